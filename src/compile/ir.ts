@@ -1,0 +1,263 @@
+/**
+ * The compiled rule set (IR): plain JSON, with its own JSON Schema, that the engine, the
+ * recommendation stage, reports and the service consume without the parser. One IR is one
+ * fully resolved framework (imports read, `extends` applied, names resolved, weights checked)
+ * plus the rule blocks that apply to it.
+ *
+ * Numbers are decimal strings. Every node that came from source has an `id`, and `sourceMap`
+ * maps ids to file:line:column so any number in a result can be traced back to its text.
+ * `hash` is the sha-256 of the canonical JSON of everything except `hash` and `sourceMap`, so a
+ * reformatted file keeps its hash and a changed weight does not.
+ */
+import type {
+  ActionVerb,
+  BinaryOp,
+  CombineMode,
+  MissingPolicy,
+  NotApplicablePolicy,
+  RoundingMode,
+  Unit,
+} from '../dsl/ast.js';
+
+export const IR_VERSION = 1;
+
+export interface RuleSetIR {
+  irVersion: typeof IR_VERSION;
+  name: string;
+  label?: string;
+  version: string;
+  meta: MetaIR;
+  /** Ancestors, nearest first: ['项目支出'] for 教育项目. */
+  lineage: string[];
+  hash: string;
+  settings: SettingsIR;
+  /** Highest first; the last may have `min: null` (the `otherwise` grade). */
+  grades: GradeIR[];
+  vetoes: VetoIR[];
+  requires: RequireIR[];
+  params: ParamIR[];
+  /** Topologically ordered: each `let` only refers to earlier ones. */
+  lets: LetIR[];
+  /** Top-level nodes (dimensions, or indicators directly under the framework). */
+  nodes: NodeIR[];
+  ruleBlocks: RuleBlockIR[];
+  /** JSON Schema (draft 2020-12 subset ajv understands) of the record this rule set reads. */
+  dataSchema: Record<string, unknown>;
+  /** Files read, relative to the entry's directory, in load order. */
+  files: string[];
+  sourceMap: Record<string, SourceLocation>;
+}
+
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface MetaIR {
+  title?: string;
+  description?: string;
+  refs: string[];
+  unit?: Unit;
+}
+
+export interface SettingsIR {
+  scale: string;
+  /** Digits after the decimal point in reported scores (default 2). */
+  precision: number;
+  rounding: RoundingMode;
+  missing: MissingPolicy;
+  notApplicable: NotApplicablePolicy;
+}
+
+export interface GradeIR {
+  label: string;
+  min: string | null;
+  id: string;
+}
+
+export interface VetoIR {
+  id: string;
+  name: string;
+  when: ExprIR;
+  effect: { kind: 'grade'; grade: string } | { kind: 'cap'; value: string } | { kind: 'zero' };
+  meta: MetaIR;
+}
+
+export interface RequireIR {
+  id: string;
+  names: string[];
+  op: '>=' | '<=' | '=';
+  value: string;
+}
+
+export interface ParamIR {
+  id: string;
+  name: string;
+  value: ExprIR;
+  unit: Unit | null;
+  meta: MetaIR;
+}
+
+export interface LetIR {
+  id: string;
+  name: string;
+  value: ExprIR;
+  unit: Unit | null;
+  meta: MetaIR;
+}
+
+// ── the indicator tree ─────────────────────────────────────────────────────────────────────
+
+export type NodeIR = DimensionIR | IndicatorIR;
+
+export interface DimensionIR {
+  kind: 'dimension';
+  id: string;
+  /** Names from the root joined by '/': '决策/项目立项'. Unique in the rule set. */
+  path: string;
+  name: string;
+  weight: string;
+  meta: MetaIR;
+  applicable?: ExprIR;
+  children: NodeIR[];
+}
+
+export interface IndicatorIR {
+  kind: 'indicator';
+  id: string;
+  path: string;
+  name: string;
+  weight: string;
+  meta: MetaIR;
+  /** Unit of the value, inferred or declared. */
+  unit: Unit | null;
+  value?: ExprIR;
+  target?: TargetIR;
+  score: ScoreIR;
+  applicable?: ExprIR;
+  missing: MissingPolicy;
+}
+
+export interface TargetIR {
+  op: '>=' | '<=' | '=' | 'between';
+  value: ExprIR;
+  upper?: ExprIR;
+  tolerance?: ExprIR;
+}
+
+/** An award: a share of the weight (`fraction`, 1 = full weight) or absolute points. */
+export type AwardIR = { kind: 'fraction'; value: ExprIR } | { kind: 'points'; value: ExprIR };
+
+export type BandConditionIR =
+  | { kind: 'compare'; op: '>=' | '>' | '<=' | '<' | '='; bound: ExprIR }
+  | { kind: 'interval'; low: ExprIR; lowInclusive: boolean; high: ExprIR; highInclusive: boolean }
+  | { kind: 'else' };
+
+export type ScoreIR =
+  | { method: 'proportional'; id: string }
+  | { method: 'bands'; id: string; centered: boolean; bands: { id: string; label: string; condition: BandConditionIR; award: AwardIR }[] }
+  | { method: 'rating'; id: string; subject: ExprIR; levels: { id: string; label: string; award: AwardIR }[] }
+  | {
+      method: 'tiers';
+      id: string;
+      subject: ExprIR;
+      point?: ExprIR;
+      pick: 'low' | 'mid' | 'high';
+      tiers: { id: string; label: string; low: AwardIR; high: AwardIR }[];
+    }
+  | { method: 'deduct'; id: string; per: ExprIR; count: ExprIR; max?: ExprIR }
+  | {
+      method: 'step';
+      id: string;
+      per: ExprIR;
+      step: ExprIR;
+      direction: 'above' | 'below';
+      threshold: ExprIR;
+      counting: 'whole' | 'fractional';
+      max?: ExprIR;
+    }
+  | { method: 'yesno'; id: string }
+  | { method: 'linear'; id: string; points: { x: ExprIR; y: AwardIR }[] }
+  | { method: 'checklist'; id: string; items: { id: string; label: string; award: AwardIR; when: ExprIR }[] }
+  | { method: 'expert'; id: string; source: ExprIR }
+  | { method: 'formula'; id: string; expr: AwardIR };
+
+export type ScoreMethodName = ScoreIR['method'];
+
+// ── expressions ────────────────────────────────────────────────────────────────────────────
+
+export type ExprIR =
+  | { kind: 'number'; value: string; unit: Unit | null }
+  | { kind: 'string'; value: string }
+  | { kind: 'boolean'; value: boolean }
+  /** `data.a.b`; a '[]' segment maps over an array (only inside aggregate calls). */
+  | { kind: 'data'; path: string[] }
+  | { kind: 'param'; name: string }
+  | { kind: 'let'; name: string }
+  /** Another node's result: `预算执行率.value` → { path: '过程/预算执行率', member: 'value' }. */
+  | { kind: 'node'; path: string; member: 'value' | 'points' | 'score' | 'status' | 'target' }
+  /** Inside an indicator: its own value, target or weight. */
+  | { kind: 'self'; member: 'value' | 'target' | 'weight' }
+  /** Scorecard-level facts, available to vetoes (total only) and rules. */
+  | { kind: 'scorecard'; member: 'grade' | 'total' | 'stage' }
+  | { kind: 'binary'; op: BinaryOp; left: ExprIR; right: ExprIR; unit: Unit | null }
+  | { kind: 'unary'; op: '-' | 'not'; operand: ExprIR }
+  | { kind: 'call'; fn: BuiltinFunction; args: ExprIR[] }
+  | { kind: 'if'; condition: ExprIR; then: ExprIR; otherwise: ExprIR };
+
+export type BuiltinFunction =
+  | 'min'
+  | 'max'
+  | 'abs'
+  | 'round'
+  | 'sum'
+  | 'avg'
+  | 'wavg'
+  | 'count'
+  | 'exists'
+  | 'coalesce'
+  | 'clamp';
+
+// ── recommendation rules ───────────────────────────────────────────────────────────────────
+
+export interface RuleBlockIR {
+  id: string;
+  name: string;
+  /** The framework the block was written for (this rule set or one of its ancestors). */
+  for: string;
+  meta: MetaIR;
+  params: ParamIR[];
+  combines: CombineIR[];
+  rules: RuleIR[];
+}
+
+export interface CombineIR {
+  id: string;
+  line: string;
+  mode: CombineMode;
+  cap?: ExprIR;
+}
+
+export interface RuleIR {
+  id: string;
+  name: string;
+  /** Higher runs first; ties keep source order. Default 1. */
+  priority: number;
+  when: ExprIR;
+  actions: ActionIR[];
+  reason: string;
+  meta: MetaIR;
+}
+
+export interface ActionIR {
+  id: string;
+  verb: ActionVerb;
+  line?: string;
+  amount?: ExprIR;
+  withinDays?: string;
+  level?: string;
+  text?: string;
+}

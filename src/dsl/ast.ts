@@ -1,0 +1,473 @@
+/**
+ * The abstract syntax tree of an indicator file (.ind), produced by `parse` and consumed by
+ * `compile`. Every node is a plain object tagged by `kind` and carries the source range it came
+ * from, so later phases can point at the exact text. Numbers are kept as decimal strings so no
+ * binary rounding happens before the engine's decimal arithmetic.
+ *
+ * Recovery: when the parser recovers from a syntax error, a node may be missing optional parts;
+ * required children that could not be read are left out of lists rather than invented.
+ */
+import type { SourceRange } from '../common/diagnostic.js';
+
+export interface Name {
+  text: string;
+  range: SourceRange;
+}
+
+/** Units the language knows. Money literals are normalised to 元 (1.6亿 → 160000000 元). */
+export type Unit = '%' | '元' | 'm²' | 'km' | 'days' | 'count' | 'people' | 'score' | (string & {});
+
+export interface Meta {
+  title?: string;
+  description?: string;
+  refs: string[];
+  unit?: Unit;
+}
+
+// ── expressions ────────────────────────────────────────────────────────────────────────────
+
+export type BinaryOp = '+' | '-' | '*' | '/' | '==' | '!=' | '<' | '<=' | '>' | '>=' | 'and' | 'or';
+
+export type Expr =
+  | NumberLit
+  | StringLit
+  | BooleanLit
+  | DataPath
+  | Ref
+  | Binary
+  | Unary
+  | Call
+  | IfExpr;
+
+/** `90%` → value "0.9", unit '%'; `500万` → value "5000000", unit '元'; `12` → unit null. */
+export interface NumberLit {
+  kind: 'number';
+  value: string;
+  unit: Unit | null;
+  /** The literal as written, for messages and `fmt`. */
+  text: string;
+  range: SourceRange;
+}
+
+export interface StringLit {
+  kind: 'string';
+  value: string;
+  range: SourceRange;
+}
+
+export interface BooleanLit {
+  kind: 'boolean';
+  value: boolean;
+  range: SourceRange;
+}
+
+/**
+ * `data.budget.adjusted`, `data.items[].amount` (segment '[]' = every element, only inside
+ * aggregate functions), `data."预算 数"` (quoted segment).
+ */
+export interface DataPath {
+  kind: 'path';
+  segments: string[];
+  range: SourceRange;
+}
+
+/**
+ * A name: a param, a `let`, an indicator or dimension (optionally with a member:
+ * `预算执行率.value`, `.points`, `.score`, `.status`), a grade label, or one of the built-ins
+ * `value`, `target`, `grade`, `total`, `weight`, `stage`. Resolution happens in compile.
+ */
+export interface Ref {
+  kind: 'ref';
+  /** `决策.预算执行率.value` → ['决策', '预算执行率', 'value']. */
+  parts: Name[];
+  range: SourceRange;
+}
+
+export interface Binary {
+  kind: 'binary';
+  op: BinaryOp;
+  left: Expr;
+  right: Expr;
+  range: SourceRange;
+}
+
+export interface Unary {
+  kind: 'unary';
+  op: '-' | 'not';
+  operand: Expr;
+  range: SourceRange;
+}
+
+/** min, max, abs, round, sum, avg, wavg, count, exists, coalesce, clamp. */
+export interface Call {
+  kind: 'call';
+  callee: Name;
+  args: Expr[];
+  range: SourceRange;
+}
+
+export interface IfExpr {
+  kind: 'if';
+  condition: Expr;
+  then: Expr;
+  otherwise: Expr;
+  range: SourceRange;
+}
+
+// ── file and top-level declarations ───────────────────────────────────────────────────────
+
+export interface FileAst {
+  kind: 'file';
+  file: string;
+  imports: ImportDecl[];
+  declarations: (FrameworkDecl | RulesDecl)[];
+  range: SourceRange;
+}
+
+export interface ImportDecl {
+  kind: 'import';
+  path: string;
+  range: SourceRange;
+}
+
+export type MissingPolicy = 'unavailable' | 'zero' | 'not_applicable';
+export type NotApplicablePolicy = 'rescale' | 'redistribute';
+export type RoundingMode = 'half_up' | 'half_even' | 'down' | 'up';
+
+export type Setting =
+  | { kind: 'scale'; value: NumberLit; range: SourceRange }
+  | { kind: 'precision'; digits: number; range: SourceRange }
+  | { kind: 'rounding'; mode: RoundingMode; range: SourceRange }
+  | { kind: 'version'; value: string; range: SourceRange }
+  | { kind: 'missing'; policy: MissingPolicy; range: SourceRange }
+  /** `not_applicable rescale` (total = Σ points / Σ applicable weights × scale) or `redistribute` (to siblings, by weight). */
+  | { kind: 'not_applicable'; policy: NotApplicablePolicy; range: SourceRange };
+
+export interface FrameworkDecl {
+  kind: 'framework';
+  name: Name;
+  /** The quoted display name after the identifier: `framework 项目支出 "Project expenditure"`. */
+  label?: string;
+  extends?: Name;
+  meta: Meta;
+  settings: Setting[];
+  grades?: GradesDecl;
+  vetoes: VetoDecl[];
+  requires: RequireDecl[];
+  params: ParamDecl[];
+  lets: LetDecl[];
+  inputs: InputDecl[];
+  members: NodeMember[];
+  range: SourceRange;
+}
+
+/** `grades { 优 >= 90; 良 >= 80; 中 >= 60; 差 otherwise }` — highest first. */
+export interface GradesDecl {
+  kind: 'grades';
+  grades: GradeCut[];
+  range: SourceRange;
+}
+
+export interface GradeCut {
+  label: Name;
+  /** Undefined for the `otherwise` grade. Lower bound, inclusive. */
+  min?: NumberLit;
+  range: SourceRange;
+}
+
+/** `veto 重大违规 when data.audit.major_violation == true -> grade 差` or `-> cap 59`. */
+export interface VetoDecl {
+  kind: 'veto';
+  name: Name;
+  when: Expr;
+  effect: { kind: 'grade'; grade: Name } | { kind: 'cap'; value: NumberLit } | { kind: 'zero' };
+  meta: Meta;
+  range: SourceRange;
+}
+
+/** `require 产出 + 效益 >= 60` — a share rule over dimension weights. */
+export interface RequireDecl {
+  kind: 'require';
+  names: Name[];
+  op: '>=' | '<=' | '=';
+  value: NumberLit;
+  range: SourceRange;
+}
+
+/** `param 调增比例 = 10% "说明"` — a named constant users tune yearly. */
+export interface ParamDecl {
+  kind: 'param';
+  name: Name;
+  value: Expr;
+  meta: Meta;
+  range: SourceRange;
+}
+
+/** `let 执行率 = data.spent / data.budget.adjusted` — a derived value, usable by name. */
+export interface LetDecl {
+  kind: 'let';
+  name: Name;
+  value: Expr;
+  meta: Meta;
+  range: SourceRange;
+}
+
+export type InputType = 'number' | 'money' | 'percent' | 'text' | 'boolean' | 'date' | 'list';
+
+/** `input data.budget.adjusted money required "调整后预算"` — declares a data field explicitly. */
+export interface InputDecl {
+  kind: 'input';
+  path: DataPath;
+  type: InputType;
+  required: boolean;
+  /** For `text`: the allowed values, e.g. `input data.decision.basis text of A, B, C, D`. */
+  allowed?: string[];
+  meta: Meta;
+  range: SourceRange;
+}
+
+export type NodeMember = DimensionDecl | IndicatorDecl | RemoveDecl;
+
+export interface DimensionDecl {
+  kind: 'dimension';
+  name: Name;
+  weight?: NumberLit;
+  /** `override dimension …` in an extending framework replaces the inherited one wholesale. */
+  override: boolean;
+  meta: Meta;
+  applicable?: Expr;
+  members: NodeMember[];
+  range: SourceRange;
+}
+
+/** `remove 效益.服务对象满意度` (also `remove indicator …`): drops an inherited node. */
+export interface RemoveDecl {
+  kind: 'remove';
+  path: Name[];
+  range: SourceRange;
+}
+
+export interface IndicatorDecl {
+  kind: 'indicator';
+  name: Name;
+  weight?: NumberLit;
+  override: boolean;
+  meta: Meta;
+  value?: Expr;
+  target?: TargetDecl;
+  score?: ScoreMethod;
+  applicable?: Expr;
+  missing?: MissingPolicy;
+  range: SourceRange;
+}
+
+/**
+ * `target >= 100%`, `target <= 5%`, `target = 100%`, `target between 90% and 110%`,
+ * each optionally `tolerance 2%` (absolute, in the target's unit). `>=` is forward, `<=` is
+ * reverse (lower is better).
+ */
+export interface TargetDecl {
+  kind: 'target';
+  op: '>=' | '<=' | '=' | 'between';
+  value: Expr;
+  upper?: Expr;
+  tolerance?: Expr;
+  range: SourceRange;
+}
+
+// ── scoring methods ────────────────────────────────────────────────────────────────────────
+
+/**
+ * An award is what a band, level or element gives: `100%` means that share of the indicator's
+ * weight, a plain number means points (`5`).
+ */
+export type Award = Expr;
+
+export type ScoreMethod =
+  | ProportionalMethod
+  | BandsMethod
+  | RatingMethod
+  | TiersMethod
+  | DeductMethod
+  | StepDeductMethod
+  | YesNoMethod
+  | LinearMethod
+  | ChecklistMethod
+  | ExpertMethod
+  | FormulaMethod;
+
+/** 完成率法: forward B/A, reverse A/B, equal: proportional to closeness. Capped at the weight. */
+export interface ProportionalMethod {
+  method: 'proportional';
+  range: SourceRange;
+}
+
+/**
+ * 区间法: `score bands { >= 95%: 100%; >= 80%: 80%; [60%, 80%): 50%; else: 0 }` over the value;
+ * `score centered bands { <= 10%: 5; … }` applies the bands to |value| (centred band).
+ * The first matching band wins, in the order written.
+ */
+export interface BandsMethod {
+  method: 'bands';
+  centered: boolean;
+  bands: Band[];
+  range: SourceRange;
+}
+
+export type BandCondition =
+  | { kind: 'compare'; op: '>=' | '>' | '<=' | '<' | '='; bound: Expr }
+  | { kind: 'interval'; low: Expr; lowInclusive: boolean; high: Expr; highInclusive: boolean }
+  | { kind: 'else' };
+
+export interface Band {
+  condition: BandCondition;
+  award: Award;
+  range: SourceRange;
+}
+
+/** 定性分级: `score rating data.decision.basis { A: 100%; B: 80%; C: 50%; D: 0% }`. */
+export interface RatingMethod {
+  method: 'rating';
+  subject: Expr;
+  levels: { label: Name; award: Award; range: SourceRange }[];
+  range: SourceRange;
+}
+
+/**
+ * Qualitative three tiers where an evaluator picks the point inside the tier:
+ * `score tiers data.q.level point data.q.point { 达成: 80%..100%; 部分达成: 50%..80%; 未达成: 0%..50% }`.
+ * Without `point` (or when the data has none) the declared `pick low|mid|high` applies (default low).
+ */
+export interface TiersMethod {
+  method: 'tiers';
+  subject: Expr;
+  point?: Expr;
+  pick: 'low' | 'mid' | 'high';
+  tiers: { label: Name; low: Award; high: Award; range: SourceRange }[];
+  range: SourceRange;
+}
+
+/** 扣分法, per incident: `score deduct 2 per data.process.violations [max 6]` — floor at 0 (扣完为止). */
+export interface DeductMethod {
+  method: 'deduct';
+  per: Expr;
+  count: Expr;
+  max?: Expr;
+  range: SourceRange;
+}
+
+/**
+ * Step deduction: `score deduct 0.5 per 1% above 0% whole` — "每超过一个百分点扣0.5分".
+ * `whole` counts only complete steps (3.4pp → 3 steps), `fractional` counts partial ones.
+ * `below` deducts for shortfall under the threshold instead.
+ */
+export interface StepDeductMethod {
+  method: 'step';
+  per: Expr;
+  step: Expr;
+  direction: 'above' | 'below';
+  threshold: Expr;
+  counting: 'whole' | 'fractional';
+  max?: Expr;
+  range: SourceRange;
+}
+
+/** `score yesno` — value true → full weight, false → 0. */
+export interface YesNoMethod {
+  method: 'yesno';
+  range: SourceRange;
+}
+
+/** Linear interpolation between points, clamped at the ends: `score linear { 60%: 0%; 100%: 100% }`. */
+export interface LinearMethod {
+  method: 'linear';
+  points: { x: Expr; y: Award; range: SourceRange }[];
+  range: SourceRange;
+}
+
+/** Element checklist: `score checklist { 制度健全: 1 when data.a; 执行有效: 40% when data.b }`. */
+export interface ChecklistMethod {
+  method: 'checklist';
+  items: { label: Name; award: Award; when: Expr; range: SourceRange }[];
+  range: SourceRange;
+}
+
+/** Expert score read from data, bounded by the weight: `score expert data.expert.points`. */
+export interface ExpertMethod {
+  method: 'expert';
+  source: Expr;
+  range: SourceRange;
+}
+
+/** Custom formula; its result is an award (`%` of weight or points): `score formula min(value / target, 1) * 100%`. */
+export interface FormulaMethod {
+  method: 'formula';
+  expr: Award;
+  range: SourceRange;
+}
+
+// ── recommendation rules ───────────────────────────────────────────────────────────────────
+
+/** `rules 结果应用 for 项目支出 { param …; combine …; rule … }` */
+export interface RulesDecl {
+  kind: 'rules';
+  name: Name;
+  for: Name;
+  meta: Meta;
+  params: ParamDecl[];
+  combines: CombineDecl[];
+  rules: RuleDecl[];
+  range: SourceRange;
+}
+
+export type CombineMode = 'most_severe' | 'sum' | 'first' | 'max' | 'min' | 'all';
+
+/** `combine next_budget by sum cap 30%` — how several fired rules on one budget line combine. */
+export interface CombineDecl {
+  kind: 'combine';
+  line: Name;
+  mode: CombineMode;
+  cap?: Expr;
+  range: SourceRange;
+}
+
+export interface RuleDecl {
+  kind: 'rule';
+  name: Name;
+  priority?: number;
+  when: Expr;
+  actions: ActionDecl[];
+  reason?: string;
+  meta: Meta;
+  range: SourceRange;
+}
+
+export type ActionVerb =
+  | 'adjust'
+  | 'recall'
+  | 'withhold'
+  | 'suspend'
+  | 'stop'
+  | 'cancel'
+  | 'rectify'
+  | 'interview'
+  | 'commend'
+  | 'warn'
+  | 'flag';
+
+/**
+ * `adjust next_budget +10%`, `adjust transfer_payment -50万`, `recall unspent`, `recall 30%`,
+ * `withhold 50%`, `rectify within 90 days`, `warn red`, `flag "自评不实"`, `interview`, `commend`.
+ */
+export interface ActionDecl {
+  kind: 'action';
+  verb: ActionVerb;
+  /** Budget line for adjust: next_budget, department_budget, transfer_payment, special_fund, … */
+  line?: Name;
+  /** Percentage or money; `unspent` for recall is the ref `unspent`. */
+  amount?: Expr;
+  withinDays?: NumberLit;
+  level?: Name;
+  text?: string;
+  range: SourceRange;
+}

@@ -1,0 +1,136 @@
+/**
+ * The scorecard the engine returns for one record: the stable public shape that the CLI prints,
+ * reports render, the recommendation stage reads and the service returns. Keys are declared in
+ * the order they are serialised (see `serializeResult`); never reorder them casually — golden
+ * files and auditors depend on byte-identical output.
+ *
+ * Scores are JSON numbers already rounded to the rule set's precision (half-up by default);
+ * the unrounded value is kept in the trace as a decimal string. Money is a decimal string in 元
+ * with two decimals ("160000000.00").
+ */
+import type { ActionVerb, MissingPolicy } from '../dsl/ast.js';
+import type { ScoreMethodName } from '../compile/ir.js';
+
+export interface RuleSetRef {
+  name: string;
+  version: string;
+  hash: string;
+}
+
+export type IndicatorStatus = 'scored' | 'not_applicable' | 'unavailable';
+
+export interface EvaluationError {
+  code: string;
+  message: string;
+  /** Data path or indicator path the error is about. */
+  path?: string;
+}
+
+/** A step of arithmetic shown to the reader: `"value = 950000 / 1000000 = 0.95"`. */
+export interface TraceStep {
+  what: string;
+  result: string;
+}
+
+export interface IndicatorTrace {
+  /** Every data field read, with the value found (null when missing). */
+  inputs: Record<string, unknown>;
+  /** The band, level, tier or checklist elements that decided the points. */
+  hit?: string[];
+  steps: TraceStep[];
+  /** Unrounded points as a decimal string. */
+  rawPoints: string;
+  /** Source location of the indicator: "rules/common/project.ind:12:5". */
+  source?: string;
+}
+
+export interface IndicatorResult {
+  path: string;
+  name: string;
+  dimension: string;
+  weight: number;
+  /** Number, string (level), boolean, or null when unavailable / not applicable. */
+  value: number | string | boolean | null;
+  unit: string | null;
+  target: { op: string; value: number | string | null; upper?: number | null; tolerance?: number | null } | null;
+  method: ScoreMethodName;
+  /** Rounded for display; null when not applicable. */
+  points: number | null;
+  status: IndicatorStatus;
+  missingPolicy?: MissingPolicy;
+  error?: EvaluationError;
+  /** Present when the record carries a manually reported score for this indicator. */
+  reported?: { points: number; reason: string; differs: boolean };
+  trace: IndicatorTrace;
+}
+
+export interface DimensionResult {
+  path: string;
+  name: string;
+  weight: number;
+  /** Weight after not-applicable redistribution, when it changed. */
+  effectiveWeight?: number;
+  points: number | null;
+  status: 'scored' | 'not_applicable';
+}
+
+export interface VetoResult {
+  name: string;
+  effect: string;
+  /** The data that made the veto fire. */
+  facts: Record<string, unknown>;
+}
+
+export interface LostPoints {
+  path: string;
+  lost: number;
+  /** Stable reason code: BELOW_TARGET, BAND, DEDUCTION, UNAVAILABLE, LEVEL, TIER, CHECKLIST, … */
+  reason: string;
+}
+
+export interface NextGrade {
+  grade: string;
+  pointsNeeded: number;
+  /** Indicators with points still to gain, most first. */
+  candidates: { path: string; available: number }[];
+}
+
+export interface Recommendation {
+  rule: string;
+  ruleBlock: string;
+  action: ActionVerb;
+  line?: string;
+  /** Decimal string in 元, exact to the cent, where the action moves money. */
+  amount?: string;
+  /** The percentage the rule declared, e.g. "-0.30". */
+  percentage?: string;
+  withinDays?: number;
+  level?: string;
+  text?: string;
+  reason: string;
+  /** The facts the rule's condition read, with their values. */
+  facts: Record<string, unknown>;
+  /** Set when this recommendation is the combination of several fired rules on one line. */
+  combined?: { mode: string; from: string[] };
+}
+
+export interface EvaluationResult {
+  ruleset: RuleSetRef;
+  id: string;
+  status: 'ok' | 'rejected';
+  /** Rounded total; null when the record was rejected. */
+  total: number | null;
+  grade: string | null;
+  /** Grade before vetoes capped it, when a veto changed it. */
+  gradeBeforeVeto?: string;
+  scale: number;
+  dimensions: DimensionResult[];
+  indicators: IndicatorResult[];
+  vetoes: VetoResult[];
+  lostPoints: LostPoints[];
+  nextGrade: NextGrade | null;
+  recommendations: Recommendation[];
+  /** Record-level problems (rejected data, or indicators that could not be scored). */
+  errors: EvaluationError[];
+  trace: { rawTotal: string; applicableWeight: string; steps: TraceStep[] };
+}
