@@ -230,8 +230,17 @@ export interface RuleBlockIR {
   for: string;
   meta: MetaIR;
   params: ParamIR[];
+  lets: LetIR[];
+  lines: LineIR[];
   combines: CombineIR[];
   rules: RuleIR[];
+}
+
+export interface LineIR {
+  id: string;
+  name: string;
+  base: ExprIR;
+  meta: MetaIR;
 }
 
 export interface CombineIR {

@@ -415,8 +415,22 @@ export interface RulesDecl {
   for: Name;
   meta: Meta;
   params: ParamDecl[];
+  lets: LetDecl[];
+  lines: LineDecl[];
   combines: CombineDecl[];
   rules: RuleDecl[];
+  range: SourceRange;
+}
+
+/**
+ * `line next_budget base data.budget.next "下年度预算"` — the amount a percentage on this budget
+ * line applies to. `adjust next_budget -30%` needs the line declared; `adjust x -50万` does not.
+ */
+export interface LineDecl {
+  kind: 'line';
+  name: Name;
+  base: Expr;
+  meta: Meta;
   range: SourceRange;
 }
 
@@ -456,6 +470,8 @@ export type ActionVerb =
   | 'flag';
 
 /**
+ * `recall unspent` reads the name `unspent`, which the rules block or framework defines with
+ * `let unspent = …` (the checker reports it when it does not).
  * `adjust next_budget +10%`, `adjust transfer_payment -50万`, `recall unspent`, `recall 30%`,
  * `withhold 50%`, `rectify within 90 days`, `warn red`, `flag "自评不实"`, `interview`, `commend`.
  */
