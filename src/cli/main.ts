@@ -1,1 +1,66 @@
-console.log("hello", process.argv.slice(2))
+/**
+ * The `jixiao` command line: a thin door over the library. It picks the command, the language
+ * and the exit code; every command lives in its own file under commands/ and only calls the
+ * phase façades. `runCli` never throws for user mistakes: they become exit code 2 with a
+ * message; an unexpected exception is reported as an internal error with exit code 2.
+ */
+import { pathToFileURL } from 'node:url';
+import { CliIO, EXIT_USAGE, UsageError, flush, processIO, write } from './io.js';
+import { Lang, detectLang, msg } from './messages.js';
+import { commands } from './commands/index.js';
+
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const { lang, rest } = takeLang(argv, io.env);
+  const [name, ...args] = rest;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    write(io.stdout, msg(lang, 'usage'));
+    return name ? 0 : EXIT_USAGE;
+  }
+  if (name === '--version' || name === '-v') {
+    write(io.stdout, '0.1.0');
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    write(io.stderr, msg(lang, 'unknownCommand', name));
+    write(io.stderr, msg(lang, 'usage'));
+    return EXIT_USAGE;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    write(io.stdout, msg(lang, 'usage'));
+    return 0;
+  }
+  try {
+    return await command(args, io, lang);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      write(io.stderr, `jixiao ${name}: ${error.message}`);
+      return EXIT_USAGE;
+    }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    write(io.stderr, `jixiao ${name}: internal error — please report it with the input that caused it\n${detail}`);
+    return EXIT_USAGE;
+  }
+}
+
+function takeLang(argv: string[], env: NodeJS.ProcessEnv): { lang: Lang; rest: string[] } {
+  const rest: string[] = [];
+  let lang = detectLang(env);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const inline = /^--lang=(zh|en)$/.exec(arg);
+    if (inline) lang = inline[1] as Lang;
+    else if (arg === '--lang' && (argv[i + 1] === 'zh' || argv[i + 1] === 'en')) lang = argv[++i] as Lang;
+    else rest.push(arg);
+  }
+  return { lang, rest };
+}
+
+const invokedDirectly = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
+const viaBin = process.argv[1]?.endsWith('jixiao.js') || process.argv[1]?.endsWith('/jixiao');
+if (invokedDirectly || viaBin) {
+  const io = processIO();
+  const code = await runCli(process.argv.slice(2), io);
+  await Promise.all([flush(io.stdout), flush(io.stderr)]);
+  process.exitCode = code;
+}

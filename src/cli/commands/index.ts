@@ -1,0 +1,14 @@
+/** The command table: name → implementation. Each command file owns its options and help. */
+import type { CliIO } from '../io.js';
+import type { Lang } from '../messages.js';
+import { checkCommand } from './check.js';
+import { compileCommand } from './compile.js';
+import { evalCommand } from './eval.js';
+
+export type Command = (args: string[], io: CliIO, lang: Lang) => Promise<number>;
+
+export const commands: Record<string, Command> = {
+  check: checkCommand,
+  compile: compileCommand,
+  eval: evalCommand,
+};

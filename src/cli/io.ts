@@ -1,0 +1,37 @@
+/**
+ * What a command may touch of the outside world, passed in so that tests run the CLI in-process
+ * with captured output, and so no command reaches for `process` directly.
+ */
+import { Writable } from 'node:stream';
+
+export interface CliIO {
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable & { isTTY?: boolean };
+  stdin: NodeJS.ReadableStream;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Exit codes shared by every command: 0 ok, 1 findings or failures, 2 usage or input errors. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+export function processIO(): CliIO {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env };
+}
+
+export function write(stream: Writable, text: string): void {
+  stream.write(text.endsWith('\n') ? text : text + '\n');
+}
+
+/** Resolves when everything written so far has been flushed, so the exit code never cuts output. */
+export function flush(stream: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.writableLength === 0) resolve();
+    else stream.once('drain', () => resolve());
+  });
+}
+
+/** A mistake in how the command was called; main turns it into exit code 2. */
+export class UsageError extends Error {}

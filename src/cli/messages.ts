@@ -1,0 +1,73 @@
+/**
+ * Every sentence the command line itself prints (not diagnostics of indicator files, which have
+ * their own catalogues), in Chinese and English. `--lang` picks one; the default comes from
+ * LC_ALL / LANG (zh* → Chinese, anything else → English).
+ */
+export type Lang = 'zh' | 'en';
+
+const en = {
+  usage: `jixiao — budget performance rules engine
+
+Usage:
+  jixiao check <files|dirs…> [--format text|json] [--warnings-as-errors]
+  jixiao compile <file.ind…> [-o out.json] [--framework NAME] [--emit ir|rules|schema]
+  jixiao eval --rules <file.ind|ir.json> [--policy file.ind…] [--framework NAME] <data…|->
+              [--out FILE] [--format json|ndjson|table] [--errors FILE]
+  jixiao test [paths…] [--update]
+  jixiao serve --rules <dir> [--port 8080] [--host 127.0.0.1]
+  jixiao demo [--out DIR]
+
+Common options: --lang zh|en, --help
+Exit codes: 0 ok, 1 problems found or tests failed, 2 usage or input errors.`,
+  unknownCommand: 'unknown command "{0}"',
+  missingArgument: '{0} needs {1}',
+  badOption: '{0}',
+  notFound: 'cannot read {0}: no such file or directory',
+  noIndFiles: 'no .ind files found in {0}',
+  checkClean: '✓ {0} file(s) checked, no problems',
+  checkSummary: '{0} error(s), {1} warning(s) in {2} file(s)',
+  compiled: 'wrote {0}',
+  compileFailed: 'not compiled: fix the errors above first',
+  evalSummary: '{0} record(s): {1} scored, {2} rejected',
+  rejected: 'record {0} rejected: {1}',
+} as const;
+
+export type MessageKey = keyof typeof en;
+
+const zh: Record<MessageKey, string> = {
+  usage: `jixiao — 预算绩效规则引擎
+
+用法：
+  jixiao check <文件|目录…> [--format text|json] [--warnings-as-errors]   检查指标文件
+  jixiao compile <文件.ind…> [-o 输出.json] [--framework 名称] [--emit ir|rules|schema]
+  jixiao eval --rules <文件.ind|ir.json> [--policy 文件.ind…] [--framework 名称] <数据…|->
+              [--out 文件] [--format json|ndjson|table] [--errors 文件]
+  jixiao test [路径…] [--update]                                          运行测试用例
+  jixiao serve --rules <目录> [--port 8080] [--host 127.0.0.1]             启动评价服务
+  jixiao demo [--out 目录]                                                 运行示例城市
+
+通用选项：--lang zh|en，--help
+退出码：0 正常，1 发现问题或测试失败，2 用法或输入错误。`,
+  unknownCommand: '未知命令“{0}”',
+  missingArgument: '{0} 需要 {1}',
+  badOption: '{0}',
+  notFound: '无法读取 {0}：文件或目录不存在',
+  noIndFiles: '{0} 中没有找到 .ind 文件',
+  checkClean: '✓ 已检查 {0} 个文件，未发现问题',
+  checkSummary: '{2} 个文件中有 {0} 个错误、{1} 个警告',
+  compiled: '已写入 {0}',
+  compileFailed: '未编译：请先修正上面的错误',
+  evalSummary: '共 {0} 条记录：{1} 条已评分，{2} 条被拒绝',
+  rejected: '记录 {0} 被拒绝：{1}',
+};
+
+const catalogues: Record<Lang, Record<MessageKey, string>> = { en, zh };
+
+export function msg(lang: Lang, key: MessageKey, ...args: (string | number)[]): string {
+  return catalogues[lang][key].replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+}
+
+export function detectLang(env: NodeJS.ProcessEnv): Lang {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}

@@ -1,0 +1,58 @@
+/**
+ * Loads the rule set a command evaluates against: an indicator file (compiled, with any
+ * `--policy` files whose rule blocks apply to it) or a saved IR JSON (validated and hash-checked
+ * by loadIR). Problems are printed as code frames; the caller gets undefined and exits 2.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { compile } from '../compile/compile.js';
+import { loadIR } from '../compile/load-ir.js';
+import { formatDiagnostic } from '../compile/code-frame.js';
+import type { RuleSetIR } from '../compile/ir.js';
+import { compareDiagnostics, hasErrors, type Diagnostic } from '../common/diagnostic.js';
+import { displayPath } from './files.js';
+import { CliIO, write } from './io.js';
+import { Lang, msg } from './messages.js';
+
+export interface RuleSource {
+  rules: string;
+  policies: string[];
+  framework?: string;
+}
+
+export function loadRuleSet(source: RuleSource, io: CliIO, lang: Lang): RuleSetIR | undefined {
+  const rulesPath = resolve(io.cwd, source.rules);
+  if (rulesPath.endsWith('.json')) {
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(rulesPath, 'utf8'));
+    } catch (error) {
+      write(io.stderr, msg(lang, 'notFound', source.rules) + (error instanceof SyntaxError ? ` (${error.message})` : ''));
+      return undefined;
+    }
+    const { ir, diagnostics } = loadIR(json);
+    printDiagnostics(diagnostics, io);
+    return hasErrors(diagnostics) ? undefined : ir;
+  }
+  const entries = [rulesPath, ...source.policies.map((p) => resolve(io.cwd, p))];
+  const options = source.framework ? { framework: source.framework } : {};
+  const { ir, diagnostics } = compile(entries, options);
+  printDiagnostics(diagnostics.filter((d) => d.severity === 'error'), io);
+  if (!ir || hasErrors(diagnostics)) {
+    write(io.stderr, msg(lang, 'compileFailed'));
+    return undefined;
+  }
+  return ir;
+}
+
+export function printDiagnostics(diagnostics: Diagnostic[], io: CliIO): void {
+  for (const d of [...diagnostics].sort(compareDiagnostics)) {
+    let text = '';
+    try {
+      text = readFileSync(d.file, 'utf8');
+    } catch {
+      // in-memory or vanished file: the frame shows position only
+    }
+    write(io.stderr, formatDiagnostic({ ...d, file: displayPath(d.file, io.cwd) }, text) + '\n');
+  }
+}

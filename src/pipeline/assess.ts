@@ -1,0 +1,52 @@
+/**
+ * The whole per-record pipeline as one verb: score the record (engine), then apply the rule
+ * set's recommendation rules to the scorecard (recommend). The CLI, the demo, batch workers and
+ * the service all go through here, so a record means the same thing at every door.
+ * Never throws on user data; a record that cannot be read or fails the data schema comes back
+ * as a rejected result and the batch goes on.
+ */
+import type { RuleSetIR } from '../compile/ir.js';
+import { SourcedRecord } from '../data/sourced-record.js';
+import { createEvaluator, rejectedResult, type EvaluateOptions } from '../engine/index.js';
+import type { EvaluationResult } from '../engine/result.js';
+import { createRecommender } from '../recommend/index.js';
+import type { RecommendContext } from '../recommend/index.js';
+
+export interface Assessor {
+  readonly ir: RuleSetIR;
+  assess(record: unknown, options?: EvaluateOptions & { context?: RecommendContext }): EvaluationResult;
+}
+
+/** Builds the evaluator and the recommender once for a rule set. */
+export function createAssessor(ir: RuleSetIR): Assessor {
+  const evaluator = createEvaluator(ir);
+  const recommender = createRecommender(ir);
+  return {
+    ir,
+    assess(record, options = {}) {
+      const { context, ...evaluateOptions } = options;
+      const result = evaluator.evaluate(record, evaluateOptions);
+      if (result.status === 'ok') result.recommendations = recommender.recommend(result, record, context);
+      return result;
+    },
+  };
+}
+
+/** Assesses a stream of records or reader entries one at a time, in input order, in constant memory. */
+export async function* assessMany(
+  assessor: Assessor,
+  items: Iterable<unknown> | AsyncIterable<unknown>,
+  options: { stage?: string } = {},
+): AsyncIterable<EvaluationResult> {
+  const stage = options.stage ? { stage: options.stage } : {};
+  let index = 0;
+  for await (const item of items as AsyncIterable<unknown>) {
+    index++;
+    if (item instanceof SourcedRecord) {
+      const fallbackId = `${item.source}#${item.index}`;
+      yield item.error ? rejectedResult(assessor.ir, fallbackId, [item.error]) : assessor.assess(item.record, { fallbackId, ...stage });
+    } else {
+      yield assessor.assess(item, { fallbackId: `#${index}`, ...stage });
+    }
+  }
+}
