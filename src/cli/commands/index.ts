@@ -4,6 +4,8 @@ import type { Lang } from '../messages.js';
 import { checkCommand } from './check.js';
 import { compileCommand } from './compile.js';
 import { evalCommand } from './eval.js';
+import { testCommand } from './test.js';
+import { serveCliCommand } from './serve.js';
 
 export type Command = (args: string[], io: CliIO, lang: Lang) => Promise<number>;
 
@@ -11,4 +13,6 @@ export const commands: Record<string, Command> = {
   check: checkCommand,
   compile: compileCommand,
   eval: evalCommand,
+  test: testCommand,
+  serve: serveCliCommand,
 };

@@ -1,0 +1,39 @@
+/**
+ * The jixiao library, exported by name: compile indicator files, evaluate records, apply the
+ * recommendation rules, and render reports. Typed, ESM, no global state.
+ *
+ *   const { ir, diagnostics } = compile(['rules/sectors/education.ind', 'rules/policy/result-application.ind']);
+ *   const assessor = createAssessor(ir!);            // evaluate + recommend, built once
+ *   const result = assessor.assess(record);          // scorecard with trace and recommendations
+ */
+export { parse } from './dsl/parse.js';
+export type { FileAst } from './dsl/ast.js';
+
+export { compile, compileSource, memorySourceHost, nodeSourceHost } from './compile/compile.js';
+export type { CompileOptions, CompileResult, SourceHost } from './compile/compile.js';
+export { loadIR } from './compile/load-ir.js';
+export { formatDiagnostic } from './compile/code-frame.js';
+export type { RuleSetIR } from './compile/ir.js';
+export type { Diagnostic, Severity, SourceRange } from './common/diagnostic.js';
+
+export { createEvaluator, evaluate, evaluateMany, serializeResult } from './engine/index.js';
+export type {
+  EvaluateOptions,
+  EvaluationError,
+  EvaluationResult,
+  Evaluator,
+  IndicatorResult,
+  Recommendation,
+} from './engine/index.js';
+
+export { readRecords, createRecordValidator } from './data/index.js';
+
+export { createRecommender, recommendWithReference, emitRules, allocate } from './recommend/index.js';
+export type { Recommender, RecommendContext, AllocationInput, AllocationResult } from './recommend/index.js';
+
+export { createAssessor, assessMany } from './pipeline/assess.js';
+export type { Assessor } from './pipeline/assess.js';
+export { assessParallel } from './pipeline/parallel.js';
+
+export { runTestFiles, formatTestReport } from './testing/index.js';
+export type { TestReport } from './testing/index.js';

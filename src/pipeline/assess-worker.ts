@@ -1,0 +1,23 @@
+/**
+ * The body of one batch worker thread: it receives the rule set once, builds the assessor once,
+ * then answers chunks of records with their serialized results (plus the few fields the main
+ * thread needs for its summary), in the order it got them.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { RuleSetIR } from '../compile/ir.js';
+import { serializeResult } from '../engine/index.js';
+import { createAssessor } from './assess.js';
+import type { ChunkReply, ChunkRequest } from './parallel-protocol.js';
+import { summarizeResult } from './parallel-protocol.js';
+
+const { ir, stage } = workerData as { ir: RuleSetIR; stage?: string };
+const assessor = createAssessor(ir);
+
+parentPort!.on('message', (request: ChunkRequest) => {
+  const results = request.records.map((entry) => {
+    const result = assessor.assess(entry.record, { fallbackId: entry.fallbackId, ...(stage ? { stage } : {}) });
+    return { json: serializeResult(result, { indent: 0 }), summary: summarizeResult(result) };
+  });
+  const reply: ChunkReply = { seq: request.seq, results };
+  parentPort!.postMessage(reply);
+});

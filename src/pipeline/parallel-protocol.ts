@@ -1,0 +1,46 @@
+/**
+ * Messages between the batch coordinator and its worker threads. Results cross the thread
+ * boundary already serialized (the text the CLI writes anyway) plus a small summary, which is
+ * far cheaper to copy than the full result object.
+ */
+import type { EvaluationError, EvaluationResult } from '../engine/result.js';
+
+export interface ChunkRequest {
+  seq: number;
+  records: { record: unknown; fallbackId: string }[];
+}
+
+export interface ResultSummary {
+  id: string;
+  status: EvaluationResult['status'];
+  total: number | null;
+  grade: string | null;
+  errors: EvaluationError[];
+  recommendations: { action: string; line?: string; amount?: string; level?: string }[];
+}
+
+export interface SerializedResult {
+  json: string;
+  summary: ResultSummary;
+}
+
+export interface ChunkReply {
+  seq: number;
+  results: SerializedResult[];
+}
+
+export function summarizeResult(result: EvaluationResult): ResultSummary {
+  return {
+    id: result.id,
+    status: result.status,
+    total: result.total,
+    grade: result.grade,
+    errors: result.errors,
+    recommendations: result.recommendations.map((r) => ({
+      action: r.action,
+      ...(r.line ? { line: r.line } : {}),
+      ...(r.amount ? { amount: r.amount } : {}),
+      ...(r.level ? { level: r.level } : {}),
+    })),
+  };
+}

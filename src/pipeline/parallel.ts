@@ -1,0 +1,97 @@
+/**
+ * Batch assessment on every core. Records are read on the main thread, cut into chunks and
+ * handed to worker threads round-robin; replies are put back in input order before they are
+ * yielded, so the output is identical to a single-threaded run. At most `workers × 2` chunks are
+ * in flight, so memory stays flat however long the input is. With `workers: 0` (or a small
+ * input) it runs in this thread: same results, no thread start-up cost.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { RuleSetIR } from '../compile/ir.js';
+import { SourcedRecord } from '../data/sourced-record.js';
+import { rejectedResult, serializeResult } from '../engine/index.js';
+import { assessMany, createAssessor } from './assess.js';
+import { summarizeResult, type ChunkReply, type ChunkRequest, type SerializedResult } from './parallel-protocol.js';
+
+export interface ParallelOptions {
+  /** Worker threads; default: one per core. 0 runs in the calling thread. */
+  workers?: number;
+  chunkSize?: number;
+  stage?: string;
+}
+
+export async function* assessParallel(
+  ir: RuleSetIR,
+  items: AsyncIterable<SourcedRecord>,
+  options: ParallelOptions = {},
+): AsyncIterable<SerializedResult> {
+  const workerCount = options.workers ?? availableParallelism();
+  if (workerCount <= 0) {
+    for await (const result of assessMany(createAssessor(ir), items, options.stage ? { stage: options.stage } : {})) {
+      yield { json: serializeResult(result, { indent: 0 }), summary: summarizeResult(result) };
+    }
+    return;
+  }
+  const chunkSize = options.chunkSize ?? 256;
+  const workers = Array.from(
+    { length: workerCount },
+    () => new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { ir, stage: options.stage } }),
+  );
+  const waiting = new Map<number, (reply: ChunkReply) => void>();
+  const failed = new Promise<never>((_, reject) => {
+    for (const worker of workers) {
+      worker.on('message', (reply: ChunkReply) => waiting.get(reply.seq)?.(reply));
+      worker.on('error', reject);
+    }
+  });
+  failed.catch(() => {});
+  const inFlight: Promise<ChunkReply>[] = [];
+  let seq = 0;
+  const send = (chunk: ChunkRequest['records'], unreadable: Map<number, SerializedResult>) => {
+    const request: ChunkRequest = { seq: seq++, records: chunk };
+    const reply = new Promise<ChunkReply>((resolve) => waiting.set(request.seq, resolve)).then((r) => {
+      waiting.delete(r.seq);
+      return { seq: r.seq, results: mergeUnreadable(r.results, unreadable) };
+    });
+    inFlight.push(Promise.race([reply, failed]));
+    workers[request.seq % workers.length]!.postMessage(request);
+  };
+  try {
+    let chunk: ChunkRequest['records'] = [];
+    let unreadable = new Map<number, SerializedResult>();
+    let position = 0;
+    for await (const item of items) {
+      const fallbackId = `${item.source}#${item.index}`;
+      if (item.error) {
+        // kept on this thread, slotted back into its place when the chunk returns
+        const result = rejectedResult(ir, fallbackId, [item.error]);
+        unreadable.set(position, { json: serializeResult(result, { indent: 0 }), summary: summarizeResult(result) });
+      } else {
+        chunk.push({ record: item.record, fallbackId });
+      }
+      position++;
+      if (position === chunkSize) {
+        send(chunk, unreadable);
+        chunk = [];
+        unreadable = new Map();
+        position = 0;
+        while (inFlight.length >= workers.length * 2) yield* (await inFlight.shift()!).results;
+      }
+    }
+    if (position > 0) send(chunk, unreadable);
+    while (inFlight.length > 0) yield* (await inFlight.shift()!).results;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/** Puts the records that could not be read back between the assessed ones, at their positions. */
+function mergeUnreadable(assessed: SerializedResult[], unreadable: Map<number, SerializedResult>): SerializedResult[] {
+  if (unreadable.size === 0) return assessed;
+  const merged: SerializedResult[] = [];
+  let next = 0;
+  for (let position = 0; merged.length < assessed.length + unreadable.size; position++) {
+    merged.push(unreadable.get(position) ?? assessed[next++]!);
+  }
+  return merged;
+}
