@@ -6,6 +6,7 @@ import { compileCommand } from './compile.js';
 import { evalCommand } from './eval.js';
 import { testCommand } from './test.js';
 import { serveCliCommand } from './serve.js';
+import { demoCommand } from './demo.js';
 
 export type Command = (args: string[], io: CliIO, lang: Lang) => Promise<number>;
 
@@ -15,4 +16,5 @@ export const commands: Record<string, Command> = {
   eval: evalCommand,
   test: testCommand,
   serve: serveCliCommand,
+  demo: demoCommand,
 };

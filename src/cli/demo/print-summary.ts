@@ -1,0 +1,97 @@
+/**
+ * The demo's terminal summary: what was checked, grades per data set, the budget-review cut,
+ * money moved by department and by town, monitoring warnings and where the files went. All
+ * amounts come from the report summary as exact decimal strings and are shown in 万元.
+ */
+import { Decimal } from 'decimal.js';
+import { displayWidth } from '../../compile/code-frame.js';
+import type { AdjustmentGroup } from '../../report/index.js';
+import type { Lang } from '../messages.js';
+import type { DemoRun } from './run-demo.js';
+
+const L = {
+  en: {
+    title: (city: string) => `jixiao demo — ${city}`,
+    library: (files: number, errors: number, warnings: number) => `Indicator library: ${files} files checked, ${errors} errors, ${warnings} warnings`,
+    sets: 'Data sets',
+    records: 'records',
+    rejected: 'rejected',
+    review: (n: number, req: string, appr: string, cut: string, rate: string) =>
+      `Budget review (ex-ante): ${n} projects, requested ${req}, approved ${appr}, cut ${cut} (${rate})`,
+    byDepartment: 'Budget adjustments by department (largest 10)',
+    byTown: 'Budget adjustments by town',
+    warnings: 'Monitoring warnings',
+    none: 'none',
+    wrote: (n: number, dir: string) => `Wrote ${n} files to ${dir}/ — open summary.html; per-project reports in reports/, results in results/, workbooks in workbooks/`,
+    wan: '万元',
+  },
+  zh: {
+    title: (city: string) => `jixiao 示例 — ${city}`,
+    library: (files: number, errors: number, warnings: number) => `指标库：检查 ${files} 个文件，${errors} 个错误，${warnings} 个警告`,
+    sets: '数据集',
+    records: '条',
+    rejected: '被拒绝',
+    review: (n: number, req: string, appr: string, cut: string, rate: string) =>
+      `预算评审（事前）：${n} 个项目，申报 ${req}，核定 ${appr}，审减 ${cut}（${rate}）`,
+    byDepartment: '按部门的预算调整（前 10）',
+    byTown: '按镇街的预算调整',
+    warnings: '监控预警',
+    none: '无',
+    wrote: (n: number, dir: string) => `已写入 ${n} 个文件到 ${dir}/ — 打开 summary.html；项目报告在 reports/，结果在 results/，工作簿在 workbooks/`,
+    wan: '万元',
+  },
+} as const;
+
+export function formatDemoSummary(run: DemoRun, city: string, outLabel: string, lang: Lang): string {
+  const l = L[lang];
+  const out: string[] = [l.title(city), ''];
+  const errors = run.library.diagnostics.filter((d) => d.severity === 'error').length;
+  out.push(l.library(run.library.files, errors, run.library.diagnostics.length - errors), '', `${l.sets}:`);
+  const rows = run.sets.map(({ set, items }) => {
+    const grades = new Map<string, number>();
+    let rejected = 0;
+    for (const { result } of items) {
+      if (result.status === 'rejected') rejected++;
+      else grades.set(result.grade ?? '—', (grades.get(result.grade ?? '—') ?? 0) + 1);
+    }
+    const gradeText = [...grades].map(([g, n]) => `${g} ${n}`).join(' · ') + (rejected ? ` · ${l.rejected} ${rejected}` : '');
+    return [set.data.replace('examples/demo-city/', ''), `${items.length} ${l.records}`, set.framework, gradeText];
+  });
+  out.push(...align(rows).map((r) => '  ' + r));
+  const s = run.summary;
+  if (s.review) {
+    const rate = s.review.rate === null ? '—' : `${new Decimal(s.review.rate).times(100).toFixed(2)}%`;
+    out.push('', l.review(s.review.count, wan(s.review.requested, l.wan), wan(s.review.approved, l.wan), wan(s.review.cut, l.wan), rate));
+  }
+  out.push('', `${l.byDepartment}:`, ...groupLines(largest(s.byDepartment, 10), l.wan, l.none));
+  out.push('', `${l.byTown}:`, ...groupLines(s.byTown, l.wan, l.none));
+  const warningText = s.warnings.map((w) => `${w.level} ${w.count}`).join(' · ');
+  out.push('', `${l.warnings}: ${warningText || l.none}`, '', l.wrote(run.written, outLabel));
+  return out.join('\n') + '\n';
+}
+
+function largest(groups: AdjustmentGroup[], n: number): AdjustmentGroup[] {
+  return [...groups].sort((a, b) => new Decimal(b.total).abs().cmp(new Decimal(a.total).abs()) || (a.key < b.key ? -1 : 1)).slice(0, n);
+}
+
+function groupLines(groups: AdjustmentGroup[], unit: string, none: string): string[] {
+  if (groups.length === 0) return [`  ${none}`];
+  const rows = groups.map((g) => [
+    g.key || '—',
+    wan(g.total, unit, true),
+    Object.entries(g.lines).map(([line, amount]) => `${line} ${wan(amount, unit, true)}`).join(', '),
+  ]);
+  return align(rows).map((r) => '  ' + r);
+}
+
+/** 元 → 万元 with two decimals; `signed` marks increases with + (adjustments, not amounts). */
+function wan(amount: string, unit: string, signed = false): string {
+  const value = new Decimal(amount).div(10000);
+  const sign = signed && value.isPos() && !value.isZero() ? '+' : '';
+  return `${sign}${value.toFixed(2)} ${unit}`;
+}
+
+function align(rows: string[][]): string[] {
+  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c] ?? '')))) ?? [];
+  return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell + ' '.repeat(widths[c]! - displayWidth(cell)))).join('  '));
+}
