@@ -14,6 +14,7 @@ Usage:
   jixiao eval --rules <file.ind|ir.json> [--policy file.ind…] [--framework NAME] <data…|->
               [--out FILE] [--format json|ndjson|table] [--errors FILE]
   jixiao test [paths…] [--update]
+  jixiao fmt <files|dirs…> [--check] [--stdout]
   jixiao serve --rules <dir> [--port 8080] [--host 127.0.0.1]
   jixiao demo [--out DIR]
 
@@ -43,6 +44,7 @@ const zh: Record<MessageKey, string> = {
   jixiao eval --rules <文件.ind|ir.json> [--policy 文件.ind…] [--framework 名称] <数据…|->
               [--out 文件] [--format json|ndjson|table] [--errors 文件]
   jixiao test [路径…] [--update]                                          运行测试用例
+  jixiao fmt <文件|目录…> [--check] [--stdout]                             统一排版
   jixiao serve --rules <目录> [--port 8080] [--host 127.0.0.1]             启动评价服务
   jixiao demo [--out 目录]                                                 运行示例城市
 

@@ -201,7 +201,12 @@ export type ExprIR =
   | { kind: 'node'; path: string; member: 'value' | 'points' | 'score' | 'status' | 'target' }
   /** Inside an indicator: its own value, target or weight. */
   | { kind: 'self'; member: 'value' | 'target' | 'weight' }
-  /** Scorecard-level facts, available to vetoes (total only) and rules. */
+  /**
+   * Scorecard-level facts, available to vetoes (total only) and rules. `grade` is only ever
+   * compared for (in)equality with a string label: the compiler rewrites ordered comparisons
+   * using the grades block (highest first), so `grade >= 良` arrives as
+   * `grade == "优" or grade == "良"` and an empty set as the boolean `false`.
+   */
   | { kind: 'scorecard'; member: 'grade' | 'total' | 'stage' }
   | { kind: 'binary'; op: BinaryOp; left: ExprIR; right: ExprIR; unit: Unit | null }
   | { kind: 'unary'; op: '-' | 'not'; operand: ExprIR }

@@ -49,6 +49,8 @@ export interface IndicatorResult {
   name: string;
   dimension: string;
   weight: number;
+  /** Weight after not-applicable redistribution, when it changed (points are out of this). */
+  effectiveWeight?: number;
   /** Number, string (level), boolean, or null when unavailable / not applicable. */
   value: number | string | boolean | null;
   unit: string | null;

@@ -7,6 +7,7 @@ import { evalCommand } from './eval.js';
 import { testCommand } from './test.js';
 import { serveCliCommand } from './serve.js';
 import { demoCommand } from './demo.js';
+import { fmtCommand } from './fmt.js';
 
 export type Command = (args: string[], io: CliIO, lang: Lang) => Promise<number>;
 
@@ -17,4 +18,5 @@ export const commands: Record<string, Command> = {
   test: testCommand,
   serve: serveCliCommand,
   demo: demoCommand,
+  fmt: fmtCommand,
 };

@@ -1,0 +1,64 @@
+/**
+ * The checker: a registry of small named checks, each about one concern and each reporting
+ * through the `accept` callback, run in a fixed order over one built framework. Name, type and
+ * unit errors inside expressions are found while lowering (expr.ts, names.ts); everything that
+ * needs the whole framework — weights, grades, bands, methods, cycles, rule blocks — is here.
+ * Adding a check is adding one entry to `CHECKS`.
+ */
+import type { BlockBuild } from './build.js';
+import type { RuleSetIR } from './ir.js';
+import type { Accept } from './messages.js';
+import type { RFramework } from './model.js';
+import { walkNodes } from './model.js';
+import { reportCycles } from './names.js';
+import type { Dep, Env, Sym } from './scope.js';
+import { checkBands } from './bands.js';
+import { checkGrades, checkSettings, checkVetoes } from './grades.js';
+import { checkMethods } from './methods.js';
+import { checkRuleBlocks } from './rules.js';
+import { checkRequires, checkWeights } from './weights.js';
+
+export interface CheckInput {
+  rf: RFramework;
+  ir: RuleSetIR;
+  env: Env;
+  /** Framework-level params and lets. */
+  scope: Map<string, Sym>;
+  blocks: BlockBuild[];
+  accept: Accept;
+}
+
+export interface Check {
+  name: string;
+  run: (c: CheckInput) => void;
+}
+
+/** Cycles among lets and indicators (one graph: a let may read an indicator and vice versa). */
+function checkCycles(c: CheckInput): void {
+  // A dimension also depends on its children (its points are their sum).
+  const deps = new Map<string, Dep[]>(c.env.facts.deps);
+  walkNodes(c.rf.roots, (n) => {
+    if (n.children.length === 0) return;
+    const key = `node:${n.path.join('/')}`;
+    const own = [...(deps.get(key) ?? [])];
+    for (const ch of n.children) own.push({ to: `node:${ch.path.join('/')}`, file: ch.file, range: ch.decl.name.range });
+    deps.set(key, own);
+  });
+  reportCycles(deps, c.accept, (k) => (k.startsWith('node:') ? k.slice(5).split('/').join('.') : k.slice(k.lastIndexOf(':') + 1)));
+}
+
+export const CHECKS: readonly Check[] = [
+  { name: 'settings', run: checkSettings },
+  { name: 'weights', run: checkWeights },
+  { name: 'requires', run: checkRequires },
+  { name: 'grades', run: checkGrades },
+  { name: 'vetoes', run: checkVetoes },
+  { name: 'methods', run: checkMethods },
+  { name: 'bands', run: checkBands },
+  { name: 'cycles', run: checkCycles },
+  { name: 'rule-blocks', run: checkRuleBlocks },
+];
+
+export function runChecks(c: CheckInput): void {
+  for (const check of CHECKS) check.run(c);
+}

@@ -1,0 +1,68 @@
+/**
+ * Formats one diagnostic for a terminal, the way the CLI and the service show them:
+ *
+ *   rules/x.ind:7:13 CMP301 “决策” 的下级权重合计为 10，但其权重为 20
+ *      7 |   dimension 决策 weight 20 {
+ *        |             ^^^^
+ *   hint: 相差 10 分；…
+ *
+ * Columns in diagnostics count UTF-16 code units (as the lexer does); the caret line is measured
+ * in display cells, so Chinese and other East Asian wide characters count two cells and tabs are
+ * copied, keeping the caret under the range in a monospaced terminal. Warnings and infos carry
+ * their severity before the message; a range over several lines is underlined to the end of its
+ * first line. Without source text (or a line beyond it) only the header and the hint are shown.
+ */
+import type { Diagnostic } from '../common/diagnostic.js';
+
+/** East Asian Wide and Fullwidth code points (the common blocks), which terminals draw two cells wide. */
+export function isWide(cp: number): boolean {
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0x303e) ||
+    (cp >= 0x3041 && cp <= 0x33ff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xa000 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f300 && cp <= 0x1f64f) ||
+    (cp >= 0x1f900 && cp <= 0x1f9ff) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  );
+}
+
+/** Display cells of a string: wide characters 2, everything else 1. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += isWide(ch.codePointAt(0)!) ? 2 : 1;
+  return w;
+}
+
+/** Whitespace that lines up with `s` on screen: tabs kept, other characters replaced by spaces. */
+function padFor(s: string): string {
+  let out = '';
+  for (const ch of s) out += ch === '\t' ? '\t' : ' '.repeat(isWide(ch.codePointAt(0)!) ? 2 : 1);
+  return out;
+}
+
+export function formatDiagnostic(d: Diagnostic, sourceText?: string): string {
+  const { start, end } = d.range;
+  const severity = d.severity === 'error' ? '' : `${d.severity}: `;
+  const out = [`${d.file}:${start.line}:${start.column} ${d.code} ${severity}${d.message}`];
+  const lines = sourceText?.split(/\r?\n/);
+  const text = lines?.[start.line - 1];
+  if (text !== undefined) {
+    const gutter = String(start.line).length;
+    const from = Math.max(0, Math.min(start.column - 1, text.length));
+    const to = end.line === start.line ? Math.max(from, Math.min(end.column - 1, text.length)) : text.length;
+    const marked = text.slice(from, to);
+    const carets = Math.max(1, displayWidth(marked));
+    out.push(`${' '.repeat(2)}${start.line} | ${text}`);
+    out.push(`${' '.repeat(2 + gutter)} | ${padFor(text.slice(0, from))}${'^'.repeat(carets)}`);
+  }
+  if (d.hint) out.push(`hint: ${d.hint}`);
+  return out.join('\n');
+}

@@ -1,0 +1,64 @@
+/**
+ * Grade checks: cut-offs strictly descending (CMP307, quoting both numbers), no label twice
+ * (CMP308), `otherwise` only last (CMP310) and present — without it scores below the lowest
+ * cut get no grade, which must be a decision, not an accident (CMP309, warning) — cut-offs within
+ * the scale (CMP310); vetoes name a real grade (CMP218) and caps stay within the scale (CMP325).
+ */
+import { Decimal } from './decimal.js';
+import type { CheckInput } from './checks.js';
+import { suggest } from './suggest.js';
+
+export function checkGrades(c: CheckInput): void {
+  const { rf, accept } = c;
+  const g = rf.grades;
+  if (!g) return;
+  const scale = new Decimal(c.ir.settings.scale);
+  const seen = new Set<string>();
+  let prev: { min: Decimal; text: string } | undefined;
+  const cuts = g.decl.grades;
+  cuts.forEach((cut, i) => {
+    const label = cut.label.text;
+    if (seen.has(label)) accept('CMP308', g.file, cut.label.range, { name: label });
+    seen.add(label);
+    if (!cut.min) {
+      if (i !== cuts.length - 1) accept('CMP310', g.file, cut.range, { what: 'order' });
+      return;
+    }
+    const min = new Decimal(cut.min.value);
+    if (scale.gt(0) && min.gt(scale)) accept('CMP310', g.file, cut.min.range, { what: 'scale', label, min: cut.min.text, scale: scale.toString() });
+    if (prev && !min.lt(prev.min)) accept('CMP307', g.file, cut.min.range, { label, min: cut.min.text, prev: prev.text });
+    prev = { min, text: cut.min.text };
+  });
+  const last = cuts[cuts.length - 1];
+  if (last && cuts.every((cut) => cut.min !== undefined)) {
+    accept('CMP309', g.file, last.range, { lowest: last.min!.text });
+  }
+}
+
+export function checkVetoes(c: CheckInput): void {
+  const { rf, accept } = c;
+  const grades = c.env.grades;
+  const scale = new Decimal(c.ir.settings.scale);
+  for (const { decl, file } of rf.vetoes) {
+    const e = decl.effect;
+    if (e.kind === 'grade' && !grades.includes(e.grade.text)) {
+      accept('CMP218', file, e.grade.range, { name: e.grade.text, grades: grades.join('、') || '（无）', suggestion: suggest(e.grade.text, grades) });
+    }
+    if (e.kind === 'cap' && new Decimal(e.value.value).gt(scale)) {
+      accept('CMP325', file, e.value.range, { value: e.value.text, scale: scale.toString() });
+    }
+  }
+}
+
+/** Settings with values outside what the engine can honour. */
+export function checkSettings(c: CheckInput): void {
+  const { rf, accept } = c;
+  for (const { decl, file } of rf.settings.values()) {
+    if (decl.kind === 'scale' && !new Decimal(decl.value.value).gt(0)) {
+      accept('CMP223', file, decl.range, { name: 'scale', value: decl.value.text, why: '满分必须是正数。' });
+    }
+    if (decl.kind === 'precision' && (decl.digits < 0 || decl.digits > 6 || !Number.isInteger(decl.digits))) {
+      accept('CMP223', file, decl.range, { name: 'precision', value: decl.digits, why: '小数位数应在 0 到 6 之间。' });
+    }
+  }
+}

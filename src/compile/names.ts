@@ -1,0 +1,137 @@
+/**
+ * Names: resolving a `Ref` (built-ins, params, lets, nodes by unique path suffix, members such as
+ * `预算执行率.value`) and the checks about names over a whole framework — unknown and ambiguous
+ * names with a "did you mean" (CMP202/REC502, CMP209), names used where they mean nothing
+ * (CMP216), `unspent` not defined (REC505), and cycles among lets (CMP210) and among indicators
+ * that read each other's results (CMP211). Unused params/lets/inputs (CMP217) are decided in
+ * program.ts, across every framework that has them.
+ */
+import type { Ref } from '../dsl/ast.js';
+import type { ExprIR } from './ir.js';
+import type { Lowered } from './expr.js';
+import { lowerSymbol } from './symbols.js';
+import type { Accept } from './messages.js';
+import type { Dep, ExprCtx, NodeMember, Sym } from './scope.js';
+import { NODE_MEMBERS, recordDep } from './scope.js';
+import { ANY, SCORE, STR, num } from './units.js';
+import { findBySuffix } from './model.js';
+import { suggest } from './suggest.js';
+
+const BUILTINS = ['value', 'target', 'weight', 'grade', 'total', 'stage'];
+
+export function resolveRef(e: Ref, ctx: ExprCtx): Lowered {
+  const texts = e.parts.map((p) => p.text);
+  const fail: Lowered = { ir: { kind: 'boolean', value: false }, ty: ANY };
+  if (texts.length === 1) {
+    const name = texts[0]!;
+    const sym = ctx.scope.get(name);
+    if (sym) return useSymbol(sym, e, ctx);
+    const builtin = resolveBuiltin(name, e, ctx);
+    if (builtin) return builtin;
+  }
+  let member: NodeMember | undefined;
+  let pathParts = texts;
+  const last = texts[texts.length - 1]!;
+  if (texts.length >= 2 && (NODE_MEMBERS as readonly string[]).includes(last)) {
+    member = last as NodeMember;
+    pathParts = texts.slice(0, -1);
+  }
+  const found = findBySuffix(ctx.env.fw.roots, pathParts);
+  if (found.length > 1) {
+    ctx.env.accept('CMP209', ctx.file, e.range, { name: texts.join('.'), candidates: found.map((n) => n.path.join('.')).join('、') });
+    return fail;
+  }
+  const node = found[0];
+  if (!node) {
+    reportUnknown(e, ctx);
+    return fail;
+  }
+  const m: NodeMember = member ?? (node.kind === 'indicator' ? 'value' : 'points');
+  const path = node.path.join('/');
+  if (ctx.owner) recordDep(ctx, ctx.env.facts.deps, ctx.owner, `node:${path}`, e.range);
+  const ir: ExprIR = { kind: 'node', path, member: node.kind === 'dimension' && m === 'value' ? 'points' : m };
+  if (node.kind === 'indicator' && (m === 'value' || m === 'target')) return { ir, ty: ctx.env.valueTy(node) };
+  return { ir, ty: m === 'status' ? STR : num(SCORE) };
+}
+
+function useSymbol(sym: Sym, e: Ref, ctx: ExprCtx): Lowered {
+  ctx.env.facts.used.add(sym.key);
+  if (ctx.owner) recordDep(ctx, ctx.env.facts.deps, ctx.owner, sym.key, e.range);
+  lowerSymbol(sym, ctx.env);
+  return { ir: { kind: sym.kind, name: sym.name }, ty: sym.ty };
+}
+
+function resolveBuiltin(name: string, e: Ref, ctx: ExprCtx): Lowered | undefined {
+  const notHere = (where: string, why: string): Lowered => {
+    ctx.env.accept('CMP216', ctx.file, e.range, { name, where, why });
+    return { ir: { kind: 'boolean', value: false }, ty: ANY };
+  };
+  switch (name) {
+    case 'value':
+    case 'target':
+    case 'weight': {
+      if (ctx.where !== 'indicator' || !ctx.self) return notHere('指标之外', '在指标之外请写 指标名.value。');
+      const ir: ExprIR = { kind: 'self', member: name };
+      return { ir, ty: name === 'weight' ? num(SCORE) : ctx.env.valueTy(ctx.self) };
+    }
+    case 'grade':
+      if (!ctx.rules) return notHere('指标、维度和否决条件中', '等级在全部得分算完后才确定，只能在 rules 规则中使用。');
+      return { ir: { kind: 'scorecard', member: 'grade' }, ty: { k: 'grade' } };
+    case 'total':
+      if (!ctx.rules && ctx.where !== 'veto') return notHere('指标和维度中', '总分在全部指标算完后才确定。');
+      return { ir: { kind: 'scorecard', member: 'total' }, ty: num(SCORE) };
+    case 'stage':
+      return { ir: { kind: 'scorecard', member: 'stage' }, ty: STR };
+    default:
+      return undefined;
+  }
+}
+
+function reportUnknown(e: Ref, ctx: ExprCtx): void {
+  const texts = e.parts.map((p) => p.text);
+  const text = texts.join('.');
+  if (texts.length === 1 && ctx.env.grades.includes(text)) {
+    ctx.env.accept('CMP222', ctx.file, e.range);
+    return;
+  }
+  if (ctx.rules && text === 'unspent') {
+    ctx.env.accept('REC505', ctx.file, e.range);
+    return;
+  }
+  // Suggest for the node part and keep the member: 预算执行.value → 预算执行率.value.
+  const last = texts[texts.length - 1]!;
+  const member = texts.length > 1 && (NODE_MEMBERS as readonly string[]).includes(last) ? last : undefined;
+  const head = (member ? texts.slice(0, -1) : texts).join('.');
+  const candidates = [
+    ...(member ? [] : [...ctx.scope.keys(), ...BUILTINS]),
+    ...ctx.env.nodes.map((n) => n.name),
+    ...ctx.env.nodes.map((n) => n.path.join('.')),
+  ];
+  const s = suggest(head, candidates);
+  const suggestion = s === undefined ? undefined : member ? `${s}.${member}` : s;
+  ctx.env.accept(ctx.rules ? 'REC502' : 'CMP202', ctx.file, e.range, { name: text, suggestion });
+}
+
+/**
+ * Reports every cycle of `deps` once, at the edge that closes it (deterministic order): CMP210
+ * when only lets are involved, CMP211 when an indicator or dimension is part of it.
+ */
+export function reportCycles(deps: Map<string, Dep[]>, accept: Accept, label: (key: string) => string): void {
+  const state = new Map<string, 'doing' | 'done'>();
+  const stack: string[] = [];
+  const visit = (key: string): void => {
+    state.set(key, 'doing');
+    stack.push(key);
+    for (const d of deps.get(key) ?? []) {
+      const s = state.get(d.to);
+      if (s === 'doing') {
+        const keys = [...stack.slice(stack.indexOf(d.to)), d.to];
+        const code = keys.some((k) => k.startsWith('node:')) ? 'CMP211' : 'CMP210';
+        accept(code, d.file, d.range, { cycle: keys.map(label).join(' → ') });
+      } else if (s === undefined) visit(d.to);
+    }
+    stack.pop();
+    state.set(key, 'done');
+  };
+  for (const key of [...deps.keys()].sort()) if (!state.has(key)) visit(key);
+}

@@ -1,0 +1,64 @@
+/**
+ * Rule-block checks (REC5xx): the framework named by `for` exists (REC501, checked once per
+ * block by the compiler); rule names are unique in a block (REC506); `adjust <line> ±%` needs a
+ * `line` declaration giving the base amount the percentage applies to (REC504 — an amount in 元
+ * does not); `combine` names a declared line (REC507); `warn` levels are green/yellow/red
+ * (REC508); actions carry what they need (REC509: adjust a line and an amount, rectify a positive
+ * number of days). Names and grades inside conditions are checked while lowering (REC502, REC503,
+ * REC505).
+ */
+import type { Item } from './model.js';
+import type { RulesDecl } from '../dsl/ast.js';
+import type { CheckInput } from './checks.js';
+import { constOf } from './const.js';
+import type { Accept } from './messages.js';
+import { suggest } from './suggest.js';
+import { RATIO } from './units.js';
+
+const WARN_LEVELS = new Set(['green', 'yellow', 'red']);
+
+export function checkRuleBlocks(c: CheckInput): void {
+  for (const b of c.blocks) {
+    const { decl, file } = b.item;
+    const lines = new Set(decl.lines.map((l) => l.name.text));
+    const seenLines = new Map<string, number>();
+    for (const l of decl.lines) {
+      const first = seenLines.get(l.name.text);
+      if (first !== undefined) c.accept('CMP203', file, l.name.range, { name: l.name.text, what: 'line', line: first });
+      else seenLines.set(l.name.text, l.name.range.start.line);
+    }
+    for (const cb of decl.combines) {
+      if (!lines.has(cb.line.text)) c.accept('REC507', file, cb.line.range, { name: cb.line.text, suggestion: suggest(cb.line.text, lines) });
+    }
+    const names = new Map<string, number>();
+    for (const r of decl.rules) {
+      const first = names.get(r.name.text);
+      if (first !== undefined) c.accept('REC506', file, r.name.range, { name: r.name.text, line: first });
+      else names.set(r.name.text, r.name.range.start.line);
+      for (const a of r.actions) {
+        if (a.verb === 'adjust') {
+          if (!a.line || !a.amount) {
+            c.accept('REC509', file, a.range, { what: 'adjust', expected: '预算线和调整幅度，例如 adjust next_budget -10%' });
+            continue;
+          }
+          const k = constOf(a.amount, b.scope);
+          if (k?.unit === RATIO && !lines.has(a.line.text)) c.accept('REC504', file, a.line.range, { name: a.line.text });
+        }
+        if (a.verb === 'warn' && a.level && !WARN_LEVELS.has(a.level.text)) c.accept('REC508', file, a.level.range, { name: a.level.text });
+        if (a.verb === 'rectify' && a.withinDays && !(Number(a.withinDays.value) > 0)) {
+          c.accept('REC509', file, a.withinDays.range, { what: 'rectify within', expected: '正的天数，例如 rectify within 90 days' });
+        }
+      }
+    }
+  }
+}
+
+/** REC501: a rules block for a framework that no loaded file declares. */
+export function checkRulesTargets(blocks: readonly Item<RulesDecl>[], frameworks: readonly string[], accept: Accept): void {
+  for (const { decl, file } of blocks) {
+    if (!frameworks.includes(decl.for.text)) {
+      accept('REC501', file, decl.for.range, { block: decl.name.text, name: decl.for.text, suggestion: suggest(decl.for.text, frameworks) });
+    }
+  }
+}
+

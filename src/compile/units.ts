@@ -1,0 +1,114 @@
+/**
+ * Value types and the unit algebra the checker applies to expressions. A number's unit is either
+ * a concrete unit (元, days, m², …), '%' — which also stands for any plain ratio, so 元/元 is
+ * compatible with a percentage — or null ("free"): a bare literal like `2` or a data field with no
+ * `input` declaration, compatible with everything. Adding or comparing two different concrete
+ * units is an error (CMP212/CMP213); multiplication and division propagate units where the answer
+ * is clear and fall back to free otherwise, so the checker never guesses an error.
+ */
+import { assertNever } from '../common/diagnostic.js';
+
+export type Ty =
+  | { k: 'num'; unit: string | null }
+  | { k: 'str' }
+  | { k: 'bool' }
+  /** Unknown: an undeclared data field, or an expression whose parts were already reported. */
+  | { k: 'any' }
+  | { k: 'grade' }
+  | { k: 'list' };
+
+export const ANY: Ty = { k: 'any' };
+export const BOOL: Ty = { k: 'bool' };
+export const STR: Ty = { k: 'str' };
+export const num = (unit: string | null): Ty => ({ k: 'num', unit });
+
+export const RATIO = '%';
+/** Points (分): totals, dimension and indicator points, weights. `total < 60%` is a unit error. */
+export const SCORE = 'score';
+
+/** The unit of a number (null for free or non-numbers). */
+export function unitOf(t: Ty): string | null {
+  return t.k === 'num' ? t.unit : null;
+}
+
+export function isNumeric(t: Ty): boolean {
+  return t.k === 'num' || t.k === 'any';
+}
+
+export function isBoolean(t: Ty): boolean {
+  return t.k === 'bool' || t.k === 'any';
+}
+
+/** How a unit is named in messages for policy staff. */
+export function describeUnit(u: string | null): string {
+  if (u === null) return '数值';
+  if (u === RATIO) return '百分比（%）';
+  if (u === 'days') return '天数';
+  if (u === SCORE) return '分数';
+  if (u === 'count') return '个数';
+  if (u === 'people') return '人数';
+  return `金额或数量（${u}）`;
+}
+
+export function describeTy(t: Ty): string {
+  switch (t.k) {
+    case 'num':
+      return describeUnit(t.unit);
+    case 'str':
+      return '文字';
+    case 'bool':
+      return '是/否';
+    case 'any':
+      return '未知类型';
+    case 'grade':
+      return '等级';
+    case 'list':
+      return '列表';
+    default:
+      return assertNever(t, 'type');
+  }
+}
+
+/** Unit of a + b / a - b, or 'mismatch'. */
+export function addUnits(a: string | null, b: string | null): string | null | 'mismatch' {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a === b ? a : 'mismatch';
+}
+
+/** Unit of a * b: a ratio or a free number scales the other side; two concrete units are unknown. */
+export function mulUnits(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  if (a === RATIO) return b;
+  if (b === RATIO) return a;
+  return null;
+}
+
+/** Unit of a / b: like units give a ratio (元/元 → %), dividing by a ratio or free number keeps a. */
+export function divUnits(a: string | null, b: string | null): string | null {
+  if (a !== null && b !== null && a === b) return RATIO;
+  if (b === null || b === RATIO) return a;
+  return null;
+}
+
+/** Unit a data field has when declared by `input … <type>`. */
+export function inputTy(type: string): Ty {
+  switch (type) {
+    case 'money':
+      return num('元');
+    case 'percent':
+      return num(RATIO);
+    case 'number':
+      return num(null);
+    case 'text':
+    case 'date':
+      return STR;
+    case 'boolean':
+      return BOOL;
+    case 'list':
+      return { k: 'list' };
+    default:
+      return ANY;
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The safety check every record passes before anything reads it: it must be a plain object,
+ * hold no `__proto__` / `constructor` / `prototype` key at any depth (prototype pollution),
+ * no non-finite number (Infinity, NaN from YAML `.inf`/`.nan` or JSON `1e400`) and nest no
+ * deeper than a fixed limit (YAML aliases can build cycles). A record that fails is rejected
+ * whole — never evaluated — and the errors name the field path.
+ */
+import type { EvaluationError } from '../engine/result.js';
+import { EVL, message } from '../engine/messages.js';
+
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+export const MAX_DEPTH = 64;
+
+function join(path: string, key: string | number): string {
+  return typeof key === 'number' ? `${path}[${key}]` : `${path}.${key}`;
+}
+
+/** Errors that make a record unusable; empty when the record may be evaluated. */
+export function checkRecord(record: unknown, id: string): EvaluationError[] {
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+    const found = record === null ? 'null' : Array.isArray(record) ? 'a list' : typeof record;
+    return [{ code: EVL.NOT_OBJECT, message: message(EVL.NOT_OBJECT, { id, found }), path: 'data' }];
+  }
+  const errors: EvaluationError[] = [];
+  walk(record, [], id, errors);
+  return errors;
+}
+
+// Paths are built only when there is something to report: most records have none.
+function pathOf(keys: (string | number)[]): string {
+  return keys.reduce<string>((p, k) => join(p, k), 'data');
+}
+
+function walk(v: unknown, keys: (string | number)[], id: string, errors: EvaluationError[]): void {
+  if (errors.length >= 20) return; // enough to act on; a hostile record must not flood output
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) {
+      const path = pathOf(keys);
+      errors.push({ code: EVL.NON_FINITE, message: message(EVL.NON_FINITE, { id, path, found: String(v) }), path });
+    }
+    return;
+  }
+  if (v === null || typeof v !== 'object') return;
+  if (keys.length >= MAX_DEPTH) {
+    const path = pathOf(keys);
+    errors.push({ code: EVL.TOO_DEEP, message: message(EVL.TOO_DEEP, { id, path, limit: MAX_DEPTH }), path });
+    return;
+  }
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      keys.push(i);
+      walk(v[i], keys, id, errors);
+      keys.pop();
+    }
+    return;
+  }
+  // Own keys only, including a literal "__proto__" that JSON.parse creates as an own property.
+  for (const key of Object.keys(v)) {
+    keys.push(key);
+    if (FORBIDDEN.has(key)) {
+      const path = pathOf(keys);
+      errors.push({ code: EVL.FORBIDDEN_KEY, message: message(EVL.FORBIDDEN_KEY, { id, key, path }), path });
+    } else {
+      walk((v as Record<string, unknown>)[key], keys, id, errors);
+    }
+    keys.pop();
+  }
+}
+
+/** The id a result carries: the record's own `id` when it has one, else the fallback. */
+export function recordId(record: unknown, fallback: string): string {
+  if (record && typeof record === 'object' && !Array.isArray(record) && Object.hasOwn(record, 'id')) {
+    const id = (record as Record<string, unknown>).id;
+    if (typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id))) return String(id);
+  }
+  return fallback;
+}

@@ -1,0 +1,175 @@
+/**
+ * Reads project records from files, directories and stdin as one stream of `SourcedRecord`s:
+ * YAML (one document or several, a document may also be a list of records), JSON (an object or
+ * a list), NDJSON / JSON Lines (`.ndjson`, `.jsonl`; read line by line, so a million-line file
+ * streams in constant memory), directories (walked recursively in sorted order) and `-` for
+ * stdin (format sniffed). A source or item that cannot be read yields an entry with an EVL405
+ * error instead of a record, and reading goes on with the next one. Never throws.
+ */
+import { createReadStream } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseAllDocuments } from 'yaml';
+import { EVL, message } from '../engine/messages.js';
+import { SourcedRecord } from './sourced-record.js';
+
+export { SourcedRecord } from './sourced-record.js';
+
+export interface ReadOptions {
+  /** Stream read for `-` (default process.stdin). */
+  stdin?: NodeJS.ReadableStream;
+}
+
+const YAML_EXT = new Set(['.yaml', '.yml']);
+const JSON_EXT = new Set(['.json']);
+const LINES_EXT = new Set(['.ndjson', '.jsonl']);
+
+function unreadable(source: string, index: number, detail: string): SourcedRecord {
+  return new SourcedRecord(source, index, undefined, { code: EVL.UNREADABLE, message: message(EVL.UNREADABLE, { source: index ? `${source}#${index}` : source, detail }), path: source });
+}
+
+export async function* readRecords(sources: string[] | '-', options: ReadOptions = {}): AsyncIterable<SourcedRecord> {
+  const list = sources === '-' ? ['-'] : sources;
+  for (const source of list) {
+    if (source === '-') {
+      yield* fromText('<stdin>', await readStream(options.stdin ?? process.stdin), 'sniff');
+      continue;
+    }
+    let info;
+    try {
+      info = await stat(source);
+    } catch (err) {
+      yield unreadable(source, 0, (err as NodeJS.ErrnoException).code ?? String(err));
+      continue;
+    }
+    if (info.isDirectory()) {
+      for (const file of await walk(source)) yield* fromFile(file);
+    } else {
+      yield* fromFile(source);
+    }
+  }
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await walk(p)));
+    else if (kindOf(p)) out.push(p);
+  }
+  return out;
+}
+
+function kindOf(file: string): 'yaml' | 'json' | 'lines' | undefined {
+  const ext = extname(file).toLowerCase();
+  if (YAML_EXT.has(ext)) return 'yaml';
+  if (JSON_EXT.has(ext)) return 'json';
+  if (LINES_EXT.has(ext)) return 'lines';
+  return undefined;
+}
+
+async function* fromFile(file: string): AsyncIterable<SourcedRecord> {
+  const kind = kindOf(file);
+  if (kind === 'lines') {
+    yield* fromLines(file, createReadStream(file, { encoding: 'utf8' }));
+    return;
+  }
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    yield unreadable(file, 0, (err as NodeJS.ErrnoException).code ?? String(err));
+    return;
+  }
+  yield* fromText(file, text, kind ?? 'yaml');
+}
+
+async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: string[] = [];
+  stream.setEncoding?.('utf8');
+  for await (const chunk of stream as AsyncIterable<string | Buffer>) chunks.push(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+  return chunks.join('');
+}
+
+async function* fromLines(source: string, stream: NodeJS.ReadableStream): AsyncIterable<SourcedRecord> {
+  let line = 0;
+  try {
+    for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
+      line++;
+      if (!text.trim()) continue;
+      try {
+        yield new SourcedRecord(source, line, JSON.parse(text));
+      } catch (err) {
+        yield unreadable(source, line, (err as Error).message);
+      }
+    }
+  } catch (err) {
+    yield unreadable(source, line, (err as NodeJS.ErrnoException).code ?? String(err));
+  }
+}
+
+function* fromText(source: string, text: string, kind: 'yaml' | 'json' | 'lines' | 'sniff'): Iterable<SourcedRecord> {
+  if (kind === 'sniff') {
+    const t = text.trimStart();
+    if (t.startsWith('{') || t.startsWith('[')) {
+      try {
+        yield* spread(source, JSON.parse(text));
+        return;
+      } catch {
+        // Not one JSON value: several lines of JSON objects is NDJSON.
+        if (t.startsWith('{')) {
+          yield* linesOf(source, text);
+          return;
+        }
+      }
+    }
+    kind = 'yaml';
+  }
+  if (kind === 'json') {
+    try {
+      yield* spread(source, JSON.parse(text));
+    } catch (err) {
+      yield unreadable(source, 0, (err as Error).message);
+    }
+    return;
+  }
+  if (kind === 'lines') {
+    yield* linesOf(source, text);
+    return;
+  }
+  let index = 0;
+  for (const doc of parseAllDocuments(text)) {
+    if (doc.errors.length) {
+      yield unreadable(source, ++index, doc.errors[0]!.message);
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (err) {
+      yield unreadable(source, ++index, (err as Error).message);
+      continue;
+    }
+    if (value === null || value === undefined) continue; // an empty document between `---`
+    for (const r of Array.isArray(value) ? value : [value]) yield new SourcedRecord(source, ++index, r);
+  }
+}
+
+function* linesOf(source: string, text: string): Iterable<SourcedRecord> {
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.trim()) continue;
+    try {
+      yield new SourcedRecord(source, i + 1, JSON.parse(lines[i]!));
+    } catch (err) {
+      yield unreadable(source, i + 1, (err as Error).message);
+    }
+  }
+}
+
+function* spread(source: string, value: unknown): Iterable<SourcedRecord> {
+  const items = Array.isArray(value) ? value : [value];
+  for (let i = 0; i < items.length; i++) yield new SourcedRecord(source, i + 1, items[i]);
+}

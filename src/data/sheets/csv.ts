@@ -1,0 +1,115 @@
+/**
+ * A streaming RFC 4180 CSV reader: fields separated by commas, records by CRLF or LF, fields in
+ * double quotes may hold commas, line breaks and doubled quotes (`""`). A UTF-8 byte-order mark
+ * at the start is dropped. Records are yielded one at a time with their 1-based record number
+ * (what a spreadsheet program shows as the row), so memory stays constant however long the file.
+ * Malformed quoting does not stop the file: the record is yielded with a `problem` describing it.
+ */
+import { createReadStream } from 'node:fs';
+
+export interface CsvRecord {
+  /** 1-based record number (the header is record 1). */
+  row: number;
+  cells: string[];
+  /** Set when the quoting of this record was malformed; `column` is 1-based. */
+  problem?: { column: number; reason: 'unterminated' | 'text_after_quote' };
+}
+
+const SPECIAL = /[,\r\n"]/g;
+
+/** Parses CSV text chunks into records; `chunks` may split anywhere, even inside a quote. */
+export async function* parseCsv(chunks: AsyncIterable<string> | Iterable<string>): AsyncGenerator<CsvRecord> {
+  let row = 0;
+  let cells: string[] = [];
+  let field = '';
+  let inQuotes = false;
+  let afterQuote = false;
+  let fieldStarted = false;
+  let pendingCR = false;
+  let first = true;
+  let problem: CsvRecord['problem'];
+
+  const endField = (): void => {
+    cells.push(field);
+    field = '';
+    afterQuote = false;
+    fieldStarted = false;
+  };
+  const endRecord = (): CsvRecord => {
+    endField();
+    row += 1;
+    const record: CsvRecord = problem ? { row, cells, problem } : { row, cells };
+    cells = [];
+    problem = undefined;
+    return record;
+  };
+
+  for await (let chunk of chunks) {
+    if (first) {
+      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+      if (chunk.length > 0) first = false;
+    }
+    const n = chunk.length;
+    let i = 0;
+    while (i < n) {
+      if (pendingCR) {
+        pendingCR = false;
+        if (chunk[i] === '\n') {
+          i++; // CRLF already ended the record at the CR
+          continue;
+        }
+      }
+      if (inQuotes) {
+        // Copy up to the next quote in one slice; the quote closes the field unless doubled,
+        // which the afterQuote state decides with the next character (maybe in the next chunk).
+        const q = chunk.indexOf('"', i);
+        if (q < 0) {
+          field += chunk.slice(i);
+          break;
+        }
+        field += chunk.slice(i, q);
+        inQuotes = false;
+        afterQuote = true;
+        i = q + 1;
+        continue;
+      }
+      const c = chunk[i]!;
+      if (afterQuote && c === '"') {
+        field += '"'; // `""` inside a quoted field: a literal quote, and the quote goes on
+        inQuotes = true;
+        afterQuote = false;
+        i++;
+      } else if (c === ',') {
+        endField();
+        i++;
+      } else if (c === '\n' || c === '\r') {
+        if (c === '\r') pendingCR = true;
+        i++;
+        yield endRecord();
+      } else if (c === '"' && !fieldStarted) {
+        inQuotes = true;
+        fieldStarted = true;
+        i++;
+      } else {
+        // A run of plain text up to the next separator or quote (a quote inside an unquoted
+        // field is kept as text, hence the search starts after it).
+        if (afterQuote && !problem) problem = { column: cells.length + 1, reason: 'text_after_quote' };
+        SPECIAL.lastIndex = c === '"' ? i + 1 : i;
+        const found = SPECIAL.exec(chunk);
+        const j = found ? found.index : n;
+        field += chunk.slice(i, j);
+        fieldStarted = true;
+        i = j;
+      }
+    }
+  }
+  if (inQuotes && !problem) problem = { column: cells.length + 1, reason: 'unterminated' };
+  // A last record without a final line break still counts; an empty tail does not.
+  if (field !== '' || cells.length > 0 || fieldStarted || afterQuote || inQuotes) yield endRecord();
+}
+
+/** Streams a CSV file (UTF-8, optional BOM) record by record. */
+export function readCsvFile(path: string): AsyncGenerator<CsvRecord> {
+  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 64 * 1024 });
+  return parseCsv(stream as AsyncIterable<string>);
+}

@@ -1,0 +1,146 @@
+/**
+ * `readSheetRecords(path, mapping?, options?)` reads project records from a spreadsheet — .xlsx
+ * (first sheet, or the mapping's `sheet`) or .csv (RFC 4180, UTF-8 with or without BOM) — and
+ * yields them one at a time as an async iterable, so a batch of any size streams. The header row
+ * is matched against the mapping (see mapping.ts), or, without one, against the rule set's data
+ * schema (`options.schema`, the IR's `dataSchema`); cells are coerced to the schema's types.
+ *
+ * Never throws for user input. Each yielded item is either a record (`data` set, `errors` holding
+ * the problems of that row, each naming row and column, so the rest of the batch goes on) or,
+ * with `data: null`, a problem of the whole file or header (row 0 or the header row). Header
+ * warnings (ignored columns) come as a `data: null` item whose issues are all warnings.
+ */
+import { extname } from 'node:path';
+import { access } from 'node:fs/promises';
+import { coerceCell, isEmptyCell, type Cell } from './coerce.js';
+import { readCsvFile } from './csv.js';
+import { parseMapping, resolveColumns, type ResolvedColumn, type SheetMapping } from './mapping.js';
+import { SHEET_CODES, sheetIssue, type SheetIssue } from './messages.js';
+import { openXlsxRows } from './xlsx-rows.js';
+
+export interface SheetRecord {
+  /** 1-based row of the record (header included), as a spreadsheet program numbers it. */
+  row: number;
+  /** The record, nested by data path; null for a file or header problem. */
+  data: Record<string, unknown> | null;
+  errors: SheetIssue[];
+}
+
+export interface ReadSheetOptions {
+  /** JSON Schema of a record (the IR's `dataSchema`): default mapping and cell types. */
+  schema?: unknown;
+  /** 'csv' or 'xlsx'; by default from the file extension. */
+  format?: 'csv' | 'xlsx';
+}
+
+interface RawRow {
+  row: number;
+  cells: Cell[];
+  problem?: { column: number; reason: string };
+}
+
+function setPath(target: Record<string, unknown>, segments: readonly string[], value: unknown): void {
+  let node = target;
+  segments.forEach((segment, i) => {
+    if (i === segments.length - 1) {
+      node[segment] = value;
+      return;
+    }
+    const next = node[segment];
+    if (next === null || typeof next !== 'object' || Array.isArray(next)) node[segment] = {};
+    node = node[segment] as Record<string, unknown>;
+  });
+}
+
+const COERCE_CODES = {
+  number: SHEET_CODES.notNumber,
+  integer: SHEET_CODES.notInteger,
+  boolean: SHEET_CODES.notBoolean,
+  enum: SHEET_CODES.notAllowed,
+} as const;
+
+function toRecord(raw: RawRow, columns: readonly ResolvedColumn[]): SheetRecord {
+  const data: Record<string, unknown> = {};
+  const errors: SheetIssue[] = [];
+  if (raw.problem) {
+    const reason = raw.problem.reason === 'unterminated' ? '引号未闭合' : '右引号后还有文字';
+    errors.push(sheetIssue(SHEET_CODES.badQuoting, { row: raw.row, column: raw.problem.column }, { reason }));
+  }
+  for (const col of columns) {
+    const cell = raw.cells[col.index];
+    const result = coerceCell(cell, col.type, col.enum);
+    if (!result.ok) {
+      errors.push(sheetIssue(COERCE_CODES[result.code], { row: raw.row, column: col.index + 1, header: col.header, path: col.path }, {
+        value: cell instanceof Date ? cell.toISOString() : String(cell),
+        allowed: (col.enum ?? []).map(String).join('/'),
+      }));
+      continue;
+    }
+    if (result.value !== undefined) setPath(data, col.segments, result.value);
+  }
+  return { row: raw.row, data, errors };
+}
+
+async function* rowsOf(path: string, format: 'csv' | 'xlsx', mapping: SheetMapping | null): AsyncGenerator<RawRow | SheetRecord> {
+  if (format === 'csv') {
+    yield* readCsvFile(path);
+    return;
+  }
+  const opened = await openXlsxRows(path, mapping?.sheet);
+  if (opened.ok) {
+    yield* opened.rows;
+  } else if (opened.failure === 'no_sheet') {
+    yield { row: 0, data: null, errors: [sheetIssue(SHEET_CODES.noSheet, { row: 0 }, { sheet: String(mapping?.sheet ?? 1), available: opened.available.join('、') })] };
+  } else {
+    yield { row: 0, data: null, errors: [sheetIssue(SHEET_CODES.unreadable, { row: 0 }, { file: path, reason: opened.reason })] };
+  }
+}
+
+export async function* readSheetRecords(
+  path: string,
+  mapping?: SheetMapping | string | null,
+  options: ReadSheetOptions = {},
+): AsyncGenerator<SheetRecord> {
+  let resolvedMapping: SheetMapping | null = null;
+  if (typeof mapping === 'string') {
+    const parsed = parseMapping(mapping);
+    if (!parsed.mapping) {
+      yield { row: 0, data: null, errors: parsed.issues };
+      return;
+    }
+    resolvedMapping = parsed.mapping;
+  } else if (mapping) {
+    resolvedMapping = mapping;
+  }
+  const format = options.format ?? (extname(path).toLowerCase() === '.csv' ? 'csv' : 'xlsx');
+  try {
+    await access(path);
+  } catch (e) {
+    yield { row: 0, data: null, errors: [sheetIssue(SHEET_CODES.unreadable, { row: 0 }, { file: path, reason: (e as NodeJS.ErrnoException).code ?? 'error' })] };
+    return;
+  }
+
+  const headerRow = resolvedMapping?.headerRow ?? 1;
+  let columns: ResolvedColumn[] | null = null;
+  try {
+    for await (const item of rowsOf(path, format, resolvedMapping)) {
+      if ('data' in item) {
+        yield item;
+        return;
+      }
+      if (item.row < headerRow) continue;
+      if (columns === null) {
+        const headers = item.cells.map((c) => (isEmptyCell(c) ? '' : c instanceof Date ? c.toISOString() : String(c)));
+        const resolved = resolveColumns(headers, item.row, resolvedMapping, options.schema);
+        columns = resolved.columns;
+        if (resolved.issues.length > 0) yield { row: item.row, data: null, errors: resolved.issues };
+        continue;
+      }
+      if (item.cells.every(isEmptyCell) && !item.problem) continue;
+      yield toRecord(item, columns);
+    }
+  } catch (e) {
+    // A corrupt archive or an I/O error part-way: report it as data, the caller keeps what it had.
+    yield { row: 0, data: null, errors: [sheetIssue(SHEET_CODES.unreadable, { row: 0 }, { file: path, reason: e instanceof Error ? e.message : String(e) })] };
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Validates records against the JSON Schema the compiler generated for a rule set
+ * (`ir.dataSchema`). The schema is compiled with ajv once per rule set; each call returns the
+ * record's errors as data (code EVL401), each naming the record id, the field path in the
+ * language's own notation (`data.budget.adjusted`), what was expected and what was found.
+ */
+import * as Ajv2020Module from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv';
+import type { RuleSetIR } from '../compile/ir.js';
+import type { EvaluationError } from '../engine/result.js';
+import { EVL, message } from '../engine/messages.js';
+
+export type RecordValidator = (record: unknown, id: string) => EvaluationError[];
+
+// ajv ships CommonJS; under NodeNext the default import may be the module namespace.
+const Ajv2020 = Ajv2020Module.default as unknown as typeof Ajv2020Module.Ajv2020;
+
+export function createRecordValidator(ir: RuleSetIR): RecordValidator {
+  const schema = { ...ir.dataSchema };
+  delete schema.$schema; // the 2020 build understands the draft; a mismatched URI must not fail
+  const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false });
+  const check = ajv.compile(schema);
+  return (record, id) => {
+    if (check(record)) return [];
+    return (check.errors ?? []).slice(0, 20).map((e: ErrorObject) => toError(e, record, id));
+  };
+}
+
+function pointerToPath(pointer: string): string {
+  if (!pointer) return 'data';
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((acc, s) => (/^\d+$/.test(s) ? `${acc}[${s}]` : `${acc}.${s}`), 'data');
+}
+
+function at(record: unknown, pointer: string): unknown {
+  let cur = record;
+  for (const raw of pointer.split('/').slice(1)) {
+    const s = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, s)) return undefined;
+    cur = (cur as Record<string, unknown>)[s];
+  }
+  return cur;
+}
+
+export function describeFound(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return `text ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
+  return `${typeof v === 'number' ? 'number' : typeof v} ${String(v)}`;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  number: 'a number',
+  integer: 'a whole number',
+  string: 'text',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+  null: 'null',
+};
+
+function toError(e: ErrorObject, record: unknown, id: string): EvaluationError {
+  let path = pointerToPath(e.instancePath);
+  let expected: string;
+  let found = describeFound(at(record, e.instancePath));
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required':
+      path = `${path}.${String(p.missingProperty)}`;
+      expected = 'present';
+      found = 'nothing';
+      break;
+    case 'type': {
+      const types = Array.isArray(p.type) ? (p.type as string[]) : [String(p.type)];
+      expected = types.map((t) => TYPE_WORDS[t] ?? t).join(' or ');
+      break;
+    }
+    case 'enum':
+      expected = `one of ${(p.allowedValues as unknown[]).map((x) => JSON.stringify(x)).join(', ')}`;
+      break;
+    case 'const':
+      expected = JSON.stringify(p.allowedValue);
+      break;
+    case 'additionalProperties':
+      path = `${path}.${String(p.additionalProperty)}`;
+      expected = 'absent (not a declared field)';
+      found = describeFound(at(record, `${e.instancePath}/${String(p.additionalProperty)}`));
+      break;
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      expected = `${String(p.comparison)} ${String(p.limit)}`;
+      break;
+    default:
+      expected = e.message ?? e.keyword;
+  }
+  return { code: EVL.SCHEMA, message: message(EVL.SCHEMA, { id, path, expected, found }), path };
+}

@@ -1,0 +1,318 @@
+/**
+ * The grammar of indicator files as one chevrotain `CstParser` (no embedded actions): rules are
+ * class properties so a misspelt `SUBRULE` is a type error, and the single exported instance
+ * `jixiaoParser` is reused for every parse (reset through `input`). Recovery is on, so one run
+ * reports every syntax error and still yields a CST for the rest of the file. The meaning of
+ * the tree is given in one place, the visitor in `to-ast.ts`; CST types are generated into
+ * `cst-types.ts` by `npm run grammar`.
+ *
+ * Layers: `parser-base.ts` (names, numbers, expressions) ← `parser-score.ts` (indicator
+ * clauses, scoring methods) ← this file (file, frameworks, dimensions, rules blocks). Lists
+ * accept `,` or `;` between items, trailing separators, or none where unambiguous; that is why
+ * block bodies read `MANY(OR(item, separator))`.
+ */
+import { tokenMatcher } from 'chevrotain';
+import { ScoreParser } from './parser-score.js';
+import {
+  allTokens, Arrow, Comma, Equals, GtEq, Identifier, kw, LCurly, LtEq, NumberLiteral, Plus, RCurly, StringLiteral,
+} from './tokens.js';
+import { syntaxErrorProvider } from './syntax-errors.js';
+
+/** Tokens that may follow an action with an optional amount; they must not be read as the amount. */
+const AFTER_OPTIONAL_AMOUNT = [kw.Title, kw.Description, kw.Ref, kw.Param, kw.Let, kw.Line, kw.Combine];
+
+export class JixiaoParser extends ScoreParser {
+  constructor() {
+    super(allTokens, {
+      recoveryEnabled: true,
+      maxLookahead: 3,
+      nodeLocationTracking: 'full',
+      errorMessageProvider: syntaxErrorProvider,
+    });
+    this.performSelfAnalysis();
+  }
+
+  public file = this.RULE('file', () => {
+    this.MANY(() => this.OR(this.alts(1, () => [
+      { ALT: () => this.SUBRULE(this.importDecl) },
+      { ALT: () => this.SUBRULE(this.frameworkDecl) },
+      { ALT: () => this.SUBRULE(this.rulesDecl) },
+      { ALT: () => this.SUBRULE(this.separator) },
+    ])));
+  });
+
+  public importDecl = this.RULE('importDecl', () => {
+    this.CONSUME(kw.Import);
+    this.CONSUME(StringLiteral);
+  });
+
+  public frameworkDecl = this.RULE('frameworkDecl', () => {
+    this.CONSUME(kw.Framework);
+    this.SUBRULE(this.name);
+    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: 'label' }));
+    this.OPTION2(() => {
+      this.CONSUME(kw.Extends);
+      this.SUBRULE2(this.name, { LABEL: 'parent' });
+    });
+    this.CONSUME(LCurly);
+    this.MANY(() => this.OR(this.alts(5, () => [
+      { ALT: () => this.SUBRULE(this.metaItem) },
+      { ALT: () => this.SUBRULE(this.setting) },
+      { ALT: () => this.SUBRULE(this.gradesDecl) },
+      { ALT: () => this.SUBRULE(this.vetoDecl) },
+      { ALT: () => this.SUBRULE(this.requireDecl) },
+      { ALT: () => this.SUBRULE(this.paramDecl) },
+      { ALT: () => this.SUBRULE(this.letDecl) },
+      { ALT: () => this.SUBRULE(this.inputDecl) },
+      { ALT: () => this.SUBRULE(this.nodeMember) },
+      { ALT: () => this.SUBRULE(this.separator) },
+    ])));
+    this.CONSUME(RCurly);
+  });
+
+  /** `scale 100`, `precision 2`, `rounding half_up`, `version "2026.1"`, `missing zero`, `not_applicable rescale`. */
+  public setting = this.RULE('setting', () => {
+    this.OR(this.alts(6, () => [
+      { ALT: () => { this.CONSUME(kw.Scale); this.SUBRULE(this.signedNumber); } },
+      { ALT: () => { this.CONSUME(kw.Precision); this.SUBRULE2(this.signedNumber); } },
+      { ALT: () => { this.CONSUME(kw.Rounding); this.SUBRULE(this.name); } },
+      { ALT: () => { this.CONSUME(kw.Version); this.OR2([
+        { ALT: () => this.CONSUME(StringLiteral) },
+        { ALT: () => this.CONSUME(NumberLiteral) },
+      ]); } },
+      { ALT: () => { this.CONSUME(kw.Missing); this.SUBRULE2(this.name); } },
+      { ALT: () => { this.CONSUME(kw.NotApplicable); this.SUBRULE3(this.name); } },
+    ]));
+  });
+
+  public gradesDecl = this.RULE('gradesDecl', () => {
+    this.CONSUME(kw.Grades);
+    this.CONSUME(LCurly);
+    this.MANY(() => this.OR(this.alts(7, () => [
+      { ALT: () => this.SUBRULE(this.gradeCut) },
+      { ALT: () => this.SUBRULE(this.separator) },
+    ])));
+    this.CONSUME(RCurly);
+  });
+
+  public gradeCut = this.RULE('gradeCut', () => {
+    this.SUBRULE(this.label);
+    this.OR(this.alts(8, () => [
+      { ALT: () => { this.CONSUME(GtEq); this.SUBRULE(this.signedNumber); } },
+      { ALT: () => this.CONSUME(kw.Otherwise) },
+    ]));
+  });
+
+  /** `veto 重大违规 when <expr> -> grade 差 | -> cap 59 | -> zero ["说明"]`. */
+  public vetoDecl = this.RULE('vetoDecl', () => {
+    this.CONSUME(kw.Veto);
+    this.SUBRULE(this.name);
+    this.CONSUME(kw.When);
+    this.SUBRULE(this.expression);
+    this.CONSUME(Arrow);
+    this.OR(this.alts(9, () => [
+      { ALT: () => { this.CONSUME(kw.Cap); this.SUBRULE(this.signedNumber); } },
+      { ALT: () => { this.CONSUME(kw.Grades); this.SUBRULE2(this.name, { LABEL: 'grade' }); } },
+      { ALT: () => {
+        const word = this.CONSUME(Identifier, { LABEL: 'effect' });
+        // Only `grade` takes a label after it; `zero` stands alone.
+        this.OPTION({ GATE: () => word.image === 'grade', DEF: () => this.SUBRULE3(this.name, { LABEL: 'grade' }) });
+      } },
+    ]));
+    this.OPTION2(() => this.CONSUME(StringLiteral));
+  });
+
+  /** `require 产出 + 效益 >= 60`. */
+  public requireDecl = this.RULE('requireDecl', () => {
+    this.CONSUME(kw.Require);
+    this.SUBRULE(this.qualifiedName);
+    this.MANY(() => {
+      this.CONSUME(Plus);
+      this.SUBRULE2(this.qualifiedName);
+    });
+    this.OR(this.alts(10, () => [
+      { ALT: () => this.CONSUME(GtEq) },
+      { ALT: () => this.CONSUME(LtEq) },
+      { ALT: () => this.CONSUME(Equals) },
+    ]));
+    this.SUBRULE(this.signedNumber);
+  });
+
+  public paramDecl = this.RULE('paramDecl', () => {
+    this.CONSUME(kw.Param);
+    this.SUBRULE(this.name);
+    this.CONSUME(Equals);
+    this.SUBRULE(this.expression);
+    this.OPTION(() => this.CONSUME(StringLiteral));
+  });
+
+  public letDecl = this.RULE('letDecl', () => {
+    this.CONSUME(kw.Let);
+    this.SUBRULE(this.name);
+    this.CONSUME(Equals);
+    this.SUBRULE(this.expression);
+    this.OPTION(() => this.CONSUME(StringLiteral));
+  });
+
+  /** `input data.budget.adjusted money required "…"`, `input data.x text of A, B, C`. */
+  public inputDecl = this.RULE('inputDecl', () => {
+    this.CONSUME(kw.Input);
+    this.SUBRULE(this.dataPath);
+    this.SUBRULE(this.name, { LABEL: 'type' });
+    this.OPTION(() => this.OR(this.alts(11, () => [
+      { ALT: () => this.CONSUME(kw.Required) },
+      { ALT: () => this.CONSUME(kw.Optional) },
+    ])));
+    this.OPTION2(() => {
+      this.CONSUME(kw.Of);
+      this.SUBRULE2(this.name, { LABEL: 'allowed' });
+      this.MANY(() => {
+        this.CONSUME(Comma);
+        this.SUBRULE3(this.name, { LABEL: 'allowed' });
+      });
+    });
+    this.OPTION3(() => this.CONSUME(StringLiteral, { LABEL: 'description' }));
+  });
+
+  public nodeMember = this.RULE('nodeMember', () => {
+    this.OR(this.alts(12, () => [
+      { ALT: () => this.SUBRULE(this.dimensionDecl) },
+      { ALT: () => this.SUBRULE(this.indicatorDecl) },
+      { ALT: () => this.SUBRULE(this.overrideDecl) },
+      { ALT: () => this.SUBRULE(this.removeDecl) },
+    ]));
+  });
+
+  public overrideDecl = this.RULE('overrideDecl', () => {
+    this.CONSUME(kw.Override);
+    this.OR(this.alts(13, () => [
+      { ALT: () => this.SUBRULE(this.dimensionDecl) },
+      { ALT: () => this.SUBRULE(this.indicatorDecl) },
+    ]));
+  });
+
+  public removeDecl = this.RULE('removeDecl', () => {
+    this.CONSUME(kw.Remove);
+    this.OPTION(() => this.OR(this.alts(14, () => [
+      { ALT: () => this.CONSUME(kw.Indicator) },
+      { ALT: () => this.CONSUME(kw.Dimension) },
+    ])));
+    this.SUBRULE(this.qualifiedName);
+  });
+
+  public dimensionDecl = this.RULE('dimensionDecl', () => {
+    this.CONSUME(kw.Dimension);
+    this.SUBRULE(this.qualifiedName);
+    this.OPTION(() => {
+      this.CONSUME(kw.Weight);
+      this.SUBRULE(this.signedNumber);
+    });
+    this.CONSUME(LCurly);
+    this.MANY(() => this.OR(this.alts(15, () => [
+      { ALT: () => this.SUBRULE(this.metaItem) },
+      { ALT: () => this.SUBRULE(this.applicableClause) },
+      { ALT: () => this.SUBRULE(this.nodeMember) },
+      { ALT: () => this.SUBRULE(this.separator) },
+    ])));
+    this.CONSUME(RCurly);
+  });
+
+  public indicatorDecl = this.RULE('indicatorDecl', () => {
+    this.CONSUME(kw.Indicator);
+    this.SUBRULE(this.qualifiedName);
+    this.OPTION(() => {
+      this.CONSUME(kw.Weight);
+      this.SUBRULE(this.signedNumber);
+    });
+    this.CONSUME(LCurly);
+    this.MANY(() => this.OR(this.alts(16, () => [
+      { ALT: () => this.SUBRULE(this.metaItem) },
+      { ALT: () => this.SUBRULE(this.valueClause) },
+      { ALT: () => this.SUBRULE(this.unitClause) },
+      { ALT: () => this.SUBRULE(this.targetClause) },
+      { ALT: () => this.SUBRULE(this.scoreClause) },
+      { ALT: () => this.SUBRULE(this.applicableClause) },
+      { ALT: () => this.SUBRULE(this.missingClause) },
+      { ALT: () => this.SUBRULE(this.separator) },
+    ])));
+    this.CONSUME(RCurly);
+  });
+
+  public rulesDecl = this.RULE('rulesDecl', () => {
+    this.CONSUME(kw.Rules);
+    this.SUBRULE(this.name);
+    this.CONSUME(kw.For);
+    this.SUBRULE2(this.name, { LABEL: 'target' });
+    this.CONSUME(LCurly);
+    this.MANY(() => this.OR(this.alts(28, () => [
+      { ALT: () => this.SUBRULE(this.metaItem) },
+      { ALT: () => this.SUBRULE(this.paramDecl) },
+      { ALT: () => this.SUBRULE(this.letDecl) },
+      { ALT: () => this.SUBRULE(this.lineDecl) },
+      { ALT: () => this.SUBRULE(this.combineDecl) },
+      { ALT: () => this.SUBRULE(this.ruleDecl) },
+      { ALT: () => this.SUBRULE(this.separator) },
+    ])));
+    this.CONSUME(RCurly);
+  });
+
+  public lineDecl = this.RULE('lineDecl', () => {
+    this.CONSUME(kw.Line);
+    this.SUBRULE(this.name);
+    this.CONSUME(kw.Base);
+    this.SUBRULE(this.expression);
+    this.OPTION(() => this.CONSUME(StringLiteral));
+  });
+
+  public combineDecl = this.RULE('combineDecl', () => {
+    this.CONSUME(kw.Combine);
+    this.SUBRULE(this.name);
+    this.CONSUME(kw.By);
+    this.SUBRULE2(this.name, { LABEL: 'mode' });
+    this.OPTION(() => {
+      this.CONSUME(kw.Cap);
+      this.SUBRULE(this.arith, { LABEL: 'cap' });
+    });
+  });
+
+  public ruleDecl = this.RULE('ruleDecl', () => {
+    this.CONSUME(kw.Rule);
+    this.SUBRULE(this.name);
+    this.OPTION(() => {
+      this.CONSUME(kw.Priority);
+      this.SUBRULE(this.signedNumber);
+    });
+    this.CONSUME(kw.When);
+    this.SUBRULE(this.expression);
+    this.CONSUME(kw.Then);
+    this.SUBRULE(this.action);
+    this.MANY(() => {
+      this.CONSUME(Comma);
+      this.SUBRULE2(this.action);
+    });
+    this.OPTION2(() => {
+      this.CONSUME(kw.Reason);
+      this.CONSUME(StringLiteral, { LABEL: 'reason' });
+    });
+  });
+
+  public action = this.RULE('action', () => {
+    const amountAllowed = (): boolean => !AFTER_OPTIONAL_AMOUNT.some((t) => tokenMatcher(this.LA(1), t));
+    this.OR(this.alts(29, () => [
+      { ALT: () => { this.CONSUME(kw.Adjust, { LABEL: 'verb' }); this.SUBRULE(this.name, { LABEL: 'line' }); this.SUBRULE(this.expression, { LABEL: 'amount' }); } },
+      { ALT: () => { this.CONSUME(kw.Recall, { LABEL: 'verb' }); this.SUBRULE2(this.expression, { LABEL: 'amount' }); } },
+      { ALT: () => { this.CONSUME(kw.Withhold, { LABEL: 'verb' }); this.OPTION({ GATE: amountAllowed, DEF: () => this.SUBRULE3(this.expression, { LABEL: 'amount' }) }); } },
+      { ALT: () => { this.CONSUME(kw.Suspend, { LABEL: 'verb' }); this.OPTION2({ GATE: amountAllowed, DEF: () => this.SUBRULE4(this.expression, { LABEL: 'amount' }) }); } },
+      { ALT: () => this.CONSUME(kw.Stop, { LABEL: 'verb' }) },
+      { ALT: () => this.CONSUME(kw.Cancel, { LABEL: 'verb' }) },
+      { ALT: () => { this.CONSUME(kw.Rectify, { LABEL: 'verb' }); this.OPTION3(() => { this.CONSUME(kw.Within); this.SUBRULE(this.signedNumber); }); } },
+      { ALT: () => this.CONSUME(kw.Interview, { LABEL: 'verb' }) },
+      { ALT: () => this.CONSUME(kw.Commend, { LABEL: 'verb' }) },
+      { ALT: () => { this.CONSUME(kw.Warn, { LABEL: 'verb' }); this.SUBRULE2(this.name, { LABEL: 'level' }); } },
+      { ALT: () => { this.CONSUME(kw.Flag, { LABEL: 'verb' }); this.CONSUME(StringLiteral); } },
+    ]));
+  });
+}
+
+/** The one parser instance; `parse.ts` sets `input` and calls `file()` per parse. */
+export const jixiaoParser = new JixiaoParser();

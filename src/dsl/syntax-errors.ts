@@ -1,0 +1,164 @@
+/**
+ * The one place where lexer and parser errors become diagnostics. The parser's message provider
+ * does not write prose: it records what was expected as a small JSON payload, and
+ * `syntaxDiagnostics` turns payloads, lexer errors and error tokens (unterminated strings and
+ * comments, numbers with unknown units) into `Diagnostic`s with stable codes and the wording of
+ * `messages.ts`. Recovered tokens carry `NaN` positions; those fall back to the previous real
+ * token so every diagnostic points at a real place in the file.
+ */
+import type { ILexingError, IParserErrorMessageProvider, IRecognitionException, IToken, TokenType } from 'chevrotain';
+import type { Diagnostic, Position, SourceRange } from '../common/diagnostic.js';
+import * as msg from './messages.js';
+import { MAX_NESTING } from './nesting.js';
+import { BadNumber, UnterminatedComment, UnterminatedString } from './tokens.js';
+
+interface Payload {
+  kind: 'mismatch' | 'noViable' | 'trailing';
+  expected?: string;
+  rule: string;
+  actual?: string;
+  previous?: string;
+}
+
+function image(token: IToken | undefined): string | undefined {
+  if (!token || token.tokenType?.name === 'EOF') return undefined;
+  return token.image;
+}
+
+const encode = (p: Payload): string => JSON.stringify(p);
+
+export const syntaxErrorProvider: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage: ({ expected, actual, previous, ruleName }) =>
+    encode({ kind: 'mismatch', expected: expected.name, rule: ruleName, actual: image(actual), previous: image(previous) }),
+  buildNotAllInputParsedMessage: ({ firstRedundant, ruleName }) =>
+    encode({ kind: 'trailing', rule: ruleName, actual: image(firstRedundant) }),
+  buildNoViableAltMessage: ({ actual, previous, ruleName }) =>
+    encode({ kind: 'noViable', rule: ruleName, actual: image(actual[0]), previous: image(previous) }),
+  buildEarlyExitMessage: ({ actual, previous, ruleName }) =>
+    encode({ kind: 'noViable', rule: ruleName, actual: image(actual[0]), previous: image(previous) }),
+};
+
+function decode(message: string): Payload | undefined {
+  try {
+    const p = JSON.parse(message) as Payload;
+    return typeof p === 'object' && p !== null && typeof p.rule === 'string' ? p : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function tokenRange(t: IToken): SourceRange | undefined {
+  if (!Number.isFinite(t.startOffset) || t.tokenType?.name === 'EOF') return undefined;
+  const endOffset = Number.isFinite(t.endOffset) ? (t.endOffset as number) : t.startOffset + t.image.length - 1;
+  return {
+    start: { line: t.startLine ?? 1, column: t.startColumn ?? 1, offset: t.startOffset },
+    end: { line: t.endLine ?? t.startLine ?? 1, column: (t.endColumn ?? t.startColumn ?? 0) + 1, offset: endOffset + 1 },
+  };
+}
+
+/** Position of the end of the last real token before `offset` (or the file start). */
+function endBefore(tokens: readonly IToken[], offset: number): Position {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  let best: IToken | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = tokens[mid] as IToken;
+    if (t.startOffset < offset) {
+      best = t;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const r = best ? tokenRange(best) : undefined;
+  return r ? r.end : { line: 1, column: 1, offset: 0 };
+}
+
+function lastEnd(tokens: readonly IToken[]): Position {
+  return endBefore(tokens, Number.MAX_SAFE_INTEGER);
+}
+
+function point(p: Position): SourceRange {
+  return { start: p, end: p };
+}
+
+export interface LexOutput {
+  tokens: IToken[];
+  errors: ILexingError[];
+  groups: Record<string, IToken[]>;
+}
+
+/** Converts every lexing and parsing problem to diagnostics (unsorted; the façade sorts). */
+export function syntaxDiagnostics(text: string, lex: LexOutput, parseErrors: readonly IRecognitionException[], file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const add = (code: string, t: msg.Text, range: SourceRange): void => {
+    out.push({ code, severity: 'error', message: t.message, file, range, ...(t.hint ? { hint: t.hint } : {}) });
+  };
+
+  for (const e of lex.errors) {
+    const chars = text.slice(e.offset, e.offset + e.length);
+    const start: Position = { line: e.line ?? 1, column: e.column ?? 1, offset: e.offset };
+    const end: Position = { line: start.line, column: start.column + e.length, offset: e.offset + e.length };
+    add(msg.DSL.unexpectedChar, msg.unexpectedCharacter(chars), { start, end });
+  }
+  for (const t of lex.groups.errors ?? []) {
+    if (t.tokenType === UnterminatedComment) add(msg.DSL.unterminated, msg.unterminatedComment(), headRange(t, 2));
+  }
+  for (const t of lex.tokens) {
+    if (t.tokenType === UnterminatedString) add(msg.DSL.unterminated, msg.unterminatedString(), tokenRange(t) ?? point(lastEnd(lex.tokens)));
+    else if (t.tokenType === BadNumber) add(msg.DSL.badNumber, msg.badNumber(t.image), tokenRange(t) ?? point(lastEnd(lex.tokens)));
+  }
+
+  for (const e of parseErrors) {
+    const p = decode(e.message);
+    if (!p) {
+      add(msg.DSL.unexpectedToken, { message: e.message }, rangeOf(e.token, lex.tokens));
+      continue;
+    }
+    const t = p.kind === 'mismatch'
+      ? msg.expectedToken(p.expected ?? '', p.actual, p.previous, ruleStack(e, p))
+      : p.kind === 'trailing' ? msg.trailingInput(p.actual) : msg.noViableAlternative(p.actual, p.previous, ruleStack(e, p));
+    // A missing `}` is best shown where the block's text ends, not at the end of the file.
+    const range = t.code === msg.DSL.missingBrace ? point(lastEnd(lex.tokens)) : rangeOf(e.token, lex.tokens);
+    add(t.code, t, range);
+  }
+  return dedupe(out);
+}
+
+/** DSL109 at the token where nesting went too deep (or the file start). */
+export function nestingDiagnostic(token: IToken | undefined, file: string): Diagnostic {
+  const t = msg.tooDeep(MAX_NESTING);
+  const range = (token && tokenRange(token)) ?? point({ line: 1, column: 1, offset: 0 });
+  return { code: msg.DSL.tooDeep, severity: 'error', message: t.message, file, range, ...(t.hint ? { hint: t.hint } : {}) };
+}
+
+/** The rules the parser was in (innermost last), as recorded in the exception's context. */
+function ruleStack(e: IRecognitionException, p: Payload): string[] {
+  const stack = e.context?.ruleStack ?? [];
+  return stack.length > 0 ? stack : [p.rule];
+}
+
+function rangeOf(token: IToken, tokens: readonly IToken[]): SourceRange {
+  const r = tokenRange(token);
+  if (r) return r;
+  // Inserted or EOF token: point just after the previous real token.
+  return point(Number.isFinite(token.startOffset) ? endBefore(tokens, token.startOffset) : lastEnd(tokens));
+}
+
+/** The first `n` characters of a (possibly multi-line) token: an unterminated comment's `/*`. */
+function headRange(t: IToken, n: number): SourceRange {
+  const start: Position = { line: t.startLine ?? 1, column: t.startColumn ?? 1, offset: t.startOffset };
+  return { start, end: { line: start.line, column: start.column + n, offset: start.offset + n } };
+}
+
+/** Recovery can report the same spot twice (e.g. a mismatch then a re-sync); keep the first. */
+function dedupe(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.range.start.offset}:${d.code}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export type { TokenType };

@@ -1,0 +1,223 @@
+/**
+ * The bottom layer of the one CST visitor: source ranges, names, labels, numbers and
+ * expressions (precedence itself lives in `precedence.ts`). `to-ast-score.ts` and then
+ * `to-ast.ts` extend this class, and the whole visitor is checked once with `validateVisitor()`. Every method tolerates the holes recovery leaves in the CST: an
+ * expression that cannot be built is `undefined` and callers leave it out rather than invent
+ * one. Nothing here throws on user input.
+ */
+import type { CstNode, IToken } from 'chevrotain';
+import type { Diagnostic, Position, SourceRange } from '../common/diagnostic.js';
+import type { DataPath, Expr, Name, NumberLit } from './ast.js';
+import type {
+  ArithCstChildren, ArithOperandCstChildren, BinaryExprCstChildren, DataPathCstChildren, ExpressionCstChildren,
+  IfExprCstChildren, LabelCstChildren, NameCstChildren, OperandCstChildren, PrimaryCstChildren, QualifiedNameCstChildren,
+  RefOrCallCstChildren, SignedNumberCstChildren, WordCstChildren,
+} from './cst-types.js';
+import { climb, type ClimbHooks, type PrefixedOperand } from './precedence.js';
+import { parseNumberText, unquote } from './literals.js';
+import * as msg from './messages.js';
+import { jixiaoParser } from './parser.js';
+import { tokenRange } from './syntax-errors.js';
+import { kw } from './tokens.js';
+
+const BaseVisitor = jixiaoParser.getBaseCstVisitorConstructor();
+
+/** Soft keywords that, used as a name in an expression, mean a built-in: `值` is `value`. */
+const BUILTIN_WORDS = new Map([kw.Value, kw.Target, kw.Weight, kw.Score, kw.Max, kw.Unspent].map((t) => [t, t.name.toLowerCase()]));
+
+export function first<T>(list: readonly T[] | undefined): T | undefined {
+  return list?.[0];
+}
+
+export class ExprVisitor extends BaseVisitor {
+  protected diagnostics: Diagnostic[] = [];
+  protected sourceFile = '<input>';
+  /** End of the last real range seen: where recovered (NaN) nodes are placed. */
+  private last: Position = { line: 1, column: 1, offset: 0 };
+
+  protected reset(file: string): void {
+    this.diagnostics = [];
+    this.sourceFile = file;
+    this.last = { line: 1, column: 1, offset: 0 };
+  }
+
+  protected report(code: string, t: msg.Text, range: SourceRange, severity: Diagnostic['severity'] = 'error'): void {
+    this.diagnostics.push({ code, severity, message: t.message, file: this.sourceFile, range, ...(t.hint ? { hint: t.hint } : {}) });
+  }
+
+  // ── ranges ──────────────────────────────────────────────────────────────────────────────
+  protected tokRange(t: IToken | undefined): SourceRange {
+    const r = t ? tokenRange(t) : undefined;
+    if (!r) return { start: this.last, end: this.last };
+    this.last = r.end;
+    return r;
+  }
+
+  protected nodeRange(node: CstNode | undefined): SourceRange {
+    const l = node?.location;
+    if (!l || !Number.isFinite(l.startOffset) || !Number.isFinite(l.endOffset)) return { start: this.last, end: this.last };
+    const r: SourceRange = {
+      start: { line: l.startLine ?? 1, column: l.startColumn ?? 1, offset: l.startOffset },
+      end: { line: l.endLine ?? 1, column: (l.endColumn ?? 0) + 1, offset: (l.endOffset as number) + 1 },
+    };
+    this.last = r.end;
+    return r;
+  }
+
+  protected span(a: SourceRange, b: SourceRange): SourceRange {
+    return b.end.offset >= a.start.offset ? { start: a.start, end: b.end } : a;
+  }
+
+  // ── names and numbers ───────────────────────────────────────────────────────────────────
+  name(ctx: NameCstChildren): Name | undefined {
+    const t = first(ctx.Identifier) ?? first(ctx.SoftKeyword) ?? first(ctx.StringLiteral);
+    if (!t || !Number.isFinite(t.startOffset)) return undefined;
+    const text = ctx.StringLiteral ? unquote(t.image) : t.tokenType === kw.Unspent ? 'unspent' : t.image;
+    return { text, range: this.tokRange(t) };
+  }
+
+  label(ctx: LabelCstChildren): Name | undefined {
+    const t = first(ctx.True) ?? first(ctx.False);
+    if (!t) return this.nameOf(first(ctx.name));
+    return Number.isFinite(t.startOffset) ? { text: t.image, range: this.tokRange(t) } : undefined;
+  }
+
+  protected nameOf(node: CstNode | undefined): Name | undefined {
+    return node ? (this.visit(node) as Name | undefined) : undefined;
+  }
+
+  /** `过程.资金使用合规性` → the parts; `qualifiedNameOf` joins them with `.`. */
+  qualifiedName(ctx: QualifiedNameCstChildren): Name[] {
+    return (ctx.name ?? []).map((n) => this.nameOf(n)).filter((n): n is Name => n !== undefined);
+  }
+
+  protected qualifiedNameOf(node: CstNode | undefined): Name | undefined {
+    const parts = node ? (this.visit(node) as Name[]) : [];
+    const head = parts[0];
+    const tail = parts[parts.length - 1];
+    if (!head || !tail) return undefined;
+    return { text: parts.map((p) => p.text).join('.'), range: this.span(head.range, tail.range) };
+  }
+
+  /** A number token (+ optional `days` word) → NumberLit; bad units were reported by the lexer pass. */
+  protected numberFrom(t: IToken | undefined, days: IToken | undefined, negative: IToken | undefined): NumberLit | undefined {
+    if (!t || !Number.isFinite(t.startOffset)) return undefined;
+    const startRange = negative ? this.tokRange(negative) : undefined;
+    let range = this.tokRange(t);
+    const parsed = parseNumberText(t.image, negative !== undefined) ?? parseNumberText((/^\d+(?:\.\d+)?/.exec(t.image) ?? ['0'])[0], negative !== undefined);
+    if (!parsed) return undefined;
+    let text = (negative ? '-' : '') + t.image;
+    let unit = parsed.unit;
+    if (days && Number.isFinite(days.startOffset)) {
+      range = this.span(range, this.tokRange(days));
+      text += ` ${days.image}`;
+      if (unit === null) unit = 'days';
+    }
+    return { kind: 'number', value: parsed.value, unit, text, range: startRange ? this.span(startRange, range) : range };
+  }
+
+  signedNumber(ctx: SignedNumberCstChildren): NumberLit | undefined {
+    return this.numberFrom(first(ctx.NumberLiteral), first(ctx.Days), first(ctx.Minus));
+  }
+
+  protected numberOf(node: CstNode | undefined): NumberLit | undefined {
+    return node ? (this.visit(node) as NumberLit | undefined) : undefined;
+  }
+
+  // ── expressions ─────────────────────────────────────────────────────────────────────────
+  protected exprOf(node: CstNode | undefined): Expr | undefined {
+    return node ? (this.visit(node) as Expr | undefined) : undefined;
+  }
+
+  expression(ctx: ExpressionCstChildren): Expr | undefined {
+    return this.exprOf(first(ctx.ifExpr) ?? first(ctx.binaryExpr));
+  }
+
+  ifExpr(ctx: IfExprCstChildren): Expr | undefined {
+    const start = this.tokRange(first(ctx.If));
+    const condition = this.exprOf(first(ctx.condition));
+    const then = this.exprOf(first(ctx.then));
+    const otherwise = this.exprOf(first(ctx.otherwise));
+    if (!condition || !then || !otherwise) return undefined;
+    return { kind: 'if', condition, then, otherwise, range: this.span(start, otherwise.range) };
+  }
+
+  binaryExpr(ctx: BinaryExprCstChildren): Expr | undefined {
+    return this.climbRow(ctx.operands, ctx.ops);
+  }
+
+  arith(ctx: ArithCstChildren): Expr | undefined {
+    return this.climbRow(ctx.operands, ctx.ops);
+  }
+
+  operand(ctx: OperandCstChildren): PrefixedOperand {
+    return { prefixes: ctx.prefixes ?? [], atom: this.exprOf(first(ctx.primary)) };
+  }
+
+  arithOperand(ctx: ArithOperandCstChildren): PrefixedOperand {
+    return { prefixes: ctx.prefixes ?? [], atom: this.exprOf(first(ctx.primary)) };
+  }
+
+  private climbRow(operandNodes: readonly CstNode[] | undefined, ops: readonly IToken[] | undefined): Expr | undefined {
+    const operands = (operandNodes ?? []).map((n) => this.visit(n) as PrefixedOperand);
+    if (operands.length === 1 && operands[0]?.prefixes.length === 0) return operands[0].atom;
+    return climb(operands, ops ?? [], this.climbHooks);
+  }
+
+  private readonly climbHooks: ClimbHooks = {
+    tokRange: (t) => this.tokRange(t),
+    span: (a, b) => this.span(a, b),
+    chained: (op) => this.report(msg.DSL.unexpectedToken, msg.chainedComparison(op.image), this.tokRange(op)),
+  };
+
+  primary(ctx: PrimaryCstChildren): Expr | undefined {
+    if (ctx.NumberLiteral) return this.numberFrom(first(ctx.NumberLiteral), first(ctx.Days), undefined);
+    const str = first(ctx.StringLiteral);
+    if (str) return { kind: 'string', value: unquote(str.image), range: this.tokRange(str) };
+    const bool = first(ctx.True) ?? first(ctx.False);
+    if (bool) return { kind: 'boolean', value: ctx.True !== undefined, range: this.tokRange(bool) };
+    if (ctx.dataPath) return this.exprOf(first(ctx.dataPath));
+    if (ctx.LParen) {
+      const open = this.tokRange(first(ctx.LParen));
+      const inner = this.exprOf(first(ctx.expression));
+      const close = first(ctx.RParen);
+      // The bracketed expression keeps its own node; its range grows to cover the brackets.
+      return inner ? { ...inner, range: this.span(open, close ? this.tokRange(close) : inner.range) } : undefined;
+    }
+    return this.exprOf(first(ctx.refOrCall));
+  }
+
+  dataPath(ctx: DataPathCstChildren): DataPath {
+    const start = this.tokRange(first(ctx.Data));
+    const parts = [...(ctx.segment ?? []), ...(ctx.LBracket ?? [])]
+      .filter((t) => Number.isFinite(t.startOffset))
+      .sort((a, b) => a.startOffset - b.startOffset);
+    const segments = parts.map((t) => (t.tokenType.name === 'LBracket' ? '[]' : t.tokenType.name === 'StringToken' || t.tokenType.name === 'UnterminatedString' ? unquote(t.image) : t.image));
+    const lastTok = [...parts, ...(ctx.RBracket ?? [])].filter((t) => Number.isFinite(t.startOffset)).sort((a, b) => b.startOffset - a.startOffset)[0];
+    const range = lastTok ? this.span(start, this.tokRange(lastTok)) : start;
+    return { kind: 'path', segments, range };
+  }
+
+  refOrCall(ctx: RefOrCallCstChildren): Expr | undefined {
+    const head = this.wordOf(first(ctx.head));
+    if (!head) return undefined;
+    if (ctx.LParen) {
+      const args = (ctx.args ?? []).map((a) => this.exprOf(a)).filter((a): a is Expr => a !== undefined);
+      const close = first(ctx.RParen);
+      const end = close && Number.isFinite(close.startOffset) ? this.tokRange(close) : args[args.length - 1]?.range ?? head.range;
+      return { kind: 'call', callee: head, args, range: this.span(head.range, end) };
+    }
+    const parts = [head, ...(ctx.members ?? []).map((m) => this.wordOf(m)).filter((n): n is Name => n !== undefined)];
+    return { kind: 'ref', parts, range: this.span(head.range, (parts[parts.length - 1] as Name).range) };
+  }
+
+  word(ctx: WordCstChildren): Name | undefined {
+    const t = first(ctx.Identifier) ?? first(ctx.SoftKeyword);
+    if (!t || !Number.isFinite(t.startOffset)) return undefined;
+    return { text: BUILTIN_WORDS.get(t.tokenType) ?? t.image, range: this.tokRange(t) };
+  }
+
+  protected wordOf(node: CstNode | undefined): Name | undefined {
+    return node ? (this.visit(node) as Name | undefined) : undefined;
+  }
+}

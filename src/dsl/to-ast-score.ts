@@ -1,0 +1,189 @@
+/**
+ * The middle layer of the one CST visitor: indicator clauses (value, unit, target, applicable,
+ * missing) and every scoring method (proportional, bands, centered bands, rating, tiers,
+ * deduct, step deduct, yesno, linear, checklist, expert, formula). Each visit method receives
+ * its CST node as the visitor parameter so the AST node gets the node's exact range. Entries
+ * that recovery left incomplete are dropped, never invented.
+ */
+import type { CstNode, IToken } from 'chevrotain';
+import type {
+  Band, BandCondition, Expr, MissingPolicy, Name, ScoreMethod, TargetDecl, Unit,
+} from './ast.js';
+import type {
+  ApplicableClauseCstChildren, BandCstChildren, BandsMethodCstChildren, CheckItemCstChildren, ChecklistMethodCstChildren,
+  DeductMethodCstChildren, LinearMethodCstChildren, LinearPointCstChildren, MissingClauseCstChildren,
+  RatingLevelCstChildren, RatingMethodCstChildren, ScoreClauseCstChildren, TargetClauseCstChildren, TierCstChildren,
+  TiersMethodCstChildren, UnitClauseCstChildren, ValueClauseCstChildren,
+} from './cst-types.js';
+import { missingPolicy, OPTION_WORDS, pickMode, unitWord } from './literals.js';
+import * as msg from './messages.js';
+import { ExprVisitor, first } from './to-ast-expr.js';
+
+type RatingLevel = { label: Name; award: Expr; range: import('../common/diagnostic.js').SourceRange };
+
+export class ScoreVisitor extends ExprVisitor {
+  /** Visits `node` passing the node itself, so the method can take its range. */
+  protected sub<T>(node: CstNode | undefined): T | undefined {
+    return node ? (this.visit(node, node) as T | undefined) : undefined;
+  }
+
+  protected subs<T>(nodes: readonly CstNode[] | undefined): T[] {
+    return (nodes ?? []).map((n) => this.sub<T>(n)).filter((x): x is T => x !== undefined);
+  }
+
+  // ── indicator clauses ───────────────────────────────────────────────────────────────────
+  valueClause(ctx: ValueClauseCstChildren): Expr | undefined {
+    return this.exprOf(first(ctx.expression));
+  }
+
+  unitClause(ctx: UnitClauseCstChildren): Unit | undefined {
+    if (ctx.Percent) return '%';
+    const n = this.nameOf(first(ctx.name));
+    return n ? unitWord(n.text) : undefined;
+  }
+
+  targetClause(ctx: TargetClauseCstChildren, node: CstNode): TargetDecl | undefined {
+    const between = ctx.Between !== undefined;
+    const value = this.exprOf(between ? first(ctx.low) : first(ctx.expression));
+    const upper = between ? this.exprOf(first(ctx.high)) : undefined;
+    const tolerance = this.exprOf(first(ctx.tolerance));
+    if (!value || (between && !upper)) return undefined;
+    const op = between ? 'between' : ctx.GtEq ? '>=' : ctx.LtEq ? '<=' : '=';
+    return { kind: 'target', op, value, ...(upper ? { upper } : {}), ...(tolerance ? { tolerance } : {}), range: this.nodeRange(node) };
+  }
+
+  applicableClause(ctx: ApplicableClauseCstChildren): Expr | undefined {
+    return this.exprOf(first(ctx.expression));
+  }
+
+  missingClause(ctx: MissingClauseCstChildren): MissingPolicy | undefined {
+    const n = this.nameOf(first(ctx.name));
+    return n ? this.option(n, missingPolicy, 'missing-value policy', OPTION_WORDS.missing) : undefined;
+  }
+
+  /** Looks an option word up; reports DSL106 when unknown. */
+  protected option<T>(n: Name, lookup: (w: string) => T | undefined, what: string, allowed: readonly string[]): T | undefined {
+    const v = lookup(n.text);
+    if (v === undefined) this.report(msg.DSL.unknownOption, msg.unknownOption(n.text, what, allowed), n.range);
+    return v;
+  }
+
+  // ── scoring methods ─────────────────────────────────────────────────────────────────────
+  scoreClause(ctx: ScoreClauseCstChildren, node: CstNode): ScoreMethod | undefined {
+    const inner: ScoreMethod | undefined = ctx.Proportional ? { method: 'proportional', range: this.tokRange(first(ctx.Proportional)) }
+      : ctx.YesNo ? { method: 'yesno', range: this.tokRange(first(ctx.YesNo)) }
+      : ctx.Expert ? this.single('expert', first(ctx.expertSource))
+      : ctx.Formula ? this.single('formula', first(ctx.formula))
+      : this.sub<ScoreMethod>(first(ctx.bandsMethod) ?? first(ctx.ratingMethod) ?? first(ctx.tiersMethod)
+        ?? first(ctx.deductMethod) ?? first(ctx.linearMethod) ?? first(ctx.checklistMethod));
+    if (!inner) return undefined;
+    // The method's range covers the whole clause, `score` keyword included.
+    inner.range = this.nodeRange(node);
+    return inner;
+  }
+
+  private single(method: 'expert' | 'formula', exprNode: CstNode | undefined): ScoreMethod | undefined {
+    const e = this.exprOf(exprNode);
+    if (!e) return undefined;
+    return method === 'expert' ? { method, source: e, range: e.range } : { method, expr: e, range: e.range };
+  }
+
+  bandsMethod(ctx: BandsMethodCstChildren, node: CstNode): ScoreMethod {
+    const bands = this.subs<Band>(ctx.band);
+    return { method: 'bands', centered: ctx.Centered !== undefined, bands, range: this.nodeRange(node) };
+  }
+
+  band(ctx: BandCstChildren, node: CstNode): Band | undefined {
+    let condition: BandCondition | undefined;
+    if (ctx.Otherwise) {
+      condition = { kind: 'else' };
+      this.tokRange(first(ctx.Otherwise));
+    } else if (ctx.open) {
+      const low = this.exprOf(first(ctx.low));
+      const high = this.exprOf(first(ctx.high));
+      const open = first(ctx.open);
+      const close = first(ctx.close);
+      if (low && high && open && close) {
+        condition = { kind: 'interval', low, lowInclusive: open.tokenType.name === 'LBracket', high, highInclusive: close.tokenType.name === 'RBracket' };
+      }
+    } else {
+      const op = ctx.GtEq ? '>=' : ctx.Gt ? '>' : ctx.LtEq ? '<=' : ctx.Lt ? '<' : '=';
+      const bound = this.exprOf(first(ctx.bound));
+      if (bound) condition = { kind: 'compare', op, bound };
+    }
+    const award = this.exprOf(first(ctx.award));
+    if (!condition || !award) return undefined;
+    return { condition, award, range: this.nodeRange(node) };
+  }
+
+  ratingMethod(ctx: RatingMethodCstChildren, node: CstNode): ScoreMethod | undefined {
+    const subject = this.exprOf(first(ctx.expression));
+    const levels = this.subs<RatingLevel>(ctx.ratingLevel);
+    return subject ? { method: 'rating', subject, levels, range: this.nodeRange(node) } : undefined;
+  }
+
+  ratingLevel(ctx: RatingLevelCstChildren, node: CstNode): RatingLevel | undefined {
+    const label = this.nameOf(first(ctx.label));
+    const award = this.exprOf(first(ctx.award));
+    return label && award ? { label, award, range: this.nodeRange(node) } : undefined;
+  }
+
+  tiersMethod(ctx: TiersMethodCstChildren, node: CstNode): ScoreMethod | undefined {
+    const subject = this.exprOf(first(ctx.subject));
+    const point = this.exprOf(first(ctx.point));
+    const pickName = this.nameOf(first(ctx.pick));
+    const pick = (pickName && this.option(pickName, pickMode, '`pick` choice', OPTION_WORDS.pick)) ?? 'low';
+    const tiers = this.subs<{ label: Name; low: Expr; high: Expr; range: RatingLevel['range'] }>(ctx.tier);
+    if (!subject) return undefined;
+    return { method: 'tiers', subject, ...(point ? { point } : {}), pick, tiers, range: this.nodeRange(node) };
+  }
+
+  tier(ctx: TierCstChildren, node: CstNode): { label: Name; low: Expr; high: Expr; range: RatingLevel['range'] } | undefined {
+    const label = this.nameOf(first(ctx.label));
+    const low = this.exprOf(first(ctx.low));
+    const high = this.exprOf(first(ctx.high));
+    return label && low && high ? { label, low, high, range: this.nodeRange(node) } : undefined;
+  }
+
+  deductMethod(ctx: DeductMethodCstChildren, node: CstNode): ScoreMethod | undefined {
+    const per = this.exprOf(first(ctx.per));
+    const count = this.exprOf(first(ctx.count));
+    const threshold = this.exprOf(first(ctx.threshold));
+    const max = this.exprOf(first(ctx.max));
+    const maxPart = max ? { max } : {};
+    if (!per || !count) return undefined;
+    if (ctx.Above || ctx.Below) {
+      if (!threshold) return undefined;
+      return {
+        method: 'step', per, step: count, direction: ctx.Above ? 'above' : 'below', threshold,
+        counting: ctx.Fractional ? 'fractional' : 'whole', ...maxPart, range: this.nodeRange(node),
+      };
+    }
+    return { method: 'deduct', per, count, ...maxPart, range: this.nodeRange(node) };
+  }
+
+  linearMethod(ctx: LinearMethodCstChildren, node: CstNode): ScoreMethod {
+    const points = this.subs<{ x: Expr; y: Expr; range: RatingLevel['range'] }>(ctx.linearPoint);
+    return { method: 'linear', points, range: this.nodeRange(node) };
+  }
+
+  linearPoint(ctx: LinearPointCstChildren, node: CstNode): { x: Expr; y: Expr; range: RatingLevel['range'] } | undefined {
+    const x = this.exprOf(first(ctx.x));
+    const y = this.exprOf(first(ctx.y));
+    return x && y ? { x, y, range: this.nodeRange(node) } : undefined;
+  }
+
+  checklistMethod(ctx: ChecklistMethodCstChildren, node: CstNode): ScoreMethod {
+    const items = this.subs<{ label: Name; award: Expr; when: Expr; range: RatingLevel['range'] }>(ctx.checkItem);
+    return { method: 'checklist', items, range: this.nodeRange(node) };
+  }
+
+  checkItem(ctx: CheckItemCstChildren, node: CstNode): { label: Name; award: Expr; when: Expr; range: RatingLevel['range'] } | undefined {
+    const label = this.nameOf(first(ctx.label));
+    const award = this.exprOf(first(ctx.award));
+    const when = this.exprOf(first(ctx.expression));
+    return label && award && when ? { label, award, when, range: this.nodeRange(node) } : undefined;
+  }
+}
+
+export type { IToken };

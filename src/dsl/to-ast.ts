@@ -1,0 +1,371 @@
+/**
+ * The one CST visitor, top layer: file, imports, frameworks (settings, grades, vetoes, require,
+ * param, let, input), dimensions and indicators at any depth, override/remove, and rules blocks
+ * (param, let, line, combine, rule and every action). `toAst(cst, file)` returns the AST of
+ * `ast.ts` with exact source ranges plus the semantic-free syntax diagnostics found while
+ * building it (unknown option words DSL106, repeated clauses DSL107, non-integers DSL108).
+ * It never throws on user input: incomplete nodes from recovery are dropped.
+ */
+import type { CstNode } from 'chevrotain';
+import type { SourceRange } from '../common/diagnostic.js';
+import type {
+  ActionDecl, ActionVerb, CombineDecl, DimensionDecl, Expr, FileAst, FrameworkDecl, GradeCut, GradesDecl, ImportDecl,
+  IndicatorDecl, InputDecl, LetDecl, LineDecl, Meta, Name, NodeMember, ParamDecl, RemoveDecl, RequireDecl, RuleDecl,
+  RulesDecl, Setting, VetoDecl,
+} from './ast.js';
+import type {
+  ActionCstChildren, CombineDeclCstChildren, DimensionDeclCstChildren, FileCstChildren, FrameworkDeclCstChildren,
+  GradeCutCstChildren, GradesDeclCstChildren, ImportDeclCstChildren, IndicatorDeclCstChildren, InputDeclCstChildren,
+  LetDeclCstChildren, LineDeclCstChildren, MetaItemCstChildren, MetaItemCstNode, NodeMemberCstChildren,
+  OverrideDeclCstChildren, ParamDeclCstChildren, RemoveDeclCstChildren, RequireDeclCstChildren, RuleDeclCstChildren,
+  RulesDeclCstChildren, SeparatorCstChildren, SettingCstChildren, VetoDeclCstChildren,
+} from './cst-types.js';
+import {
+  combineMode, inputType, isZeroWord, missingPolicy, notApplicablePolicy, OPTION_WORDS, roundingMode, unquote, warnLevel,
+} from './literals.js';
+import * as msg from './messages.js';
+import { first } from './to-ast-expr.js';
+import { ScoreVisitor } from './to-ast-score.js';
+
+type MetaEntry = { key: 'title' | 'description' | 'ref'; text: string };
+
+class AstBuilder extends ScoreVisitor {
+  constructor() {
+    super();
+    this.validateVisitor();
+  }
+
+  build(cst: CstNode, file: string): { ast: FileAst; diagnostics: ReturnType<AstBuilder['take']> } {
+    this.reset(file);
+    const ast = this.sub<FileAst>(cst) ?? emptyFile(file);
+    return { ast, diagnostics: this.take() };
+  }
+
+  private take(): typeof this.diagnostics {
+    const d = this.diagnostics;
+    this.diagnostics = [];
+    return d;
+  }
+
+  file(ctx: FileCstChildren, node: CstNode): FileAst {
+    const imports = this.subs<ImportDecl>(ctx.importDecl);
+    const declarations = [...this.subs<FrameworkDecl>(ctx.frameworkDecl), ...this.subs<RulesDecl>(ctx.rulesDecl)]
+      .sort((a, b) => a.range.start.offset - b.range.start.offset);
+    const range = this.nodeRange(node);
+    return { kind: 'file', file: this.sourceFile, imports, declarations, range };
+  }
+
+  separator(_ctx: SeparatorCstChildren): undefined {
+    return undefined;
+  }
+
+  importDecl(ctx: ImportDeclCstChildren, node: CstNode): ImportDecl | undefined {
+    const s = first(ctx.StringLiteral);
+    return s ? { kind: 'import', path: unquote(s.image), range: this.nodeRange(node) } : undefined;
+  }
+
+  metaItem(ctx: MetaItemCstChildren): MetaEntry | undefined {
+    const s = first(ctx.StringLiteral);
+    if (!s) return undefined;
+    return { key: ctx.Title ? 'title' : ctx.Description ? 'description' : 'ref', text: unquote(s.image) };
+  }
+
+  private meta(nodes: readonly MetaItemCstNode[] | undefined, extra: Partial<Meta> = {}): Meta {
+    const meta: Meta = { refs: [], ...extra };
+    for (const e of this.subs<MetaEntry>(nodes)) {
+      if (e.key === 'ref') meta.refs.push(e.text);
+      else meta[e.key] = e.text;
+    }
+    return meta;
+  }
+
+  // ── framework ───────────────────────────────────────────────────────────────────────────
+  frameworkDecl(ctx: FrameworkDeclCstChildren, node: CstNode): FrameworkDecl | undefined {
+    const name = this.nameOf(first(ctx.name));
+    const label = first(ctx.label);
+    const parent = this.nameOf(first(ctx.parent));
+    const gradesList = this.subs<GradesDecl>(ctx.gradesDecl);
+    gradesList.slice(1).forEach((g) => this.report(msg.DSL.duplicateClause, msg.duplicateClause('grades'), g.range));
+    const fw: FrameworkDecl = {
+      kind: 'framework',
+      name: name ?? { text: '', range: this.nodeRange(node) },
+      ...(label ? { label: unquote(label.image) } : {}),
+      ...(parent ? { extends: parent } : {}),
+      meta: this.meta(ctx.metaItem),
+      settings: this.subs<Setting>(ctx.setting),
+      ...(gradesList[0] ? { grades: gradesList[0] } : {}),
+      vetoes: this.subs<VetoDecl>(ctx.vetoDecl),
+      requires: this.subs<RequireDecl>(ctx.requireDecl),
+      params: this.subs<ParamDecl>(ctx.paramDecl),
+      lets: this.subs<LetDecl>(ctx.letDecl),
+      inputs: this.subs<InputDecl>(ctx.inputDecl),
+      members: this.subs<NodeMember>(ctx.nodeMember),
+      range: this.nodeRange(node),
+    };
+    return name ? fw : undefined;
+  }
+
+  setting(ctx: SettingCstChildren, node: CstNode): Setting | undefined {
+    const num = this.numberOf(first(ctx.signedNumber));
+    const word = this.nameOf(first(ctx.name));
+    const range = this.nodeRange(node);
+    if (ctx.Scale) return num ? { kind: 'scale', value: num, range } : undefined;
+    if (ctx.Precision) {
+      if (!num) return undefined;
+      const digits = Number(num.value);
+      if (!Number.isInteger(digits) || digits < 0 || num.unit !== null) {
+        this.report(msg.DSL.wholeNumber, msg.wholeNumber('precision'), num.range);
+        return undefined;
+      }
+      return { kind: 'precision', digits, range };
+    }
+    if (ctx.Version) {
+      const t = first(ctx.StringLiteral) ?? first(ctx.NumberLiteral);
+      return t ? { kind: 'version', value: ctx.StringLiteral ? unquote(t.image) : t.image, range } : undefined;
+    }
+    if (!word) return undefined;
+    if (ctx.Rounding) {
+      const mode = this.option(word, roundingMode, 'rounding mode', OPTION_WORDS.rounding);
+      return mode ? { kind: 'rounding', mode, range } : undefined;
+    }
+    if (ctx.Missing) {
+      const policy = this.option(word, missingPolicy, 'missing-value policy', OPTION_WORDS.missing);
+      return policy ? { kind: 'missing', policy, range } : undefined;
+    }
+    const policy = this.option(word, notApplicablePolicy, 'not-applicable policy', OPTION_WORDS.not_applicable);
+    return policy ? { kind: 'not_applicable', policy, range } : undefined;
+  }
+
+  gradesDecl(ctx: GradesDeclCstChildren, node: CstNode): GradesDecl {
+    return { kind: 'grades', grades: this.subs<GradeCut>(ctx.gradeCut), range: this.nodeRange(node) };
+  }
+
+  gradeCut(ctx: GradeCutCstChildren, node: CstNode): GradeCut | undefined {
+    const label = this.nameOf(first(ctx.label));
+    const min = this.numberOf(first(ctx.signedNumber));
+    if (!label || (!min && !ctx.Otherwise)) return undefined;
+    return { label, ...(min ? { min } : {}), range: this.nodeRange(node) };
+  }
+
+  vetoDecl(ctx: VetoDeclCstChildren, node: CstNode): VetoDecl | undefined {
+    const name = this.nameOf(first(ctx.name));
+    const when = this.exprOf(first(ctx.expression));
+    const desc = first(ctx.StringLiteral);
+    let effect: VetoDecl['effect'] | undefined;
+    const cap = this.numberOf(first(ctx.signedNumber));
+    const grade = this.nameOf(first(ctx.grade));
+    const word = first(ctx.effect);
+    if (ctx.Cap) effect = cap ? { kind: 'cap', value: cap } : undefined;
+    else if (grade) effect = { kind: 'grade', grade };
+    else if (word && isZeroWord(word.image)) effect = { kind: 'zero' };
+    else if (word && Number.isFinite(word.startOffset)) {
+      this.report(msg.DSL.unknownOption, msg.unknownOption(word.image, 'veto effect', ['grade <label>', 'cap <number>', 'zero']), this.tokRange(word));
+    }
+    const range = this.nodeRange(node);
+    if (!name || !when || !effect) return undefined;
+    return { kind: 'veto', name, when, effect, meta: this.meta(undefined, desc ? { description: unquote(desc.image) } : {}), range };
+  }
+
+  requireDecl(ctx: RequireDeclCstChildren, node: CstNode): RequireDecl | undefined {
+    const names = (ctx.qualifiedName ?? []).map((q) => this.qualifiedNameOf(q)).filter((n): n is Name => n !== undefined);
+    const value = this.numberOf(first(ctx.signedNumber));
+    const op = ctx.GtEq ? '>=' : ctx.LtEq ? '<=' : '=';
+    const range = this.nodeRange(node);
+    return names.length > 0 && value ? { kind: 'require', names, op, value, range } : undefined;
+  }
+
+  paramDecl(ctx: ParamDeclCstChildren, node: CstNode): ParamDecl | undefined {
+    const d = this.binding(ctx, node);
+    return d ? { kind: 'param', ...d } : undefined;
+  }
+
+  letDecl(ctx: LetDeclCstChildren, node: CstNode): LetDecl | undefined {
+    const d = this.binding(ctx, node);
+    return d ? { kind: 'let', ...d } : undefined;
+  }
+
+  private binding(ctx: ParamDeclCstChildren | LetDeclCstChildren, node: CstNode): { name: Name; value: Expr; meta: Meta; range: SourceRange } | undefined {
+    const name = this.nameOf(first(ctx.name));
+    const value = this.exprOf(first(ctx.expression));
+    const desc = first(ctx.StringLiteral);
+    const range = this.nodeRange(node);
+    if (!name || !value) return undefined;
+    return { name, value, meta: this.meta(undefined, desc ? { description: unquote(desc.image) } : {}), range };
+  }
+
+  inputDecl(ctx: InputDeclCstChildren, node: CstNode): InputDecl | undefined {
+    const path = this.sub<InputDecl['path']>(first(ctx.dataPath));
+    const typeName = this.nameOf(first(ctx.type));
+    const type = typeName && this.option(typeName, inputType, 'input type', OPTION_WORDS.input);
+    const allowed = (ctx.allowed ?? []).map((n) => this.nameOf(n)?.text).filter((t): t is string => t !== undefined);
+    const desc = first(ctx.description);
+    const range = this.nodeRange(node);
+    if (!path || !type) return undefined;
+    return {
+      kind: 'input', path, type, required: ctx.Required !== undefined, ...(ctx.Of ? { allowed } : {}),
+      meta: this.meta(undefined, desc ? { description: unquote(desc.image) } : {}), range,
+    };
+  }
+
+  // ── dimensions and indicators ───────────────────────────────────────────────────────────
+  nodeMember(ctx: NodeMemberCstChildren): NodeMember | undefined {
+    return this.sub<NodeMember>(first(ctx.dimensionDecl) ?? first(ctx.indicatorDecl) ?? first(ctx.overrideDecl) ?? first(ctx.removeDecl));
+  }
+
+  overrideDecl(ctx: OverrideDeclCstChildren, node: CstNode): NodeMember | undefined {
+    const inner = this.sub<DimensionDecl | IndicatorDecl>(first(ctx.dimensionDecl) ?? first(ctx.indicatorDecl));
+    if (!inner) return undefined;
+    return { ...inner, override: true, range: this.nodeRange(node) };
+  }
+
+  removeDecl(ctx: RemoveDeclCstChildren, node: CstNode): RemoveDecl | undefined {
+    const path = this.sub<Name[]>(first(ctx.qualifiedName)) ?? [];
+    const range = this.nodeRange(node);
+    return path.length > 0 ? { kind: 'remove', path, range } : undefined;
+  }
+
+  dimensionDecl(ctx: DimensionDeclCstChildren, node: CstNode): DimensionDecl | undefined {
+    const name = this.qualifiedNameOf(first(ctx.qualifiedName));
+    const weight = this.numberOf(first(ctx.signedNumber));
+    const applicable = this.once<Expr>('applicable', ctx.applicableClause);
+    const d: DimensionDecl = {
+      kind: 'dimension',
+      name: name ?? { text: '', range: this.nodeRange(node) },
+      ...(weight ? { weight } : {}),
+      override: false,
+      meta: this.meta(ctx.metaItem),
+      ...(applicable ? { applicable } : {}),
+      members: this.subs<NodeMember>(ctx.nodeMember),
+      range: this.nodeRange(node),
+    };
+    return name ? d : undefined;
+  }
+
+  indicatorDecl(ctx: IndicatorDeclCstChildren, node: CstNode): IndicatorDecl | undefined {
+    const name = this.qualifiedNameOf(first(ctx.qualifiedName));
+    const weight = this.numberOf(first(ctx.signedNumber));
+    const value = this.once<Expr>('value', ctx.valueClause);
+    const unit = this.once<string>('unit', ctx.unitClause);
+    const target = this.once<IndicatorDecl['target']>('target', ctx.targetClause);
+    const score = this.once<IndicatorDecl['score']>('score', ctx.scoreClause);
+    const applicable = this.once<Expr>('applicable', ctx.applicableClause);
+    const missing = this.once<IndicatorDecl['missing']>('missing', ctx.missingClause);
+    const ind: IndicatorDecl = {
+      kind: 'indicator',
+      name: name ?? { text: '', range: this.nodeRange(node) },
+      ...(weight ? { weight } : {}),
+      override: false,
+      meta: this.meta(ctx.metaItem, unit ? { unit } : {}),
+      ...(value ? { value } : {}),
+      ...(target ? { target } : {}),
+      ...(score ? { score } : {}),
+      ...(applicable ? { applicable } : {}),
+      ...(missing ? { missing } : {}),
+      range: this.nodeRange(node),
+    };
+    return name ? ind : undefined;
+  }
+
+  /** A clause allowed at most once: the first wins, later ones are reported (DSL107). */
+  private once<T>(clause: string, nodes: readonly CstNode[] | undefined): T | undefined {
+    const [head, ...rest] = nodes ?? [];
+    const value = this.sub<T>(head);
+    for (const extra of rest) this.report(msg.DSL.duplicateClause, msg.duplicateClause(clause), this.nodeRange(extra));
+    return value;
+  }
+
+  // ── rules blocks ────────────────────────────────────────────────────────────────────────
+  rulesDecl(ctx: RulesDeclCstChildren, node: CstNode): RulesDecl | undefined {
+    const name = this.nameOf(first(ctx.name));
+    const target = this.nameOf(first(ctx.target));
+    const decl: Omit<RulesDecl, 'name' | 'for'> = {
+      kind: 'rules',
+      meta: this.meta(ctx.metaItem),
+      params: this.subs<ParamDecl>(ctx.paramDecl),
+      lets: this.subs<LetDecl>(ctx.letDecl),
+      lines: this.subs<LineDecl>(ctx.lineDecl),
+      combines: this.subs<CombineDecl>(ctx.combineDecl),
+      rules: this.subs<RuleDecl>(ctx.ruleDecl),
+      range: this.nodeRange(node),
+    };
+    return name && target ? { ...decl, name, for: target } : undefined;
+  }
+
+  lineDecl(ctx: LineDeclCstChildren, node: CstNode): LineDecl | undefined {
+    const name = this.nameOf(first(ctx.name));
+    const base = this.exprOf(first(ctx.expression));
+    const title = first(ctx.StringLiteral);
+    const range = this.nodeRange(node);
+    if (!name || !base) return undefined;
+    return { kind: 'line', name, base, meta: this.meta(undefined, title ? { title: unquote(title.image) } : {}), range };
+  }
+
+  combineDecl(ctx: CombineDeclCstChildren, node: CstNode): CombineDecl | undefined {
+    const line = this.nameOf(first(ctx.name));
+    const modeName = this.nameOf(first(ctx.mode));
+    const mode = modeName && this.option(modeName, combineMode, 'combine mode', OPTION_WORDS.combine);
+    const cap = this.exprOf(first(ctx.cap));
+    const range = this.nodeRange(node);
+    if (!line || !mode) return undefined;
+    return { kind: 'combine', line, mode, ...(cap ? { cap } : {}), range };
+  }
+
+  ruleDecl(ctx: RuleDeclCstChildren, node: CstNode): RuleDecl | undefined {
+    const name = this.nameOf(first(ctx.name));
+    const prio = this.numberOf(first(ctx.signedNumber));
+    let priority: number | undefined;
+    if (prio) {
+      priority = Number(prio.value);
+      if (!Number.isInteger(priority) || prio.unit !== null) {
+        this.report(msg.DSL.wholeNumber, msg.wholeNumber('priority'), prio.range);
+        priority = undefined;
+      }
+    }
+    const when = this.exprOf(first(ctx.expression));
+    const actions = this.subs<ActionDecl>(ctx.action);
+    const reason = first(ctx.reason);
+    const range = this.nodeRange(node);
+    if (!name || !when) return undefined;
+    return {
+      kind: 'rule', name, ...(priority !== undefined ? { priority } : {}), when, actions,
+      ...(reason ? { reason: unquote(reason.image) } : {}), meta: { refs: [] }, range,
+    };
+  }
+
+  action(ctx: ActionCstChildren, node: CstNode): ActionDecl | undefined {
+    const verbTok = first(ctx.verb);
+    if (!verbTok) return undefined;
+    const verb = verbTok.tokenType.name.toLowerCase() as ActionVerb;
+    const line = this.nameOf(first(ctx.line));
+    const amount = this.exprOf(first(ctx.amount));
+    const withinDays = this.numberOf(first(ctx.signedNumber));
+    const level = this.nameOf(first(ctx.level));
+    const text = first(ctx.StringLiteral);
+    const range = this.nodeRange(node);
+    if (verb === 'adjust' && (!line || !amount)) return undefined;
+    if (verb === 'recall' && !amount) return undefined;
+    if (verb === 'warn' && !level) return undefined;
+    if (verb === 'flag' && !text) return undefined;
+    return {
+      kind: 'action', verb,
+      ...(line ? { line } : {}),
+      ...(amount ? { amount } : {}),
+      ...(withinDays ? { withinDays } : {}),
+      ...(level ? { level: { ...level, text: warnLevel(level.text) } } : {}),
+      ...(text ? { text: unquote(text.image) } : {}),
+      range,
+    };
+  }
+}
+
+function emptyFile(file: string): FileAst {
+  const at = { line: 1, column: 1, offset: 0 };
+  return { kind: 'file', file, imports: [], declarations: [], range: { start: at, end: at } };
+}
+
+const builder = new AstBuilder();
+
+/** Builds the AST of a parsed file; see the module docblock. */
+export function toAst(cst: CstNode, file: string): ReturnType<AstBuilder['build']> {
+  return builder.build(cst, file);
+}

@@ -1,0 +1,111 @@
+/**
+ * The engine's façade. `createEvaluator(ir)` walks the IR once into closures (see plan.ts) and
+ * returns an evaluator reused for every record; `evaluate` scores one record, `evaluateMany`
+ * streams a batch in constant memory. Neither ever throws on user data: a record that is not a
+ * safe plain object, or that fails the rule set's data schema, comes back as a result with
+ * status 'rejected' and its errors, and the batch goes on.
+ */
+import type { RuleSetIR } from '../compile/ir.js';
+import type { EvaluationError, EvaluationResult } from './result.js';
+import { checkRecord, recordId } from '../data/guard.js';
+import { SourcedRecord } from '../data/sourced-record.js';
+import { createRecordValidator, type RecordValidator } from '../data/validate.js';
+import { createState } from './indicator.js';
+import { buildProgram, type Program } from './plan.js';
+import { buildScorecard } from './scorecard.js';
+
+export interface EvaluatorOptions {
+  /** Validate records against the IR's data schema (ajv, compiled once). Default true. */
+  validate?: boolean;
+  /**
+   * Build each indicator's trace (inputs read and arithmetic steps). Default true; false leaves
+   * `trace.inputs` empty and `trace.steps` empty for batches that only need the numbers.
+   */
+  trace?: boolean;
+}
+
+export interface EvaluateOptions {
+  /** Result id; default the record's own `id`, else `fallbackId`. */
+  id?: string;
+  fallbackId?: string;
+  /** The stage (`stage` in expressions): ex_ante, monitoring, ex_post… Default `record.stage`. */
+  stage?: string;
+}
+
+export interface Evaluator {
+  readonly ir: RuleSetIR;
+  evaluate(record: unknown, options?: EvaluateOptions): EvaluationResult;
+}
+
+export function createEvaluator(ir: RuleSetIR, options: EvaluatorOptions = {}): Evaluator {
+  const program = buildProgram(ir);
+  const validator = options.validate === false ? undefined : createRecordValidator(ir);
+  const trace = options.trace !== false;
+  return { ir, evaluate: (record, opts = {}) => run(program, validator, record, opts, trace) };
+}
+
+function run(program: Program, validator: RecordValidator | undefined, record: unknown, opts: EvaluateOptions, trace: boolean): EvaluationResult {
+  const id = opts.id ?? recordId(record, opts.fallbackId ?? '');
+  const unsafe = checkRecord(record, id);
+  if (unsafe.length) return rejectedResult(program.ir, id, unsafe);
+  const data = record as Record<string, unknown>;
+  const invalid = validator ? validator(data, id) : [];
+  if (invalid.length) return rejectedResult(program.ir, id, invalid);
+  const stage = opts.stage ?? (typeof data.stage === 'string' && Object.hasOwn(data, 'stage') ? data.stage : undefined);
+  return buildScorecard(program, createState(program, data, stage, trace), id);
+}
+
+/** The result of a record that was never evaluated. */
+export function rejectedResult(ir: RuleSetIR, id: string, errors: EvaluationError[]): EvaluationResult {
+  return {
+    ruleset: { name: ir.name, version: ir.version, hash: ir.hash },
+    id,
+    status: 'rejected',
+    total: null,
+    grade: null,
+    scale: Number(ir.settings.scale),
+    dimensions: [],
+    indicators: [],
+    vetoes: [],
+    lostPoints: [],
+    nextGrade: null,
+    recommendations: [],
+    errors,
+    trace: { rawTotal: '', applicableWeight: '0', steps: [] },
+  };
+}
+
+const cache = new WeakMap<RuleSetIR, Evaluator>();
+
+/** Scores one record. The evaluator for `ir` is built on first use and kept while `ir` lives. */
+export function evaluate(ir: RuleSetIR, record: unknown, options?: EvaluateOptions): EvaluationResult {
+  let ev = cache.get(ir);
+  if (!ev) {
+    ev = createEvaluator(ir);
+    cache.set(ir, ev);
+  }
+  return ev.evaluate(record, options);
+}
+
+/**
+ * Scores a stream of records one at a time (constant memory). Items may be plain records or
+ * the entries `readRecords` yields; an entry that could not be read becomes a rejected result.
+ */
+export async function* evaluateMany(
+  ir: RuleSetIR,
+  records: Iterable<unknown> | AsyncIterable<unknown>,
+  options: EvaluatorOptions & { stage?: string } = {},
+): AsyncIterable<EvaluationResult> {
+  const ev = options.validate === undefined && options.trace === undefined ? (cache.get(ir) ?? createEvaluator(ir)) : createEvaluator(ir, options);
+  let index = 0;
+  for await (const item of records as AsyncIterable<unknown>) {
+    index++;
+    if (item instanceof SourcedRecord) {
+      const fallbackId = `${item.source}#${item.index}`;
+      if (item.error) yield rejectedResult(ir, fallbackId, [item.error]);
+      else yield ev.evaluate(item.record, { fallbackId, ...(options.stage ? { stage: options.stage } : {}) });
+      continue;
+    }
+    yield ev.evaluate(item, { fallbackId: `#${index}`, ...(options.stage ? { stage: options.stage } : {}) });
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * Scores one indicator for one record. The order is fixed: enclosing dimensions' and its own
+ * applicability (and the record's `not_applicable` list), then value, target, and the scoring
+ * method. Any `Fail` along the way is handled by the indicator's missing policy: `unavailable`
+ * → 0 points and the error listed on the record, `zero` → 0 points, `not_applicable` → dropped.
+ * Indicators are computed lazily and memoised per record, so node references
+ * (`预算执行率.value`) work in any order and a cycle is reported instead of looping.
+ */
+import type { MissingPolicy } from '../dsl/ast.js';
+import type { EvaluationError, IndicatorStatus, TraceStep } from './result.js';
+import { ZERO, type Dec } from './decimal.js';
+import { readPath, type Ctx, type NodeMember } from './expr.js';
+import { EVL } from './messages.js';
+import type { IndicatorFrame, Tracer } from './methods.js';
+import type { DimensionPlan, IndicatorPlan, Program } from './plan.js';
+import { asBoolean, asNumber, describe, fail, isFail, toJson, type Fail, type Val } from './values.js';
+
+export interface IndicatorOutcome {
+  plan: IndicatorPlan;
+  status: IndicatorStatus;
+  value: Val;
+  frame: IndicatorFrame;
+  /** Raw points inside [0, weight]; null when not applicable. */
+  points: Dec | null;
+  error?: EvaluationError;
+  /** Whether `error` belongs in the record's error list (missing policy `unavailable`, or a warning). */
+  listError: boolean;
+  missingPolicy?: MissingPolicy;
+  steps: TraceStep[];
+  hit: string[];
+}
+
+export interface RecordState {
+  program: Program;
+  ctx: Ctx;
+  /** Paths ('/'-separated) and names the record declares not applicable. */
+  na: Set<string>;
+  outcomes: Map<string, IndicatorOutcome | 'running'>;
+  dims: Map<string, boolean | Fail>;
+  /** Build trace steps and inputs (default true). */
+  trace: boolean;
+}
+
+export function createState(program: Program, data: Record<string, unknown>, stage: string | undefined, trace = true): RecordState {
+  const na = new Set<string>();
+  const list = Object.hasOwn(data, 'not_applicable') ? data.not_applicable : undefined;
+  if (Array.isArray(list)) for (const x of list) if (typeof x === 'string') na.add(x.replace(/\./g, '/'));
+  const state: RecordState = {
+    program,
+    na,
+    outcomes: new Map(),
+    dims: new Map(),
+    trace,
+    ctx: {
+      data,
+      cache: new Map(),
+      node: (path, member) => nodeValue(state, path, member),
+      scorecard: stage === undefined ? {} : { stage },
+    },
+  };
+  return state;
+}
+
+function nodeValue(state: RecordState, path: string, member: NodeMember): Val {
+  const plan = state.program.byPath.get(path);
+  if (!plan) return fail(EVL.UNKNOWN_NAME, { name: path });
+  if (plan.kind === 'indicator') {
+    if (state.outcomes.get(path) === 'running') return fail(EVL.CYCLE, { path }, path);
+    const o = outcomeOf(state, plan);
+    if (member === 'status') return o.status;
+    if (o.status !== 'scored') return fail(EVL.NODE_UNAVAILABLE, { path, member }, path);
+    if (member === 'value') return o.value;
+    if (member === 'target') return o.frame.target;
+    return o.points;
+  }
+  const leaves = collectLeaves(plan);
+  const outs = leaves.map((l) => outcomeOf(state, l));
+  const applicable = outs.filter((o) => o.status !== 'not_applicable');
+  if (member === 'status') return applicable.length ? 'scored' : 'not_applicable';
+  if (member === 'points' || member === 'score') {
+    if (!applicable.length) return fail(EVL.NODE_UNAVAILABLE, { path, member }, path);
+    return applicable.reduce((s, o) => s.plus(o.points ?? ZERO), ZERO);
+  }
+  return fail(EVL.NODE_UNAVAILABLE, { path, member }, path);
+}
+
+function collectLeaves(d: DimensionPlan, out: IndicatorPlan[] = []): IndicatorPlan[] {
+  for (const c of d.children) {
+    if (c.kind === 'indicator') out.push(c);
+    else collectLeaves(c, out);
+  }
+  return out;
+}
+
+export function outcomeOf(state: RecordState, plan: IndicatorPlan): IndicatorOutcome {
+  const hit = state.outcomes.get(plan.path);
+  if (hit && hit !== 'running') return hit;
+  state.outcomes.set(plan.path, 'running');
+  const o = runIndicator(state, plan);
+  state.outcomes.set(plan.path, o);
+  return o;
+}
+
+function dimensionApplicable(state: RecordState, d: DimensionPlan): boolean | Fail {
+  const hit = state.dims.get(d.path);
+  if (hit !== undefined) return hit;
+  let r: boolean | Fail = !(state.na.has(d.path) || state.na.has(d.name));
+  if (r && d.applicable) r = asBoolean(d.applicable(state.ctx, null), `applicable when of ${d.path}`);
+  state.dims.set(d.path, r);
+  return r;
+}
+
+function notApplicable(plan: IndicatorPlan, frame: IndicatorFrame, t: Tracer, why: string): IndicatorOutcome {
+  t.on && t.steps.push({ what: `not applicable: ${why}`, result: 'dropped' });
+  return { plan, frame, steps: t.steps, hit: t.hit, listError: false, status: 'not_applicable', value: null, points: null };
+}
+
+function runIndicator(state: RecordState, plan: IndicatorPlan): IndicatorOutcome {
+  const ctx = state.ctx;
+  const frame: IndicatorFrame = { value: null, target: null, weight: plan.weight };
+  const t: Tracer = { on: state.trace, steps: [], hit: [] };
+  for (const d of plan.ancestors) {
+    const a = dimensionApplicable(state, d);
+    if (isFail(a)) return failed(plan, frame, t, a);
+    if (!a) return notApplicable(plan, frame, t, `dimension ${d.path}`);
+  }
+  if (state.na.size && (state.na.has(plan.path) || state.na.has(plan.name))) return notApplicable(plan, frame, t, "listed in the record's not_applicable");
+  if (plan.applicable) {
+    const a = asBoolean(plan.applicable(ctx, frame), 'applicable when');
+    if (isFail(a)) return failed(plan, frame, t, a);
+    if (!a) return notApplicable(plan, frame, t, 'applicable when … is false');
+  }
+  if (plan.value) {
+    const v = plan.value(ctx, frame);
+    if (isFail(v)) return failed(plan, frame, t, v);
+    frame.value = v;
+    if (v === null && plan.declaredValue) return failed(plan, frame, t, fail(EVL.MISSING, { path: plan.valueText }, plan.valueText));
+    t.on && t.steps.push({ what: `value = ${plan.valueText}`, result: describe(v) });
+  }
+  if (plan.target) {
+    const tg = plan.target;
+    frame.targetOp = tg.op;
+    const a = tg.value(ctx, frame);
+    if (isFail(a)) return failed(plan, frame, t, a);
+    frame.target = a;
+    if (tg.upper) {
+      const u = tg.upper(ctx, frame);
+      if (isFail(u)) return failed(plan, frame, t, u);
+      frame.upper = u;
+    }
+    if (tg.tolerance) {
+      const tol = asNumber(tg.tolerance(ctx, frame), 'tolerance');
+      if (isFail(tol)) return failed(plan, frame, t, tol);
+      frame.tolerance = tol.abs();
+    }
+    t.on && t.steps.push({ what: `target ${tg.text}`, result: frame.upper !== undefined ? `${describe(a)}..${describe(frame.upper)}` : describe(a) });
+  }
+  const p = plan.score(ctx, frame, t);
+  if (isFail(p)) return failed(plan, frame, t, p);
+  const out: IndicatorOutcome = { plan, frame, steps: t.steps, hit: t.hit, listError: false, status: 'scored', value: frame.value, points: p };
+  if (t.warning) {
+    out.error = toError(plan, t.warning);
+    out.listError = true;
+  }
+  return out;
+}
+
+function toError(plan: IndicatorPlan, f: Fail): EvaluationError {
+  return { code: f.code, message: `${plan.path}: ${f.reason}`, path: plan.path };
+}
+
+function failed(plan: IndicatorPlan, frame: IndicatorFrame, t: Tracer, f: Fail): IndicatorOutcome {
+  const policy = plan.ir.missing;
+  const error = toError(plan, f);
+  t.on && t.steps.push({ what: `${f.code} ${f.reason}; missing policy ${policy}`, result: policy === 'not_applicable' ? 'dropped' : '0' });
+  const base = { plan, frame, steps: t.steps, hit: t.hit, error, missingPolicy: policy };
+  if (policy === 'not_applicable') return { ...base, listError: false, status: 'not_applicable', value: null, points: null };
+  return { ...base, status: 'unavailable', value: null, points: ZERO, listError: policy === 'unavailable' };
+}
+
+/** The data fields and node results an indicator reads, with the values found. */
+export function inputsOf(state: RecordState, plan: IndicatorPlan): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (!state.trace) return out;
+  for (const [text, segs] of plan.reads.data) {
+    // Raw JSON as found: the record passed the guard, so it holds no non-finite numbers.
+    out[text] = readPath(state.ctx.data, segs) ?? null;
+  }
+  for (const [text, ref] of plan.reads.nodes) out[text.replace(/\//g, '.')] = toJson(state.ctx.node(ref.path, ref.member));
+  return out;
+}

@@ -1,0 +1,306 @@
+/**
+ * Turns the per-indicator outcomes of one record into the scorecard: dimension sums, the
+ * not-applicable policy (`rescale`: total = Σ points / Σ applicable weights × scale;
+ * `redistribute`: a dropped node's weight goes to its applicable siblings in proportion to
+ * their weights), the total rounded to the declared precision, the grade on that rounded total
+ * (lower bounds inclusive), vetoes applied after the grade, points lost and what the next grade
+ * would take. Everything here reads outcomes; nothing is re-evaluated.
+ */
+import type { DimensionResult, EvaluationError, EvaluationResult, IndicatorResult, LostPoints, NextGrade, TraceStep, VetoResult } from './result.js';
+import type { ScoreMethodName } from '../compile/ir.js';
+import { assertNever } from '../common/diagnostic.js';
+import { D, ONE, ZERO, toRoundedNumber, type Dec } from './decimal.js';
+import { EVL, message } from './messages.js';
+import { inputsOf, outcomeOf, type IndicatorOutcome, type RecordState } from './indicator.js';
+import type { DimensionPlan, NodePlan, Program } from './plan.js';
+import { asBoolean, asNumber, isFail, toJson } from './values.js';
+
+interface Placed {
+  outcome: IndicatorOutcome;
+  /** Effective weight and points after redistribution (equal to the declared ones otherwise). */
+  eff: Dec;
+  points: Dec | null;
+}
+
+export function buildScorecard(program: Program, state: RecordState, id: string): EvaluationResult {
+  const round = (d: Dec): number => toRoundedNumber(d, program.precision, program.rounding);
+  const redistribute = program.ir.settings.notApplicable === 'redistribute';
+  const placed = new Map<string, Placed>();
+  const dims: DimensionResult[] = [];
+  // Applicability of every node, computed once bottom-up.
+  const applicableOf = new Map<NodePlan, boolean>();
+  const mark = (n: NodePlan): boolean => {
+    let a = false;
+    if (n.kind === 'indicator') a = outcomeOf(state, n).status !== 'not_applicable';
+    else for (const c of n.children) a = mark(c) || a;
+    applicableOf.set(n, a);
+    return a;
+  };
+  for (const n of program.roots) mark(n);
+  const isApplicable = (n: NodePlan): boolean => applicableOf.get(n) === true;
+
+  // Walks one level; `factor` is effective ÷ declared weight of the enclosing node.
+  const walk = (nodes: NodePlan[], factor: Dec): Dec => {
+    const all = nodes.reduce((s, n) => s.plus(n.weight), ZERO);
+    const app = nodes.filter(isApplicable).reduce((s, n) => s.plus(n.weight), ZERO);
+    const childFactor = redistribute && !app.isZero() ? factor.times(all).div(app) : ONE;
+    let sum = ZERO;
+    for (const n of nodes) {
+      const applicable = isApplicable(n);
+      const same = childFactor.eq(ONE); // nothing redistributed here: skip the multiplications
+      const eff = same ? n.weight : n.weight.times(childFactor);
+      if (n.kind === 'indicator') {
+        const o = outcomeOf(state, n);
+        const points = o.points === null ? null : same ? o.points : o.points.times(childFactor);
+        placed.set(n.path, { outcome: o, eff, points });
+        if (points) sum = sum.plus(points);
+        continue;
+      }
+      const at = dims.length;
+      dims.push(undefined as unknown as DimensionResult); // keep pre-order: parent before children
+      const inner = applicable ? walk(n.children, childFactor) : (walk(n.children, ONE), ZERO);
+      dims[at] = dimensionResult(n, applicable, eff, inner, round);
+      if (applicable) sum = sum.plus(inner);
+    }
+    return sum;
+  };
+  const sum = walk(program.roots, ONE);
+
+  const leaves = [...placed.values()];
+  const applicableLeaves = leaves.filter((p) => p.outcome.status !== 'not_applicable');
+  const applicableWeight = redistribute
+    ? applicableLeaves.length ? program.roots.reduce((s, n) => s.plus(n.weight), ZERO) : ZERO
+    : applicableLeaves.reduce((s, p) => s.plus(p.outcome.plan.weight), ZERO);
+  const steps: TraceStep[] = [
+    { what: 'Σ points of applicable indicators', result: sum.toString() },
+    { what: redistribute ? 'weight (not-applicable weight redistributed to siblings)' : 'Σ weights of applicable indicators', result: applicableWeight.toString() },
+  ];
+  const errors: EvaluationError[] = [];
+  let rawTotal: Dec | null = null;
+  if (applicableWeight.isZero()) {
+    errors.push({ code: EVL.NOTHING_APPLICABLE, message: message(EVL.NOTHING_APPLICABLE, {}) });
+  } else {
+    rawTotal = applicableWeight.eq(program.scale) ? sum : sum.times(program.scale).div(applicableWeight);
+    steps.push({ what: `total = ${sum} / ${applicableWeight} × scale ${program.scale}`, result: rawTotal.toString() });
+  }
+  let total = rawTotal && rawTotal.toDecimalPlaces(program.precision, program.rounding);
+  if (total) steps.push({ what: `rounded to ${program.precision} decimals (${program.ir.settings.rounding})`, result: total.toString() });
+  const firstGrade = total ? gradeOf(program, total, steps) : null;
+
+  // Vetoes: decided on the graded scorecard, applied after the grade.
+  const vetoes: VetoResult[] = [];
+  const gradeCaps: string[] = [];
+  state.ctx.scorecard.total = total ?? null;
+  state.ctx.scorecard.grade = firstGrade;
+  for (const v of program.vetoes) {
+    const fired = asBoolean(v.when(state.ctx, null), v.whenText);
+    if (isFail(fired)) {
+      errors.push({ code: EVL.VETO_UNCOMPUTABLE, message: message(EVL.VETO_UNCOMPUTABLE, { name: v.ir.name, detail: fired.reason }), path: fired.path ?? v.ir.name });
+      continue;
+    }
+    if (!fired) continue;
+    const facts: Record<string, unknown> = {};
+    for (const [text, segs] of v.reads.data) facts[text] = readFact(state, segs);
+    for (const [text, ref] of v.reads.nodes) facts[text.replace(/\//g, '.')] = toJson(state.ctx.node(ref.path, ref.member));
+    if (v.readsTotal) facts.total = total ? round(total) : null;
+    if (v.readsGrade) facts.grade = firstGrade;
+    const e = v.ir.effect;
+    let effect: string;
+    if (e.kind === 'grade') {
+      effect = `grade ${e.grade}`;
+      gradeCaps.push(e.grade);
+    } else if (e.kind === 'cap') {
+      effect = `cap ${e.value}`;
+      if (total && total.gt(e.value)) total = new D(e.value);
+    } else if (e.kind === 'zero') {
+      effect = 'zero';
+      if (total) total = ZERO;
+    } else {
+      effect = assertNever(e, 'veto effect');
+    }
+    steps.push({ what: `veto ${v.ir.name}: ${v.whenText} → ${effect}`, result: total ? total.toString() : 'null' });
+    vetoes.push({ name: v.ir.name, effect, facts });
+  }
+  let grade = firstGrade;
+  if (vetoes.length && total) grade = gradeOf(program, total, steps);
+  for (const cap of gradeCaps) {
+    const capRank = program.env.gradeRank.get(cap) ?? 0;
+    if (grade === null || (program.env.gradeRank.get(grade) ?? 0) > capRank) grade = cap;
+  }
+  if (vetoes.length) steps.push({ what: 'grade after vetoes', result: grade ?? 'null' });
+
+  const indicators: IndicatorResult[] = leaves.map((p) => indicatorResult(state, p, round, redistribute));
+  for (const p of leaves) if (p.outcome.listError && p.outcome.error) errors.push(p.outcome.error);
+
+  const lostItems = lostList(applicableLeaves, round);
+  const lostPoints = lost(lostItems);
+  const result: EvaluationResult = {
+    ruleset: { name: program.ir.name, version: program.ir.version, hash: program.ir.hash },
+    id,
+    status: 'ok',
+    total: total ? round(total) : null,
+    grade,
+    scale: Number(program.scale.toString()),
+    dimensions: dims,
+    indicators,
+    vetoes,
+    lostPoints,
+    nextGrade: vetoes.length || !total ? null : nextGrade(program, total, grade, lostItems, applicableWeight, round),
+    recommendations: [],
+    errors,
+    trace: { rawTotal: rawTotal ? rawTotal.toString() : '', applicableWeight: applicableWeight.toString(), steps },
+  };
+  if (grade !== firstGrade && firstGrade !== null) {
+    // Insert gradeBeforeVeto right after grade, as declared in result.ts.
+    const { ruleset, id: rid, status, total: t, grade: g, ...rest } = result;
+    return { ruleset, id: rid, status, total: t, grade: g, gradeBeforeVeto: firstGrade, ...rest };
+  }
+  return result;
+}
+
+function readFact(state: RecordState, segs: string[]): unknown {
+  let cur: unknown = state.ctx.data;
+  for (const s of segs) {
+    if (cur === null || typeof cur !== 'object' || s === '[]' || !Object.hasOwn(cur, s)) return null;
+    cur = (cur as Record<string, unknown>)[s];
+  }
+  return cur === undefined ? null : cur;
+}
+
+function gradeOf(program: Program, total: Dec, steps: TraceStep[]): string | null {
+  for (const g of program.grades) {
+    if (g.min === null || total.gte(g.min)) {
+      steps.push({ what: g.min === null ? `grade: ${total} below every cut-off → ${g.label}` : `grade: ${total} ≥ ${g.min} → ${g.label}`, result: g.label });
+      return g.label;
+    }
+  }
+  steps.push({ what: `grade: ${total} below every cut-off and no otherwise grade`, result: 'null' });
+  return null;
+}
+
+function dimensionResult(n: DimensionPlan, applicable: boolean, eff: Dec, points: Dec, round: (d: Dec) => number): DimensionResult {
+  const r = { path: n.path, name: n.name, weight: Number(n.weight.toString()) } as DimensionResult;
+  if (applicable && !eff.eq(n.weight)) r.effectiveWeight = round(eff);
+  r.points = applicable ? round(points) : null;
+  r.status = applicable ? 'scored' : 'not_applicable';
+  return r;
+}
+
+function indicatorResult(state: RecordState, p: Placed, round: (d: Dec) => number, redistribute: boolean): IndicatorResult {
+  const { outcome: o, eff } = p;
+  const plan = o.plan;
+  const steps = o.steps;
+  if (state.trace && redistribute && p.points && !eff.eq(plan.weight)) {
+    steps.push({ what: `redistributed: ${o.points} × ${eff} / ${plan.weight}`, result: p.points.toString() });
+  }
+  const f = o.frame;
+  const r: IndicatorResult = {
+    path: plan.path,
+    name: plan.name,
+    dimension: plan.dimension,
+    weight: Number(plan.weight.toString()),
+  } as IndicatorResult;
+  if (o.status !== 'not_applicable' && !eff.eq(plan.weight)) r.effectiveWeight = round(eff);
+  const value = toJson(o.value);
+  r.value = typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' ? value : null;
+  r.unit = plan.ir.unit;
+  r.target = plan.target
+    ? {
+        op: plan.target.op,
+        value: scalar(f.target),
+        ...(plan.target.upper ? { upper: numOrNull(f.upper) } : {}),
+        ...(plan.target.tolerance ? { tolerance: f.tolerance ? Number(f.tolerance.toString()) : null } : {}),
+      }
+    : null;
+  r.method = plan.ir.score.method;
+  r.points = p.points === null ? null : round(p.points);
+  r.status = o.status;
+  if (o.missingPolicy) r.missingPolicy = o.missingPolicy;
+  if (o.error) r.error = o.error;
+  const rep = reported(state, plan.path, plan.name);
+  if (rep) r.reported = { points: round(rep.points), reason: rep.reason, differs: r.points === null || round(rep.points) !== r.points };
+  r.trace = { inputs: inputsOf(state, plan) } as IndicatorResult['trace'];
+  if (o.hit.length) r.trace.hit = [...o.hit];
+  r.trace.steps = steps;
+  r.trace.rawPoints = o.points ? o.points.toString() : '0';
+  if (plan.source) r.trace.source = plan.source;
+  return r;
+}
+
+function scalar(v: unknown): number | string | null {
+  const j = toJson(v as never);
+  return typeof j === 'number' || typeof j === 'string' ? j : null;
+}
+
+function numOrNull(v: unknown): number | null {
+  const j = toJson((v ?? null) as never);
+  return typeof j === 'number' ? j : null;
+}
+
+/** `record.reported[path or name]`: a number, or `{ points, reason }`. */
+function reported(state: RecordState, path: string, name: string): { points: Dec; reason: string } | undefined {
+  const data = state.ctx.data;
+  const rep = Object.hasOwn(data, 'reported') ? data.reported : undefined;
+  if (!rep || typeof rep !== 'object' || Array.isArray(rep)) return undefined;
+  const r = rep as Record<string, unknown>;
+  const key = [path, path.replace(/\//g, '.'), name].find((k) => Object.hasOwn(r, k));
+  if (key === undefined) return undefined;
+  const entry = r[key];
+  const raw = entry && typeof entry === 'object' && !Array.isArray(entry) ? (entry as Record<string, unknown>).points : entry;
+  const reason = entry && typeof entry === 'object' && !Array.isArray(entry) && typeof (entry as Record<string, unknown>).reason === 'string' ? ((entry as Record<string, unknown>).reason as string) : '';
+  const n = asNumber(typeof raw === 'number' ? new D(raw) : typeof raw === 'string' ? raw : null, 'reported points');
+  return isFail(n) ? undefined : { points: n, reason };
+}
+
+const LOST_REASON: Record<ScoreMethodName, string> = {
+  proportional: 'BELOW_TARGET',
+  bands: 'BAND',
+  rating: 'LEVEL',
+  tiers: 'TIER',
+  deduct: 'DEDUCTION',
+  step: 'DEDUCTION',
+  yesno: 'NO',
+  linear: 'LINEAR',
+  checklist: 'CHECKLIST',
+  expert: 'EXPERT',
+  formula: 'FORMULA',
+};
+
+interface Lost {
+  p: Placed;
+  lost: Dec;
+  rounded: number;
+}
+
+/** Points each applicable indicator lost (effective weight − points), computed once. */
+function lostList(leaves: Placed[], round: (d: Dec) => number): Lost[] {
+  const out: Lost[] = [];
+  for (const p of leaves) {
+    const lost = p.eff.minus(p.points ?? ZERO);
+    if (lost.isZero()) continue;
+    const rounded = round(lost);
+    if (rounded > 0) out.push({ p, lost, rounded });
+  }
+  return out.sort((a, b) => b.lost.cmp(a.lost) || (a.p.outcome.plan.path < b.p.outcome.plan.path ? -1 : 1));
+}
+
+function lost(list: Lost[]): LostPoints[] {
+  return list.map(({ p, rounded }) => ({
+    path: p.outcome.plan.path,
+    lost: rounded,
+    reason: p.outcome.status === 'unavailable' ? 'UNAVAILABLE' : LOST_REASON[p.outcome.plan.ir.score.method],
+  }));
+}
+
+function nextGrade(program: Program, total: Dec, grade: string | null, list: Lost[], weight: Dec, round: (d: Dec) => number): NextGrade | null {
+  const i = program.grades.findIndex((g) => g.label === grade);
+  if (i <= 0) return null;
+  const next = program.grades[i - 1]!;
+  if (next.min === null) return null;
+  // Lost indicator points become total points through the same factor as the total.
+  const factor = program.scale.eq(weight) ? null : program.scale.div(weight);
+  const candidates = list
+    .map((l) => ({ path: l.p.outcome.plan.path, available: factor ? round(l.lost.times(factor)) : l.rounded }))
+    .filter((c) => c.available > 0);
+  return { grade: next.label, pointsNeeded: round(next.min.minus(total)), candidates };
+}

@@ -1,0 +1,42 @@
+/**
+ * `formatSource(text, file)`: the façade of `jixiao fmt`. A file with syntax errors is not
+ * formatted: its parse diagnostics come back and `text` is absent. Otherwise the canonical layout
+ * is printed (`print.ts`) and read back; it is returned only if it means exactly what the input
+ * meant (`analyse.ts`: same tokens apart from separators, same comments, same AST). Should the
+ * canonical separators ever change the reading, the layout is printed again keeping every
+ * separator the user wrote; should that fail too, FMT701 is returned and no text. Never throws on
+ * user input; `changed` says whether the text differs from the input.
+ */
+import { hasErrors, NO_RANGE, type Diagnostic } from '../common/diagnostic.js';
+import { analyse } from './analyse.js';
+import { FMT, fmtMsg } from './messages.js';
+import { printFile, type SeparatorMode } from './print.js';
+import { sameMeaning } from './analyse.js';
+import { Trivia } from './trivia.js';
+
+export interface FormatResult {
+  text?: string;
+  diagnostics: Diagnostic[];
+  changed: boolean;
+}
+
+export function formatSource(text: string, file = '<input>'): FormatResult {
+  const before = analyse(text, file);
+  if (hasErrors(before.diagnostics) || !before.cst) return { diagnostics: before.diagnostics, changed: false };
+  for (const mode of ['canonical', 'keep'] as SeparatorMode[]) {
+    const trivia = new Trivia(before.lexed.comments, before.lexed.breaksBefore);
+    const out = printFile(before.cst, trivia, mode);
+    if (sameMeaning(before, analyse(out, file), mode === 'keep')) {
+      return { text: out, diagnostics: before.diagnostics, changed: out !== text };
+    }
+  }
+  const diagnostic: Diagnostic = {
+    code: FMT.meaningChanged,
+    severity: 'error',
+    message: fmtMsg('en', 'meaningChanged'),
+    file,
+    range: NO_RANGE,
+    hint: fmtMsg('en', 'meaningChangedHint'),
+  };
+  return { diagnostics: [...before.diagnostics, diagnostic], changed: false };
+}

@@ -1,0 +1,151 @@
+/**
+ * Turns fired rule events into `Recommendation`s with exact amounts (decimal.js; money as a
+ * decimal string in 元 with two decimals, rounded half-up; percentages as declared, e.g. "-0.30").
+ *
+ * Amount rules, per verb:
+ * - `adjust <line> ±x%`: percentage x; amount = the line's `base` × x when the line declares a base.
+ *   `adjust <line> ±money`: amount as written (signed). An amount without a unit is money.
+ * - `recall|withhold|suspend [x]`: money as written; a percentage applies to the base of the
+ *   action's line when it has one, otherwise to the `unspent` name (a let) when defined;
+ *   `recall unspent` is simply the let's value.
+ * - `rectify` carries `withinDays`, `warn` its `level`, `flag` its `text`; `stop`, `cancel`,
+ *   `interview`, `commend` carry no amount.
+ * An amount whose inputs are missing is left out (never guessed). Each recommendation lists the
+ * facts its rule's condition read, with their values (null when missing).
+ */
+import type { ActionIR, RuleBlockIR, RuleSetIR } from '../compile/ir.js';
+import type { Diagnostic } from '../common/diagnostic.js';
+import { assertNever } from '../common/diagnostic.js';
+import type { Recommendation } from '../engine/result.js';
+import { Dec, evalExpr, unitOf, type ExprEnv, type Value } from './expr-eval.js';
+import type { RecordScope } from './facts.js';
+import { recDiagnostic } from './messages.js';
+import type { RecommendEventParams, RulePlan } from './to-rules-engine.js';
+
+/** A recommendation with what ordering and combination need. */
+export interface PendingRecommendation {
+  rec: Recommendation;
+  blockIndex: number;
+  order: number;
+  priority: number;
+  /** Exact values, for combination. */
+  amount: Dec | null;
+  percentage: Dec | null;
+  base: Dec | null;
+}
+
+export function formatMoney(d: Dec): string {
+  return d.toFixed(2, Dec.ROUND_HALF_UP);
+}
+
+export function formatPercentage(d: Dec): string {
+  return d.decimalPlaces() < 2 ? d.toFixed(2) : d.toFixed();
+}
+
+const asDec = (v: Value): Dec | null => (v instanceof Dec ? v : null);
+
+function lineBase(block: RuleBlockIR | undefined, line: string | undefined, env: ExprEnv): Dec | null {
+  const decl = line === undefined ? undefined : block?.lines.find((l) => l.name === line);
+  return decl ? asDec(evalExpr(decl.base, env)) : null;
+}
+
+/** Whether an action's amount is a percentage; static per action, so cached by identity. */
+const percentCache = new WeakMap<ActionIR, boolean>();
+function isPercentAction(action: ActionIR, scope: RecordScope, blockIndex: number): boolean {
+  let hit = percentCache.get(action);
+  if (hit === undefined) {
+    hit = action.amount ? unitOf(action.amount, (kind, name) => scope.unitOf(blockIndex, kind, name)) === '%' : false;
+    percentCache.set(action, hit);
+  }
+  return hit;
+}
+
+/** Builds the recommendations of one fired rule. `facts` is what its condition read. */
+export function actionsToRecommendations(
+  ir: RuleSetIR,
+  plan: RulePlan,
+  params: RecommendEventParams,
+  scope: RecordScope,
+  facts: Record<string, unknown>,
+): PendingRecommendation[] {
+  const blockIndex = plan.ruleBlock.get(params.order) ?? -1;
+  const block = plan.blocks[blockIndex]?.block;
+  const env = scope.env(blockIndex);
+  const out: PendingRecommendation[] = [];
+  for (const action of params.actions) {
+    let amount: Dec | null = null;
+    let percentage: Dec | null = null;
+    let base: Dec | null = null;
+    const verb = action.verb;
+    switch (verb) {
+      case 'adjust':
+      case 'recall':
+      case 'withhold':
+      case 'suspend': {
+        if (!action.amount) break;
+        const v = asDec(evalExpr(action.amount, env));
+        base = lineBase(block, action.line, env);
+        if (isPercentAction(action, scope, blockIndex)) {
+          percentage = v;
+          if (base === null && verb !== 'adjust' && action.line === undefined) base = asDec(env.name('let', 'unspent'));
+          amount = v !== null && base !== null ? base.times(v) : null;
+        } else amount = v;
+        break;
+      }
+      case 'stop':
+      case 'cancel':
+      case 'rectify':
+      case 'interview':
+      case 'commend':
+      case 'warn':
+      case 'flag':
+        break;
+      default:
+        assertNever(verb, 'action verb');
+    }
+    // Amounts stay exact until output, so a combined sum is rounded once, not per member.
+    // Keys are assigned in the contract's order: it is the serialised order.
+    const rec = { rule: params.rule, ruleBlock: params.block, action: verb } as Recommendation;
+    if (action.line !== undefined) rec.line = action.line;
+    if (amount !== null) rec.amount = formatMoney(amount);
+    if (percentage !== null) rec.percentage = formatPercentage(percentage);
+    if (action.withinDays !== undefined) rec.withinDays = Number(action.withinDays);
+    if (action.level !== undefined) rec.level = action.level;
+    if (action.text !== undefined) rec.text = action.text;
+    rec.reason = params.reason;
+    rec.facts = facts;
+    out.push({ rec, blockIndex, order: params.order, priority: params.priority, amount, percentage, base });
+  }
+  return out;
+}
+
+/** Static checks of actions and combines (REC541–REC543), run once per rule set. */
+export function checkActions(ir: RuleSetIR, plan: RulePlan): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { block } of plan.blocks) {
+    for (const rule of block.rules) {
+      for (const a of rule.actions) {
+        if (a.verb === 'adjust' && a.line === undefined) out.push(recDiagnostic('REC541', [rule.name], ir, a.id));
+        if (a.verb === 'adjust' && a.line !== undefined && a.amount && isPercent(a.amount, block, ir) && !block.lines.some((l) => l.name === a.line)) {
+          out.push(recDiagnostic('REC542', [rule.name, a.line], ir, a.id));
+        }
+      }
+    }
+    for (const c of block.combines) {
+      if (c.mode === 'all' && c.cap) out.push(recDiagnostic('REC543', [c.line], ir, c.id));
+    }
+  }
+  return out;
+}
+
+function isPercent(e: NonNullable<ActionIR['amount']>, block: RuleSetIR['ruleBlocks'][number], ir: RuleSetIR): boolean {
+  return (
+    unitOf(e, (_k, name) => {
+      for (const list of [block.params, block.lets, ir.params, ir.lets]) {
+        const d = list.find((x) => x.name === name);
+        if (d) return d.unit ?? unitOf(d.value, () => null);
+      }
+      return null;
+    }) === '%'
+  );
+}

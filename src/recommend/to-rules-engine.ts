@@ -1,0 +1,302 @@
+/**
+ * Compiles the rule blocks of a `RuleSetIR` into json-rules-engine rules: plain JSON with
+ * `all`/`any`/`not` and `{fact, path, operator, value}` leaves, one rule per `RuleIR`, event
+ * `{type: 'recommend', params: {block, rule, order, priority, reason, actions}}`. The same JSON is
+ * what `jixiao compile --emit rules` prints, what the reference path feeds json-rules-engine and
+ * what the compiled path turns into closures.
+ *
+ * Facts (all plain values, built per record by facts.ts; paths are JSON Pointers, see path.ts):
+ * `scorecard` {grade, gradeRank, total, stage, indicators{path{value,points,score,status,target}},
+ * dimensions{path{points,score,status}}}, `data` (the record), `params` {block{name}} (params and
+ * lets, evaluated), `derived` {block{expr text}} and `context` (caller-supplied); `block` is the
+ * block's name, or `name#index` when two blocks share a name.
+ * A comparison with a plain reference on one side and a literal or plain reference on the other
+ * becomes one leaf; any other operand (arithmetic, calls, `if`) becomes a derived fact named by
+ * its canonical text. Ordering comparisons on `grade` use `gradeRank` (higher is better).
+ */
+import type { ActionIR, ExprIR, NodeIR, RuleBlockIR, RuleSetIR } from '../compile/ir.js';
+import type { Diagnostic } from '../common/diagnostic.js';
+import { assertNever } from '../common/diagnostic.js';
+import { printExpr } from './expr-eval.js';
+import { recDiagnostic } from './messages.js';
+import { escapeSegment, toPointer } from './path.js';
+
+export type JreOperator = 'equal' | 'notEqual' | 'lessThan' | 'lessThanInclusive' | 'greaterThan' | 'greaterThanInclusive';
+export const JRE_OPERATORS: readonly JreOperator[] = ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'];
+
+export interface FactRefJson {
+  fact: string;
+  path?: string;
+}
+export interface JreLeaf extends FactRefJson {
+  operator: JreOperator;
+  value: unknown;
+}
+export type JreCondition = { all: JreCondition[] } | { any: JreCondition[] } | { not: JreCondition } | JreLeaf;
+export type JreTop = { all: JreCondition[] } | { any: JreCondition[] } | { not: JreCondition };
+
+export interface RecommendEventParams {
+  block: string;
+  rule: string;
+  /** Source order over all blocks: the tie-breaker after priority. */
+  order: number;
+  priority: number;
+  reason: string;
+  actions: ActionIR[];
+}
+export interface JreRule {
+  name: string;
+  priority: number;
+  conditions: JreTop;
+  event: { type: 'recommend'; params: RecommendEventParams };
+}
+
+/** A fact a rule's condition reads, with the label shown in `Recommendation.facts`. */
+export interface FactRef extends FactRefJson {
+  label: string;
+}
+
+export interface BlockPlan {
+  block: RuleBlockIR;
+  /** The block's key in the `params` and `derived` facts: its name, or `name#index` when repeated. */
+  key: string;
+  /** Derived facts of this block: canonical text → expression. */
+  derived: Map<string, ExprIR>;
+  /** Params and lets of this block's scope that conditions read. */
+  names: Set<string>;
+}
+
+export interface RulePlan {
+  rules: JreRule[];
+  blocks: BlockPlan[];
+  /** Facts each rule reads, by `order`. */
+  ruleFacts: Map<number, FactRef[]>;
+  /** Index into `blocks` of each rule, by `order`. */
+  ruleBlock: Map<number, number>;
+  indicatorPaths: Set<string>;
+  dimensionPaths: Set<string>;
+  /** Grade label → rank, highest grade has the highest rank. */
+  gradeRanks: Map<string, number>;
+  diagnostics: Diagnostic[];
+}
+
+const OPS: Record<string, JreOperator> = { '==': 'equal', '!=': 'notEqual', '<': 'lessThan', '<=': 'lessThanInclusive', '>': 'greaterThan', '>=': 'greaterThanInclusive' };
+const FLIP: Record<string, string> = { '==': '==', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+
+function nodeKinds(nodes: NodeIR[], out: Map<string, 'indicator' | 'dimension'>): Map<string, 'indicator' | 'dimension'> {
+  for (const n of nodes) {
+    out.set(n.path, n.kind);
+    if (n.kind === 'dimension') nodeKinds(n.children, out);
+  }
+  return out;
+}
+
+function constant(e: ExprIR): { ok: true; value: string | number | boolean } | { ok: false } {
+  if (e.kind === 'number') return { ok: true, value: Number(e.value) };
+  if (e.kind === 'string' || e.kind === 'boolean') return { ok: true, value: e.value };
+  if (e.kind === 'unary' && e.op === '-' && e.operand.kind === 'number') return { ok: true, value: -Number(e.operand.value) };
+  return { ok: false };
+}
+
+/** Plans every rule block of the rule set; see the module docblock. */
+export function planRules(ir: RuleSetIR): RulePlan {
+  const kinds = nodeKinds(ir.nodes, new Map());
+  const gradeRanks = new Map(ir.grades.map((g, i) => [g.label, ir.grades.length - i] as const));
+  const plan: RulePlan = {
+    rules: [],
+    blocks: [],
+    ruleFacts: new Map(),
+    ruleBlock: new Map(),
+    indicatorPaths: new Set(),
+    dimensionPaths: new Set(),
+    gradeRanks,
+    diagnostics: [],
+  };
+  let order = 0;
+  const nameCount = new Map<string, number>();
+  for (const b of ir.ruleBlocks) nameCount.set(b.name, (nameCount.get(b.name) ?? 0) + 1);
+  for (const [blockIndex, block] of ir.ruleBlocks.entries()) {
+    const key = (nameCount.get(block.name) ?? 0) > 1 ? `${block.name}#${blockIndex}` : block.name;
+    const bp: BlockPlan = { block, key, derived: new Map(), names: new Set() };
+    plan.blocks.push(bp);
+    for (const rule of block.rules) {
+      const myOrder = order++;
+      plan.ruleBlock.set(myOrder, blockIndex);
+      if (!Number.isInteger(rule.priority) || rule.priority < 1) {
+        plan.diagnostics.push(recDiagnostic('REC531', [rule.name, rule.priority], ir, rule.id));
+        continue;
+      }
+      const facts: FactRef[] = [];
+      const before = plan.diagnostics.length;
+      const ctx = { ir, plan, bp, kinds, facts, ruleName: rule.name, ruleId: rule.id };
+      const cond = toCondition(rule.when, ctx);
+      if (plan.diagnostics.length > before) continue;
+      const conditions: JreTop = 'all' in cond || 'any' in cond || 'not' in cond ? cond : { all: [cond] };
+      plan.ruleFacts.set(myOrder, dedupe(facts));
+      plan.rules.push({
+        name: rule.name,
+        priority: rule.priority,
+        conditions,
+        event: {
+          type: 'recommend',
+          params: { block: block.name, rule: rule.name, order: myOrder, priority: rule.priority, reason: rule.reason, actions: rule.actions },
+        },
+      });
+    }
+  }
+  return plan;
+}
+
+/** The json-rules-engine rules of a rule set, as plain JSON (`jixiao compile --emit rules`). */
+export function emitRules(ir: RuleSetIR): object[] {
+  return planRules(ir).rules.map((r) => JSON.parse(JSON.stringify(r)) as object);
+}
+
+function dedupe(facts: FactRef[]): FactRef[] {
+  const seen = new Set<string>();
+  return facts.filter((f) => (seen.has(f.label) ? false : (seen.add(f.label), true)));
+}
+
+interface Ctx {
+  ir: RuleSetIR;
+  plan: RulePlan;
+  bp: BlockPlan;
+  kinds: Map<string, 'indicator' | 'dimension'>;
+  facts: FactRef[];
+  ruleName: string;
+  ruleId: string;
+}
+
+function toCondition(e: ExprIR, ctx: Ctx): JreCondition {
+  if (e.kind === 'binary' && (e.op === 'and' || e.op === 'or')) {
+    const key = e.op === 'and' ? 'all' : 'any';
+    const parts: JreCondition[] = [];
+    const collect = (x: ExprIR): void => {
+      if (x.kind === 'binary' && x.op === e.op) {
+        collect(x.left);
+        collect(x.right);
+      } else parts.push(toCondition(x, ctx));
+    };
+    collect(e);
+    return key === 'all' ? { all: parts } : { any: parts };
+  }
+  if (e.kind === 'unary' && e.op === 'not') return { not: toCondition(e.operand, ctx) };
+  if (e.kind === 'binary' && e.op in OPS) return comparison(e.op, e.left, e.right, ctx);
+  // A bare boolean operand: `data.audit.flag`, `exists(data.x)`.
+  const ref = operand(e, ctx);
+  return { fact: ref.fact, ...(ref.path !== undefined ? { path: ref.path } : {}), operator: 'equal', value: true };
+}
+
+function comparison(op: string, left: ExprIR, right: ExprIR, ctx: Ctx): JreCondition {
+  const lc = constant(left);
+  const rc = constant(right);
+  if (lc.ok && !rc.ok) return comparison(FLIP[op] ?? op, right, left, ctx);
+  const isGrade = left.kind === 'scorecard' && left.member === 'grade';
+  if (isGrade && rc.ok && typeof rc.value === 'string') {
+    const rank = ctx.plan.gradeRanks.get(rc.value);
+    if (rank === undefined) {
+      ctx.plan.diagnostics.push(recDiagnostic('REC532', [ctx.ruleName, rc.value], ctx.ir, ctx.ruleId));
+      return { fact: 'scorecard', path: '/grade', operator: 'equal', value: rc.value };
+    }
+    ctx.facts.push({ fact: 'scorecard', path: '/grade', label: 'grade' });
+    if (op === '==' || op === '!=') return { fact: 'scorecard', path: '/grade', operator: OPS[op]!, value: rc.value };
+    return { fact: 'scorecard', path: '/gradeRank', operator: OPS[op]!, value: rank };
+  }
+  const l = operand(left, ctx);
+  const value = rc.ok ? rc.value : toRefJson(operand(right, ctx));
+  return { fact: l.fact, ...(l.path !== undefined ? { path: l.path } : {}), operator: OPS[op]!, value };
+}
+
+function toRefJson(ref: FactRef): FactRefJson {
+  return ref.path !== undefined ? { fact: ref.fact, path: ref.path } : { fact: ref.fact };
+}
+
+/** A plain reference as a fact, or a derived fact for anything else. Records what it reads. */
+function operand(e: ExprIR, ctx: Ctx): FactRef {
+  const ref = plainRef(e, ctx);
+  if (ref) {
+    ctx.facts.push(ref);
+    return ref;
+  }
+  const key = printExpr(e);
+  ctx.bp.derived.set(key, e);
+  collectReads(e, ctx);
+  const derived = { fact: 'derived', path: toPointer([ctx.bp.key, key]), label: key };
+  ctx.facts.push(derived);
+  return derived;
+}
+
+function plainRef(e: ExprIR, ctx: Ctx): FactRef | undefined {
+  switch (e.kind) {
+    case 'data':
+      if (e.path.includes('[]')) return undefined;
+      return { fact: 'data', path: toPointer(e.path), label: ['data', ...e.path].join('.') };
+    case 'scorecard':
+      return { fact: 'scorecard', path: '/' + e.member, label: e.member };
+    case 'param':
+    case 'let':
+      ctx.bp.names.add(e.name);
+      return { fact: 'params', path: toPointer([ctx.bp.key, e.name]), label: e.name };
+    case 'node': {
+      const kind = ctx.kinds.get(e.path);
+      if (!kind) {
+        ctx.plan.diagnostics.push(recDiagnostic('REC533', [ctx.ruleName, e.path], ctx.ir, ctx.ruleId));
+        return { fact: 'scorecard', path: '/missing', label: e.path };
+      }
+      (kind === 'indicator' ? ctx.plan.indicatorPaths : ctx.plan.dimensionPaths).add(e.path);
+      const group = kind === 'indicator' ? 'indicators' : 'dimensions';
+      return { fact: 'scorecard', path: `/${group}/${escapeSegment(e.path)}/${e.member}`, label: `${e.path}.${e.member}` };
+    }
+    case 'self':
+      ctx.plan.diagnostics.push(recDiagnostic('REC534', [ctx.ruleName, e.member], ctx.ir, ctx.ruleId));
+      return { fact: 'scorecard', path: '/missing', label: e.member };
+    case 'number':
+    case 'string':
+    case 'boolean':
+    case 'binary':
+    case 'unary':
+    case 'call':
+    case 'if':
+      return undefined;
+    default:
+      return assertNever(e, 'expression kind');
+  }
+}
+
+/** Records the plain references inside a derived expression (for facts shown and fact building). */
+function collectReads(e: ExprIR, ctx: Ctx): void {
+  const ref = plainRef(e, ctx);
+  if (ref) {
+    ctx.facts.push(ref);
+    return;
+  }
+  switch (e.kind) {
+    case 'binary':
+      collectReads(e.left, ctx);
+      collectReads(e.right, ctx);
+      return;
+    case 'unary':
+      collectReads(e.operand, ctx);
+      return;
+    case 'call':
+      e.args.forEach((a) => collectReads(a, ctx));
+      return;
+    case 'if':
+      collectReads(e.condition, ctx);
+      collectReads(e.then, ctx);
+      collectReads(e.otherwise, ctx);
+      return;
+    case 'number':
+    case 'string':
+    case 'boolean':
+    case 'data':
+    case 'param':
+    case 'let':
+    case 'node':
+    case 'self':
+    case 'scorecard':
+      return;
+    default:
+      assertNever(e, 'expression kind');
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * What a report knows about a project besides its scorecard: the `ProjectInfo` of the record
+ * (name, department, town, budget, stage, and the requested/approved amounts of a budget review),
+ * and the `ReportInput` a batch report takes — a bare `EvaluationResult`, or a result paired with
+ * its info. `infoFromRecord` reads the usual fields of a data record so callers holding the
+ * records need not build the info by hand; amounts are kept as decimal strings in 元.
+ */
+import type { EvaluationResult } from '../engine/result.js';
+import { toDecimal } from './format.js';
+
+export interface ProjectInfo {
+  name?: string;
+  department?: string;
+  town?: string;
+  /** Budget in 元 as a decimal string. */
+  budget?: string;
+  stage?: string;
+  year?: string;
+  /** Budget review (预算评审): amount requested and approved, in 元. */
+  requested?: string;
+  approved?: string;
+  /** Evaluation date as the caller wants it shown; reports print no clock time of their own. */
+  date?: string;
+}
+
+export type ReportInput = EvaluationResult | { result: EvaluationResult; info?: ProjectInfo };
+
+export interface ReportItem {
+  result: EvaluationResult;
+  info: ProjectInfo;
+}
+
+export function toReportItem(input: ReportInput): ReportItem {
+  if ('result' in input) return { result: input.result, info: input.info ?? {} };
+  return { result: input, info: {} };
+}
+
+/** Reads a dotted path of a plain record. */
+function pick(record: unknown, path: string): unknown {
+  let current: unknown = record;
+  for (const segment of path.split('.')) {
+    if (current === null || typeof current !== 'object' || Array.isArray(current)) return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}
+
+function firstText(record: unknown, paths: readonly string[]): string | undefined {
+  for (const path of paths) {
+    const value = pick(record, path);
+    if (typeof value === 'string' && value.trim() !== '') return value.trim();
+    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  }
+  return undefined;
+}
+
+function firstAmount(record: unknown, paths: readonly string[]): string | undefined {
+  for (const path of paths) {
+    const d = toDecimal(pick(record, path));
+    if (d !== null) return d.toFixed();
+  }
+  return undefined;
+}
+
+/** The field paths `infoFromRecord` looks at, first match wins. */
+export const INFO_PATHS = {
+  name: ['name', 'project.name', '项目名称'],
+  department: ['department', 'dept', 'project.department', '主管部门'],
+  town: ['town', 'project.town', '乡镇'],
+  budget: ['budget.adjusted', 'budget.total', 'budget.initial', 'budget', '预算金额'],
+  stage: ['stage', '评价阶段'],
+  year: ['year', '年度'],
+  requested: ['review.requested', 'requested', '申报金额'],
+  approved: ['review.approved', 'approved', '审定金额'],
+  date: ['date', 'evaluated_on'],
+} as const;
+
+export function infoFromRecord(record: unknown): ProjectInfo {
+  const info: ProjectInfo = {};
+  for (const key of ['name', 'department', 'town', 'stage', 'year', 'date'] as const) {
+    const value = firstText(record, INFO_PATHS[key]);
+    if (value !== undefined) info[key] = value;
+  }
+  for (const key of ['budget', 'requested', 'approved'] as const) {
+    const value = firstAmount(record, INFO_PATHS[key]);
+    if (value !== undefined) info[key] = value;
+  }
+  return info;
+}

@@ -1,0 +1,263 @@
+/**
+ * Builds the language-resolved content of a per-project public-disclosure report from one
+ * `EvaluationResult`, its rule set IR and the optional `ProjectInfo`: the six sections of the
+ * national outline (基本情况 … 有关建议) as paragraphs and tables of plain text. Both the
+ * Markdown and the HTML writer render this one model, so the two formats never disagree about
+ * a number. Nothing here escapes text, reads a clock or depends on anything but its inputs.
+ */
+import { Decimal } from 'decimal.js';
+import type { DimensionIR, NodeIR, RuleSetIR } from '../compile/ir.js';
+import type { EvaluationResult, IndicatorResult, LostPoints } from '../engine/result.js';
+import { actionLabel, amountText, ruleText } from './actions.js';
+import { formatMoney, formatScore, formatPercent, formatTarget, formatValue, joinList, paren, toDecimal } from './format.js';
+import { hasMessage, t, type Lang } from './i18n/index.js';
+import type { ProjectInfo } from './input.js';
+import { table, type Table } from './layout.js';
+
+export interface DimensionScore {
+  name: string;
+  weight: number;
+  points: number | null;
+}
+
+export interface ProjectModel {
+  lang: Lang;
+  title: string;
+  ruleset: string;
+  sections: {
+    basic: { table: Table | null; note: string | null };
+    work: string[];
+    conclusion: { paragraphs: string[]; dimensions: Table; chart: DimensionScore[] };
+    indicators: Table;
+    problems: string[];
+    recommendations: { table: Table | null; note: string | null };
+  };
+}
+
+/** The rule set's display precision (default 2, as the IR does). */
+export function precisionOf(ir: RuleSetIR | undefined): number {
+  return ir?.settings.precision ?? 2;
+}
+
+function countIndicators(nodes: readonly NodeIR[]): number {
+  return nodes.reduce((n, node) => n + (node.kind === 'indicator' ? 1 : countIndicators(node.children)), 0);
+}
+
+function lastSegment(path: string): string {
+  const parts = path.split('/');
+  return parts[parts.length - 1] ?? path;
+}
+
+/** "未达到目标值，失 2.00 分；命中：>= 80%" for one indicator's lost points. */
+export function lostReason(lang: Lang, indicator: IndicatorResult, lost: readonly LostPoints[], precision: number): string {
+  const parts: string[] = [];
+  for (const entry of lost.filter((l) => l.path === indicator.path)) {
+    const key = `lost.${entry.reason}`;
+    const reason = hasMessage(key) ? t(lang, key) : t(lang, 'lost.other', { code: entry.reason });
+    parts.push(t(lang, 'lost.sentence', { reason, lost: formatScore(entry.lost, precision) }));
+  }
+  if (parts.length > 0 && indicator.trace.hit && indicator.trace.hit.length > 0) {
+    parts.push(t(lang, 'lost.hit', { hit: joinList(lang, indicator.trace.hit) }));
+  }
+  if (indicator.error) parts.push(t(lang, 'lost.error', { message: indicator.error.message }));
+  if (indicator.reported?.differs) {
+    parts.push(t(lang, 'lost.reported', { points: formatScore(indicator.reported.points, precision), reason: indicator.reported.reason }));
+  }
+  return parts.join(t(lang, 'punct.semicolon'));
+}
+
+function basicSection(lang: Lang, result: EvaluationResult, ir: RuleSetIR, info: ProjectInfo | undefined): ProjectModel['sections']['basic'] {
+  const rows: string[][] = [[t(lang, 'basic.id'), result.id]];
+  const add = (key: Parameters<typeof t>[1], value: string | undefined): void => {
+    if (value !== undefined && value !== '') rows.push([t(lang, key), value]);
+  };
+  add('basic.name', info?.name);
+  add('basic.department', info?.department);
+  add('basic.town', info?.town);
+  add('basic.year', info?.year);
+  add('basic.budget', info?.budget === undefined ? undefined : formatMoney(lang, info.budget));
+  add('basic.requested', info?.requested === undefined ? undefined : formatMoney(lang, info.requested));
+  add('basic.approved', info?.approved === undefined ? undefined : formatMoney(lang, info.approved));
+  const requested = toDecimal(info?.requested);
+  const approved = toDecimal(info?.approved);
+  if (requested !== null && approved !== null) add('basic.reviewCut', formatMoney(lang, requested.minus(approved)));
+  add('basic.stage', info?.stage);
+  add('basic.framework', ir.label ? ir.name + paren(lang, ir.label) : ir.name);
+  if (ir.meta.refs.length > 0) add('basic.refs', joinList(lang, ir.meta.refs));
+  const hasInfo = info !== undefined && Object.keys(info).length > 0;
+  return {
+    table: table([t(lang, 'basic.field'), t(lang, 'basic.value')], ['left', 'left'], rows),
+    note: hasInfo ? null : t(lang, 'basic.none'),
+  };
+}
+
+function workSection(lang: Lang, ir: RuleSetIR, info: ProjectInfo | undefined): string[] {
+  const dimensions = ir.nodes.filter((n): n is DimensionIR => n.kind === 'dimension').length;
+  const out = [
+    t(lang, 'work.framework', {
+      framework: ir.label ?? ir.name,
+      version: ir.version,
+      scale: formatScore(ir.settings.scale, 0),
+      dimensions,
+      indicators: countIndicators(ir.nodes),
+    }),
+  ];
+  if (ir.meta.refs.length > 0) out.push(t(lang, 'work.refs', { refs: joinList(lang, ir.meta.refs) }));
+  out.push(t(lang, 'work.method', { precision: precisionOf(ir) }));
+  if (info?.date) out.push(t(lang, 'work.date', { date: info.date }));
+  return out;
+}
+
+function conclusionSection(lang: Lang, result: EvaluationResult, precision: number): ProjectModel['sections']['conclusion'] {
+  const paragraphs: string[] = [];
+  if (result.status === 'rejected' || result.total === null) {
+    paragraphs.push(t(lang, 'conclusion.rejected'));
+  } else {
+    paragraphs.push(t(lang, 'conclusion.score', {
+      total: formatScore(result.total, precision),
+      scale: formatScore(result.scale, 0),
+      grade: result.grade ?? t(lang, 'value.none'),
+    }));
+    if (result.gradeBeforeVeto && result.grade) {
+      paragraphs.push(t(lang, 'conclusion.vetoed', { before: result.gradeBeforeVeto, grade: result.grade }));
+    }
+    for (const veto of result.vetoes) paragraphs.push(t(lang, 'conclusion.veto', { name: veto.name, effect: veto.effect }));
+    if (result.vetoes.length === 0) paragraphs.push(t(lang, 'conclusion.noVeto'));
+    if (result.nextGrade) {
+      const candidates = result.nextGrade.candidates
+        .slice(0, 3)
+        .map((c) => lastSegment(c.path) + paren(lang, formatScore(c.available, precision)));
+      paragraphs.push(t(lang, 'conclusion.nextGrade', {
+        grade: result.nextGrade.grade,
+        points: formatScore(result.nextGrade.pointsNeeded, precision),
+        candidates: joinList(lang, candidates),
+      }));
+    }
+  }
+  const rows = result.dimensions.map((d) => {
+    const depth = d.path.split('/').length - 1;
+    const weight = d.effectiveWeight ?? d.weight;
+    const points = toDecimal(d.points);
+    const rate = points === null || weight === 0 ? t(lang, 'value.none') : formatPercent(points.div(weight), 1);
+    return [
+      '\u3000'.repeat(depth) + d.name,
+      formatScore(weight, precision),
+      d.status === 'not_applicable' ? t(lang, 'status.not_applicable') : formatScore(d.points, precision),
+      rate,
+    ];
+  });
+  const dimensions = table(
+    [t(lang, 'col.dimension'), t(lang, 'col.weight'), t(lang, 'col.points'), t(lang, 'col.rate')],
+    ['left', 'right', 'right', 'right'],
+    rows,
+    result.total === null ? undefined : [t(lang, 'col.subtotal'), formatScore(result.scale, precision), formatScore(result.total, precision), ''],
+  );
+  const chart = result.dimensions
+    .filter((d) => !d.path.includes('/'))
+    .map((d) => ({ name: d.name, weight: d.effectiveWeight ?? d.weight, points: d.points }));
+  return { paragraphs, dimensions, chart };
+}
+
+function indicatorSection(lang: Lang, result: EvaluationResult, precision: number): Table {
+  const rows = result.indicators.map((ind) => [
+    ind.dimension,
+    ind.name,
+    formatScore(ind.effectiveWeight ?? ind.weight, precision),
+    formatTarget(lang, ind),
+    ind.status === 'scored' ? formatValue(lang, ind.value, ind.unit) : t(lang, `status.${ind.status}`),
+    ind.status === 'not_applicable' ? t(lang, 'status.not_applicable') : formatScore(ind.points, precision),
+    lostReason(lang, ind, result.lostPoints, precision),
+  ]);
+  return table(
+    [t(lang, 'col.dimension'), t(lang, 'col.indicator'), t(lang, 'col.weight'), t(lang, 'col.target'), t(lang, 'col.actual'), t(lang, 'col.points'), t(lang, 'col.lostReason')],
+    ['left', 'left', 'right', 'left', 'left', 'right', 'left'],
+    rows,
+  );
+}
+
+/** Lost-point problems named one by one; the rest are summed in one sentence. */
+export const MAX_LISTED_LOSSES = 10;
+
+function problemsSection(lang: Lang, result: EvaluationResult, precision: number): string[] {
+  const out: string[] = [];
+  for (const veto of result.vetoes) out.push(t(lang, 'problems.veto', { name: veto.name }));
+  if (result.status === 'rejected') {
+    for (const error of result.errors) out.push(t(lang, 'problems.recordError', { message: error.path ? `${error.path}: ${error.message}` : error.message }));
+  }
+  const byPath = new Map(result.indicators.map((i) => [i.path, i]));
+  // Largest losses first; ties keep the engine's order so the list is stable.
+  const lost = result.lostPoints
+    .map((l, i) => ({ l, i }))
+    .sort((a, b) => b.l.lost - a.l.lost || a.i - b.i)
+    .map(({ l }) => l);
+  const listed = lost.filter((entry) => entry.lost > 0 && byPath.get(entry.path)?.status !== 'unavailable');
+  // A public report names the main problems; the long tail is summed up in one sentence.
+  const rest = listed.slice(MAX_LISTED_LOSSES);
+  for (const entry of listed.slice(0, MAX_LISTED_LOSSES)) {
+    const ind = byPath.get(entry.path);
+    const key = `lost.${entry.reason}`;
+    let reason = hasMessage(key) ? t(lang, key) : t(lang, 'lost.other', { code: entry.reason });
+    if (ind && entry.reason !== 'UNAVAILABLE') {
+      const actual = t(lang, 'problems.actual', { actual: formatValue(lang, ind.value, ind.unit) });
+      const target = t(lang, 'problems.target', { target: formatTarget(lang, ind) });
+      reason += paren(lang, ind.target ? actual + t(lang, 'punct.comma') + target : actual);
+    }
+    out.push(t(lang, 'problems.lost', { indicator: ind?.name ?? lastSegment(entry.path), lost: formatScore(entry.lost, precision), reason }));
+  }
+  if (rest.length > 0) {
+    const sum = rest.reduce((acc, e) => acc.plus(e.lost), new Decimal(0));
+    out.push(t(lang, 'problems.more', { count: rest.length, lost: formatScore(sum.toFixed(), precision) }));
+  }
+  for (const ind of result.indicators) {
+    if (ind.status !== 'unavailable') continue;
+    const reason = ind.error ? ind.error.message + (ind.error.path ? paren(lang, ind.error.path) : '') : t(lang, 'lost.UNAVAILABLE');
+    out.push(t(lang, 'problems.unavailable', { indicator: ind.name, reason }));
+  }
+  for (const ind of result.indicators) {
+    if (!ind.reported?.differs) continue;
+    out.push(t(lang, 'problems.reported', {
+      indicator: ind.name,
+      reported: formatScore(ind.reported.points, precision),
+      points: formatScore(ind.points, precision),
+    }));
+  }
+  if (out.length === 0) out.push(t(lang, 'problems.none'));
+  return out;
+}
+
+function recommendationSection(lang: Lang, result: EvaluationResult, ir: RuleSetIR): ProjectModel['sections']['recommendations'] {
+  if (result.recommendations.length === 0) return { table: null, note: t(lang, 'rec.none') };
+  const rows = result.recommendations.map((rec) => [actionLabel(lang, rec, [ir]), amountText(lang, rec), rec.reason, ruleText(lang, rec)]);
+  return {
+    table: table([t(lang, 'col.action'), t(lang, 'col.amount'), t(lang, 'col.reason'), t(lang, 'col.rule')], ['left', 'right', 'left', 'left'], rows),
+    note: null,
+  };
+}
+
+export function buildProjectModel(result: EvaluationResult, ir: RuleSetIR, lang: Lang, info?: ProjectInfo): ProjectModel {
+  const precision = precisionOf(ir);
+  return {
+    lang,
+    title: t(lang, 'doc.project.title', { name: info?.name ?? result.id }),
+    ruleset: t(lang, 'doc.ruleset', { name: result.ruleset.name, version: result.ruleset.version, hash: result.ruleset.hash.replace(/^sha256:/, '').slice(0, 12) }),
+    sections: {
+      basic: basicSection(lang, result, ir, info),
+      work: workSection(lang, ir, info),
+      conclusion: conclusionSection(lang, result, precision),
+      indicators: indicatorSection(lang, result, precision),
+      problems: problemsSection(lang, result, precision),
+      recommendations: recommendationSection(lang, result, ir),
+    },
+  };
+}
+
+/** Section titles in outline order, numbered 一、二、… (zh) or 1. 2. … (en). */
+export const SECTION_KEYS = ['section.basic', 'section.work', 'section.conclusion', 'section.indicators', 'section.problems', 'section.recommendations'] as const;
+const ZH_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+export function sectionTitle(lang: Lang, index: number): string {
+  const key = SECTION_KEYS[index];
+  if (key === undefined) throw new Error(`no section ${index}`);
+  const n = lang === 'zh' ? (ZH_NUMERALS[index] ?? String(index + 1)) : String(index + 1);
+  return t(lang, 'section.numbered', { n, title: t(lang, key) });
+}

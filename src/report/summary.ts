@@ -1,0 +1,182 @@
+/**
+ * `summarize(inputs, irs?)` turns a batch of results (optionally paired with each record's
+ * `ProjectInfo`) into the numbers of the batch summary report, as plain data the CLI can print
+ * and the renderers lay out: counts and average, grade distribution, budget-review cuts (审减额,
+ * from requested/approved amounts), money moved by recommendations per department and per town
+ * and budget line, and monitoring warnings by level. Every amount is summed with decimal.js and
+ * returned as a decimal string in 元 with two decimals; orders are fixed so output is stable.
+ */
+import { Decimal } from 'decimal.js';
+import type { RuleSetIR } from '../compile/ir.js';
+import type { Recommendation } from '../engine/result.js';
+import { toDecimal } from './format.js';
+import { toReportItem, type ReportInput } from './input.js';
+
+export interface GradeCount {
+  grade: string;
+  count: number;
+}
+
+export interface ReviewSummary {
+  /** Records that carry both amounts. */
+  count: number;
+  requested: string;
+  approved: string;
+  cut: string;
+  /** cut / requested as a decimal fraction string with 4 decimals ("0.1667"); null when nothing was requested. */
+  rate: string | null;
+}
+
+export interface AdjustmentGroup {
+  /** Department or town; '' when the records did not say. */
+  key: string;
+  /**
+   * Sum per budget line; money actions without a line are keyed `@<action>` (`@recall`).
+   * recall / withhold / suspend count as reductions (negative) whatever sign the amount had.
+   */
+  lines: Record<string, string>;
+  total: string;
+  projects: number;
+}
+
+export interface WarningCount {
+  level: string;
+  count: number;
+  projects: string[];
+}
+
+export interface BatchSummary {
+  count: number;
+  scored: number;
+  rejected: number;
+  /** Mean of the scored totals, to 2 decimals half-up; null when nothing was scored. */
+  average: string | null;
+  grades: GradeCount[];
+  review: ReviewSummary | null;
+  /** Budget lines that appear in `byDepartment`/`byTown`, in first-seen order. */
+  lines: string[];
+  byDepartment: AdjustmentGroup[];
+  byTown: AdjustmentGroup[];
+  warnings: WarningCount[];
+  rulesets: { name: string; version: string; count: number }[];
+}
+
+const DEFAULT_GRADE_ORDER = ['优', '良', '中', '差'];
+const WARNING_ORDER = ['red', 'yellow', 'green'];
+const TAKES_MONEY = new Set(['recall', 'withhold', 'suspend']);
+
+/** The money a recommendation moves, negative for cuts; recall/withhold/suspend always count as cuts. */
+export function signedAmount(rec: Recommendation): Decimal | null {
+  const amount = toDecimal(rec.amount);
+  if (amount === null) return null;
+  return TAKES_MONEY.has(rec.action) ? amount.abs().neg() : amount;
+}
+
+function gradeOrder(irs: readonly RuleSetIR[]): string[] {
+  const order: string[] = [];
+  for (const ir of irs) for (const g of ir.grades) if (!order.includes(g.label)) order.push(g.label);
+  return order.length > 0 ? order : DEFAULT_GRADE_ORDER;
+}
+
+function rank(order: readonly string[], key: string): number {
+  const i = order.indexOf(key);
+  return i < 0 ? order.length : i;
+}
+
+class Groups {
+  private readonly map = new Map<string, { lines: Map<string, Decimal>; total: Decimal; projects: Set<string> }>();
+
+  add(key: string, line: string, amount: Decimal, project: string): void {
+    let group = this.map.get(key);
+    if (!group) {
+      group = { lines: new Map(), total: new Decimal(0), projects: new Set() };
+      this.map.set(key, group);
+    }
+    group.lines.set(line, (group.lines.get(line) ?? new Decimal(0)).plus(amount));
+    group.total = group.total.plus(amount);
+    group.projects.add(project);
+  }
+
+  /** Named groups sorted by name (code point order, stable everywhere), the unnamed last. */
+  list(): AdjustmentGroup[] {
+    return [...this.map.entries()]
+      .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, g]) => ({
+        key,
+        lines: Object.fromEntries([...g.lines.entries()].map(([line, sum]) => [line, sum.toFixed(2)])),
+        total: g.total.toFixed(2),
+        projects: g.projects.size,
+      }));
+  }
+}
+
+export function summarize(inputs: readonly ReportInput[], irs: readonly RuleSetIR[] = []): BatchSummary {
+  const items = inputs.map(toReportItem);
+  const order = gradeOrder(irs);
+  const grades = new Map<string, number>();
+  const warnings = new Map<string, string[]>();
+  const rulesets = new Map<string, { name: string; version: string; count: number }>();
+  const byDepartment = new Groups();
+  const byTown = new Groups();
+  const lines: string[] = [];
+  let totalSum = new Decimal(0);
+  let scored = 0;
+  let review = { count: 0, requested: new Decimal(0), approved: new Decimal(0) };
+
+  for (const { result, info } of items) {
+    const rsKey = `${result.ruleset.name}@${result.ruleset.version}`;
+    const rs = rulesets.get(rsKey) ?? { name: result.ruleset.name, version: result.ruleset.version, count: 0 };
+    rs.count += 1;
+    rulesets.set(rsKey, rs);
+    if (result.status === 'ok' && result.total !== null) {
+      scored += 1;
+      totalSum = totalSum.plus(result.total);
+      if (result.grade !== null) grades.set(result.grade, (grades.get(result.grade) ?? 0) + 1);
+    }
+    const requested = toDecimal(info.requested);
+    const approved = toDecimal(info.approved);
+    if (requested !== null && approved !== null) {
+      review = { count: review.count + 1, requested: review.requested.plus(requested), approved: review.approved.plus(approved) };
+    }
+    for (const rec of result.recommendations) {
+      if (rec.action === 'warn') {
+        const level = rec.level ?? '';
+        const list = warnings.get(level) ?? [];
+        if (!list.includes(result.id)) list.push(result.id);
+        warnings.set(level, list);
+      }
+      // Recalled, withheld or suspended money leaves the budget even when written positive.
+      const signed = signedAmount(rec);
+      if (signed === null) continue;
+      const line = rec.line ?? `@${rec.action}`;
+      if (!lines.includes(line)) lines.push(line);
+      byDepartment.add(info.department ?? '', line, signed, result.id);
+      byTown.add(info.town ?? '', line, signed, result.id);
+    }
+  }
+
+  const cut = review.requested.minus(review.approved);
+  return {
+    count: items.length,
+    scored,
+    rejected: items.length - scored,
+    average: scored === 0 ? null : totalSum.div(scored).toFixed(2, Decimal.ROUND_HALF_UP),
+    grades: [...grades.entries()]
+      .map(([grade, count]) => ({ grade, count }))
+      .sort((a, b) => rank(order, a.grade) - rank(order, b.grade) || (a.grade < b.grade ? -1 : 1)),
+    review: review.count === 0 ? null : {
+      count: review.count,
+      requested: review.requested.toFixed(2),
+      approved: review.approved.toFixed(2),
+      cut: cut.toFixed(2),
+      rate: review.requested.isZero() ? null : cut.div(review.requested).toFixed(4, Decimal.ROUND_HALF_UP),
+    },
+    lines,
+    byDepartment: byDepartment.list(),
+    byTown: byTown.list(),
+    warnings: [...warnings.entries()]
+      .map(([level, projects]) => ({ level, count: projects.length, projects }))
+      .sort((a, b) => rank(WARNING_ORDER, a.level) - rank(WARNING_ORDER, b.level) || (a.level < b.level ? -1 : 1)),
+    rulesets: [...rulesets.values()],
+  };
+}

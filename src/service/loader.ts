@@ -1,0 +1,219 @@
+/**
+ * Builds one registry snapshot from a rules directory: every `*.ind` file under it is compiled
+ * together (so rule blocks in policy files attach to the frameworks they are written for), one
+ * prepared rule set per framework, keyed by name. A file whose compile reports errors is left
+ * out and recorded as a failure with its diagnostics; the files that still compile are
+ * compiled again without it (a bounded loop: at most one round per file). A rule set whose last
+ * good version read a failing file keeps that last good version, so a broken edit never
+ * replaces what is being served. The result is a fresh immutable snapshot; swapping it in is
+ * the caller's single reference assignment.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { Diagnostic } from '../common/diagnostic.js';
+import type { RuleSetIR } from '../compile/ir.js';
+import type { PreparedRuleSet, Toolchain } from './toolchain.js';
+import { MSG } from './messages.js';
+
+export interface LoadedRuleSet {
+  name: string;
+  version: string;
+  hash: string;
+  title: string | null;
+  prepared: PreparedRuleSet;
+  /** Absolute paths of the files this version was compiled from. */
+  files: string[];
+  /** When this version was first loaded (ISO time); kept when a reload leaves it unchanged. */
+  loadedAt: string;
+}
+
+export interface LoadFailure {
+  /** Absolute path of the failing file ('' when the failure is not tied to one file). */
+  file: string;
+  diagnostics: Diagnostic[];
+  /** Rule sets still served at their last good version because of this failure. */
+  keeping: { name: string; hash: string }[];
+}
+
+export interface RegistrySnapshot {
+  /** Increases by one with every completed load. */
+  generation: number;
+  loadedAt: string;
+  rulesets: ReadonlyMap<string, LoadedRuleSet>;
+  failures: LoadFailure[];
+}
+
+export const EMPTY_SNAPSHOT: RegistrySnapshot = { generation: 0, loadedAt: '', rulesets: new Map(), failures: [] };
+
+const MAX_FILES = 2000;
+const MAX_DEPTH = 12;
+
+/** `*.ind` files under `dir`, sorted, bounded in depth and count; hidden folders skipped. */
+export function listRuleFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string, depth: number): void => {
+    if (depth > MAX_DEPTH || out.length >= MAX_FILES) return;
+    let names: string[];
+    try {
+      names = readdirSync(d).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (name.startsWith('.') || out.length >= MAX_FILES) continue;
+      const full = join(d, name);
+      let isDir = false;
+      try {
+        isDir = statSync(full).isDirectory();
+      } catch {
+        continue; // deleted between readdir and stat: the next reload sees the final state
+      }
+      if (isDir) walk(full, depth + 1);
+      else if (name.endsWith('.ind')) out.push(full);
+    }
+  };
+  walk(resolve(dir), 0);
+  return out;
+}
+
+/** Maps a diagnostic's file (absolute, cwd-relative or rules-dir-relative) to a listed file. */
+function fileOf(d: Diagnostic, dir: string, known: ReadonlySet<string>): string | null {
+  for (const candidate of [resolve(d.file), resolve(dir, d.file)]) if (known.has(candidate)) return candidate;
+  return null;
+}
+
+/** The IR's `files` resolved to absolute listed paths (they are relative to an entry's folder). */
+function filesOf(ir: RuleSetIR, dir: string, entries: readonly string[], known: ReadonlySet<string>): string[] {
+  const bases = [dir, ...new Set(entries.map((e) => dirname(e)))];
+  const out = new Set<string>();
+  for (const f of ir.files) {
+    for (const base of bases) {
+      const abs = resolve(base, f);
+      if (known.has(abs)) {
+        out.add(abs);
+        break;
+      }
+    }
+  }
+  return [...out].sort();
+}
+
+interface CleanCompile {
+  rulesets: RuleSetIR[];
+  entries: string[];
+  failures: Map<string, Diagnostic[]>;
+  warnings: Diagnostic[];
+}
+
+async function compileClean(toolchain: Toolchain, dir: string, files: string[]): Promise<CleanCompile> {
+  const known = new Set(files);
+  const failures = new Map<string, Diagnostic[]>();
+  let entries = [...files];
+  // Each round removes at least one entry or stops, so this runs at most files.length + 1 times.
+  for (let round = 0; round <= files.length && entries.length > 0; round++) {
+    const out = await toolchain.compileFiles(entries);
+    const errors = out.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length === 0) return { rulesets: out.rulesets, entries, failures, warnings: out.diagnostics };
+    const bad = new Set<string>();
+    for (const d of errors) {
+      const f = fileOf(d, dir, known);
+      if (f !== null && entries.includes(f)) {
+        bad.add(f);
+        failures.set(f, [...(failures.get(f) ?? []), d]);
+      }
+    }
+    if (bad.size === 0) {
+      // The errors sit in files outside the entry list (imports from elsewhere): find the
+      // entries that fail on their own.
+      for (const entry of entries) {
+        const single = await toolchain.compileFiles([entry]);
+        const own = single.diagnostics.filter((d) => d.severity === 'error');
+        if (own.length > 0) {
+          bad.add(entry);
+          failures.set(entry, own);
+        }
+      }
+      if (bad.size === 0) {
+        // Each file compiles alone but not together (e.g. a duplicate framework name).
+        failures.set('', errors);
+        return { rulesets: [], entries: [], failures, warnings: [] };
+      }
+    }
+    entries = entries.filter((e) => !bad.has(e));
+  }
+  return { rulesets: [], entries: [], failures, warnings: [] };
+}
+
+export interface LoadOptions {
+  toolchain: Toolchain;
+  dir: string;
+  previous: RegistrySnapshot;
+  now: () => Date;
+}
+
+/** Compiles the rules directory into the next snapshot. Never throws for user-caused errors. */
+export async function loadSnapshot(options: LoadOptions): Promise<RegistrySnapshot> {
+  const { toolchain, previous } = options;
+  const dir = resolve(options.dir);
+  const files = listRuleFiles(dir);
+  const known = new Set(files);
+  const loadedAt = options.now().toISOString();
+  const clean = await compileClean(toolchain, dir, files);
+  const failedFiles = new Set(clean.failures.keys());
+
+  const next = new Map<string, LoadedRuleSet>();
+  const prepareFailures: LoadFailure[] = [];
+  for (const ir of clean.rulesets) {
+    const prior = previous.rulesets.get(ir.name);
+    if (prior !== undefined && prior.hash === ir.hash) {
+      next.set(ir.name, prior); // unchanged: keep the prepared evaluator and its load time
+      continue;
+    }
+    try {
+      const prepared = toolchain.prepare(ir);
+      next.set(ir.name, {
+        name: ir.name,
+        version: ir.version,
+        hash: ir.hash,
+        title: ir.meta.title ?? ir.label ?? null,
+        prepared,
+        files: filesOf(ir, dir, clean.entries, known),
+        loadedAt,
+      });
+    } catch (err) {
+      // A library bug while preparing must not take the other rule sets down with it.
+      prepareFailures.push({ file: '', diagnostics: [internalDiagnostic(ir, err)], keeping: [] });
+    }
+  }
+
+  // Last good versions that touched a failing file stay in service.
+  const keeping = new Map<string, { name: string; hash: string }[]>();
+  for (const prior of previous.rulesets.values()) {
+    const broken = prior.files.filter((f) => failedFiles.has(f));
+    // A rule set that vanished while some file fails is presumed lost to that failure (its
+    // files may not be attributable); a rule set gone with no failure was deleted on purpose.
+    const vanished = failedFiles.size > 0 && !next.has(prior.name);
+    if (broken.length === 0 && !vanished) continue;
+    next.set(prior.name, prior);
+    for (const f of broken.length > 0 ? broken : [...failedFiles]) {
+      keeping.set(f, [...(keeping.get(f) ?? []), { name: prior.name, hash: prior.hash }]);
+    }
+  }
+
+  const failures: LoadFailure[] = [...clean.failures.entries()]
+    .map(([file, diagnostics]) => ({ file, diagnostics, keeping: keeping.get(file) ?? [] }))
+    .concat(prepareFailures)
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const sorted = new Map([...next.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { generation: previous.generation + 1, loadedAt, rulesets: sorted, failures };
+}
+
+function internalDiagnostic(ir: RuleSetIR, err: unknown): Diagnostic {
+  return {
+    code: 'SRV700',
+    severity: 'error',
+    message: MSG.prepareFailed(ir.name, err instanceof Error ? err.message : String(err)),
+    file: ir.files[0] ?? '<ir>',
+    range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * Binds the service's `Toolchain` port to the library façades: `compile` / `compileSource`
+ * (src/compile), `createEvaluator` (src/engine), `checkRecord` and `createRecordValidator`
+ * (src/data) and `createRecommender` (src/recommend). Each loaded rule set gets one evaluator,
+ * one validator and one recommender, built once and shared by all requests; the compiled
+ * recommender keeps no per-run state, so concurrent requests cannot disturb each other (the
+ * json-rules-engine trap in DESIGN.md §6 does not apply).
+ *
+ * `/check` compiles posted text with a source host confined to the rules folder: an `import`
+ * in posted text can read indicator files under --rules and nothing else on the server.
+ */
+import { readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { compile, compileSource, type SourceHost } from '../compile/compile.js';
+import { formatDiagnostic } from '../compile/code-frame.js';
+import { joinImport } from '../compile/load.js';
+import type { RuleSetIR } from '../compile/ir.js';
+import { checkRecord } from '../data/guard.js';
+import { createRecordValidator } from '../data/validate.js';
+import { createEvaluator, serializeResult } from '../engine/index.js';
+import { printExpr } from '../engine/print.js';
+import type { EvaluationError } from '../engine/result.js';
+import { createRecommender } from '../recommend/index.js';
+import type { PreparedRuleSet, RecordError, Toolchain } from './toolchain.js';
+
+function toRecordErrors(errors: readonly EvaluationError[]): RecordError[] {
+  return errors.map((e) => ({ path: e.path ?? 'data', message: e.message, code: e.code }));
+}
+
+/** A host that reads only files inside `root`, addressed by paths relative to it. */
+export function confinedHost(root: string): SourceHost {
+  const base = resolve(root);
+  return {
+    readFile(path) {
+      const abs = resolve(base, path);
+      const rel = relative(base, abs);
+      if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).some((s) => s.startsWith('.'))) return undefined;
+      try {
+        return readFileSync(abs, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    resolve: joinImport,
+  };
+}
+
+/** A relative, forward-slash name for posted text; anything that tries to climb out is flattened. */
+function checkFileName(file: string): string {
+  const parts = file.split(/[\\/]+/).filter((p) => p !== '' && p !== '.' && p !== '..');
+  return parts.length === 0 ? '<input>' : parts.join('/');
+}
+
+export function prepareRuleSet(ir: RuleSetIR): PreparedRuleSet {
+  // Validation runs here once, so the evaluator is built without its own copy of it.
+  const evaluator = createEvaluator(ir, { validate: false });
+  const validator = createRecordValidator(ir);
+  const recommender = createRecommender(ir);
+  return {
+    ir,
+    validate(record) {
+      const id = typeof (record as { id?: unknown } | null)?.id === 'string' ? String((record as { id: string }).id) : '';
+      const unsafe = checkRecord(record, id);
+      if (unsafe.length > 0) return toRecordErrors(unsafe);
+      return toRecordErrors(validator(record, id));
+    },
+    async evaluate(record) {
+      const result = evaluator.evaluate(record);
+      if (result.status !== 'ok') return result;
+      return { ...result, recommendations: recommender.recommend(result, record) };
+    },
+  };
+}
+
+export function createRealToolchain(rulesDir: string): Toolchain {
+  const host = confinedHost(rulesDir);
+  return {
+    async compileFiles(entries) {
+      const out = compile(entries);
+      return { rulesets: out.rulesets, diagnostics: out.diagnostics };
+    },
+    async checkSource(text, file) {
+      const name = checkFileName(file);
+      const { diagnostics } = compileSource(text, name, { fs: host });
+      // Diagnostics in imported files are shown with those files' own lines.
+      const formatted = diagnostics.map((d) => formatDiagnostic(d, d.file === name ? text : host.readFile(d.file)));
+      return { diagnostics, formatted };
+    },
+    prepare: prepareRuleSet,
+    printExpr,
+    serializeResult: (result) => serializeResult(result, { indent: 0 }),
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * Evaluation routes. `POST /rulesets/:name/evaluate` scores one record; `POST
+ * /rulesets/:name/evaluate-batch` scores a JSON array or an NDJSON stream (read as it arrives)
+ * and answers with a JSON array or NDJSON, one item per record in input order. A record that
+ * fails validation or evaluation becomes its own error item (a problem document) and the batch
+ * goes on; only limits (size, count, time) end a batch early. Every evaluation is written to
+ * the decision log and its id is returned in the body and the `x-decision-id` header.
+ */
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
+import { assertInTime, lookup, remainingMs, type ServiceContext } from './context.js';
+import type { LoadedRuleSet } from './loader.js';
+import { readNdjson } from './ndjson.js';
+import { problemOf, ServiceProblem, type FieldError, type ProblemKind } from './problem.js';
+import { evaluateBatchSchema, evaluateSchema } from './schemas.js';
+import type { EvaluationResult } from '../engine/result.js';
+import { MSG } from './messages.js';
+
+interface Failure {
+  ok: false;
+  kind: ProblemKind;
+  detail: string;
+  errors: FieldError[];
+  decisionId?: string;
+}
+type Outcome = { ok: true; decisionId: string; result: EvaluationResult } | Failure;
+
+function failure(kind: ProblemKind, detail: string, errors: FieldError[] = [], decisionId?: string): Failure {
+  return decisionId === undefined ? { ok: false, kind, detail, errors } : { ok: false, kind, detail, errors, decisionId };
+}
+
+const NDJSON = 'application/x-ndjson';
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Validates, evaluates and logs one record; user-caused failures come back as a problem. */
+async function evaluateOne(ctx: ServiceContext, rs: LoadedRuleSet, record: unknown): Promise<Outcome> {
+  if (!isPlainRecord(record)) {
+    return failure('invalid-record', MSG.notAnObject(), [{ path: '/', message: MSG.mustBeObject(), code: 'type' }]);
+  }
+  const fieldErrors = rs.prepared.validate(record);
+  if (fieldErrors.length > 0) return failure('invalid-record', MSG.recordInvalid(rs.name), fieldErrors);
+  let result: EvaluationResult;
+  try {
+    result = await rs.prepared.evaluate(record);
+  } catch {
+    // The library promises not to throw for user data; a throw is its bug, reported as 500.
+    return failure('internal', MSG.evaluatorFailed());
+  }
+  const entry = ctx.decisions.record(rs, record, result);
+  if (result.status === 'rejected') {
+    const errors = result.errors.map((e) => ({ path: e.path ?? '/', message: e.message, code: e.code }));
+    return failure('evaluation-failed', MSG.evaluatorRejected(), errors, entry.decisionId);
+  }
+  return { ok: true, decisionId: entry.decisionId, result };
+}
+
+/**
+ * Response JSON is assembled as text so the result keeps the engine's declared key order
+ * (`serializeResult`): the same record and rule set give byte-identical bodies.
+ */
+function resultJson(ctx: ServiceContext, result: EvaluationResult): string {
+  return ctx.toolchain.serializeResult(result);
+}
+
+function batchItem(ctx: ServiceContext, index: number, outcome: Outcome, instance: string): string {
+  if (outcome.ok) return `{"index":${index},"decisionId":${JSON.stringify(outcome.decisionId)},"result":${resultJson(ctx, outcome.result)}}`;
+  const error = problemOf(outcome.kind, outcome.detail, instance, outcome.errors);
+  return JSON.stringify(outcome.decisionId === undefined ? { index, error } : { index, decisionId: outcome.decisionId, error });
+}
+
+function wantsNdjson(request: FastifyRequest, format: string | undefined): boolean {
+  if (format !== undefined) return format === 'ndjson';
+  const accept = request.headers.accept ?? '';
+  if (accept.includes(NDJSON)) return true;
+  if (accept.includes('application/json')) return false;
+  return (request.headers['content-type'] ?? '').startsWith(NDJSON);
+}
+
+/** Records of a batch body, whichever format it came in; parse errors come through as items. */
+async function* recordsOf(request: FastifyRequest, ctx: ServiceContext): AsyncGenerator<{ ok: true; value: unknown } | { ok: false; message: string; line: number }> {
+  const body = request.body as unknown;
+  if (Array.isArray(body)) {
+    if (body.length > ctx.limits.maxRecords) {
+      throw new ServiceProblem('too-many-records', MSG.tooManyRecords(ctx.limits.maxRecords, body.length));
+    }
+    for (const value of body) yield { ok: true, value };
+    return;
+  }
+  const declared = Number(request.headers['content-length'] ?? '0');
+  if (declared > ctx.limits.maxBodyBytes) {
+    throw new ServiceProblem('payload-too-large', MSG.bodyTooLarge(ctx.limits.maxBodyBytes), [], { connection: 'close' });
+  }
+  yield* readNdjson(body as Readable, { maxBytes: ctx.limits.maxBodyBytes, maxRecords: ctx.limits.maxRecords });
+}
+
+export function registerEvaluateRoutes(app: FastifyInstance, ctx: ServiceContext): void {
+  // NDJSON bodies reach the handler as the raw stream so records are evaluated as they arrive.
+  app.addContentTypeParser(NDJSON, (_request, payload, done) => done(null, payload));
+
+  app.post<{ Params: { name: string }; Querystring: { hash?: string } }>(
+    '/rulesets/:name/evaluate',
+    { schema: evaluateSchema },
+    async (request, reply) => {
+      const rs = lookup(request, request.params.name, request.query.hash);
+      assertInTime(request, ctx.limits);
+      const outcome = await evaluateOne(ctx, rs, request.body);
+      const headers: Record<string, string> = { 'x-ruleset-hash': rs.hash };
+      if (outcome.decisionId !== undefined) headers['x-decision-id'] = outcome.decisionId;
+      if (!outcome.ok) throw new ServiceProblem(outcome.kind, outcome.detail, outcome.errors, headers);
+      reply.headers(headers).type('application/json; charset=utf-8');
+      const ruleset = JSON.stringify({ name: rs.name, version: rs.version, hash: rs.hash });
+      return `{"decisionId":${JSON.stringify(outcome.decisionId)},"ruleset":${ruleset},"result":${resultJson(ctx, outcome.result)}}`;
+    },
+  );
+
+  app.post<{ Params: { name: string }; Querystring: { hash?: string; format?: 'json' | 'ndjson' } }>(
+    '/rulesets/:name/evaluate-batch',
+    { schema: evaluateBatchSchema },
+    async (request, reply) => {
+      const rs = lookup(request, request.params.name, request.query.hash);
+      const ndjsonOut = wantsNdjson(request, request.query.format);
+      // A stalled upload yields no records to check the clock between, so each read races a
+      // deadline; the unread rest of the upload is dropped with the connection.
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<'timeout'>((r) => {
+        timer = setTimeout(() => r('timeout'), Math.max(0, remainingMs(request, ctx.limits)));
+      });
+      const records = recordsOf(request, ctx)[Symbol.asyncIterator]();
+      const items: string[] = [];
+      let expired = false;
+      try {
+        for (let index = 0; ; index++) {
+          const pending = records.next();
+          pending.catch(() => undefined); // an abandoned read may fail later; nobody awaits it then
+          const next = await Promise.race([pending, deadline]);
+          if (next === 'timeout' || remainingMs(request, ctx.limits) < 0) {
+            expired = true;
+            break;
+          }
+          if (next.done === true) break;
+          const item = next.value;
+          const outcome: Outcome = item.ok
+            ? await evaluateOne(ctx, rs, item.value)
+            : failure('bad-request', MSG.lineNotJson(item.line, item.message), [{ path: `/${index}`, message: MSG.invalidJson(), code: 'json' }]);
+          items.push(batchItem(ctx, index, outcome, `${request.url}#/${index}`));
+          // Let timers, other requests and the deadline run during long batches.
+          if (index % 64 === 63) await yieldToLoop();
+        }
+      } finally {
+        clearTimeout(timer);
+      }
+      if (expired) {
+        throw new ServiceProblem('timeout', MSG.batchTimeout(ctx.limits.timeoutMs, items.length), [], { connection: 'close' });
+      }
+      reply.header('x-ruleset-hash', rs.hash);
+      if (ndjsonOut) {
+        reply.type(NDJSON);
+        return items.map((i) => i + '\n').join('');
+      }
+      reply.type('application/json; charset=utf-8');
+      return '[' + items.join(',') + ']';
+    },
+  );
+}

@@ -1,0 +1,263 @@
+/**
+ * JSON Schemas of every route's parameters, query, body and responses. They are the single
+ * source for three things: fastify validates requests with them (ajv), the OpenAPI document is
+ * generated from them, and the tests validate real responses against them. Response schemas are
+ * documentation and test oracles only — the server serialises with plain `JSON.stringify`, so a
+ * schema can never silently drop a field of a result.
+ */
+import { problemSchema } from './problem.js';
+
+const problemRef = { $ref: 'Problem#' } as const;
+
+export const nameParams = {
+  type: 'object',
+  required: ['name'],
+  properties: { name: { type: 'string', minLength: 1, maxLength: 200, description: 'Rule set (framework) name' } },
+} as const;
+
+export const hashQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    hash: { type: 'string', minLength: 1, maxLength: 100, description: 'Pin the rule set version: 409 when the loaded hash differs' },
+  },
+} as const;
+
+export const batchQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    ...hashQuery.properties,
+    format: { type: 'string', enum: ['json', 'ndjson'], description: 'Response format; default follows Accept, else the request body format' },
+  },
+} as const;
+
+const rulesetRef = {
+  type: 'object',
+  required: ['name', 'version', 'hash'],
+  properties: { name: { type: 'string' }, version: { type: 'string' }, hash: { type: 'string' } },
+} as const;
+
+const rulesetSummary = {
+  type: 'object',
+  required: ['name', 'version', 'hash', 'title', 'loadedAt'],
+  properties: {
+    name: { type: 'string' },
+    version: { type: 'string' },
+    hash: { type: 'string' },
+    title: { type: ['string', 'null'] },
+    loadedAt: { type: 'string' },
+  },
+} as const;
+
+const diagnosticSchema = {
+  type: 'object',
+  required: ['code', 'severity', 'message', 'file', 'range'],
+  properties: {
+    code: { type: 'string' },
+    severity: { enum: ['error', 'warning', 'info'] },
+    message: { type: 'string' },
+    file: { type: 'string' },
+    range: { type: 'object' },
+    hint: { type: 'string' },
+  },
+} as const;
+
+/** The scorecard, loosely: its full shape is documented by src/engine/result.ts. */
+const resultSchema = {
+  type: 'object',
+  required: ['ruleset', 'id', 'status', 'total', 'grade', 'indicators', 'recommendations', 'errors'],
+  properties: {
+    ruleset: rulesetRef,
+    id: { type: 'string' },
+    status: { enum: ['ok', 'rejected'] },
+    total: { type: ['number', 'null'] },
+    grade: { type: ['string', 'null'] },
+    indicators: { type: 'array' },
+    recommendations: { type: 'array' },
+    errors: { type: 'array' },
+  },
+} as const;
+
+export const evaluationSchema = {
+  type: 'object',
+  required: ['decisionId', 'ruleset', 'result'],
+  properties: { decisionId: { type: 'string', format: 'uuid' }, ruleset: rulesetRef, result: resultSchema },
+} as const;
+
+export const batchItemSchema = {
+  type: 'object',
+  required: ['index'],
+  properties: {
+    index: { type: 'integer', minimum: 0 },
+    decisionId: { type: 'string' },
+    result: resultSchema,
+    error: problemRef,
+  },
+} as const;
+
+const problems = (...codes: number[]): Record<string, unknown> =>
+  Object.fromEntries(codes.map((c) => [String(c), { ...problemRef, description: 'Problem document (application/problem+json)' }]));
+
+export const healthSchema = {
+  summary: 'Liveness: the process is up',
+  response: { 200: { type: 'object', required: ['status'], properties: { status: { const: 'ok' } } } },
+} as const;
+
+export const readySchema = {
+  summary: 'Readiness: rule sets loaded, load failures with diagnostics, last good hash in use',
+  response: {
+    200: { $ref: 'Readiness#' },
+    503: { $ref: 'Readiness#' },
+  },
+} as const;
+
+export const readinessSchema = {
+  $id: 'Readiness',
+  type: 'object',
+  required: ['status', 'generation', 'loadedAt', 'rulesets', 'failures'],
+  properties: {
+    status: { enum: ['ready', 'degraded', 'not_ready'] },
+    generation: { type: 'integer' },
+    loadedAt: { type: 'string' },
+    rulesets: { type: 'array', items: rulesetRef },
+    failures: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['file', 'diagnostics', 'keeping'],
+        properties: {
+          file: { type: 'string' },
+          diagnostics: { type: 'array', items: diagnosticSchema },
+          keeping: {
+            type: 'array',
+            description: 'Rule sets still served at their last good version',
+            items: { type: 'object', required: ['name', 'hash'], properties: { name: { type: 'string' }, hash: { type: 'string' } } },
+          },
+        },
+      },
+    },
+    decisionLog: { type: 'object', properties: { ok: { type: 'boolean' }, error: { type: 'string' } } },
+  },
+} as const;
+
+export const listSchema = {
+  summary: 'Loaded rule sets',
+  response: {
+    200: { type: 'object', required: ['rulesets'], properties: { rulesets: { type: 'array', items: rulesetSummary } } },
+    ...problems(401),
+  },
+} as const;
+
+export const irSchema = {
+  summary: 'The compiled rule set (IR)',
+  params: nameParams,
+  response: {
+    200: { type: 'object', required: ['name', 'version', 'hash', 'nodes'], description: 'RuleSetIR (src/compile/ir.ts)' },
+    ...problems(401, 404),
+  },
+} as const;
+
+export const dataSchemaSchema = {
+  summary: 'JSON Schema of the records this rule set reads',
+  params: nameParams,
+  response: { 200: { type: 'object', description: 'JSON Schema 2020-12' }, ...problems(401, 404) },
+} as const;
+
+export const docsSchema = {
+  summary: 'A readable table of the rule set\'s indicators',
+  params: nameParams,
+  response: {
+    200: {
+      type: 'object',
+      required: ['name', 'version', 'hash', 'title', 'indicators'],
+      properties: {
+        name: { type: 'string' },
+        version: { type: 'string' },
+        hash: { type: 'string' },
+        title: { type: ['string', 'null'] },
+        indicators: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['path', 'name', 'weight', 'method', 'target', 'refs'],
+            properties: {
+              path: { type: 'string' },
+              name: { type: 'string' },
+              weight: { type: 'string' },
+              method: { type: 'string' },
+              value: { type: ['string', 'null'] },
+              target: { type: ['string', 'null'] },
+              refs: { type: 'array', items: { type: 'string' } },
+            },
+          },
+        },
+      },
+    },
+    ...problems(401, 404),
+  },
+} as const;
+
+export const evaluateSchema = {
+  summary: 'Evaluate one record',
+  params: nameParams,
+  querystring: hashQuery,
+  body: { type: 'object', description: 'The record; validated against /rulesets/{name}/schema' },
+  response: { 200: evaluationSchema, ...problems(400, 401, 404, 409, 413, 422, 503) },
+} as const;
+
+export const evaluateBatchSchema = {
+  summary: 'Evaluate many records (JSON array or NDJSON stream); results in input order',
+  params: nameParams,
+  querystring: batchQuery,
+  body: {
+    content: {
+      'application/json': { schema: { type: 'array', items: {} } },
+      'application/x-ndjson': { schema: { description: 'One JSON record per line' } },
+    },
+  },
+  response: {
+    200: { type: 'array', items: batchItemSchema, description: 'JSON array, or one item per line as application/x-ndjson' },
+    ...problems(400, 401, 404, 409, 413, 415, 503),
+  },
+} as const;
+
+export const checkSchema = {
+  summary: 'Check an indicator file\'s text; diagnostics as data',
+  body: {
+    content: {
+      'application/json': {
+        schema: {
+          type: 'object',
+          required: ['text'],
+          additionalProperties: false,
+          properties: {
+            text: { type: 'string' },
+            file: { type: 'string', minLength: 1, maxLength: 500, description: 'Name shown in diagnostics (default <input>)' },
+          },
+        },
+      },
+      'text/plain': { schema: { type: 'string', description: 'The file text itself' } },
+    },
+  },
+  response: {
+    200: {
+      type: 'object',
+      required: ['ok', 'diagnostics', 'formatted'],
+      properties: {
+        ok: { type: 'boolean' },
+        diagnostics: { type: 'array', items: diagnosticSchema },
+        formatted: { type: 'array', items: { type: 'string' } },
+      },
+    },
+    ...problems(400, 401, 413),
+  },
+} as const;
+
+export const openapiRouteSchema = {
+  summary: 'This OpenAPI 3.1 document',
+  response: { 200: { type: 'object' } },
+} as const;
+
+/** Shared schemas registered with fastify (`$ref`-able) and copied into the OpenAPI components. */
+export const sharedSchemas = [problemSchema, readinessSchema] as const;

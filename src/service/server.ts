@@ -1,0 +1,182 @@
+/**
+ * Builds the HTTP service. `createServer(options)` returns a fastify instance with every route,
+ * hook and limit installed; the rule sets are compiled when it becomes ready (`await
+ * app.ready()` or `listen`), and the rules directory is watched from then on. It is testable
+ * in-process and holds no state besides the loaded rule sets, so replicas scale out behind a
+ * load balancer. `startServer(options)` listens and returns the address plus a `close` that
+ * drains: it stops accepting, lets requests in flight finish (new ones get 503), stops the
+ * watcher and flushes the decision log.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import { resolve } from 'node:path';
+import { installAuth } from './auth.js';
+import { installSnapshotHook, type ServiceContext, type ServiceLimits } from './context.js';
+import { DecisionLog } from './decision-log.js';
+import type { RegistrySnapshot } from './loader.js';
+import { buildOpenApi, collectRoutes } from './openapi.js';
+import { installProblemHandlers } from './problem.js';
+import { RuleSetRegistry } from './registry.js';
+import { registerEvaluateRoutes } from './routes-evaluate.js';
+import { registerMetaRoutes } from './routes-meta.js';
+import { openapiRouteSchema, sharedSchemas } from './schemas.js';
+import type { Toolchain } from './toolchain.js';
+
+export interface ServerOptions {
+  /** Folder whose `*.ind` files (recursively) are served. */
+  rulesDir: string;
+  /** The library binding (default: the real façades, confined to `rulesDir` for /check). */
+  toolchain?: Toolchain;
+  /** Bearer token required on every route but /health and /ready. */
+  token?: string;
+  /** NDJSON file every evaluation is appended to. */
+  decisionLog?: string;
+  maxBodyBytes?: number;
+  maxRecords?: number;
+  timeoutMs?: number;
+  /** Follow the rules directory and reload on change (default true). */
+  watch?: boolean;
+  debounceMs?: number;
+  /** Clock and id source of the decision log (injectable for tests). */
+  now?: () => Date;
+  newId?: () => string;
+  /** fastify logger option (default off). */
+  logger?: boolean | Record<string, unknown>;
+}
+
+export const DEFAULT_LIMITS: ServiceLimits = { maxBodyBytes: 10 * 1024 * 1024, maxRecords: 10_000, timeoutMs: 30_000 };
+
+export interface ServiceHandle {
+  registry: RuleSetRegistry;
+  decisions: DecisionLog;
+  limits: ServiceLimits;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    jixiao: ServiceHandle;
+  }
+}
+
+function describeReload(next: RegistrySnapshot, previous: RegistrySnapshot): Record<string, unknown> {
+  const changed = [...next.rulesets.values()].filter((r) => previous.rulesets.get(r.name)?.hash !== r.hash).map((r) => `${r.name}@${r.hash.slice(0, 19)}`);
+  return { generation: next.generation, rulesets: next.rulesets.size, changed, failures: next.failures.map((f) => f.file) };
+}
+
+/**
+ * The real library binding, imported on first use: the service modules themselves stay free of
+ * the parser and engine, so a server built with another toolchain never loads them. `prepare`
+ * and `printExpr` are only reached after a compile has loaded it.
+ */
+function lazyRealToolchain(rulesDir: string): Toolchain {
+  let loading: Promise<Toolchain> | null = null;
+  let loaded: Toolchain | null = null;
+  const get = (): Promise<Toolchain> =>
+    (loading ??= import('./real-toolchain.js').then((m) => (loaded = m.createRealToolchain(rulesDir))));
+  const ready = (): Toolchain => {
+    if (loaded === null) throw new Error('the library toolchain is used before any compile loaded it');
+    return loaded;
+  };
+  return {
+    compileFiles: async (entries) => (await get()).compileFiles(entries),
+    checkSource: async (text, file) => (await get()).checkSource(text, file),
+    prepare: (ir) => ready().prepare(ir),
+    printExpr: (expr) => ready().printExpr(expr),
+    serializeResult: (result) => ready().serializeResult(result),
+  };
+}
+
+export function createServer(options: ServerOptions): FastifyInstance {
+  const limits: ServiceLimits = {
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes,
+    maxRecords: options.maxRecords ?? DEFAULT_LIMITS.maxRecords,
+    timeoutMs: options.timeoutMs ?? DEFAULT_LIMITS.timeoutMs,
+  };
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: limits.maxBodyBytes,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    // Node's own ceiling on receiving one request; the per-request budget is enforced in handlers.
+    requestTimeout: limits.timeoutMs + 5_000,
+    ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false } },
+  });
+  const toolchain = options.toolchain ?? lazyRealToolchain(options.rulesDir);
+  const registry = new RuleSetRegistry({
+    dir: resolve(options.rulesDir),
+    toolchain,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
+    onReload: (next, previous) => app.log.info(describeReload(next, previous), 'rule sets loaded'),
+    onError: (err) => app.log.error({ err }, 'rule reload failed'),
+  });
+  const decisions = new DecisionLog({
+    ...(options.decisionLog !== undefined ? { file: options.decisionLog } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.newId ? { newId: options.newId } : {}),
+  });
+  const ctx: ServiceContext = { registry, toolchain, decisions, limits };
+  app.decorate('jixiao', { registry, decisions, limits });
+
+  // Responses are serialised as they are: schemas document and test them, never filter them.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  for (const s of sharedSchemas) app.addSchema(s);
+  installProblemHandlers(app);
+  installSnapshotHook(app, registry);
+  installAuth(app, options.token);
+  const collector = collectRoutes(app);
+
+  registerMetaRoutes(app, ctx);
+  registerEvaluateRoutes(app, ctx);
+  let openapi: Record<string, unknown> | null = null;
+  app.get('/openapi.json', { schema: openapiRouteSchema }, async () => {
+    openapi ??= buildOpenApi(
+      collector,
+      sharedSchemas,
+      { title: 'jixiao evaluator service', version: '0.1.0', description: 'Budget performance evaluation over loaded indicator rule sets' },
+      options.token !== undefined && options.token !== '',
+    );
+    return openapi;
+  });
+
+  app.addHook('onReady', async () => {
+    await registry.reload();
+    if (options.watch !== false) registry.watch();
+  });
+  // Draining: a keep-alive connection whose request was in flight at close would otherwise
+  // stay open and hold `close()` forever; answering with `connection: close` ends it.
+  let draining = false;
+  app.addHook('preClose', async () => {
+    draining = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (draining) reply.header('connection', 'close');
+  });
+  app.addHook('onClose', async () => {
+    await registry.close();
+    await decisions.close();
+  });
+  return app;
+}
+
+export interface StartOptions extends ServerOptions {
+  port?: number;
+  host?: string;
+}
+
+export interface StartedServer {
+  app: FastifyInstance;
+  url: string;
+  /** Graceful: stop accepting, finish in-flight requests, flush the decision log. */
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartOptions): Promise<StartedServer> {
+  const app = createServer(options);
+  const url = await app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
+  let closing: Promise<void> | null = null;
+  return {
+    app,
+    url,
+    close: () => (closing ??= app.close()),
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * `npm run bench [-- --records N --reference N --only name]`: runs the engine section, then
+ * every section another stage exports as `benchSection` from `test/bench/<stage>-bench.ts`.
+ * Prints figures only; timings are never asserted anywhere.
+ */
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { benchSection as engineSection } from './engine-bench.js';
+import { benchSections, registerBenchSection, type BenchOptions, type BenchSection } from './sections.js';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const options: BenchOptions = { records: Number(arg('records') ?? 100_000), referenceRecords: Number(arg('reference') ?? 10_000) };
+  registerBenchSection(engineSection);
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const file of readdirSync(here).sort()) {
+    if (!file.endsWith('-bench.ts') || file === 'engine-bench.ts') continue;
+    const mod = (await import(pathToFileURL(join(here, file)).href)) as { benchSection?: BenchSection };
+    if (mod.benchSection) registerBenchSection(mod.benchSection);
+  }
+  const only = arg('only');
+  console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
+  for (const s of benchSections()) {
+    if (only && s.name !== only) continue;
+    console.log(`\n== ${s.name} ==`);
+    await s.run(options);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,23 @@
+/**
+ * Golden suite of special-fund allocation (因素法): each `test/golden/allocate/<case>/` holds
+ * `input.json` (an `AllocationInput`) and `expected.json` (the allocation with diagnostics reduced
+ * to code and severity). Every case that allocates must sum exactly to its pool.
+ */
+import { describe, expect, it } from 'vitest';
+import { allocate, type AllocationInput } from '../../src/recommend/index.js';
+import { Dec } from '../../src/recommend/expr-eval.js';
+import { expectGolden, goldenCases, goldenJson, readCaseFile } from './golden.js';
+
+describe('golden: allocate', () => {
+  for (const c of goldenCases('allocate')) {
+    it(c.name, () => {
+      const input = JSON.parse(readCaseFile(c, 'input.json')) as AllocationInput;
+      const result = allocate(input);
+      if (result.diagnostics.length === 0) {
+        expect(result.shares.reduce((a, s) => a.plus(s.amount), new Dec(0)).toFixed(2)).toBe(result.pool);
+      }
+      const diagnostics = result.diagnostics.map((d) => ({ code: d.code, severity: d.severity }));
+      expectGolden(c, 'expected.json', goldenJson({ ...result, diagnostics }));
+    });
+  }
+});
