@@ -12,7 +12,11 @@ Usage:
   jixiao check <files|dirs…> [--format text|json] [--warnings-as-errors]
   jixiao compile <file.ind…> [-o out.json] [--framework NAME] [--emit ir|rules|schema]
   jixiao eval --rules <file.ind|ir.json> [--policy file.ind…] [--framework NAME] <data…|->
-              [--out FILE] [--format json|ndjson|table] [--errors FILE]
+              [--out FILE.ndjson|FILE.json|FILE.xlsx] [--format json|ndjson|table] [--errors FILE]
+              [--mapping map.yaml]            (data: .yaml .json .ndjson .xlsx .csv)
+  jixiao report --rules <file.ind|ir.json> [--policy file.ind…] <data…> --out DIR
+              [--format md,html] [--summary-only] [--mapping map.yaml]
+  jixiao report --rules <file.ind|ir.json> --results results.ndjson --out DIR
   jixiao test [paths…] [--update]
   jixiao fmt <files|dirs…> [--check] [--stdout]
   jixiao serve --rules <dir> [--port 8080] [--host 127.0.0.1]
@@ -31,6 +35,11 @@ Exit codes: 0 ok, 1 problems found or tests failed, 2 usage or input errors.`,
   compileFailed: 'not compiled: fix the errors above first',
   evalSummary: '{0} record(s): {1} scored, {2} rejected',
   rejected: 'record {0} rejected: {1}',
+  reportSummary: 'wrote {0} report file(s), summary and results workbook to {1}',
+  xlsxWritten: 'wrote {0} ({1} row(s))',
+  notAResult: '{0}: not a jixiao eval result (expected an object with ruleset, id, status)',
+  resultsMismatch: '{0}: results were produced by rule set {1} ({2}), not by the rules given ({3}); pass the same --rules',
+  dataAndResults: 'give either data files or --results, not both',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -42,8 +51,11 @@ const zh: Record<MessageKey, string> = {
   jixiao check <文件|目录…> [--format text|json] [--warnings-as-errors]   检查指标文件
   jixiao compile <文件.ind…> [-o 输出.json] [--framework 名称] [--emit ir|rules|schema]
   jixiao eval --rules <文件.ind|ir.json> [--policy 文件.ind…] [--framework 名称] <数据…|->
-              [--out 文件] [--format json|ndjson|table] [--errors 文件]
-  jixiao test [路径…] [--update]                                          运行测试用例
+              [--out 文件.ndjson|文件.json|文件.xlsx] [--format json|ndjson|table] [--errors 文件]
+              [--mapping 映射.yaml]           （数据：.yaml .json .ndjson .xlsx .csv）
+  jixiao report --rules <文件.ind|ir.json> [--policy 文件.ind…] <数据…> --out 目录      生成公开报告
+              [--format md,html] [--summary-only] [--mapping 映射.yaml]
+  jixiao report --rules <文件.ind|ir.json> --results 结果.ndjson --out 目录 [路径…] [--update]                                          运行测试用例
   jixiao fmt <文件|目录…> [--check] [--stdout]                             统一排版
   jixiao serve --rules <目录> [--port 8080] [--host 127.0.0.1]             启动评价服务
   jixiao demo [--out 目录]                                                 运行示例城市
@@ -61,6 +73,11 @@ const zh: Record<MessageKey, string> = {
   compileFailed: '未编译：请先修正上面的错误',
   evalSummary: '共 {0} 条记录：{1} 条已评分，{2} 条被拒绝',
   rejected: '记录 {0} 被拒绝：{1}',
+  reportSummary: '已向 {1} 写入 {0} 个报告文件、汇总报告和结果工作簿',
+  xlsxWritten: '已写入 {0}（{1} 行）',
+  notAResult: '{0}：不是 jixiao eval 的结果（应为含 ruleset、id、status 的对象）',
+  resultsMismatch: '{0}：结果由规则集 {1}（{2}）产生，与所给规则（{3}）不一致；请使用相同的 --rules',
+  dataAndResults: '请给出数据文件或 --results，二者只能选一',
 };
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { en, zh };

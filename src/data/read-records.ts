@@ -3,8 +3,12 @@
  * YAML (one document or several, a document may also be a list of records), JSON (an object or
  * a list), NDJSON / JSON Lines (`.ndjson`, `.jsonl`; read line by line, so a million-line file
  * streams in constant memory), directories (walked recursively in sorted order) and `-` for
- * stdin (format sniffed). A source or item that cannot be read yields an entry with an EVL405
- * error instead of a record, and reading goes on with the next one. Never throws.
+ * stdin (format sniffed), and spreadsheets (`.xlsx`, `.csv`: one record per row, read by
+ * src/data/sheets with the `mapping` option or, without one, a default mapping from the `schema`
+ * option — the IR's data schema). A source or item that cannot be read yields an entry with an
+ * error instead of a record (EVL405; for a spreadsheet row the EVL48x codes, naming row and
+ * column), and reading goes on with the next one. Sheet warnings (ignored columns) go to
+ * `onIssue`. Never throws.
  */
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -13,17 +17,27 @@ import { createInterface } from 'node:readline';
 import { parseAllDocuments } from 'yaml';
 import { EVL, message } from '../engine/messages.js';
 import { SourcedRecord } from './sourced-record.js';
+import { readSheetRecords } from './sheets/read.js';
+import type { SheetMapping } from './sheets/mapping.js';
+import type { SheetIssue } from './sheets/messages.js';
 
 export { SourcedRecord } from './sourced-record.js';
 
 export interface ReadOptions {
   /** Stream read for `-` (default process.stdin). */
   stdin?: NodeJS.ReadableStream;
+  /** Spreadsheets: column → data-path mapping (parsed, or its YAML text); default from `schema`. */
+  mapping?: SheetMapping | string;
+  /** Spreadsheets: the record JSON Schema (IR `dataSchema`) for the default mapping and cell types. */
+  schema?: unknown;
+  /** Spreadsheets: problems that reject no record (warnings such as an ignored column). */
+  onIssue?: (issue: SheetIssue, source: string) => void;
 }
 
 const YAML_EXT = new Set(['.yaml', '.yml']);
 const JSON_EXT = new Set(['.json']);
 const LINES_EXT = new Set(['.ndjson', '.jsonl']);
+const SHEET_EXT = new Set(['.xlsx', '.csv']);
 
 function unreadable(source: string, index: number, detail: string): SourcedRecord {
   return new SourcedRecord(source, index, undefined, { code: EVL.UNREADABLE, message: message(EVL.UNREADABLE, { source: index ? `${source}#${index}` : source, detail }), path: source });
@@ -44,9 +58,9 @@ export async function* readRecords(sources: string[] | '-', options: ReadOptions
       continue;
     }
     if (info.isDirectory()) {
-      for (const file of await walk(source)) yield* fromFile(file);
+      for (const file of await walk(source)) yield* fromFile(file, options);
     } else {
-      yield* fromFile(source);
+      yield* fromFile(source, options);
     }
   }
 }
@@ -62,16 +76,21 @@ async function walk(dir: string): Promise<string[]> {
   return out;
 }
 
-function kindOf(file: string): 'yaml' | 'json' | 'lines' | undefined {
+function kindOf(file: string): 'yaml' | 'json' | 'lines' | 'sheet' | undefined {
   const ext = extname(file).toLowerCase();
+  if (SHEET_EXT.has(ext)) return 'sheet';
   if (YAML_EXT.has(ext)) return 'yaml';
   if (JSON_EXT.has(ext)) return 'json';
   if (LINES_EXT.has(ext)) return 'lines';
   return undefined;
 }
 
-async function* fromFile(file: string): AsyncIterable<SourcedRecord> {
+async function* fromFile(file: string, options: ReadOptions): AsyncIterable<SourcedRecord> {
   const kind = kindOf(file);
+  if (kind === 'sheet') {
+    yield* fromSheet(file, options);
+    return;
+  }
   if (kind === 'lines') {
     yield* fromLines(file, createReadStream(file, { encoding: 'utf8' }));
     return;
@@ -84,6 +103,25 @@ async function* fromFile(file: string): AsyncIterable<SourcedRecord> {
     return;
   }
   yield* fromText(file, text, kind ?? 'yaml');
+}
+
+/**
+ * One record per spreadsheet row, its index the row number a spreadsheet program shows. A row
+ * with bad cells becomes one error entry carrying every cell problem of that row (the first
+ * one's code); a file or header error becomes an entry at row 0 / the header row.
+ */
+async function* fromSheet(file: string, options: ReadOptions): AsyncIterable<SourcedRecord> {
+  for await (const item of readSheetRecords(file, options.mapping ?? null, options.schema === undefined ? {} : { schema: options.schema })) {
+    const errors = item.errors.filter((e) => e.severity === 'error');
+    for (const issue of item.errors) if (issue.severity !== 'error') options.onIssue?.(issue, file);
+    if (errors.length > 0) {
+      const first = errors[0]!;
+      const where = first.path ?? (first.header ? `${file}:${first.columnLetter}` : file);
+      yield new SourcedRecord(file, item.row, undefined, { code: first.code, message: errors.map((e) => e.message).join('；'), path: where });
+    } else if (item.data !== null) {
+      yield new SourcedRecord(file, item.row, item.data);
+    }
+  }
 }
 
 async function readStream(stream: NodeJS.ReadableStream): Promise<string> {

@@ -7,8 +7,8 @@
  */
 export { renderProjectHtml, renderProjectHtmlBody, renderProjectMarkdown, type RenderOptions } from './project.js';
 export { renderSummaryHtml, renderSummaryMarkdown } from './summary-report.js';
-export { summarize, signedAmount, type AdjustmentGroup, type BatchSummary, type GradeCount, type ReviewSummary, type WarningCount } from './summary.js';
-export { buildResultsWorkbook, writeResultsXlsx, type XlsxOptions } from './xlsx.js';
+export { summarize, summaryInput, signedAmount, type AdjustmentGroup, type BatchSummary, type GradeCount, type ReviewSummary, type WarningCount } from './summary.js';
+export { buildResultsWorkbook, writeResultsXlsx, type ResultsSource, type XlsxOptions } from './xlsx.js';
 export { detectLang, t, type Lang, type MessageKey } from './i18n/index.js';
-export { infoFromRecord, INFO_PATHS, toReportItem, type ProjectInfo, type ReportInput, type ReportItem } from './input.js';
+export { entityOf, ENTITY_SHAPES, infoFromRecord, INFO_PATHS, toReportItem, type Entity, type ProjectInfo, type ReportInput, type ReportItem } from './input.js';
 export { formatMoney, formatScore } from './format.js';

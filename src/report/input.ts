@@ -4,6 +4,9 @@
  * and the `ReportInput` a batch report takes — a bare `EvaluationResult`, or a result paired with
  * its info. `infoFromRecord` reads the usual fields of a data record so callers holding the
  * records need not build the info by hand; amounts are kept as decimal strings in 元.
+ * A record's `name` is the project's name, except for a department's or a town's own record:
+ * those (an explicit `entity: department|town`, or, without one, the shape of the demo city's
+ * department / town records — see ENTITY_SHAPES) report their `name` as the department / town.
  */
 import type { EvaluationResult } from '../engine/result.js';
 import { toDecimal } from './format.js';
@@ -70,10 +73,39 @@ export const INFO_PATHS = {
   budget: ['budget.adjusted', 'budget.total', 'budget.initial', 'budget', '预算金额'],
   stage: ['stage', '评价阶段'],
   year: ['year', '年度'],
-  requested: ['review.requested', 'requested', '申报金额'],
-  approved: ['review.approved', 'approved', '审定金额'],
+  requested: ['review.requested', 'budget.requested', 'requested', '申报金额'],
+  approved: ['review.approved', 'budget.approved', 'approved', '审定金额'],
   date: ['date', 'evaluated_on'],
+  /** What the record is about: `project` (default), `department` or `town`. */
+  entity: ['entity', '评价对象'],
 } as const;
+
+/**
+ * Without an `entity` field, a record that has none of the department/town fields and at least
+ * two of these top-level fields is a department's (overall spending) or a town's (fiscal
+ * operation) own record — the fields the shipped department and town frameworks read.
+ */
+export const ENTITY_SHAPES = {
+  department: ['staff', 'three_public', 'key_spending'],
+  town: ['revenue', 'debt', 'transfer'],
+} as const;
+
+export type Entity = 'project' | 'department' | 'town';
+
+/** Whether the record is about a project, or is a department's or town's own record. */
+export function entityOf(record: unknown): Entity {
+  const declared = firstText(record, INFO_PATHS.entity)?.toLowerCase();
+  if (declared === 'department' || declared === '部门') return 'department';
+  if (declared === 'town' || declared === '乡镇' || declared === '镇街') return 'town';
+  if (declared !== undefined) return 'project';
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) return 'project';
+  const has = (key: string) => (record as Record<string, unknown>)[key] !== undefined;
+  for (const entity of ['department', 'town'] as const) {
+    if (INFO_PATHS[entity].some((p) => pick(record, p) !== undefined)) continue;
+    if (ENTITY_SHAPES[entity].filter(has).length >= 2) return entity;
+  }
+  return 'project';
+}
 
 export function infoFromRecord(record: unknown): ProjectInfo {
   const info: ProjectInfo = {};
@@ -85,5 +117,8 @@ export function infoFromRecord(record: unknown): ProjectInfo {
     const value = firstAmount(record, INFO_PATHS[key]);
     if (value !== undefined) info[key] = value;
   }
+  // A department's or town's own record: its name is the unit itself, so it groups by it.
+  const entity = entityOf(record);
+  if (entity !== 'project' && info.name !== undefined && info[entity] === undefined) info[entity] = info.name;
   return info;
 }

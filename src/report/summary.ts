@@ -10,7 +10,7 @@ import { Decimal } from 'decimal.js';
 import type { RuleSetIR } from '../compile/ir.js';
 import type { Recommendation } from '../engine/result.js';
 import { toDecimal } from './format.js';
-import { toReportItem, type ReportInput } from './input.js';
+import { toReportItem, type ReportInput, type ReportItem } from './input.js';
 
 export interface GradeCount {
   grade: string;
@@ -108,6 +108,37 @@ class Groups {
         projects: g.projects.size,
       }));
   }
+}
+
+/**
+ * The part of a result and its info the summary (numbers and renderers) reads: id, rule set,
+ * status, total, grade, the recommendations without their facts, and name/department/town and
+ * the review amounts. A batch keeps these instead of whole results, so a long batch's summary
+ * costs a few hundred bytes per project, not its scorecard and trace.
+ */
+export function summaryInput(input: ReportInput): ReportItem {
+  const { result, info } = toReportItem(input);
+  const keep: ReportItem['info'] = {};
+  for (const key of ['name', 'department', 'town', 'requested', 'approved'] as const) if (info[key] !== undefined) keep[key] = info[key];
+  return {
+    result: {
+      ruleset: result.ruleset,
+      id: result.id,
+      status: result.status,
+      total: result.total,
+      grade: result.grade,
+      scale: result.scale,
+      dimensions: [],
+      indicators: [],
+      vetoes: [],
+      lostPoints: [],
+      nextGrade: null,
+      recommendations: result.recommendations.map(({ facts: _facts, ...rest }) => ({ ...rest, facts: {} })),
+      errors: [],
+      trace: { rawTotal: '', applicableWeight: '0', steps: [] },
+    },
+    info: keep,
+  };
 }
 
 export function summarize(inputs: readonly ReportInput[], irs: readonly RuleSetIR[] = []): BatchSummary {

@@ -6,7 +6,9 @@
  * status, why points were lost). Scores carry a number format of the rule set's precision, money
  * `#,##0.00`, percentages `0.00%`. The target is a file path or a writable stream; writing goes
  * through exceljs' streaming writer (rows committed as added, inline strings) so memory stays
- * flat, and `buildResultsWorkbook` gives the same workbook in memory. Workbook dates are fixed
+ * flat, and `buildResultsWorkbook` gives the same workbook in memory. The inputs are an array or,
+ * for batches too big to hold, a function returning a fresh async iterable of them (called once
+ * per sheet, e.g. replaying a spool file). Workbook dates are fixed
  * (or passed in) so two runs produce the same cells and properties.
  */
 import type { Writable } from 'node:stream';
@@ -18,8 +20,19 @@ import type { Recommendation } from '../engine/result.js';
 import { formatTarget, formatValue, paren, toDecimal } from './format.js';
 import { signedAmount } from './summary.js';
 import { t, type Lang } from './i18n/index.js';
-import { toReportItem, type ProjectInfo, type ReportInput } from './input.js';
+import { toReportItem, type ProjectInfo, type ReportInput, type ReportItem } from './input.js';
 import { lostReason, precisionOf } from './project-model.js';
+
+/** Results to write: an array, or a replayable stream (called once per sheet) for constant memory. */
+export type ResultsSource = readonly ReportInput[] | (() => AsyncIterable<ReportInput>);
+
+async function* itemsOf(source: ResultsSource): AsyncIterable<ReportItem> {
+  if (typeof source === 'function') {
+    for await (const input of source()) yield toReportItem(input);
+  } else {
+    for (const input of source) yield toReportItem(input);
+  }
+}
 
 export interface XlsxOptions {
   /** Workbook created/modified date; a fixed date by default so output does not depend on the clock. */
@@ -86,13 +99,12 @@ function commitSheet(sheet: ExcelJS.Worksheet): void {
  */
 async function populate(
   wb: ExcelJS.Workbook,
-  inputs: readonly ReportInput[],
+  inputs: ResultsSource,
   ir: RuleSetIR,
   lang: Lang,
   options: XlsxOptions,
   pause: () => Promise<void> | undefined = () => undefined,
 ): Promise<void> {
-  const items = inputs.map(toReportItem);
   const precision = precisionOf(ir);
   wb.creator = 'jixiao';
   wb.lastModifiedBy = 'jixiao';
@@ -118,7 +130,7 @@ async function populate(
     { header: t(lang, 'col.errors'), key: 'errors', width: 40 },
   ];
   styleHeader(main);
-  for (const { result, info } of items) {
+  for await (const { result, info } of itemsOf(inputs)) {
     const row: Record<string, unknown> = {
       id: result.id,
       name: info.name ?? '',
@@ -159,7 +171,7 @@ async function populate(
       { header: t(lang, 'col.lostReason'), key: 'lost', width: 50 },
     ];
     styleHeader(sheet);
-    for (const { result } of items) {
+    for await (const { result } of itemsOf(inputs)) {
       for (const ind of result.indicators.filter((i) => i.path === dim.path || i.path.startsWith(dim.path + '/'))) {
         const numeric = typeof ind.value === 'number';
         const row = sheet.addRow({
@@ -185,7 +197,7 @@ async function populate(
 }
 
 /** The workbook in memory (for callers that post-process it); prefer `writeResultsXlsx` for big batches. */
-export async function buildResultsWorkbook(inputs: readonly ReportInput[], ir: RuleSetIR, lang: Lang, options: XlsxOptions = {}): Promise<ExcelJS.Workbook> {
+export async function buildResultsWorkbook(inputs: ResultsSource, ir: RuleSetIR, lang: Lang, options: XlsxOptions = {}): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await populate(wb, inputs, ir, lang, options);
   return wb;
@@ -193,7 +205,7 @@ export async function buildResultsWorkbook(inputs: readonly ReportInput[], ir: R
 
 /** Writes the workbook to a file path or a writable stream. */
 export async function writeResultsXlsx(
-  inputs: readonly ReportInput[],
+  inputs: ResultsSource,
   ir: RuleSetIR,
   target: string | Writable,
   lang: Lang,

@@ -5,7 +5,10 @@
  * Batches run on every core (`--workers N`, 0 = this thread) with output in input order, in
  * constant memory. A rejected record still gets its result line (status "rejected"), its reason
  * goes to stderr (and to `--errors FILE` as NDJSON), the batch goes on, and the exit code is 1.
- * `--out` files are written under a temporary name and renamed when complete.
+ * `--out` files are written under a temporary name and renamed when complete; `--out x.xlsx`
+ * writes the results workbook (one row per project, a sheet per dimension) instead of NDJSON.
+ * Data may be spreadsheets (.xlsx, .csv): one record per row, columns mapped by `--mapping` or
+ * by the rule set's data schema; a bad cell rejects its row (naming row and column) only.
  */
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -22,6 +25,9 @@ import { Lang, msg } from '../messages.js';
 import { createProgress } from '../progress.js';
 import { loadRuleSet } from '../rule-loading.js';
 import { formatResultTable } from '../result-table.js';
+import { tapInfo } from '../report/info-tap.js';
+import { ResultsSpool } from '../report/results-spool.js';
+import { loadMapping, sheetReadOptions } from '../report/sheet-input.js';
 
 export async function evalCommand(args: string[], io: CliIO, lang: Lang): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
@@ -33,6 +39,7 @@ export async function evalCommand(args: string[], io: CliIO, lang: Lang): Promis
     errors: { type: 'string' },
     stage: { type: 'string' },
     workers: { type: 'string' },
+    mapping: { type: 'string' },
   });
   if (!values.rules) throw new UsageError(msg(lang, 'missingArgument', 'eval', '--rules <file.ind|ir.json>'));
   if (positionals.length === 0) throw new UsageError(msg(lang, 'missingArgument', 'eval', '<data…|->'));
@@ -46,20 +53,27 @@ export async function evalCommand(args: string[], io: CliIO, lang: Lang): Promis
     lang,
   );
   if (!ir) return EXIT_USAGE;
+  const mapping = loadMapping(values.mapping, io, lang);
+  if (mapping === undefined) return EXIT_USAGE;
+  const xlsxOut = values.out !== undefined && /\.xlsx$/i.test(values.out) ? resolve(io.cwd, values.out) : undefined;
 
   // relative where possible: the path shows in record ids and messages
   const sources = positionals.length === 1 && positionals[0] === '-' ? '-' : positionals.map((p) => displayPath(resolve(io.cwd, p), process.cwd()));
-  const results = assessParallel(ir, readRecords(sources, { stdin: io.stdin }), {
+  // the workbook shows each project's name, department and town: read them on the way in
+  const tap = xlsxOut ? tapInfo(readRecords(sources, sheetReadOptions(ir, mapping, io))) : undefined;
+  const results = assessParallel(ir, tap?.items ?? readRecords(sources, sheetReadOptions(ir, mapping, io)), {
     workers,
     ...(values.stage ? { stage: values.stage } : {}),
   });
+  const spool = tap ? new ResultsSpool() : undefined;
 
-  const sink = openSink(values.out ? resolve(io.cwd, values.out) : undefined, io);
+  const sink = openSink(values.out && !xlsxOut ? resolve(io.cwd, values.out) : undefined, io);
   const errorSink = values.errors ? openSink(resolve(io.cwd, values.errors), io) : undefined;
   const progress = createProgress(io, 'eval');
   const table: EvaluationResult[] = [];
-  const emit = (result: SerializedResult, format: 'json' | 'ndjson') => {
-    if (requested === 'table') table.push(JSON.parse(result.json) as EvaluationResult);
+  const emit = async (result: SerializedResult, format: 'json' | 'ndjson') => {
+    if (spool && tap) await spool.add(result.json, tap.take());
+    else if (requested === 'table') table.push(JSON.parse(result.json) as EvaluationResult);
     else sink.write(format === 'json' ? JSON.stringify(JSON.parse(result.json), null, 2) + '\n' : result.json + '\n');
   };
   let count = 0;
@@ -77,16 +91,21 @@ export async function evalCommand(args: string[], io: CliIO, lang: Lang): Promis
       // the first result waits: a lone record prints as pretty JSON, a batch as NDJSON
       if (count === 1) first = result;
       else {
-        if (first) emit(first, requested === 'json' ? 'json' : 'ndjson');
+        if (first) await emit(first, requested === 'json' ? 'json' : 'ndjson');
         first = undefined;
-        emit(result, requested === 'json' ? 'json' : 'ndjson');
+        await emit(result, requested === 'json' ? 'json' : 'ndjson');
       }
     }
-    if (first) emit(first, requested === 'ndjson' ? 'ndjson' : 'json');
-    if (requested === 'table') sink.write(formatResultTable(table, lang));
+    if (first) await emit(first, requested === 'ndjson' ? 'ndjson' : 'json');
+    if (requested === 'table' && !spool) sink.write(formatResultTable(table, lang));
+    if (spool && xlsxOut) {
+      await spool.writeWorkbook(xlsxOut, ir, lang);
+      write(io.stderr, msg(lang, 'xlsxWritten', displayPath(xlsxOut, io.cwd), count));
+    }
   } catch (error) {
     sink.abort();
     errorSink?.abort();
+    spool?.dispose();
     throw error;
   }
   progress.done();
@@ -97,10 +116,10 @@ export async function evalCommand(args: string[], io: CliIO, lang: Lang): Promis
 }
 
 /** Threads pay off for batches (directories, line-delimited files, many files), not for one record. */
-function defaultWorkers(paths: string[], cwd: string): number {
+export function defaultWorkers(paths: string[], cwd: string): number {
   const batchy = paths.length > 1 || paths.some((p) => {
     const full = resolve(cwd, p);
-    return /\.(ndjson|jsonl)$/.test(p) || (existsSync(full) && statSync(full).isDirectory());
+    return /\.(ndjson|jsonl|xlsx|csv)$/i.test(p) || (existsSync(full) && statSync(full).isDirectory());
   });
   return batchy ? availableParallelism() : 0;
 }

@@ -8,6 +8,7 @@ import { testCommand } from './test.js';
 import { serveCliCommand } from './serve.js';
 import { demoCommand } from './demo.js';
 import { fmtCommand } from './fmt.js';
+import { reportCommand } from './report.js';
 
 export type Command = (args: string[], io: CliIO, lang: Lang) => Promise<number>;
 
@@ -19,4 +20,5 @@ export const commands: Record<string, Command> = {
   serve: serveCliCommand,
   demo: demoCommand,
   fmt: fmtCommand,
+  report: reportCommand,
 };

@@ -15,7 +15,9 @@
  * to a dotted data path (`budget.adjusted`, optionally prefixed `data.`), or to the `description`
  * or `title` of exactly one schema field (the `input … "调整后预算数"` text), maps to that field.
  * Field types (number, integer, boolean, string, enum) come from the schema unless the mapping
- * says otherwise. All problems are returned as `SheetIssue`s, never thrown.
+ * says otherwise. The descriptive columns reports show — id, name, department, town, year, stage
+ * (DESCRIPTIVE_COLUMNS, by path or by their usual Chinese header) — are read as text even when
+ * the rules never use them, so a workbook's project names reach the reports. All problems are returned as `SheetIssue`s, never thrown.
  */
 import { parse as parseYaml } from 'yaml';
 import { SHEET_CODES, sheetIssue, type SheetIssue } from './messages.js';
@@ -119,6 +121,13 @@ export function parseMapping(source: string | unknown): { mapping: SheetMapping 
   return { mapping: out, issues: [] };
 }
 
+/** Header → data path of the descriptive fields, read as text when the schema does not list them. */
+export const DESCRIPTIVE_COLUMNS: Readonly<Record<string, string>> = {
+  id: 'id', name: 'name', department: 'department', town: 'town', year: 'year', stage: 'stage',
+  项目编号: 'id', 编号: 'id', 项目名称: 'name', 名称: 'name', 主管部门: 'department', 部门: 'department',
+  乡镇: 'town', 镇街: 'town', 年度: 'year', 评价阶段: 'stage',
+};
+
 function stripData(path: string): string {
   return path.startsWith('data.') ? path.slice(5) : path;
 }
@@ -179,6 +188,8 @@ export function resolveColumns(
     if (fields.length === 0 || byPath.has(path)) return add(index, path, undefined);
     const labelled = byLabel.get(header);
     if (labelled && labelled.length === 1) return add(index, labelled[0]!.path, undefined);
+    const descriptive = DESCRIPTIVE_COLUMNS[path];
+    if (descriptive !== undefined) return add(index, descriptive, byPath.get(descriptive)?.type ?? 'string');
     issues.push(sheetIssue(SHEET_CODES.unknownColumn, { row: headerRow, column: index + 1, header }, {}, 'warning'));
   });
   return { columns, issues };

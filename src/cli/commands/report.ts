@@ -1,0 +1,136 @@
+/**
+ * `jixiao report --rules <file.ind|ir.json> [--policy …] <data…> --out DIR`: evaluates the
+ * records through the same pipeline as `jixiao eval` (so the numbers are the same) and writes,
+ * per record, the public-disclosure report `DIR/<id>.md` and `DIR/<id>.html`, then the batch
+ * summary `DIR/summary.md` + `summary.html` and the results workbook `DIR/results.xlsx`.
+ * `--results FILE…` renders saved `jixiao eval` output instead of evaluating (the results must
+ * come from the same rule set: its hash is checked). `--format md,html` picks the document
+ * formats, `--summary-only` skips the per-project files, `--out -` prints Markdown to stdout.
+ * Constant memory per project; progress on a terminal. Exit 0 ok, 1 rejected records, 2 usage
+ * or input errors.
+ */
+import { resolve } from 'node:path';
+import { readRecords } from '../../data/read-records.js';
+import type { EvaluationResult } from '../../engine/result.js';
+import { assessParallel } from '../../pipeline/parallel.js';
+import { parseCommandArgs } from '../args.js';
+import { displayPath } from '../files.js';
+import { CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
+import { Lang, msg } from '../messages.js';
+import { createProgress } from '../progress.js';
+import { tapInfo } from '../report/info-tap.js';
+import { ReportWriter, type ReportFormat } from '../report/report-writer.js';
+import { loadMapping, sheetReadOptions } from '../report/sheet-input.js';
+import { loadRuleSet } from '../rule-loading.js';
+import { defaultWorkers } from './eval.js';
+
+interface Rendered {
+  result: EvaluationResult;
+  json: string;
+  info: ReturnType<ReturnType<typeof tapInfo>['take']>;
+}
+
+export async function reportCommand(args: string[], io: CliIO, lang: Lang): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    rules: { type: 'string', short: 'r' },
+    policy: { type: 'string', multiple: true },
+    framework: { type: 'string' },
+    results: { type: 'string', multiple: true },
+    out: { type: 'string', short: 'o' },
+    format: { type: 'string' },
+    'summary-only': { type: 'boolean' },
+    mapping: { type: 'string' },
+    stage: { type: 'string' },
+    workers: { type: 'string' },
+  });
+  if (!values.rules) throw new UsageError(msg(lang, 'missingArgument', 'report', '--rules <file.ind|ir.json>'));
+  if (!values.out) throw new UsageError(msg(lang, 'missingArgument', 'report', '--out <dir>'));
+  const resultFiles = values.results ?? [];
+  if (resultFiles.length > 0 && positionals.length > 0) throw new UsageError(msg(lang, 'dataAndResults'));
+  if (resultFiles.length === 0 && positionals.length === 0) throw new UsageError(msg(lang, 'missingArgument', 'report', '<data…> | --results FILE'));
+  const formats = parseFormats(values.format);
+  if (values.out === '-' && formats.includes('html')) throw new UsageError('--out - prints Markdown only: add --format md');
+  const workers = values.workers === undefined ? defaultWorkers([...positionals, ...resultFiles], io.cwd) : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 0) throw new UsageError('--workers must be a whole number ≥ 0');
+
+  const ir = loadRuleSet({ rules: values.rules, policies: values.policy ?? [], ...(values.framework ? { framework: values.framework } : {}) }, io, lang);
+  if (!ir) return EXIT_USAGE;
+  const mapping = loadMapping(values.mapping, io, lang);
+  if (mapping === undefined) return EXIT_USAGE;
+
+  const dir = values.out === '-' ? '-' : resolve(io.cwd, values.out);
+  const writer = new ReportWriter({ dir, formats, summaryOnly: values['summary-only'] === true, lang, ir, io, workers });
+  const progress = createProgress(io, lang === 'zh' ? '报告' : 'report', undefined, 1000);
+  const shown = (paths: string[]) => paths.map((p) => displayPath(resolve(io.cwd, p), process.cwd()));
+  let count = 0;
+  let rejected = 0;
+  let inputErrors = 0;
+
+  async function* fromData(): AsyncIterable<Rendered> {
+    const tap = tapInfo(readRecords(shown(positionals), sheetReadOptions(ir!, mapping ?? null, io)));
+    const results = assessParallel(ir!, tap.items, { workers, ...(values.stage ? { stage: values.stage } : {}) });
+    for await (const r of results) yield { result: JSON.parse(r.json) as EvaluationResult, json: r.json, info: tap.take() };
+  }
+
+  async function* fromResults(): AsyncIterable<Rendered> {
+    for await (const entry of readRecords(shown(resultFiles))) {
+      const where = `${entry.source}#${entry.index}`;
+      if (entry.error) {
+        write(io.stderr, entry.error.message);
+        inputErrors++;
+        continue;
+      }
+      if (!isResult(entry.record)) {
+        write(io.stderr, msg(lang, 'notAResult', where));
+        inputErrors++;
+        continue;
+      }
+      if (entry.record.ruleset.hash !== ir!.hash) {
+        write(io.stderr, msg(lang, 'resultsMismatch', where, entry.record.ruleset.name, entry.record.ruleset.hash, ir!.hash));
+        inputErrors++;
+        return;
+      }
+      yield { result: entry.record, json: JSON.stringify(entry.record), info: {} };
+    }
+  }
+
+  try {
+    for await (const { result, json, info } of resultFiles.length > 0 ? fromResults() : fromData()) {
+      count++;
+      progress.tick();
+      if (result.status === 'rejected') {
+        rejected++;
+        for (const error of result.errors) write(io.stderr, msg(lang, 'rejected', result.id, error.message));
+      }
+      await writer.add(result, json, info);
+    }
+    if (inputErrors > 0) {
+      await writer.abort();
+      progress.done();
+      return EXIT_USAGE;
+    }
+    await writer.finish();
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+  progress.done();
+  write(io.stderr, msg(lang, 'evalSummary', count, count - rejected, rejected));
+  if (dir !== '-') write(io.stderr, msg(lang, 'reportSummary', writer.written, displayPath(dir, io.cwd)));
+  return rejected > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function parseFormats(text: string | undefined): ReportFormat[] {
+  if (text === undefined) return ['md', 'html'];
+  const list = text.split(',').map((f) => f.trim().toLowerCase()).filter((f) => f !== '');
+  const bad = list.filter((f) => f !== 'md' && f !== 'html');
+  if (bad.length > 0 || list.length === 0) throw new UsageError(`--format must list md and/or html, comma-separated (got "${text}")`);
+  return [...new Set(list)] as ReportFormat[];
+}
+
+function isResult(value: unknown): value is EvaluationResult {
+  if (value === null || typeof value !== 'object') return false;
+  const v = value as Record<string, unknown>;
+  const rs = v.ruleset as Record<string, unknown> | undefined;
+  return typeof v.id === 'string' && typeof v.status === 'string' && !!rs && typeof rs.hash === 'string' && Array.isArray(v.indicators) && Array.isArray(v.recommendations);
+}

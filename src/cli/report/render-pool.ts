@@ -1,0 +1,69 @@
+/**
+ * Renders per-project reports on worker threads (or in this thread with `workers: 0`). Jobs are
+ * grouped into chunks and sent round-robin; at most `workers × 2` chunks are in flight, and
+ * `render` waits while that many are out, so memory stays flat however long the batch and
+ * rendering keeps pace with evaluation. `close` waits for every file to be written, then stops
+ * the threads. A failed write rejects `render`/`close` with its message.
+ */
+import { Worker } from 'node:worker_threads';
+import { renderJob, type RenderJob, type RenderReply, type RenderRequest, type RenderSettings } from './render-jobs.js';
+
+export interface Renderer {
+  render(job: RenderJob): Promise<void>;
+  close(): Promise<void>;
+  /** Stops the threads without waiting (after an error elsewhere). */
+  abort(): Promise<void>;
+}
+
+export function createRenderer(settings: RenderSettings, workers: number, chunkSize = 16): Renderer {
+  if (workers <= 0) {
+    return {
+      render: async (job) => renderJob(job, settings),
+      close: async () => {},
+      abort: async () => {},
+    };
+  }
+  const threads = Array.from({ length: workers }, () => new Worker(new URL('./render-worker-entry.mjs', import.meta.url), { workerData: settings }));
+  const waiting = new Map<number, { done: () => void; fail: (error: Error) => void }>();
+  for (const thread of threads) {
+    thread.on('message', (reply: RenderReply) => {
+      const entry = waiting.get(reply.seq);
+      waiting.delete(reply.seq);
+      if (reply.error) entry?.fail(new Error(reply.error));
+      else entry?.done();
+    });
+    thread.on('error', (error) => {
+      for (const entry of waiting.values()) entry.fail(error);
+      waiting.clear();
+    });
+  }
+  const inFlight: Promise<void>[] = [];
+  let chunk: RenderJob[] = [];
+  let seq = 0;
+  const send = () => {
+    const request: RenderRequest = { seq: seq++, jobs: chunk };
+    chunk = [];
+    const reply = new Promise<void>((done, fail) => waiting.set(request.seq, { done, fail }));
+    reply.catch(() => {}); // observed when awaited below; never an unhandled rejection meanwhile
+    inFlight.push(reply);
+    threads[request.seq % threads.length]!.postMessage(request);
+  };
+  const stop = () => Promise.all(threads.map((t) => t.terminate())).then(() => {});
+  return {
+    async render(job) {
+      chunk.push(job);
+      if (chunk.length < chunkSize) return;
+      send();
+      while (inFlight.length >= threads.length * 2) await inFlight.shift();
+    },
+    async close() {
+      try {
+        if (chunk.length > 0) send();
+        while (inFlight.length > 0) await inFlight.shift();
+      } finally {
+        await stop();
+      }
+    },
+    abort: stop,
+  };
+}

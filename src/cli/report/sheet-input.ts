@@ -1,0 +1,44 @@
+/**
+ * What `eval` and `report` share for reading spreadsheets: the `--mapping` YAML file, parsed and
+ * checked before any row is read (a broken mapping is an input error, exit 2, not a thousand
+ * rejected rows), and the reader options — mapping, the rule set's data schema for the default
+ * mapping and cell types, and a printer for sheet warnings (an ignored column, said once).
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { RuleSetIR } from '../../compile/ir.js';
+import type { ReadOptions } from '../../data/read-records.js';
+import { parseMapping, type SheetMapping } from '../../data/sheets/mapping.js';
+import { displayPath } from '../files.js';
+import { CliIO, write } from '../io.js';
+import { Lang, msg } from '../messages.js';
+
+/** The parsed mapping, null when none was given, undefined after printing why it is unusable. */
+export function loadMapping(path: string | undefined, io: CliIO, lang: Lang): SheetMapping | null | undefined {
+  if (path === undefined) return null;
+  let text: string;
+  try {
+    text = readFileSync(resolve(io.cwd, path), 'utf8');
+  } catch {
+    write(io.stderr, msg(lang, 'notFound', path));
+    return undefined;
+  }
+  const { mapping, issues } = parseMapping(text);
+  if (!mapping) {
+    for (const issue of issues) write(io.stderr, `${path}: ${issue.code} ${issue.message}`);
+    return undefined;
+  }
+  return mapping;
+}
+
+export function sheetReadOptions(ir: RuleSetIR, mapping: SheetMapping | null, io: CliIO): ReadOptions {
+  return {
+    stdin: io.stdin,
+    schema: ir.dataSchema,
+    ...(mapping ? { mapping } : {}),
+    onIssue: (issue, source) => {
+      const where = issue.row > 0 ? `:${issue.row}${issue.column > 0 ? `:${issue.column}` : ''}` : '';
+      write(io.stderr, `${displayPath(source, io.cwd)}${where} ${issue.severity} ${issue.code} ${issue.message}`);
+    },
+  };
+}
