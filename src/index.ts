@@ -37,3 +37,19 @@ export { assessParallel } from './pipeline/parallel.js';
 
 export { runTestFiles, formatTestReport } from './testing/index.js';
 export type { TestReport } from './testing/index.js';
+
+export { parseRollupDeclaration, rollup, runRollup, parseSampleDeclaration, sample, parseFactorFile, allocationInput } from './rollup/index.js';
+export type { RollupDeclaration, RollupResult, SampleDeclaration, SampleResult } from './rollup/index.js';
+
+export {
+  renderProjectMarkdown,
+  renderProjectHtml,
+  renderSummaryMarkdown,
+  renderSummaryHtml,
+  summarize,
+  writeResultsXlsx,
+} from './report/index.js';
+export type { BatchSummary } from './report/index.js';
+
+export { formatSource } from './fmt/format.js';
+export { createServer, startServer } from './service/index.js';

@@ -3,7 +3,9 @@
  * their own catalogues), in Chinese and English. `--lang` picks one; the default comes from
  * LC_ALL / LANG (zh* → Chinese, anything else → English).
  */
-export type Lang = 'zh' | 'en';
+import { fill, type Lang } from '../common/lang.js';
+
+export type { Lang } from '../common/lang.js';
 
 const en = {
   usage: `jixiao — budget performance rules engine
@@ -19,6 +21,8 @@ Usage:
   jixiao report --rules <file.ind|ir.json> --results results.ndjson --out DIR
   jixiao test [paths…] [--update]
   jixiao fmt <files|dirs…> [--check] [--stdout]
+  jixiao sample --rules <sample.yaml> --seed N [--threshold 500万] [--share 10%] <data…>
+  jixiao allocate --pool AMOUNT --factors <factors.yaml> [--rules file.ind] <results|data…>
   jixiao serve --rules <dir> [--port 8080] [--host 127.0.0.1]
   jixiao demo [--out DIR]
 
@@ -40,6 +44,7 @@ Exit codes: 0 ok, 1 problems found or tests failed, 2 usage or input errors.`,
   notAResult: '{0}: not a jixiao eval result (expected an object with ruleset, id, status)',
   resultsMismatch: '{0}: results were produced by rule set {1} ({2}), not by the rules given ({3}); pass the same --rules',
   dataAndResults: 'give either data files or --results, not both',
+  cannotWrite: 'cannot write to {0}: {1}',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -55,8 +60,11 @@ const zh: Record<MessageKey, string> = {
               [--mapping 映射.yaml]           （数据：.yaml .json .ndjson .xlsx .csv）
   jixiao report --rules <文件.ind|ir.json> [--policy 文件.ind…] <数据…> --out 目录      生成公开报告
               [--format md,html] [--summary-only] [--mapping 映射.yaml]
-  jixiao report --rules <文件.ind|ir.json> --results 结果.ndjson --out 目录 [路径…] [--update]                                          运行测试用例
+  jixiao report --rules <文件.ind|ir.json> --results 结果.ndjson --out 目录
+  jixiao test [路径…] [--update]                                          运行测试用例
   jixiao fmt <文件|目录…> [--check] [--stdout]                             统一排版
+  jixiao sample --rules <抽查.yaml> --seed N [--threshold 500万] [--share 10%] <数据…>   抽取复核项目
+  jixiao allocate --pool 金额 --factors <因素.yaml> [--rules 文件.ind] <结果|数据…>     因素法分配专项资金
   jixiao serve --rules <目录> [--port 8080] [--host 127.0.0.1]             启动评价服务
   jixiao demo [--out 目录]                                                 运行示例城市
 
@@ -78,12 +86,15 @@ const zh: Record<MessageKey, string> = {
   notAResult: '{0}：不是 jixiao eval 的结果（应为含 ruleset、id、status 的对象）',
   resultsMismatch: '{0}：结果由规则集 {1}（{2}）产生，与所给规则（{3}）不一致；请使用相同的 --rules',
   dataAndResults: '请给出数据文件或 --results，二者只能选一',
+  cannotWrite: '无法写入 {0}：{1}',
 };
 
-const catalogues: Record<Lang, Record<MessageKey, string>> = { en, zh };
+/** The catalogue of each language, for callers that list or check them. */
+export const CLI_CATALOGUES: Record<Lang, Record<MessageKey, string>> = { en, zh };
+const catalogues = CLI_CATALOGUES;
 
 export function msg(lang: Lang, key: MessageKey, ...args: (string | number)[]): string {
-  return catalogues[lang][key].replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+  return fill(catalogues[lang][key], args);
 }
 
 export function detectLang(env: NodeJS.ProcessEnv): Lang {

@@ -1,7 +1,8 @@
 /**
  * Loads the rule set a command evaluates against: an indicator file (compiled, with any
  * `--policy` files whose rule blocks apply to it) or a saved IR JSON (validated and hash-checked
- * by loadIR). Problems are printed as code frames; the caller gets undefined and exits 2.
+ * by loadIR). Problems are printed as code frames in the
+ * command's language; the caller gets undefined and exits 2.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -30,14 +31,14 @@ export function loadRuleSet(source: RuleSource, io: CliIO, lang: Lang): RuleSetI
       write(io.stderr, msg(lang, 'notFound', source.rules) + (error instanceof SyntaxError ? ` (${error.message})` : ''));
       return undefined;
     }
-    const { ir, diagnostics } = loadIR(json);
-    printDiagnostics(diagnostics, io);
+    const { ir, diagnostics } = loadIR(json, '<ir>', lang);
+    printDiagnostics(diagnostics, io, lang);
     return hasErrors(diagnostics) ? undefined : ir;
   }
   const entries = [rulesPath, ...source.policies.map((p) => resolve(io.cwd, p))];
-  const options = source.framework ? { framework: source.framework } : {};
+  const options = source.framework ? { framework: source.framework, lang } : { lang };
   const { ir, diagnostics } = compile(entries, options);
-  printDiagnostics(diagnostics.filter((d) => d.severity === 'error'), io);
+  printDiagnostics(diagnostics.filter((d) => d.severity === 'error'), io, lang);
   if (!ir || hasErrors(diagnostics)) {
     write(io.stderr, msg(lang, 'compileFailed'));
     return undefined;
@@ -45,7 +46,7 @@ export function loadRuleSet(source: RuleSource, io: CliIO, lang: Lang): RuleSetI
   return ir;
 }
 
-export function printDiagnostics(diagnostics: Diagnostic[], io: CliIO): void {
+export function printDiagnostics(diagnostics: Diagnostic[], io: CliIO, lang: Lang): void {
   for (const d of [...diagnostics].sort(compareDiagnostics)) {
     let text = '';
     try {
@@ -53,6 +54,6 @@ export function printDiagnostics(diagnostics: Diagnostic[], io: CliIO): void {
     } catch {
       // in-memory or vanished file: the frame shows position only
     }
-    write(io.stderr, formatDiagnostic({ ...d, file: displayPath(d.file, io.cwd) }, text) + '\n');
+    write(io.stderr, formatDiagnostic({ ...d, file: displayPath(d.file, io.cwd) }, text, lang) + '\n');
   }
 }

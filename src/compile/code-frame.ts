@@ -4,15 +4,22 @@
  *   rules/x.ind:7:13 CMP301 “决策” 的下级权重合计为 10，但其权重为 20
  *      7 |   dimension 决策 weight 20 {
  *        |             ^^^^
- *   hint: 相差 10 分；…
+ *   提示：相差 10 分；…
  *
  * Columns in diagnostics count UTF-16 code units (as the lexer does); the caret line is measured
  * in display cells, so Chinese and other East Asian wide characters count two cells and tabs are
  * copied, keeping the caret under the range in a monospaced terminal. Warnings and infos carry
  * their severity before the message; a range over several lines is underlined to the end of its
- * first line. Without source text (or a line beyond it) only the header and the hint are shown.
+ * first line. The `提示：`/`hint:` and severity labels follow `lang` (default
+ * Chinese), as the message itself does. Without source text (or a line beyond it) only the header and the hint are shown.
  */
 import type { Diagnostic } from '../common/diagnostic.js';
+import { DEFAULT_LANG, type Lang } from '../common/lang.js';
+
+const LABELS: Record<Lang, { hint: string; warning: string; info: string }> = {
+  zh: { hint: '提示：', warning: '警告：', info: '说明：' },
+  en: { hint: 'hint: ', warning: 'warning: ', info: 'info: ' },
+};
 
 /** East Asian Wide and Fullwidth code points (the common blocks), which terminals draw two cells wide. */
 export function isWide(cp: number): boolean {
@@ -48,9 +55,10 @@ function padFor(s: string): string {
   return out;
 }
 
-export function formatDiagnostic(d: Diagnostic, sourceText?: string): string {
+export function formatDiagnostic(d: Diagnostic, sourceText?: string, lang: Lang = DEFAULT_LANG): string {
   const { start, end } = d.range;
-  const severity = d.severity === 'error' ? '' : `${d.severity}: `;
+  const labels = LABELS[lang];
+  const severity = d.severity === 'error' ? '' : labels[d.severity];
   const out = [`${d.file}:${start.line}:${start.column} ${d.code} ${severity}${d.message}`];
   const lines = sourceText?.split(/\r?\n/);
   const text = lines?.[start.line - 1];
@@ -63,6 +71,6 @@ export function formatDiagnostic(d: Diagnostic, sourceText?: string): string {
     out.push(`${' '.repeat(2)}${start.line} | ${text}`);
     out.push(`${' '.repeat(2 + gutter)} | ${padFor(text.slice(0, from))}${'^'.repeat(carets)}`);
   }
-  if (d.hint) out.push(`hint: ${d.hint}`);
+  if (d.hint) out.push(`${labels.hint}${d.hint}`);
   return out.join('\n');
 }

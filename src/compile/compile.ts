@@ -1,5 +1,5 @@
 /**
- * The compile phase's one verb. `compile(entries)` reads the entry files and their imports
+ * The compile phase's one verb. `compile(entries, { lang })` reads the entry files and their imports
  * (through a `SourceHost`, the file system by default), parses each once, resolves `extends`,
  * checks everything and returns one IR per framework declared in the entry files, the selected
  * one (option `framework`, else the last framework of the last entry) and all diagnostics,
@@ -7,6 +7,7 @@
  * any input; `ir` is undefined when there is an error.
  */
 import type { Diagnostic } from '../common/diagnostic.js';
+import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import { parse } from '../dsl/parse.js';
 import type { SourceHost } from './load.js';
 import { loadFiles, nodeSourceHost } from './load.js';
@@ -20,12 +21,15 @@ export { memorySourceHost, nodeSourceHost } from './load.js';
 export interface CompileOptions {
   fs?: SourceHost;
   framework?: string;
+  /** Language of the diagnostics (default Chinese). */
+  lang?: Lang;
 }
 
 export function compile(entries: string[], options: CompileOptions = {}): CompileResult {
   const diagnostics: Diagnostic[] = [];
   try {
-    const files = loadFiles(entries, options.fs ?? nodeSourceHost, parse, diagnostics);
+    const lang = options.lang ?? DEFAULT_LANG;
+    const files = loadFiles(entries, options.fs ?? nodeSourceHost, (text, file) => parse(text, file, { lang }), diagnostics, lang);
     return compileLoaded(files, diagnostics, options);
   } catch (err) {
     return internalError(err, entries[0] ?? '<input>', diagnostics);

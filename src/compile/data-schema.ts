@@ -30,6 +30,8 @@ function inferred(type: DataType): Schema {
       return { type: ['number', 'null'] };
     case 'string':
       return { type: ['string', 'null'] };
+    case 'label':
+      return { type: ['string', 'number', 'null'] };
     case 'boolean':
       return { type: ['boolean', 'null'] };
     case 'array':

@@ -10,6 +10,7 @@
  */
 import type { SourceRange } from '../common/diagnostic.js';
 import { assertNever } from '../common/diagnostic.js';
+import type { Term } from '../common/lang.js';
 import type { Binary, Call, DataPath, Expr, Ref } from '../dsl/ast.js';
 import type { BuiltinFunction, ExprIR } from './ir.js';
 import { resolveRef } from './names.js';
@@ -71,7 +72,7 @@ export function lowerExpr(e: Expr, ctx: ExprCtx): Lowered {
       if (t.ty.k === 'num' && o.ty.k === 'num') {
         const u = addUnits(t.ty.unit, o.ty.unit);
         if (u === 'mismatch') {
-          ctx.env.accept('CMP212', ctx.file, e.range, { left: describeUnit(t.ty.unit), right: describeUnit(o.ty.unit), op: '并列' });
+          ctx.env.accept('CMP212', ctx.file, e.range, { left: describeUnit(t.ty.unit), right: describeUnit(o.ty.unit), op: { zh: '并列', en: 'list together' } });
           ty = ANY;
         } else ty = num(u);
       }
@@ -89,7 +90,7 @@ export function expect(l: Lowered, want: 'num' | 'bool' | 'str', range: SourceRa
     noteData(l.ir, want === 'num' ? 'number' : want === 'bool' ? 'boolean' : 'string', ctx);
     return true;
   }
-  const expected = want === 'num' ? '数值' : want === 'bool' ? '“是/否”条件' : '文字';
+  const expected: Term = want === 'num' ? { zh: '数值', en: 'a number' } : want === 'bool' ? { zh: '“是/否”条件', en: 'a yes/no condition' } : { zh: '文字', en: 'text' };
   ctx.env.accept('CMP214', ctx.file, range, { expected, actual: describeTy(l.ty) });
   return false;
 }
@@ -147,7 +148,7 @@ function lowerBinary(e: Binary, ctx: ExprCtx): Lowered {
   if (e.op === '+' || e.op === '-') {
     const u = addUnits(a, b);
     if (u === 'mismatch') {
-      ctx.env.accept('CMP212', ctx.file, e.range, { left: describeUnit(a), right: describeUnit(b), op: e.op === '+' ? '加' : '减' });
+      ctx.env.accept('CMP212', ctx.file, e.range, { left: describeUnit(a), right: describeUnit(b), op: e.op === '+' ? { zh: '加', en: 'add' } : { zh: '减', en: 'subtract' } });
       return { ir: ir(null), ty: ANY };
     }
     unit = u;
@@ -252,7 +253,7 @@ function lowerCall(e: Call, ctx: ExprCtx): Lowered {
       for (const a of unitArgs) {
         const u = addUnits(unit, unitOf(a.ty));
         if (u === 'mismatch') {
-          ctx.env.accept('CMP212', ctx.file, e.range, { left: describeUnit(unit), right: describeUnit(unitOf(a.ty)), op: '比较' });
+          ctx.env.accept('CMP212', ctx.file, e.range, { left: describeUnit(unit), right: describeUnit(unitOf(a.ty)), op: { zh: '比较', en: 'compare' } });
           return { ir: callIr, ty: ANY };
         }
         unit = u;

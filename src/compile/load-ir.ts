@@ -13,6 +13,7 @@ import type { RuleSetIR } from './ir.js';
 import { IR_VERSION } from './ir.js';
 import { RULE_SET_IR_SCHEMA } from './ir-schema.js';
 import { makeDiagnostic } from './messages.js';
+import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 
 // ajv ships CommonJS; under NodeNext the default import may be the module namespace.
 const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ?? Ajv2020Module.Ajv2020) as typeof Ajv2020Module.Ajv2020;
@@ -24,21 +25,21 @@ function validate(): ValidateFunction {
   return validator;
 }
 
-export function loadIR(json: unknown, file = '<ir>'): { ir?: RuleSetIR; diagnostics: Diagnostic[] } {
+export function loadIR(json: unknown, file = '<ir>', lang: Lang = DEFAULT_LANG): { ir?: RuleSetIR; diagnostics: Diagnostic[] } {
   const version = (json as { irVersion?: unknown } | null)?.irVersion;
   if (json !== null && typeof json === 'object' && version !== IR_VERSION) {
-    return { diagnostics: [makeDiagnostic('CMP231', file, NO_RANGE, { found: String(version), expected: IR_VERSION })] };
+    return { diagnostics: [makeDiagnostic('CMP231', file, NO_RANGE, { found: String(version), expected: IR_VERSION }, lang)] };
   }
   const check = validate();
   if (!check(json)) {
     const errors = (check.errors ?? []).filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'if');
     const shown = (errors.length > 0 ? errors : (check.errors ?? [])).slice(0, 10);
     return {
-      diagnostics: shown.map((e) => makeDiagnostic('CMP230', file, NO_RANGE, { where: e.instancePath || '/', problem: e.message ?? e.keyword })),
+      diagnostics: shown.map((e) => makeDiagnostic('CMP230', file, NO_RANGE, { where: e.instancePath || '/', problem: e.message ?? e.keyword }, lang)),
     };
   }
   const ir = json as RuleSetIR;
   const actual = hashIR(ir);
-  if (actual !== ir.hash) return { diagnostics: [makeDiagnostic('CMP232', file, NO_RANGE, { found: ir.hash, actual })] };
+  if (actual !== ir.hash) return { diagnostics: [makeDiagnostic('CMP232', file, NO_RANGE, { found: ir.hash, actual }, lang)] };
   return { ir, diagnostics: [] };
 }

@@ -12,6 +12,7 @@ import type { Diagnostic, SourceRange } from '../common/diagnostic.js';
 import { NO_RANGE } from '../common/diagnostic.js';
 import type { FileAst } from '../dsl/ast.js';
 import { makeDiagnostic } from './messages.js';
+import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 
 export interface SourceHost {
   /** The file's text, or undefined when it cannot be read. */
@@ -60,6 +61,7 @@ export function loadFiles(
   host: SourceHost,
   parse: ParseFn,
   diagnostics: Diagnostic[],
+  lang: Lang = DEFAULT_LANG,
 ): LoadedFile[] {
   const loaded = new Map<string, LoadedFile>();
   const order: LoadedFile[] = [];
@@ -69,7 +71,7 @@ export function loadFiles(
     const onStack = stack.indexOf(path);
     if (onStack >= 0) {
       const cycle = [...stack.slice(onStack), path].join(' → ');
-      diagnostics.push(makeDiagnostic('CMP201', importer!.file, importer!.range, { cycle }));
+      diagnostics.push(makeDiagnostic('CMP201', importer!.file, importer!.range, { cycle }, lang));
       return;
     }
     const seen = loaded.get(path);
@@ -81,8 +83,8 @@ export function loadFiles(
     if (text === undefined) {
       diagnostics.push(
         importer
-          ? makeDiagnostic('CMP200', importer.file, importer.range, { path: importer.spec })
-          : makeDiagnostic('CMP200', path, NO_RANGE, { path }),
+          ? makeDiagnostic('CMP200', importer.file, importer.range, { path: importer.spec }, lang)
+          : makeDiagnostic('CMP200', path, NO_RANGE, { path }, lang),
       );
       return;
     }

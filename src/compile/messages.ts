@@ -1,43 +1,55 @@
 /**
- * The catalogue of every diagnostic the compile phase reports: stable code, severity, message and
- * hint templates. Messages are written for policy staff (not programmers) and quote the numbers
+ * The catalogue of every diagnostic the compile phase reports, in Chinese and English: stable
+ * code, severity, and message and hint templates per language (both complete, same codes; a unit
+ * test checks it). Messages are written for policy staff (not programmers) and quote the numbers
  * involved; tests assert codes and ranges, never this wording, so it may be improved freely.
+ * Arguments are plain values or `Term`s (a phrase in both languages), resolved when rendered.
  * Codes: CMP2xx names, files and types; CMP3xx weights, thresholds and structure; REC5xx rule
  * blocks. `makeDiagnostic` is the only place a compile diagnostic object is created.
  */
 import type { Diagnostic, Severity, SourceRange } from '../common/diagnostic.js';
+import { DEFAULT_LANG, type Lang, type Term } from '../common/lang.js';
 
-export type MsgArgs = Record<string, string | number | undefined>;
+export type MsgArgs = Record<string, string | number | Term | undefined>;
+/** Arguments after `Term`s were resolved to the chosen language. */
+type Args = Record<string, string | number | undefined>;
 
 interface Entry {
   severity: Severity;
-  message: (a: MsgArgs) => string;
-  hint?: (a: MsgArgs) => string | undefined;
+  message: (a: Args) => string;
+  hint?: (a: Args) => string | undefined;
 }
 
-const didYouMean = (a: MsgArgs): string | undefined =>
-  a.suggestion ? `您是否想写 “${a.suggestion}”？(did you mean “${a.suggestion}”?)` : undefined;
+/** Same codes as `Entry`, without the severity (which does not depend on the language). */
+interface Text {
+  message: (a: Args) => string;
+  hint?: (a: Args) => string | undefined;
+}
 
+const didYouMeanZh = (a: Args): string | undefined => (a.suggestion ? `您是否想写 “${a.suggestion}”？` : undefined);
+const didYouMeanEn = (a: Args): string | undefined => (a.suggestion ? `did you mean “${a.suggestion}”?` : undefined);
+
+/** Chinese: the reference wording (and the severities of every code). */
 export const MESSAGES = {
   CMP200: { severity: 'error', message: (a) => `无法读取导入的文件 “${a.path}”`, hint: () => '检查 import 路径：它相对于当前文件所在的目录。' },
   CMP201: { severity: 'error', message: (a) => `文件之间循环导入：${a.cycle}`, hint: () => '去掉其中一个 import；公共部分放进单独的文件。' },
-  CMP202: { severity: 'error', message: (a) => `未知的名称 “${a.name}”`, hint: didYouMean },
+  CMP202: { severity: 'error', message: (a) => `未知的名称 “${a.name}”`, hint: didYouMeanZh },
   CMP203: { severity: 'error', message: (a) => `名称 “${a.name}” 重复定义（${a.what}），第一次定义在第 ${a.line} 行`, hint: () => '每个名称在同一层级只能定义一次。' },
-  CMP204: { severity: 'error', message: (a) => `继承的框架 “${a.name}” 不存在`, hint: (a) => didYouMean(a) ?? '先用 import 导入定义该框架的文件。' },
+  CMP204: { severity: 'error', message: (a) => `继承的框架 “${a.name}” 不存在`, hint: (a) => didYouMeanZh(a) ?? '先用 import 导入定义该框架的文件。' },
   CMP205: { severity: 'error', message: (a) => `框架之间循环继承：${a.cycle}` },
   CMP206: { severity: 'error', message: (a) => `“${a.name}” 已在上级框架 “${a.parent}” 中定义`, hint: () => '若要替换它，写 override indicator …；若要删除，写 remove …。' },
-  CMP207: { severity: 'error', message: (a) => `override 的对象 “${a.name}” 在上级框架中不存在`, hint: (a) => didYouMean(a) ?? '新增指标不需要写 override。' },
-  CMP208: { severity: 'error', message: (a) => `remove 的对象 “${a.name}” 不存在`, hint: didYouMean },
+  CMP207: { severity: 'error', message: (a) => `override 的对象 “${a.name}” 在上级框架中不存在`, hint: (a) => didYouMeanZh(a) ?? '新增指标不需要写 override。' },
+  CMP208: { severity: 'error', message: (a) => `remove 的对象 “${a.name}” 不存在`, hint: didYouMeanZh },
   CMP209: { severity: 'error', message: (a) => `“${a.name}” 指向多个节点：${a.candidates}`, hint: () => '写出完整路径，例如 维度.指标。' },
   CMP210: { severity: 'error', message: (a) => `let 定义相互引用，形成循环：${a.cycle}` },
   CMP211: { severity: 'error', message: (a) => `指标之间相互引用得分或数值，形成循环：${a.cycle}` },
   CMP212: { severity: 'error', message: (a) => `不能把 ${a.left} 与 ${a.right} 相${a.op}`, hint: () => '两边的单位必须相同；元/元 是比率，可以与 % 运算。' },
   CMP213: { severity: 'error', message: (a) => `不能比较 ${a.left} 与 ${a.right}`, hint: () => '比较的两边单位必须一致，例如都用 % 或都用 元。' },
   CMP214: { severity: 'error', message: (a) => `此处需要${a.expected}，但得到的是${a.actual}` },
-  CMP215: { severity: 'error', message: (a) => (a.arity ? `函数 ${a.name} 需要 ${a.arity} 个参数，写了 ${a.count} 个` : `未知的函数 “${a.name}”`), hint: didYouMean },
+  CMP215: { severity: 'error', message: (a) => (a.arity ? `函数 ${a.name} 需要 ${a.arity} 个参数，写了 ${a.count} 个` : `未知的函数 “${a.name}”`), hint: didYouMeanZh },
   CMP216: { severity: 'error', message: (a) => `“${a.name}” 不能用在${a.where}`, hint: (a) => (a.why === undefined ? undefined : String(a.why)) },
   CMP217: { severity: 'warning', message: (a) => `${a.what} “${a.name}” 定义了但从未使用`, hint: () => '删除它，或在公式中使用它。' },
-  CMP218: { severity: 'error', message: (a) => `“${a.name}” 不是等级；已定义的等级：${a.grades}`, hint: didYouMean },
+  CMP218: { severity: 'error', message: (a) => `“${a.name}” 不是等级；已定义的等级：${a.grades}`, hint: didYouMeanZh },
   CMP219: { severity: 'error', message: (a) => `${a.what} 只能用在继承其他框架（extends）的框架中` },
   CMP220: { severity: 'error', message: (a) => `框架 “${a.name}” 重复定义，第一次定义在 ${a.where}` },
   CMP221: { severity: 'error', message: (a) => `数据路径 “${a.path}” 中的 [] 只能用在 sum、avg、count 等汇总函数内` },
@@ -75,13 +87,13 @@ export const MESSAGES = {
   CMP326: { severity: 'error', message: (a) => `线性插值的点应按横坐标从小到大排列：${a.x} 不大于前一点 ${a.prev}` },
   CMP327: { severity: 'error', message: (a) => `档位 “${a.label}” 的下限 ${a.low} 高于上限 ${a.high}` },
 
-  REC501: { severity: 'error', message: (a) => `规则集 “${a.block}” 适用的框架 “${a.name}” 不存在`, hint: didYouMean },
-  REC502: { severity: 'error', message: (a) => `规则中的名称 “${a.name}” 未定义`, hint: didYouMean },
-  REC503: { severity: 'error', message: (a) => `“${a.name}” 不是等级；已定义的等级：${a.grades}`, hint: didYouMean },
+  REC501: { severity: 'error', message: (a) => `规则集 “${a.block}” 适用的框架 “${a.name}” 不存在`, hint: didYouMeanZh },
+  REC502: { severity: 'error', message: (a) => `规则中的名称 “${a.name}” 未定义`, hint: didYouMeanZh },
+  REC503: { severity: 'error', message: (a) => `“${a.name}” 不是等级；已定义的等级：${a.grades}`, hint: didYouMeanZh },
   REC504: { severity: 'error', message: (a) => `预算线 “${a.name}” 没有 line 声明，无法按百分比调整`, hint: (a) => `加上 line ${a.name} base data.… "说明"，写明百分比的基数。` },
   REC505: { severity: 'error', message: () => `使用了 unspent（结余资金），但没有定义它`, hint: () => '加上 let unspent = data.budget.adjusted - data.spent。' },
   REC506: { severity: 'error', message: (a) => `规则 “${a.name}” 重复，第一次定义在第 ${a.line} 行` },
-  REC507: { severity: 'error', message: (a) => `combine 的预算线 “${a.name}” 没有 line 声明`, hint: didYouMean },
+  REC507: { severity: 'error', message: (a) => `combine 的预算线 “${a.name}” 没有 line 声明`, hint: didYouMeanZh },
   REC508: { severity: 'error', message: (a) => `预警等级 “${a.name}” 无效：只能是 green、yellow 或 red` },
   REC509: { severity: 'error', message: (a) => `${a.what} 需要${a.expected}` },
   REC510: { severity: 'error', message: (a) => `规则 “${a.name}” 的条件不是“是/否”判断` },
@@ -89,10 +101,90 @@ export const MESSAGES = {
 
 export type Code = keyof typeof MESSAGES;
 
-export function makeDiagnostic(code: Code, file: string, range: SourceRange, args: MsgArgs = {}): Diagnostic {
-  const entry: Entry = MESSAGES[code];
-  const d: Diagnostic = { code, severity: entry.severity, message: entry.message(args), file, range };
-  const hint = entry.hint?.(args);
+/** English: one entry per code of `MESSAGES`. */
+export const MESSAGES_EN: Record<Code, Text> = {
+  CMP200: { message: (a) => `cannot read the imported file “${a.path}”`, hint: () => 'Check the import path: it is relative to the folder of the current file.' },
+  CMP201: { message: (a) => `files import each other in a cycle: ${a.cycle}`, hint: () => 'Remove one of the imports; put the shared part in a separate file.' },
+  CMP202: { message: (a) => `unknown name “${a.name}”`, hint: didYouMeanEn },
+  CMP203: { message: (a) => `the name “${a.name}” is defined twice (${a.what}); first defined on line ${a.line}`, hint: () => 'Each name may be defined only once at the same level.' },
+  CMP204: { message: (a) => `the framework “${a.name}” being extended does not exist`, hint: (a) => didYouMeanEn(a) ?? 'Import the file that defines that framework first.' },
+  CMP205: { message: (a) => `frameworks extend each other in a cycle: ${a.cycle}` },
+  CMP206: { message: (a) => `“${a.name}” is already defined in the parent framework “${a.parent}”`, hint: () => 'To replace it write override indicator …; to delete it write remove ….' },
+  CMP207: { message: (a) => `“${a.name}” is overridden but does not exist in the parent framework`, hint: (a) => didYouMeanEn(a) ?? 'A new indicator does not need override.' },
+  CMP208: { message: (a) => `“${a.name}” is removed but does not exist`, hint: didYouMeanEn },
+  CMP209: { message: (a) => `“${a.name}” refers to several nodes: ${a.candidates}`, hint: () => 'Write the full path, e.g. dimension.indicator.' },
+  CMP210: { message: (a) => `let definitions refer to each other in a cycle: ${a.cycle}` },
+  CMP211: { message: (a) => `indicators refer to each other's score or value in a cycle: ${a.cycle}` },
+  CMP212: { message: (a) => `cannot ${a.op} ${a.left} and ${a.right}`, hint: () => 'Both sides need the same unit; 元/元 is a ratio and works with %.' },
+  CMP213: { message: (a) => `cannot compare ${a.left} with ${a.right}`, hint: () => 'Both sides of a comparison need the same unit, e.g. both % or both 元.' },
+  CMP214: { message: (a) => `${a.expected} is needed here, but this is ${a.actual}` },
+  CMP215: { message: (a) => (a.arity ? `function ${a.name} takes ${a.arity} argument(s), ${a.count} given` : `unknown function “${a.name}”`), hint: didYouMeanEn },
+  CMP216: { message: (a) => `“${a.name}” cannot be used in ${a.where}`, hint: (a) => (a.why === undefined ? undefined : String(a.why)) },
+  CMP217: { message: (a) => `${a.what} “${a.name}” is defined but never used`, hint: () => 'Delete it, or use it in a formula.' },
+  CMP218: { message: (a) => `“${a.name}” is not a grade; grades defined: ${a.grades}`, hint: didYouMeanEn },
+  CMP219: { message: (a) => `${a.what} can only be used in a framework that extends another (extends)` },
+  CMP220: { message: (a) => `the framework “${a.name}” is defined twice; first defined at ${a.where}` },
+  CMP221: { message: (a) => `[] in the data path “${a.path}” can only be used inside sum, avg, count and other aggregate functions` },
+  CMP222: { message: () => 'grade can only be compared with a grade label, e.g. grade == 优' },
+  CMP224: { message: (a) => `no framework “${a.name}” in the entry files; available: ${a.known}` },
+  CMP223: { message: (a) => `the value ${a.value} of setting ${a.name} is not valid`, hint: (a) => (a.why === undefined ? undefined : String(a.why)) },
+
+  CMP230: { message: (a) => `the compiled result (IR) is malformed: ${a.where} ${a.problem}`, hint: () => 'Generate it again with jixiao compile.' },
+  CMP231: { message: (a) => `the compiled result (IR) has version ${a.found}; this program reads only version ${a.expected}`, hint: () => 'Generate it again with the current jixiao compile.' },
+  CMP232: { message: (a) => `the compiled result (IR) does not match its hash (recorded ${a.found}, actual ${a.actual})`, hint: () => 'The file was changed after compiling; compile again instead of editing the IR by hand.' },
+
+  CMP301: { message: (a) => `the weights under “${a.name}” add up to ${a.sum}, but its weight is ${a.weight}`, hint: (a) => `${a.diff} point(s) apart; adjust the weights below so they add up to ${a.weight}.` },
+  CMP302: { message: (a) => `the top-level weights of framework “${a.name}” add up to ${a.sum}, but the scale is ${a.weight}`, hint: (a) => `${a.diff} point(s) apart; the top-level dimensions (or indicators) must add up to the scale ${a.weight}.` },
+  CMP303: { message: (a) => `indicator “${a.name}” has no weight`, hint: () => 'Write indicator <name> weight 5 { … }.' },
+  CMP304: { message: (a) => `the weight ${a.weight} of “${a.name}” is not a positive number`, hint: () => 'A weight is a positive number of points, e.g. weight 5.' },
+  CMP305: { message: (a) => `requirement ${a.names} ${a.op} ${a.value} is not met: the actual value is ${a.sum}`, hint: () => 'Department and fiscal evaluations require the weights of 产出 + 效益 to be at least 60.' },
+  CMP307: { message: (a) => `grade cut-offs must strictly decrease: ${a.min} of “${a.label}” is not below ${a.prev} of the grade before` },
+  CMP308: { message: (a) => `grade “${a.name}” is given twice` },
+  CMP309: { message: (a) => `no otherwise grade: scores below ${a.lowest} get no grade`, hint: () => 'Add “差 otherwise”, or say in the description how low scores are handled.' },
+  CMP310: { message: (a) => a.what === 'order' ? 'the otherwise grade must come last' : `the cut-off ${a.min} of grade “${a.label}” exceeds the scale ${a.scale}` },
+  CMP311: { message: (a) => `band ${a.a} overlaps band ${a.b}: values in ${a.overlap} are scored by the band written first`, hint: () => 'Bands match in the order written; check whether the ends are open or closed.' },
+  CMP312: { message: (a) => `the bands leave a gap: values in ${a.gap} fall in no band`, hint: () => 'Add a band for this range, or add else.' },
+  CMP313: { message: (a) => `band ${a.band} can never match: the bands before it already cover it` },
+  CMP314: { message: (a) => `no else: values in ${a.gap} fall in no band`, hint: () => 'Add else: 0 to say what the remaining cases score.' },
+  CMP315: { message: (a) => `the award ${a.award} is outside 0%–100%`, hint: () => 'A percentage is a share of the weight, at most 100%.' },
+  CMP316: { message: (a) => `${a.points} point(s) exceed the weight of ${a.weight} point(s) of this indicator` },
+  CMP317: { message: (a) => a.max ? `at most ${a.max} point(s) are deducted, more than the weight of ${a.weight}` : `deductions have no limit (${a.per} point(s) each) and may exceed the weight of ${a.weight}; the score never goes below 0`, hint: () => 'Say the most that can be deducted with max.' },
+  CMP318: { message: (a) => `scoring method ${a.method} needs a target`, hint: () => 'For example target >= 100%.' },
+  CMP319: { message: (a) => `yesno scoring needs a yes/no value, but value is ${a.actual}`, hint: () => 'For example value = data.done == true.' },
+  CMP320: { message: (a) => `scoring method ${a.method} needs ${a.what}` },
+  CMP322: { message: (a) => `indicator “${a.name}” has no scoring method`, hint: () => 'Write score proportional, score bands { … } or another method.' },
+  CMP323: { message: (a) => `scoring method ${a.method} needs a value`, hint: () => 'For example value = data.spent / data.budget.adjusted.' },
+  CMP324: { message: (a) => `dimension “${a.name}” has no indicators; its ${a.weight} point(s) can never be earned` },
+  CMP325: { message: (a) => `the cap after a veto, ${a.value}, exceeds the scale ${a.scale}` },
+  CMP326: { message: (a) => `points of a linear line must increase along x: ${a.x} is not greater than the point before, ${a.prev}` },
+  CMP327: { message: (a) => `the lower end ${a.low} of tier “${a.label}” is above its upper end ${a.high}` },
+
+  REC501: { message: (a) => `the framework “${a.name}” of rules block “${a.block}” does not exist`, hint: didYouMeanEn },
+  REC502: { message: (a) => `the name “${a.name}” in a rule is not defined`, hint: didYouMeanEn },
+  REC503: { message: (a) => `“${a.name}” is not a grade; grades defined: ${a.grades}`, hint: didYouMeanEn },
+  REC504: { message: (a) => `budget line “${a.name}” has no line declaration, so it cannot be adjusted by a percentage`, hint: (a) => `Add line ${a.name} base data.… "description" to say what the percentage is of.` },
+  REC505: { message: () => 'unspent (the unspent funds) is used but not defined', hint: () => 'Add let unspent = data.budget.adjusted - data.spent.' },
+  REC506: { message: (a) => `rule “${a.name}” is given twice; first defined on line ${a.line}` },
+  REC507: { message: (a) => `budget line “${a.name}” of combine has no line declaration`, hint: didYouMeanEn },
+  REC508: { message: (a) => `warning level “${a.name}” is not valid: use green, yellow or red` },
+  REC509: { message: (a) => `${a.what} needs ${a.expected}` },
+  REC510: { message: (a) => `the condition of rule “${a.name}” is not a yes/no test` },
+};
+
+/** The templates of each language, for callers that list or check them. */
+export const COMPILE_CATALOGUES: Record<Lang, Record<Code, Text>> = { zh: MESSAGES, en: MESSAGES_EN };
+
+function resolve(args: MsgArgs, lang: Lang): Args {
+  const out: Args = {};
+  for (const [k, v] of Object.entries(args)) out[k] = typeof v === 'object' ? v[lang] : v;
+  return out;
+}
+
+export function makeDiagnostic(code: Code, file: string, range: SourceRange, args: MsgArgs = {}, lang: Lang = DEFAULT_LANG): Diagnostic {
+  const entry: Text = COMPILE_CATALOGUES[lang][code];
+  const a = resolve(args, lang);
+  const d: Diagnostic = { code, severity: MESSAGES[code].severity, message: entry.message(a), file, range };
+  const hint = entry.hint?.(a);
   if (hint) d.hint = hint;
   return d;
 }

@@ -40,19 +40,19 @@ function checkIndicator(c: CheckInput, n: RNode, d: IndicatorDecl): void {
       break;
     case 'yesno': {
       const t = c.env.valueTy(n);
-      if (d.value && t.k !== 'bool' && t.k !== 'any') accept('CMP319', file, d.value.range, { actual: t.k === 'num' ? '数值' : t.k === 'str' ? '文字' : t.k });
+      if (d.value && t.k !== 'bool' && t.k !== 'any') accept('CMP319', file, d.value.range, { actual: t.k === 'num' ? { zh: '数值', en: 'a number' } : t.k === 'str' ? { zh: '文字', en: 'text' } : t.k });
       break;
     }
     case 'bands':
-      if (m.bands.length === 0) accept('CMP320', file, m.range, { method: 'bands', what: '至少一个区间' });
+      if (m.bands.length === 0) accept('CMP320', file, m.range, { method: 'bands', what: { zh: '至少一个区间', en: 'at least one band' } });
       m.bands.forEach((b) => checkAward(c, file, b.award, weight));
       break;
     case 'rating':
-      if (m.levels.length === 0) accept('CMP320', file, m.range, { method: 'rating', what: '等级及得分，例如 { A: 100%; B: 80% }' });
+      if (m.levels.length === 0) accept('CMP320', file, m.range, { method: 'rating', what: { zh: '等级及得分，例如 { A: 100%; B: 80% }', en: 'levels with awards, e.g. { A: 100%; B: 80% }' } });
       m.levels.forEach((l) => checkAward(c, file, l.award, weight));
       break;
     case 'tiers':
-      if (m.tiers.length === 0) accept('CMP320', file, m.range, { method: 'tiers', what: '档位，例如 { 达成: 80%..100% }' });
+      if (m.tiers.length === 0) accept('CMP320', file, m.range, { method: 'tiers', what: { zh: '档位，例如 { 达成: 80%..100% }', en: 'tiers, e.g. { 达成: 80%..100% }' } });
       for (const t of m.tiers) {
         checkAward(c, file, t.low, weight);
         checkAward(c, file, t.high, weight);
@@ -64,7 +64,7 @@ function checkIndicator(c: CheckInput, n: RNode, d: IndicatorDecl): void {
       }
       break;
     case 'linear': {
-      if (m.points.length < 2) accept('CMP320', file, m.range, { method: 'linear', what: '至少两个点' });
+      if (m.points.length < 2) accept('CMP320', file, m.range, { method: 'linear', what: { zh: '至少两个点', en: 'at least two points' } });
       let prev: Decimal | undefined;
       let prevText = '';
       for (const p of m.points) {
@@ -79,7 +79,7 @@ function checkIndicator(c: CheckInput, n: RNode, d: IndicatorDecl): void {
       break;
     }
     case 'checklist':
-      if (m.items.length === 0) accept('CMP320', file, m.range, { method: 'checklist', what: '至少一个要素' });
+      if (m.items.length === 0) accept('CMP320', file, m.range, { method: 'checklist', what: { zh: '至少一个要素', en: 'at least one element' } });
       m.items.forEach((i) => checkAward(c, file, i.award, weight));
       break;
     case 'deduct':
@@ -90,7 +90,7 @@ function checkIndicator(c: CheckInput, n: RNode, d: IndicatorDecl): void {
       if (m.max) {
         if (max && max.value.gt(weight)) accept('CMP317', file, m.max.range, { max: max.value.toString(), weight: weight.toString() });
       } else if (!(m.method === 'deduct' && per && constOf(m.count, c.scope) && per.value.times(constOf(m.count, c.scope)!.value).lte(weight))) {
-        accept('CMP317', file, m.range, { per: per ? per.value.toString() : '若干', weight: weight.toString() });
+        accept('CMP317', file, m.range, { per: per ? per.value.toString() : { zh: '若干', en: 'some' }, weight: weight.toString() });
       }
       break;
     }

@@ -16,6 +16,7 @@ import { NODE_MEMBERS, recordDep } from './scope.js';
 import { ANY, SCORE, STR, num } from './units.js';
 import { findBySuffix } from './model.js';
 import { suggest } from './suggest.js';
+import type { Term } from '../common/lang.js';
 
 const BUILTINS = ['value', 'target', 'weight', 'grade', 'total', 'stage'];
 
@@ -62,7 +63,7 @@ function useSymbol(sym: Sym, e: Ref, ctx: ExprCtx): Lowered {
 }
 
 function resolveBuiltin(name: string, e: Ref, ctx: ExprCtx): Lowered | undefined {
-  const notHere = (where: string, why: string): Lowered => {
+  const notHere = (where: Term, why: Term): Lowered => {
     ctx.env.accept('CMP216', ctx.file, e.range, { name, where, why });
     return { ir: { kind: 'boolean', value: false }, ty: ANY };
   };
@@ -70,15 +71,15 @@ function resolveBuiltin(name: string, e: Ref, ctx: ExprCtx): Lowered | undefined
     case 'value':
     case 'target':
     case 'weight': {
-      if (ctx.where !== 'indicator' || !ctx.self) return notHere('指标之外', '在指标之外请写 指标名.value。');
+      if (ctx.where !== 'indicator' || !ctx.self) return notHere({ zh: '指标之外', en: 'outside an indicator' }, { zh: '在指标之外请写 指标名.value。', en: 'Outside an indicator write <indicator>.value.' });
       const ir: ExprIR = { kind: 'self', member: name };
       return { ir, ty: name === 'weight' ? num(SCORE) : ctx.env.valueTy(ctx.self) };
     }
     case 'grade':
-      if (!ctx.rules) return notHere('指标、维度和否决条件中', '等级在全部得分算完后才确定，只能在 rules 规则中使用。');
+      if (!ctx.rules) return notHere({ zh: '指标、维度和否决条件中', en: 'indicators, dimensions or vetoes' }, { zh: '等级在全部得分算完后才确定，只能在 rules 规则中使用。', en: 'The grade is known only after every score is computed; use it in rules blocks only.' });
       return { ir: { kind: 'scorecard', member: 'grade' }, ty: { k: 'grade' } };
     case 'total':
-      if (!ctx.rules && ctx.where !== 'veto') return notHere('指标和维度中', '总分在全部指标算完后才确定。');
+      if (!ctx.rules && ctx.where !== 'veto') return notHere({ zh: '指标和维度中', en: 'indicators or dimensions' }, { zh: '总分在全部指标算完后才确定。', en: 'The total is known only after every indicator is scored.' });
       return { ir: { kind: 'scorecard', member: 'total' }, ty: num(SCORE) };
     case 'stage':
       return { ir: { kind: 'scorecard', member: 'stage' }, ty: STR };

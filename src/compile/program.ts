@@ -21,6 +21,7 @@ import type { RuleSetIR } from './ir.js';
 import type { LoadedFile } from './load.js';
 import type { Accept } from './messages.js';
 import { makeDiagnostic } from './messages.js';
+import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import type { Item } from './model.js';
 import { checkRulesTargets } from './rules.js';
 
@@ -34,11 +35,14 @@ export interface CompileResult {
 
 export interface ProgramOptions {
   framework?: string;
+  /** Language of the diagnostics (default Chinese). */
+  lang?: Lang;
 }
 
 export function compileLoaded(files: readonly LoadedFile[], diagnostics: Diagnostic[], options: ProgramOptions = {}): CompileResult {
   const found: Diagnostic[] = [];
-  const accept: Accept = (code, file, range, args) => found.push(makeDiagnostic(code, file, range, args));
+  const lang = options.lang ?? DEFAULT_LANG;
+  const accept: Accept = (code, file, range, args) => found.push(makeDiagnostic(code, file, range, args, lang));
   const fwDecls: Item<FrameworkDecl>[] = [];
   const blocks: Item<RulesDecl>[] = [];
   for (const f of files) {
@@ -82,11 +86,11 @@ export function compileLoaded(files: readonly LoadedFile[], diagnostics: Diagnos
       unused.set(k, e);
     };
     for (const s of syms) {
-      note(b.env.facts.used.has(s.key), makeDiagnostic('CMP217', s.item.file, s.item.decl.name.range, { what: s.kind, name: s.name }));
+      note(b.env.facts.used.has(s.key), makeDiagnostic('CMP217', s.item.file, s.item.decl.name.range, { what: s.kind, name: s.name }, lang));
     }
     for (const i of rf.inputs) {
       const key = i.decl.path.segments.join('.');
-      note(b.env.facts.used.has(`input:${key}`), makeDiagnostic('CMP217', i.file, i.decl.path.range, { what: 'input', name: `data.${key}` }));
+      note(b.env.facts.used.has(`input:${key}`), makeDiagnostic('CMP217', i.file, i.decl.path.range, { what: 'input', name: `data.${key}` }, lang));
     }
     // Only frameworks of the entry files become rule sets; imported parents are just checked.
     if (!entryFrameworks.includes(rf.name)) continue;
@@ -106,7 +110,7 @@ export function compileLoaded(files: readonly LoadedFile[], diagnostics: Diagnos
   const rulesets = entryFrameworks.map((n) => built.get(n)).filter((x): x is RuleSetIR => x !== undefined);
   const chosen = options.framework !== undefined ? rulesets.find((r) => r.name === options.framework) : rulesets[rulesets.length - 1];
   if (options.framework !== undefined && !chosen) {
-    const d = makeDiagnostic('CMP224', files.find((f) => f.entry)?.path ?? '<input>', NO_RANGE, { name: options.framework, known: rulesets.map((r) => r.name).join('、') || '（无）' });
+    const d = makeDiagnostic('CMP224', files.find((f) => f.entry)?.path ?? '<input>', NO_RANGE, { name: options.framework, known: rulesets.map((r) => r.name).join('、') || { zh: '（无）', en: '(none)' } }, lang);
     return { rulesets, diagnostics: [...all, d] };
   }
   const result: CompileResult = { rulesets, diagnostics: all };

@@ -38,7 +38,7 @@ export function checkRuleBlocks(c: CheckInput): void {
       for (const a of r.actions) {
         if (a.verb === 'adjust') {
           if (!a.line || !a.amount) {
-            c.accept('REC509', file, a.range, { what: 'adjust', expected: '预算线和调整幅度，例如 adjust next_budget -10%' });
+            c.accept('REC509', file, a.range, { what: 'adjust', expected: { zh: '预算线和调整幅度，例如 adjust next_budget -10%', en: 'a budget line and an amount, e.g. adjust next_budget -10%' } });
             continue;
           }
           const k = constOf(a.amount, b.scope);
@@ -46,7 +46,7 @@ export function checkRuleBlocks(c: CheckInput): void {
         }
         if (a.verb === 'warn' && a.level && !WARN_LEVELS.has(a.level.text)) c.accept('REC508', file, a.level.range, { name: a.level.text });
         if (a.verb === 'rectify' && a.withinDays && !(Number(a.withinDays.value) > 0)) {
-          c.accept('REC509', file, a.withinDays.range, { what: 'rectify within', expected: '正的天数，例如 rectify within 90 days' });
+          c.accept('REC509', file, a.withinDays.range, { what: 'rectify within', expected: { zh: '正的天数，例如 rectify within 90 days', en: 'a positive number of days, e.g. rectify within 90 days' } });
         }
       }
     }

@@ -13,7 +13,8 @@ import type { Accept } from './messages.js';
 import type { Item, RFramework, RNode } from './model.js';
 import type { Ty } from './units.js';
 
-export type DataType = 'number' | 'string' | 'boolean' | 'any' | 'array';
+/** `label`: text or a number, for the subject of levels labelled with numbers (`1: 100%`). */
+export type DataType = 'number' | 'string' | 'boolean' | 'any' | 'array' | 'label';
 
 export interface DataUse {
   segments: string[];

@@ -8,7 +8,7 @@
  */
 import { assertNever } from '../common/diagnostic.js';
 import type { Award, BandCondition, Expr, ScoreMethod } from '../dsl/ast.js';
-import type { AwardIR, BandConditionIR, ScoreIR } from './ir.js';
+import type { AwardIR, BandConditionIR, ExprIR, ScoreIR } from './ir.js';
 import { exprText } from './const.js';
 import { expect, lowerExpr } from './expr.js';
 import type { IdGen } from './ids.js';
@@ -19,7 +19,7 @@ export function lowerAward(a: Award, ctx: ExprCtx): AwardIR {
   const l = lowerExpr(a, ctx);
   if (l.ty.k === 'num' && l.ty.unit === RATIO) return { kind: 'fraction', value: l.ir };
   if (l.ty.k === 'num' && l.ty.unit !== null && l.ty.unit !== SCORE) {
-    ctx.env.accept('CMP214', ctx.file, a.range, { expected: '百分比（占权重的比例）或分数', actual: `${l.ty.unit}` });
+    ctx.env.accept('CMP214', ctx.file, a.range, { expected: { zh: '百分比（占权重的比例）或分数', en: 'a percentage (share of the weight) or points' }, actual: `${l.ty.unit}` });
   } else expect(l, 'num', a.range, ctx);
   return { kind: 'points', value: l.ir };
 }
@@ -80,11 +80,13 @@ export function lowerScore(m: ScoreMethod, ctx: ExprCtx, ids: IdGen): ScoreIR {
     case 'rating': {
       const s = lowerExpr(m.subject, ctx);
       expect(s, 'str', m.subject.range, ctx);
+      allowNumericLabels(s.ir, m.levels.map((l) => l.label.text), ctx);
       return { method: 'rating', id, subject: s.ir, levels: m.levels.map((l) => ({ id: sub(l.range), label: l.label.text, award: lowerAward(l.award, ctx) })) };
     }
     case 'tiers': {
       const s = lowerExpr(m.subject, ctx);
       expect(s, 'str', m.subject.range, ctx);
+      allowNumericLabels(s.ir, m.tiers.map((t) => t.label.text), ctx);
       const out: ScoreIR = {
         method: 'tiers',
         id,
@@ -139,4 +141,11 @@ export function lowerScore(m: ScoreMethod, ctx: ExprCtx, ids: IdGen): ScoreIR {
     default:
       return assertNever(m, 'score method');
   }
+}
+
+/** Levels labelled with numbers (`1: 100%`) also accept numeric data: records often code levels 1–4. */
+function allowNumericLabels(ir: ExprIR, labels: readonly string[], ctx: ExprCtx): void {
+  if (ir.kind !== 'data' || !labels.some((l) => /^\d+(?:\.\d+)?$/.test(l))) return;
+  const use = ctx.env.facts.data.get(ir.path.join('.'));
+  if (use && use.type === 'string') use.type = 'label';
 }

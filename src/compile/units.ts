@@ -7,6 +7,7 @@
  * is clear and fall back to free otherwise, so the checker never guesses an error.
  */
 import { assertNever } from '../common/diagnostic.js';
+import type { Term } from '../common/lang.js';
 
 export type Ty =
   | { k: 'num'; unit: string | null }
@@ -40,30 +41,30 @@ export function isBoolean(t: Ty): boolean {
 }
 
 /** How a unit is named in messages for policy staff. */
-export function describeUnit(u: string | null): string {
-  if (u === null) return '数值';
-  if (u === RATIO) return '百分比（%）';
-  if (u === 'days') return '天数';
-  if (u === SCORE) return '分数';
-  if (u === 'count') return '个数';
-  if (u === 'people') return '人数';
-  return `金额或数量（${u}）`;
+export function describeUnit(u: string | null): Term {
+  if (u === null) return { zh: '数值', en: 'a plain number' };
+  if (u === RATIO) return { zh: '百分比（%）', en: 'a percentage (%)' };
+  if (u === 'days') return { zh: '天数', en: 'a number of days' };
+  if (u === SCORE) return { zh: '分数', en: 'points' };
+  if (u === 'count') return { zh: '个数', en: 'a count' };
+  if (u === 'people') return { zh: '人数', en: 'a number of people' };
+  return { zh: `金额或数量（${u}）`, en: `an amount or quantity (${u})` };
 }
 
-export function describeTy(t: Ty): string {
+export function describeTy(t: Ty): Term {
   switch (t.k) {
     case 'num':
       return describeUnit(t.unit);
     case 'str':
-      return '文字';
+      return { zh: '文字', en: 'text' };
     case 'bool':
-      return '是/否';
+      return { zh: '是/否', en: 'a yes/no value' };
     case 'any':
-      return '未知类型';
+      return { zh: '未知类型', en: 'an unknown type' };
     case 'grade':
-      return '等级';
+      return { zh: '等级', en: 'a grade' };
     case 'list':
-      return '列表';
+      return { zh: '列表', en: 'a list' };
     default:
       return assertNever(t, 'type');
   }

@@ -330,7 +330,8 @@ export interface RatingLevelCstNode extends CstNode {
 }
 
 export type RatingLevelCstChildren = {
-  label: LabelCstNode[];
+  label?: LabelCstNode[];
+  numberLabel?: IToken[];
   Colon: IToken[];
   award: ArithCstNode[];
 };
@@ -359,7 +360,8 @@ export interface TierCstNode extends CstNode {
 }
 
 export type TierCstChildren = {
-  label: LabelCstNode[];
+  label?: LabelCstNode[];
+  numberLabel?: IToken[];
   Colon: IToken[];
   low: ArithCstNode[];
   DotDot: IToken[];

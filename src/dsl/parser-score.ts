@@ -6,7 +6,7 @@
 import { type IParserConfig, type TokenType } from 'chevrotain';
 import { ParserBase } from './parser-base.js';
 import {
-  Colon, Comma, DotDot, EqEq, Equals, Gt, GtEq, kw, LBracket, LCurly, LParen, Lt, LtEq, Percent, RBracket, RCurly, RParen,
+  Colon, Comma, DotDot, EqEq, Equals, Gt, GtEq, kw, LBracket, LCurly, LParen, Lt, LtEq, Number as NumberToken, Percent, RBracket, RCurly, RParen,
 } from './tokens.js';
 
 export class ScoreParser extends ParserBase {
@@ -120,8 +120,12 @@ export class ScoreParser extends ParserBase {
     this.CONSUME(RCurly);
   });
 
+  /** A level or tier label may also be a plain number (`1: 100%`): data often codes levels 1–4. */
   public ratingLevel = this.RULE('ratingLevel', () => {
-    this.SUBRULE(this.label);
+    this.OR(this.alts(105, () => [
+      { ALT: () => this.SUBRULE(this.label) },
+      { ALT: () => this.CONSUME(NumberToken, { LABEL: 'numberLabel' }) },
+    ]));
     this.CONSUME(Colon);
     this.SUBRULE(this.arith, { LABEL: 'award' });
   });
@@ -146,7 +150,10 @@ export class ScoreParser extends ParserBase {
   });
 
   public tier = this.RULE('tier', () => {
-    this.SUBRULE(this.label);
+    this.OR(this.alts(106, () => [
+      { ALT: () => this.SUBRULE(this.label) },
+      { ALT: () => this.CONSUME(NumberToken, { LABEL: 'numberLabel' }) },
+    ]));
     this.CONSUME(Colon);
     this.SUBRULE(this.arith, { LABEL: 'low' });
     this.CONSUME(DotDot);

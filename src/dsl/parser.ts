@@ -159,19 +159,21 @@ export class JixiaoParser extends ScoreParser {
     this.CONSUME(kw.Input);
     this.SUBRULE(this.dataPath);
     this.SUBRULE(this.name, { LABEL: 'type' });
-    this.OPTION(() => this.OR(this.alts(11, () => [
+    // `of …`, `required`/`optional` and the description may come in any order; the AST builder
+    // reports one given twice (DSL107).
+    this.MANY(() => this.OR(this.alts(11, () => [
       { ALT: () => this.CONSUME(kw.Required) },
       { ALT: () => this.CONSUME(kw.Optional) },
+      { ALT: () => {
+        this.CONSUME(kw.Of);
+        this.SUBRULE2(this.name, { LABEL: 'allowed' });
+        this.MANY2(() => {
+          this.CONSUME(Comma);
+          this.SUBRULE3(this.name, { LABEL: 'allowed' });
+        });
+      } },
+      { ALT: () => this.CONSUME(StringLiteral, { LABEL: 'description' }) },
     ])));
-    this.OPTION2(() => {
-      this.CONSUME(kw.Of);
-      this.SUBRULE2(this.name, { LABEL: 'allowed' });
-      this.MANY(() => {
-        this.CONSUME(Comma);
-        this.SUBRULE3(this.name, { LABEL: 'allowed' });
-      });
-    });
-    this.OPTION3(() => this.CONSUME(StringLiteral, { LABEL: 'description' }));
   });
 
   public nodeMember = this.RULE('nodeMember', () => {

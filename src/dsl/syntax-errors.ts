@@ -8,6 +8,7 @@
  */
 import type { ILexingError, IParserErrorMessageProvider, IRecognitionException, IToken, TokenType } from 'chevrotain';
 import type { Diagnostic, Position, SourceRange } from '../common/diagnostic.js';
+import type { Lang } from '../common/lang.js';
 import * as msg from './messages.js';
 import { MAX_NESTING } from './nesting.js';
 import { BadNumber, UnterminatedComment, UnterminatedString } from './tokens.js';
@@ -88,7 +89,7 @@ export interface LexOutput {
 }
 
 /** Converts every lexing and parsing problem to diagnostics (unsorted; the façade sorts). */
-export function syntaxDiagnostics(text: string, lex: LexOutput, parseErrors: readonly IRecognitionException[], file: string): Diagnostic[] {
+export function syntaxDiagnostics(text: string, lex: LexOutput, parseErrors: readonly IRecognitionException[], file: string, lang: Lang): Diagnostic[] {
   const out: Diagnostic[] = [];
   const add = (code: string, t: msg.Text, range: SourceRange): void => {
     out.push({ code, severity: 'error', message: t.message, file, range, ...(t.hint ? { hint: t.hint } : {}) });
@@ -98,14 +99,14 @@ export function syntaxDiagnostics(text: string, lex: LexOutput, parseErrors: rea
     const chars = text.slice(e.offset, e.offset + e.length);
     const start: Position = { line: e.line ?? 1, column: e.column ?? 1, offset: e.offset };
     const end: Position = { line: start.line, column: start.column + e.length, offset: e.offset + e.length };
-    add(msg.DSL.unexpectedChar, msg.unexpectedCharacter(chars), { start, end });
+    add(msg.DSL.unexpectedChar, msg.unexpectedCharacter(lang, chars), { start, end });
   }
   for (const t of lex.groups.errors ?? []) {
-    if (t.tokenType === UnterminatedComment) add(msg.DSL.unterminated, msg.unterminatedComment(), headRange(t, 2));
+    if (t.tokenType === UnterminatedComment) add(msg.DSL.unterminated, msg.unterminatedComment(lang), headRange(t, 2));
   }
   for (const t of lex.tokens) {
-    if (t.tokenType === UnterminatedString) add(msg.DSL.unterminated, msg.unterminatedString(), tokenRange(t) ?? point(lastEnd(lex.tokens)));
-    else if (t.tokenType === BadNumber) add(msg.DSL.badNumber, msg.badNumber(t.image), tokenRange(t) ?? point(lastEnd(lex.tokens)));
+    if (t.tokenType === UnterminatedString) add(msg.DSL.unterminated, msg.unterminatedString(lang), tokenRange(t) ?? point(lastEnd(lex.tokens)));
+    else if (t.tokenType === BadNumber) add(msg.DSL.badNumber, msg.badNumber(lang, t.image), tokenRange(t) ?? point(lastEnd(lex.tokens)));
   }
 
   for (const e of parseErrors) {
@@ -115,8 +116,8 @@ export function syntaxDiagnostics(text: string, lex: LexOutput, parseErrors: rea
       continue;
     }
     const t = p.kind === 'mismatch'
-      ? msg.expectedToken(p.expected ?? '', p.actual, p.previous, ruleStack(e, p))
-      : p.kind === 'trailing' ? msg.trailingInput(p.actual) : msg.noViableAlternative(p.actual, p.previous, ruleStack(e, p));
+      ? msg.expectedToken(lang, p.expected ?? '', p.actual, p.previous, ruleStack(e, p))
+      : p.kind === 'trailing' ? msg.trailingInput(lang, p.actual) : msg.noViableAlternative(lang, p.actual, p.previous, ruleStack(e, p));
     // A missing `}` is best shown where the block's text ends, not at the end of the file.
     const range = t.code === msg.DSL.missingBrace ? point(lastEnd(lex.tokens)) : rangeOf(e.token, lex.tokens);
     add(t.code, t, range);
@@ -125,8 +126,8 @@ export function syntaxDiagnostics(text: string, lex: LexOutput, parseErrors: rea
 }
 
 /** DSL109 at the token where nesting went too deep (or the file start). */
-export function nestingDiagnostic(token: IToken | undefined, file: string): Diagnostic {
-  const t = msg.tooDeep(MAX_NESTING);
+export function nestingDiagnostic(token: IToken | undefined, file: string, lang: Lang): Diagnostic {
+  const t = msg.tooDeep(lang, MAX_NESTING);
   const range = (token && tokenRange(token)) ?? point({ line: 1, column: 1, offset: 0 });
   return { code: msg.DSL.tooDeep, severity: 'error', message: t.message, file, range, ...(t.hint ? { hint: t.hint } : {}) };
 }

@@ -7,6 +7,7 @@
  */
 import type { CstNode, IToken } from 'chevrotain';
 import type { Diagnostic, Position, SourceRange } from '../common/diagnostic.js';
+import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import type { DataPath, Expr, Name, NumberLit } from './ast.js';
 import type {
   ArithCstChildren, ArithOperandCstChildren, BinaryExprCstChildren, DataPathCstChildren, ExpressionCstChildren,
@@ -18,12 +19,25 @@ import { parseNumberText, unquote } from './literals.js';
 import * as msg from './messages.js';
 import { jixiaoParser } from './parser.js';
 import { tokenRange } from './syntax-errors.js';
-import { kw } from './tokens.js';
+import { KEYWORD_SPELLINGS, kw } from './tokens.js';
 
 const BaseVisitor = jixiaoParser.getBaseCstVisitorConstructor();
 
 /** Soft keywords that, used as a name in an expression, mean a built-in: `值` is `value`. */
 const BUILTIN_WORDS = new Map([kw.Value, kw.Target, kw.Weight, kw.Score, kw.Max, kw.Unspent].map((t) => [t, t.name.toLowerCase()]));
+
+/**
+ * Spellings that a formula reads as a built-in other than `unspent` (`目标` → `target`, `最多` →
+ * `max`, …): such a word cannot name a param or let, since no formula could refer to it.
+ */
+const RESERVED: ReadonlyMap<string, string> = new Map(
+  (['Value', 'Target', 'Weight', 'Score', 'Max'] as const).flatMap((k) => KEYWORD_SPELLINGS[k].map((s): [string, string] => [s, KEYWORD_SPELLINGS[k][0] as string])),
+);
+
+/** The built-in a declared name would mean in formulas, or undefined when it is free to use. */
+export function reservedBuiltin(name: string): string | undefined {
+  return RESERVED.get(name);
+}
 
 export function first<T>(list: readonly T[] | undefined): T | undefined {
   return list?.[0];
@@ -32,12 +46,15 @@ export function first<T>(list: readonly T[] | undefined): T | undefined {
 export class ExprVisitor extends BaseVisitor {
   protected diagnostics: Diagnostic[] = [];
   protected sourceFile = '<input>';
+  /** Language of the diagnostics of the current `build`. */
+  protected lang: Lang = DEFAULT_LANG;
   /** End of the last real range seen: where recovered (NaN) nodes are placed. */
   private last: Position = { line: 1, column: 1, offset: 0 };
 
-  protected reset(file: string): void {
+  protected reset(file: string, lang: Lang): void {
     this.diagnostics = [];
     this.sourceFile = file;
+    this.lang = lang;
     this.last = { line: 1, column: 1, offset: 0 };
   }
 
@@ -167,7 +184,7 @@ export class ExprVisitor extends BaseVisitor {
   private readonly climbHooks: ClimbHooks = {
     tokRange: (t) => this.tokRange(t),
     span: (a, b) => this.span(a, b),
-    chained: (op) => this.report(msg.DSL.unexpectedToken, msg.chainedComparison(op.image), this.tokRange(op)),
+    chained: (op) => this.report(msg.DSL.unexpectedToken, msg.chainedComparison(this.lang, op.image), this.tokRange(op)),
   };
 
   primary(ctx: PrimaryCstChildren): Expr | undefined {

@@ -6,6 +6,7 @@
  * that recovery left incomplete are dropped, never invented.
  */
 import type { CstNode, IToken } from 'chevrotain';
+import { Decimal } from 'decimal.js';
 import type {
   Band, BandCondition, Expr, MissingPolicy, Name, ScoreMethod, TargetDecl, Unit,
 } from './ast.js';
@@ -58,13 +59,13 @@ export class ScoreVisitor extends ExprVisitor {
 
   missingClause(ctx: MissingClauseCstChildren): MissingPolicy | undefined {
     const n = this.nameOf(first(ctx.name));
-    return n ? this.option(n, missingPolicy, 'missing-value policy', OPTION_WORDS.missing) : undefined;
+    return n ? this.option(n, missingPolicy, 'missing', OPTION_WORDS.missing) : undefined;
   }
 
   /** Looks an option word up; reports DSL106 when unknown. */
-  protected option<T>(n: Name, lookup: (w: string) => T | undefined, what: string, allowed: readonly string[]): T | undefined {
+  protected option<T>(n: Name, lookup: (w: string) => T | undefined, what: msg.OptionKind, allowed: readonly string[]): T | undefined {
     const v = lookup(n.text);
-    if (v === undefined) this.report(msg.DSL.unknownOption, msg.unknownOption(n.text, what, allowed), n.range);
+    if (v === undefined) this.report(msg.DSL.unknownOption, msg.unknownOption(this.lang, n.text, what, allowed), n.range);
     return v;
   }
 
@@ -122,8 +123,23 @@ export class ScoreVisitor extends ExprVisitor {
     return subject ? { method: 'rating', subject, levels, range: this.nodeRange(node) } : undefined;
   }
 
+  /**
+   * A label, or a number used as one. A plain number is normalised the way the engine prints a
+   * numeric data value (`1.50` → `1.5`), so `1: 100%` matches the data value 1; a number with a
+   * unit (`1个`) keeps its text as written and matches that text only.
+   */
+  private levelLabel(ctx: { label?: CstNode[]; numberLabel?: IToken[] }): Name | undefined {
+    const n = first(ctx.numberLabel);
+    if (n) {
+      if (!Number.isFinite(n.startOffset)) return undefined;
+      const text = /^\d+(?:\.\d+)?$/.test(n.image) ? new Decimal(n.image).toFixed() : n.image;
+      return { text, range: this.tokRange(n) };
+    }
+    return this.nameOf(first(ctx.label));
+  }
+
   ratingLevel(ctx: RatingLevelCstChildren, node: CstNode): RatingLevel | undefined {
-    const label = this.nameOf(first(ctx.label));
+    const label = this.levelLabel(ctx);
     const award = this.exprOf(first(ctx.award));
     return label && award ? { label, award, range: this.nodeRange(node) } : undefined;
   }
@@ -132,14 +148,14 @@ export class ScoreVisitor extends ExprVisitor {
     const subject = this.exprOf(first(ctx.subject));
     const point = this.exprOf(first(ctx.point));
     const pickName = this.nameOf(first(ctx.pick));
-    const pick = (pickName && this.option(pickName, pickMode, '`pick` choice', OPTION_WORDS.pick)) ?? 'low';
+    const pick = (pickName && this.option(pickName, pickMode, 'pick', OPTION_WORDS.pick)) ?? 'low';
     const tiers = this.subs<{ label: Name; low: Expr; high: Expr; range: RatingLevel['range'] }>(ctx.tier);
     if (!subject) return undefined;
     return { method: 'tiers', subject, ...(point ? { point } : {}), pick, tiers, range: this.nodeRange(node) };
   }
 
   tier(ctx: TierCstChildren, node: CstNode): { label: Name; low: Expr; high: Expr; range: RatingLevel['range'] } | undefined {
-    const label = this.nameOf(first(ctx.label));
+    const label = this.levelLabel(ctx);
     const low = this.exprOf(first(ctx.low));
     const high = this.exprOf(first(ctx.high));
     return label && low && high ? { label, low, high, range: this.nodeRange(node) } : undefined;

@@ -8,6 +8,7 @@
  */
 import type { CstNode } from 'chevrotain';
 import type { SourceRange } from '../common/diagnostic.js';
+import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import type {
   ActionDecl, ActionVerb, CombineDecl, DimensionDecl, Expr, FileAst, FrameworkDecl, GradeCut, GradesDecl, ImportDecl,
   IndicatorDecl, InputDecl, LetDecl, LineDecl, Meta, Name, NodeMember, ParamDecl, RemoveDecl, RequireDecl, RuleDecl,
@@ -24,8 +25,9 @@ import {
   combineMode, inputType, isZeroWord, missingPolicy, notApplicablePolicy, OPTION_WORDS, roundingMode, unquote, warnLevel,
 } from './literals.js';
 import * as msg from './messages.js';
-import { first } from './to-ast-expr.js';
+import { first, reservedBuiltin } from './to-ast-expr.js';
 import { ScoreVisitor } from './to-ast-score.js';
+import { kw } from './tokens.js';
 
 type MetaEntry = { key: 'title' | 'description' | 'ref'; text: string };
 
@@ -35,8 +37,8 @@ class AstBuilder extends ScoreVisitor {
     this.validateVisitor();
   }
 
-  build(cst: CstNode, file: string): { ast: FileAst; diagnostics: ReturnType<AstBuilder['take']> } {
-    this.reset(file);
+  build(cst: CstNode, file: string, lang: Lang): { ast: FileAst; diagnostics: ReturnType<AstBuilder['take']> } {
+    this.reset(file, lang);
     const ast = this.sub<FileAst>(cst) ?? emptyFile(file);
     return { ast, diagnostics: this.take() };
   }
@@ -85,7 +87,7 @@ class AstBuilder extends ScoreVisitor {
     const label = first(ctx.label);
     const parent = this.nameOf(first(ctx.parent));
     const gradesList = this.subs<GradesDecl>(ctx.gradesDecl);
-    gradesList.slice(1).forEach((g) => this.report(msg.DSL.duplicateClause, msg.duplicateClause('grades'), g.range));
+    gradesList.slice(1).forEach((g) => this.report(msg.DSL.duplicateClause, msg.duplicateClause(this.lang, 'grades'), g.range));
     const fw: FrameworkDecl = {
       kind: 'framework',
       name: name ?? { text: '', range: this.nodeRange(node) },
@@ -114,7 +116,7 @@ class AstBuilder extends ScoreVisitor {
       if (!num) return undefined;
       const digits = Number(num.value);
       if (!Number.isInteger(digits) || digits < 0 || num.unit !== null) {
-        this.report(msg.DSL.wholeNumber, msg.wholeNumber('precision'), num.range);
+        this.report(msg.DSL.wholeNumber, msg.wholeNumber(this.lang, 'precision'), num.range);
         return undefined;
       }
       return { kind: 'precision', digits, range };
@@ -125,14 +127,14 @@ class AstBuilder extends ScoreVisitor {
     }
     if (!word) return undefined;
     if (ctx.Rounding) {
-      const mode = this.option(word, roundingMode, 'rounding mode', OPTION_WORDS.rounding);
+      const mode = this.option(word, roundingMode, 'rounding', OPTION_WORDS.rounding);
       return mode ? { kind: 'rounding', mode, range } : undefined;
     }
     if (ctx.Missing) {
-      const policy = this.option(word, missingPolicy, 'missing-value policy', OPTION_WORDS.missing);
+      const policy = this.option(word, missingPolicy, 'missing', OPTION_WORDS.missing);
       return policy ? { kind: 'missing', policy, range } : undefined;
     }
-    const policy = this.option(word, notApplicablePolicy, 'not-applicable policy', OPTION_WORDS.not_applicable);
+    const policy = this.option(word, notApplicablePolicy, 'notApplicable', OPTION_WORDS.not_applicable);
     return policy ? { kind: 'not_applicable', policy, range } : undefined;
   }
 
@@ -159,7 +161,7 @@ class AstBuilder extends ScoreVisitor {
     else if (grade) effect = { kind: 'grade', grade };
     else if (word && isZeroWord(word.image)) effect = { kind: 'zero' };
     else if (word && Number.isFinite(word.startOffset)) {
-      this.report(msg.DSL.unknownOption, msg.unknownOption(word.image, 'veto effect', ['grade <label>', 'cap <number>', 'zero']), this.tokRange(word));
+      this.report(msg.DSL.unknownOption, msg.unknownOption(this.lang, word.image, 'veto', ['grade <label>', 'cap <number>', 'zero']), this.tokRange(word));
     }
     const range = this.nodeRange(node);
     if (!name || !when || !effect) return undefined;
@@ -175,17 +177,21 @@ class AstBuilder extends ScoreVisitor {
   }
 
   paramDecl(ctx: ParamDeclCstChildren, node: CstNode): ParamDecl | undefined {
-    const d = this.binding(ctx, node);
+    const d = this.binding(ctx, node, 'param');
     return d ? { kind: 'param', ...d } : undefined;
   }
 
   letDecl(ctx: LetDeclCstChildren, node: CstNode): LetDecl | undefined {
-    const d = this.binding(ctx, node);
+    const d = this.binding(ctx, node, 'let');
     return d ? { kind: 'let', ...d } : undefined;
   }
 
-  private binding(ctx: ParamDeclCstChildren | LetDeclCstChildren, node: CstNode): { name: Name; value: Expr; meta: Meta; range: SourceRange } | undefined {
+  private binding(ctx: ParamDeclCstChildren | LetDeclCstChildren, node: CstNode, what: 'param' | 'let'): { name: Name; value: Expr; meta: Meta; range: SourceRange } | undefined {
     const name = this.nameOf(first(ctx.name));
+    // A word that means a built-in in formulas (`目标` is `target`) could never be referred to
+    // under this name; `unspent`/`结余` is the exception: it is the built-in a block defines.
+    const builtin = name && reservedBuiltin(name.text);
+    if (name && builtin) this.report(msg.DSL.reservedName, msg.reservedName(this.lang, name.text, builtin, what), name.range);
     const value = this.exprOf(first(ctx.expression));
     const desc = first(ctx.StringLiteral);
     const range = this.nodeRange(node);
@@ -196,13 +202,18 @@ class AstBuilder extends ScoreVisitor {
   inputDecl(ctx: InputDeclCstChildren, node: CstNode): InputDecl | undefined {
     const path = this.sub<InputDecl['path']>(first(ctx.dataPath));
     const typeName = this.nameOf(first(ctx.type));
-    const type = typeName && this.option(typeName, inputType, 'input type', OPTION_WORDS.input);
+    const type = typeName && this.option(typeName, inputType, 'input', OPTION_WORDS.input);
     const allowed = (ctx.allowed ?? []).map((n) => this.nameOf(n)?.text).filter((t): t is string => t !== undefined);
     const desc = first(ctx.description);
     const range = this.nodeRange(node);
+    // The clauses come in any order, each at most once (`required` and `optional` exclude each other).
+    const presence = [...(ctx.Required ?? []), ...(ctx.Optional ?? [])].sort((a, b) => a.startOffset - b.startOffset);
+    for (const extra of [...presence.slice(1), ...(ctx.Of ?? []).slice(1), ...(ctx.description ?? []).slice(1)]) {
+      this.report(msg.DSL.duplicateClause, msg.duplicateClause(this.lang, extra.image.startsWith('"') || extra.image.startsWith('“') ? '"…"' : extra.image), this.tokRange(extra));
+    }
     if (!path || !type) return undefined;
     return {
-      kind: 'input', path, type, required: ctx.Required !== undefined, ...(ctx.Of ? { allowed } : {}),
+      kind: 'input', path, type, required: presence[0]?.tokenType === kw.Required, ...(ctx.Of ? { allowed } : {}),
       meta: this.meta(undefined, desc ? { description: unquote(desc.image) } : {}), range,
     };
   }
@@ -270,7 +281,7 @@ class AstBuilder extends ScoreVisitor {
   private once<T>(clause: string, nodes: readonly CstNode[] | undefined): T | undefined {
     const [head, ...rest] = nodes ?? [];
     const value = this.sub<T>(head);
-    for (const extra of rest) this.report(msg.DSL.duplicateClause, msg.duplicateClause(clause), this.nodeRange(extra));
+    for (const extra of rest) this.report(msg.DSL.duplicateClause, msg.duplicateClause(this.lang, clause), this.nodeRange(extra));
     return value;
   }
 
@@ -303,7 +314,7 @@ class AstBuilder extends ScoreVisitor {
   combineDecl(ctx: CombineDeclCstChildren, node: CstNode): CombineDecl | undefined {
     const line = this.nameOf(first(ctx.name));
     const modeName = this.nameOf(first(ctx.mode));
-    const mode = modeName && this.option(modeName, combineMode, 'combine mode', OPTION_WORDS.combine);
+    const mode = modeName && this.option(modeName, combineMode, 'combine', OPTION_WORDS.combine);
     const cap = this.exprOf(first(ctx.cap));
     const range = this.nodeRange(node);
     if (!line || !mode) return undefined;
@@ -317,7 +328,7 @@ class AstBuilder extends ScoreVisitor {
     if (prio) {
       priority = Number(prio.value);
       if (!Number.isInteger(priority) || prio.unit !== null) {
-        this.report(msg.DSL.wholeNumber, msg.wholeNumber('priority'), prio.range);
+        this.report(msg.DSL.wholeNumber, msg.wholeNumber(this.lang, 'priority'), prio.range);
         priority = undefined;
       }
     }
@@ -366,6 +377,6 @@ function emptyFile(file: string): FileAst {
 const builder = new AstBuilder();
 
 /** Builds the AST of a parsed file; see the module docblock. */
-export function toAst(cst: CstNode, file: string): ReturnType<AstBuilder['build']> {
-  return builder.build(cst, file);
+export function toAst(cst: CstNode, file: string, lang: Lang = DEFAULT_LANG): ReturnType<AstBuilder['build']> {
+  return builder.build(cst, file, lang);
 }

@@ -8,7 +8,7 @@
 import type { AwardIR, BandConditionIR, ScoreIR } from '../compile/ir.js';
 import type { TraceStep } from './result.js';
 import { assertNever } from '../common/diagnostic.js';
-import { ONE, ZERO, type Dec } from './decimal.js';
+import { D, ONE, ZERO, type Dec } from './decimal.js';
 import { compileExpr, type Ctx, type ExprEnv, type Fn, type Frame } from './expr.js';
 import { EVL } from './messages.js';
 import { printAward, printBand, printExpr } from './print.js';
@@ -35,6 +35,21 @@ type AwardFn = (ctx: Ctx, f: IndicatorFrame) => Dec | Fail;
 function compileAward(a: AwardIR, env: ExprEnv): AwardFn {
   const v = compileExpr(a.value, env);
   const label = printAward(a);
+  if (a.value.kind === 'number') {
+    // A literal award (`80%`, `3`): the same decimal for every record. A fraction also depends
+    // on the weight, which is fixed per indicator, so the product is kept for the last weight
+    // seen (decimals are immutable; sharing the instance is safe).
+    const n = new D(a.value.value);
+    if (a.kind !== 'fraction') return () => n;
+    let lastWeight: Dec | undefined, lastPoints = ZERO;
+    return (_ctx, f) => {
+      if (f.weight !== lastWeight) {
+        lastPoints = f.weight.times(n);
+        lastWeight = f.weight;
+      }
+      return lastPoints;
+    };
+  }
   if (a.kind === 'fraction') {
     return (ctx, f) => {
       const n = asNumber(v(ctx, f), label);
@@ -70,16 +85,17 @@ const proportional: ScoreFn = (_ctx, f, t) => {
   const a = asNumber(f.target, 'target');
   if (isFail(a)) return a;
   const tol = f.tolerance ?? ZERO;
+  const noTol = f.tolerance === undefined || tol.isZero();
   const w = f.weight;
   let ratio: Dec;
   let what: string;
   if (op === '>=') {
-    if (b.gte(a.minus(tol))) return full(f, t, `value ${b} ≥ target ${a}${tol.isZero() ? '' : ` − tolerance ${tol}`}`);
+    if (b.gte(noTol ? a : a.minus(tol))) return full(f, t, `value ${b} ≥ target ${a}${tol.isZero() ? '' : ` − tolerance ${tol}`}`);
     if (a.isZero()) return fail(EVL.DIV_ZERO, { what: 'value / target (target 0)' });
     ratio = b.div(a);
     what = `forward: ${w} × value ${b} / target ${a}`;
   } else if (op === '<=') {
-    if (b.lte(a.plus(tol))) return full(f, t, `value ${b} ≤ target ${a}${tol.isZero() ? '' : ` + tolerance ${tol}`}`);
+    if (b.lte(noTol ? a : a.plus(tol))) return full(f, t, `value ${b} ≤ target ${a}${tol.isZero() ? '' : ` + tolerance ${tol}`}`);
     if (b.isZero()) return fail(EVL.DIV_ZERO, { what: 'target / value (value 0)' });
     ratio = a.div(b);
     what = `reverse: ${w} × target ${a} / value ${b}`;
@@ -356,18 +372,30 @@ function compileTiers(s: Extract<ScoreIR, { method: 'tiers' }>, env: ExprEnv): S
 
 function compileLinear(s: Extract<ScoreIR, { method: 'linear' }>, env: ExprEnv): ScoreFn {
   const pts = s.points.map((p) => ({ x: compileExpr(p.x, env), xl: printExpr(p.x), y: compileAward(p.y, env) }));
+  // Literal points (the usual `60%: 0%; 100%: 100%`) give the same sorted list for a given
+  // weight: build it once per weight instead of once per record.
+  const literal = s.points.every((p) => p.x.kind === 'number' && p.y.value.kind === 'number');
+  let lastWeight: Dec | undefined, lastXY: { x: Dec; y: Dec }[] = [];
   return (ctx, f, t) => {
     const x = asNumber(f.value, 'value');
     if (isFail(x)) return x;
-    const xy: { x: Dec; y: Dec }[] = [];
-    for (const p of pts) {
-      const px = num(p.x, ctx, f, p.xl), py = p.y(ctx, f);
-      if (isFail(px)) return px;
-      if (isFail(py)) return py;
-      xy.push({ x: px, y: py });
+    let xy: { x: Dec; y: Dec }[];
+    if (literal && f.weight === lastWeight) xy = lastXY;
+    else {
+      xy = [];
+      for (const p of pts) {
+        const px = num(p.x, ctx, f, p.xl), py = p.y(ctx, f);
+        if (isFail(px)) return px;
+        if (isFail(py)) return py;
+        xy.push({ x: px, y: py });
+      }
+      if (xy.length === 0) return fail(EVL.BAD_ARGUMENT, { fn: 'linear', detail: 'no points' });
+      xy.sort((a, b) => a.x.cmp(b.x));
+      if (literal) {
+        lastWeight = f.weight;
+        lastXY = xy;
+      }
     }
-    if (xy.length === 0) return fail(EVL.BAD_ARGUMENT, { fn: 'linear', detail: 'no points' });
-    xy.sort((a, b) => a.x.cmp(b.x));
     const first = xy[0]!, last = xy[xy.length - 1]!;
     let y: Dec;
     if (x.lte(first.x)) {

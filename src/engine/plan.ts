@@ -17,6 +17,8 @@ export interface DimensionPlan {
   path: string;
   name: string;
   weight: Dec;
+  /** `weight` as the JSON number results show, converted once here. */
+  weightNumber: number;
   applicable?: Fn;
   ancestors: DimensionPlan[];
   children: NodePlan[];
@@ -30,6 +32,8 @@ export interface IndicatorPlan {
   /** Path of the enclosing dimension, '' at the top. */
   dimension: string;
   weight: Dec;
+  /** `weight` as the JSON number results show, converted once here. */
+  weightNumber: number;
   ancestors: DimensionPlan[];
   applicable?: Fn;
   /** The value shown in the result: the declared value, else the method's subject. */
@@ -63,6 +67,9 @@ export interface Program {
   ir: RuleSetIR;
   env: ExprEnv;
   scale: Dec;
+  scaleNumber: number;
+  /** Σ weights of every indicator: the applicable weight of a record where all apply. */
+  leafWeight: Dec;
   precision: number;
   rounding: ReturnType<typeof roundingConstant>;
   roots: NodePlan[];
@@ -87,6 +94,8 @@ export function buildProgram(ir: RuleSetIR): Program {
     ir,
     env,
     scale: new D(ir.settings.scale),
+    scaleNumber: Number(new D(ir.settings.scale).toString()),
+    leafWeight: indicators.reduce((s, p) => s.plus(p.weight), new D(0)),
     precision: ir.settings.precision,
     rounding: roundingConstant(ir.settings.rounding),
     roots,
@@ -105,6 +114,7 @@ function planNode(n: NodeIR, ancestors: DimensionPlan[], ir: RuleSetIR, env: Exp
       path: n.path,
       name: n.name,
       weight: new D(n.weight),
+      weightNumber: Number(new D(n.weight).toString()),
       ancestors,
       children: [],
     };
@@ -189,6 +199,7 @@ function planIndicator(n: IndicatorIR, ancestors: DimensionPlan[], ir: RuleSetIR
     name: n.name,
     dimension: ancestors.length ? ancestors[ancestors.length - 1]!.path : '',
     weight: new D(n.weight),
+    weightNumber: Number(new D(n.weight).toString()),
     ancestors,
     declaredValue: n.value !== undefined,
     score: compileScore(n.score, env),

@@ -41,13 +41,12 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
 
   // Walks one level; `factor` is effective ÷ declared weight of the enclosing node.
   const walk = (nodes: NodePlan[], factor: Dec): Dec => {
-    const all = nodes.reduce((s, n) => s.plus(n.weight), ZERO);
-    const app = nodes.filter(isApplicable).reduce((s, n) => s.plus(n.weight), ZERO);
-    const childFactor = redistribute && !app.isZero() ? factor.times(all).div(app) : ONE;
+    const childFactor = redistribute ? redistributionFactor(nodes, factor, isApplicable) : ONE;
+    // Nothing redistributed here (always so under `rescale`): skip the multiplications.
+    const same = childFactor === ONE || childFactor.eq(ONE);
     let sum = ZERO;
     for (const n of nodes) {
       const applicable = isApplicable(n);
-      const same = childFactor.eq(ONE); // nothing redistributed here: skip the multiplications
       const eff = same ? n.weight : n.weight.times(childFactor);
       if (n.kind === 'indicator') {
         const o = outcomeOf(state, n);
@@ -68,9 +67,11 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
 
   const leaves = [...placed.values()];
   const applicableLeaves = leaves.filter((p) => p.outcome.status !== 'not_applicable');
+  // Decimal sums of weights are exact, so the precomputed Σ of all leaves is the same number
+  // when every leaf applies (the common case) and saves 30-odd additions per record.
   const applicableWeight = redistribute
     ? applicableLeaves.length ? program.roots.reduce((s, n) => s.plus(n.weight), ZERO) : ZERO
-    : applicableLeaves.reduce((s, p) => s.plus(p.outcome.plan.weight), ZERO);
+    : applicableLeaves.length === leaves.length ? program.leafWeight : applicableLeaves.reduce((s, p) => s.plus(p.outcome.plan.weight), ZERO);
   const steps: TraceStep[] = [
     { what: 'Σ points of applicable indicators', result: sum.toString() },
     { what: redistribute ? 'weight (not-applicable weight redistributed to siblings)' : 'Σ weights of applicable indicators', result: applicableWeight.toString() },
@@ -140,7 +141,7 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
     status: 'ok',
     total: total ? round(total) : null,
     grade,
-    scale: Number(program.scale.toString()),
+    scale: program.scaleNumber,
     dimensions: dims,
     indicators,
     vetoes,
@@ -178,9 +179,19 @@ function gradeOf(program: Program, total: Dec, steps: TraceStep[]): string | nul
   return null;
 }
 
+/** effective ÷ declared weight for the children of one node under `redistribute`. */
+function redistributionFactor(nodes: NodePlan[], factor: Dec, isApplicable: (n: NodePlan) => boolean): Dec {
+  let all = ZERO, app = ZERO;
+  for (const n of nodes) {
+    all = all.plus(n.weight);
+    if (isApplicable(n)) app = app.plus(n.weight);
+  }
+  return app.isZero() ? ONE : factor.times(all).div(app);
+}
+
 function dimensionResult(n: DimensionPlan, applicable: boolean, eff: Dec, points: Dec, round: (d: Dec) => number): DimensionResult {
-  const r = { path: n.path, name: n.name, weight: Number(n.weight.toString()) } as DimensionResult;
-  if (applicable && !eff.eq(n.weight)) r.effectiveWeight = round(eff);
+  const r = { path: n.path, name: n.name, weight: n.weightNumber } as DimensionResult;
+  if (applicable && eff !== n.weight && !eff.eq(n.weight)) r.effectiveWeight = round(eff);
   r.points = applicable ? round(points) : null;
   r.status = applicable ? 'scored' : 'not_applicable';
   return r;
@@ -190,7 +201,8 @@ function indicatorResult(state: RecordState, p: Placed, round: (d: Dec) => numbe
   const { outcome: o, eff } = p;
   const plan = o.plan;
   const steps = o.steps;
-  if (state.trace && redistribute && p.points && !eff.eq(plan.weight)) {
+  const reweighted = eff !== plan.weight && !eff.eq(plan.weight);
+  if (state.trace && redistribute && p.points && reweighted) {
     steps.push({ what: `redistributed: ${o.points} × ${eff} / ${plan.weight}`, result: p.points.toString() });
   }
   const f = o.frame;
@@ -198,9 +210,9 @@ function indicatorResult(state: RecordState, p: Placed, round: (d: Dec) => numbe
     path: plan.path,
     name: plan.name,
     dimension: plan.dimension,
-    weight: Number(plan.weight.toString()),
+    weight: plan.weightNumber,
   } as IndicatorResult;
-  if (o.status !== 'not_applicable' && !eff.eq(plan.weight)) r.effectiveWeight = round(eff);
+  if (o.status !== 'not_applicable' && reweighted) r.effectiveWeight = round(eff);
   const value = toJson(o.value);
   r.value = typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' ? value : null;
   r.unit = plan.ir.unit;
@@ -276,12 +288,15 @@ interface Lost {
 function lostList(leaves: Placed[], round: (d: Dec) => number): Lost[] {
   const out: Lost[] = [];
   for (const p of leaves) {
+    if (p.points === p.eff) continue; // full marks (methods return the weight itself): nothing lost
     const lost = p.eff.minus(p.points ?? ZERO);
     if (lost.isZero()) continue;
     const rounded = round(lost);
     if (rounded > 0) out.push({ p, lost, rounded });
   }
-  return out.sort((a, b) => b.lost.cmp(a.lost) || (a.p.outcome.plan.path < b.p.outcome.plan.path ? -1 : 1));
+  // Rounding is monotone, so a larger rounded loss means a larger exact loss: compare the
+  // numbers first and fall back to the decimals only on a tie. Same order, fewer decimal calls.
+  return out.sort((a, b) => b.rounded - a.rounded || b.lost.cmp(a.lost) || (a.p.outcome.plan.path < b.p.outcome.plan.path ? -1 : 1));
 }
 
 function lost(list: Lost[]): LostPoints[] {

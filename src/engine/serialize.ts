@@ -51,10 +51,16 @@ function order(value: unknown, shape: Shape | 'free' | { each: Shape } | undefin
   const obj = value as Record<string, unknown>;
   if (shape === 'free' || shape === undefined || 'each' in shape) return obj;
   const out: Record<string, unknown> = {};
+  let declared = 0;
   for (const k of shape.keys) {
+    if (!Object.hasOwn(obj, k)) continue;
+    declared++;
     if (obj[k] !== undefined) out[k] = order(obj[k], shape.children?.[k]);
   }
-  for (const k of Object.keys(obj).filter((k) => !shape.keys.includes(k)).sort()) {
+  // The usual case has no extra keys: counting avoids a filter over every key of every object.
+  const keys = Object.keys(obj);
+  if (keys.length === declared) return out;
+  for (const k of keys.filter((k) => !shape.keys.includes(k)).sort()) {
     if (obj[k] !== undefined) out[k] = obj[k];
   }
   return out;

@@ -8,6 +8,7 @@
  */
 import type { CstNode, IToken } from 'chevrotain';
 import { hasErrors, type Diagnostic } from '../common/diagnostic.js';
+import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import { parse } from '../dsl/parse.js';
 import { jixiaoParser } from '../dsl/parser.js';
 import { isToken, ordered } from './spacing.js';
@@ -24,8 +25,8 @@ export interface Analysis {
   separators: Set<IToken>;
 }
 
-export function analyse(text: string, file: string): Analysis {
-  const { ast, diagnostics } = parse(text, file);
+export function analyse(text: string, file: string, lang: Lang = DEFAULT_LANG): Analysis {
+  const { ast, diagnostics } = parse(text, file, { lang });
   const lexed = lexWithComments(text);
   const meaning = JSON.stringify(ast, (key, value: unknown) => (key === 'range' ? undefined : value));
   const separators = new Set<IToken>();

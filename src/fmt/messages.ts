@@ -4,7 +4,7 @@
  * that would not read back to the same file (a bug in the formatter, never in the user's file;
  * the file is left as it was). Syntax errors keep the parser's own DSL1xx codes.
  */
-import type { Lang } from '../cli/messages.js';
+import { fill, type Lang } from '../common/lang.js';
 
 export const FMT = {
   meaningChanged: 'FMT701',
@@ -42,7 +42,9 @@ const zh: Record<FmtMessageKey, string> = {
   checkAndStdout: '--check 与 --stdout 不能同时使用',
 };
 
+/** The catalogue of each language, for callers that list or check them. */
+export const FMT_CATALOGUES: Record<Lang, Record<FmtMessageKey, string>> = { en, zh };
+
 export function fmtMsg(lang: Lang, key: FmtMessageKey, ...args: (string | number)[]): string {
-  const template: string = lang === 'zh' ? zh[key] : en[key];
-  return template.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
+  return fill(FMT_CATALOGUES[lang][key], args);
 }

@@ -4,10 +4,13 @@
  * compiler's rule-block checks), actions and combination (REC54x) and special-fund allocation
  * (REC55x). Code builds diagnostics through `recDiagnostic`, which looks the template
  * up here and places it in the source via the IR's `sourceMap`; tests assert codes, not wording.
+ * Every code has an English (`REC_MESSAGES`, with the severity) and a Chinese template; the
+ * language is an argument of `recDiagnostic` (default Chinese, as everywhere in the library).
  */
 import type { Diagnostic, Severity, SourceRange } from '../common/diagnostic.js';
 import { NO_RANGE } from '../common/diagnostic.js';
 import type { RuleSetIR } from '../compile/ir.js';
+import { DEFAULT_LANG, fill, type Lang } from '../common/lang.js';
 
 export const REC_MESSAGES = {
   REC531: { severity: 'error', text: 'rule "{0}": priority {1} must be a whole number of at least 1; the rule is left out' },
@@ -29,12 +32,36 @@ export const REC_MESSAGES = {
 
 export type RecCode = keyof typeof REC_MESSAGES;
 
-export function formatMessage(code: RecCode, args: readonly (string | number)[]): string {
-  return REC_MESSAGES[code].text.replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+const REC_ZH: Record<RecCode, string> = {
+  REC531: '规则“{0}”：优先级 {1} 必须是不小于 1 的整数；该规则不予采用',
+  REC532: '规则“{0}”：“{1}”不是本规则集的等级',
+  REC533: '规则“{0}”：本规则集中没有名为“{1}”的指标或维度',
+  REC534: '规则“{0}”：“{1}”不能用在规则条件中',
+  REC541: '规则“{0}”：adjust（调整）需要写明预算线',
+  REC542: '规则“{0}”：预算线“{1}”没有声明基数，百分比无法换算为金额',
+  REC543: 'combine {0}：合并方式为 “all” 时上限不起作用',
+  REC551: '资金分配：资金总额“{0}”不是以元计的非负金额',
+  REC552: '资金分配：因素“{0}”的权重为“{1}”；权重必须是正数',
+  REC553: '资金分配：因素“{0}”对分配对象“{1}”没有可用的值',
+  REC554: '资金分配：反向因素“{0}”对分配对象“{1}”的值为 0',
+  REC555: '资金分配：因素“{0}”对所有分配对象都为零',
+  REC556: '资金分配：没有分配对象，或分配对象编号重复（“{0}”）',
+  REC557: '资金分配：分配对象“{0}”的系数为“{1}”；系数必须是非负数',
+  REC558: '资金分配：所有分配对象的加权份额都为零',
+};
+
+/** The templates of each language, for callers that list or check them. */
+export const REC_CATALOGUES: Record<Lang, Record<RecCode, string>> = {
+  en: Object.fromEntries(Object.entries(REC_MESSAGES).map(([k, v]) => [k, v.text])) as Record<RecCode, string>,
+  zh: REC_ZH,
+};
+
+export function formatMessage(code: RecCode, args: readonly (string | number)[], lang: Lang = DEFAULT_LANG): string {
+  return fill(REC_CATALOGUES[lang][code], args);
 }
 
 /** A diagnostic at the IR node `id` (via `sourceMap`), or at the file start when unmapped. */
-export function recDiagnostic(code: RecCode, args: readonly (string | number)[], ir?: RuleSetIR, id?: string): Diagnostic {
+export function recDiagnostic(code: RecCode, args: readonly (string | number)[], ir?: RuleSetIR, id?: string, lang: Lang = DEFAULT_LANG): Diagnostic {
   const loc = ir && id ? ir.sourceMap?.[id] : undefined;
   const range: SourceRange = loc
     ? {
@@ -45,7 +72,7 @@ export function recDiagnostic(code: RecCode, args: readonly (string | number)[],
   return {
     code,
     severity: REC_MESSAGES[code].severity,
-    message: formatMessage(code, args),
+    message: formatMessage(code, args, lang),
     file: loc?.file ?? (ir?.files?.[0] ?? '<input>'),
     range,
   };

@@ -7,6 +7,7 @@
  */
 import { assertNever } from '../common/diagnostic.js';
 import type { EvaluationResult, Recommendation } from '../engine/result.js';
+import { firedRules } from '../recommend/index.js';
 import type { Expectation, FieldDiff } from './types.js';
 
 const EPS = 1e-9;
@@ -57,7 +58,7 @@ export function compareCase(exp: Expectation, r: EvaluationResult, recs: Recomme
   }
   if (exp.recommendations !== undefined && recs) {
     const want = [...new Set(exp.recommendations)].sort();
-    const got = [...new Set(recs.map((x) => x.rule))].sort();
+    const got = [...firedRules(recs)].sort();
     if (want.join('\u0000') !== got.join('\u0000')) diffs.push({ field: 'recommendations', expected: want, actual: got });
   }
   if (exp.error !== undefined) {
@@ -80,7 +81,7 @@ export function expectationOf(r: EvaluationResult, recs: Recommendation[] | unde
   if (r.dimensions.length) exp.dimensions = Object.fromEntries(r.dimensions.map((d) => [key(d, r.dimensions), d.points]));
   const odd = r.indicators.filter((i) => i.status !== 'scored');
   if (odd.length) exp.status = Object.fromEntries(odd.map((i) => [key(i, r.indicators), i.status]));
-  if (recs) exp.recommendations = [...new Set(recs.map((x) => x.rule))];
+  if (recs) exp.recommendations = firedRules(recs);
   const codes = errorCodes(r);
   if (codes.length) exp.error = codes.length === 1 ? codes[0]! : codes;
   return exp;

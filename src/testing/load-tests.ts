@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument, type Document } from 'yaml';
 import type { TestCase } from './types.js';
+import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import { testMessage } from './messages.js';
 
 export const TEST_SUFFIX = '.test.yaml';
@@ -44,19 +45,19 @@ export interface LoadedTestFile {
   message?: string;
 }
 
-export function loadTestFile(file: string): LoadedTestFile {
+export function loadTestFile(file: string, lang: Lang = DEFAULT_LANG): LoadedTestFile {
   const base: LoadedTestFile = { file, policy: [], tolerance: 0, cases: [] };
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    return { ...base, message: testMessage('unreadable', { detail: (err as NodeJS.ErrnoException).code ?? String(err) }) };
+    return { ...base, message: testMessage('unreadable', { detail: (err as NodeJS.ErrnoException).code ?? String(err) }, lang) };
   }
   const doc = parseDocument(text);
-  if (doc.errors.length) return { ...base, message: testMessage('unreadable', { detail: doc.errors[0]!.message }) };
+  if (doc.errors.length) return { ...base, message: testMessage('unreadable', { detail: doc.errors[0]!.message }, lang) };
   const js = doc.toJS({ maxAliasCount: 100 }) as unknown;
   if (!js || typeof js !== 'object' || Array.isArray(js) || !Array.isArray((js as Record<string, unknown>).cases)) {
-    return { ...base, doc, message: testMessage('notATestFile') };
+    return { ...base, doc, message: testMessage('notATestFile', {}, lang) };
   }
   const top = js as Record<string, unknown>;
   const loaded: LoadedTestFile = {
@@ -65,12 +66,12 @@ export function loadTestFile(file: string): LoadedTestFile {
     policy: (Array.isArray(top.policy) ? top.policy : typeof top.policy === 'string' ? [top.policy] : []).filter((x): x is string => typeof x === 'string'),
     tolerance: typeof top.tolerance === 'number' ? top.tolerance : 0,
     cases: (top.cases as unknown[]).map((c, i) => {
-      if (!c || typeof c !== 'object' || Array.isArray(c) || typeof (c as TestCase).name !== 'string') return { invalid: testMessage('badCase', { index: i + 1 }) };
+      if (!c || typeof c !== 'object' || Array.isArray(c) || typeof (c as TestCase).name !== 'string') return { invalid: testMessage('badCase', { index: i + 1 }, lang) };
       return c as TestCase;
     }),
   };
   if (typeof top.rules === 'string') loaded.rules = top.rules;
-  else loaded.message = testMessage('noRules');
+  else loaded.message = testMessage('noRules', {}, lang);
   if (typeof top.framework === 'string') loaded.framework = top.framework;
   return loaded;
 }

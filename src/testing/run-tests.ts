@@ -9,6 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { hasErrors } from '../common/diagnostic.js';
+import type { Lang } from '../common/lang.js';
 import { compile } from '../compile/compile.js';
 import { readRecords } from '../data/read-records.js';
 import { createEvaluator, type Evaluator } from '../engine/evaluate.js';
@@ -39,19 +40,19 @@ export async function runTestFiles(paths: string[], options: TestOptions = {}): 
 }
 
 async function runFile(file: string, options: TestOptions, accs: Map<string, CoverageAcc>): Promise<FileReport> {
-  const t = loadTestFile(file);
+  const t = loadTestFile(file, options.lang);
   const report: FileReport = { file, diagnostics: [], cases: [], updated: false };
   if (t.rules) report.rules = t.rules;
   if (t.framework) report.framework = t.framework;
   if (t.message || !t.rules) {
-    report.message = t.message ?? testMessage('noRules');
+    report.message = t.message ?? testMessage('noRules', {}, options.lang);
     return report;
   }
   const dir = dirname(file);
-  const compiled = compile([resolve(dir, t.rules), ...t.policy.map((p) => resolve(dir, p))], t.framework ? { framework: t.framework } : {});
+  const compiled = compile([resolve(dir, t.rules), ...t.policy.map((p) => resolve(dir, p))], { ...(t.framework ? { framework: t.framework } : {}), ...(options.lang ? { lang: options.lang } : {}) });
   report.diagnostics = compiled.diagnostics;
   if (hasErrors(compiled.diagnostics) || !compiled.ir) {
-    const message = testMessage('rulesDontCompile', { count: compiled.diagnostics.filter((d) => d.severity === 'error').length });
+    const message = testMessage('rulesDontCompile', { count: compiled.diagnostics.filter((d) => d.severity === 'error').length }, options.lang);
     report.cases = t.cases.map((c) => ({ name: 'invalid' in c ? c.invalid : c.name, status: 'error', diffs: [], message }));
     return report;
   }
@@ -76,19 +77,19 @@ async function runFile(file: string, options: TestOptions, accs: Map<string, Cov
   return report;
 }
 
-async function recordOf(t: LoadedTestFile, c: TestCase): Promise<{ record?: unknown; message?: string }> {
-  if (c.data === undefined || c.data === null) return { message: testMessage('noData') };
+async function recordOf(t: LoadedTestFile, c: TestCase, lang: Lang | undefined): Promise<{ record?: unknown; message?: string }> {
+  if (c.data === undefined || c.data === null) return { message: testMessage('noData', {}, lang) };
   if (typeof c.data !== 'string') return { record: c.data };
   // `data: p001.yaml` — the first record of a data file next to the test file.
   for await (const e of readRecords([resolve(dirname(t.file), c.data)])) {
-    if (e.error) return { message: testMessage('dataUnreadable', { detail: e.error.message }) };
+    if (e.error) return { message: testMessage('dataUnreadable', { detail: e.error.message }, lang) };
     return { record: e.record };
   }
-  return { message: testMessage('dataUnreadable', { detail: 'no record' }) };
+  return { message: testMessage('dataUnreadable', { detail: testMessage('noRecord', {}, lang) }, lang) };
 }
 
 async function runCase(t: LoadedTestFile, index: number, c: TestCase, ir: RuleSetIR, ev: Evaluator, options: TestOptions, acc: CoverageAcc): Promise<CaseReport> {
-  const { record, message } = await recordOf(t, c);
+  const { record, message } = await recordOf(t, c, options.lang);
   if (message) return { name: c.name, status: 'error', diffs: [], message };
   const result = ev.evaluate(record, { fallbackId: c.name, ...(typeof c.stage === 'string' ? { stage: c.stage } : {}) });
   let recs: Recommendation[] | undefined;
@@ -97,7 +98,7 @@ async function runCase(t: LoadedTestFile, index: number, c: TestCase, ir: RuleSe
       recs = await options.recommend(ir, result, record);
       result.recommendations = recs;
     } catch (err) {
-      return { name: c.name, status: 'error', diffs: [], message: testMessage('recommendFailed', { detail: err instanceof Error ? err.message : String(err) }) };
+      return { name: c.name, status: 'error', diffs: [], message: testMessage('recommendFailed', { detail: err instanceof Error ? err.message : String(err) }, options.lang) };
     }
   } else if (options.recommend) {
     recs = [];

@@ -5,6 +5,7 @@
  * and a service could return it as JSON.
  */
 import type { Diagnostic } from '../common/diagnostic.js';
+import type { Lang } from '../common/lang.js';
 import type { RuleSetIR } from '../compile/ir.js';
 import type { EvaluationResult, Recommendation } from '../engine/result.js';
 
@@ -15,6 +16,8 @@ export interface TestOptions {
   update?: boolean;
   /** The recommendation stage; without it `expect.recommendations` is not checked. */
   recommend?: RecommendFn;
+  /** Language of problems and compile diagnostics in the report (default Chinese). */
+  lang?: Lang;
 }
 
 /** One field that differs: `total`, `grade`, `indicators.预算执行率`, `status.满意度`, … */

@@ -9,6 +9,9 @@
 import { compileSource } from '../../src/compile/compile.js';
 import { createEvaluator, evaluateMany } from '../../src/engine/index.js';
 import { D } from '../../src/engine/decimal.js';
+import { SourcedRecord } from '../../src/data/sourced-record.js';
+import { assessParallel } from '../../src/pipeline/parallel.js';
+import type { RuleSetIR } from '../../src/compile/ir.js';
 import { jreEngine, jreScore } from './jre-fixture.js';
 import { benchIndicators, benchRecords, benchRulesText, handScore } from './scorecard-fixture.js';
 import type { BenchOptions, BenchSection } from './sections.js';
@@ -110,6 +113,38 @@ async function benchEngine(opts: BenchOptions): Promise<void> {
   console.log(`  ratios (trace off):  engine / hand-written = ${(N / quietS / handRate).toFixed(2)}×   engine / json-rules-engine = ${(N / quietS / jreRate).toFixed(1)}×`);
   console.log(`  memory while streaming ${N}: peak RSS ${mb(peakRss)}; heap used after ${N / 10} records ${mb(heapAt10)}, after ${N} ${mb(heapAtEnd)}`);
   console.log(`  (CPU time of this process; record generation, ${genS.toFixed(2)} s for ${N}, subtracted from each path)`);
+  await benchParallel(ir, Math.min(N, 20_000));
+}
+
+async function* sourced(n: number): AsyncGenerator<SourcedRecord> {
+  let i = 0;
+  for (const rec of stream(n)) yield new SourcedRecord('bench', ++i, rec);
+}
+
+/**
+ * The batch pipeline (assess + serialise) in this thread and on 2 worker threads, same records.
+ * Wall time here, since the point of threads is elapsed time; the outputs must match line for
+ * line. Best of 3 runs each, to damp the load of a shared machine.
+ */
+async function benchParallel(ir: RuleSetIR, n: number): Promise<void> {
+  const run = async (workers: number): Promise<{ wall: number; out: string[] }> => {
+    const out: string[] = [];
+    const t0 = performance.now();
+    for await (const r of assessParallel(ir, sourced(n), { workers })) out.push(r.json);
+    return { wall: (performance.now() - t0) / 1000, out };
+  };
+  let inThread = Infinity, threaded = Infinity;
+  let reference: string[] = [];
+  for (let k = 0; k < 3; k++) {
+    const a = await run(0);
+    inThread = Math.min(inThread, a.wall);
+    reference = a.out;
+    const b = await run(2);
+    threaded = Math.min(threaded, b.wall);
+    if (b.out.length !== n || b.out.some((line, i) => line !== reference[i])) throw new Error('parallel and in-thread outputs differ');
+  }
+  const rate = (s: number) => `${(n / s).toFixed(0).padStart(7)} records/s`;
+  console.log(`  pipeline (assess + serialise, ${n} records, wall time, best of 3): in-thread ${rate(inThread)}, 2 workers ${rate(threaded)}; speed-up ${(inThread / threaded).toFixed(2)}×`);
 }
 
 export const benchSection: BenchSection = { name: 'engine', run: benchEngine };

@@ -16,7 +16,7 @@ function diag(line: number, column: number, endColumn: number, extra: Partial<Di
 describe('formatDiagnostic', () => {
   it('prints location, code, message, the source line and a caret under the range', () => {
     const src = 'framework a {\n  let x = data.a + y\n}\n';
-    const out = formatDiagnostic(diag(2, 20, 21, { message: 'unknown name y', hint: 'did you mean x?' }), src);
+    const out = formatDiagnostic(diag(2, 20, 21, { message: 'unknown name y', hint: 'did you mean x?' }), src, 'en');
     expect(out).toBe(['rules/x.ind:2:20 CMP202 unknown name y', '  2 |   let x = data.a + y', '    |                    ^', 'hint: did you mean x?'].join('\n'));
   });
 
@@ -41,13 +41,15 @@ describe('formatDiagnostic', () => {
   it('marks warnings, and underlines a multi-line range to the end of its first line', () => {
     const src = 'grades {\n  优 >= 90\n}';
     const d: Diagnostic = { ...diag(1, 1, 2), severity: 'warning', range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 3, column: 2, offset: 0 } } };
-    const out = formatDiagnostic(d, src).split('\n');
+    const out = formatDiagnostic(d, src, 'en').split('\n');
     expect(out[0]).toContain('CMP202 warning: ');
+    expect(formatDiagnostic(d, src, 'zh').split('\n')[0]).toContain('CMP202 警告：');
     expect(out[2]).toBe('    | ' + '^'.repeat('grades {'.length));
   });
 
   it('without source text prints only the header and the hint; an empty range still gets one caret', () => {
-    expect(formatDiagnostic(diag(9, 1, 1, { hint: 'h' })).split('\n')).toEqual(['rules/x.ind:9:1 CMP202 未知的名称 “目标执行”', 'hint: h']);
+    expect(formatDiagnostic(diag(9, 1, 1, { hint: 'h' }), undefined, 'en').split('\n')).toEqual(['rules/x.ind:9:1 CMP202 未知的名称 “目标执行”', 'hint: h']);
+    expect(formatDiagnostic(diag(9, 1, 1, { hint: 'h' })).split('\n')).toEqual(['rules/x.ind:9:1 CMP202 未知的名称 “目标执行”', '提示：h']);
     expect(formatDiagnostic(diag(1, 3, 3), 'abcdef').split('\n')[2]).toBe('    |   ^');
   });
 });

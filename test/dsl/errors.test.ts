@@ -23,9 +23,12 @@ describe('syntax diagnostics', () => {
   });
 
   it('says what was expected in words, not token names', () => {
-    const [d] = parse('framework F { indicator I weight { } }').diagnostics;
+    const [d] = parse('framework F { indicator I weight { } }', '<input>', { lang: 'en' }).diagnostics;
     expect(d?.message).toContain('weight number');
     expect(d?.message).not.toMatch(/NumberLiteral|-->/);
+    const [z] = parse('framework F { indicator I weight { } }').diagnostics;
+    expect(z?.message).toContain('权重数字');
+    expect(z?.message).not.toMatch(/NumberLiteral|-->|weight number/);
   });
 
   it('DSL101 unexpected character', () => {

@@ -98,9 +98,9 @@ describe('soft keywords stay usable as names', () => {
   });
 
   it('as declaration names and data path segments', () => {
-    const ast = parseClean('framework F { let days = 1; param target = data.value.score.rule + data.if; indicator max weight 1 { score yesno } }');
+    const ast = parseClean('framework F { let days = 1; param unit = data.value.score.rule + data.if; indicator max weight 1 { score yesno } }');
     expect(framework(ast).lets[0]?.name.text).toBe('days');
-    expect(framework(ast).params[0]?.name.text).toBe('target');
+    expect(framework(ast).params[0]?.name.text).toBe('unit');
     const members = framework(ast).members;
     expect(members[0]?.kind === 'indicator' && members[0].name.text).toBe('max');
   });

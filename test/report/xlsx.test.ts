@@ -23,6 +23,20 @@ async function load(path: string): Promise<ExcelJS.Workbook> {
 }
 
 describe('writeResultsXlsx', () => {
+  it('writes the same cells from a replayable stream (one pass per sheet) as from an array', async () => {
+    const fromArray = join(dir, 'array.xlsx');
+    const fromStream = join(dir, 'stream.xlsx');
+    let passes = 0;
+    await writeResultsXlsx(items, ir, fromArray, 'zh');
+    await writeResultsXlsx(async function* () {
+      passes++;
+      yield* items;
+    }, ir, fromStream, 'zh');
+    const cells = async (path: string) => (await load(path)).worksheets.map((w) => w.getSheetValues().map((row) => JSON.stringify(row)));
+    expect(await cells(fromStream)).toEqual(await cells(fromArray));
+    expect(passes).toBe(1 + ir.nodes.length);
+  });
+
   it('writes one row per project and one sheet per dimension, with number formats', async () => {
     const path = join(dir, 'results.xlsx');
     await writeResultsXlsx(items, ir, path, 'zh');

@@ -73,9 +73,12 @@ describe('runTestFiles', () => {
     ]);
     expect([report.passed, report.failed, report.errors, report.empty]).toEqual([2, 1, 1, 1]);
     expect(report.coverage[0]).toMatchObject({ ruleset: '测试', indicatorsNeverScored: [], branchesNeverHit: ['效益/满意度: C'], gradesNeverProduced: ['良'] });
-    const text = formatTestReport(report);
+    const text = formatTestReport(report, 'en');
     expect(text).toContain('indicators.预算执行率: expected 10, actual 8');
     expect(text).toContain('2 passed, 1 failed');
+    const zh = formatTestReport(report);
+    expect(zh).toContain('indicators.预算执行率：期望 10，实际 8');
+    expect(zh).toContain('2 个通过，1 个失败');
   });
 
   it('--update rewrites failing and empty expect blocks in place, keeping comments', async () => {

@@ -1,7 +1,7 @@
 /**
  * `jixiao check <files|dirs…>`: compiles every indicator file it is given and prints every
  * problem found, as `file:line:col CODE message`, the source line, a caret under the range and a
- * hint — or as JSON with `--format json`. Exit 0 when there is no error (warnings alone do not
+ * hint — or as JSON with `--format json` — worded in the `--lang` language. Exit 0 when there is no error (warnings alone do not
  * fail unless `--warnings-as-errors`), 1 when there are problems, 2 for usage or I/O errors.
  */
 import { readFileSync } from 'node:fs';
@@ -29,7 +29,7 @@ export async function checkCommand(args: string[], io: CliIO, lang: Lang): Promi
     return EXIT_USAGE;
   }
 
-  const diagnostics = uniqueDiagnostics(files.flatMap((file) => compile([file]).diagnostics));
+  const diagnostics = uniqueDiagnostics(files.flatMap((file) => compile([file], { lang }).diagnostics));
   const shown = diagnostics.map((d) => ({ ...d, file: displayPath(d.file, io.cwd) }));
   const errors = shown.filter((d) => d.severity === 'error').length;
   const warnings = shown.filter((d) => d.severity === 'warning').length;
@@ -42,7 +42,7 @@ export async function checkCommand(args: string[], io: CliIO, lang: Lang): Promi
       if (!sources.has(file)) sources.set(file, readSource(file));
       return sources.get(file)!;
     };
-    for (const [i, d] of shown.entries()) write(io.stdout, formatDiagnostic(d, sourceOf(diagnostics[i]!.file)) + '\n');
+    for (const [i, d] of shown.entries()) write(io.stdout, formatDiagnostic(d, sourceOf(diagnostics[i]!.file), lang) + '\n');
     const filesWithProblems = new Set(shown.map((d) => d.file)).size;
     write(
       io.stdout,

@@ -45,9 +45,9 @@ export async function fmtCommand(args: string[], io: CliIO, lang: Lang): Promise
       failed = true;
       continue;
     }
-    const result = formatSource(source, shown);
+    const result = formatSource(source, shown, { lang });
     if (result.text === undefined) {
-      for (const d of result.diagnostics) write(io.stderr, formatDiagnostic(d, source) + '\n');
+      for (const d of result.diagnostics) write(io.stderr, formatDiagnostic(d, source, lang) + '\n');
       write(io.stderr, fmtMsg(lang, 'notFormatted', shown));
       failed = true;
       continue;

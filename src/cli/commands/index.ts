@@ -9,6 +9,8 @@ import { serveCliCommand } from './serve.js';
 import { demoCommand } from './demo.js';
 import { fmtCommand } from './fmt.js';
 import { reportCommand } from './report.js';
+import { sampleCommand } from './sample.js';
+import { allocateCommand } from './allocate.js';
 
 export type Command = (args: string[], io: CliIO, lang: Lang) => Promise<number>;
 
@@ -21,4 +23,6 @@ export const commands: Record<string, Command> = {
   demo: demoCommand,
   fmt: fmtCommand,
   report: reportCommand,
+  sample: sampleCommand,
+  allocate: allocateCommand,
 };

@@ -12,6 +12,7 @@
 import { resolve } from 'node:path';
 import { readRecords } from '../../data/read-records.js';
 import type { EvaluationResult } from '../../engine/result.js';
+import type { ProjectInfo } from '../../report/input.js';
 import { assessParallel } from '../../pipeline/parallel.js';
 import { parseCommandArgs } from '../args.js';
 import { displayPath } from '../files.js';
@@ -27,7 +28,7 @@ import { defaultWorkers } from './eval.js';
 interface Rendered {
   result: EvaluationResult;
   json: string;
-  info: ReturnType<ReturnType<typeof tapInfo>['take']>;
+  info: ProjectInfo;
 }
 
 export async function reportCommand(args: string[], io: CliIO, lang: Lang): Promise<number> {
@@ -59,7 +60,14 @@ export async function reportCommand(args: string[], io: CliIO, lang: Lang): Prom
   if (mapping === undefined) return EXIT_USAGE;
 
   const dir = values.out === '-' ? '-' : resolve(io.cwd, values.out);
-  const writer = new ReportWriter({ dir, formats, summaryOnly: values['summary-only'] === true, lang, ir, io, workers });
+  let writer: ReportWriter;
+  try {
+    writer = new ReportWriter({ dir, formats, summaryOnly: values['summary-only'] === true, lang, ir, io, workers });
+  } catch (error) {
+    // the output directory cannot be created (a file in the way, no permission): an input error
+    write(io.stderr, msg(lang, 'cannotWrite', values.out, (error as NodeJS.ErrnoException).code ?? String(error)));
+    return EXIT_USAGE;
+  }
   const progress = createProgress(io, lang === 'zh' ? '报告' : 'report', undefined, 1000);
   const shown = (paths: string[]) => paths.map((p) => displayPath(resolve(io.cwd, p), process.cwd()));
   let count = 0;

@@ -8,11 +8,12 @@ import { resolve } from 'node:path';
 import type { RuleSetIR } from '../../compile/ir.js';
 import { createRecommender, type Recommender } from '../../recommend/index.js';
 import { formatTestReport, runTestFiles } from '../../testing/index.js';
+import { testMessage } from '../../testing/messages.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import { CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, write } from '../io.js';
 import type { Lang } from '../messages.js';
 
-export async function testCommand(args: string[], io: CliIO, _lang: Lang): Promise<number> {
+export async function testCommand(args: string[], io: CliIO, lang: Lang): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     update: { type: 'boolean' },
     format: { type: 'string' },
@@ -23,6 +24,7 @@ export async function testCommand(args: string[], io: CliIO, _lang: Lang): Promi
   const recommenders = new WeakMap<RuleSetIR, Recommender>();
   const report = await runTestFiles(paths, {
     update: values.update === true,
+    lang,
     recommend: (ir, result, record) => {
       let recommender = recommenders.get(ir);
       if (!recommender) recommenders.set(ir, (recommender = createRecommender(ir)));
@@ -30,9 +32,9 @@ export async function testCommand(args: string[], io: CliIO, _lang: Lang): Promi
     },
   });
   if (report.files.length === 0) {
-    write(io.stderr, `jixiao test: no *.test.yaml files under ${positionals.join(' ') || '.'}`);
+    write(io.stderr, `jixiao test: ${testMessage('nothingFound', { paths: positionals.join(' ') || '.' }, lang)}`);
     return EXIT_USAGE;
   }
-  write(io.stdout, format === 'json' ? JSON.stringify(report, null, 2) : formatTestReport(report));
+  write(io.stdout, format === 'json' ? JSON.stringify(report, null, 2) : formatTestReport(report, lang));
   return report.failed > 0 || report.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

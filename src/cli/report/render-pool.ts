@@ -3,7 +3,9 @@
  * grouped into chunks and sent round-robin; at most `workers × 2` chunks are in flight, and
  * `render` waits while that many are out, so memory stays flat however long the batch and
  * rendering keeps pace with evaluation. `close` waits for every file to be written, then stops
- * the threads. A failed write rejects `render`/`close` with its message.
+ * the threads. A failed write rejects `render`/`close` with its message. The first `WARM_UP`
+ * jobs render in this thread: starting threads (each loads the TypeScript loader and ECharts)
+ * costs more than a small batch takes.
  */
 import { Worker } from 'node:worker_threads';
 import { renderJob, type RenderJob, type RenderReply, type RenderRequest, type RenderSettings } from './render-jobs.js';
@@ -15,16 +17,33 @@ export interface Renderer {
   abort(): Promise<void>;
 }
 
+const WARM_UP = 48;
+
 export function createRenderer(settings: RenderSettings, workers: number, chunkSize = 16): Renderer {
-  if (workers <= 0) {
-    return {
-      render: async (job) => renderJob(job, settings),
-      close: async () => {},
-      abort: async () => {},
-    };
-  }
+  const inThread: Renderer = {
+    render: async (job) => renderJob(job, settings),
+    close: async () => {},
+    abort: async () => {},
+  };
+  if (workers <= 0) return inThread;
+  let pool: Renderer | undefined;
+  let count = 0;
+  return {
+    render(job) {
+      if (++count <= WARM_UP) return inThread.render(job);
+      pool ??= startPool(settings, workers, chunkSize);
+      return pool.render(job);
+    },
+    close: () => pool?.close() ?? Promise.resolve(),
+    abort: () => pool?.abort() ?? Promise.resolve(),
+  };
+}
+
+function startPool(settings: RenderSettings, workers: number, chunkSize: number): Renderer {
   const threads = Array.from({ length: workers }, () => new Worker(new URL('./render-worker-entry.mjs', import.meta.url), { workerData: settings }));
   const waiting = new Map<number, { done: () => void; fail: (error: Error) => void }>();
+  // a thread that died answers nothing more: later chunks fail at once instead of hanging
+  let crashed: Error | undefined;
   for (const thread of threads) {
     thread.on('message', (reply: RenderReply) => {
       const entry = waiting.get(reply.seq);
@@ -33,6 +52,7 @@ export function createRenderer(settings: RenderSettings, workers: number, chunkS
       else entry?.done();
     });
     thread.on('error', (error) => {
+      crashed = error;
       for (const entry of waiting.values()) entry.fail(error);
       waiting.clear();
     });
@@ -43,7 +63,7 @@ export function createRenderer(settings: RenderSettings, workers: number, chunkS
   const send = () => {
     const request: RenderRequest = { seq: seq++, jobs: chunk };
     chunk = [];
-    const reply = new Promise<void>((done, fail) => waiting.set(request.seq, { done, fail }));
+    const reply = new Promise<void>((done, fail) => (crashed ? fail(crashed) : waiting.set(request.seq, { done, fail })));
     reply.catch(() => {}); // observed when awaited below; never an unhandled rejection meanwhile
     inFlight.push(reply);
     threads[request.seq % threads.length]!.postMessage(request);

@@ -63,7 +63,7 @@ export class ReportWriter {
 
   /** `json` is the result as serialized by the pipeline; it goes to the spool unchanged. */
   async add(result: EvaluationResult, json: string, info: ProjectInfo): Promise<void> {
-    const { dir, formats, summaryOnly, lang, ir, io } = this.options;
+    const { formats, summaryOnly, lang, ir, io } = this.options;
     this.summaries.push(summaryInput({ result, info }));
     if (this.toStdout) {
       if (!summaryOnly) io.stdout.write(renderProjectMarkdown(result, ir, lang, info) + '\n---\n\n');

@@ -1,0 +1,64 @@
+/**
+ * `jixiao allocate --pool <amount> --factors <factors.yaml> [--rules <file.ind> [--policy …]
+ * [--framework …]] <results|data…>`: splits a special fund by the factor method (因素法) with
+ * each recipient's performance coefficient taken from its grade through the factor file's
+ * declared mapping. Inputs are evaluation results (`jixiao eval` output, which carry `grade`),
+ * or data records that `--rules` scores first (factor `field`s are then read from the data).
+ * Prints JSON: the fund, each recipient's grade, and the allocation of `allocate()` — amounts
+ * exact to the cent that sum exactly to the pool, with the trace. Exit 0 ok, 2 when the pool,
+ * the factor file or the inputs cannot be used (diagnostics on stderr).
+ */
+import { resolve } from 'node:path';
+import { formatDiagnostic } from '../../compile/code-frame.js';
+import { createAssessor } from '../../pipeline/assess.js';
+import { allocate } from '../../recommend/index.js';
+import { allocationInput, parseFactorFile } from '../../rollup/factors.js';
+import { readAllRecords, readDeclarationFile } from '../../rollup/load.js';
+import { parseAmount } from '../../rollup/quantity.js';
+import { parseCommandArgs } from '../args.js';
+import { CliIO, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
+import type { Lang } from '../messages.js';
+import { loadRuleSet } from '../rule-loading.js';
+
+export async function allocateCommand(args: string[], io: CliIO, lang: Lang): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    pool: { type: 'string' },
+    factors: { type: 'string' },
+    rules: { type: 'string', short: 'r' },
+    policy: { type: 'string', multiple: true },
+    framework: { type: 'string' },
+  });
+  if (!values.pool || !values.factors) throw new UsageError('--pool <amount> and --factors <factors.yaml> are required');
+  if (positionals.length === 0) throw new UsageError('give the result or data files of the recipients');
+  const pool = parseAmount(values.pool);
+  if (!pool || pool.isNegative() || pool.decimalPlaces() > 2) throw new UsageError(`--pool "${values.pool}" is not an amount in 元 to the cent (1000万, 2.5亿, 1234567.89)`);
+
+  const read = readDeclarationFile(resolve(io.cwd, values.factors), values.factors);
+  const parsed = read.value === undefined ? read : parseFactorFile(read.value, values.factors);
+  const report = (ds: { diagnostics: import('../../common/diagnostic.js').Diagnostic[] }): void => {
+    for (const d of ds.diagnostics) write(io.stderr, formatDiagnostic(d));
+  };
+  report(parsed);
+  if (!('factors' in parsed) || !parsed.factors) return EXIT_USAGE;
+
+  const { records, errors } = await readAllRecords(positionals.map((p) => resolve(io.cwd, p)));
+  for (const e of errors) write(io.stderr, e);
+  if (errors.length > 0) return EXIT_USAGE;
+  let graded = records;
+  if (values.rules) {
+    const ir = loadRuleSet({ rules: values.rules, policies: values.policy ?? [], ...(values.framework ? { framework: values.framework } : {}) }, io, lang);
+    if (!ir) return EXIT_USAGE;
+    const assessor = createAssessor(ir);
+    // The grade comes from scoring; every other field (factor values) from the data itself.
+    graded = records.map((r, i) => ({ ...(r as object), grade: assessor.assess(r, { fallbackId: `#${i + 1}` }).grade }));
+  }
+  const built = allocationInput(parsed.factors, pool.toFixed(2), graded);
+  report(built);
+  if (!built.input) return EXIT_USAGE;
+  const result = allocate(built.input);
+  report(result);
+  if (result.diagnostics.length > 0) return EXIT_USAGE;
+  const diagnostics = result.diagnostics.map(({ code, severity, message }) => ({ code, severity, message }));
+  io.stdout.write(JSON.stringify({ fund: parsed.factors.fund, grades: built.grades, ...result, diagnostics }, null, 2) + '\n');
+  return EXIT_OK;
+}

@@ -1,0 +1,56 @@
+/**
+ * `runRollup(declarationFile, entityData, memberSets)`: the whole roll-up from files — read the
+ * declaration, compile the entity's rules (with its policy files) and each member set's rules,
+ * score every record through the ordinary per-record pipeline (engine + recommendations), and
+ * roll up. What a CLI command or the service would call. Compile problems come back as
+ * diagnostics (and no result), never thrown.
+ */
+import { compile } from '../compile/compile.js';
+import { hasErrors, type Diagnostic } from '../common/diagnostic.js';
+import { createAssessor } from '../pipeline/assess.js';
+import { createRecommender } from '../recommend/index.js';
+import type { RecommendContext } from '../recommend/index.js';
+import { parseRollupDeclaration } from './declaration.js';
+import { readAllRecords, readDeclarationFile } from './load.js';
+import { rollup, type RollupResult, type Scored } from './rollup.js';
+
+export interface MemberSet {
+  rules: string;
+  framework?: string;
+  policy?: string[];
+  data: string[];
+}
+
+async function scoreAll(files: string[], rules: string[], framework: string | undefined, diagnostics: Diagnostic[]): Promise<Scored[] | undefined> {
+  const compiled = compile(rules, framework ? { framework } : {});
+  diagnostics.push(...compiled.diagnostics.filter((d) => d.severity === 'error'));
+  if (!compiled.ir || hasErrors(compiled.diagnostics)) return undefined;
+  const assessor = createAssessor(compiled.ir);
+  const { records, errors } = await readAllRecords(files);
+  if (errors.length) diagnostics.push(...errors.map((message) => ({ code: 'ROL801', severity: 'error' as const, message, file: files.join(', '), range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } })));
+  return records.map((record, i) => ({ record, result: assessor.assess(record, { fallbackId: `#${i + 1}` }) }));
+}
+
+export async function runRollup(
+  declarationFile: string,
+  entityData: string[],
+  memberSets: MemberSet[],
+  context?: RecommendContext,
+): Promise<{ result?: RollupResult; diagnostics: Diagnostic[] }> {
+  const read = readDeclarationFile(declarationFile);
+  const parsed = read.value === undefined ? read : parseRollupDeclaration(read.value, declarationFile);
+  if (!('declaration' in parsed) || !parsed.declaration) return { diagnostics: parsed.diagnostics };
+  const decl = parsed.declaration;
+  const diagnostics: Diagnostic[] = [];
+  const compiled = compile([decl.entity.rules, ...decl.entity.policy], decl.entity.framework ? { framework: decl.entity.framework } : {});
+  if (!compiled.ir || hasErrors(compiled.diagnostics)) return { diagnostics: compiled.diagnostics.filter((d) => d.severity === 'error') };
+  const entities = await scoreAll(entityData, [decl.entity.rules, ...decl.entity.policy], decl.entity.framework, diagnostics);
+  const members: Scored[] = [];
+  for (const set of memberSets) {
+    const scored = await scoreAll(set.data, [set.rules, ...(set.policy ?? [])], set.framework, diagnostics);
+    if (scored) members.push(...scored);
+  }
+  if (!entities || hasErrors(diagnostics)) return { diagnostics };
+  const result = rollup(decl, compiled.ir, entities, members, { recommender: createRecommender(compiled.ir), ...(context ? { context } : {}) });
+  return { result, diagnostics: [...diagnostics, ...result.diagnostics] };
+}
