@@ -6,6 +6,7 @@
 import { fill, type Lang } from '../common/lang.js';
 
 export type { Lang } from '../common/lang.js';
+export { detectLang } from '../common/lang.js';
 
 const en = {
   usage: `jixiao — budget performance rules engine
@@ -97,7 +98,3 @@ export function msg(lang: Lang, key: MessageKey, ...args: (string | number)[]): 
   return fill(catalogues[lang][key], args);
 }
 
-export function detectLang(env: NodeJS.ProcessEnv): Lang {
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}

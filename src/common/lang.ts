@@ -2,7 +2,7 @@
  * The one language switch of every user-facing text: diagnostics, summaries and reports are
  * written in Chinese (`zh`) or English (`en`). Library functions take an optional `lang` and
  * default to Chinese, because the users are Chinese finance staff; the command line picks its
- * default from the locale (see src/cli/messages.ts `detectLang`). There is no global setting:
+ * default from the locale (`detectLang` below). There is no global setting:
  * the language travels as an argument, so two callers in one process can use different ones.
  */
 
@@ -26,4 +26,16 @@ export function fill(template: string, args: Readonly<Record<string, unknown>> |
     const v = Array.isArray(args) ? args[Number(k)] : (args as Record<string, unknown>)[k];
     return v === undefined ? '' : String(v);
   });
+}
+
+/**
+ * The language of a user's locale: the first non-empty of LC_ALL, LC_MESSAGES, LANG (POSIX
+ * order); Chinese for zh*, English otherwise.
+ */
+export function detectLang(env: Record<string, string | undefined> = {}): Lang {
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) {
+    const value = env[name]?.trim();
+    if (value) return /^zh/i.test(value) ? 'zh' : 'en';
+  }
+  return 'en';
 }

@@ -8,7 +8,10 @@
 import { en } from './en.js';
 import { zh, type MessageKey } from './zh.js';
 
-export type Lang = 'zh' | 'en';
+import type { Lang } from '../../common/lang.js';
+
+export type { Lang };
+export { detectLang } from '../../common/lang.js';
 export type { MessageKey };
 
 const CATALOGUES: Record<Lang, Record<MessageKey, string>> = { zh, en };
@@ -29,11 +32,3 @@ export function hasMessage(key: string): key is MessageKey {
 }
 
 /** The report language from environment variables such as `process.env`. */
-export function detectLang(env: Record<string, string | undefined> = {}): Lang {
-  // The first non-empty variable wins, as in POSIX locale resolution.
-  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) {
-    const value = env[name];
-    if (value && value.trim() !== '') return /^zh/i.test(value.trim()) ? 'zh' : 'en';
-  }
-  return 'en';
-}
