@@ -6,7 +6,8 @@
  * whole — never evaluated — and the errors name the field path.
  */
 import type { EvaluationError } from '../engine/result.js';
-import { EVL, message } from '../engine/messages.js';
+import { DEFAULT_LANG, type Lang } from '../common/lang.js';
+import { EVL, evlWord, message } from '../engine/messages.js';
 
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 export const MAX_DEPTH = 64;
@@ -16,13 +17,13 @@ function join(path: string, key: string | number): string {
 }
 
 /** Errors that make a record unusable; empty when the record may be evaluated. */
-export function checkRecord(record: unknown, id: string): EvaluationError[] {
+export function checkRecord(record: unknown, id: string, lang: Lang = DEFAULT_LANG): EvaluationError[] {
   if (record === null || typeof record !== 'object' || Array.isArray(record)) {
-    const found = record === null ? 'null' : Array.isArray(record) ? 'a list' : typeof record;
-    return [{ code: EVL.NOT_OBJECT, message: message(EVL.NOT_OBJECT, { id, found }), path: 'data' }];
+    const found = record === null ? 'null' : Array.isArray(record) ? evlWord('list', lang) : typeof record;
+    return [{ code: EVL.NOT_OBJECT, message: message(EVL.NOT_OBJECT, { id, found }, lang), path: 'data' }];
   }
   const errors: EvaluationError[] = [];
-  walk(record, [], id, errors);
+  walk(record, [], id, errors, lang);
   return errors;
 }
 
@@ -31,25 +32,25 @@ function pathOf(keys: (string | number)[]): string {
   return keys.reduce<string>((p, k) => join(p, k), 'data');
 }
 
-function walk(v: unknown, keys: (string | number)[], id: string, errors: EvaluationError[]): void {
+function walk(v: unknown, keys: (string | number)[], id: string, errors: EvaluationError[], lang: Lang): void {
   if (errors.length >= 20) return; // enough to act on; a hostile record must not flood output
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) {
       const path = pathOf(keys);
-      errors.push({ code: EVL.NON_FINITE, message: message(EVL.NON_FINITE, { id, path, found: String(v) }), path });
+      errors.push({ code: EVL.NON_FINITE, message: message(EVL.NON_FINITE, { id, path, found: String(v) }, lang), path });
     }
     return;
   }
   if (v === null || typeof v !== 'object') return;
   if (keys.length >= MAX_DEPTH) {
     const path = pathOf(keys);
-    errors.push({ code: EVL.TOO_DEEP, message: message(EVL.TOO_DEEP, { id, path, limit: MAX_DEPTH }), path });
+    errors.push({ code: EVL.TOO_DEEP, message: message(EVL.TOO_DEEP, { id, path, limit: MAX_DEPTH }, lang), path });
     return;
   }
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
       keys.push(i);
-      walk(v[i], keys, id, errors);
+      walk(v[i], keys, id, errors, lang);
       keys.pop();
     }
     return;
@@ -59,9 +60,9 @@ function walk(v: unknown, keys: (string | number)[], id: string, errors: Evaluat
     keys.push(key);
     if (FORBIDDEN.has(key)) {
       const path = pathOf(keys);
-      errors.push({ code: EVL.FORBIDDEN_KEY, message: message(EVL.FORBIDDEN_KEY, { id, key, path }), path });
+      errors.push({ code: EVL.FORBIDDEN_KEY, message: message(EVL.FORBIDDEN_KEY, { id, key, path }, lang), path });
     } else {
-      walk((v as Record<string, unknown>)[key], keys, id, errors);
+      walk((v as Record<string, unknown>)[key], keys, id, errors, lang);
     }
     keys.pop();
   }

@@ -15,6 +15,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseAllDocuments } from 'yaml';
+import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import { EVL, message } from '../engine/messages.js';
 import { SourcedRecord } from './sourced-record.js';
 import { readSheetRecords } from './sheets/read.js';
@@ -32,6 +33,8 @@ export interface ReadOptions {
   schema?: unknown;
   /** Spreadsheets: problems that reject no record (warnings such as an ignored column). */
   onIssue?: (issue: SheetIssue, source: string) => void;
+  /** Language of error messages (codes never change). Default DEFAULT_LANG. */
+  lang?: Lang;
 }
 
 const YAML_EXT = new Set(['.yaml', '.yml']);
@@ -39,22 +42,23 @@ const JSON_EXT = new Set(['.json']);
 const LINES_EXT = new Set(['.ndjson', '.jsonl']);
 const SHEET_EXT = new Set(['.xlsx', '.csv']);
 
-function unreadable(source: string, index: number, detail: string): SourcedRecord {
-  return new SourcedRecord(source, index, undefined, { code: EVL.UNREADABLE, message: message(EVL.UNREADABLE, { source: index ? `${source}#${index}` : source, detail }), path: source });
+function unreadable(lang: Lang, source: string, index: number, detail: string): SourcedRecord {
+  return new SourcedRecord(source, index, undefined, { code: EVL.UNREADABLE, message: message(EVL.UNREADABLE, { source: index ? `${source}#${index}` : source, detail }, lang), path: source });
 }
 
 export async function* readRecords(sources: string[] | '-', options: ReadOptions = {}): AsyncIterable<SourcedRecord> {
+  const lang = options.lang ?? DEFAULT_LANG;
   const list = sources === '-' ? ['-'] : sources;
   for (const source of list) {
     if (source === '-') {
-      yield* fromText('<stdin>', await readStream(options.stdin ?? process.stdin), 'sniff');
+      yield* fromText('<stdin>', await readStream(options.stdin ?? process.stdin), 'sniff', lang);
       continue;
     }
     let info;
     try {
       info = await stat(source);
     } catch (err) {
-      yield unreadable(source, 0, (err as NodeJS.ErrnoException).code ?? String(err));
+      yield unreadable(lang, source, 0, (err as NodeJS.ErrnoException).code ?? String(err));
       continue;
     }
     if (info.isDirectory()) {
@@ -86,23 +90,24 @@ function kindOf(file: string): 'yaml' | 'json' | 'lines' | 'sheet' | undefined {
 }
 
 async function* fromFile(file: string, options: ReadOptions): AsyncIterable<SourcedRecord> {
+  const lang = options.lang ?? DEFAULT_LANG;
   const kind = kindOf(file);
   if (kind === 'sheet') {
     yield* fromSheet(file, options);
     return;
   }
   if (kind === 'lines') {
-    yield* fromLines(file, createReadStream(file, { encoding: 'utf8' }));
+    yield* fromLines(file, createReadStream(file, { encoding: 'utf8' }), lang);
     return;
   }
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    yield unreadable(file, 0, (err as NodeJS.ErrnoException).code ?? String(err));
+    yield unreadable(lang, file, 0, (err as NodeJS.ErrnoException).code ?? String(err));
     return;
   }
-  yield* fromText(file, text, kind ?? 'yaml');
+  yield* fromText(file, text, kind ?? 'yaml', lang);
 }
 
 /**
@@ -111,13 +116,13 @@ async function* fromFile(file: string, options: ReadOptions): AsyncIterable<Sour
  * one's code); a file or header error becomes an entry at row 0 / the header row.
  */
 async function* fromSheet(file: string, options: ReadOptions): AsyncIterable<SourcedRecord> {
-  for await (const item of readSheetRecords(file, options.mapping ?? null, options.schema === undefined ? {} : { schema: options.schema })) {
+  for await (const item of readSheetRecords(file, options.mapping ?? null, { lang: options.lang ?? DEFAULT_LANG, ...(options.schema === undefined ? {} : { schema: options.schema }) })) {
     const errors = item.errors.filter((e) => e.severity === 'error');
     for (const issue of item.errors) if (issue.severity !== 'error') options.onIssue?.(issue, file);
     if (errors.length > 0) {
       const first = errors[0]!;
       const where = first.path ?? (first.header ? `${file}:${first.columnLetter}` : file);
-      yield new SourcedRecord(file, item.row, undefined, { code: first.code, message: errors.map((e) => e.message).join('；'), path: where });
+      yield new SourcedRecord(file, item.row, undefined, { code: first.code, message: errors.map((e) => e.message).join((options.lang ?? DEFAULT_LANG) === 'en' ? '; ' : '；'), path: where });
     } else if (item.data !== null) {
       yield new SourcedRecord(file, item.row, item.data);
     }
@@ -131,7 +136,7 @@ async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
   return chunks.join('');
 }
 
-async function* fromLines(source: string, stream: NodeJS.ReadableStream): AsyncIterable<SourcedRecord> {
+async function* fromLines(source: string, stream: NodeJS.ReadableStream, lang: Lang): AsyncIterable<SourcedRecord> {
   let line = 0;
   try {
     for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
@@ -140,15 +145,15 @@ async function* fromLines(source: string, stream: NodeJS.ReadableStream): AsyncI
       try {
         yield new SourcedRecord(source, line, JSON.parse(text));
       } catch (err) {
-        yield unreadable(source, line, (err as Error).message);
+        yield unreadable(lang, source, line, (err as Error).message);
       }
     }
   } catch (err) {
-    yield unreadable(source, line, (err as NodeJS.ErrnoException).code ?? String(err));
+    yield unreadable(lang, source, line, (err as NodeJS.ErrnoException).code ?? String(err));
   }
 }
 
-function* fromText(source: string, text: string, kind: 'yaml' | 'json' | 'lines' | 'sniff'): Iterable<SourcedRecord> {
+function* fromText(source: string, text: string, kind: 'yaml' | 'json' | 'lines' | 'sniff', lang: Lang): Iterable<SourcedRecord> {
   if (kind === 'sniff') {
     const t = text.trimStart();
     if (t.startsWith('{') || t.startsWith('[')) {
@@ -158,7 +163,7 @@ function* fromText(source: string, text: string, kind: 'yaml' | 'json' | 'lines'
       } catch {
         // Not one JSON value: several lines of JSON objects is NDJSON.
         if (t.startsWith('{')) {
-          yield* linesOf(source, text);
+          yield* linesOf(source, text, lang);
           return;
         }
       }
@@ -169,25 +174,25 @@ function* fromText(source: string, text: string, kind: 'yaml' | 'json' | 'lines'
     try {
       yield* spread(source, JSON.parse(text));
     } catch (err) {
-      yield unreadable(source, 0, (err as Error).message);
+      yield unreadable(lang, source, 0, (err as Error).message);
     }
     return;
   }
   if (kind === 'lines') {
-    yield* linesOf(source, text);
+    yield* linesOf(source, text, lang);
     return;
   }
   let index = 0;
   for (const doc of parseAllDocuments(text)) {
     if (doc.errors.length) {
-      yield unreadable(source, ++index, doc.errors[0]!.message);
+      yield unreadable(lang, source, ++index, doc.errors[0]!.message);
       continue;
     }
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: 100 });
     } catch (err) {
-      yield unreadable(source, ++index, (err as Error).message);
+      yield unreadable(lang, source, ++index, (err as Error).message);
       continue;
     }
     if (value === null || value === undefined) continue; // an empty document between `---`
@@ -195,14 +200,14 @@ function* fromText(source: string, text: string, kind: 'yaml' | 'json' | 'lines'
   }
 }
 
-function* linesOf(source: string, text: string): Iterable<SourcedRecord> {
+function* linesOf(source: string, text: string, lang: Lang): Iterable<SourcedRecord> {
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i]!.trim()) continue;
     try {
       yield new SourcedRecord(source, i + 1, JSON.parse(lines[i]!));
     } catch (err) {
-      yield unreadable(source, i + 1, (err as Error).message);
+      yield unreadable(lang, source, i + 1, (err as Error).message);
     }
   }
 }

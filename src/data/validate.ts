@@ -8,21 +8,22 @@ import * as Ajv2020Module from 'ajv/dist/2020.js';
 import type { ErrorObject } from 'ajv';
 import type { RuleSetIR } from '../compile/ir.js';
 import type { EvaluationError } from '../engine/result.js';
-import { EVL, message } from '../engine/messages.js';
+import { DEFAULT_LANG, type Lang } from '../common/lang.js';
+import { EVL, evlWord, message, type EvlWord } from '../engine/messages.js';
 
 export type RecordValidator = (record: unknown, id: string) => EvaluationError[];
 
 // ajv ships CommonJS; under NodeNext the default import may be the module namespace.
 const Ajv2020 = Ajv2020Module.default as unknown as typeof Ajv2020Module.Ajv2020;
 
-export function createRecordValidator(ir: RuleSetIR): RecordValidator {
+export function createRecordValidator(ir: RuleSetIR, lang: Lang = DEFAULT_LANG): RecordValidator {
   const schema = { ...ir.dataSchema };
   delete schema.$schema; // the 2020 build understands the draft; a mismatched URI must not fail
   const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false });
   const check = ajv.compile(schema);
   return (record, id) => {
     if (check(record)) return [];
-    return (check.errors ?? []).slice(0, 20).map((e: ErrorObject) => toError(e, record, id));
+    return (check.errors ?? []).slice(0, 20).map((e: ErrorObject) => toError(e, record, id, lang));
   };
 }
 
@@ -45,51 +46,53 @@ function at(record: unknown, pointer: string): unknown {
   return cur;
 }
 
-export function describeFound(v: unknown): string {
-  if (v === undefined) return 'nothing';
+export function describeFound(v: unknown, lang: Lang = DEFAULT_LANG): string {
+  if (v === undefined) return evlWord('nothing', lang);
   if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'an object';
-  if (typeof v === 'string') return `text ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
-  return `${typeof v === 'number' ? 'number' : typeof v} ${String(v)}`;
+  if (Array.isArray(v)) return evlWord('list', lang);
+  if (typeof v === 'object') return evlWord('object', lang);
+  if (typeof v === 'string') return `${evlWord('text', lang)} ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
+  // "number 5" in English; Chinese and English share the JSON words for booleans.
+  if (typeof v === 'number') return `${lang === 'en' ? 'number' : evlWord('number', lang)} ${String(v)}`;
+  return `${typeof v} ${String(v)}`;
 }
 
-const TYPE_WORDS: Record<string, string> = {
-  number: 'a number',
-  integer: 'a whole number',
+const TYPE_WORDS: Record<string, EvlWord> = {
+  number: 'number',
+  integer: 'integer',
   string: 'text',
-  boolean: 'true or false',
-  object: 'an object',
-  array: 'a list',
+  boolean: 'boolean',
+  object: 'object',
+  array: 'list',
   null: 'null',
 };
 
-function toError(e: ErrorObject, record: unknown, id: string): EvaluationError {
+function toError(e: ErrorObject, record: unknown, id: string, lang: Lang): EvaluationError {
   let path = pointerToPath(e.instancePath);
   let expected: string;
-  let found = describeFound(at(record, e.instancePath));
+  let found = describeFound(at(record, e.instancePath), lang);
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'required':
       path = `${path}.${String(p.missingProperty)}`;
-      expected = 'present';
-      found = 'nothing';
+      expected = evlWord('present', lang);
+      found = evlWord('nothing', lang);
       break;
     case 'type': {
       const types = Array.isArray(p.type) ? (p.type as string[]) : [String(p.type)];
-      expected = types.map((t) => TYPE_WORDS[t] ?? t).join(' or ');
+      expected = types.map((t) => (TYPE_WORDS[t] ? evlWord(TYPE_WORDS[t], lang) : t)).join(evlWord('or', lang));
       break;
     }
     case 'enum':
-      expected = `one of ${(p.allowedValues as unknown[]).map((x) => JSON.stringify(x)).join(', ')}`;
+      expected = `${evlWord('oneOf', lang)} ${(p.allowedValues as unknown[]).map((x) => JSON.stringify(x)).join(', ')}`;
       break;
     case 'const':
       expected = JSON.stringify(p.allowedValue);
       break;
     case 'additionalProperties':
       path = `${path}.${String(p.additionalProperty)}`;
-      expected = 'absent (not a declared field)';
-      found = describeFound(at(record, `${e.instancePath}/${String(p.additionalProperty)}`));
+      expected = evlWord('absent', lang);
+      found = describeFound(at(record, `${e.instancePath}/${String(p.additionalProperty)}`), lang);
       break;
     case 'minimum':
     case 'maximum':
@@ -100,5 +103,5 @@ function toError(e: ErrorObject, record: unknown, id: string): EvaluationError {
     default:
       expected = e.message ?? e.keyword;
   }
-  return { code: EVL.SCHEMA, message: message(EVL.SCHEMA, { id, path, expected, found }), path };
+  return { code: EVL.SCHEMA, message: message(EVL.SCHEMA, { id, path, expected, found }, lang), path };
 }

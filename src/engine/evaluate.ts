@@ -6,6 +6,7 @@
  * status 'rejected' and its errors, and the batch goes on.
  */
 import type { RuleSetIR } from '../compile/ir.js';
+import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import type { EvaluationError, EvaluationResult } from './result.js';
 import { checkRecord, recordId } from '../data/guard.js';
 import { SourcedRecord } from '../data/sourced-record.js';
@@ -22,6 +23,8 @@ export interface EvaluatorOptions {
    * `trace.inputs` empty and `trace.steps` empty for batches that only need the numbers.
    */
   trace?: boolean;
+  /** Language of error messages (codes never change). Default DEFAULT_LANG. */
+  lang?: Lang;
 }
 
 export interface EvaluateOptions {
@@ -39,20 +42,21 @@ export interface Evaluator {
 
 export function createEvaluator(ir: RuleSetIR, options: EvaluatorOptions = {}): Evaluator {
   const program = buildProgram(ir);
-  const validator = options.validate === false ? undefined : createRecordValidator(ir);
+  const lang = options.lang ?? DEFAULT_LANG;
+  const validator = options.validate === false ? undefined : createRecordValidator(ir, lang);
   const trace = options.trace !== false;
-  return { ir, evaluate: (record, opts = {}) => run(program, validator, record, opts, trace) };
+  return { ir, evaluate: (record, opts = {}) => run(program, validator, record, opts, trace, lang) };
 }
 
-function run(program: Program, validator: RecordValidator | undefined, record: unknown, opts: EvaluateOptions, trace: boolean): EvaluationResult {
+function run(program: Program, validator: RecordValidator | undefined, record: unknown, opts: EvaluateOptions, trace: boolean, lang: Lang): EvaluationResult {
   const id = opts.id ?? recordId(record, opts.fallbackId ?? '');
-  const unsafe = checkRecord(record, id);
+  const unsafe = checkRecord(record, id, lang);
   if (unsafe.length) return rejectedResult(program.ir, id, unsafe);
   const data = record as Record<string, unknown>;
   const invalid = validator ? validator(data, id) : [];
   if (invalid.length) return rejectedResult(program.ir, id, invalid);
   const stage = opts.stage ?? (typeof data.stage === 'string' && Object.hasOwn(data, 'stage') ? data.stage : undefined);
-  return buildScorecard(program, createState(program, data, stage, trace), id);
+  return buildScorecard(program, createState(program, data, stage, trace, lang), id);
 }
 
 /** The result of a record that was never evaluated. */
@@ -75,16 +79,21 @@ export function rejectedResult(ir: RuleSetIR, id: string, errors: EvaluationErro
   };
 }
 
-const cache = new WeakMap<RuleSetIR, Evaluator>();
+/** One cached evaluator per IR and language, so calls in different languages never share text. */
+const cache: Record<Lang, WeakMap<RuleSetIR, Evaluator>> = { zh: new WeakMap(), en: new WeakMap() };
+
+function cached(ir: RuleSetIR, lang: Lang): Evaluator {
+  let ev = cache[lang].get(ir);
+  if (!ev) {
+    ev = createEvaluator(ir, { lang });
+    cache[lang].set(ir, ev);
+  }
+  return ev;
+}
 
 /** Scores one record. The evaluator for `ir` is built on first use and kept while `ir` lives. */
-export function evaluate(ir: RuleSetIR, record: unknown, options?: EvaluateOptions): EvaluationResult {
-  let ev = cache.get(ir);
-  if (!ev) {
-    ev = createEvaluator(ir);
-    cache.set(ir, ev);
-  }
-  return ev.evaluate(record, options);
+export function evaluate(ir: RuleSetIR, record: unknown, options?: EvaluateOptions & { lang?: Lang }): EvaluationResult {
+  return cached(ir, options?.lang ?? DEFAULT_LANG).evaluate(record, options);
 }
 
 /**
@@ -96,7 +105,7 @@ export async function* evaluateMany(
   records: Iterable<unknown> | AsyncIterable<unknown>,
   options: EvaluatorOptions & { stage?: string } = {},
 ): AsyncIterable<EvaluationResult> {
-  const ev = options.validate === undefined && options.trace === undefined ? (cache.get(ir) ?? createEvaluator(ir)) : createEvaluator(ir, options);
+  const ev = options.validate === undefined && options.trace === undefined ? cached(ir, options.lang ?? DEFAULT_LANG) : createEvaluator(ir, options);
   let index = 0;
   for await (const item of records as AsyncIterable<unknown>) {
     index++;

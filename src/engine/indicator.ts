@@ -6,6 +6,7 @@
  * Indicators are computed lazily and memoised per record, so node references
  * (`预算执行率.value`) work in any order and a cycle is reported instead of looping.
  */
+import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import type { MissingPolicy } from '../dsl/ast.js';
 import type { EvaluationError, IndicatorStatus, TraceStep } from './result.js';
 import { ZERO, type Dec } from './decimal.js';
@@ -39,9 +40,11 @@ export interface RecordState {
   dims: Map<string, boolean | Fail>;
   /** Build trace steps and inputs (default true). */
   trace: boolean;
+  /** Language of the error messages (the trace stays English). */
+  lang: Lang;
 }
 
-export function createState(program: Program, data: Record<string, unknown>, stage: string | undefined, trace = true): RecordState {
+export function createState(program: Program, data: Record<string, unknown>, stage: string | undefined, trace = true, lang: Lang = DEFAULT_LANG): RecordState {
   const na = new Set<string>();
   const list = Object.hasOwn(data, 'not_applicable') ? data.not_applicable : undefined;
   if (Array.isArray(list)) for (const x of list) if (typeof x === 'string') na.add(x.replace(/\./g, '/'));
@@ -51,6 +54,7 @@ export function createState(program: Program, data: Record<string, unknown>, sta
     outcomes: new Map(),
     dims: new Map(),
     trace,
+    lang,
     ctx: {
       data,
       cache: new Map(),
@@ -121,58 +125,58 @@ function runIndicator(state: RecordState, plan: IndicatorPlan): IndicatorOutcome
   const t: Tracer = { on: state.trace, steps: [], hit: [] };
   for (const d of plan.ancestors) {
     const a = dimensionApplicable(state, d);
-    if (isFail(a)) return failed(plan, frame, t, a);
+    if (isFail(a)) return failed(state.lang, plan, frame, t, a);
     if (!a) return notApplicable(plan, frame, t, `dimension ${d.path}`);
   }
   if (state.na.size && (state.na.has(plan.path) || state.na.has(plan.name))) return notApplicable(plan, frame, t, "listed in the record's not_applicable");
   if (plan.applicable) {
     const a = asBoolean(plan.applicable(ctx, frame), 'applicable when');
-    if (isFail(a)) return failed(plan, frame, t, a);
+    if (isFail(a)) return failed(state.lang, plan, frame, t, a);
     if (!a) return notApplicable(plan, frame, t, 'applicable when … is false');
   }
   if (plan.value) {
     const v = plan.value(ctx, frame);
-    if (isFail(v)) return failed(plan, frame, t, v);
+    if (isFail(v)) return failed(state.lang, plan, frame, t, v);
     frame.value = v;
-    if (v === null && plan.declaredValue) return failed(plan, frame, t, fail(EVL.MISSING, { path: plan.valueText }, plan.valueText));
+    if (v === null && plan.declaredValue) return failed(state.lang, plan, frame, t, fail(EVL.MISSING, { path: plan.valueText }, plan.valueText));
     t.on && t.steps.push({ what: `value = ${plan.valueText}`, result: describe(v) });
   }
   if (plan.target) {
     const tg = plan.target;
     frame.targetOp = tg.op;
     const a = tg.value(ctx, frame);
-    if (isFail(a)) return failed(plan, frame, t, a);
+    if (isFail(a)) return failed(state.lang, plan, frame, t, a);
     frame.target = a;
     if (tg.upper) {
       const u = tg.upper(ctx, frame);
-      if (isFail(u)) return failed(plan, frame, t, u);
+      if (isFail(u)) return failed(state.lang, plan, frame, t, u);
       frame.upper = u;
     }
     if (tg.tolerance) {
       const tol = asNumber(tg.tolerance(ctx, frame), 'tolerance');
-      if (isFail(tol)) return failed(plan, frame, t, tol);
+      if (isFail(tol)) return failed(state.lang, plan, frame, t, tol);
       frame.tolerance = tol.abs();
     }
     t.on && t.steps.push({ what: `target ${tg.text}`, result: frame.upper !== undefined ? `${describe(a)}..${describe(frame.upper)}` : describe(a) });
   }
   const p = plan.score(ctx, frame, t);
-  if (isFail(p)) return failed(plan, frame, t, p);
+  if (isFail(p)) return failed(state.lang, plan, frame, t, p);
   const out: IndicatorOutcome = { plan, frame, steps: t.steps, hit: t.hit, listError: false, status: 'scored', value: frame.value, points: p };
   if (t.warning) {
-    out.error = toError(plan, t.warning);
+    out.error = toError(plan, t.warning, state.lang);
     out.listError = true;
   }
   return out;
 }
 
-function toError(plan: IndicatorPlan, f: Fail): EvaluationError {
-  return { code: f.code, message: `${plan.path}: ${f.reason}`, path: plan.path };
+function toError(plan: IndicatorPlan, f: Fail, lang: Lang): EvaluationError {
+  return { code: f.code, message: `${plan.path}: ${f.reason(lang)}`, path: plan.path };
 }
 
-function failed(plan: IndicatorPlan, frame: IndicatorFrame, t: Tracer, f: Fail): IndicatorOutcome {
+function failed(lang: Lang, plan: IndicatorPlan, frame: IndicatorFrame, t: Tracer, f: Fail): IndicatorOutcome {
   const policy = plan.ir.missing;
-  const error = toError(plan, f);
-  t.on && t.steps.push({ what: `${f.code} ${f.reason}; missing policy ${policy}`, result: policy === 'not_applicable' ? 'dropped' : '0' });
+  const error = toError(plan, f, lang);
+  t.on && t.steps.push({ what: `${f.code} ${f.reason('en')}; missing policy ${policy}`, result: policy === 'not_applicable' ? 'dropped' : '0' });
   const base = { plan, frame, steps: t.steps, hit: t.hit, error, missingPolicy: policy };
   if (policy === 'not_applicable') return { ...base, listError: false, status: 'not_applicable', value: null, points: null };
   return { ...base, status: 'unavailable', value: null, points: ZERO, listError: policy === 'unavailable' };

@@ -79,7 +79,7 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
   const errors: EvaluationError[] = [];
   let rawTotal: Dec | null = null;
   if (applicableWeight.isZero()) {
-    errors.push({ code: EVL.NOTHING_APPLICABLE, message: message(EVL.NOTHING_APPLICABLE, {}) });
+    errors.push({ code: EVL.NOTHING_APPLICABLE, message: message(EVL.NOTHING_APPLICABLE, {}, state.lang) });
   } else {
     rawTotal = applicableWeight.eq(program.scale) ? sum : sum.times(program.scale).div(applicableWeight);
     steps.push({ what: `total = ${sum} / ${applicableWeight} × scale ${program.scale}`, result: rawTotal.toString() });
@@ -96,7 +96,7 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
   for (const v of program.vetoes) {
     const fired = asBoolean(v.when(state.ctx, null), v.whenText);
     if (isFail(fired)) {
-      errors.push({ code: EVL.VETO_UNCOMPUTABLE, message: message(EVL.VETO_UNCOMPUTABLE, { name: v.ir.name, detail: fired.reason }), path: fired.path ?? v.ir.name });
+      errors.push({ code: EVL.VETO_UNCOMPUTABLE, message: message(EVL.VETO_UNCOMPUTABLE, { name: v.ir.name, detail: fired.reason(state.lang) }, state.lang), path: fired.path ?? v.ir.name });
       continue;
     }
     if (!fired) continue;

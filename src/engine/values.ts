@@ -6,20 +6,27 @@
  * input makes one indicator `unavailable` and never throws.
  */
 import { D, type Dec } from './decimal.js';
+import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import { EVL, message, type EvlCode } from './messages.js';
 
 export class Fail {
   constructor(
     readonly code: EvlCode,
-    readonly reason: string,
+    /** The message arguments; the text is rendered only when the language is known. */
+    readonly args: Readonly<Record<string, unknown>>,
     readonly path?: string,
   ) {}
+
+  /** The reason in the chosen language (default DEFAULT_LANG). */
+  reason(lang: Lang = DEFAULT_LANG): string {
+    return message(this.code, this.args, lang);
+  }
 }
 
 export type Val = Dec | string | boolean | null | Val[] | Fail | object;
 
 export function fail(code: EvlCode, args: Record<string, unknown>, path?: string): Fail {
-  return new Fail(code, message(code, args), path);
+  return new Fail(code, args, path);
 }
 
 export function isFail(v: unknown): v is Fail {

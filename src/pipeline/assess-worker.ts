@@ -5,13 +5,14 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RuleSetIR } from '../compile/ir.js';
+import type { Lang } from '../common/lang.js';
 import { serializeResult } from '../engine/index.js';
 import { createAssessor } from './assess.js';
 import type { ChunkReply, ChunkRequest } from './parallel-protocol.js';
 import { summarizeResult } from './parallel-protocol.js';
 
-const { ir, stage } = workerData as { ir: RuleSetIR; stage?: string };
-const assessor = createAssessor(ir);
+const { ir, stage, lang } = workerData as { ir: RuleSetIR; stage?: string; lang?: Lang };
+const assessor = createAssessor(ir, lang ? { lang } : {});
 
 parentPort!.on('message', (request: ChunkRequest) => {
   const results = request.records.map((entry) => {

@@ -6,6 +6,7 @@
  * as a rejected result and the batch goes on.
  */
 import type { RuleSetIR } from '../compile/ir.js';
+import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import { SourcedRecord } from '../data/sourced-record.js';
 import { createEvaluator, rejectedResult, type EvaluateOptions } from '../engine/index.js';
 import type { EvaluationResult } from '../engine/result.js';
@@ -17,9 +18,14 @@ export interface Assessor {
   assess(record: unknown, options?: EvaluateOptions & { context?: RecommendContext }): EvaluationResult;
 }
 
+export interface AssessorOptions {
+  /** Language of error messages (codes never change). Default DEFAULT_LANG. */
+  lang?: Lang;
+}
+
 /** Builds the evaluator and the recommender once for a rule set. */
-export function createAssessor(ir: RuleSetIR): Assessor {
-  const evaluator = createEvaluator(ir);
+export function createAssessor(ir: RuleSetIR, options: AssessorOptions = {}): Assessor {
+  const evaluator = createEvaluator(ir, { lang: options.lang ?? DEFAULT_LANG });
   const recommender = createRecommender(ir);
   return {
     ir,

@@ -5,6 +5,7 @@
  * in flight, so memory stays flat however long the input is. With `workers: 0` (or a small
  * input) it runs in this thread: same results, no thread start-up cost.
  */
+import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RuleSetIR } from '../compile/ir.js';
@@ -18,6 +19,8 @@ export interface ParallelOptions {
   workers?: number;
   chunkSize?: number;
   stage?: string;
+  /** Language of error messages, in this thread and in every worker. Default DEFAULT_LANG. */
+  lang?: Lang;
 }
 
 export async function* assessParallel(
@@ -27,7 +30,7 @@ export async function* assessParallel(
 ): AsyncIterable<SerializedResult> {
   const workerCount = options.workers ?? availableParallelism();
   if (workerCount <= 0) {
-    for await (const result of assessMany(createAssessor(ir), items, options.stage ? { stage: options.stage } : {})) {
+    for await (const result of assessMany(createAssessor(ir, { lang: options.lang ?? DEFAULT_LANG }), items, options.stage ? { stage: options.stage } : {})) {
       yield { json: serializeResult(result, { indent: 0 }), summary: summarizeResult(result) };
     }
     return;
@@ -35,7 +38,7 @@ export async function* assessParallel(
   const chunkSize = options.chunkSize ?? 256;
   const workers = Array.from(
     { length: workerCount },
-    () => new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { ir, stage: options.stage } }),
+    () => new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { ir, stage: options.stage, lang: options.lang ?? DEFAULT_LANG } }),
   );
   const waiting = new Map<number, (reply: ChunkReply) => void>();
   const failed = new Promise<never>((_, reject) => {

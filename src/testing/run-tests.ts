@@ -62,7 +62,7 @@ async function runFile(file: string, options: TestOptions, accs: Map<string, Cov
   const acc = accs.get(ir.name) ?? newAcc(ir);
   if (ir.ruleBlocks.length > acc.ir.ruleBlocks.length) acc.ir = ir;
   accs.set(ir.name, acc);
-  const evaluator = createEvaluator(ir);
+  const evaluator = createEvaluator(ir, options.lang ? { lang: options.lang } : {});
   for (let i = 0; i < t.cases.length; i++) {
     const c = t.cases[i]!;
     if ('invalid' in c) {
@@ -81,7 +81,7 @@ async function recordOf(t: LoadedTestFile, c: TestCase, lang: Lang | undefined):
   if (c.data === undefined || c.data === null) return { message: testMessage('noData', {}, lang) };
   if (typeof c.data !== 'string') return { record: c.data };
   // `data: p001.yaml` — the first record of a data file next to the test file.
-  for await (const e of readRecords([resolve(dirname(t.file), c.data)])) {
+  for await (const e of readRecords([resolve(dirname(t.file), c.data)], lang ? { lang } : {})) {
     if (e.error) return { message: testMessage('dataUnreadable', { detail: e.error.message }, lang) };
     return { record: e.record };
   }

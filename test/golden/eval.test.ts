@@ -29,7 +29,7 @@ describe('golden evaluation suite', () => {
       expect(errors.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.column} ${d.message}`)).toEqual([]);
       const ir = compiled.ir!;
       const parts: string[] = [];
-      for await (const r of evaluateMany(ir, readRecords([relative(process.cwd(), join(c.dir, 'data.yaml'))]))) {
+      for await (const r of evaluateMany(ir, readRecords([relative(process.cwd(), join(c.dir, 'data.yaml'))], { lang: 'en' }), { lang: 'en' })) {
         // The rule-set hash is the compiler's business and changes with any IR detail; golden
         // files pin the engine's output, so the hash is masked.
         parts.push(serializeResult(r).replace(/"hash": "sha256:[0-9a-f]+"/, '"hash": "sha256:…"').replace(/^/gm, '  '));

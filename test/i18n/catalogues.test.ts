@@ -16,6 +16,9 @@ import { FMT_CATALOGUES } from '../../src/fmt/messages.js';
 import { REC_CATALOGUES, recDiagnostic } from '../../src/recommend/messages.js';
 import { TEST_CATALOGUES } from '../../src/testing/messages.js';
 import { LANGS } from '../../src/common/lang.js';
+import { EVL_ALL_CATALOGUES } from '../../src/engine/messages.js';
+import { createEvaluator, evaluate } from '../../src/engine/index.js';
+import { SHEET_CATALOGUES, sheetIssue, SHEET_CODES } from '../../src/data/sheets/messages.js';
 
 const HAN = /[\u4e00-\u9fff]/;
 
@@ -45,6 +48,8 @@ const CATALOGUES: Record<string, Record<'zh' | 'en', unknown>> = {
   recommend: REC_CATALOGUES,
   testing: TEST_CATALOGUES,
   cli: CLI_CATALOGUES,
+  engine: EVL_ALL_CATALOGUES,
+  sheets: SHEET_CATALOGUES,
 };
 
 describe('every catalogue is complete in both languages', () => {
@@ -119,5 +124,47 @@ describe('diagnostics in the chosen language', () => {
     expect(detectLang({ LANG: 'zh_CN.UTF-8' })).toBe('zh');
     expect(detectLang({ LC_ALL: 'C', LANG: 'zh_CN.UTF-8' })).toBe('en');
     expect(detectLang({})).toBe('en');
+  });
+});
+
+describe('record-level errors in the chosen language', () => {
+  const RULES = 'framework F {\n  scale 100\n  dimension D weight 100 {\n    indicator 执行率 weight 100 { value = data.spent / data.budget\n target >= 90%\n score proportional }\n  }\n}';
+  const ir = compileSource(RULES, 'r.ind', { fs: memorySourceHost({}) }).ir!;
+  // `spent` must be a number: text there fails the data schema, so the record is rejected.
+  const record = { id: 'p1', spent: 'about half', budget: 100 };
+
+  it('the same rejected record: same code and path, Chinese with zh, English with en', () => {
+    const zh = createEvaluator(ir, { lang: 'zh' }).evaluate(record);
+    const en = createEvaluator(ir, { lang: 'en' }).evaluate(record);
+    expect(zh.status).toBe('rejected');
+    expect(en.status).toBe('rejected');
+    expect(zh.errors.map((e) => [e.code, e.path])).toEqual([['EVL401', 'data.spent']]);
+    expect(en.errors.map((e) => [e.code, e.path])).toEqual(zh.errors.map((e) => [e.code, e.path]));
+    expect(zh.errors[0]!.message).toMatch(HAN);
+    expect(en.errors[0]!.message).not.toMatch(HAN);
+    expect(en.errors[0]!.message).toContain('should be');
+    // the library default is Chinese, and the cached evaluators of the two languages stay apart
+    expect(evaluate(ir, record).errors[0]!.message).toBe(zh.errors[0]!.message);
+    expect(evaluate(ir, record, { lang: 'en' }).errors[0]!.message).toBe(en.errors[0]!.message);
+    expect(evaluate(ir, record).errors[0]!.message).toBe(zh.errors[0]!.message);
+  });
+
+  it('an indicator that cannot be computed reports in the chosen language', () => {
+    const zero = { id: 'p2', spent: 50, budget: 0 };
+    const zh = createEvaluator(ir, { lang: 'zh' }).evaluate(zero).errors;
+    const en = createEvaluator(ir, { lang: 'en' }).evaluate(zero).errors;
+    expect(zh.length).toBeGreaterThan(0);
+    expect(zh.map((e) => [e.code, e.path])).toEqual(en.map((e) => [e.code, e.path]));
+    expect(zh[0]!.message.replace(/^[^:]*: /, '')).toMatch(HAN);
+    expect(en[0]!.message.replace(/^[^:]*: /, '')).not.toMatch(HAN);
+  });
+
+  it('sheet issues follow the language; codes, rows and columns do not', () => {
+    const at = { row: 3, column: 2, header: 'spent', path: 'spent' };
+    const zh = sheetIssue(SHEET_CODES.notNumber, at, { value: 'x' }, 'error', 'zh');
+    const en = sheetIssue(SHEET_CODES.notNumber, at, { value: 'x' }, 'error', 'en');
+    expect({ ...zh, message: '' }).toEqual({ ...en, message: '' });
+    expect(zh.message).toMatch(/第 3 行 B 列/);
+    expect(en.message).toMatch(/row 3, column B/);
   });
 });

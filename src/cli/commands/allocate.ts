@@ -48,7 +48,7 @@ export async function allocateCommand(args: string[], io: CliIO, lang: Lang): Pr
   if (values.rules) {
     const ir = loadRuleSet({ rules: values.rules, policies: values.policy ?? [], ...(values.framework ? { framework: values.framework } : {}) }, io, lang);
     if (!ir) return EXIT_USAGE;
-    const assessor = createAssessor(ir);
+    const assessor = createAssessor(ir, { lang });
     // The grade comes from scoring; every other field (factor values) from the data itself.
     graded = records.map((r, i) => ({ ...(r as object), grade: assessor.assess(r, { fallbackId: `#${i + 1}` }).grade }));
   }

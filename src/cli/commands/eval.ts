@@ -60,9 +60,10 @@ export async function evalCommand(args: string[], io: CliIO, lang: Lang): Promis
   // relative where possible: the path shows in record ids and messages
   const sources = positionals.length === 1 && positionals[0] === '-' ? '-' : positionals.map((p) => displayPath(resolve(io.cwd, p), process.cwd()));
   // the workbook shows each project's name, department and town: read them on the way in
-  const tap = xlsxOut ? tapInfo(readRecords(sources, sheetReadOptions(ir, mapping, io))) : undefined;
-  const results = assessParallel(ir, tap?.items ?? readRecords(sources, sheetReadOptions(ir, mapping, io)), {
+  const tap = xlsxOut ? tapInfo(readRecords(sources, sheetReadOptions(ir, mapping, io, lang))) : undefined;
+  const results = assessParallel(ir, tap?.items ?? readRecords(sources, sheetReadOptions(ir, mapping, io, lang)), {
     workers,
+    lang,
     ...(values.stage ? { stage: values.stage } : {}),
   });
   const spool = tap ? new ResultsSpool() : undefined;

@@ -75,13 +75,13 @@ export async function reportCommand(args: string[], io: CliIO, lang: Lang): Prom
   let inputErrors = 0;
 
   async function* fromData(): AsyncIterable<Rendered> {
-    const tap = tapInfo(readRecords(shown(positionals), sheetReadOptions(ir!, mapping ?? null, io)));
-    const results = assessParallel(ir!, tap.items, { workers, ...(values.stage ? { stage: values.stage } : {}) });
+    const tap = tapInfo(readRecords(shown(positionals), sheetReadOptions(ir!, mapping ?? null, io, lang)));
+    const results = assessParallel(ir!, tap.items, { workers, lang, ...(values.stage ? { stage: values.stage } : {}) });
     for await (const r of results) yield { result: JSON.parse(r.json) as EvaluationResult, json: r.json, info: tap.take() };
   }
 
   async function* fromResults(): AsyncIterable<Rendered> {
-    for await (const entry of readRecords(shown(resultFiles))) {
+    for await (const entry of readRecords(shown(resultFiles), { lang })) {
       const where = `${entry.source}#${entry.index}`;
       if (entry.error) {
         write(io.stderr, entry.error.message);

@@ -87,11 +87,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
     const items: ReportItem[] = [];
     sets.push({ set, ...(ir ? { ir } : {}), items, diagnostics });
     if (!ir) continue;
-    const assessor = createAssessor(ir);
+    const assessor = createAssessor(ir, { lang });
     const resultLines: string[] = [];
     const dataPath = resolve(root, set.data);
     const name = relative(join(root, 'examples/demo-city'), dataPath).replace(/\.(ya?ml|json|ndjson)$/, '');
-    for await (const entry of readRecords([dataPath])) {
+    for await (const entry of readRecords([dataPath], { lang })) {
       const fallbackId = `${basename(set.data)}#${entry.index}`;
       const result: EvaluationResult = entry.error
         ? rejectedResult(ir, fallbackId, [entry.error])

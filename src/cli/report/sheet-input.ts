@@ -23,7 +23,7 @@ export function loadMapping(path: string | undefined, io: CliIO, lang: Lang): Sh
     write(io.stderr, msg(lang, 'notFound', path));
     return undefined;
   }
-  const { mapping, issues } = parseMapping(text);
+  const { mapping, issues } = parseMapping(text, lang);
   if (!mapping) {
     for (const issue of issues) write(io.stderr, `${path}: ${issue.code} ${issue.message}`);
     return undefined;
@@ -31,8 +31,9 @@ export function loadMapping(path: string | undefined, io: CliIO, lang: Lang): Sh
   return mapping;
 }
 
-export function sheetReadOptions(ir: RuleSetIR, mapping: SheetMapping | null, io: CliIO): ReadOptions {
+export function sheetReadOptions(ir: RuleSetIR, mapping: SheetMapping | null, io: CliIO, lang: Lang): ReadOptions {
   return {
+    lang,
     stdin: io.stdin,
     schema: ir.dataSchema,
     ...(mapping ? { mapping } : {}),

@@ -20,7 +20,8 @@
  * the rules never use them, so a workbook's project names reach the reports. All problems are returned as `SheetIssue`s, never thrown.
  */
 import { parse as parseYaml } from 'yaml';
-import { SHEET_CODES, sheetIssue, type SheetIssue } from './messages.js';
+import { DEFAULT_LANG, type Lang } from '../../common/lang.js';
+import { SHEET_CODES, sheetIssue, sheetPhrase, type SheetIssue } from './messages.js';
 
 /** `decimal`: a number kept as an exact decimal string (money: "1200000.50"). */
 export type FieldType = 'number' | 'integer' | 'decimal' | 'boolean' | 'string';
@@ -88,8 +89,8 @@ export function schemaFields(schema: unknown, prefix: string[] = []): SchemaFiel
 }
 
 /** Reads a mapping from YAML text (or an already-parsed object). */
-export function parseMapping(source: string | unknown): { mapping: SheetMapping | null; issues: SheetIssue[] } {
-  const bad = (reason: string) => ({ mapping: null, issues: [sheetIssue(SHEET_CODES.badMapping, { row: 0 }, { reason })] });
+export function parseMapping(source: string | unknown, lang: Lang = DEFAULT_LANG): { mapping: SheetMapping | null; issues: SheetIssue[] } {
+  const bad = (reason: string) => ({ mapping: null, issues: [sheetIssue(SHEET_CODES.badMapping, { row: 0 }, { reason }, 'error', lang)] });
   let doc: unknown = source;
   if (typeof source === 'string') {
     try {
@@ -98,26 +99,26 @@ export function parseMapping(source: string | unknown): { mapping: SheetMapping 
       return bad(e instanceof Error ? e.message.split('\n')[0] ?? 'YAML' : 'YAML');
     }
   }
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return bad('not a mapping object');
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return bad(sheetPhrase('notObject', {}, lang));
   const obj = doc as Record<string, unknown>;
   const columns = obj.columns;
-  if (columns === null || typeof columns !== 'object' || Array.isArray(columns)) return bad('`columns` must map headers to data paths');
+  if (columns === null || typeof columns !== 'object' || Array.isArray(columns)) return bad(sheetPhrase('columnsNotMap', {}, lang));
   const out: SheetMapping = { columns: {} };
   for (const [header, target] of Object.entries(columns as Record<string, unknown>)) {
     if (target === null) out.columns[header] = null;
     else if (typeof target === 'string' && target.trim() !== '') out.columns[header] = target.trim();
     else if (target && typeof target === 'object' && typeof (target as ColumnSpec).path === 'string') {
       const spec = target as { path: string; type?: unknown };
-      if (spec.type !== undefined && !FIELD_TYPES.includes(spec.type as FieldType)) return bad(`column "${header}": unknown type ${String(spec.type)}`);
+      if (spec.type !== undefined && !FIELD_TYPES.includes(spec.type as FieldType)) return bad(sheetPhrase('unknownType', { header, type: String(spec.type) }, lang));
       out.columns[header] = spec.type === undefined ? { path: spec.path } : { path: spec.path, type: spec.type as FieldType };
-    } else return bad(`column "${header}" must name a data path`);
+    } else return bad(sheetPhrase('columnNoPath', { header }, lang));
   }
   const sheet = obj.sheet;
   if (typeof sheet === 'string' || (typeof sheet === 'number' && Number.isInteger(sheet) && sheet >= 1)) out.sheet = sheet;
-  else if (sheet !== undefined) return bad('`sheet` must be a name or a number from 1');
+  else if (sheet !== undefined) return bad(sheetPhrase('badSheet', {}, lang));
   const headerRow = obj.header_row ?? obj.headerRow;
   if (typeof headerRow === 'number' && Number.isInteger(headerRow) && headerRow >= 1) out.headerRow = headerRow;
-  else if (headerRow !== undefined) return bad('`header_row` must be a number from 1');
+  else if (headerRow !== undefined) return bad(sheetPhrase('badHeaderRow', {}, lang));
   return { mapping: out, issues: [] };
 }
 
@@ -142,6 +143,7 @@ export function resolveColumns(
   headerRow: number,
   mapping: SheetMapping | null,
   schema: unknown,
+  lang: Lang = DEFAULT_LANG,
 ): { columns: ResolvedColumn[]; issues: SheetIssue[] } {
   const fields = schemaFields(schema);
   const byPath = new Map(fields.map((f) => [f.path, f]));
@@ -162,7 +164,7 @@ export function resolveColumns(
     if (field?.enum) column.enum = field.enum;
     const clash = columns.find((c) => c.path === path);
     if (clash) {
-      issues.push(sheetIssue(SHEET_CODES.badMapping, { row: headerRow, column: index + 1, header: column.header, path }, { reason: `“${clash.header}”与“${column.header}”都写入 ${path}` }));
+      issues.push(sheetIssue(SHEET_CODES.badMapping, { row: headerRow, column: index + 1, header: column.header, path }, { reason: sheetPhrase('clash', { first: clash.header, second: column.header, path }, lang) }, 'error', lang));
       return;
     }
     columns.push(column);
@@ -174,7 +176,7 @@ export function resolveColumns(
       const spec = typeof target === 'string' ? { path: target } : target;
       const index = trimmed.indexOf(header.trim());
       if (index < 0) {
-        issues.push(sheetIssue(SHEET_CODES.missingColumn, { row: headerRow, header, path: stripData(spec.path) }));
+        issues.push(sheetIssue(SHEET_CODES.missingColumn, { row: headerRow, header, path: stripData(spec.path) }, {}, 'error', lang));
         continue;
       }
       add(index, stripData(spec.path), spec.type);
@@ -190,7 +192,7 @@ export function resolveColumns(
     if (labelled && labelled.length === 1) return add(index, labelled[0]!.path, undefined);
     const descriptive = DESCRIPTIVE_COLUMNS[path];
     if (descriptive !== undefined) return add(index, descriptive, byPath.get(descriptive)?.type ?? 'string');
-    issues.push(sheetIssue(SHEET_CODES.unknownColumn, { row: headerRow, column: index + 1, header }, {}, 'warning'));
+    issues.push(sheetIssue(SHEET_CODES.unknownColumn, { row: headerRow, column: index + 1, header }, {}, 'warning', lang));
   });
   return { columns, issues };
 }

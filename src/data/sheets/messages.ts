@@ -1,11 +1,12 @@
 /**
  * The issue shape and message catalogue of spreadsheet reading. Codes are stable (EVL480–EVL489,
  * the data-reading slice of the EVL4xx evaluation-and-data range); messages are produced here and
- * only here, and tests assert codes, rows and columns, never wording. `sheetIssueToDiagnostic`
+ * only here, in Chinese and English (the language is an argument, default DEFAULT_LANG), and tests assert codes, rows and columns, never wording. `sheetIssueToDiagnostic`
  * turns an issue into the shared `Diagnostic` (row → line, column number → column) so front doors
  * print it like any other finding.
  */
 import type { Diagnostic, Severity } from '../../common/diagnostic.js';
+import { DEFAULT_LANG, type Lang } from '../../common/lang.js';
 
 export const SHEET_CODES = {
   /** The file cannot be opened or is not a workbook / text file. */
@@ -50,7 +51,7 @@ export interface SheetIssue {
 
 type Params = Record<string, string | number>;
 
-const TEMPLATES: Record<SheetCode, string> = {
+const ZH: Record<SheetCode, string> = {
   EVL480: '无法读取文件 {file}：{reason}',
   EVL481: '工作簿中没有工作表“{sheet}”（现有：{available}）',
   EVL482: '表头中找不到映射的列“{header}”（对应数据字段 {path}）',
@@ -63,11 +64,69 @@ const TEMPLATES: Record<SheetCode, string> = {
   EVL489: '映射无效：{reason}',
 };
 
-export function sheetMessage(code: SheetCode, params: Params): string {
-  return TEMPLATES[code].replace(/\{(\w+)\}/g, (whole, name: string) => {
+const EN: Record<SheetCode, string> = {
+  EVL480: 'cannot read file {file}: {reason}',
+  EVL481: 'the workbook has no worksheet “{sheet}” (available: {available})',
+  EVL482: 'mapped column “{header}” is not in the header row (data field {path})',
+  EVL483: 'row {row}, {cell} “{header}”: value “{value}” is not a number (field {path})',
+  EVL484: 'row {row}, {cell} “{header}”: value “{value}” is not yes/no (field {path})',
+  EVL485: 'row {row}, {cell} “{header}”: value “{value}” is not one of the allowed values {allowed} (field {path})',
+  EVL486: 'row {row}, {cell} “{header}”: value “{value}” is not a whole number (field {path})',
+  EVL487: 'column {cell} “{header}” matches no data field and is ignored',
+  EVL488: 'row {row}, {cell}: unbalanced quotes: {reason}',
+  EVL489: 'invalid mapping: {reason}',
+};
+
+/** Phrases that fill `{reason}`, `{cell}` and lists inside the templates above. */
+export type SheetPhrase =
+  | 'cell' | 'listSeparator' | 'unterminated' | 'textAfterQuote' | 'clash' | 'notObject' | 'columnsNotMap'
+  | 'unknownType' | 'columnNoPath' | 'badSheet' | 'badHeaderRow';
+
+const PHRASES: Record<Lang, Record<SheetPhrase, string>> = {
+  zh: {
+    cell: '{letter} 列',
+    listSeparator: '、',
+    unterminated: '引号未闭合',
+    textAfterQuote: '右引号后还有文字',
+    clash: '“{first}”与“{second}”都写入 {path}',
+    notObject: '映射不是对象',
+    columnsNotMap: '`columns` 必须把表头映射到数据路径',
+    unknownType: '列“{header}”：未知的类型 {type}',
+    columnNoPath: '列“{header}”必须指明数据路径',
+    badSheet: '`sheet` 必须是工作表名或从 1 开始的序号',
+    badHeaderRow: '`header_row` 必须是从 1 开始的行号',
+  },
+  en: {
+    cell: 'column {letter}',
+    listSeparator: ', ',
+    unterminated: 'a quote is never closed',
+    textAfterQuote: 'text follows a closing quote',
+    clash: '“{first}” and “{second}” both write {path}',
+    notObject: 'not a mapping object',
+    columnsNotMap: '`columns` must map headers to data paths',
+    unknownType: 'column “{header}”: unknown type {type}',
+    columnNoPath: 'column “{header}” must name a data path',
+    badSheet: '`sheet` must be a name or a number from 1',
+    badHeaderRow: '`header_row` must be a number from 1',
+  },
+};
+
+/** Templates and phrases in both languages, for the completeness test. */
+export const SHEET_CATALOGUES = { zh: { templates: ZH, phrases: PHRASES.zh }, en: { templates: EN, phrases: PHRASES.en } } as const;
+
+function render(template: string, params: Params): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     return value === undefined ? whole : String(value);
   });
+}
+
+export function sheetMessage(code: SheetCode, params: Params, lang: Lang = DEFAULT_LANG): string {
+  return render((lang === 'en' ? EN : ZH)[code], params);
+}
+
+export function sheetPhrase(phrase: SheetPhrase, params: Params = {}, lang: Lang = DEFAULT_LANG): string {
+  return render(PHRASES[lang][phrase], params);
 }
 
 /** Excel column letters: 1 → A, 27 → AA. */
@@ -87,13 +146,14 @@ export function sheetIssue(
   at: { row: number; column?: number; header?: string; path?: string },
   params: Params = {},
   severity: Severity = 'error',
+  lang: Lang = DEFAULT_LANG,
 ): SheetIssue {
   const column = at.column ?? 0;
   const letter = columnLetter(column);
   const issue: SheetIssue = {
     code,
     severity,
-    message: sheetMessage(code, { row: at.row, cell: letter ? `${letter} 列` : '', header: at.header ?? '', path: at.path ?? '', ...params }),
+    message: sheetMessage(code, { row: at.row, cell: letter ? sheetPhrase('cell', { letter }, lang) : '', header: at.header ?? '', path: at.path ?? '', ...params }, lang),
     row: at.row,
     column,
     columnLetter: letter,

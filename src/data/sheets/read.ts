@@ -15,7 +15,8 @@ import { access } from 'node:fs/promises';
 import { coerceCell, isEmptyCell, type Cell } from './coerce.js';
 import { readCsvFile } from './csv.js';
 import { parseMapping, resolveColumns, type ResolvedColumn, type SheetMapping } from './mapping.js';
-import { SHEET_CODES, sheetIssue, type SheetIssue } from './messages.js';
+import { DEFAULT_LANG, type Lang } from '../../common/lang.js';
+import { SHEET_CODES, sheetIssue, sheetPhrase, type SheetIssue } from './messages.js';
 import { openXlsxRows } from './xlsx-rows.js';
 
 export interface SheetRecord {
@@ -31,6 +32,8 @@ export interface ReadSheetOptions {
   schema?: unknown;
   /** 'csv' or 'xlsx'; by default from the file extension. */
   format?: 'csv' | 'xlsx';
+  /** Language of issue messages (codes never change). Default DEFAULT_LANG. */
+  lang?: Lang;
 }
 
 interface RawRow {
@@ -59,12 +62,12 @@ const COERCE_CODES = {
   enum: SHEET_CODES.notAllowed,
 } as const;
 
-function toRecord(raw: RawRow, columns: readonly ResolvedColumn[]): SheetRecord {
+function toRecord(raw: RawRow, columns: readonly ResolvedColumn[], lang: Lang): SheetRecord {
   const data: Record<string, unknown> = {};
   const errors: SheetIssue[] = [];
   if (raw.problem) {
-    const reason = raw.problem.reason === 'unterminated' ? '引号未闭合' : '右引号后还有文字';
-    errors.push(sheetIssue(SHEET_CODES.badQuoting, { row: raw.row, column: raw.problem.column }, { reason }));
+    const reason = sheetPhrase(raw.problem.reason === 'unterminated' ? 'unterminated' : 'textAfterQuote', {}, lang);
+    errors.push(sheetIssue(SHEET_CODES.badQuoting, { row: raw.row, column: raw.problem.column }, { reason }, 'error', lang));
   }
   for (const col of columns) {
     const cell = raw.cells[col.index];
@@ -73,7 +76,7 @@ function toRecord(raw: RawRow, columns: readonly ResolvedColumn[]): SheetRecord 
       errors.push(sheetIssue(COERCE_CODES[result.code], { row: raw.row, column: col.index + 1, header: col.header, path: col.path }, {
         value: cell instanceof Date ? cell.toISOString() : String(cell),
         allowed: (col.enum ?? []).map(String).join('/'),
-      }));
+      }, 'error', lang));
       continue;
     }
     if (result.value !== undefined) setPath(data, col.segments, result.value);
@@ -81,7 +84,7 @@ function toRecord(raw: RawRow, columns: readonly ResolvedColumn[]): SheetRecord 
   return { row: raw.row, data, errors };
 }
 
-async function* rowsOf(path: string, format: 'csv' | 'xlsx', mapping: SheetMapping | null): AsyncGenerator<RawRow | SheetRecord> {
+async function* rowsOf(path: string, format: 'csv' | 'xlsx', mapping: SheetMapping | null, lang: Lang): AsyncGenerator<RawRow | SheetRecord> {
   if (format === 'csv') {
     yield* readCsvFile(path);
     return;
@@ -90,9 +93,9 @@ async function* rowsOf(path: string, format: 'csv' | 'xlsx', mapping: SheetMappi
   if (opened.ok) {
     yield* opened.rows;
   } else if (opened.failure === 'no_sheet') {
-    yield { row: 0, data: null, errors: [sheetIssue(SHEET_CODES.noSheet, { row: 0 }, { sheet: String(mapping?.sheet ?? 1), available: opened.available.join('、') })] };
+    yield { row: 0, data: null, errors: [sheetIssue(SHEET_CODES.noSheet, { row: 0 }, { sheet: String(mapping?.sheet ?? 1), available: opened.available.join(sheetPhrase('listSeparator', {}, lang)) }, 'error', lang)] };
   } else {
-    yield { row: 0, data: null, errors: [sheetIssue(SHEET_CODES.unreadable, { row: 0 }, { file: path, reason: opened.reason })] };
+    yield { row: 0, data: null, errors: [sheetIssue(SHEET_CODES.unreadable, { row: 0 }, { file: path, reason: opened.reason }, 'error', lang)] };
   }
 }
 
@@ -101,9 +104,10 @@ export async function* readSheetRecords(
   mapping?: SheetMapping | string | null,
   options: ReadSheetOptions = {},
 ): AsyncGenerator<SheetRecord> {
+  const lang = options.lang ?? DEFAULT_LANG;
   let resolvedMapping: SheetMapping | null = null;
   if (typeof mapping === 'string') {
-    const parsed = parseMapping(mapping);
+    const parsed = parseMapping(mapping, lang);
     if (!parsed.mapping) {
       yield { row: 0, data: null, errors: parsed.issues };
       return;
@@ -116,14 +120,14 @@ export async function* readSheetRecords(
   try {
     await access(path);
   } catch (e) {
-    yield { row: 0, data: null, errors: [sheetIssue(SHEET_CODES.unreadable, { row: 0 }, { file: path, reason: (e as NodeJS.ErrnoException).code ?? 'error' })] };
+    yield { row: 0, data: null, errors: [sheetIssue(SHEET_CODES.unreadable, { row: 0 }, { file: path, reason: (e as NodeJS.ErrnoException).code ?? 'error' }, 'error', lang)] };
     return;
   }
 
   const headerRow = resolvedMapping?.headerRow ?? 1;
   let columns: ResolvedColumn[] | null = null;
   try {
-    for await (const item of rowsOf(path, format, resolvedMapping)) {
+    for await (const item of rowsOf(path, format, resolvedMapping, lang)) {
       if ('data' in item) {
         yield item;
         return;
@@ -131,16 +135,16 @@ export async function* readSheetRecords(
       if (item.row < headerRow) continue;
       if (columns === null) {
         const headers = item.cells.map((c) => (isEmptyCell(c) ? '' : c instanceof Date ? c.toISOString() : String(c)));
-        const resolved = resolveColumns(headers, item.row, resolvedMapping, options.schema);
+        const resolved = resolveColumns(headers, item.row, resolvedMapping, options.schema, lang);
         columns = resolved.columns;
         if (resolved.issues.length > 0) yield { row: item.row, data: null, errors: resolved.issues };
         continue;
       }
       if (item.cells.every(isEmptyCell) && !item.problem) continue;
-      yield toRecord(item, columns);
+      yield toRecord(item, columns, lang);
     }
   } catch (e) {
     // A corrupt archive or an I/O error part-way: report it as data, the caller keeps what it had.
-    yield { row: 0, data: null, errors: [sheetIssue(SHEET_CODES.unreadable, { row: 0 }, { file: path, reason: e instanceof Error ? e.message : String(e) })] };
+    yield { row: 0, data: null, errors: [sheetIssue(SHEET_CODES.unreadable, { row: 0 }, { file: path, reason: e instanceof Error ? e.message : String(e) }, 'error', lang)] };
   }
 }
