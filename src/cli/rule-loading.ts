@@ -8,10 +8,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compile } from '../compile/compile.js';
 import { loadIR } from '../compile/load-ir.js';
-import { formatDiagnostic } from '../compile/code-frame.js';
 import type { RuleSetIR } from '../compile/ir.js';
-import { compareDiagnostics, hasErrors, type Diagnostic } from '../common/diagnostic.js';
-import { displayPath } from './files.js';
+import { hasErrors } from '../common/diagnostic.js';
+import { printDiagnostics } from './diagnostics.js';
 import { CliIO, write } from './io.js';
 import { Lang, msg } from './messages.js';
 
@@ -44,16 +43,4 @@ export function loadRuleSet(source: RuleSource, io: CliIO, lang: Lang): RuleSetI
     return undefined;
   }
   return ir;
-}
-
-export function printDiagnostics(diagnostics: Diagnostic[], io: CliIO, lang: Lang): void {
-  for (const d of [...diagnostics].sort(compareDiagnostics)) {
-    let text = '';
-    try {
-      text = readFileSync(d.file, 'utf8');
-    } catch {
-      // in-memory or vanished file: the frame shows position only
-    }
-    write(io.stderr, formatDiagnostic({ ...d, file: displayPath(d.file, io.cwd) }, text, lang) + '\n');
-  }
 }

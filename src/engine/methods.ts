@@ -188,17 +188,9 @@ export function compileScore(s: ScoreIR, env: ExprEnv): ScoreFn {
         const n = asNumber(count(ctx, f), countL, s.count.kind === 'data' ? countL : undefined);
         if (isFail(n)) return n;
         if (n.isNegative() && !n.isZero()) return fail(EVL.WRONG_TYPE, { what: countL, expected: 'a count of 0 or more', found: n.toString() }, countL);
-        let d = p.times(n);
+        const d = p.times(n);
         t.on && t.steps.push({ what: `deduction = ${p} per incident × ${n} incidents`, result: d.toString() });
-        if (max) {
-          const m = num(max, ctx, f, 'max');
-          if (isFail(m)) return m;
-          if (d.gt(m)) {
-            t.on && t.steps.push({ what: `deduction capped at max ${m}`, result: m.toString() });
-            d = m;
-          }
-        }
-        return floorAtZero(f, d, t);
+        return deductCapped(d, max, ctx, f, t);
       };
     }
     case 'step': {
@@ -221,17 +213,9 @@ export function compileScore(s: ScoreIR, env: ExprEnv): ScoreFn {
         const raw = excess.div(st);
         const steps = whole ? raw.floor() : raw;
         t.on && t.steps.push({ what: `steps = ${excess} / ${st}${whole ? ', whole steps only' : ', fractional steps count'}`, result: steps.toString() });
-        let d = steps.times(p);
+        const d = steps.times(p);
         t.on && t.steps.push({ what: `deduction = ${steps} × ${p}`, result: d.toString() });
-        if (max) {
-          const m = num(max, ctx, f, 'max');
-          if (isFail(m)) return m;
-          if (d.gt(m)) {
-            t.on && t.steps.push({ what: `deduction capped at max ${m}`, result: m.toString() });
-            d = m;
-          }
-        }
-        return floorAtZero(f, d, t);
+        return deductCapped(d, max, ctx, f, t);
       };
     }
     case 'yesno':
@@ -296,6 +280,19 @@ export function compileScore(s: ScoreIR, env: ExprEnv): ScoreFn {
     default:
       return assertNever(s, 'score method');
   }
+}
+
+/** Both deduction methods: the declared `max` caps the deduction, then points floor at 0 (扣完为止). */
+function deductCapped(d: Dec, max: Fn | undefined, ctx: Ctx, f: Frame, t: Tracer): Dec | Fail {
+  if (max) {
+    const m = num(max, ctx, f, 'max');
+    if (isFail(m)) return m;
+    if (d.gt(m)) {
+      t.on && t.steps.push({ what: `deduction capped at max ${m}`, result: m.toString() });
+      d = m;
+    }
+  }
+  return floorAtZero(f, d, t);
 }
 
 function floorAtZero(f: Frame, d: Dec, t: Tracer): Dec {

@@ -4,11 +4,8 @@
  * hint — or as JSON with `--format json` — worded in the `--lang` language. Exit 0 when there is no error (warnings alone do not
  * fail unless `--warnings-as-errors`), 1 when there are problems, 2 for usage or I/O errors.
  */
-import { readFileSync } from 'node:fs';
-import { compile } from '../../compile/compile.js';
-import { formatDiagnostic } from '../../compile/code-frame.js';
-import { compareDiagnostics, type Diagnostic } from '../../common/diagnostic.js';
 import { oneOf, parseCommandArgs } from '../args.js';
+import { checkIndicatorFiles, printDiagnostics } from '../diagnostics.js';
 import { collectFiles, displayPath } from '../files.js';
 import { CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
 import { Lang, msg } from '../messages.js';
@@ -29,7 +26,7 @@ export async function checkCommand(args: string[], io: CliIO, lang: Lang): Promi
     return EXIT_USAGE;
   }
 
-  const diagnostics = uniqueDiagnostics(files.flatMap((file) => compile([file], { lang }).diagnostics));
+  const diagnostics = checkIndicatorFiles(files, lang);
   const shown = diagnostics.map((d) => ({ ...d, file: displayPath(d.file, io.cwd) }));
   const errors = shown.filter((d) => d.severity === 'error').length;
   const warnings = shown.filter((d) => d.severity === 'warning').length;
@@ -37,12 +34,7 @@ export async function checkCommand(args: string[], io: CliIO, lang: Lang): Promi
   if (format === 'json') {
     write(io.stdout, JSON.stringify({ files: files.length, errors, warnings, diagnostics: shown }, null, 2));
   } else {
-    const sources = new Map<string, string>();
-    const sourceOf = (file: string) => {
-      if (!sources.has(file)) sources.set(file, readSource(file));
-      return sources.get(file)!;
-    };
-    for (const [i, d] of shown.entries()) write(io.stdout, formatDiagnostic(d, sourceOf(diagnostics[i]!.file), lang) + '\n');
+    printDiagnostics(diagnostics, io, lang, io.stdout);
     const filesWithProblems = new Set(shown.map((d) => d.file)).size;
     write(
       io.stdout,
@@ -51,25 +43,4 @@ export async function checkCommand(args: string[], io: CliIO, lang: Lang): Promi
   }
   const failed = errors > 0 || (values['warnings-as-errors'] === true && warnings > 0);
   return failed ? EXIT_FINDINGS : EXIT_OK;
-}
-
-/** A file imported by several checked files would otherwise report its problems once per importer. */
-function uniqueDiagnostics(all: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  const unique: Diagnostic[] = [];
-  for (const d of all) {
-    const key = `${d.file}\0${d.range.start.offset}\0${d.range.end.offset}\0${d.code}\0${d.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    unique.push(d);
-  }
-  return unique.sort(compareDiagnostics);
-}
-
-function readSource(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
 }

@@ -26,6 +26,7 @@ import {
   type BatchSummary,
   type ReportItem,
 } from '../../report/index.js';
+import { checkIndicatorFiles } from '../diagnostics.js';
 import { collectFiles, writeFileAtomic } from '../files.js';
 import type { Lang } from '../messages.js';
 
@@ -57,21 +58,14 @@ export function readDemoIndex(root: string): { city: string; datasets: DemoDataS
   return parseYaml(text) as { city: string; datasets: DemoDataSet[] };
 }
 
-export function checkLibrary(root: string): { files: number; diagnostics: Diagnostic[] } {
+export function checkLibrary(root: string, lang: Lang): { files: number; diagnostics: Diagnostic[] } {
   const { files } = collectFiles([join(root, 'rules')], root, (name) => name.endsWith('.ind'));
-  const seen = new Set<string>();
-  const diagnostics = files
-    .flatMap((file) => compile([file]).diagnostics)
-    .filter((d) => {
-      const key = `${d.file}:${d.range.start.offset}:${d.code}`;
-      return seen.has(key) ? false : (seen.add(key), true);
-    });
-  return { files: files.length, diagnostics };
+  return { files: files.length, diagnostics: checkIndicatorFiles(files, lang) };
 }
 
 export async function runDemo(options: DemoOptions): Promise<DemoRun> {
   const { root, outDir, lang } = options;
-  const library = checkLibrary(root);
+  const library = checkLibrary(root, lang);
   const index = readDemoIndex(root);
   const sets: DemoRun['sets'] = [];
   let written = 0;
