@@ -10,7 +10,8 @@
  *
  * All arithmetic is decimal on the unrounded totals; the total is rounded to the entity rule
  * set's precision and rounding, and graded by its cut-offs like the engine does. A veto that
- * capped the entity's own grade still caps the combined grade. Every number is traced: each
+ * capped the entity's own score (`cap`, `zero`) enters with the capped score; one that capped
+ * the entity's own grade still caps the combined grade. Every number is traced: each
  * member with its weight, weight share and contribution, and each member left out with why
  * (rejected, no weight, unknown entity). Output order is the entities' input order; members
  * are listed by id. Never throws on user data.
@@ -75,7 +76,10 @@ const idOf = (s: Scored): string => s.result.id;
 /** The unrounded total of a result on `scale`, or null when it has none. */
 function rawOn(result: EvaluationResult, scale: Dec): Dec | null {
   if (result.status !== 'ok' || result.total === null) return null;
-  const raw = /^-?\d+(\.\d+)?$/.test(result.trace?.rawTotal ?? '') ? new Dec(result.trace.rawTotal) : new Dec(result.total);
+  let raw = /^-?\d+(\.\d+)?$/.test(result.trace?.rawTotal ?? '') ? new Dec(result.trace.rawTotal) : new Dec(result.total);
+  // The trace keeps the score before vetoes; a `cap`/`zero` veto lowered the reported total,
+  // and the roll-up must combine that capped score, not the one the veto overruled.
+  if (result.vetoes.some((v) => v.effect === 'zero' || v.effect.startsWith('cap'))) raw = Dec.min(raw, new Dec(result.total));
   return result.scale && !new Dec(result.scale).equals(scale) ? raw.times(scale).dividedBy(result.scale) : raw;
 }
 
