@@ -6,9 +6,10 @@
  * same input.
  */
 export { renderProjectHtml, renderProjectHtmlBody, renderProjectMarkdown, type RenderOptions } from './project.js';
-export { renderSummaryHtml, renderSummaryMarkdown } from './summary-report.js';
+export { renderSummaryHtml, renderSummaryMarkdown, type SummaryRenderOptions, type SummarySection } from './summary-report.js';
 export { summarize, summaryInput, signedAmount, type AdjustmentGroup, type BatchSummary, type GradeCount, type ReviewSummary, type WarningCount } from './summary.js';
 export { buildResultsWorkbook, writeResultsXlsx, type ResultsSource, type XlsxOptions } from './xlsx.js';
 export { detectLang, t, type Lang, type MessageKey } from './i18n/index.js';
 export { entityOf, ENTITY_SHAPES, infoFromRecord, INFO_PATHS, toReportItem, type Entity, type ProjectInfo, type ReportInput, type ReportItem } from './input.js';
 export { formatMoney, formatScore } from './format.js';
+export { table, type Align, type Table } from './layout.js';

@@ -3,7 +3,8 @@
  * `renderSummaryHtml(inputs, irs, lang)` lay out `summarize()`'s numbers — overview, grade
  * distribution, budget-review cuts, budget adjustments by department and by town (exact sums
  * per budget line, in 元), monitoring warnings by level — as tables, and in HTML also as inline
- * SVG charts (pie of grades and warning levels, bars of money per department). Deterministic:
+ * SVG charts (pie of grades and warning levels, bars of money per department); a caller may
+ * append its own sections (`options.sections`, e.g. the demo's closed loop). Deterministic:
  * the only time printed is a `generatedAt` the caller passes.
  */
 import type { RuleSetIR } from '../compile/ir.js';
@@ -26,6 +27,18 @@ interface SummaryBlock {
   chart?: () => string;
   /** Narrow tables (few short columns) are not stretched to the page width. */
   compact?: boolean;
+}
+
+/** A section the caller adds after the batch's own (the demo's closed-loop steps): plain text, escaped here. */
+export interface SummarySection {
+  title: string;
+  paragraphs: string[];
+  tables: Table[];
+}
+
+export interface SummaryRenderOptions extends RenderOptions {
+  /** Appended, numbered on from the batch's sections. */
+  sections?: readonly SummarySection[];
 }
 
 function levelLabel(lang: Lang, level: string): string {
@@ -133,7 +146,11 @@ function blocks(inputs: readonly ReportInput[], irs: readonly RuleSetIR[], lang:
 }
 
 function sectionNumber(lang: Lang, index: number): string {
-  return lang === 'zh' ? ('一二三四五六七八九十'[index] ?? String(index + 1)) : String(index + 1);
+  const digits = '一二三四五六七八九十';
+  if (lang !== 'zh') return String(index + 1);
+  // 一 … 十, then 十一 … 十九 (a summary with the demo's loop sections runs past ten).
+  if (index < 10) return digits[index]!;
+  return index < 19 ? `十${digits[index - 10]}` : String(index + 1);
 }
 
 function overview(lang: Lang, s: BatchSummary): string[] {
@@ -143,12 +160,12 @@ function overview(lang: Lang, s: BatchSummary): string[] {
   ];
 }
 
-export function renderSummaryMarkdown(inputs: readonly ReportInput[], irs: readonly RuleSetIR[], lang: Lang, options: RenderOptions = {}): string {
+export function renderSummaryMarkdown(inputs: readonly ReportInput[], irs: readonly RuleSetIR[], lang: Lang, options: SummaryRenderOptions = {}): string {
   const s = summarize(inputs, irs);
   const out: string[] = [`# ${escapeMarkdown(t(lang, 'doc.summary.title'))}`, ''];
   if (options.generatedAt) out.push(escapeMarkdown(t(lang, 'doc.generatedAt', { at: options.generatedAt })), '');
   for (const p of overview(lang, s)) out.push(escapeMarkdown(p), '');
-  blocks(inputs, irs, lang, s, 'md').forEach((b, i) => {
+  [...blocks(inputs, irs, lang, s, 'md'), ...(options.sections ?? [])].forEach((b: SummaryBlock, i) => {
     // The number is ours, the title is escaped: "1." must stay a heading number, not be escaped.
     out.push(`## ${t(lang, 'section.numbered', { n: sectionNumber(lang, i), title: escapeMarkdown(b.title) })}`, '');
     for (const p of b.paragraphs) out.push(escapeMarkdown(p), '');
@@ -157,14 +174,14 @@ export function renderSummaryMarkdown(inputs: readonly ReportInput[], irs: reado
   return out.join('\n');
 }
 
-export function renderSummaryHtml(inputs: readonly ReportInput[], irs: readonly RuleSetIR[], lang: Lang, options: RenderOptions = {}): string {
+export function renderSummaryHtml(inputs: readonly ReportInput[], irs: readonly RuleSetIR[], lang: Lang, options: SummaryRenderOptions = {}): string {
   const s = summarize(inputs, irs);
   const prefix = options.idPrefix ?? 'sum';
   const title = t(lang, 'doc.summary.title');
   const out: string[] = [`<h1>${escapeHtml(title)}</h1>`];
   if (options.generatedAt) out.push(`<div class="meta">${escapeHtml(t(lang, 'doc.generatedAt', { at: options.generatedAt }))}</div>`);
   out.push(htmlParagraphs(overview(lang, s)));
-  blocks(inputs, irs, lang, s, prefix).forEach((b, i) => {
+  [...blocks(inputs, irs, lang, s, prefix), ...(options.sections ?? [])].forEach((b: SummaryBlock, i) => {
     out.push(`<section><h2>${escapeHtml(t(lang, 'section.numbered', { n: sectionNumber(lang, i), title: b.title }))}</h2>`);
     out.push(htmlParagraphs(b.paragraphs));
     for (const tbl of b.tables) out.push(htmlTable(tbl, b.compact ? 'compact' : ''));

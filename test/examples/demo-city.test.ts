@@ -145,3 +145,52 @@ describe('demo city scored by the shipped rules', () => {
     expect(recs.some((r) => r.action === 'withhold')).toBe(true);
   });
 });
+
+describe('demo city loop files', () => {
+  const list = (path: string): Rec[] => parse(generated.get(path) ?? '') as Rec[];
+  const exPost = scored.filter((s) => s.set.stage === 'ex-post').flatMap((s) => s.results.map((r) => r.record));
+  const lastYearOf = (r: Rec) => r.last_year as { grade: string; rectified: boolean };
+
+  it('index.yaml names loop files that are generated', () => {
+    const loop = (parse(generated.get('index.yaml') ?? '') as { loop: { previous: string; rectification: string; self_evaluation: { data: string } } }).loop;
+    for (const path of [loop.previous, loop.rectification, loop.self_evaluation.data]) {
+      expect(generated.has(path.replace('examples/demo-city/', '')), path).toBe(true);
+    }
+  });
+
+  it("gives last year's grade of every evaluated project as its record says, with a total inside that grade", () => {
+    const lastYear = list('last-year.yaml');
+    expect(lastYear.map((r) => r.id)).toEqual(exPost.map((r) => r.id));
+    const band: Record<string, [number, number]> = { 优: [90, 100], 良: [80, 90], 中: [60, 80], 差: [0, 60] };
+    lastYear.forEach((r, i) => {
+      expect(r.grade, String(r.id)).toBe(lastYearOf(exPost[i]!).grade);
+      const [lo, hi] = band[String(r.grade)]!;
+      expect(r.total as number, String(r.id)).toBeGreaterThanOrEqual(lo);
+      expect(r.total as number, String(r.id)).toBeLessThan(hi);
+    });
+  });
+
+  it("lists the rectification of exactly last year's 中/差 projects, 已整改 where the record says rectified", () => {
+    const rect = list('rectification.yaml');
+    const weak = exPost.filter((r) => ['中', '差'].includes(lastYearOf(r).grade));
+    expect(rect.map((r) => r.id)).toEqual(weak.map((r) => r.id));
+    rect.forEach((r, i) => expect(r.status === '已整改', String(r.id)).toBe(lastYearOf(weak[i]!).rectified));
+    expect(new Set(rect.map((r) => r.status))).toEqual(new Set(['已整改', '整改中', '未整改']));
+  });
+
+  it('has a self-evaluation form per evaluated project: mostly honest, 自评不实 in both directions', () => {
+    const forms = list('self-evaluation.yaml');
+    expect(forms.map((r) => r.id)).toEqual(exPost.map((r) => r.id));
+    const compiled = compile(['rules/common/self-evaluation.ind'], { framework: '单位自评' });
+    expect(compiled.ir).toBeDefined();
+    const evaluator = createEvaluator(compiled.ir!);
+    const deviations = forms.map((f) => {
+      const result = evaluator.evaluate(f);
+      expect(result.status, String(f.id)).toBe('ok');
+      return (f.self_score as number) - (result.total as number);
+    });
+    expect(deviations.filter((d) => Math.abs(d) <= 3.5).length).toBeGreaterThan(forms.length / 2);
+    expect(deviations.some((d) => d > 10)).toBe(true);
+    expect(deviations.some((d) => d < -10)).toBe(true);
+  });
+});

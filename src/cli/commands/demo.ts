@@ -1,8 +1,10 @@
 /**
  * `jixiao demo [--out DIR]`: the whole closed loop on the shipped demo city — checks the
  * indicator library, scores every town, department and project at every stage, applies the
- * policy rules, prints a summary and writes results and reports into DIR (default
- * demo-output/). Exit 1 when the library has errors or any record was rejected.
+ * policy rules, carries the results round the loop (monitoring into ex-post, re-check sample,
+ * self-evaluation re-check, roll-ups and linkage, special-fund allocation), prints a summary and
+ * writes results, reports and the loop's JSON into DIR (default demo-output/). Exit 1 when the
+ * library has errors, any record was rejected or a loop step could not run.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -34,5 +36,6 @@ export async function demoCommand(args: string[], io: CliIO, lang: Lang): Promis
   write(io.stdout, formatDemoSummary(run, index.city, displayPath(outDir, io.cwd), lang));
   const libraryErrors = run.library.diagnostics.some((d) => d.severity === 'error');
   const setErrors = run.sets.some((s) => !s.ir || s.items.some((i) => i.result.status === 'rejected'));
-  return libraryErrors || setErrors ? EXIT_FINDINGS : EXIT_OK;
+  const loopErrors = run.loop?.diagnostics.some((d) => d.severity === 'error') ?? false;
+  return libraryErrors || setErrors || loopErrors ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -1,12 +1,13 @@
 /**
  * The demo's terminal summary: what was checked, grades per data set, the budget-review cut,
- * money moved by department and by town, monitoring warnings and where the files went. All
- * amounts come from the report summary as exact decimal strings and are shown in 万元.
+ * money moved by department and by town, monitoring warnings, then the closed loop step by step
+ * (loop-summary.ts) and where the files went. All amounts are exact decimal strings, shown in 万元.
  */
 import { Decimal } from 'decimal.js';
-import { displayWidth } from '../../compile/code-frame.js';
 import type { AdjustmentGroup } from '../../report/index.js';
 import type { Lang } from '../messages.js';
+import { align, wan } from './format.js';
+import { loopLines } from './loop-summary.js';
 import type { DemoRun } from './run-demo.js';
 
 const L = {
@@ -22,7 +23,7 @@ const L = {
     byTown: 'Budget adjustments by town',
     warnings: 'Monitoring warnings',
     none: 'none',
-    wrote: (n: number, dir: string) => `Wrote ${n} files to ${dir}/ — open summary.html; per-project reports in reports/, results in results/, workbooks in workbooks/`,
+    wrote: (n: number, dir: string) => `Wrote ${n} files to ${dir}/ — open summary.html; per-project reports in reports/, results in results/, workbooks in workbooks/, the loop (sample, roll-ups, allocation) in loop/`,
     wan: '万元',
   },
   zh: {
@@ -37,7 +38,7 @@ const L = {
     byTown: '按镇街的预算调整',
     warnings: '监控预警',
     none: '无',
-    wrote: (n: number, dir: string) => `已写入 ${n} 个文件到 ${dir}/ — 打开 summary.html；项目报告在 reports/，结果在 results/，工作簿在 workbooks/`,
+    wrote: (n: number, dir: string) => `已写入 ${n} 个文件到 ${dir}/ — 打开 summary.html；项目报告在 reports/，结果在 results/，工作簿在 workbooks/，抽查、综合评价和分配结果在 loop/`,
     wan: '万元',
   },
 } as const;
@@ -66,7 +67,9 @@ export function formatDemoSummary(run: DemoRun, city: string, outLabel: string, 
   out.push('', `${l.byDepartment}:`, ...groupLines(largest(s.byDepartment, 10), l.wan, l.none));
   out.push('', `${l.byTown}:`, ...groupLines(s.byTown, l.wan, l.none));
   const warningText = s.warnings.map((w) => `${w.level} ${w.count}`).join(' · ');
-  out.push('', `${l.warnings}: ${warningText || l.none}`, '', l.wrote(run.written, outLabel));
+  out.push('', `${l.warnings}: ${warningText || l.none}`);
+  if (run.loop) out.push(...loopLines(run.loop, lang));
+  out.push('', l.wrote(run.written, outLabel));
   return out.join('\n') + '\n';
 }
 
@@ -82,16 +85,4 @@ function groupLines(groups: AdjustmentGroup[], unit: string, none: string): stri
     Object.entries(g.lines).map(([line, amount]) => `${line} ${wan(amount, unit, true)}`).join(', '),
   ]);
   return align(rows).map((r) => '  ' + r);
-}
-
-/** 元 → 万元 with two decimals; `signed` marks increases with + (adjustments, not amounts). */
-function wan(amount: string, unit: string, signed = false): string {
-  const value = new Decimal(amount).div(10000);
-  const sign = signed && value.isPos() && !value.isZero() ? '+' : '';
-  return `${sign}${value.toFixed(2)} ${unit}`;
-}
-
-function align(rows: string[][]): string[] {
-  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c] ?? '')))) ?? [];
-  return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell + ' '.repeat(widths[c]! - displayWidth(cell)))).join('  '));
 }

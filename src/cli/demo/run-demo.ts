@@ -3,7 +3,11 @@
  * in examples/demo-city/index.yaml through its rule set and policy files (ex-ante review,
  * monitoring, year-end evaluation, departments, towns), and write what a finance bureau would
  * get: per-record results, per-project disclosure reports, a summary report and a workbook per
- * rule set. Returns the numbers the command prints; everything here is library calls.
+ * rule set. The ex-post stage is assessed with last year's results and rectification as its
+ * recommendation context, and the scored stages then go round the rest of the loop (loop.ts:
+ * monitoring carried forward, re-check sample, self-evaluation re-check, roll-ups, special-fund
+ * allocation), written as JSON under loop/ and as sections of the summary. Returns the numbers
+ * the command prints; everything here is library calls.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -27,11 +31,15 @@ import {
   type ReportItem,
 } from '../../report/index.js';
 import { checkIndicatorFiles } from '../diagnostics.js';
+import { loopSections } from './loop-summary.js';
+import { readLoopContext, runLoop, type DemoLoop, type DemoLoopIndex, type StageScores } from './loop.js';
 import { collectFiles, writeFileAtomic } from '../files.js';
 import type { Lang } from '../messages.js';
 
 export interface DemoDataSet {
   data: string;
+  /** town, department, ex-ante, monitoring or ex-post: how the loop joins the sets. */
+  stage?: string;
   rules: string;
   framework: string;
   policy: string[];
@@ -42,6 +50,10 @@ export interface DemoRun {
   library: { files: number; diagnostics: Diagnostic[] };
   sets: { set: DemoDataSet; ir?: RuleSetIR; items: ReportItem[]; diagnostics: Diagnostic[] }[];
   summary: BatchSummary;
+  /** Scored records by stage (town, department, ex-ante, monitoring, ex-post): what the loop joins. */
+  stages: Map<string, StageScores>;
+  /** The loop beyond scoring; absent when index.yaml has no `loop:` block. */
+  loop?: DemoLoop;
   outDir: string;
   written: number;
 }
@@ -53,9 +65,15 @@ export interface DemoOptions {
   onRecord?: () => void;
 }
 
-export function readDemoIndex(root: string): { city: string; datasets: DemoDataSet[] } {
+export interface DemoIndex {
+  city: string;
+  datasets: DemoDataSet[];
+  loop?: DemoLoopIndex;
+}
+
+export function readDemoIndex(root: string): DemoIndex {
   const text = readFileSync(join(root, 'examples/demo-city/index.yaml'), 'utf8');
-  return parseYaml(text) as { city: string; datasets: DemoDataSet[] };
+  return parseYaml(text) as DemoIndex;
 }
 
 export function checkLibrary(root: string, lang: Lang): { files: number; diagnostics: Diagnostic[] } {
@@ -68,6 +86,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
   const library = checkLibrary(root, lang);
   const index = readDemoIndex(root);
   const sets: DemoRun['sets'] = [];
+  const context = index.loop ? await readLoopContext(root, index.loop) : undefined;
+  const scored = new Map<string, StageScores>();
   let written = 0;
   const write = (path: string, text: string) => {
     mkdirSync(dirname(path), { recursive: true });
@@ -82,16 +102,20 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
     sets.push({ set, ...(ir ? { ir } : {}), items, diagnostics });
     if (!ir) continue;
     const assessor = createAssessor(ir, { lang });
+    const stageScores = scored.get(set.stage ?? '') ?? scored.set(set.stage ?? '', []).get(set.stage ?? '')!;
     const resultLines: string[] = [];
     const dataPath = resolve(root, set.data);
     const name = relative(join(root, 'examples/demo-city'), dataPath).replace(/\.(ya?ml|json|ndjson)$/, '');
     for await (const entry of readRecords([dataPath], { lang })) {
       const fallbackId = `${basename(set.data)}#${entry.index}`;
+      // Ex-post rules may read last year's result and the rectification status (context.*).
+      const ctx = set.stage === 'ex-post' ? context?.contexts.get(String((entry.record as { id?: unknown } | undefined)?.id)) : undefined;
       const result: EvaluationResult = entry.error
         ? rejectedResult(ir, fallbackId, [entry.error])
-        : assessor.assess(entry.record, { fallbackId });
+        : assessor.assess(entry.record, { fallbackId, ...(ctx ? { context: ctx } : {}) });
       const info = infoFromRecord(entry.record);
       items.push({ result, info });
+      if (!entry.error) stageScores.push({ record: entry.record, result });
       resultLines.push(serializeResult(result, { indent: 0 }));
       if (result.status === 'ok') {
         write(join(outDir, 'reports', name, `${result.id}.md`), renderProjectMarkdown(result, ir, lang, info));
@@ -106,9 +130,47 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
     written++;
   }
 
+  let loop: DemoLoop | undefined;
+  if (index.loop && context) {
+    const stage = (name: string): StageScores => scored.get(name) ?? [];
+    loop = await runLoop({
+      root,
+      loop: index.loop,
+      context: context.count,
+      monitoring: stage('monitoring'),
+      exPost: stage('ex-post'),
+      departments: stage('department'),
+      towns: stage('town'),
+    });
+    for (const [file, value] of loopFiles(loop)) write(join(outDir, 'loop', file), value);
+  }
+
   const allItems = sets.flatMap((s) => s.items);
   const irs = sets.flatMap((s) => (s.ir ? [s.ir] : []));
-  write(join(outDir, 'summary.md'), renderSummaryMarkdown(allItems, irs, lang));
-  write(join(outDir, 'summary.html'), renderSummaryHtml(allItems, irs, lang));
-  return { library, sets, summary: summarize(allItems, irs), outDir, written };
+  const sections = loop ? loopSections(loop, lang) : [];
+  write(join(outDir, 'summary.md'), renderSummaryMarkdown(allItems, irs, lang, { sections }));
+  write(join(outDir, 'summary.html'), renderSummaryHtml(allItems, irs, lang, { sections }));
+  return { library, sets, summary: summarize(allItems, irs), stages: scored, ...(loop ? { loop } : {}), outDir, written };
+}
+
+/** Diagnostics in written JSON keep code, severity and message: positions mean nothing in data. */
+const plain = (ds: readonly Diagnostic[]) => ds.map(({ code, severity, message }) => ({ code, severity, message }));
+const json = (value: unknown): string => JSON.stringify(value, null, 2) + '\n';
+
+/** The loop's outputs as files under loop/: file name → text. */
+function loopFiles(loop: DemoLoop): [string, string][] {
+  const files: [string, string][] = [['monitoring-carried.json', json({ carried: loop.carried })]];
+  if (loop.sample) files.push(['sample.json', json({ ...loop.sample, diagnostics: plain(loop.sample.diagnostics) })]);
+  if (loop.selfCheck) {
+    const lines = loop.selfCheck.results.map((r) => serializeResult(r, { indent: 0 }));
+    files.push(['self-evaluation.ndjson', lines.join('\n') + '\n']);
+    files.push(['self-evaluation-flagged.json', json({ flagged: loop.selfCheck.flagged, missing: loop.selfCheck.missing })]);
+  }
+  if (loop.department) files.push(['rollup-department.json', json({ ...loop.department, diagnostics: plain(loop.department.diagnostics) })]);
+  if (loop.town) files.push(['rollup-town.json', json({ ...loop.town, diagnostics: plain(loop.town.diagnostics) })]);
+  if (loop.allocation) {
+    const { fund, grades, result } = loop.allocation;
+    files.push(['allocation.json', json({ fund, grades, ...result, diagnostics: plain(result.diagnostics) })]);
+  }
+  return files;
 }
