@@ -61,10 +61,12 @@ function words(names: KeywordName[]): string {
 const STRUCTURE: KeywordName[] = ['Framework', 'Extends', 'Import', 'Dimension', 'Indicator', 'Rules', 'Rule', 'For', 'Override', 'Remove'];
 const CONTROL: KeywordName[] = ['If', 'Then', 'Otherwise', 'When', 'And', 'Or', 'Not'];
 const CONSTANTS: KeywordName[] = ['True', 'False'];
+/** Roots of paths: `data.a.b`, and the rule-only context roots `previous.grade`, `rectification.status`. */
+const PATH_ROOTS: KeywordName[] = ['Data', 'Previous', 'Rectification'];
 
 /** The TextMate grammar as it should be now. */
 export function textMateGrammar(): string {
-  const other = (Object.keys(KEYWORD_SPELLINGS) as KeywordName[]).filter((k) => ![...STRUCTURE, ...CONTROL, ...CONSTANTS, 'Data'].includes(k));
+  const other = (Object.keys(KEYWORD_SPELLINGS) as KeywordName[]).filter((k) => ![...STRUCTURE, ...CONTROL, ...CONSTANTS, ...PATH_ROOTS].includes(k));
   const units = [...UNIT_SUFFIXES].sort((a, b) => b.length - a.length).map(escape).join('|');
   const grammar = {
     $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
@@ -90,7 +92,7 @@ export function textMateGrammar(): string {
         ],
       },
       'data-paths': {
-        match: `(?<![\\p{L}\\p{N}_])(data|数据)((?:\\s*\\.\\s*(?:[\\p{L}_][\\p{L}\\p{N}_]*|"[^"]*")|\\[\\])*)`,
+        match: `(?<![\\p{L}\\p{N}_])(${PATH_ROOTS.flatMap((n) => [...KEYWORD_SPELLINGS[n]]).sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\p{N}_])((?:\\s*\\.\\s*(?:[\\p{L}_][\\p{L}\\p{N}_]*|"[^"]*")|\\[\\])*)`,
         captures: { 1: { name: 'variable.language.data.jixiao' }, 2: { name: 'variable.other.member.jixiao' } },
       },
       numbers: {

@@ -15,6 +15,7 @@ import type { IdGen } from './ids.js';
 import type { Accept } from './messages.js';
 import type { Item, RFramework, RNode } from './model.js';
 import { allNodes } from './model.js';
+import { resolveBareLine } from './rules.js';
 import { lowerScore } from './score.js';
 import { constOf } from './const.js';
 import type { Env, ExprCtx, Sym } from './scope.js';
@@ -222,6 +223,7 @@ function buildBlock(item: Item<RulesDecl>, env: Env, fwScope: Map<string, Sym>, 
     expect(base, 'num', l.base.range, ctx);
     return { id: ids.next('ln', file, l.range), name: l.name.text, base: base.ir, meta: metaIR(l.meta) };
   });
+  const lineNames = new Set(decl.lines.map((l) => l.name.text));
   const combines = decl.combines.map((c) => {
     const out: RuleBlockIR['combines'][number] = { id: ids.next('c', file, c.range), line: c.line.text, mode: c.mode };
     if (c.cap) out.cap = lowerExpr(c.cap, ctx).ir;
@@ -231,7 +233,8 @@ function buildBlock(item: Item<RulesDecl>, env: Env, fwScope: Map<string, Sym>, 
     const rid = ids.next('r', file, r.range);
     const w = lowerExpr(r.when, ctx);
     if (w.ty.k !== 'bool' && w.ty.k !== 'any') env.accept('REC510', file, r.when.range, { name: r.name.text });
-    const actions = r.actions.map((a) => {
+    const actions = r.actions.map((written) => {
+      const a = resolveBareLine(written, lineNames, scope);
       const out: ActionIR = { id: ids.next('a', file, a.range), verb: a.verb };
       if (a.line) out.line = a.line.text;
       if (a.amount) {

@@ -51,6 +51,7 @@ export function constOf(e: Expr | undefined, scope?: Map<string, Sym>, depth = 0
     case 'string':
     case 'boolean':
     case 'path':
+    case 'context':
     case 'call':
     case 'if':
       return undefined;
@@ -77,6 +78,8 @@ export function exprText(e: Expr): string {
       return String(e.value);
     case 'path':
       return ['data', ...e.segments].join('.').replace(/\.\[\]/g, '[]');
+    case 'context':
+      return [e.root, ...e.segments].join('.');
     case 'ref':
       return e.parts.map((p) => p.text).join('.');
     case 'binary':

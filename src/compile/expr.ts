@@ -4,19 +4,22 @@
  * outside aggregates (CMP221), and names (resolved in names.ts). Grade comparisons are
  * rewritten so the engine and the rules need no notion of grade order: `grade == 优` stays an
  * equality on the string label, and `grade >= 良` becomes `grade == 优 or grade == 良` (labels
- * from the grades block, highest first; an empty set becomes `false`). Every data path is noted in
+ * from the grades block, highest first; an empty set becomes `false`). Last year's grade
+ * (`previous.grade`) is compared the same way, and `previous.grade > grade` becomes the
+ * disjunction over label pairs; context names (`previous.*`, `rectification.*`) outside rules
+ * blocks are CMP225. Every data path is noted in
  * the facts with the type its use implies. Returns the IR and the expression's type; after an
  * error the type is `any` so one mistake is reported once.
  */
 import type { SourceRange } from '../common/diagnostic.js';
 import { assertNever } from '../common/diagnostic.js';
 import type { Term } from '../common/lang.js';
-import type { Binary, Call, DataPath, Expr, Ref } from '../dsl/ast.js';
+import type { Binary, Call, ContextPath, DataPath, Expr, Ref } from '../dsl/ast.js';
 import type { BuiltinFunction, ExprIR } from './ir.js';
 import { resolveRef } from './names.js';
 import type { DataType, ExprCtx } from './scope.js';
 import type { Ty } from './units.js';
-import { ANY, BOOL, STR, addUnits, describeTy, describeUnit, divUnits, isBoolean, isNumeric, mulUnits, num, unitOf } from './units.js';
+import { ANY, BOOL, SCORE, STR, addUnits, describeTy, describeUnit, divUnits, isBoolean, isNumeric, mulUnits, num, unitOf } from './units.js';
 import { suggest } from './suggest.js';
 
 export interface Lowered {
@@ -48,6 +51,8 @@ export function lowerExpr(e: Expr, ctx: ExprCtx): Lowered {
       return { ir: { kind: 'boolean', value: e.value }, ty: BOOL };
     case 'path':
       return lowerPath(e, ctx);
+    case 'context':
+      return lowerContext(e, ctx);
     case 'ref':
       return resolveRef(e, ctx);
     case 'binary':
@@ -119,14 +124,42 @@ function lowerPath(e: DataPath, ctx: ExprCtx): Lowered {
   return { ir: { kind: 'data', path: [...e.segments] }, ty: declared ?? ANY };
 }
 
+/**
+ * `previous.*` / `rectification.*`: readable in rule blocks only (CMP225 elsewhere: scoring
+ * happens before the caller's context is consulted, and a score must depend on the record
+ * alone). `previous.total` is points, `rectification.status` text, `previous.grade` a grade
+ * (compared through `lowerGradeCompare`); any other field is untyped, like a data path.
+ */
+function lowerContext(e: ContextPath, ctx: ExprCtx): Lowered {
+  const name = [e.root, ...e.segments].join('.');
+  if (!ctx.rules) {
+    ctx.env.accept('CMP225', ctx.file, e.range, { name });
+    return { ir: { kind: 'boolean', value: false }, ty: ANY };
+  }
+  const ir: ExprIR = { kind: 'context', root: e.root, path: [...e.segments] };
+  const field = e.segments.length === 1 ? e.segments[0] : undefined;
+  if (e.root === 'previous' && field === 'total') return { ir, ty: num(SCORE) };
+  if (e.root === 'previous' && field === 'grade') return { ir, ty: STR };
+  if (e.root === 'rectification' && field === 'status') return { ir, ty: STR };
+  return { ir, ty: ANY };
+}
+
 const COMPARE = new Set(['==', '!=', '<', '<=', '>', '>=']);
 
 function isGradeRef(e: Expr, ctx: ExprCtx): e is Ref {
   return e.kind === 'ref' && e.parts.length === 1 && e.parts[0]!.text === 'grade' && !ctx.scope.has('grade');
 }
 
+/** `previous.grade`: compared with labels and ranked like `grade` (outside rules CMP225 follows). */
+function isPreviousGrade(e: Expr): e is ContextPath {
+  return e.kind === 'context' && e.root === 'previous' && e.segments.length === 1 && e.segments[0] === 'grade';
+}
+
+const isGradeLike = (e: Expr, ctx: ExprCtx): boolean => isGradeRef(e, ctx) || isPreviousGrade(e);
+
 function lowerBinary(e: Binary, ctx: ExprCtx): Lowered {
-  if (COMPARE.has(e.op) && (isGradeRef(e.left, ctx) || isGradeRef(e.right, ctx))) return lowerGradeCompare(e, ctx);
+  if (COMPARE.has(e.op) && isGradeLike(e.left, ctx) && isGradeLike(e.right, ctx)) return lowerGradePair(e, ctx);
+  if (COMPARE.has(e.op) && (isGradeLike(e.left, ctx) || isGradeLike(e.right, ctx))) return lowerGradeCompare(e, ctx);
   const l = lowerExpr(e.left, ctx);
   const r = lowerExpr(e.right, ctx);
   const ir = (unit: string | null): ExprIR => ({ kind: 'binary', op: e.op, left: l.ir, right: r.ir, unit });
@@ -178,10 +211,10 @@ function noteFrom(side: Lowered, other: Ty, ctx: ExprCtx): void {
 }
 
 function lowerGradeCompare(e: Binary, ctx: ExprCtx): Lowered {
-  const gradeOnLeft = isGradeRef(e.left, ctx);
-  const gradeSide = (gradeOnLeft ? e.left : e.right) as Ref;
+  const gradeOnLeft = isGradeLike(e.left, ctx);
+  const gradeSide = gradeOnLeft ? e.left : e.right;
   const other = gradeOnLeft ? e.right : e.left;
-  const g = resolveRef(gradeSide, ctx);
+  const g = lowerExpr(gradeSide, ctx);
   const fail: Lowered = { ir: { kind: 'boolean', value: false }, ty: BOOL };
   let label: string | undefined;
   if (other.kind === 'ref' && other.parts.length === 1) label = other.parts[0]!.text;
@@ -200,7 +233,7 @@ function lowerGradeCompare(e: Binary, ctx: ExprCtx): Lowered {
     });
     return fail;
   }
-  if (g.ir.kind !== 'scorecard') return fail;
+  if (g.ir.kind !== 'scorecard' && g.ir.kind !== 'context') return fail;
   // `优 <= grade` reads as `grade >= 优`: flip the operator when grade is on the right.
   const flip: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
   const op = gradeOnLeft ? e.op : (flip[e.op] ?? e.op);
@@ -212,6 +245,28 @@ function lowerGradeCompare(e: Binary, ctx: ExprCtx): Lowered {
   if (pick.length === 0) return { ir: { kind: 'boolean', value: false }, ty: BOOL };
   const ir = pick.map(eq).reduce((acc, x) => ({ kind: 'binary', op: 'or', left: acc, right: x, unit: null }));
   return { ir, ty: BOOL };
+}
+
+/**
+ * `previous.grade < grade` (both sides grades): rewritten over label pairs so that no evaluator
+ * needs grade order — `(previous.grade == "良" and grade == "优") or …` for every pair whose
+ * ranks satisfy the operator; `==`/`!=` stay plain string comparisons.
+ */
+function lowerGradePair(e: Binary, ctx: ExprCtx): Lowered {
+  const l = lowerExpr(e.left, ctx);
+  const r = lowerExpr(e.right, ctx);
+  if (e.op === '==' || e.op === '!=') return { ir: { kind: 'binary', op: e.op, left: l.ir, right: r.ir, unit: null }, ty: BOOL };
+  const grades = ctx.env.grades;
+  const holds = (i: number, j: number): boolean =>
+    // Highest first: a smaller index is a better grade.
+    e.op === '<' ? i > j : e.op === '<=' ? i >= j : e.op === '>' ? i < j : i <= j;
+  const eq = (side: ExprIR, label: string): ExprIR => ({ kind: 'binary', op: '==', left: side, right: { kind: 'string', value: label }, unit: null });
+  const terms: ExprIR[] = [];
+  grades.forEach((a, i) => grades.forEach((b, j) => {
+    if (holds(i, j)) terms.push({ kind: 'binary', op: 'and', left: eq(l.ir, a), right: eq(r.ir, b), unit: null });
+  }));
+  if (terms.length === 0) return { ir: { kind: 'boolean', value: false }, ty: BOOL };
+  return { ir: terms.reduce((acc, x) => ({ kind: 'binary', op: 'or', left: acc, right: x, unit: null })), ty: BOOL };
 }
 
 function lowerCall(e: Call, ctx: ExprCtx): Lowered {

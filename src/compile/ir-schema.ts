@@ -30,6 +30,7 @@ const expr: S = {
     obj({ kind: lit('node'), path: str, member: lit('value', 'points', 'score', 'status', 'target') }, ['kind', 'path', 'member']),
     obj({ kind: lit('self'), member: lit('value', 'target', 'weight') }, ['kind', 'member']),
     obj({ kind: lit('scorecard'), member: lit('grade', 'total', 'stage') }, ['kind', 'member']),
+    obj({ kind: lit('context'), root: lit('previous', 'rectification'), path: { ...arr(str), minItems: 1 } }, ['kind', 'root', 'path']),
     obj(
       { kind: lit('binary'), op: lit('+', '-', '*', '/', '==', '!=', '<', '<=', '>', '>=', 'and', 'or'), left: ref('expr'), right: ref('expr'), unit },
       ['kind', 'op', 'left', 'right', 'unit'],

@@ -208,6 +208,13 @@ export type ExprIR =
    * `grade == "优" or grade == "良"` and an empty set as the boolean `false`.
    */
   | { kind: 'scorecard'; member: 'grade' | 'total' | 'stage' }
+  /**
+   * What the caller supplies beside the record, rule blocks only: `previous.grade` →
+   * { root: 'previous', path: ['grade'] }, `rectification.status` → { root: 'rectification',
+   * path: ['status'] }. Missing is like missing data. Like `grade`, `previous.grade` is only ever
+   * compared for (in)equality with a label: ordered comparisons are rewritten by the compiler.
+   */
+  | { kind: 'context'; root: 'previous' | 'rectification'; path: string[] }
   | { kind: 'binary'; op: BinaryOp; left: ExprIR; right: ExprIR; unit: Unit | null }
   | { kind: 'unary'; op: '-' | 'not'; operand: ExprIR }
   | { kind: 'call'; fn: BuiltinFunction; args: ExprIR[] }

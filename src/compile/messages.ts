@@ -54,6 +54,7 @@ export const MESSAGES = {
   CMP220: { severity: 'error', message: (a) => `框架 “${a.name}” 重复定义，第一次定义在 ${a.where}` },
   CMP221: { severity: 'error', message: (a) => `数据路径 “${a.path}” 中的 [] 只能用在 sum、avg、count 等汇总函数内` },
   CMP222: { severity: 'error', message: () => `grade 只能与等级名称比较，例如 grade == 优` },
+  CMP225: { severity: 'error', message: (a) => `“${a.name}” 只能用在 rules 规则集中`, hint: () => '上年结果（previous / 上年）和整改情况（rectification / 整改情况）由调用方在评分之后提供，只能用于规则条件、规则集的 param/let 和处理金额；指标得分只取决于本年数据。' },
   CMP224: { severity: 'error', message: (a) => `入口文件中没有框架 “${a.name}”；可选：${a.known}` },
   CMP223: { severity: 'error', message: (a) => `设置 ${a.name} 的值 ${a.value} 无效`, hint: (a) => (a.why === undefined ? undefined : String(a.why)) },
 
@@ -97,6 +98,7 @@ export const MESSAGES = {
   REC508: { severity: 'error', message: (a) => `预警等级 “${a.name}” 无效：只能是 green、yellow 或 red` },
   REC509: { severity: 'error', message: (a) => `${a.what} 需要${a.expected}` },
   REC510: { severity: 'error', message: (a) => `规则 “${a.name}” 的条件不是“是/否”判断` },
+  REC544: { severity: 'error', message: (a) => `${a.verb} 的百分比 ${a.amount} 没有基数：既没有写预算线，也没有定义 unspent`, hint: (a) => `写明预算线，例如 ${a.verb} transfer_payment ${a.amount}（并声明 line transfer_payment base data.… "说明"），或定义 let unspent = data.budget.adjusted - data.spent。` },
 } satisfies Record<string, Entry>;
 
 export type Code = keyof typeof MESSAGES;
@@ -126,6 +128,7 @@ export const MESSAGES_EN: Record<Code, Text> = {
   CMP220: { message: (a) => `the framework “${a.name}” is defined twice; first defined at ${a.where}` },
   CMP221: { message: (a) => `[] in the data path “${a.path}” can only be used inside sum, avg, count and other aggregate functions` },
   CMP222: { message: () => 'grade can only be compared with a grade label, e.g. grade == 优' },
+  CMP225: { message: (a) => `“${a.name}” can only be used in rules blocks`, hint: () => 'Last year\'s result (previous / 上年) and the rectification status (rectification / 整改情况) are supplied by the caller after scoring: use them in rule conditions, params/lets of a rules block and action amounts; scores depend on this year\'s data only.' },
   CMP224: { message: (a) => `no framework “${a.name}” in the entry files; available: ${a.known}` },
   CMP223: { message: (a) => `the value ${a.value} of setting ${a.name} is not valid`, hint: (a) => (a.why === undefined ? undefined : String(a.why)) },
 
@@ -169,6 +172,7 @@ export const MESSAGES_EN: Record<Code, Text> = {
   REC508: { message: (a) => `warning level “${a.name}” is not valid: use green, yellow or red` },
   REC509: { message: (a) => `${a.what} needs ${a.expected}` },
   REC510: { message: (a) => `the condition of rule “${a.name}” is not a yes/no test` },
+  REC544: { message: (a) => `the percentage ${a.amount} of ${a.verb} has no base: no budget line is named and unspent is not defined`, hint: (a) => `Name a budget line, e.g. ${a.verb} transfer_payment ${a.amount} (with line transfer_payment base data.… "description"), or define let unspent = data.budget.adjusted - data.spent.` },
 };
 
 /** The templates of each language, for callers that list or check them. */

@@ -4,18 +4,36 @@
  * `line` declaration giving the base amount the percentage applies to (REC504 — an amount in 元
  * does not); `combine` names a declared line (REC507); `warn` levels are green/yellow/red
  * (REC508); actions carry what they need (REC509: adjust a line and an amount, rectify a positive
- * number of days). Names and grades inside conditions are checked while lowering (REC502, REC503,
- * REC505).
+ * number of days); a percentage of recall/withhold/suspend needs a base — the named line's (REC504
+ * when the line is not declared) or, with no line, the `unspent` let (REC544). Names and grades
+ * inside conditions are checked while lowering (REC502, REC503, REC505).
  */
 import type { Item } from './model.js';
-import type { RulesDecl } from '../dsl/ast.js';
+import type { ActionDecl, RulesDecl } from '../dsl/ast.js';
 import type { CheckInput } from './checks.js';
-import { constOf } from './const.js';
+import { constOf, exprText } from './const.js';
 import type { Accept } from './messages.js';
 import { suggest } from './suggest.js';
 import { RATIO } from './units.js';
 
 const WARN_LEVELS = new Set(['green', 'yellow', 'red']);
+
+/** Verbs whose budget line is optional: `withhold`, `withhold transfer_payment 50%`. */
+const LINE_VERBS = new Set<ActionDecl['verb']>(['recall', 'withhold', 'suspend']);
+
+/**
+ * `withhold transfer_payment` parses as an amount (the name); when that name is a line declared
+ * in the block and no param or let of that name is in scope, it means the line with no amount
+ * (the whole disbursement on that line). Used by lowering and by the checks alike.
+ */
+export function resolveBareLine(a: ActionDecl, lines: ReadonlySet<string>, scope: ReadonlyMap<string, unknown>): ActionDecl {
+  if (!LINE_VERBS.has(a.verb) || a.line || a.amount?.kind !== 'ref' || a.amount.parts.length !== 1) return a;
+  const name = a.amount.parts[0]!;
+  if (!lines.has(name.text) || scope.has(name.text)) return a;
+  const { amount: _amount, ...rest } = a;
+  void _amount;
+  return { ...rest, line: name };
+}
 
 export function checkRuleBlocks(c: CheckInput): void {
   for (const b of c.blocks) {
@@ -35,7 +53,13 @@ export function checkRuleBlocks(c: CheckInput): void {
       const first = names.get(r.name.text);
       if (first !== undefined) c.accept('REC506', file, r.name.range, { name: r.name.text, line: first });
       else names.set(r.name.text, r.name.range.start.line);
-      for (const a of r.actions) {
+      for (const written of r.actions) {
+        const a = resolveBareLine(written, lines, b.scope);
+        if (LINE_VERBS.has(a.verb) && a.amount && constOf(a.amount, b.scope)?.unit === RATIO) {
+          // A percentage needs a base: the named line's, else the `unspent` let.
+          if (a.line && !lines.has(a.line.text)) c.accept('REC504', file, a.line.range, { name: a.line.text });
+          else if (!a.line && !b.scope.has('unspent')) c.accept('REC544', file, a.amount.range, { verb: a.verb, amount: exprText(a.amount) });
+        }
         if (a.verb === 'adjust') {
           if (!a.line || !a.amount) {
             c.accept('REC509', file, a.range, { what: 'adjust', expected: { zh: '预算线和调整幅度，例如 adjust next_budget -10%', en: 'a budget line and an amount, e.g. adjust next_budget -10%' } });

@@ -33,6 +33,7 @@ export type Expr =
   | StringLit
   | BooleanLit
   | DataPath
+  | ContextPath
   | Ref
   | Binary
   | Unary
@@ -70,6 +71,20 @@ export interface DataPath {
   segments: string[];
   range: SourceRange;
 }
+
+/**
+ * What the caller supplies about the project beyond this year's data, readable in rule blocks
+ * only: `previous.grade`, `上年.total` (last year's result), `rectification.status`,
+ * `整改情况."说明"` (the rectification of last year's problems). `segments` follow the root.
+ */
+export interface ContextPath {
+  kind: 'context';
+  root: ContextRoot;
+  segments: string[];
+  range: SourceRange;
+}
+
+export type ContextRoot = 'previous' | 'rectification';
 
 /**
  * A name: a param, a `let`, an indicator or dimension (optionally with a member:
@@ -473,12 +488,16 @@ export type ActionVerb =
  * `recall unspent` reads the name `unspent`, which the rules block or framework defines with
  * `let unspent = …` (the checker reports it when it does not).
  * `adjust next_budget +10%`, `adjust transfer_payment -50万`, `recall unspent`, `recall 30%`,
- * `withhold 50%`, `rectify within 90 days`, `warn red`, `flag "自评不实"`, `interview`, `commend`.
+ * `withhold 50%`, `withhold transfer_payment 50%`, `suspend special_fund`, `rectify within 90 days`, `warn red`, `flag "自评不实"`, `interview`, `commend`.
  */
 export interface ActionDecl {
   kind: 'action';
   verb: ActionVerb;
-  /** Budget line for adjust: next_budget, department_budget, transfer_payment, special_fund, … */
+  /**
+   * Budget line: required for adjust (next_budget, department_budget, transfer_payment,
+   * special_fund, …), optional for recall/withhold/suspend (`withhold transfer_payment 50%`). A
+   * bare `withhold transfer_payment` parses as an amount; compile turns it into the line.
+   */
   line?: Name;
   /** Percentage or money; `unspent` for recall is the ref `unspent`. */
   amount?: Expr;

@@ -146,6 +146,7 @@ export type PrimaryCstChildren = {
   True?: IToken[];
   False?: IToken[];
   dataPath?: DataPathCstNode[];
+  contextPath?: ContextPathCstNode[];
   LParen?: IToken[];
   expression?: ExpressionCstNode[];
   RParen?: IToken[];
@@ -163,6 +164,17 @@ export type DataPathCstChildren = {
   segment?: (IToken)[];
   LBracket?: IToken[];
   RBracket?: IToken[];
+};
+
+export interface ContextPathCstNode extends CstNode {
+  name: "contextPath";
+  children: ContextPathCstChildren;
+}
+
+export type ContextPathCstChildren = {
+  root?: (IToken)[];
+  Dot?: IToken[];
+  segment?: (IToken)[];
 };
 
 export interface RefOrCallCstNode extends CstNode {
@@ -753,7 +765,7 @@ export interface ActionCstNode extends CstNode {
 
 export type ActionCstChildren = {
   verb?: (IToken)[];
-  line?: NameCstNode[];
+  line?: (NameCstNode)[];
   amount?: (ExpressionCstNode)[];
   Within?: IToken[];
   signedNumber?: SignedNumberCstNode[];
@@ -776,6 +788,7 @@ export interface JixiaoCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   arithOperand(children: ArithOperandCstChildren, param?: IN): OUT;
   primary(children: PrimaryCstChildren, param?: IN): OUT;
   dataPath(children: DataPathCstChildren, param?: IN): OUT;
+  contextPath(children: ContextPathCstChildren, param?: IN): OUT;
   refOrCall(children: RefOrCallCstChildren, param?: IN): OUT;
   word(children: WordCstChildren, param?: IN): OUT;
   valueClause(children: ValueClauseCstChildren, param?: IN): OUT;

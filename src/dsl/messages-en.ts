@@ -50,6 +50,7 @@ export const DSL_EN: DslCatalogue = {
     binaryExpr: { what: 'a value or condition' },
     ifExpr: { what: 'an `if … then … else …` expression' },
     dataPath: { what: 'a data path like `data.budget.adjusted`' },
+    contextPath: { what: 'a context path like `previous.grade` or `rectification.status`' },
     name: { what: 'a name' },
     label: { what: 'a label' },
     qualifiedName: { what: 'a name' },
@@ -83,6 +84,7 @@ export const DSL_EN: DslCatalogue = {
     unknownOption: { message: 'unknown {1} `{0}`', hint: 'Use one of: {2}.' },
     duplicateClause: { message: '`{0}` is given twice here', hint: 'Each clause appears at most once; the later one is ignored.' },
     wholeNumber: { message: '{0} must be a whole number', hint: 'Write it without decimals or units, e.g. `2`.' },
+    contextMember: { message: '`{0}` needs a field after it', hint: 'Write the field to read, e.g. `{0}.{1}`; last year\'s result is `previous.grade` / `previous.total`, the rectification is `rectification.status`.' },
     reservedName: { message: '`{0}` cannot be declared as a {2} name: in formulas it means the built-in `{1}`', hint: 'Pick another name, e.g. `计划{0}` or `{0}值`; `{0}` in a formula always means `{1}`.' },
   },
 };

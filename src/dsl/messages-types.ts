@@ -46,5 +46,6 @@ export interface DslCatalogue {
     duplicateClause: TextTemplate;
     wholeNumber: TextTemplate;
     reservedName: TextTemplate;
+    contextMember: TextTemplate;
   };
 }

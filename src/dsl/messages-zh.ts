@@ -51,6 +51,7 @@ export const DSL_ZH: DslCatalogue = {
     binaryExpr: { what: '值或条件' },
     ifExpr: { what: '`if … then … else …` 表达式' },
     dataPath: { what: '数据路径，例如 `data.budget.adjusted`' },
+    contextPath: { what: '上年结果或整改情况，例如 `previous.grade`、`rectification.status`' },
     name: { what: '名称' },
     label: { what: '标签' },
     qualifiedName: { what: '名称' },
@@ -84,6 +85,7 @@ export const DSL_ZH: DslCatalogue = {
     unknownOption: { message: '未知的{1} `{0}`', hint: '请使用：{2}。' },
     duplicateClause: { message: '此处 `{0}` 写了两次', hint: '每个子句最多出现一次；后写的会被忽略。' },
     wholeNumber: { message: '{0} 必须是整数', hint: '不带小数和单位，例如 `2`。' },
+    contextMember: { message: '`{0}` 后面需要写出字段', hint: '写出要读取的字段，例如 `{0}.{1}`；上年结果为 `上年.grade`（previous.grade）、`上年.total`，整改情况为 `整改情况.status`（rectification.status）。' },
     reservedName: { message: '`{0}` 不能用作 {2} 的名称：它在公式中表示内置的 `{1}`', hint: '请换一个名称，例如 `计划{0}` 或 `{0}值`；公式中的 `{0}` 始终表示 `{1}`。' },
   },
 };

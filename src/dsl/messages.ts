@@ -6,7 +6,8 @@
  * DSL101 unexpected character · DSL102 unexpected token / expected … · DSL103 unterminated
  * string or comment · DSL104 missing closing brace · DSL105 bad number or unit · DSL106 unknown
  * option word · DSL107 clause given twice · DSL108 whole number required · DSL109 nested too
- * deeply · DSL110 a built-in word of formulas declared as a param/let name.
+ * deeply · DSL110 a built-in word of formulas declared as a param/let name · DSL111 `previous` or
+ * `rectification` without a field.
  */
 import { fill, type Lang } from '../common/lang.js';
 import { KEYWORD_SPELLINGS, type KeywordName } from './tokens.js';
@@ -27,6 +28,7 @@ export const DSL = {
   wholeNumber: 'DSL108',
   tooDeep: 'DSL109',
   reservedName: 'DSL110',
+  contextMember: 'DSL111',
 } as const;
 
 /** The catalogue of each language, for callers that list or check them. */
@@ -143,6 +145,11 @@ export function wholeNumber(lang: Lang, what: string): Text {
 /** `let 目标 = …`: `name` means the built-in `builtin` in formulas, so it cannot name a param/let. */
 export function reservedName(lang: Lang, name: string, builtin: string, what: string): Text {
   return text(lang, 'reservedName', [name, builtin, what]);
+}
+
+/** `previous` alone: the context roots name an object, a rule reads one of its fields. */
+export function contextMember(lang: Lang, written: string, root: 'previous' | 'rectification'): Text {
+  return text(lang, 'contextMember', [written, root === 'previous' ? 'grade' : 'status']);
 }
 
 /** Keyword spellings for a token name, for callers that list alternatives. */

@@ -145,6 +145,7 @@ export class ParserBase extends CstParser {
       { ALT: () => this.CONSUME(kw.True) },
       { ALT: () => this.CONSUME(kw.False) },
       { ALT: () => this.SUBRULE(this.dataPath) },
+      { ALT: () => this.SUBRULE(this.contextPath) },
       { ALT: () => { this.CONSUME(LParen); this.SUBRULE(this.expression); this.CONSUME(RParen); } },
       { ALT: () => this.SUBRULE(this.refOrCall) },
     ]));
@@ -163,6 +164,24 @@ export class ParserBase extends CstParser {
       } },
       { ALT: () => { this.CONSUME(LBracket); this.CONSUME(RBracket); } },
     ])));
+  });
+
+  /**
+   * `previous.grade`, `上年.total`, `rectification.status`, `整改情况."说明"`: what the caller says
+   * about last year and rectification. A bare root parses (the visitor reports it with a hint).
+   */
+  public contextPath = this.RULE('contextPath', () => {
+    this.OR(this.alts(120, () => [
+      { ALT: () => this.CONSUME(kw.Previous, { LABEL: 'root' }) },
+      { ALT: () => this.CONSUME(kw.Rectification, { LABEL: 'root' }) },
+    ]));
+    this.MANY(() => {
+      this.CONSUME(Dot);
+      this.OR2(this.alts(121, () => [
+        { ALT: () => this.CONSUME(AnyWord, { LABEL: 'segment' }) },
+        { ALT: () => this.CONSUME(StringLiteral, { LABEL: 'segment' }) },
+      ]));
+    });
   });
 
   /** `预算执行率.value`, `决策.score`, `max(a, b)`. */

@@ -11,15 +11,25 @@
  * accept `,` or `;` between items, trailing separators, or none where unambiguous; that is why
  * block bodies read `MANY(OR(item, separator))`.
  */
-import { tokenMatcher } from 'chevrotain';
+import { tokenMatcher, type IToken } from 'chevrotain';
 import { ScoreParser } from './parser-score.js';
 import {
-  allTokens, Arrow, Comma, Equals, GtEq, Identifier, kw, LCurly, LtEq, NumberLiteral, Plus, RCurly, StringLiteral,
+  allTokens, Arrow, Comma, Equals, GtEq, Identifier, kw, LCurly, LtEq, NumberLiteral, Plus, RCurly, SoftKeyword, StringLiteral,
 } from './tokens.js';
 import { syntaxErrorProvider } from './syntax-errors.js';
 
 /** Tokens that may follow an action with an optional amount; they must not be read as the amount. */
 const AFTER_OPTIONAL_AMOUNT = [kw.Title, kw.Description, kw.Ref, kw.Param, kw.Let, kw.Line, kw.Combine];
+
+/** A name that can be a budget line or a name in an amount (not a statement keyword of the block). */
+function isLineWord(t: IToken): boolean {
+  return (tokenMatcher(t, Identifier) || tokenMatcher(t, SoftKeyword)) && !AFTER_OPTIONAL_AMOUNT.some((k) => tokenMatcher(t, k));
+}
+
+/** Tokens that start an amount after a line name: a number, a name, or a data/context path. */
+function startsAmount(t: IToken): boolean {
+  return tokenMatcher(t, NumberLiteral) || isLineWord(t) || tokenMatcher(t, kw.Data) || tokenMatcher(t, kw.Previous) || tokenMatcher(t, kw.Rectification);
+}
 
 export class JixiaoParser extends ScoreParser {
   constructor() {
@@ -300,11 +310,27 @@ export class JixiaoParser extends ScoreParser {
 
   public action = this.RULE('action', () => {
     const amountAllowed = (): boolean => !AFTER_OPTIONAL_AMOUNT.some((t) => tokenMatcher(this.LA(1), t));
+    // `withhold transfer_payment 50%`: a line is read only when a name is followed by the start
+    // of an amount, so `recall unspent`, `recall min(a, b)` and `withhold` + `,` keep their meaning.
+    // A bare `withhold transfer_payment` parses as an amount; compile resolves it to the line.
+    const lineAhead = (): boolean => isLineWord(this.LA(1)) && startsAmount(this.LA(2));
     this.OR(this.alts(29, () => [
       { ALT: () => { this.CONSUME(kw.Adjust, { LABEL: 'verb' }); this.SUBRULE(this.name, { LABEL: 'line' }); this.SUBRULE(this.expression, { LABEL: 'amount' }); } },
-      { ALT: () => { this.CONSUME(kw.Recall, { LABEL: 'verb' }); this.SUBRULE2(this.expression, { LABEL: 'amount' }); } },
-      { ALT: () => { this.CONSUME(kw.Withhold, { LABEL: 'verb' }); this.OPTION({ GATE: amountAllowed, DEF: () => this.SUBRULE3(this.expression, { LABEL: 'amount' }) }); } },
-      { ALT: () => { this.CONSUME(kw.Suspend, { LABEL: 'verb' }); this.OPTION2({ GATE: amountAllowed, DEF: () => this.SUBRULE4(this.expression, { LABEL: 'amount' }) }); } },
+      { ALT: () => {
+        this.CONSUME(kw.Recall, { LABEL: 'verb' });
+        this.OPTION4({ GATE: lineAhead, DEF: () => this.SUBRULE3(this.name, { LABEL: 'line' }) });
+        this.SUBRULE2(this.expression, { LABEL: 'amount' });
+      } },
+      { ALT: () => {
+        this.CONSUME(kw.Withhold, { LABEL: 'verb' });
+        this.OPTION5({ GATE: lineAhead, DEF: () => this.SUBRULE4(this.name, { LABEL: 'line' }) });
+        this.OPTION({ GATE: amountAllowed, DEF: () => this.SUBRULE3(this.expression, { LABEL: 'amount' }) });
+      } },
+      { ALT: () => {
+        this.CONSUME(kw.Suspend, { LABEL: 'verb' });
+        this.OPTION6({ GATE: lineAhead, DEF: () => this.SUBRULE5(this.name, { LABEL: 'line' }) });
+        this.OPTION2({ GATE: amountAllowed, DEF: () => this.SUBRULE4(this.expression, { LABEL: 'amount' }) });
+      } },
       { ALT: () => this.CONSUME(kw.Stop, { LABEL: 'verb' }) },
       { ALT: () => this.CONSUME(kw.Cancel, { LABEL: 'verb' }) },
       { ALT: () => { this.CONSUME(kw.Rectify, { LABEL: 'verb' }); this.OPTION3(() => { this.CONSUME(kw.Within); this.SUBRULE(this.signedNumber); }); } },

@@ -16,6 +16,8 @@ export function printExpr(e: Expr): string {
       return e.value ? 'true' : 'false';
     case 'path':
       return ['data', ...e.segments].join('.').replace(/\.\[\]/g, '[]');
+    case 'context':
+      return [e.root, ...e.segments].join('.');
     case 'ref':
       return e.parts.map((p) => p.text).join('.');
     case 'binary':

@@ -8,9 +8,9 @@
 import type { CstNode, IToken } from 'chevrotain';
 import type { Diagnostic, Position, SourceRange } from '../common/diagnostic.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
-import type { DataPath, Expr, Name, NumberLit } from './ast.js';
+import type { ContextRoot, DataPath, Expr, Name, NumberLit } from './ast.js';
 import type {
-  ArithCstChildren, ArithOperandCstChildren, BinaryExprCstChildren, DataPathCstChildren, ExpressionCstChildren,
+  ArithCstChildren, ArithOperandCstChildren, BinaryExprCstChildren, ContextPathCstChildren, DataPathCstChildren, ExpressionCstChildren,
   IfExprCstChildren, LabelCstChildren, NameCstChildren, OperandCstChildren, PrimaryCstChildren, QualifiedNameCstChildren,
   RefOrCallCstChildren, SignedNumberCstChildren, WordCstChildren,
 } from './cst-types.js';
@@ -194,6 +194,7 @@ export class ExprVisitor extends BaseVisitor {
     const bool = first(ctx.True) ?? first(ctx.False);
     if (bool) return { kind: 'boolean', value: ctx.True !== undefined, range: this.tokRange(bool) };
     if (ctx.dataPath) return this.exprOf(first(ctx.dataPath));
+    if (ctx.contextPath) return this.exprOf(first(ctx.contextPath));
     if (ctx.LParen) {
       const open = this.tokRange(first(ctx.LParen));
       const inner = this.exprOf(first(ctx.expression));
@@ -213,6 +214,21 @@ export class ExprVisitor extends BaseVisitor {
     const lastTok = [...parts, ...(ctx.RBracket ?? [])].filter((t) => Number.isFinite(t.startOffset)).sort((a, b) => b.startOffset - a.startOffset)[0];
     const range = lastTok ? this.span(start, this.tokRange(lastTok)) : start;
     return { kind: 'path', segments, range };
+  }
+
+  /** `previous.grade` → root 'previous', segments ['grade']; a bare root is reported (DSL111). */
+  contextPath(ctx: ContextPathCstChildren): Expr | undefined {
+    const rootTok = first(ctx.root);
+    if (!rootTok || !Number.isFinite(rootTok.startOffset)) return undefined;
+    const root: ContextRoot = rootTok.tokenType === kw.Previous ? 'previous' : 'rectification';
+    const start = this.tokRange(rootTok);
+    const parts = (ctx.segment ?? []).filter((t) => Number.isFinite(t.startOffset));
+    if (parts.length === 0) {
+      this.report(msg.DSL.contextMember, msg.contextMember(this.lang, rootTok.image, root), start);
+      return undefined;
+    }
+    const segments = parts.map((t) => (t.tokenType.name === 'StringToken' || t.tokenType.name === 'UnterminatedString' ? unquote(t.image) : t.image));
+    return { kind: 'context', root, segments, range: this.span(start, this.tokRange(parts[parts.length - 1])) };
   }
 
   refOrCall(ctx: RefOrCallCstChildren): Expr | undefined {

@@ -113,6 +113,8 @@ const KEYWORDS = {
   Formula: ['formula', '公式'], Applicable: ['applicable', '适用'], Missing: ['missing', '缺失'],
   If: ['if', '如果'], Then: ['then', '则'], True: ['true', '是', '真'],
   False: ['false', '否', '假'], Data: ['data', '数据'], Rules: ['rules', '规则集'],
+  // Context roots of rule conditions; `整改情况` is tried before the action word `整改`.
+  Previous: ['previous', '上年'], Rectification: ['rectification', '整改情况'],
   For: ['for', '适用于'], Rule: ['rule', '规则'], Priority: ['priority', '优先级'],
   Reason: ['reason', '理由'], Combine: ['combine', '合并'], By: ['by', '按'],
   Cap: ['cap', '上限'], Within: ['within', '限期'], Days: ['days', '天'],
@@ -125,12 +127,14 @@ const KEYWORDS = {
 export type KeywordName = keyof typeof KEYWORDS;
 
 /**
- * Hard keywords can never be names: they start an expression (`if`, `not`, `true`, `data`) or
+ * Hard keywords can never be names: they start an expression (`if`, `not`, `true`, `data`,
+ * `previous`, `rectification`) or
  * end an optional one (`then`, `else`, `when`, `reason`, `rule`), so a name there would be
  * ambiguous. Every other keyword is soft.
  */
 const HARD: ReadonlySet<KeywordName> = new Set<KeywordName>([
   'Otherwise', 'When', 'And', 'Or', 'Not', 'If', 'Then', 'True', 'False', 'Data', 'Rule', 'Reason',
+  'Previous', 'Rectification',
 ]);
 
 function escapeRegex(s: string): string {

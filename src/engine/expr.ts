@@ -7,7 +7,7 @@
  */
 import type { ExprIR } from '../compile/ir.js';
 import { assertNever } from '../common/diagnostic.js';
-import { D, type Dec } from './decimal.js';
+import { D, cmpDec, type Dec } from './decimal.js';
 import { callBuiltin } from './builtins.js';
 import { EVL } from './messages.js';
 import { printExpr } from './print.js';
@@ -94,6 +94,11 @@ export function compileExpr(e: ExprIR, env: ExprEnv): Fn {
     case 'scorecard': {
       const member = e.member;
       return (ctx) => ctx.scorecard[member] ?? fail(EVL.UNKNOWN_NAME, { name: member });
+    }
+    case 'context': {
+      // Rule blocks only (CMP225 elsewhere): scoring never reads the caller's context.
+      const name = [e.root, ...e.path].join('.');
+      return () => fail(EVL.UNKNOWN_NAME, { name });
     }
     case 'binary':
       return compileBinary(e, env);
@@ -207,7 +212,7 @@ function compileBinary(e: Extract<ExprIR, { kind: 'binary' }>, env: ExprEnv): Fn
           if (isFail(a)) return a;
           const b = asNumber(b0, rl, rp);
           if (isFail(b)) return b;
-          c = a.cmp(b);
+          c = cmpDec(a, b);
         }
         return op === '<' ? c < 0 : op === '<=' ? c <= 0 : op === '>' ? c > 0 : c >= 0;
       };
@@ -266,6 +271,7 @@ export function collectReads(e: ExprIR, env: ExprEnv, out: Reads = { data: new M
     case 'boolean':
     case 'self':
     case 'scorecard':
+    case 'context':
       break;
     default:
       assertNever(e, 'expression kind');

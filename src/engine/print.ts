@@ -37,6 +37,8 @@ export function printExpr(e: ExprIR): string {
       return e.member;
     case 'scorecard':
       return e.member;
+    case 'context':
+      return [e.root, ...e.path].join('.');
     case 'binary':
       return `${wrap(e.left)} ${e.op} ${wrap(e.right)}`;
     case 'unary':

@@ -5,9 +5,11 @@
  * Amount rules, per verb:
  * - `adjust <line> ±x%`: percentage x; amount = the line's `base` × x when the line declares a base.
  *   `adjust <line> ±money`: amount as written (signed). An amount without a unit is money.
- * - `recall|withhold|suspend [x]`: money as written; a percentage applies to the base of the
- *   action's line when it has one, otherwise to the `unspent` name (a let) when defined;
- *   `recall unspent` is simply the let's value.
+ * - `recall|withhold|suspend [line] [x]`: money as written; a percentage applies to the base of
+ *   the action's line when it names one (`withhold transfer_payment 50%`), otherwise to the
+ *   `unspent` name (a let) — the compiler refuses a percentage with neither (REC544);
+ *   `recall unspent` is simply the let's value; `withhold transfer_payment` alone carries the
+ *   line and no amount (the whole disbursement on that line).
  * - `rectify` carries `withinDays`, `warn` its `level`, `flag` its `text`; `stop`, `cancel`,
  *   `interview`, `commend` carry no amount.
  * An amount whose inputs are missing is left out (never guessed). Each recommendation lists the
@@ -126,7 +128,8 @@ export function checkActions(ir: RuleSetIR, plan: RulePlan): Diagnostic[] {
     for (const rule of block.rules) {
       for (const a of rule.actions) {
         if (a.verb === 'adjust' && a.line === undefined) out.push(recDiagnostic('REC541', [rule.name], ir, a.id));
-        if (a.verb === 'adjust' && a.line !== undefined && a.amount && isPercent(a.amount, block, ir) && !block.lines.some((l) => l.name === a.line)) {
+        const lineVerb = a.verb === 'adjust' || a.verb === 'recall' || a.verb === 'withhold' || a.verb === 'suspend';
+        if (lineVerb && a.line !== undefined && a.amount && isPercent(a.amount, block, ir) && !block.lines.some((l) => l.name === a.line)) {
           out.push(recDiagnostic('REC542', [rule.name, a.line], ir, a.id));
         }
       }

@@ -30,6 +30,8 @@ export interface ExprEnv {
   name(kind: 'param' | 'let', name: string): Value;
   /** Rank of a grade label (higher is better), undefined when it is not a grade. */
   gradeRank(label: string): number | undefined;
+  /** The caller's context (`previous`, `rectification`, …); absent reads as missing. */
+  readonly context?: unknown;
 }
 
 /** Converts a raw JSON value (record data, scorecard numbers) into an evaluator value. */
@@ -176,7 +178,9 @@ function call(fn: string, args: Value[]): Value {
   }
 }
 
-const isGradeRef = (e: ExprIR): boolean => e.kind === 'scorecard' && e.member === 'grade';
+/** `grade` and `previous.grade`: their ordering comparisons use grade rank. */
+const isGradeRef = (e: ExprIR): boolean =>
+  (e.kind === 'scorecard' && e.member === 'grade') || (e.kind === 'context' && e.root === 'previous' && e.path.length === 1 && e.path[0] === 'grade');
 
 /** Literals parsed once per IR node (decimals are immutable, so sharing them is safe). */
 const literals = new WeakMap<object, Dec>();
@@ -207,6 +211,8 @@ export function evalExpr(expr: ExprIR, env: ExprEnv): Value {
       return null;
     case 'scorecard':
       return fromJson(env.scorecard(expr.member));
+    case 'context':
+      return readData(ownProperty(env.context, expr.root), expr.path);
     case 'binary': {
       if (expr.op === 'and') return truthy(evalExpr(expr.left, env)) && truthy(evalExpr(expr.right, env));
       if (expr.op === 'or') return truthy(evalExpr(expr.left, env)) || truthy(evalExpr(expr.right, env));
@@ -251,6 +257,8 @@ export function printExpr(expr: ExprIR): string {
       return expr.member;
     case 'scorecard':
       return expr.member;
+    case 'context':
+      return [expr.root, ...expr.path].join('.');
     case 'binary': {
       const p = PREC[expr.op] ?? 0;
       const side = (e: ExprIR, right: boolean): string => {
@@ -295,6 +303,7 @@ export function unitOf(expr: ExprIR, lookup: (kind: 'param' | 'let', name: strin
     case 'node':
     case 'self':
     case 'scorecard':
+    case 'context':
       return null;
     default:
       return assertNever(expr, 'expression kind');

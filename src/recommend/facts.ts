@@ -11,7 +11,11 @@ import type { LetIR, ParamIR, RuleBlockIR, RuleSetIR } from '../compile/ir.js';
 import { evalExpr, toFact, unitOf, type ExprEnv, type NodeMember, type Value } from './expr-eval.js';
 import type { RulePlan } from './to-rules-engine.js';
 
-/** What the caller knows beyond the scorecard: stage, last year's result, rectification. */
+/**
+ * What the caller knows beyond the scorecard: stage, last year's result (`previous.grade`,
+ * `previous.total`, … in rules), the rectification of last year's problems
+ * (`rectification.status`: 已整改 / 整改中 / 未整改). Absent fields read as missing.
+ */
 export interface RecommendContext {
   stage?: string;
   previous?: { grade?: string | null; total?: number | null; [key: string]: unknown };
@@ -102,6 +106,22 @@ class BlockEnv implements ExprEnv {
   gradeRank(label: string): number | undefined {
     return this.scope.shared.plan.gradeRanks.get(label);
   }
+  get context(): unknown {
+    return this.scope.context;
+  }
+}
+
+/**
+ * The `context` fact: the caller's context, with `previous.gradeRank` added when last year's
+ * grade is one of this rule set's grades (null otherwise), so `previous.grade <= 中` ranks like
+ * `grade <= 中`. The caller's objects are copied, never changed.
+ */
+function contextFact(context: RecommendContext, ranks: ReadonlyMap<string, number>): RecommendContext {
+  const prev = context.previous as unknown;
+  if (prev === null || typeof prev !== 'object' || Array.isArray(prev)) return context;
+  const grade = (prev as { grade?: unknown }).grade;
+  const gradeRank = typeof grade === 'string' ? (ranks.get(grade) ?? null) : null;
+  return { ...context, previous: { ...(prev as Record<string, unknown>), gradeRank } };
 }
 
 class Scope implements RecordScope {
@@ -109,6 +129,7 @@ class Scope implements RecordScope {
   private dimensionMap: Map<string, DimensionResult> | undefined;
   private readonly envs: BlockEnv[] = [];
   readonly stage: string | null;
+  readonly context: RecommendContext;
   readonly facts: Facts;
   constructor(
     readonly shared: Shared,
@@ -119,7 +140,8 @@ class Scope implements RecordScope {
     // Like the engine: the caller's stage, else the record's own `stage` field.
     const own = record !== null && typeof record === 'object' && Object.hasOwn(record, 'stage') ? (record as { stage?: unknown }).stage : undefined;
     this.stage = context.stage ?? (typeof own === 'string' ? own : null);
-    this.facts = this.buildFacts(context !== null && typeof context === 'object' ? context : {});
+    this.context = contextFact(context !== null && typeof context === 'object' ? context : {}, shared.plan.gradeRanks);
+    this.facts = this.buildFacts(this.context);
   }
   indicator(path: string): IndicatorResult | undefined {
     return (this.indicatorMap ??= new Map(this.result.indicators.map((i) => [i.path, i]))).get(path);

@@ -8,11 +8,13 @@
  * Facts (all plain values, built per record by facts.ts; paths are JSON Pointers, see path.ts):
  * `scorecard` {grade, gradeRank, total, stage, indicators{path{value,points,score,status,target}},
  * dimensions{path{points,score,status}}}, `data` (the record), `params` {block{name}} (params and
- * lets, evaluated), `derived` {block{expr text}} and `context` (caller-supplied); `block` is the
+ * lets, evaluated), `derived` {block{expr text}} and `context` (caller-supplied, read by
+ * `previous.*` / `rectification.*`; `previous.gradeRank` added by facts.ts); `block` is the
  * block's name, or `name#index` when two blocks share a name.
  * A comparison with a plain reference on one side and a literal or plain reference on the other
  * becomes one leaf; any other operand (arithmetic, calls, `if`) becomes a derived fact named by
- * its canonical text. Ordering comparisons on `grade` use `gradeRank` (higher is better).
+ * its canonical text. Ordering comparisons on `grade` use `gradeRank` (higher is better), and on
+ * `previous.grade` the context's `previous.gradeRank`.
  */
 import type { ActionIR, ExprIR, NodeIR, RuleBlockIR, RuleSetIR } from '../compile/ir.js';
 import type { Diagnostic } from '../common/diagnostic.js';
@@ -191,20 +193,39 @@ function comparison(op: string, left: ExprIR, right: ExprIR, ctx: Ctx): JreCondi
   const lc = constant(left);
   const rc = constant(right);
   if (lc.ok && !rc.ok) return comparison(FLIP[op] ?? op, right, left, ctx);
-  const isGrade = left.kind === 'scorecard' && left.member === 'grade';
-  if (isGrade && rc.ok && typeof rc.value === 'string') {
+  const grade = gradeFact(left);
+  const otherGrade = gradeFact(right);
+  if (grade && otherGrade && op !== '==' && op !== '!=') {
+    // `grade < previous.grade`: rank against rank (the compiler writes label pairs instead).
+    ctx.facts.push({ fact: grade.fact, path: grade.path, label: grade.label }, { fact: otherGrade.fact, path: otherGrade.path, label: otherGrade.label });
+    return { fact: grade.fact, path: grade.rankPath, operator: OPS[op]!, value: { fact: otherGrade.fact, path: otherGrade.rankPath } };
+  }
+  if (grade && rc.ok && typeof rc.value === 'string') {
     const rank = ctx.plan.gradeRanks.get(rc.value);
     if (rank === undefined) {
       ctx.plan.diagnostics.push(recDiagnostic('REC532', [ctx.ruleName, rc.value], ctx.ir, ctx.ruleId));
-      return { fact: 'scorecard', path: '/grade', operator: 'equal', value: rc.value };
+      return { fact: grade.fact, path: grade.path, operator: 'equal', value: rc.value };
     }
-    ctx.facts.push({ fact: 'scorecard', path: '/grade', label: 'grade' });
-    if (op === '==' || op === '!=') return { fact: 'scorecard', path: '/grade', operator: OPS[op]!, value: rc.value };
-    return { fact: 'scorecard', path: '/gradeRank', operator: OPS[op]!, value: rank };
+    ctx.facts.push({ fact: grade.fact, path: grade.path, label: grade.label });
+    if (op === '==' || op === '!=') return { fact: grade.fact, path: grade.path, operator: OPS[op]!, value: rc.value };
+    return { fact: grade.fact, path: grade.rankPath, operator: OPS[op]!, value: rank };
   }
   const l = operand(left, ctx);
   const value = rc.ok ? rc.value : toRefJson(operand(right, ctx));
   return { fact: l.fact, ...(l.path !== undefined ? { path: l.path } : {}), operator: OPS[op]!, value };
+}
+
+/**
+ * Where a grade and its rank are read: `scorecard` /grade and /gradeRank, or for last year's
+ * grade `context` /previous/grade and /previous/gradeRank (ranked by facts.ts against this rule
+ * set's grades, so both grades order alike).
+ */
+function gradeFact(e: ExprIR): { fact: string; path: string; rankPath: string; label: string } | undefined {
+  if (e.kind === 'scorecard' && e.member === 'grade') return { fact: 'scorecard', path: '/grade', rankPath: '/gradeRank', label: 'grade' };
+  if (e.kind === 'context' && e.root === 'previous' && e.path.length === 1 && e.path[0] === 'grade') {
+    return { fact: 'context', path: '/previous/grade', rankPath: '/previous/gradeRank', label: 'previous.grade' };
+  }
+  return undefined;
 }
 
 function toRefJson(ref: FactRef): FactRefJson {
@@ -233,6 +254,8 @@ function plainRef(e: ExprIR, ctx: Ctx): FactRef | undefined {
       return { fact: 'data', path: toPointer(e.path), label: ['data', ...e.path].join('.') };
     case 'scorecard':
       return { fact: 'scorecard', path: '/' + e.member, label: e.member };
+    case 'context':
+      return { fact: 'context', path: toPointer([e.root, ...e.path]), label: [e.root, ...e.path].join('.') };
     case 'param':
     case 'let':
       ctx.bp.names.add(e.name);
@@ -295,6 +318,7 @@ function collectReads(e: ExprIR, ctx: Ctx): void {
     case 'node':
     case 'self':
     case 'scorecard':
+    case 'context':
       return;
     default:
       assertNever(e, 'expression kind');

@@ -17,6 +17,7 @@ const en = {
     noRecord: 'no record',
     unknownName: 'no indicator or dimension called {name}',
     recommendFailed: 'the recommendation stage failed: {detail}',
+    badContext: 'case `context` must be a mapping, e.g. { previous: { grade: 差 }, rectification: { status: 未整改 } }',
     nothingFound: 'no *.test.yaml files under {paths}',
   },
   report: {
@@ -56,6 +57,7 @@ const zh: Catalogue = {
     noRecord: '没有记录',
     unknownName: '没有名为 {name} 的指标或维度',
     recommendFailed: '结果应用（建议）阶段出错：{detail}',
+    badContext: '用例的 `context` 必须是映射，例如 { previous: { grade: 差 }, rectification: { status: 未整改 } }',
     nothingFound: '{paths} 下没有 *.test.yaml 文件',
   },
   report: {

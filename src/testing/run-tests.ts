@@ -1,7 +1,7 @@
 /**
  * `runTestFiles(paths, options)`: the library behind `jixiao test`. For each `*.test.yaml` it
  * compiles the referenced rules (plus `policy` files) once, evaluates every case's record,
- * runs the recommendation stage when one is passed in, compares with the case's `expect` and
+ * runs the recommendation stage when one is passed in (with the case's `context:`, if any), compares with the case's `expect` and
  * collects coverage. With `update`, failing and empty cases get their `expect` rewritten in
  * place (comments and key order kept) from what the rules produce now. Never throws for bad
  * test files or data; those become file or case errors in the report.
@@ -14,12 +14,13 @@ import { compile } from '../compile/compile.js';
 import { readRecords } from '../data/read-records.js';
 import { createEvaluator, type Evaluator } from '../engine/evaluate.js';
 import type { RuleSetIR } from '../compile/ir.js';
-import type { Recommendation } from '../engine/result.js';
+import type { EvaluationResult, Recommendation } from '../engine/result.js';
+import type { RecommendContext } from '../recommend/facts.js';
 import { compareCase, expectationOf, refreshExpectation } from './compare.js';
 import { accumulate, coverageOf, newAcc, type CoverageAcc } from './coverage.js';
 import { findTestFiles, loadTestFile, type LoadedTestFile } from './load-tests.js';
 import { testMessage } from './messages.js';
-import type { CaseReport, FileReport, TestCase, TestOptions, TestReport } from './types.js';
+import type { CaseReport, FileReport, RecommendFn, TestCase, TestOptions, TestReport } from './types.js';
 import { writeExpectation } from './update.js';
 
 export async function runTestFiles(paths: string[], options: TestOptions = {}): Promise<TestReport> {
@@ -91,11 +92,15 @@ async function recordOf(t: LoadedTestFile, c: TestCase, lang: Lang | undefined):
 async function runCase(t: LoadedTestFile, index: number, c: TestCase, ir: RuleSetIR, ev: Evaluator, options: TestOptions, acc: CoverageAcc): Promise<CaseReport> {
   const { record, message } = await recordOf(t, c, options.lang);
   if (message) return { name: c.name, status: 'error', diffs: [], message };
+  const context = c.context;
+  if (context !== undefined && (context === null || typeof context !== 'object' || Array.isArray(context))) {
+    return { name: c.name, status: 'error', diffs: [], message: testMessage('badContext', {}, options.lang) };
+  }
   const result = ev.evaluate(record, { fallbackId: c.name, ...(typeof c.stage === 'string' ? { stage: c.stage } : {}) });
   let recs: Recommendation[] | undefined;
   if (options.recommend && result.status === 'ok') {
     try {
-      recs = await options.recommend(ir, result, record);
+      recs = await options.recommend(ir, result, record, context as RecommendContext | undefined);
       result.recommendations = recs;
     } catch (err) {
       return { name: c.name, status: 'error', diffs: [], message: testMessage('recommendFailed', { detail: err instanceof Error ? err.message : String(err) }, options.lang) };

@@ -8,8 +8,13 @@ import type { Diagnostic } from '../common/diagnostic.js';
 import type { Lang } from '../common/lang.js';
 import type { RuleSetIR } from '../compile/ir.js';
 import type { EvaluationResult, Recommendation } from '../engine/result.js';
+import type { RecommendContext } from '../recommend/facts.js';
 
-export type RecommendFn = (ir: RuleSetIR, result: EvaluationResult, record: unknown) => Recommendation[] | Promise<Recommendation[]>;
+/**
+ * The recommendation stage as the runner calls it; `context` is the case's `context:` (last
+ * year's result, rectification status) when it has one.
+ */
+export type RecommendFn = (ir: RuleSetIR, result: EvaluationResult, record: unknown, context?: RecommendContext) => Recommendation[] | Promise<Recommendation[]>;
 
 export interface TestOptions {
   /** Rewrite the `expect` blocks of failing and empty cases with what the rules produce now. */
@@ -77,6 +82,8 @@ export interface TestCase {
   name: string;
   data?: unknown;
   stage?: string;
+  /** Passed to the recommendation stage: `{ previous: { grade: 差, total: 55 }, rectification: { status: 未整改 } }`. */
+  context?: unknown;
   expect?: Expectation;
   tolerance?: number;
 }

@@ -2,7 +2,9 @@
  * The compiled evaluator must fire exactly the rules json-rules-engine 7.3.1 fires, with the same
  * events: random rule JSON (nested all/any/not, every emitted operator, fact-reference values,
  * JSON-Pointer paths including forbidden segments, priorities with ties, empty all/any) over
- * random facts (missing facts, null, NaN, numeric strings, nested objects, an own `__proto__`).
+ * random facts (missing facts, null, NaN, numeric strings, nested objects, an own `__proto__`,
+ * and the caller's `context` with last year's grade/rank/total and the rectification status
+ * present, missing or null).
  * json-rules-engine emits equal-priority rules in completion order, so both lists are compared in
  * (priority desc, source order); separately, its priority sequence must be non-increasing.
  */
@@ -12,12 +14,12 @@ import { compileRules } from '../../src/recommend/compiled.js';
 import { createReferenceEngine, runEngine } from '../../src/recommend/reference.js';
 import { JRE_OPERATORS, type JreCondition } from '../../src/recommend/to-rules-engine.js';
 
-const FACTS = ['a', 'b', 'c', 'scorecard'] as const;
+const FACTS = ['a', 'b', 'c', 'scorecard', 'context'] as const;
 const plain = <T extends object>(o: T): T => Object.assign({}, o);
 const scalar = fc.oneof(
   fc.integer({ min: -3, max: 3 }),
   fc.double({ min: -5, max: 5, noNaN: true, noDefaultInfinity: true }),
-  fc.constantFrom('1', '2.5', ' 3', 'abc', '', '优', '0x10', '1e1'),
+  fc.constantFrom('1', '2.5', ' 3', 'abc', '', '优', '0x10', '1e1', '差', '未整改', '已整改'),
   fc.boolean(),
   fc.constant(null),
 );
@@ -31,8 +33,29 @@ const nested = fc.oneof(
   fc.array(factScalar, { maxLength: 2 }),
   fc.constant(JSON.parse('{"__proto__": {"x": 1}, "x": {"y": 2}}') as unknown),
 );
-const factsArb = fc.dictionary(fc.constantFrom(...FACTS), nested, { maxKeys: 4 }).map(plain);
-const pathArb = fc.option(fc.constantFrom('/x', '/x/y', '/y', '/0', '/__proto__/x', '/constructor/name', '/x~1y', ''), { nil: undefined });
+/**
+ * The `context` fact as facts.ts builds it: last year's result (grade, its rank, total) and the
+ * rectification status, each field present, missing or null, or the whole object missing/null.
+ */
+const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | null | undefined> => fc.oneof(arb, fc.constant(null), fc.constant(undefined));
+const dropUndefined = (o: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+const contextArb = fc
+  .record({
+    previous: maybe(
+      fc
+        .record({ grade: maybe(fc.constantFrom('优', '良', '中', '差', '较差')), gradeRank: maybe(fc.integer({ min: 1, max: 4 })), total: maybe(fc.integer({ min: 0, max: 100 })) })
+        .map(dropUndefined),
+    ),
+    rectification: maybe(fc.record({ status: maybe(fc.constantFrom('已整改', '整改中', '未整改')) }).map(dropUndefined)),
+  })
+  .map(dropUndefined);
+const factsArb = fc
+  .tuple(fc.dictionary(fc.constantFrom('a', 'b', 'c', 'scorecard'), nested, { maxKeys: 4 }), fc.option(contextArb, { nil: undefined }))
+  .map(([facts, context]) => plain(context === undefined ? facts : { ...facts, context }));
+const pathArb = fc.option(
+  fc.constantFrom('/x', '/x/y', '/y', '/0', '/__proto__/x', '/constructor/name', '/x~1y', '', '/previous/grade', '/previous/gradeRank', '/previous/total', '/rectification/status', '/previous'),
+  { nil: undefined },
+);
 const factRef = fc.record({ fact: fc.constantFrom(...FACTS), path: pathArb }, { requiredKeys: ['fact'] });
 
 const { top } = fc.letrec<{ cond: JreCondition; leaf: JreCondition; all: JreCondition; any: JreCondition; not: JreCondition; top: JreCondition }>((tie) => ({

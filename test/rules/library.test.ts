@@ -36,10 +36,10 @@ describe('shipped rule library', () => {
   it('passes every test case with recommendations', async () => {
     const recommenders = new WeakMap<RuleSetIR, Recommender>();
     const report = await runTestFiles([ROOT], {
-      recommend: (ir, result, record) => {
+      recommend: (ir, result, record, context) => {
         let r = recommenders.get(ir);
         if (!r) recommenders.set(ir, (r = createRecommender(ir)));
-        return r.recommend(result, record);
+        return r.recommend(result, record, context);
       },
     });
     const bad = report.files.flatMap((f) =>

@@ -103,6 +103,42 @@ describe('runTestFiles', () => {
     expect(withRec.coverage[0]!.rulesNeverFired).toEqual([]);
   });
 
+  it('passes a case\'s `context:` (last year, rectification) to the recommendation stage', async () => {
+    const dir = setup();
+    writeFileSync(
+      join(dir, 'policy.ind'),
+      'import "demo.ind"\nrules 应用 for 测试 {\n  rule 连续两年差 when previous.grade == 差 and grade == 差 then interview\n  rule 未整改 when rectification.status == "未整改" then suspend\n}\n',
+    );
+    const cases = [
+      'rules: demo.ind',
+      'policy: [policy.ind]',
+      'cases:',
+      '  - name: 连续差且未整改',
+      '    context: { previous: { grade: 差, total: 55 }, rectification: { status: 未整改 } }',
+      '    data: { id: C1, spent: 10, budget: 100, level: C }',
+      '    expect: { grade: 差, recommendations: [连续两年差, 未整改] }',
+      '  - name: 没有上年结果',
+      '    data: { id: C2, spent: 10, budget: 100, level: C }',
+      '    expect: { grade: 差, recommendations: [] }',
+      '  - name: context 不是映射',
+      '    context: [差]',
+      '    data: { id: C3, spent: 10, budget: 100, level: C }',
+      '    expect: { grade: 差 }',
+      '',
+    ].join('\n');
+    writeFileSync(join(dir, 'ctx.test.yaml'), cases);
+    const { createRecommender } = await import('../../src/recommend/index.js');
+    const seen: unknown[] = [];
+    const withContext = await runTestFiles([join(dir, 'ctx.test.yaml')], {
+      recommend: (ir, result, record, context) => {
+        seen.push(context);
+        return createRecommender(ir).recommend(result, record, context);
+      },
+    });
+    expect(withContext.files[0]!.cases.map((c) => [c.name, c.status])).toEqual([['连续差且未整改', 'pass'], ['没有上年结果', 'pass'], ['context 不是映射', 'error']]);
+    expect(seen).toEqual([{ previous: { grade: '差', total: 55 }, rectification: { status: '未整改' } }, undefined]);
+  });
+
   it('a test file whose rules do not compile makes its cases errors with the diagnostics', async () => {
     const dir = setup();
     writeFileSync(join(dir, 'bad.ind'), 'framework {');

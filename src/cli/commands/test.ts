@@ -25,10 +25,10 @@ export async function testCommand(args: string[], io: CliIO, lang: Lang): Promis
   const report = await runTestFiles(paths, {
     update: values.update === true,
     lang,
-    recommend: (ir, result, record) => {
+    recommend: (ir, result, record, context) => {
       let recommender = recommenders.get(ir);
       if (!recommender) recommenders.set(ir, (recommender = createRecommender(ir)));
-      return recommender.recommend(result, record);
+      return recommender.recommend(result, record, context);
     },
   });
   if (report.files.length === 0) {
