@@ -32,7 +32,9 @@ export { createRecommender, recommendWithReference, emitRules, allocate } from '
 export type { Recommender, RecommendContext, AllocationInput, AllocationResult } from './recommend/index.js';
 
 export { createAssessor, assessMany } from './pipeline/assess.js';
-export type { Assessor } from './pipeline/assess.js';
+export type { Assessor, AssessManyOptions } from './pipeline/assess.js';
+export { loadContextSources, createContextJoin } from './pipeline/context-sources.js';
+export type { ContextJoin, ContextFiles, ContextRow } from './pipeline/context-sources.js';
 export { assessParallel } from './pipeline/parallel.js';
 
 export { runTestFiles, formatTestReport } from './testing/index.js';

@@ -15,6 +15,15 @@ export function parseCommandArgs<O extends Options>(args: string[], options: O) 
   }
 }
 
+/** Like parseCommandArgs, plus the options and positionals in the order given (for grouping). */
+export function parseCommandTokens<O extends Options>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true, tokens: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message.replace(/\. To specify.*$/s, '') : String(error));
+  }
+}
+
 export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string, fallback: T): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;

@@ -17,13 +17,18 @@ Usage:
   jixiao eval --rules <file.ind|ir.json> [--policy file.ind…] [--framework NAME] <data…|->
               [--out FILE.ndjson|FILE.json|FILE.xlsx] [--format json|ndjson|table] [--errors FILE]
               [--mapping map.yaml]            (data: .yaml .json .ndjson .xlsx .csv)
+              [--previous FILE…] [--rectification FILE…]   (context joined by record id)
   jixiao report --rules <file.ind|ir.json> [--policy file.ind…] <data…> --out DIR
               [--format md,html] [--summary-only] [--mapping map.yaml]
+              [--previous FILE…] [--rectification FILE…]
   jixiao report --rules <file.ind|ir.json> --results results.ndjson --out DIR
   jixiao test [paths…] [--update]
   jixiao fmt <files|dirs…> [--check] [--stdout]
   jixiao sample --rules <sample.yaml> --seed N [--threshold 500万] [--share 10%] <data…>
   jixiao allocate --pool AMOUNT --factors <factors.yaml> [--rules file.ind] <results|data…>
+  jixiao rollup --rules <rollup.yaml> --entities <data…> --members <rules.ind>[:FRAMEWORK] <data…>
+              [--policy file.ind…] [--members …]… [--format json|table] [--out FILE]
+  jixiao rollup --rules <rollup.yaml> --manifest <manifest.yaml> [--member-stage STAGE] [--format …]
   jixiao serve --rules <dir> [--port 8080] [--host 127.0.0.1]
   jixiao demo [--out DIR]
 
@@ -46,6 +51,16 @@ Exit codes: 0 ok, 1 problems found or tests failed, 2 usage or input errors.`,
   resultsMismatch: '{0}: results were produced by rule set {1} ({2}), not by the rules given ({3}); pass the same --rules',
   dataAndResults: 'give either data files or --results, not both',
   cannotWrite: 'cannot write to {0}: {1}',
+  contextWithResults: '--previous and --rectification apply when evaluating data, not to saved --results',
+  rollupMembersNoData: '--members {0} is not followed by data files',
+  rollupPolicyFirst: '--policy {0} must follow the --members it belongs to',
+  rollupStray: '{0}: data files belong after --entities or a --members RULES',
+  rollupManifestAndFlags: 'give either --manifest or --entities/--members, not both',
+  rollupManifestBad: '{0}: {1}',
+  rollupNoEntities: '{0}: no dataset uses the entity rules {1} (framework {2})',
+  rollupNeedsStage: '{0} lists datasets: pick the members with --member-stage (stages: {1})',
+  rollupNoMembers: '{0}: no dataset has stage "{1}"',
+  rollupSummary: '{0} entit(ies) rolled up from {1} member record(s); {2} warning(s)',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -59,13 +74,18 @@ const zh: Record<MessageKey, string> = {
   jixiao eval --rules <文件.ind|ir.json> [--policy 文件.ind…] [--framework 名称] <数据…|->
               [--out 文件.ndjson|文件.json|文件.xlsx] [--format json|ndjson|table] [--errors 文件]
               [--mapping 映射.yaml]           （数据：.yaml .json .ndjson .xlsx .csv）
+              [--previous 上年结果…] [--rectification 整改情况…]   （按记录编号关联）
   jixiao report --rules <文件.ind|ir.json> [--policy 文件.ind…] <数据…> --out 目录      生成公开报告
               [--format md,html] [--summary-only] [--mapping 映射.yaml]
+              [--previous 上年结果…] [--rectification 整改情况…]
   jixiao report --rules <文件.ind|ir.json> --results 结果.ndjson --out 目录
   jixiao test [路径…] [--update]                                          运行测试用例
   jixiao fmt <文件|目录…> [--check] [--stdout]                             统一排版
   jixiao sample --rules <抽查.yaml> --seed N [--threshold 500万] [--share 10%] <数据…>   抽取复核项目
   jixiao allocate --pool 金额 --factors <因素.yaml> [--rules 文件.ind] <结果|数据…>     因素法分配专项资金
+  jixiao rollup --rules <汇总.yaml> --entities <数据…> --members <规则.ind>[:框架] <数据…>   综合评价（两纳入三挂钩）
+              [--policy 文件.ind…] [--members …]… [--format json|table] [--out 文件]
+  jixiao rollup --rules <汇总.yaml> --manifest <清单.yaml> [--member-stage 阶段] [--format …]
   jixiao serve --rules <目录> [--port 8080] [--host 127.0.0.1]             启动评价服务
   jixiao demo [--out 目录]                                                 运行示例城市
 
@@ -88,6 +108,16 @@ const zh: Record<MessageKey, string> = {
   resultsMismatch: '{0}：结果由规则集 {1}（{2}）产生，与所给规则（{3}）不一致；请使用相同的 --rules',
   dataAndResults: '请给出数据文件或 --results，二者只能选一',
   cannotWrite: '无法写入 {0}：{1}',
+  contextWithResults: '--previous 和 --rectification 只用于评价数据，不用于已保存的 --results',
+  rollupMembersNoData: '--members {0} 后面没有数据文件',
+  rollupPolicyFirst: '--policy {0} 应写在它所属的 --members 之后',
+  rollupStray: '{0}：数据文件应写在 --entities 或 --members 规则 之后',
+  rollupManifestAndFlags: '请给出 --manifest 或 --entities/--members，二者只能选一',
+  rollupManifestBad: '{0}：{1}',
+  rollupNoEntities: '{0}：没有数据集使用主体规则 {1}（框架 {2}）',
+  rollupNeedsStage: '{0} 列出的是数据集：请用 --member-stage 选定成员（可选阶段：{1}）',
+  rollupNoMembers: '{0}：没有阶段为“{1}”的数据集',
+  rollupSummary: '共汇总 {0} 个主体、{1} 条成员记录；{2} 个警告',
 };
 
 /** The catalogue of each language, for callers that list or check them. */

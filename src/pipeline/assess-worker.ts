@@ -16,7 +16,11 @@ const assessor = createAssessor(ir, lang ? { lang } : {});
 
 parentPort!.on('message', (request: ChunkRequest) => {
   const results = request.records.map((entry) => {
-    const result = assessor.assess(entry.record, { fallbackId: entry.fallbackId, ...(stage ? { stage } : {}) });
+    const result = assessor.assess(entry.record, {
+      fallbackId: entry.fallbackId,
+      ...(stage ? { stage } : {}),
+      ...(entry.context ? { context: entry.context } : {}),
+    });
     return { json: serializeResult(result, { indent: 0 }), summary: summarizeResult(result) };
   });
   const reply: ChunkReply = { seq: request.seq, results };

@@ -7,6 +7,7 @@
  */
 import type { RuleSetIR } from '../compile/ir.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
+import { recordId } from '../data/guard.js';
 import { SourcedRecord } from '../data/sourced-record.js';
 import { createEvaluator, rejectedResult, type EvaluateOptions } from '../engine/index.js';
 import type { EvaluationResult } from '../engine/result.js';
@@ -32,17 +33,34 @@ export function createAssessor(ir: RuleSetIR, options: AssessorOptions = {}): As
     assess(record, options = {}) {
       const { context, ...evaluateOptions } = options;
       const result = evaluator.evaluate(record, evaluateOptions);
-      if (result.status === 'ok') result.recommendations = recommender.recommend(result, record, context);
+      // `--stage` is the stage of the whole evaluation: rules read it as the scorecard does
+      const withStage = evaluateOptions.stage !== undefined && context?.stage === undefined ? { ...context, stage: evaluateOptions.stage } : context;
+      if (result.status === 'ok') result.recommendations = recommender.recommend(result, record, withStage);
       return result;
     },
   };
+}
+
+export interface AssessManyOptions {
+  stage?: string;
+  /**
+   * The context of a record by its result id (the record's `id`, else its `source#index`):
+   * last year's result, rectification status. Undefined → the record gets no context.
+   */
+  contextFor?: (id: string) => RecommendContext | undefined;
+}
+
+/** The context options of one record: looked up by the id its result will carry. */
+export function contextOptions(record: unknown, fallbackId: string, contextFor: AssessManyOptions['contextFor']): { context?: RecommendContext } {
+  const context = contextFor?.(recordId(record, fallbackId));
+  return context ? { context } : {};
 }
 
 /** Assesses a stream of records or reader entries one at a time, in input order, in constant memory. */
 export async function* assessMany(
   assessor: Assessor,
   items: Iterable<unknown> | AsyncIterable<unknown>,
-  options: { stage?: string } = {},
+  options: AssessManyOptions = {},
 ): AsyncIterable<EvaluationResult> {
   const stage = options.stage ? { stage: options.stage } : {};
   let index = 0;
@@ -50,9 +68,12 @@ export async function* assessMany(
     index++;
     if (item instanceof SourcedRecord) {
       const fallbackId = `${item.source}#${item.index}`;
-      yield item.error ? rejectedResult(assessor.ir, fallbackId, [item.error]) : assessor.assess(item.record, { fallbackId, ...stage });
+      yield item.error
+        ? rejectedResult(assessor.ir, fallbackId, [item.error])
+        : assessor.assess(item.record, { fallbackId, ...stage, ...contextOptions(item.record, fallbackId, options.contextFor) });
     } else {
-      yield assessor.assess(item, { fallbackId: `#${index}`, ...stage });
+      const fallbackId = `#${index}`;
+      yield assessor.assess(item, { fallbackId, ...stage, ...contextOptions(item, fallbackId, options.contextFor) });
     }
   }
 }

@@ -4,10 +4,12 @@
  * far cheaper to copy than the full result object.
  */
 import type { EvaluationError, EvaluationResult } from '../engine/result.js';
+import type { RecommendContext } from '../recommend/index.js';
 
 export interface ChunkRequest {
   seq: number;
-  records: { record: unknown; fallbackId: string }[];
+  /** A record's context travels with it: the join stays on the main thread. */
+  records: { record: unknown; fallbackId: string; context?: RecommendContext }[];
 }
 
 export interface ResultSummary {

@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { RuleSetIR } from '../compile/ir.js';
 import { SourcedRecord } from '../data/sourced-record.js';
 import { rejectedResult, serializeResult } from '../engine/index.js';
-import { assessMany, createAssessor } from './assess.js';
+import { assessMany, contextOptions, createAssessor, type AssessManyOptions } from './assess.js';
 import { summarizeResult, type ChunkReply, type ChunkRequest, type SerializedResult } from './parallel-protocol.js';
 
 export interface ParallelOptions {
@@ -21,6 +21,8 @@ export interface ParallelOptions {
   stage?: string;
   /** Language of error messages, in this thread and in every worker. Default DEFAULT_LANG. */
   lang?: Lang;
+  /** Per-record context by result id; looked up here, sent to the worker with the record. */
+  contextFor?: AssessManyOptions['contextFor'];
 }
 
 export async function* assessParallel(
@@ -30,7 +32,11 @@ export async function* assessParallel(
 ): AsyncIterable<SerializedResult> {
   const workerCount = options.workers ?? availableParallelism();
   if (workerCount <= 0) {
-    for await (const result of assessMany(createAssessor(ir, { lang: options.lang ?? DEFAULT_LANG }), items, options.stage ? { stage: options.stage } : {})) {
+    const manyOptions: AssessManyOptions = {
+      ...(options.stage ? { stage: options.stage } : {}),
+      ...(options.contextFor ? { contextFor: options.contextFor } : {}),
+    };
+    for await (const result of assessMany(createAssessor(ir, { lang: options.lang ?? DEFAULT_LANG }), items, manyOptions)) {
       yield { json: serializeResult(result, { indent: 0 }), summary: summarizeResult(result) };
     }
     return;
@@ -70,7 +76,7 @@ export async function* assessParallel(
         const result = rejectedResult(ir, fallbackId, [item.error]);
         unreadable.set(position, { json: serializeResult(result, { indent: 0 }), summary: summarizeResult(result) });
       } else {
-        chunk.push({ record: item.record, fallbackId });
+        chunk.push({ record: item.record, fallbackId, ...contextOptions(item.record, fallbackId, options.contextFor) });
       }
       position++;
       if (position === chunkSize) {

@@ -1,7 +1,8 @@
 /**
  * The decision log: every evaluation the service performs is appended as one NDJSON line —
  * decision id (uuid), time, rule set name/version/hash, the sha-256 of the record's canonical
- * JSON (keys sorted, no whitespace) and a summary of the result (status, total, grade,
+ * JSON (keys sorted, no whitespace), the same hash of the request's context when one was sent
+ * (last year's result, rectification status), and a summary of the result (status, total, grade,
  * recommendation count). The record itself is not logged (it may hold personal data); the
  * hash lets an auditor who holds the record prove which input produced a decision.
  *
@@ -13,6 +14,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import type { EvaluationResult } from '../engine/result.js';
+import type { RecommendContext } from '../recommend/index.js';
 import type { PreparedRuleSet } from './toolchain.js';
 
 export interface DecisionSummary {
@@ -28,6 +30,8 @@ export interface DecisionEntry {
   ruleset: { name: string; version: string; hash: string };
   recordId: string;
   inputHash: string;
+  /** sha-256 of the context's canonical JSON, when the request sent one: it changes decisions. */
+  contextHash?: string;
   summary: DecisionSummary;
 }
 
@@ -104,13 +108,14 @@ export class DecisionLog {
   }
 
   /** Builds the entry for one evaluation and appends it; returns it so the response can cite its id. */
-  record(ruleset: { name: string; version: string; hash: string }, record: unknown, result: EvaluationResult): DecisionEntry {
+  record(ruleset: { name: string; version: string; hash: string }, record: unknown, result: EvaluationResult, context?: RecommendContext): DecisionEntry {
     const entry: DecisionEntry = {
       decisionId: this.newId(),
       time: this.now().toISOString(),
       ruleset: { name: ruleset.name, version: ruleset.version, hash: ruleset.hash },
       recordId: result.id,
       inputHash: inputHash(record),
+      ...(context === undefined ? {} : { contextHash: inputHash(context) }),
       summary: summarize(result),
     };
     if (this.stream !== null && this.failed === null) this.stream.write(JSON.stringify(entry) + '\n');
@@ -142,14 +147,15 @@ export interface ReplayOutcome {
  * `rulesetMatches`); the service's `GET /rulesets/:name` plus `?hash=` pinning, or the IR
  * archived at that hash, provides it.
  */
-export async function replayDecision(logLine: string, record: Record<string, unknown>, ruleset: PreparedRuleSet): Promise<ReplayOutcome> {
+export async function replayDecision(logLine: string, record: Record<string, unknown>, ruleset: PreparedRuleSet, context?: RecommendContext): Promise<ReplayOutcome> {
   const entry = JSON.parse(logLine) as DecisionEntry;
-  const inputMatches = inputHash(record) === entry.inputHash;
+  // the context is part of the input: a different (or missing) one cannot reproduce the line
+  const inputMatches = inputHash(record) === entry.inputHash && (context === undefined ? undefined : inputHash(context)) === entry.contextHash;
   const rulesetMatches = ruleset.ir.hash === entry.ruleset.hash && ruleset.ir.name === entry.ruleset.name;
   let result: EvaluationResult | null = null;
   let replayed: DecisionSummary | null = null;
   if (ruleset.validate(record).length === 0) {
-    result = await ruleset.evaluate(record);
+    result = await ruleset.evaluate(record, context);
     replayed = summarize(result);
   }
   const same = replayed !== null && canonicalJson(replayed) === canonicalJson(entry.summary);

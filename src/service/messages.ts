@@ -46,5 +46,6 @@ export const MSG = {
   evaluatorRejected: () => 'The evaluator rejected the record',
   lineNotJson: (line: number, why: string) => `Line ${line} is not valid JSON: ${why}`,
   invalidJson: () => 'invalid JSON',
+  envelopeInvalid: () => 'With ?input=envelope the body (or batch item) must be { "record": {…}, "context": {…} }; see the RecordEnvelope schema',
   prepareFailed: (name: string, why: string) => `rule set ${name} could not be prepared for evaluation: ${why}`,
 } as const;

@@ -64,10 +64,11 @@ export function prepareRuleSet(ir: RuleSetIR): PreparedRuleSet {
       if (unsafe.length > 0) return toRecordErrors(unsafe);
       return toRecordErrors(validator(record, id));
     },
-    async evaluate(record) {
-      const result = evaluator.evaluate(record);
+    async evaluate(record, context) {
+      // a stage in the context is the evaluation's stage, as `jixiao eval --stage` is
+      const result = evaluator.evaluate(record, typeof context?.stage === 'string' ? { stage: context.stage } : {});
       if (result.status !== 'ok') return result;
-      return { ...result, recommendations: recommender.recommend(result, record) };
+      return { ...result, recommendations: recommender.recommend(result, record, context) };
     },
   };
 }

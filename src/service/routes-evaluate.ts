@@ -5,6 +5,9 @@
  * fails validation or evaluation becomes its own error item (a problem document) and the batch
  * goes on; only limits (size, count, time) end a batch early. Every evaluation is written to
  * the decision log and its id is returned in the body and the `x-decision-id` header.
+ * With `?input=envelope` a body (or each batch item: array element or NDJSON line) is
+ * `{ record, context }` instead of a bare record; the context (last year's result,
+ * rectification status) reaches the recommendation rules (see record-context.ts).
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -16,6 +19,8 @@ import { problemOf, ServiceProblem, type FieldError, type ProblemKind } from './
 import { evaluateBatchSchema, evaluateSchema } from './schemas.js';
 import type { EvaluationResult } from '../engine/result.js';
 import { MSG } from './messages.js';
+import { unwrapEnvelope, type InputShape } from './record-context.js';
+import type { RecommendContext } from '../recommend/index.js';
 
 interface Failure {
   ok: false;
@@ -37,7 +42,7 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Validates, evaluates and logs one record; user-caused failures come back as a problem. */
-async function evaluateOne(ctx: ServiceContext, rs: LoadedRuleSet, record: unknown): Promise<Outcome> {
+async function evaluateOne(ctx: ServiceContext, rs: LoadedRuleSet, record: unknown, context?: RecommendContext): Promise<Outcome> {
   if (!isPlainRecord(record)) {
     return failure('invalid-record', MSG.notAnObject(), [{ path: '/', message: MSG.mustBeObject(), code: 'type' }]);
   }
@@ -45,17 +50,25 @@ async function evaluateOne(ctx: ServiceContext, rs: LoadedRuleSet, record: unkno
   if (fieldErrors.length > 0) return failure('invalid-record', MSG.recordInvalid(rs.name), fieldErrors);
   let result: EvaluationResult;
   try {
-    result = await rs.prepared.evaluate(record);
+    result = await rs.prepared.evaluate(record, context);
   } catch {
     // The library promises not to throw for user data; a throw is its bug, reported as 500.
     return failure('internal', MSG.evaluatorFailed());
   }
-  const entry = ctx.decisions.record(rs, record, result);
+  const entry = ctx.decisions.record(rs, record, result, context);
   if (result.status === 'rejected') {
     const errors = result.errors.map((e) => ({ path: e.path ?? '/', message: e.message, code: e.code }));
     return failure('evaluation-failed', MSG.evaluatorRejected(), errors, entry.decisionId);
   }
   return { ok: true, decisionId: entry.decisionId, result };
+}
+
+/** One batch item: a bare record, or (with `envelopeAt`, its JSON Pointer) an envelope with context. */
+async function evaluateItem(ctx: ServiceContext, rs: LoadedRuleSet, value: unknown, envelopeAt: string | undefined): Promise<Outcome> {
+  if (envelopeAt === undefined) return evaluateOne(ctx, rs, value);
+  const unwrapped = unwrapEnvelope(value, envelopeAt);
+  if (!unwrapped.ok) return failure('bad-request', MSG.envelopeInvalid(), unwrapped.errors);
+  return evaluateOne(ctx, rs, unwrapped.record, unwrapped.context);
 }
 
 /**
@@ -101,13 +114,21 @@ export function registerEvaluateRoutes(app: FastifyInstance, ctx: ServiceContext
   // NDJSON bodies reach the handler as the raw stream so records are evaluated as they arrive.
   app.addContentTypeParser(NDJSON, (_request, payload, done) => done(null, payload));
 
-  app.post<{ Params: { name: string }; Querystring: { hash?: string } }>(
+  app.post<{ Params: { name: string }; Querystring: { hash?: string; input?: InputShape } }>(
     '/rulesets/:name/evaluate',
     { schema: evaluateSchema },
     async (request, reply) => {
       const rs = lookup(request, request.params.name, request.query.hash);
       assertInTime(request, ctx.limits);
-      const outcome = await evaluateOne(ctx, rs, request.body);
+      let record: unknown = request.body;
+      let context: RecommendContext | undefined;
+      if (request.query.input === 'envelope') {
+        const unwrapped = unwrapEnvelope(request.body);
+        if (!unwrapped.ok) throw new ServiceProblem('bad-request', MSG.envelopeInvalid(), unwrapped.errors, { 'x-ruleset-hash': rs.hash });
+        record = unwrapped.record;
+        context = unwrapped.context;
+      }
+      const outcome = await evaluateOne(ctx, rs, record, context);
       const headers: Record<string, string> = { 'x-ruleset-hash': rs.hash };
       if (outcome.decisionId !== undefined) headers['x-decision-id'] = outcome.decisionId;
       if (!outcome.ok) throw new ServiceProblem(outcome.kind, outcome.detail, outcome.errors, headers);
@@ -117,12 +138,13 @@ export function registerEvaluateRoutes(app: FastifyInstance, ctx: ServiceContext
     },
   );
 
-  app.post<{ Params: { name: string }; Querystring: { hash?: string; format?: 'json' | 'ndjson' } }>(
+  app.post<{ Params: { name: string }; Querystring: { hash?: string; format?: 'json' | 'ndjson'; input?: InputShape } }>(
     '/rulesets/:name/evaluate-batch',
     { schema: evaluateBatchSchema },
     async (request, reply) => {
       const rs = lookup(request, request.params.name, request.query.hash);
       const ndjsonOut = wantsNdjson(request, request.query.format);
+      const envelope = request.query.input === 'envelope';
       // A stalled upload yields no records to check the clock between, so each read races a
       // deadline; the unread rest of the upload is dropped with the connection.
       let timer: NodeJS.Timeout | undefined;
@@ -144,7 +166,7 @@ export function registerEvaluateRoutes(app: FastifyInstance, ctx: ServiceContext
           if (next.done === true) break;
           const item = next.value;
           const outcome: Outcome = item.ok
-            ? await evaluateOne(ctx, rs, item.value)
+            ? await evaluateItem(ctx, rs, item.value, envelope ? `/${index}` : undefined)
             : failure('bad-request', MSG.lineNotJson(item.line, item.message), [{ path: `/${index}`, message: MSG.invalidJson(), code: 'json' }]);
           items.push(batchItem(ctx, index, outcome, `${request.url}#/${index}`));
           // Let timers, other requests and the deadline run during long batches.

@@ -6,6 +6,7 @@
  * schema can never silently drop a field of a result.
  */
 import { problemSchema } from './problem.js';
+import { contextValueSchema, INPUT_SHAPES, recordContextSchema, recordEnvelopeSchema } from './record-context.js';
 
 const problemRef = { $ref: 'Problem#' } as const;
 
@@ -23,11 +24,26 @@ export const hashQuery = {
   },
 } as const;
 
+const inputQuery = {
+  input: {
+    type: 'string',
+    enum: INPUT_SHAPES,
+    description: 'record (default): the body is the record; envelope: { record, context } (see RecordEnvelope), per item in a batch',
+  },
+} as const;
+
+export const evaluateQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { ...hashQuery.properties, ...inputQuery },
+} as const;
+
 export const batchQuery = {
   type: 'object',
   additionalProperties: false,
   properties: {
     ...hashQuery.properties,
+    ...inputQuery,
     format: { type: 'string', enum: ['json', 'ndjson'], description: 'Response format; default follows Accept, else the request body format' },
   },
 } as const;
@@ -201,8 +217,12 @@ export const docsSchema = {
 export const evaluateSchema = {
   summary: 'Evaluate one record',
   params: nameParams,
-  querystring: hashQuery,
-  body: { type: 'object', description: 'The record; validated against /rulesets/{name}/schema' },
+  querystring: evaluateQuery,
+  body: {
+    type: 'object',
+    description: 'The record, validated against /rulesets/{name}/schema; with ?input=envelope a RecordEnvelope { record, context }',
+    anyOf: [{ type: 'object' }, { $ref: 'RecordEnvelope#' }],
+  },
   response: { 200: evaluationSchema, ...problems(400, 401, 404, 409, 413, 422, 503) },
 } as const;
 
@@ -212,8 +232,10 @@ export const evaluateBatchSchema = {
   querystring: batchQuery,
   body: {
     content: {
-      'application/json': { schema: { type: 'array', items: {} } },
-      'application/x-ndjson': { schema: { description: 'One JSON record per line' } },
+      'application/json': {
+        schema: { type: 'array', items: { description: 'A record; with ?input=envelope a RecordEnvelope', anyOf: [{}, { $ref: 'RecordEnvelope#' }] } },
+      },
+      'application/x-ndjson': { schema: { description: 'One JSON record per line; with ?input=envelope one RecordEnvelope { record, context } per line' } },
     },
   },
   response: {
@@ -260,4 +282,4 @@ export const openapiRouteSchema = {
 } as const;
 
 /** Shared schemas registered with fastify (`$ref`-able) and copied into the OpenAPI components. */
-export const sharedSchemas = [problemSchema, readinessSchema] as const;
+export const sharedSchemas = [problemSchema, readinessSchema, contextValueSchema, recordContextSchema, recordEnvelopeSchema] as const;

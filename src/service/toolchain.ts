@@ -10,6 +10,7 @@
 import type { Diagnostic } from '../common/diagnostic.js';
 import type { ExprIR, RuleSetIR } from '../compile/ir.js';
 import type { EvaluationResult } from '../engine/result.js';
+import type { RecommendContext } from '../recommend/index.js';
 
 export interface CompileOutput {
   /** One IR per framework found, with the rule blocks that apply to it. */
@@ -29,8 +30,11 @@ export interface PreparedRuleSet {
   readonly ir: RuleSetIR;
   /** Field errors of a record against the rule set's data schema; empty when it is valid. */
   validate(record: unknown): RecordError[];
-  /** Scorecard with recommendations. Called only with records `validate` accepted. */
-  evaluate(record: Record<string, unknown>): Promise<EvaluationResult>;
+  /**
+   * Scorecard with recommendations. Called only with records `validate` accepted; `context`
+   * (last year's result, rectification status) reaches the recommendation rules.
+   */
+  evaluate(record: Record<string, unknown>, context?: RecommendContext): Promise<EvaluationResult>;
 }
 
 export interface Toolchain {

@@ -188,7 +188,10 @@ describe('service endpoints (no auth)', () => {
       '/rulesets/{name}/schema',
     ]);
     const evaluate = r.body.paths['/rulesets/{name}/evaluate'].post;
-    expect(evaluate.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual(['path:name', 'query:hash']);
+    expect(evaluate.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual(['path:name', 'query:hash', 'query:input']);
+    // the envelope form of a record with its context is documented as shared components
+    expect(Object.keys(r.body.components.schemas)).toEqual(expect.arrayContaining(['RecordEnvelope', 'RecordContext', 'ContextValue']));
+    expect(r.body.components.schemas.RecordEnvelope.properties.context).toEqual({ $ref: '#/components/schemas/RecordContext' });
     expect(evaluate.responses['409'].content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem', description: 'Problem document (application/problem+json)' });
     expect(Object.keys(r.body.paths['/rulesets/{name}/evaluate-batch'].post.requestBody.content)).toEqual(['application/json', 'application/x-ndjson']);
     expect(r.body.components.schemas.Problem.required).toContain('errors');

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import type { RecommendContext } from '../../src/recommend/index.js';
 import type { RuleSetIR } from '../../src/compile/ir.js';
 import { serializeResult } from '../../src/engine/index.js';
 import { createRealToolchain, prepareRuleSet } from '../../src/service/real-toolchain.js';
@@ -22,6 +23,8 @@ const P = encodeURIComponent('项目支出');
 interface Case {
   name: string;
   data: Record<string, unknown>;
+  /** Last year's result and rectification status the case's rules read (`jixiao test` cases). */
+  context?: RecommendContext;
   expect: { total?: number; grade?: string; recommendations?: string[] };
 }
 const cases = (parseYaml(readFileSync(join(RULES, 'common/project.test.yaml'), 'utf8')) as { cases: Case[] }).cases;
@@ -68,7 +71,9 @@ describe('service over the shipped rules', () => {
     }
     // The folder holds every policy file, so more blocks apply than in the isolated test cases:
     // each rule the cases expect must fire (alone or merged into a combined recommendation).
-    const batch = await t.call('POST', `/rulesets/${P}/evaluate-batch`, { body: raCases.map((c) => c.data) });
+    // Cases with context travel as envelopes { record, context }.
+    const envelopes = raCases.map((c) => (c.context ? { record: c.data, context: c.context } : { record: c.data }));
+    const batch = await t.call('POST', `/rulesets/${P}/evaluate-batch?input=envelope`, { body: envelopes });
     expect(batch.status).toBe(200);
     batch.body.forEach((item: { result: { recommendations: { rule: string; combined?: { from: string[] } }[] } }, i: number) => {
       const fired = new Set(item.result.recommendations.flatMap((x) => [x.rule, ...(x.combined?.from ?? [])]));
@@ -80,9 +85,11 @@ describe('service over the shipped rules', () => {
     const ir = (await t.call('GET', `/rulesets/${P}`)).body as RuleSetIR;
     const local = prepareRuleSet(ir);
     for (const c of raCases) {
-      const served = await t.call('POST', `/rulesets/${P}/evaluate?hash=${encodeURIComponent(ir.hash)}`, { body: c.data });
+      const served = c.context
+        ? await t.call('POST', `/rulesets/${P}/evaluate?input=envelope&hash=${encodeURIComponent(ir.hash)}`, { body: { record: c.data, context: c.context } })
+        : await t.call('POST', `/rulesets/${P}/evaluate?hash=${encodeURIComponent(ir.hash)}`, { body: c.data });
       // Byte for byte: the body embeds the engine's stable serialisation of the same result.
-      expect(served.text.endsWith(`"result":${serializeResult(await local.evaluate(c.data), { indent: 0 })}}`)).toBe(true);
+      expect(served.text.endsWith(`"result":${serializeResult(await local.evaluate(c.data, c.context), { indent: 0 })}}`)).toBe(true);
     }
   });
 
@@ -176,5 +183,76 @@ describe('service over the shipped rules', () => {
     // Only the file the previous test left broken still fails.
     expect(fixed.failures.map((f) => f.file)).toEqual([join(t.dir, 'extra/test.ind')]);
     expect(fixed.rulesets.get('教育项目')?.hash).toBe(before.get('教育项目'));
+  });
+});
+
+describe('service: records with context (?input=envelope)', () => {
+  let t: TestServer;
+  const withContext = raCases.find((c) => c.context?.rectification?.status === '未整改')!;
+  const fired = (result: { recommendations: { rule: string; combined?: { from: string[] } }[] }) =>
+    new Set(result.recommendations.flatMap((x) => [x.rule, ...(x.combined?.from ?? [])]));
+
+  beforeAll(async () => {
+    t = await startTestServer({}, { toolchain: (dir) => createRealToolchain(dir), copyFrom: RULES });
+  });
+  afterAll(() => t.close());
+
+  it('a rule reading rectification.status fires with the context and not without it', async () => {
+    const ruleName = '上年问题未整改';
+    expect(withContext.expect.recommendations).toContain(ruleName);
+    const bare = await t.call('POST', `/rulesets/${P}/evaluate`, { body: withContext.data });
+    const wrapped = await t.call('POST', `/rulesets/${P}/evaluate?input=envelope`, { body: { record: withContext.data, context: withContext.context } });
+    expect([bare.status, wrapped.status]).toEqual([200, 200]);
+    expect(fired(wrapped.body.result).has(ruleName)).toBe(true);
+    expect(fired(bare.body.result).has(ruleName)).toBe(false);
+    // an envelope without context is the bare record
+    const noContext = await t.call('POST', `/rulesets/${P}/evaluate?input=envelope`, { body: { record: withContext.data } });
+    expect(noContext.body.result).toEqual(bare.body.result);
+  });
+
+  it('refuses a context of the wrong types or with unsafe keys, naming the field', async () => {
+    const call = (context: unknown) => t.call('POST', `/rulesets/${P}/evaluate?input=envelope`, { body: { record: withContext.data, context } });
+    const wrongTotal = await call({ previous: { grade: '中', total: '65' } });
+    expect(wrongTotal.status).toBe(400);
+    expect(wrongTotal.contentType).toMatch(/problem\+json/);
+    expect(wrongTotal.body.errors.map((e: { path: string }) => e.path)).toEqual(['/context/previous/total']);
+    const wrongStatus = await call({ rectification: { status: 3 } });
+    expect(wrongStatus.body.errors.map((e: { path: string }) => e.path)).toEqual(['/context/rectification/status']);
+    for (const key of ['constructor', 'prototype']) {
+      const unsafe = await call({ rectification: { status: '未整改', note: { [key]: 'x' } } });
+      expect([unsafe.status, unsafe.body.errors.map((e: { path: string }) => e.path)]).toEqual([400, [`/context/rectification/note/${key}`]]);
+    }
+    const polluted = await t.call('POST', `/rulesets/${P}/evaluate?input=envelope`, { raw: `{"record":${JSON.stringify(withContext.data)},"context":{"__proto__":{"a":1}}}` });
+    expect(polluted.status).toBe(400);
+    // not an envelope at all: the record sent bare while the flag says envelope
+    const notEnvelope = await t.call('POST', `/rulesets/${P}/evaluate?input=envelope`, { body: withContext.data });
+    expect(notEnvelope.status).toBe(400);
+    expect(notEnvelope.body.errors.map((e: { path: string }) => e.path)).toContain('/record');
+  });
+
+  it('NDJSON batches carry context per line; a bad line is its own error item', async () => {
+    const lines = [
+      { record: withContext.data, context: withContext.context },
+      { record: withContext.data, context: { previous: { total: 'high' } } },
+      { record: withContext.data },
+      { record: withContext.data, context: { rectification: { status: '未整改', __proto__x: 1, prototype: 2 } } },
+    ];
+    const r = await t.call('POST', `/rulesets/${P}/evaluate-batch?input=envelope&format=ndjson`, {
+      raw: lines.map((l) => JSON.stringify(l)).join('\n') + '\n',
+      type: 'application/x-ndjson',
+    });
+    expect(r.status).toBe(200);
+    const items = r.text.trim().split('\n').map((l) => JSON.parse(l) as { index: number; result?: { id: string; recommendations: { rule: string }[] }; error?: { type: string; errors: { path: string }[] } });
+    expect(items.map((i) => i.index)).toEqual([0, 1, 2, 3]);
+    expect(items.map((i) => (i.result ? 'ok' : i.error!.type))).toEqual(['ok', 'urn:jixiao:problem:bad-request', 'ok', 'urn:jixiao:problem:bad-request']);
+    expect(items[1]!.error!.errors.map((e) => e.path)).toEqual(['/1/context/previous/total']);
+    expect(items[3]!.error!.errors.map((e) => e.path)).toEqual(['/3/context/rectification/prototype']);
+    expect(items[0]!.result!.recommendations.length).toBeGreaterThan(items[2]!.result!.recommendations.length);
+  });
+
+  it('without the flag a body that happens to look like an envelope is a record, as before', async () => {
+    const r = await t.call('POST', `/rulesets/${P}/evaluate`, { body: { record: withContext.data, context: withContext.context } });
+    // the rule set's data schema decides: the envelope is not a valid record
+    expect(r.status).toBe(422);
   });
 });

@@ -9,13 +9,14 @@
  * the factor file or the inputs cannot be used (diagnostics on stderr).
  */
 import { resolve } from 'node:path';
-import { formatDiagnostic } from '../../compile/code-frame.js';
 import { createAssessor } from '../../pipeline/assess.js';
+import type { Diagnostic } from '../../common/diagnostic.js';
 import { allocate } from '../../recommend/index.js';
 import { allocationInput, parseFactorFile } from '../../rollup/factors.js';
 import { readAllRecords, readDeclarationFile } from '../../rollup/load.js';
 import { parseAmount } from '../../rollup/quantity.js';
 import { parseCommandArgs } from '../args.js';
+import { locatedAt, printDataDiagnostics } from '../data-diagnostics.js';
 import { CliIO, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
 import type { Lang } from '../messages.js';
 import { loadRuleSet } from '../rule-loading.js';
@@ -33,11 +34,11 @@ export async function allocateCommand(args: string[], io: CliIO, lang: Lang): Pr
   const pool = parseAmount(values.pool);
   if (!pool || pool.isNegative() || pool.decimalPlaces() > 2) throw new UsageError(`--pool "${values.pool}" is not an amount in 元 to the cent (1000万, 2.5亿, 1234567.89)`);
 
-  const read = readDeclarationFile(resolve(io.cwd, values.factors), values.factors);
+  const factorFile = resolve(io.cwd, values.factors);
+  const read = readDeclarationFile(factorFile, values.factors);
   const parsed = read.value === undefined ? read : parseFactorFile(read.value, values.factors);
-  const report = (ds: { diagnostics: import('../../common/diagnostic.js').Diagnostic[] }): void => {
-    for (const d of ds.diagnostics) write(io.stderr, formatDiagnostic(d));
-  };
+  // one printer for every diagnostic: code frames into the factor file, the user's language
+  const report = (ds: { diagnostics: Diagnostic[] }): void => printDataDiagnostics(locatedAt(ds.diagnostics, values.factors!, factorFile), io, lang);
   report(parsed);
   if (!('factors' in parsed) || !parsed.factors) return EXIT_USAGE;
 

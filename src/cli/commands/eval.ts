@@ -9,6 +9,8 @@
  * writes the results workbook (one row per project, a sheet per dimension) instead of NDJSON.
  * Data may be spreadsheets (.xlsx, .csv): one record per row, columns mapped by `--mapping` or
  * by the rule set's data schema; a bad cell rejects its row (naming row and column) only.
+ * `--previous FILE` (last year's results) and `--rectification FILE` (rectification status),
+ * repeatable, give each record its context by id (src/pipeline/context-sources.ts).
  */
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -24,6 +26,7 @@ import { CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '..
 import { Lang, msg } from '../messages.js';
 import { createProgress } from '../progress.js';
 import { loadRuleSet } from '../rule-loading.js';
+import { CONTEXT_OPTIONS, loadCliContext, reportUnmatched } from '../context-input.js';
 import { formatResultTable } from '../result-table.js';
 import { tapInfo } from '../report/info-tap.js';
 import { ResultsSpool } from '../report/results-spool.js';
@@ -40,6 +43,7 @@ export async function evalCommand(args: string[], io: CliIO, lang: Lang): Promis
     stage: { type: 'string' },
     workers: { type: 'string' },
     mapping: { type: 'string' },
+    ...CONTEXT_OPTIONS,
   });
   if (!values.rules) throw new UsageError(msg(lang, 'missingArgument', 'eval', '--rules <file.ind|ir.json>'));
   if (positionals.length === 0) throw new UsageError(msg(lang, 'missingArgument', 'eval', '<data…|->'));
@@ -55,6 +59,8 @@ export async function evalCommand(args: string[], io: CliIO, lang: Lang): Promis
   if (!ir) return EXIT_USAGE;
   const mapping = loadMapping(values.mapping, io, lang);
   if (mapping === undefined) return EXIT_USAGE;
+  const context = await loadCliContext(values, io, lang);
+  if (!context.ok) return EXIT_USAGE;
   const xlsxOut = values.out !== undefined && /\.xlsx$/i.test(values.out) ? resolve(io.cwd, values.out) : undefined;
 
   // relative where possible: the path shows in record ids and messages
@@ -65,6 +71,7 @@ export async function evalCommand(args: string[], io: CliIO, lang: Lang): Promis
     workers,
     lang,
     ...(values.stage ? { stage: values.stage } : {}),
+    ...(context.join ? { contextFor: context.join.contextFor } : {}),
   });
   const spool = tap ? new ResultsSpool() : undefined;
 
@@ -113,6 +120,7 @@ export async function evalCommand(args: string[], io: CliIO, lang: Lang): Promis
   await sink.close();
   await errorSink?.close();
   if (count > 1 || rejected > 0) write(io.stderr, msg(lang, 'evalSummary', count, count - rejected, rejected));
+  reportUnmatched(context.join, io, lang);
   return rejected > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 

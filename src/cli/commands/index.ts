@@ -11,6 +11,7 @@ import { fmtCommand } from './fmt.js';
 import { reportCommand } from './report.js';
 import { sampleCommand } from './sample.js';
 import { allocateCommand } from './allocate.js';
+import { rollupCommand } from './rollup.js';
 
 export type Command = (args: string[], io: CliIO, lang: Lang) => Promise<number>;
 
@@ -25,4 +26,5 @@ export const commands: Record<string, Command> = {
   report: reportCommand,
   sample: sampleCommand,
   allocate: allocateCommand,
+  rollup: rollupCommand,
 };

@@ -6,6 +6,7 @@
  * `--results FILE…` renders saved `jixiao eval` output instead of evaluating (the results must
  * come from the same rule set: its hash is checked). `--format md,html` picks the document
  * formats, `--summary-only` skips the per-project files, `--out -` prints Markdown to stdout.
+ * `--previous FILE` / `--rectification FILE` give records their context as in `jixiao eval`.
  * Constant memory per project; progress on a terminal. Exit 0 ok, 1 rejected records, 2 usage
  * or input errors.
  */
@@ -23,6 +24,7 @@ import { tapInfo } from '../report/info-tap.js';
 import { ReportWriter, type ReportFormat } from '../report/report-writer.js';
 import { loadMapping, sheetReadOptions } from '../report/sheet-input.js';
 import { loadRuleSet } from '../rule-loading.js';
+import { CONTEXT_OPTIONS, loadCliContext, reportUnmatched } from '../context-input.js';
 import { defaultWorkers } from './eval.js';
 
 interface Rendered {
@@ -43,11 +45,13 @@ export async function reportCommand(args: string[], io: CliIO, lang: Lang): Prom
     mapping: { type: 'string' },
     stage: { type: 'string' },
     workers: { type: 'string' },
+    ...CONTEXT_OPTIONS,
   });
   if (!values.rules) throw new UsageError(msg(lang, 'missingArgument', 'report', '--rules <file.ind|ir.json>'));
   if (!values.out) throw new UsageError(msg(lang, 'missingArgument', 'report', '--out <dir>'));
   const resultFiles = values.results ?? [];
   if (resultFiles.length > 0 && positionals.length > 0) throw new UsageError(msg(lang, 'dataAndResults'));
+  if (resultFiles.length > 0 && (values.previous || values.rectification)) throw new UsageError(msg(lang, 'contextWithResults'));
   if (resultFiles.length === 0 && positionals.length === 0) throw new UsageError(msg(lang, 'missingArgument', 'report', '<data…> | --results FILE'));
   const formats = parseFormats(values.format);
   if (values.out === '-' && formats.includes('html')) throw new UsageError('--out - prints Markdown only: add --format md');
@@ -58,6 +62,8 @@ export async function reportCommand(args: string[], io: CliIO, lang: Lang): Prom
   if (!ir) return EXIT_USAGE;
   const mapping = loadMapping(values.mapping, io, lang);
   if (mapping === undefined) return EXIT_USAGE;
+  const context = await loadCliContext(values, io, lang);
+  if (!context.ok) return EXIT_USAGE;
 
   const dir = values.out === '-' ? '-' : resolve(io.cwd, values.out);
   let writer: ReportWriter;
@@ -76,7 +82,12 @@ export async function reportCommand(args: string[], io: CliIO, lang: Lang): Prom
 
   async function* fromData(): AsyncIterable<Rendered> {
     const tap = tapInfo(readRecords(shown(positionals), sheetReadOptions(ir!, mapping ?? null, io, lang)));
-    const results = assessParallel(ir!, tap.items, { workers, lang, ...(values.stage ? { stage: values.stage } : {}) });
+    const results = assessParallel(ir!, tap.items, {
+      workers,
+      lang,
+      ...(values.stage ? { stage: values.stage } : {}),
+      ...(context.join ? { contextFor: context.join.contextFor } : {}),
+    });
     for await (const r of results) yield { result: JSON.parse(r.json) as EvaluationResult, json: r.json, info: tap.take() };
   }
 
@@ -124,6 +135,7 @@ export async function reportCommand(args: string[], io: CliIO, lang: Lang): Prom
   }
   progress.done();
   write(io.stderr, msg(lang, 'evalSummary', count, count - rejected, rejected));
+  reportUnmatched(context.join, io, lang);
   if (dir !== '-') write(io.stderr, msg(lang, 'reportSummary', writer.written, displayPath(dir, io.cwd)));
   return rejected > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

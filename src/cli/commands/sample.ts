@@ -5,18 +5,19 @@
  * deterministic JSON: each pick with every reason it was picked (see src/rollup/sample.ts).
  * The same declaration, seed and records always give byte-identical output. Exit 0 ok, 1 when
  * some record could not be read or judged (still printed), 2 for usage or declaration errors.
+ * Diagnostics go through the shared printer (code frames, `--lang`).
  */
 import { resolve } from 'node:path';
-import { formatDiagnostic } from '../../compile/code-frame.js';
 import { hasErrors } from '../../common/diagnostic.js';
 import { parseAmount, parsePercent } from '../../rollup/quantity.js';
 import { readAllRecords, readDeclarationFile } from '../../rollup/load.js';
 import { parseSampleDeclaration, sample } from '../../rollup/sample.js';
 import { parseCommandArgs } from '../args.js';
+import { locatedAt, printDataDiagnostics } from '../data-diagnostics.js';
 import { CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
 import type { Lang } from '../messages.js';
 
-export async function sampleCommand(args: string[], io: CliIO, _lang: Lang): Promise<number> {
+export async function sampleCommand(args: string[], io: CliIO, lang: Lang): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     rules: { type: 'string', short: 'r' },
     seed: { type: 'string' },
@@ -33,9 +34,10 @@ export async function sampleCommand(args: string[], io: CliIO, _lang: Lang): Pro
   const share = values.share === undefined ? undefined : parsePercent(values.share);
   if (share === null || (share && (share.isNegative() || share.greaterThan(1)))) throw new UsageError(`--share "${values.share}" is not a percentage from 0% to 100%`);
 
-  const read = readDeclarationFile(resolve(io.cwd, values.rules), values.rules);
+  const declarationFile = resolve(io.cwd, values.rules);
+  const read = readDeclarationFile(declarationFile, values.rules);
   const parsed = read.value === undefined ? read : parseSampleDeclaration(read.value, values.rules);
-  for (const d of parsed.diagnostics) write(io.stderr, formatDiagnostic(d));
+  printDataDiagnostics(locatedAt(parsed.diagnostics, values.rules, declarationFile), io, lang);
   if (!('declaration' in parsed) || !parsed.declaration || hasErrors(parsed.diagnostics)) return EXIT_USAGE;
 
   const { records, errors } = await readAllRecords(positionals.map((p) => resolve(io.cwd, p)));
@@ -45,7 +47,7 @@ export async function sampleCommand(args: string[], io: CliIO, _lang: Lang): Pro
     ...(threshold !== undefined ? { threshold } : {}),
     ...(share !== undefined ? { share } : {}),
   });
-  for (const d of result.diagnostics) write(io.stderr, formatDiagnostic(d));
+  printDataDiagnostics(result.diagnostics, io, lang);
   // Diagnostics in the JSON keep code, severity and message: positions mean nothing in data.
   const diagnostics = result.diagnostics.map(({ code, severity, message }) => ({ code, severity, message }));
   io.stdout.write(JSON.stringify({ ...result, diagnostics }, null, 2) + '\n');
