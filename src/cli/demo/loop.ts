@@ -16,7 +16,8 @@ import { compile } from '../../compile/compile.js';
 import { hasErrors, type Diagnostic } from '../../common/diagnostic.js';
 import type { EvaluationResult } from '../../engine/result.js';
 import { createAssessor } from '../../pipeline/assess.js';
-import { allocate, createRecommender, type AllocationResult, type RecommendContext } from '../../recommend/index.js';
+import { createContextJoin, loadContextTable, type ContextJoin } from '../../pipeline/context-sources.js';
+import { allocate, createRecommender, type AllocationResult } from '../../recommend/index.js';
 import {
   allocationInput,
   parseAmount,
@@ -73,27 +74,22 @@ const idOf = (record: unknown): string | undefined => {
   return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
 };
 
-/** Last year's grade and total, and the rectification status, keyed by project id. */
-export async function readLoopContext(root: string, loop: DemoLoopIndex): Promise<{ contexts: Map<string, RecommendContext>; count: DemoLoop['context'] }> {
-  const contexts = new Map<string, RecommendContext>();
-  const count: DemoLoop['context'] = { previous: 0, grades: {}, rectification: {} };
-  const entry = (id: string): RecommendContext => contexts.get(id) ?? contexts.set(id, {}).get(id)!;
-  for (const r of (await readAllRecords([resolve(root, loop.previous)])).records) {
-    const id = idOf(r);
-    if (id === undefined) continue;
-    const { grade, total } = r as { grade?: unknown; total?: unknown };
-    entry(id).previous = { grade: typeof grade === 'string' ? grade : null, total: typeof total === 'number' ? total : null };
-    count.previous++;
-    if (typeof grade === 'string') count.grades[grade] = (count.grades[grade] ?? 0) + 1;
-  }
-  for (const r of (await readAllRecords([resolve(root, loop.rectification)])).records) {
-    const id = idOf(r);
-    const status = (r as { status?: unknown }).status;
-    if (id === undefined || typeof status !== 'string') continue;
-    entry(id).rectification = { status };
-    count.rectification[status] = (count.rectification[status] ?? 0) + 1;
-  }
-  return { contexts, count };
+/**
+ * Last year's grade and total and the rectification status, through the same loader as
+ * `jixiao eval --previous/--rectification` (src/pipeline/context-sources.ts), with the counts
+ * the summary shows. Loader problems become loop diagnostics.
+ */
+export async function readLoopContext(root: string, loop: DemoLoopIndex, diagnostics: Diagnostic[] = []): Promise<{ join: ContextJoin; count: DemoLoop['context'] }> {
+  const previous = await loadContextTable('previous', [resolve(root, loop.previous)]);
+  const rectification = await loadContextTable('rectification', [resolve(root, loop.rectification)]);
+  diagnostics.push(...previous.diagnostics, ...rectification.diagnostics);
+  const count: DemoLoop['context'] = { previous: previous.rows.size, grades: {}, rectification: {} };
+  const tally = (into: Record<string, number>, key: unknown) => {
+    if (typeof key === 'string') into[key] = (into[key] ?? 0) + 1;
+  };
+  for (const row of previous.rows.values()) tally(count.grades, row.fields.grade);
+  for (const row of rectification.rows.values()) tally(count.rectification, row.fields.status);
+  return { join: createContextJoin({ previous, rectification }), count };
 }
 
 /** Each monitored project's most severe warning level (red > yellow > green), by id. */

@@ -86,7 +86,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
   const library = checkLibrary(root, lang);
   const index = readDemoIndex(root);
   const sets: DemoRun['sets'] = [];
-  const context = index.loop ? await readLoopContext(root, index.loop) : undefined;
+  const contextDiagnostics: Diagnostic[] = [];
+  const context = index.loop ? await readLoopContext(root, index.loop, contextDiagnostics) : undefined;
   const scored = new Map<string, StageScores>();
   let written = 0;
   const write = (path: string, text: string) => {
@@ -109,7 +110,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
     for await (const entry of readRecords([dataPath], { lang })) {
       const fallbackId = `${basename(set.data)}#${entry.index}`;
       // Ex-post rules may read last year's result and the rectification status (context.*).
-      const ctx = set.stage === 'ex-post' ? context?.contexts.get(String((entry.record as { id?: unknown } | undefined)?.id)) : undefined;
+      const ctx = set.stage === 'ex-post' ? context?.join.contextFor(String((entry.record as { id?: unknown } | undefined)?.id)) : undefined;
       const result: EvaluationResult = entry.error
         ? rejectedResult(ir, fallbackId, [entry.error])
         : assessor.assess(entry.record, { fallbackId, ...(ctx ? { context: ctx } : {}) });
@@ -142,6 +143,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
       departments: stage('department'),
       towns: stage('town'),
     });
+    loop.diagnostics.unshift(...contextDiagnostics);
     for (const [file, value] of loopFiles(loop)) write(join(outDir, 'loop', file), value);
   }
 
