@@ -12,7 +12,7 @@ import { hasErrors, type Diagnostic } from '../common/diagnostic.js';
 import type { Lang } from '../common/lang.js';
 import { CTX } from '../pipeline/context-messages.js';
 import { loadContextSources, type ContextJoin } from '../pipeline/context-sources.js';
-import { hasSourceLine, printDataDiagnostics } from './data-diagnostics.js';
+import { hasSourceLine, printDiagnostics } from './diagnostics.js';
 import { displayPath } from './files.js';
 import type { CliIO } from './io.js';
 
@@ -46,5 +46,5 @@ export function reportUnmatched(join: ContextJoin | undefined, io: CliIO, lang: 
 
 export function printContextDiagnostics(diagnostics: readonly Diagnostic[], io: CliIO, lang: Lang): void {
   // a read error has no row to show (an unparseable NDJSON line is named in its message)
-  printDataDiagnostics(diagnostics, io, lang, (d) => hasSourceLine(d) && d.code !== CTX.UNREADABLE);
+  printDiagnostics(diagnostics, io, lang, { framed: (d) => hasSourceLine(d) && d.code !== CTX.UNREADABLE });
 }

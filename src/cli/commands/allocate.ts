@@ -16,7 +16,7 @@ import { allocationInput, parseFactorFile } from '../../rollup/factors.js';
 import { readAllRecords, readDeclarationFile } from '../../rollup/load.js';
 import { parseAmount } from '../../rollup/quantity.js';
 import { parseCommandArgs } from '../args.js';
-import { locatedAt, printDataDiagnostics } from '../data-diagnostics.js';
+import { locatedAt, printDiagnostics } from '../diagnostics.js';
 import { CliIO, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
 import type { Lang } from '../messages.js';
 import { loadRuleSet } from '../rule-loading.js';
@@ -38,7 +38,7 @@ export async function allocateCommand(args: string[], io: CliIO, lang: Lang): Pr
   const read = readDeclarationFile(factorFile, values.factors);
   const parsed = read.value === undefined ? read : parseFactorFile(read.value, values.factors);
   // one printer for every diagnostic: code frames into the factor file, the user's language
-  const report = (ds: { diagnostics: Diagnostic[] }): void => printDataDiagnostics(locatedAt(ds.diagnostics, values.factors!, factorFile), io, lang);
+  const report = (ds: { diagnostics: Diagnostic[] }): void => printDiagnostics(locatedAt(ds.diagnostics, values.factors!, factorFile), io, lang);
   report(parsed);
   if (!('factors' in parsed) || !parsed.factors) return EXIT_USAGE;
 

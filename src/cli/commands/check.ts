@@ -34,7 +34,7 @@ export async function checkCommand(args: string[], io: CliIO, lang: Lang): Promi
   if (format === 'json') {
     write(io.stdout, JSON.stringify({ files: files.length, errors, warnings, diagnostics: shown }, null, 2));
   } else {
-    printDiagnostics(diagnostics, io, lang, io.stdout);
+    printDiagnostics(diagnostics, io, lang, { stream: io.stdout });
     const filesWithProblems = new Set(shown.map((d) => d.file)).size;
     write(
       io.stdout,

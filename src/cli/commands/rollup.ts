@@ -19,7 +19,7 @@ import { hasErrors, type Diagnostic } from '../../common/diagnostic.js';
 import { parseRollupDeclaration, runRollup, type RollupDeclaration } from '../../rollup/index.js';
 import { readDeclarationFile } from '../../rollup/load.js';
 import { oneOf, parseCommandTokens } from '../args.js';
-import { printDataDiagnostics } from '../data-diagnostics.js';
+import { printDiagnostics } from '../diagnostics.js';
 import { displayPath } from '../files.js';
 import { CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
 import { Lang, msg } from '../messages.js';
@@ -80,7 +80,7 @@ export async function rollupCommand(args: string[], io: CliIO, lang: Lang): Prom
   }
 
   const { result, diagnostics } = await runRollup(declarationFile!, input.entities, input.members);
-  printDataDiagnostics(diagnostics.map((d) => shorten(d, io.cwd)), io, lang);
+  printDiagnostics(diagnostics.map((d) => shorten(d, io.cwd)), io, lang);
   if (!result) return EXIT_USAGE;
   const reduced = result.diagnostics.map(({ code, severity, message }) => ({ code, severity, message: shortText(message, io.cwd) }));
   const text = format === 'table' ? formatRollupTable(result, lang) : JSON.stringify({ ...result, diagnostics: reduced }, null, 2) + '\n';
@@ -99,7 +99,7 @@ function readDeclaration(file: string, io: CliIO, lang: Lang): RollupDeclaration
   const parsed = read.value === undefined ? read : parseRollupDeclaration(read.value, file);
   // messages name the file as the user sees it; diagnostics keep the real path for the frame
   const diagnostics = parsed.diagnostics.map((d) => ({ ...d, file: d.file === shown ? file : d.file, message: d.message.split(file).join(shown) }));
-  printDataDiagnostics(diagnostics, io, lang);
+  printDiagnostics(diagnostics, io, lang);
   return 'declaration' in parsed && parsed.declaration && !hasErrors(diagnostics) ? parsed.declaration : undefined;
 }
 

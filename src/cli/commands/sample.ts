@@ -13,7 +13,7 @@ import { parseAmount, parsePercent } from '../../rollup/quantity.js';
 import { readAllRecords, readDeclarationFile } from '../../rollup/load.js';
 import { parseSampleDeclaration, sample } from '../../rollup/sample.js';
 import { parseCommandArgs } from '../args.js';
-import { locatedAt, printDataDiagnostics } from '../data-diagnostics.js';
+import { locatedAt, printDiagnostics } from '../diagnostics.js';
 import { CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
 import type { Lang } from '../messages.js';
 
@@ -37,7 +37,7 @@ export async function sampleCommand(args: string[], io: CliIO, lang: Lang): Prom
   const declarationFile = resolve(io.cwd, values.rules);
   const read = readDeclarationFile(declarationFile, values.rules);
   const parsed = read.value === undefined ? read : parseSampleDeclaration(read.value, values.rules);
-  printDataDiagnostics(locatedAt(parsed.diagnostics, values.rules, declarationFile), io, lang);
+  printDiagnostics(locatedAt(parsed.diagnostics, values.rules, declarationFile), io, lang);
   if (!('declaration' in parsed) || !parsed.declaration || hasErrors(parsed.diagnostics)) return EXIT_USAGE;
 
   const { records, errors } = await readAllRecords(positionals.map((p) => resolve(io.cwd, p)));
@@ -47,7 +47,7 @@ export async function sampleCommand(args: string[], io: CliIO, lang: Lang): Prom
     ...(threshold !== undefined ? { threshold } : {}),
     ...(share !== undefined ? { share } : {}),
   });
-  printDataDiagnostics(result.diagnostics, io, lang);
+  printDiagnostics(result.diagnostics, io, lang);
   // Diagnostics in the JSON keep code, severity and message: positions mean nothing in data.
   const diagnostics = result.diagnostics.map(({ code, severity, message }) => ({ code, severity, message }));
   io.stdout.write(JSON.stringify({ ...result, diagnostics }, null, 2) + '\n');
