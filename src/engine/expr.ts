@@ -7,7 +7,7 @@
  */
 import type { ExprIR } from '../compile/ir.js';
 import { assertNever } from '../common/diagnostic.js';
-import { D, type Dec } from './decimal.js';
+import { D, cmpDec, type Dec } from './decimal.js';
 import { callBuiltin } from './builtins.js';
 import { EVL } from './messages.js';
 import { printExpr } from './print.js';
@@ -212,7 +212,7 @@ function compileBinary(e: Extract<ExprIR, { kind: 'binary' }>, env: ExprEnv): Fn
           if (isFail(a)) return a;
           const b = asNumber(b0, rl, rp);
           if (isFail(b)) return b;
-          c = a.cmp(b);
+          c = cmpDec(a, b);
         }
         return op === '<' ? c < 0 : op === '<=' ? c <= 0 : op === '>' ? c > 0 : c >= 0;
       };

@@ -14,7 +14,7 @@ import { readPath, type Ctx, type NodeMember } from './expr.js';
 import { EVL } from './messages.js';
 import type { IndicatorFrame, Tracer } from './methods.js';
 import type { DimensionPlan, IndicatorPlan, Program } from './plan.js';
-import { asBoolean, asNumber, describe, fail, isFail, toJson, type Fail, type Val } from './values.js';
+import { asBoolean, asNumber, describe, fail, isDec, isFail, toJson, type Fail, type Val } from './values.js';
 
 export interface IndicatorOutcome {
   plan: IndicatorPlan;
@@ -29,6 +29,8 @@ export interface IndicatorOutcome {
   missingPolicy?: MissingPolicy;
   steps: TraceStep[];
   hit: string[];
+  /** `value.toString()` when the trace already printed a decimal value (the result reuses it). */
+  valueString?: string;
 }
 
 export interface RecordState {
@@ -121,7 +123,7 @@ function notApplicable(plan: IndicatorPlan, frame: IndicatorFrame, t: Tracer, wh
 
 function runIndicator(state: RecordState, plan: IndicatorPlan): IndicatorOutcome {
   const ctx = state.ctx;
-  const frame: IndicatorFrame = { value: null, target: null, weight: plan.weight };
+  const frame: IndicatorFrame = { value: null, target: null, weight: plan.weight, weightText: plan.weightText, valueString: undefined };
   const t: Tracer = { on: state.trace, steps: [], hit: [] };
   for (const d of plan.ancestors) {
     const a = dimensionApplicable(state, d);
@@ -134,12 +136,17 @@ function runIndicator(state: RecordState, plan: IndicatorPlan): IndicatorOutcome
     if (isFail(a)) return failed(state.lang, plan, frame, t, a);
     if (!a) return notApplicable(plan, frame, t, 'applicable when … is false');
   }
+  let valueString: string | undefined;
   if (plan.value) {
     const v = plan.value(ctx, frame);
     if (isFail(v)) return failed(state.lang, plan, frame, t, v);
     frame.value = v;
     if (v === null && plan.declaredValue) return failed(state.lang, plan, frame, t, fail(EVL.MISSING, { path: plan.valueText }, plan.valueText));
-    t.on && t.steps.push({ what: `value = ${plan.valueText}`, result: describe(v) });
+    if (t.on) {
+      const text = describe(v);
+      if (isDec(v)) frame.valueString = valueString = text;
+      t.steps.push({ what: `value = ${plan.valueText}`, result: text });
+    }
   }
   if (plan.target) {
     const tg = plan.target;
@@ -161,7 +168,7 @@ function runIndicator(state: RecordState, plan: IndicatorPlan): IndicatorOutcome
   }
   const p = plan.score(ctx, frame, t);
   if (isFail(p)) return failed(state.lang, plan, frame, t, p);
-  const out: IndicatorOutcome = { plan, frame, steps: t.steps, hit: t.hit, listError: false, status: 'scored', value: frame.value, points: p };
+  const out: IndicatorOutcome = { plan, frame, steps: t.steps, hit: t.hit, listError: false, status: 'scored', value: frame.value, points: p, valueString };
   if (t.warning) {
     out.error = toError(plan, t.warning, state.lang);
     out.listError = true;

@@ -8,13 +8,17 @@
 import type { AwardIR, BandConditionIR, ScoreIR } from '../compile/ir.js';
 import type { TraceStep } from './result.js';
 import { assertNever } from '../common/diagnostic.js';
-import { D, ONE, ZERO, type Dec } from './decimal.js';
+import { D, ONE, ZERO, cmpDec, divideExact, type Dec } from './decimal.js';
 import { compileExpr, type Ctx, type ExprEnv, type Fn, type Frame } from './expr.js';
 import { EVL } from './messages.js';
 import { printAward, printBand, printExpr } from './print.js';
 import { asBoolean, asLabel, asNumber, fail, isFail, type Fail, type Val } from './values.js';
 
 export interface IndicatorFrame extends Frame {
+  /** `weight.toString()`, computed once per indicator plan (traces print the weight often). */
+  weightText?: string;
+  /** `value.toString()` when the trace printed a decimal value already (see `shown`). */
+  valueString?: string;
   targetOp?: '>=' | '<=' | '=' | 'between';
   upper?: Val;
   tolerance?: Dec;
@@ -63,9 +67,14 @@ function num(fn: Fn, ctx: Ctx, f: Frame, label: string): Dec | Fail {
   return asNumber(fn(ctx, f), label);
 }
 
+/** A decimal as the trace prints it, reusing the value's text when it is the indicator's value. */
+function shown(d: Dec, f: IndicatorFrame): string {
+  return d === f.value && f.valueString !== undefined ? f.valueString : d.toString();
+}
+
 /** Keeps points inside [0, weight] and says so in the trace when it had to. */
 export function capToWeight(p: Dec, f: Frame, t: Tracer): Dec {
-  if (p.gt(f.weight)) {
+  if (cmpDec(p, f.weight) > 0) {
     t.on && t.steps.push({ what: `capped at the weight: min(${p}, ${f.weight})`, result: f.weight.toString() });
     return f.weight;
   }
@@ -87,48 +96,49 @@ const proportional: ScoreFn = (_ctx, f, t) => {
   const tol = f.tolerance ?? ZERO;
   const noTol = f.tolerance === undefined || tol.isZero();
   const w = f.weight;
+  // Trace texts are built only when traced (`t.on`): most batches never read them.
   let ratio: Dec;
-  let what: string;
+  let what = '';
   if (op === '>=') {
-    if (b.gte(noTol ? a : a.minus(tol))) return full(f, t, `value ${b} ≥ target ${a}${tol.isZero() ? '' : ` − tolerance ${tol}`}`);
+    if (cmpDec(b, noTol ? a : a.minus(tol)) >= 0) return full(f, t, t.on ? `value ${b} ≥ target ${a}${tol.isZero() ? '' : ` − tolerance ${tol}`}` : '');
     if (a.isZero()) return fail(EVL.DIV_ZERO, { what: 'value / target (target 0)' });
-    ratio = b.div(a);
-    what = `forward: ${w} × value ${b} / target ${a}`;
+    ratio = divideExact(b, a);
+    if (t.on) what = `forward: ${f.weightText ?? w} × value ${shown(b, f)} / target ${a}`;
   } else if (op === '<=') {
-    if (b.lte(noTol ? a : a.plus(tol))) return full(f, t, `value ${b} ≤ target ${a}${tol.isZero() ? '' : ` + tolerance ${tol}`}`);
+    if (cmpDec(b, noTol ? a : a.plus(tol)) <= 0) return full(f, t, t.on ? `value ${b} ≤ target ${a}${tol.isZero() ? '' : ` + tolerance ${tol}`}` : '');
     if (b.isZero()) return fail(EVL.DIV_ZERO, { what: 'target / value (value 0)' });
     ratio = a.div(b);
-    what = `reverse: ${w} × target ${a} / value ${b}`;
+    if (t.on) what = `reverse: ${w} × target ${a} / value ${b}`;
   } else if (op === '=') {
     const dev = b.minus(a).abs();
-    if (dev.lte(tol)) return full(f, t, `value ${b} = target ${a}${tol.isZero() ? '' : ` ± tolerance ${tol}`}`);
+    if (cmpDec(dev, tol) <= 0) return full(f, t, t.on ? `value ${b} = target ${a}${tol.isZero() ? '' : ` ± tolerance ${tol}`}` : '');
     if (a.isZero()) return fail(EVL.DIV_ZERO, { what: '|value − target| / target (target 0)' });
     ratio = ONE.minus(dev.div(a.abs()));
-    what = `equal: ${w} × (1 − |${b} − ${a}| / |${a}|)`;
+    if (t.on) what = `equal: ${w} × (1 − |${b} − ${a}| / |${a}|)`;
   } else {
     const hi = asNumber(f.upper ?? null, 'upper target');
     if (isFail(hi)) return hi;
-    if (b.gte(a.minus(tol)) && b.lte(hi.plus(tol))) return full(f, t, `value ${b} within [${a}, ${hi}]`);
-    if (b.lt(a)) {
+    if (cmpDec(b, a.minus(tol)) >= 0 && cmpDec(b, hi.plus(tol)) <= 0) return full(f, t, t.on ? `value ${b} within [${a}, ${hi}]` : '');
+    if (cmpDec(b, a) < 0) {
       if (a.isZero()) return fail(EVL.DIV_ZERO, { what: 'value / lower bound (bound 0)' });
-      ratio = b.div(a);
-      what = `below range: ${w} × value ${b} / lower ${a}`;
+      ratio = divideExact(b, a);
+      if (t.on) what = `below range: ${w} × value ${b} / lower ${a}`;
     } else {
       if (b.isZero()) return fail(EVL.DIV_ZERO, { what: 'upper bound / value (value 0)' });
       ratio = hi.div(b);
-      what = `above range: ${w} × upper ${hi} / value ${b}`;
+      if (t.on) what = `above range: ${w} × upper ${hi} / value ${b}`;
     }
   }
   if (ratio.isNegative()) ratio = ZERO;
-  if (ratio.gt(ONE)) ratio = ONE;
+  if (cmpDec(ratio, ONE) > 0) ratio = ONE;
   const p = w.times(ratio);
   t.on && t.steps.push({ what, result: p.toString() });
   return p;
 };
 
-function full(f: Frame, t: Tracer, why: string): Dec {
+function full(f: IndicatorFrame, t: Tracer, why: string): Dec {
   t.hit.push('target met');
-  t.on && t.steps.push({ what: `${why} → full weight`, result: f.weight.toString() });
+  t.on && t.steps.push({ what: `${why} → full weight`, result: f.weightText ?? f.weight.toString() });
   return f.weight;
 }
 
@@ -153,7 +163,7 @@ export function compileScore(s: ScoreIR, env: ExprEnv): ScoreFn {
           const p = b.award(ctx, f);
           if (isFail(p)) return p;
           t.hit.push(b.label);
-          t.on && t.steps.push({ what: `band ${b.text} (first match for ${x})`, result: p.toString() });
+          t.on && t.steps.push({ what: `band ${b.text} (first match for ${shown(x, f)})`, result: p.toString() });
           return capToWeight(p, f, t);
         }
         t.on && t.steps.push({ what: `no band matches ${x}`, result: '0' });
@@ -287,7 +297,7 @@ function deductCapped(d: Dec, max: Fn | undefined, ctx: Ctx, f: Frame, t: Tracer
   if (max) {
     const m = num(max, ctx, f, 'max');
     if (isFail(m)) return m;
-    if (d.gt(m)) {
+    if (cmpDec(d, m) > 0) {
       t.on && t.steps.push({ what: `deduction capped at max ${m}`, result: m.toString() });
       d = m;
     }
@@ -314,7 +324,7 @@ function compileBand(c: BandConditionIR, env: ExprEnv): (ctx: Ctx, f: Frame, x: 
       return (ctx, f, x) => {
         const b = num(bound, ctx, f, label);
         if (isFail(b)) return b;
-        const k = x.cmp(b);
+        const k = cmpDec(x, b);
         return op === '>=' ? k >= 0 : op === '>' ? k > 0 : op === '<=' ? k <= 0 : op === '<' ? k < 0 : k === 0;
       };
     }
@@ -325,7 +335,7 @@ function compileBand(c: BandConditionIR, env: ExprEnv): (ctx: Ctx, f: Frame, x: 
         const l = num(lo, ctx, f, 'low'), h = num(hi, ctx, f, 'high');
         if (isFail(l)) return l;
         if (isFail(h)) return h;
-        const a = x.cmp(l), b = x.cmp(h);
+        const a = cmpDec(x, l), b = cmpDec(x, h);
         return (lowInclusive ? a >= 0 : a > 0) && (highInclusive ? b <= 0 : b < 0);
       };
     }
@@ -370,16 +380,17 @@ function compileTiers(s: Extract<ScoreIR, { method: 'tiers' }>, env: ExprEnv): S
 function compileLinear(s: Extract<ScoreIR, { method: 'linear' }>, env: ExprEnv): ScoreFn {
   const pts = s.points.map((p) => ({ x: compileExpr(p.x, env), xl: printExpr(p.x), y: compileAward(p.y, env) }));
   // Literal points (the usual `60%: 0%; 100%: 100%`) give the same sorted list for a given
-  // weight: build it once per weight instead of once per record.
+  // weight: build it once per weight instead of once per record, with each segment's rise and
+  // run and the hit label (the same decimals and text the per-record path computes).
   const literal = s.points.every((p) => p.x.kind === 'number' && p.y.value.kind === 'number');
-  let lastWeight: Dec | undefined, lastXY: { x: Dec; y: Dec }[] = [];
+  let lastWeight: Dec | undefined, last: Curve | undefined;
   return (ctx, f, t) => {
     const x = asNumber(f.value, 'value');
     if (isFail(x)) return x;
-    let xy: { x: Dec; y: Dec }[];
-    if (literal && f.weight === lastWeight) xy = lastXY;
+    let curve: Curve;
+    if (literal && last && f.weight === lastWeight) curve = last;
     else {
-      xy = [];
+      const xy: { x: Dec; y: Dec }[] = [];
       for (const p of pts) {
         const px = num(p.x, ctx, f, p.xl), py = p.y(ctx, f);
         if (isFail(px)) return px;
@@ -387,29 +398,43 @@ function compileLinear(s: Extract<ScoreIR, { method: 'linear' }>, env: ExprEnv):
         xy.push({ x: px, y: py });
       }
       if (xy.length === 0) return fail(EVL.BAD_ARGUMENT, { fn: 'linear', detail: 'no points' });
-      xy.sort((a, b) => a.x.cmp(b.x));
+      xy.sort((a, b) => cmpDec(a.x, b.x));
+      curve = { xy, rise: [], run: [], hit: `${xy[0]!.x}..${xy[xy.length - 1]!.x}` };
       if (literal) {
+        for (let i = 0; i + 1 < xy.length; i++) {
+          curve.rise.push(xy[i + 1]!.y.minus(xy[i]!.y));
+          curve.run.push(xy[i + 1]!.x.minus(xy[i]!.x));
+        }
         lastWeight = f.weight;
-        lastXY = xy;
+        last = curve;
       }
     }
-    const first = xy[0]!, last = xy[xy.length - 1]!;
+    const xy = curve.xy;
+    const first = xy[0]!, lastPoint = xy[xy.length - 1]!;
     let y: Dec;
-    if (x.lte(first.x)) {
+    if (cmpDec(x, first.x) <= 0) {
       y = first.y;
-      t.on && t.steps.push({ what: `value ${x} ≤ first point ${first.x}: clamped`, result: y.toString() });
-    } else if (x.gte(last.x)) {
-      y = last.y;
-      t.on && t.steps.push({ what: `value ${x} ≥ last point ${last.x}: clamped`, result: y.toString() });
+      t.on && t.steps.push({ what: `value ${shown(x, f)} ≤ first point ${first.x}: clamped`, result: y.toString() });
+    } else if (cmpDec(x, lastPoint.x) >= 0) {
+      y = lastPoint.y;
+      t.on && t.steps.push({ what: `value ${shown(x, f)} ≥ last point ${lastPoint.x}: clamped`, result: y.toString() });
     } else {
       let i = 0;
-      while (i < xy.length - 2 && x.gt(xy[i + 1]!.x)) i++;
+      while (i < xy.length - 2 && cmpDec(x, xy[i + 1]!.x) > 0) i++;
       const a = xy[i]!, b = xy[i + 1]!;
-      y = a.y.plus(x.minus(a.x).times(b.y.minus(a.y)).div(b.x.minus(a.x)));
-      t.on && t.steps.push({ what: `interpolate: ${a.y} + (${x} − ${a.x}) × (${b.y} − ${a.y}) / (${b.x} − ${a.x})`, result: y.toString() });
+      const rise = curve.rise[i] ?? b.y.minus(a.y), run = curve.run[i] ?? b.x.minus(a.x);
+      y = a.y.plus(x.minus(a.x).times(rise).div(run));
+      t.on && t.steps.push({ what: `interpolate: ${a.y} + (${shown(x, f)} − ${a.x}) × (${b.y} − ${a.y}) / (${b.x} − ${a.x})`, result: y.toString() });
     }
-    t.hit.push(`${first.x}..${last.x}`);
+    t.hit.push(curve.hit);
     return capToWeight(y, f, t);
   };
 }
 
+/** A linear method's sorted points; `rise`/`run` per segment are filled for literal points. */
+interface Curve {
+  xy: { x: Dec; y: Dec }[];
+  rise: Dec[];
+  run: Dec[];
+  hit: string;
+}

@@ -34,6 +34,8 @@ export interface IndicatorPlan {
   weight: Dec;
   /** `weight` as the JSON number results show, converted once here. */
   weightNumber: number;
+  /** `weight.toString()`, for traces and `rawPoints` of full marks. */
+  weightText: string;
   ancestors: DimensionPlan[];
   applicable?: Fn;
   /** The value shown in the result: the declared value, else the method's subject. */
@@ -200,6 +202,7 @@ function planIndicator(n: IndicatorIR, ancestors: DimensionPlan[], ir: RuleSetIR
     dimension: ancestors.length ? ancestors[ancestors.length - 1]!.path : '',
     weight: new D(n.weight),
     weightNumber: Number(new D(n.weight).toString()),
+    weightText: new D(n.weight).toString(),
     ancestors,
     declaredValue: n.value !== undefined,
     score: compileScore(n.score, env),

@@ -9,7 +9,7 @@
 import type { DimensionResult, EvaluationError, EvaluationResult, IndicatorResult, LostPoints, NextGrade, TraceStep, VetoResult } from './result.js';
 import type { ScoreMethodName } from '../compile/ir.js';
 import { assertNever } from '../common/diagnostic.js';
-import { D, ONE, ZERO, toRoundedNumber, type Dec } from './decimal.js';
+import { D, ONE, ZERO, cmpDec, decFromNumber, roundedDifference, toPlainNumber, toRoundedNumber, type Dec } from './decimal.js';
 import { EVL, message } from './messages.js';
 import { inputsOf, outcomeOf, type IndicatorOutcome, type RecordState } from './indicator.js';
 import type { DimensionPlan, NodePlan, Program } from './plan.js';
@@ -133,7 +133,7 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
   const indicators: IndicatorResult[] = leaves.map((p) => indicatorResult(state, p, round, redistribute));
   for (const p of leaves) if (p.outcome.listError && p.outcome.error) errors.push(p.outcome.error);
 
-  const lostItems = lostList(applicableLeaves, round);
+  const lostItems = lostList(applicableLeaves, program, round);
   const lostPoints = lost(lostItems);
   const result: EvaluationResult = {
     ruleset: { name: program.ir.name, version: program.ir.version, hash: program.ir.hash },
@@ -170,7 +170,7 @@ function readFact(state: RecordState, segs: string[]): unknown {
 
 function gradeOf(program: Program, total: Dec, steps: TraceStep[]): string | null {
   for (const g of program.grades) {
-    if (g.min === null || total.gte(g.min)) {
+    if (g.min === null || cmpDec(total, g.min) >= 0) {
       steps.push({ what: g.min === null ? `grade: ${total} below every cut-off → ${g.label}` : `grade: ${total} ≥ ${g.min} → ${g.label}`, result: g.label });
       return g.label;
     }
@@ -213,7 +213,8 @@ function indicatorResult(state: RecordState, p: Placed, round: (d: Dec) => numbe
     weight: plan.weightNumber,
   } as IndicatorResult;
   if (o.status !== 'not_applicable' && reweighted) r.effectiveWeight = round(eff);
-  const value = toJson(o.value);
+  // A traced decimal value was printed already: parse that text rather than print it again.
+  const value = o.valueString !== undefined ? Number(o.valueString) || 0 : toJson(o.value);
   r.value = typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' ? value : null;
   r.unit = plan.ir.unit;
   r.target = plan.target
@@ -221,7 +222,7 @@ function indicatorResult(state: RecordState, p: Placed, round: (d: Dec) => numbe
         op: plan.target.op,
         value: scalar(f.target),
         ...(plan.target.upper ? { upper: numOrNull(f.upper) } : {}),
-        ...(plan.target.tolerance ? { tolerance: f.tolerance ? Number(f.tolerance.toString()) : null } : {}),
+        ...(plan.target.tolerance ? { tolerance: f.tolerance ? toPlainNumber(f.tolerance) : null } : {}),
       }
     : null;
   r.method = plan.ir.score.method;
@@ -234,7 +235,7 @@ function indicatorResult(state: RecordState, p: Placed, round: (d: Dec) => numbe
   r.trace = { inputs: inputsOf(state, plan) } as IndicatorResult['trace'];
   if (o.hit.length) r.trace.hit = [...o.hit];
   r.trace.steps = steps;
-  r.trace.rawPoints = o.points ? o.points.toString() : '0';
+  r.trace.rawPoints = o.points === null ? '0' : o.points === plan.weight ? plan.weightText : o.points.toString();
   if (plan.source) r.trace.source = plan.source;
   return r;
 }
@@ -260,7 +261,7 @@ function reported(state: RecordState, path: string, name: string): { points: Dec
   const entry = r[key];
   const raw = entry && typeof entry === 'object' && !Array.isArray(entry) ? (entry as Record<string, unknown>).points : entry;
   const reason = entry && typeof entry === 'object' && !Array.isArray(entry) && typeof (entry as Record<string, unknown>).reason === 'string' ? ((entry as Record<string, unknown>).reason as string) : '';
-  const n = asNumber(typeof raw === 'number' ? new D(raw) : typeof raw === 'string' ? raw : null, 'reported points');
+  const n = asNumber(typeof raw === 'number' ? decFromNumber(raw) : typeof raw === 'string' ? raw : null, 'reported points');
   return isFail(n) ? undefined : { points: n, reason };
 }
 
@@ -280,23 +281,35 @@ const LOST_REASON: Record<ScoreMethodName, string> = {
 
 interface Lost {
   p: Placed;
-  lost: Dec;
+  /** Exact loss, computed only when a tie or a rescale needs it (see `exactLoss`). */
+  lost?: Dec;
   rounded: number;
 }
 
-/** Points each applicable indicator lost (effective weight − points), computed once. */
-function lostList(leaves: Placed[], round: (d: Dec) => number): Lost[] {
+const exactLoss = (l: Lost): Dec => (l.lost ??= l.p.eff.minus(l.p.points ?? ZERO));
+
+/**
+ * Points each applicable indicator lost (effective weight − points), computed once. The rounded
+ * loss comes straight from the digits of weight and points when it can (`roundedDifference`); the
+ * exact 40-digit difference is only built for the sort's ties and for rescaled totals.
+ */
+function lostList(leaves: Placed[], program: Program, round: (d: Dec) => number): Lost[] {
   const out: Lost[] = [];
   for (const p of leaves) {
     if (p.points === p.eff) continue; // full marks (methods return the weight itself): nothing lost
-    const lost = p.eff.minus(p.points ?? ZERO);
-    if (lost.isZero()) continue;
-    const rounded = round(lost);
-    if (rounded > 0) out.push({ p, lost, rounded });
+    const points = p.points ?? ZERO;
+    let rounded = roundedDifference(p.eff, points, program.precision, program.rounding);
+    let lost: Dec | undefined;
+    if (rounded === undefined) {
+      lost = p.eff.minus(points);
+      if (lost.isZero()) continue;
+      rounded = round(lost);
+    }
+    if (rounded > 0) out.push(lost ? { p, lost, rounded } : { p, rounded });
   }
   // Rounding is monotone, so a larger rounded loss means a larger exact loss: compare the
   // numbers first and fall back to the decimals only on a tie. Same order, fewer decimal calls.
-  return out.sort((a, b) => b.rounded - a.rounded || b.lost.cmp(a.lost) || (a.p.outcome.plan.path < b.p.outcome.plan.path ? -1 : 1));
+  return out.sort((a, b) => b.rounded - a.rounded || cmpDec(exactLoss(b), exactLoss(a)) || (a.p.outcome.plan.path < b.p.outcome.plan.path ? -1 : 1));
 }
 
 function lost(list: Lost[]): LostPoints[] {
@@ -315,7 +328,7 @@ function nextGrade(program: Program, total: Dec, grade: string | null, list: Los
   // Lost indicator points become total points through the same factor as the total.
   const factor = program.scale.eq(weight) ? null : program.scale.div(weight);
   const candidates = list
-    .map((l) => ({ path: l.p.outcome.plan.path, available: factor ? round(l.lost.times(factor)) : l.rounded }))
+    .map((l) => ({ path: l.p.outcome.plan.path, available: factor ? round(exactLoss(l).times(factor)) : l.rounded }))
     .filter((c) => c.available > 0);
   return { grade: next.label, pointsNeeded: round(next.min.minus(total)), candidates };
 }

@@ -5,7 +5,7 @@
  * its EVL code and a reason. Every operator checks for `Fail` and passes it on, so a broken
  * input makes one indicator `unavailable` and never throws.
  */
-import { D, type Dec } from './decimal.js';
+import { D, decFromNumber, toPlainNumber, type Dec } from './decimal.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import { EVL, message, type EvlCode } from './messages.js';
 
@@ -43,7 +43,7 @@ const PERCENT = /^[+-]?(\d+(\.\d*)?|\.\d+)%$/;
 /** Converts a raw data value read from a record into a runtime value. */
 export function fromData(raw: unknown): Val {
   if (raw === undefined || raw === null) return null;
-  if (typeof raw === 'number') return Number.isFinite(raw) ? new D(raw) : fail(EVL.WRONG_TYPE, { what: 'value', expected: 'a finite number', found: String(raw) });
+  if (typeof raw === 'number') return Number.isFinite(raw) ? decFromNumber(raw) : fail(EVL.WRONG_TYPE, { what: 'value', expected: 'a finite number', found: String(raw) });
   if (typeof raw === 'string' || typeof raw === 'boolean') return raw;
   if (Array.isArray(raw)) return raw.map(fromData);
   return raw as object;
@@ -116,10 +116,7 @@ export function valEquals(a: Val, b: Val): boolean {
 /** A runtime value as JSON for results and traces (decimals become numbers). */
 export function toJson(v: Val): unknown {
   if (v === null || isFail(v)) return null;
-  if (isDec(v)) {
-    const n = Number(v.toString());
-    return n === 0 ? 0 : n;
-  }
+  if (isDec(v)) return toPlainNumber(v);
   if (Array.isArray(v)) return v.map(toJson);
   if (typeof v === 'object') return null;
   return v;

@@ -119,40 +119,35 @@ export function* benchRecords(count: number, seed = 2026): Generator<Record<stri
 
 const RATING: Record<string, string> = { A: '1', B: '0.8', C: '0.5', D: '0' };
 
+/** One indicator's unrounded points, written by hand with the same decimal library. */
+export function handPoints(ind: BenchIndicator, rec: Record<string, unknown>): Dec {
+  const v = rec[ind.key] as Record<string, number | string | boolean>;
+  const w = new D(ind.weight);
+  switch (ind.method) {
+    case 'proportional': {
+      const ratio = new D(v.actual as number).div(v.plan as number);
+      return ratio.gte(1) ? w : w.times(ratio);
+    }
+    case 'bands': {
+      const x = new D(v.spent as number).div(v.budget as number);
+      return x.gte(0.95) ? w : x.gte(0.8) ? w.times(0.8) : x.gte(0.6) ? w.times(0.5) : new D(0);
+    }
+    case 'rating':
+      return w.times(RATING[v.level as string]!);
+    case 'deduct':
+      return D.max(w.minus(D.min(new D(v.count as number), w)), 0);
+    case 'yesno':
+      return v.ok ? w : new D(0);
+    case 'linear': {
+      const x = new D(v.rate as number);
+      return x.lte(0.6) ? new D(0) : x.gte(1) ? w : w.times(x.minus(0.6).div(0.4));
+    }
+  }
+}
+
 /** The same scorecard written by hand with the same decimal library: the total, unrounded. */
 export function handScore(rec: Record<string, unknown>, inds: BenchIndicator[]): Dec {
   let total = new D(0);
-  for (const ind of inds) {
-    const v = rec[ind.key] as Record<string, number | string | boolean>;
-    const w = new D(ind.weight);
-    let p: Dec;
-    switch (ind.method) {
-      case 'proportional': {
-        const ratio = new D(v.actual as number).div(v.plan as number);
-        p = ratio.gte(1) ? w : w.times(ratio);
-        break;
-      }
-      case 'bands': {
-        const x = new D(v.spent as number).div(v.budget as number);
-        p = x.gte(0.95) ? w : x.gte(0.8) ? w.times(0.8) : x.gte(0.6) ? w.times(0.5) : new D(0);
-        break;
-      }
-      case 'rating':
-        p = w.times(RATING[v.level as string]!);
-        break;
-      case 'deduct':
-        p = D.max(w.minus(D.min(new D(v.count as number), w)), 0);
-        break;
-      case 'yesno':
-        p = v.ok ? w : new D(0);
-        break;
-      case 'linear': {
-        const x = new D(v.rate as number);
-        p = x.lte(0.6) ? new D(0) : x.gte(1) ? w : w.times(x.minus(0.6).div(0.4));
-        break;
-      }
-    }
-    total = total.plus(p);
-  }
+  for (const ind of inds) total = total.plus(handPoints(ind, rec));
   return total;
 }
