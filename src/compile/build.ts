@@ -225,7 +225,10 @@ function buildBlock(item: Item<RulesDecl>, env: Env, fwScope: Map<string, Sym>, 
   });
   const lineNames = new Set(decl.lines.map((l) => l.name.text));
   const combines = decl.combines.map((c) => {
-    const out: RuleBlockIR['combines'][number] = { id: ids.next('c', file, c.range), line: c.line.text, mode: c.mode };
+    // An action-kind combine keeps the English keyword as its target, whatever the spelling.
+    const out: RuleBlockIR['combines'][number] = c.action
+      ? { id: ids.next('c', file, c.range), line: c.action, action: c.action, mode: c.mode }
+      : { id: ids.next('c', file, c.range), line: c.line.text, mode: c.mode };
     if (c.cap) out.cap = lowerExpr(c.cap, ctx).ir;
     return out;
   });

@@ -133,7 +133,7 @@ const ruleBlock = obj(
     params: arr(ref('symbol')),
     lets: arr(ref('symbol')),
     lines: arr(obj({ id: str, name: str, base: ref('expr'), meta: ref('meta') }, ['id', 'name', 'base', 'meta'])),
-    combines: arr(obj({ id: str, line: str, mode: lit('most_severe', 'sum', 'first', 'max', 'min', 'all'), cap: ref('expr') }, ['id', 'line', 'mode'])),
+    combines: arr(obj({ id: str, line: str, action: lit('warn', 'rectify', 'interview', 'commend', 'flag'), mode: lit('most_severe', 'sum', 'first', 'max', 'min', 'all'), cap: ref('expr') }, ['id', 'line', 'mode'])),
     rules: arr(
       obj(
         {

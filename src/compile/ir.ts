@@ -12,6 +12,7 @@
 import type {
   ActionVerb,
   BinaryOp,
+  CombineActionKind,
   CombineMode,
   MissingPolicy,
   NotApplicablePolicy,
@@ -257,7 +258,10 @@ export interface LineIR {
 
 export interface CombineIR {
   id: string;
+  /** The budget line; for an action-kind combine, the action's English keyword (= `action`). */
   line: string;
+  /** Set when the combine targets an action kind (`combine warn by most_severe`), not a line. */
+  action?: CombineActionKind;
   mode: CombineMode;
   cap?: ExprIR;
 }

@@ -91,7 +91,7 @@ export const MESSAGES = {
   REC501: { severity: 'error', message: (a) => `规则集 “${a.block}” 适用的框架 “${a.name}” 不存在`, hint: didYouMeanZh },
   REC502: { severity: 'error', message: (a) => `规则中的名称 “${a.name}” 未定义`, hint: didYouMeanZh },
   REC503: { severity: 'error', message: (a) => `“${a.name}” 不是等级；已定义的等级：${a.grades}`, hint: didYouMeanZh },
-  REC504: { severity: 'error', message: (a) => `预算线 “${a.name}” 没有 line 声明，无法按百分比调整`, hint: (a) => `加上 line ${a.name} base data.… "说明"，写明百分比的基数。` },
+  REC504: { severity: 'error', message: (a) => a.verb ? `${a.verb} 的预算线 “${a.name}” 没有 line 声明` : `预算线 “${a.name}” 没有 line 声明，无法按百分比调整`, hint: (a) => a.verb ? `加上 line ${a.name} base data.… "说明"，声明这条预算线。` : `加上 line ${a.name} base data.… "说明"，写明百分比的基数。` },
   REC505: { severity: 'error', message: () => `使用了 unspent（结余资金），但没有定义它`, hint: () => '加上 let unspent = data.budget.adjusted - data.spent。' },
   REC506: { severity: 'error', message: (a) => `规则 “${a.name}” 重复，第一次定义在第 ${a.line} 行` },
   REC507: { severity: 'error', message: (a) => `combine 的预算线 “${a.name}” 没有 line 声明`, hint: didYouMeanZh },
@@ -99,6 +99,7 @@ export const MESSAGES = {
   REC509: { severity: 'error', message: (a) => `${a.what} 需要${a.expected}` },
   REC510: { severity: 'error', message: (a) => `规则 “${a.name}” 的条件不是“是/否”判断` },
   REC544: { severity: 'error', message: (a) => `${a.verb} 的百分比 ${a.amount} 没有基数：既没有写预算线，也没有定义 unspent`, hint: (a) => `写明预算线，例如 ${a.verb} transfer_payment ${a.amount}（并声明 line transfer_payment base data.… "说明"），或定义 let unspent = data.budget.adjusted - data.spent。` },
+  REC545: { severity: 'error', message: (a) => a.cap ? `combine ${a.target}：上限（cap）只适用于预算线上的金额，不适用于 ${a.kind}` : `combine ${a.target}：合并方式 ${a.mode} 不适用于 ${a.kind}`, hint: (a) => `${a.kind} 可用的合并方式：${a.allowed}。` },
 } satisfies Record<string, Entry>;
 
 export type Code = keyof typeof MESSAGES;
@@ -165,7 +166,7 @@ export const MESSAGES_EN: Record<Code, Text> = {
   REC501: { message: (a) => `the framework “${a.name}” of rules block “${a.block}” does not exist`, hint: didYouMeanEn },
   REC502: { message: (a) => `the name “${a.name}” in a rule is not defined`, hint: didYouMeanEn },
   REC503: { message: (a) => `“${a.name}” is not a grade; grades defined: ${a.grades}`, hint: didYouMeanEn },
-  REC504: { message: (a) => `budget line “${a.name}” has no line declaration, so it cannot be adjusted by a percentage`, hint: (a) => `Add line ${a.name} base data.… "description" to say what the percentage is of.` },
+  REC504: { message: (a) => a.verb ? `budget line “${a.name}” of ${a.verb} has no line declaration` : `budget line “${a.name}” has no line declaration, so it cannot be adjusted by a percentage`, hint: (a) => a.verb ? `Add line ${a.name} base data.… "description" to declare the line.` : `Add line ${a.name} base data.… "description" to say what the percentage is of.` },
   REC505: { message: () => 'unspent (the unspent funds) is used but not defined', hint: () => 'Add let unspent = data.budget.adjusted - data.spent.' },
   REC506: { message: (a) => `rule “${a.name}” is given twice; first defined on line ${a.line}` },
   REC507: { message: (a) => `budget line “${a.name}” of combine has no line declaration`, hint: didYouMeanEn },
@@ -173,6 +174,7 @@ export const MESSAGES_EN: Record<Code, Text> = {
   REC509: { message: (a) => `${a.what} needs ${a.expected}` },
   REC510: { message: (a) => `the condition of rule “${a.name}” is not a yes/no test` },
   REC544: { message: (a) => `the percentage ${a.amount} of ${a.verb} has no base: no budget line is named and unspent is not defined`, hint: (a) => `Name a budget line, e.g. ${a.verb} transfer_payment ${a.amount} (with line transfer_payment base data.… "description"), or define let unspent = data.budget.adjusted - data.spent.` },
+  REC545: { message: (a) => a.cap ? `combine ${a.target}: a cap applies only to money on a budget line, not to ${a.kind}` : `combine ${a.target}: mode ${a.mode} makes no sense for ${a.kind}`, hint: (a) => `Modes for ${a.kind}: ${a.allowed}.` },
 };
 
 /** The templates of each language, for callers that list or check them. */

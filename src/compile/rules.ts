@@ -5,11 +5,14 @@
  * does not); `combine` names a declared line (REC507); `warn` levels are green/yellow/red
  * (REC508); actions carry what they need (REC509: adjust a line and an amount, rectify a positive
  * number of days); a percentage of recall/withhold/suspend needs a base — the named line's (REC504
- * when the line is not declared) or, with no line, the `unspent` let (REC544). Names and grades
+ * when the line is not declared) or, with no line, the `unspent` let (REC544); the line of
+ * `cancel`/`stop` is declared (REC504); a `combine` on an action kind (`combine warn by
+ * most_severe`) uses a mode that fits the kind and no cap (REC545). Names and grades
  * inside conditions are checked while lowering (REC502, REC503, REC505).
  */
 import type { Item } from './model.js';
-import type { ActionDecl, RulesDecl } from '../dsl/ast.js';
+import type { ActionDecl, CombineDecl, RulesDecl } from '../dsl/ast.js';
+import { ACTION_COMBINE_MODES } from '../dsl/literals.js';
 import type { CheckInput } from './checks.js';
 import { constOf, exprText } from './const.js';
 import type { Accept } from './messages.js';
@@ -46,7 +49,8 @@ export function checkRuleBlocks(c: CheckInput): void {
       else seenLines.set(l.name.text, l.name.range.start.line);
     }
     for (const cb of decl.combines) {
-      if (!lines.has(cb.line.text)) c.accept('REC507', file, cb.line.range, { name: cb.line.text, suggestion: suggest(cb.line.text, lines) });
+      if (cb.action) checkActionCombine(cb, file, c);
+      else if (!lines.has(cb.line.text)) c.accept('REC507', file, cb.line.range, { name: cb.line.text, suggestion: suggest(cb.line.text, lines) });
     }
     const names = new Map<string, number>();
     for (const r of decl.rules) {
@@ -59,6 +63,9 @@ export function checkRuleBlocks(c: CheckInput): void {
           // A percentage needs a base: the named line's, else the `unspent` let.
           if (a.line && !lines.has(a.line.text)) c.accept('REC504', file, a.line.range, { name: a.line.text });
           else if (!a.line && !b.scope.has('unspent')) c.accept('REC544', file, a.amount.range, { verb: a.verb, amount: exprText(a.amount) });
+        }
+        if ((a.verb === 'cancel' || a.verb === 'stop') && a.line && !lines.has(a.line.text)) {
+          c.accept('REC504', file, a.line.range, { name: a.line.text, verb: a.verb });
         }
         if (a.verb === 'adjust') {
           if (!a.line || !a.amount) {
@@ -75,6 +82,15 @@ export function checkRuleBlocks(c: CheckInput): void {
       }
     }
   }
+}
+
+/** REC545: a mode that makes no sense for the action kind, or a cap (money only). */
+function checkActionCombine(cb: CombineDecl, file: string, c: CheckInput): void {
+  const kind = cb.action!;
+  const allowed = ACTION_COMBINE_MODES[kind];
+  const args = { target: cb.line.text, kind, mode: cb.mode, allowed: allowed.join(', ') };
+  if (!allowed.includes(cb.mode)) c.accept('REC545', file, cb.range, args);
+  if (cb.cap) c.accept('REC545', file, cb.cap.range, { ...args, cap: 'cap' });
 }
 
 /** REC501: a rules block for a framework that no loaded file declares. */

@@ -451,10 +451,20 @@ export interface LineDecl {
 
 export type CombineMode = 'most_severe' | 'sum' | 'first' | 'max' | 'min' | 'all';
 
-/** `combine next_budget by sum cap 30%` — how several fired rules on one budget line combine. */
+/** Action kinds without money that a `combine` may target: `combine warn by most_severe`. */
+export type CombineActionKind = 'warn' | 'rectify' | 'interview' | 'commend' | 'flag';
+
+/**
+ * `combine next_budget by sum cap 30%` — how several fired rules on one budget line combine;
+ * `combine warn by most_severe` / `合并 预警 按 most_severe` — how several recommendations of one
+ * action kind combine (the target is then the action keyword, English or Chinese).
+ */
 export interface CombineDecl {
   kind: 'combine';
+  /** The target as written: a line name, or the action keyword when `action` is set. */
   line: Name;
+  /** Set when the target is an action keyword rather than a budget line. */
+  action?: CombineActionKind;
   mode: CombineMode;
   cap?: Expr;
   range: SourceRange;
@@ -488,14 +498,15 @@ export type ActionVerb =
  * `recall unspent` reads the name `unspent`, which the rules block or framework defines with
  * `let unspent = …` (the checker reports it when it does not).
  * `adjust next_budget +10%`, `adjust transfer_payment -50万`, `recall unspent`, `recall 30%`,
- * `withhold 50%`, `withhold transfer_payment 50%`, `suspend special_fund`, `rectify within 90 days`, `warn red`, `flag "自评不实"`, `interview`, `commend`.
+ * `withhold 50%`, `withhold transfer_payment 50%`, `suspend special_fund`, `cancel next_budget`, `stop current_budget`, `rectify within 90 days`, `warn red`, `flag "自评不实"`, `interview`, `commend`.
  */
 export interface ActionDecl {
   kind: 'action';
   verb: ActionVerb;
   /**
    * Budget line: required for adjust (next_budget, department_budget, transfer_payment,
-   * special_fund, …), optional for recall/withhold/suspend (`withhold transfer_payment 50%`). A
+   * special_fund, …), optional for recall/withhold/suspend (`withhold transfer_payment 50%`) and
+   * for cancel/stop (`cancel next_budget`, `取消 下年度预算`, which take no amount). A
    * bare `withhold transfer_payment` parses as an amount; compile turns it into the line.
    */
   line?: Name;

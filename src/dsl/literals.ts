@@ -6,7 +6,7 @@
  */
 import { Decimal } from 'decimal.js';
 import type {
-  CombineMode, InputType, MissingPolicy, NotApplicablePolicy, RoundingMode, Unit,
+  CombineActionKind, CombineMode, InputType, MissingPolicy, NotApplicablePolicy, RoundingMode, Unit,
 } from './ast.js';
 
 /** Suffix → [multiplier, unit]. Money is normalised to 元, percentages to fractions. */
@@ -120,6 +120,19 @@ export const notApplicablePolicy = (w: string): NotApplicablePolicy | undefined 
 export const roundingMode = (w: string): RoundingMode | undefined => lookup(ROUNDING, w);
 export const inputType = (w: string): InputType | undefined => lookup(INPUT_TYPES, w);
 export const combineMode = (w: string): CombineMode | undefined => lookup(COMBINE, w);
+/**
+ * The modes that mean something for each action kind without money (`combine warn by …`): warn
+ * keeps the highest level, rectify the shortest (`most_severe`, `min`) or longest (`max`)
+ * deadline; interview, commend and flag carry nothing to compare, so only `first` merges them.
+ * `all` always fits. The compiler (REC545) and the recommender (REC546, for hand-written IR) read it.
+ */
+export const ACTION_COMBINE_MODES: Readonly<Record<CombineActionKind, readonly CombineMode[]>> = {
+  warn: ['most_severe', 'first', 'all'],
+  rectify: ['most_severe', 'min', 'max', 'first', 'all'],
+  interview: ['first', 'all'],
+  commend: ['first', 'all'],
+  flag: ['first', 'all'],
+};
 export const pickMode = (w: string): 'low' | 'mid' | 'high' | undefined => lookup(PICK, w);
 /** Warn levels are normalised to green/yellow/red; other words are kept for the checker. */
 export const warnLevel = (w: string): string => lookup(WARN_LEVELS, w) ?? w;

@@ -314,6 +314,7 @@ export class JixiaoParser extends ScoreParser {
     // of an amount, so `recall unspent`, `recall min(a, b)` and `withhold` + `,` keep their meaning.
     // A bare `withhold transfer_payment` parses as an amount; compile resolves it to the line.
     const lineAhead = (): boolean => isLineWord(this.LA(1)) && startsAmount(this.LA(2));
+    const lineHere = (): boolean => isLineWord(this.LA(1));
     this.OR(this.alts(29, () => [
       { ALT: () => { this.CONSUME(kw.Adjust, { LABEL: 'verb' }); this.SUBRULE(this.name, { LABEL: 'line' }); this.SUBRULE(this.expression, { LABEL: 'amount' }); } },
       { ALT: () => {
@@ -331,8 +332,16 @@ export class JixiaoParser extends ScoreParser {
         this.OPTION6({ GATE: lineAhead, DEF: () => this.SUBRULE5(this.name, { LABEL: 'line' }) });
         this.OPTION2({ GATE: amountAllowed, DEF: () => this.SUBRULE4(this.expression, { LABEL: 'amount' }) });
       } },
-      { ALT: () => this.CONSUME(kw.Stop, { LABEL: 'verb' }) },
-      { ALT: () => this.CONSUME(kw.Cancel, { LABEL: 'verb' }) },
+      // `cancel next_budget` / `stop current_budget`: these verbs take no amount, so a name
+      // after them is always the line; `,`, `reason` and the next statement are not names.
+      { ALT: () => {
+        this.CONSUME(kw.Stop, { LABEL: 'verb' });
+        this.OPTION7({ GATE: lineHere, DEF: () => this.SUBRULE6(this.name, { LABEL: 'line' }) });
+      } },
+      { ALT: () => {
+        this.CONSUME(kw.Cancel, { LABEL: 'verb' });
+        this.OPTION8({ GATE: lineHere, DEF: () => this.SUBRULE7(this.name, { LABEL: 'line' }) });
+      } },
       { ALT: () => { this.CONSUME(kw.Rectify, { LABEL: 'verb' }); this.OPTION3(() => { this.CONSUME(kw.Within); this.SUBRULE(this.signedNumber); }); } },
       { ALT: () => this.CONSUME(kw.Interview, { LABEL: 'verb' }) },
       { ALT: () => this.CONSUME(kw.Commend, { LABEL: 'verb' }) },

@@ -6,11 +6,11 @@
  * building it (unknown option words DSL106, repeated clauses DSL107, non-integers DSL108).
  * It never throws on user input: incomplete nodes from recovery are dropped.
  */
-import type { CstNode } from 'chevrotain';
+import { tokenMatcher, type CstNode, type TokenType } from 'chevrotain';
 import type { SourceRange } from '../common/diagnostic.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import type {
-  ActionDecl, ActionVerb, CombineDecl, DimensionDecl, Expr, FileAst, FrameworkDecl, GradeCut, GradesDecl, ImportDecl,
+  ActionDecl, ActionVerb, CombineActionKind, CombineDecl, DimensionDecl, Expr, FileAst, FrameworkDecl, GradeCut, GradesDecl, ImportDecl,
   IndicatorDecl, InputDecl, LetDecl, LineDecl, Meta, Name, NodeMember, ParamDecl, RemoveDecl, RequireDecl, RuleDecl,
   RulesDecl, Setting, VetoDecl,
 } from './ast.js';
@@ -312,13 +312,15 @@ class AstBuilder extends ScoreVisitor {
   }
 
   combineDecl(ctx: CombineDeclCstChildren, node: CstNode): CombineDecl | undefined {
-    const line = this.nameOf(first(ctx.name));
+    const target = first(ctx.name);
+    const line = this.nameOf(target);
+    const action = target ? combineActionOf(target) : undefined;
     const modeName = this.nameOf(first(ctx.mode));
     const mode = modeName && this.option(modeName, combineMode, 'combine', OPTION_WORDS.combine);
     const cap = this.exprOf(first(ctx.cap));
     const range = this.nodeRange(node);
     if (!line || !mode) return undefined;
-    return { kind: 'combine', line, mode, ...(cap ? { cap } : {}), range };
+    return { kind: 'combine', line, ...(action ? { action } : {}), mode, ...(cap ? { cap } : {}), range };
   }
 
   ruleDecl(ctx: RuleDeclCstChildren, node: CstNode): RuleDecl | undefined {
@@ -367,6 +369,17 @@ class AstBuilder extends ScoreVisitor {
       range,
     };
   }
+}
+
+/** Action keywords a `combine` may target; a quoted "warn" stays a line name. */
+const COMBINE_ACTIONS: readonly [TokenType, CombineActionKind][] = [
+  [kw.Warn, 'warn'], [kw.Rectify, 'rectify'], [kw.Interview, 'interview'], [kw.Commend, 'commend'], [kw.Flag, 'flag'],
+];
+
+function combineActionOf(name: CstNode): CombineActionKind | undefined {
+  const tok = Object.values(name.children).flat()[0];
+  if (!tok || !('tokenType' in tok)) return undefined;
+  return COMBINE_ACTIONS.find(([t]) => tokenMatcher(tok, t))?.[1];
 }
 
 function emptyFile(file: string): FileAst {

@@ -11,7 +11,8 @@
  *   `recall unspent` is simply the let's value; `withhold transfer_payment` alone carries the
  *   line and no amount (the whole disbursement on that line).
  * - `rectify` carries `withinDays`, `warn` its `level`, `flag` its `text`; `stop`, `cancel`,
- *   `interview`, `commend` carry no amount.
+ *   `interview`, `commend` carry no amount (`cancel next_budget` / `stop current_budget` carry
+ *   their `line`, which a line's `combine` lets override the line's other recommendations).
  * An amount whose inputs are missing is left out (never guessed). Each recommendation lists the
  * facts its rule's condition read, with their values (null when missing).
  */
@@ -21,6 +22,7 @@ import { assertNever } from '../common/diagnostic.js';
 import type { Recommendation } from '../engine/result.js';
 import { Dec, evalExpr, unitOf, type ExprEnv, type Value } from './expr-eval.js';
 import type { RecordScope } from './facts.js';
+import { ACTION_COMBINE_MODES } from '../dsl/literals.js';
 import { recDiagnostic } from './messages.js';
 import type { RecommendEventParams, RulePlan } from './to-rules-engine.js';
 
@@ -121,7 +123,7 @@ export function actionsToRecommendations(
   return out;
 }
 
-/** Static checks of actions and combines (REC541–REC543), run once per rule set. */
+/** Static checks of actions and combines (REC541–REC543, REC546), run once per rule set. */
 export function checkActions(ir: RuleSetIR, plan: RulePlan): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const { block } of plan.blocks) {
@@ -135,7 +137,11 @@ export function checkActions(ir: RuleSetIR, plan: RulePlan): Diagnostic[] {
       }
     }
     for (const c of block.combines) {
-      if (c.mode === 'all' && c.cap) out.push(recDiagnostic('REC543', [c.line], ir, c.id));
+      if (c.mode === 'all' && c.cap && !c.action) out.push(recDiagnostic('REC543', [c.line], ir, c.id));
+      // The compiler refuses these (REC545); hand-written IR gets a warning and no merge.
+      if (c.action && !ACTION_COMBINE_MODES[c.action].includes(c.mode)) {
+        out.push(recDiagnostic('REC546', [c.action, c.mode, ACTION_COMBINE_MODES[c.action].join(', ')], ir, c.id));
+      }
     }
   }
   return out;

@@ -1,9 +1,15 @@
 /**
- * Combination of several recommendations on one budget line, per rule block, as declared by
- * `combine <line> by <mode> [cap <expr>]`. A line with no `combine` is treated as `all`: every
+ * Combination of several recommendations per rule block, as declared by `combine <line> by <mode>
+ * [cap <expr>]` (one budget line) or `combine <action> by <mode>` (one action kind without money:
+ * warn, rectify, interview, commend, flag). A target with no `combine` is treated as `all`: every
  * recommendation is kept as it fired (nothing is merged by accident). Other modes merge the
- * block's recommendations on that line into one, placed where the first of them was, carrying
- * `combined: {mode, from: [rule names in order]}` and the union of their facts:
+ * block's recommendations of that target into one, placed where the first of them was, carrying
+ * `combined: {mode, from: [rule names in order]}` and the union of their facts.
+ * On a budget line:
+ * - a group holding a `cancel` or `stop` on that line: whatever the mode, the most severe of them
+ *   (cancel > stop, ties: the first) wins alone and the others' amounts and percentages are
+ *   dropped — after cancelling a line a cut of it means nothing; `combined.from` still lists every
+ *   member so the trace shows what it overrode;
  * - `first`: the first in output order (priority desc, then source order);
  * - `sum`: amounts and percentages added (same verb kept; mixed verbs give `adjust` with the signed
  *   effect, recall/withhold/suspend counting as reductions), reasons joined;
@@ -12,11 +18,18 @@
  *   warn > rectify = interview > flag > commend), then the largest reduction, then the first.
  * Effects compare amounts when every member has one, else percentages, else they tie.
  * `cap`: a percentage caps |percentage| and |amount| at cap × the line base; money caps |amount|.
+ * On an action kind (the compiler allows only the modes that fit, REC545):
+ * - warn `most_severe`: the highest level (red > yellow > green; 红/黄/绿 are read as these);
+ * - rectify `most_severe` / `min`: the shortest deadline, `max`: the longest (a rectify without
+ *   `within` counts as no deadline: it loses to any deadline);
+ * - `first` (any kind): the first in output order. Ties always keep the first.
+ * A mode that does not fit the kind (hand-written IR, REC546) merges nothing; a cap is ignored.
  */
 import type { CombineIR, RuleSetIR } from '../compile/ir.js';
 import { assertNever } from '../common/diagnostic.js';
 import type { Recommendation } from '../engine/result.js';
-import type { ActionVerb } from '../dsl/ast.js';
+import type { ActionVerb, CombineActionKind } from '../dsl/ast.js';
+import { ACTION_COMBINE_MODES } from '../dsl/literals.js';
 import { formatMoney, formatPercentage, type PendingRecommendation } from './actions.js';
 import { Dec, evalExpr, unitOf } from './expr-eval.js';
 import type { RecordScope } from './facts.js';
@@ -104,7 +117,11 @@ function applyCap(p: PendingRecommendation, cap: Dec | null, capIsPercent: boole
   return { ...p, amount: limit(p.amount, amountCap), percentage: capIsPercent ? limit(p.percentage, cap.abs()) : p.percentage };
 }
 
-function merge(mode: CombineIR['mode'], group: PendingRecommendation[]): PendingRecommendation {
+const OVERRIDES = new Set<ActionVerb>(['cancel', 'stop']);
+
+function mergeLine(mode: CombineIR['mode'], group: PendingRecommendation[]): PendingRecommendation {
+  const overriding = group.filter((p) => OVERRIDES.has(p.rec.action));
+  if (overriding.length > 0) return { ...mostSevere(overriding), amount: null, percentage: null };
   switch (mode) {
     case 'first':
     case 'all':
@@ -120,6 +137,46 @@ function merge(mode: CombineIR['mode'], group: PendingRecommendation[]): Pending
     default:
       return assertNever(mode, 'combine mode');
   }
+}
+
+const WARN_RANK: Record<string, number> = { red: 3, yellow: 2, green: 1 };
+
+/** The member whose score is highest (ties: the first); members scoring null never win. */
+function pickMax(group: PendingRecommendation[], score: (p: PendingRecommendation) => number | null): PendingRecommendation {
+  let best = 0;
+  let bestScore = score(group[0]!);
+  for (let i = 1; i < group.length; i++) {
+    const v = score(group[i]!);
+    if (v !== null && (bestScore === null || v > bestScore)) {
+      best = i;
+      bestScore = v;
+    }
+  }
+  return group[best]!;
+}
+
+function mergeAction(kind: CombineActionKind, mode: CombineIR['mode'], group: PendingRecommendation[]): PendingRecommendation {
+  if (mode === 'first' || mode === 'all') return group[0]!;
+  switch (kind) {
+    case 'warn':
+      return pickMax(group, (p) => WARN_RANK[p.rec.level ?? ''] ?? 0);
+    case 'rectify': {
+      const days = (p: PendingRecommendation): number | null => p.rec.withinDays ?? null;
+      if (mode === 'max') return pickMax(group, days);
+      // most_severe and min: the shortest deadline.
+      return pickMax(group, (p) => { const d = days(p); return d === null ? null : -d; });
+    }
+    case 'interview':
+    case 'commend':
+    case 'flag':
+      return group[0]!; // only first/all fit these (combineOf drops the others)
+    default:
+      return assertNever(kind, 'combine action kind');
+  }
+}
+
+function merge(c: CombineIR, group: PendingRecommendation[]): PendingRecommendation {
+  return c.action ? mergeAction(c.action, c.mode, group) : mergeLine(c.mode, group);
 }
 
 function finish(p: PendingRecommendation, mode: string, group: PendingRecommendation[]): Recommendation {
@@ -141,24 +198,27 @@ function finish(p: PendingRecommendation, mode: string, group: PendingRecommenda
 }
 
 function combineOf(ir: RuleSetIR, p: PendingRecommendation): CombineIR | undefined {
-  if (p.rec.line === undefined) return undefined;
   const combines = ir.ruleBlocks[p.blockIndex]?.combines;
   if (!combines || combines.length === 0) return undefined;
-  const c = combines.find((x) => x.line === p.rec.line);
-  return c && c.mode !== 'all' ? c : undefined;
+  const line = p.rec.line;
+  const c = line !== undefined ? combines.find((x) => !x.action && x.line === line) : combines.find((x) => x.action === p.rec.action);
+  if (!c || c.mode === 'all') return undefined;
+  // A mode that does not fit the kind (hand-written IR; REC546) merges nothing.
+  return c.action && !ACTION_COMBINE_MODES[c.action].includes(c.mode) ? undefined : c;
 }
 
 /** Applies each block's combines to recommendations already in output order. */
 export function combineRecommendations(ir: RuleSetIR, pending: PendingRecommendation[], scope: RecordScope): Recommendation[] {
   const modes = pending.map((p) => combineOf(ir, p));
   if (modes.every((c) => c === undefined)) return pending.map((p) => p.rec);
+  // Combine ids are unique over the rule set, so one id is one block's one target.
   const groups = new Map<string, PendingRecommendation[]>();
   pending.forEach((p, i) => {
-    if (!modes[i]) return;
-    const key = `${p.blockIndex}\u0000${p.rec.line}`;
-    const g = groups.get(key);
+    const c = modes[i];
+    if (!c) return;
+    const g = groups.get(c.id);
     if (g) g.push(p);
-    else groups.set(key, [p]);
+    else groups.set(c.id, [p]);
   });
   const out: Recommendation[] = [];
   pending.forEach((p, i) => {
@@ -167,13 +227,13 @@ export function combineRecommendations(ir: RuleSetIR, pending: PendingRecommenda
       out.push(p.rec);
       return;
     }
-    const group = groups.get(`${p.blockIndex}\u0000${p.rec.line}`)!;
+    const group = groups.get(c.id)!;
     if (group[0] !== p) return;
     const env = scope.env(p.blockIndex);
-    const capValue = c.cap ? evalExpr(c.cap, env) : null;
+    const capValue = c.cap && !c.action ? evalExpr(c.cap, env) : null;
     const cap = capValue instanceof Dec ? capValue : null;
     const capIsPercent = c.cap ? unitOf(c.cap, (k, n) => scope.unitOf(p.blockIndex, k, n)) === '%' : false;
-    out.push(finish(applyCap(merge(c.mode, group), cap, capIsPercent), c.mode, group));
+    out.push(finish(applyCap(merge(c, group), cap, capIsPercent), c.mode, group));
   });
   return out;
 }
