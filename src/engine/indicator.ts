@@ -12,7 +12,7 @@ import type { EvaluationError, IndicatorStatus, TraceStep } from './result.js';
 import { ZERO, type Dec } from './decimal.js';
 import { readPath, type Ctx, type NodeMember } from './expr.js';
 import { EVL } from './messages.js';
-import type { IndicatorFrame, Tracer } from './methods.js';
+import type { IndicatorFrame, Tracer } from './method-kit.js';
 import type { DimensionPlan, IndicatorPlan, Program } from './plan.js';
 import { asBoolean, asNumber, describe, fail, isDec, isFail, toJson, type Fail, type Val } from './values.js';
 

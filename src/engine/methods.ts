@@ -1,89 +1,21 @@
 /**
- * The scoring methods of DOMAIN.md §5, one closure builder per `ScoreIR` method. Each built
+ * The scoring methods of DOMAIN.md §5, one closure builder per `ScoreIR` method (tiers and
+ * linear in methods-tiers-linear.ts, what they share in method-kit.ts). Each built
  * closure takes the record context and the indicator frame (value, target, weight…) and returns
  * the raw points — a decimal already inside [0, weight] — or a `Fail`. While computing it writes
  * the arithmetic a reader needs to redo the score by hand into the tracer (steps, and the band,
  * level, tier or elements that were hit).
  */
-import type { AwardIR, BandConditionIR, ScoreIR } from '../compile/ir.js';
-import type { TraceStep } from './result.js';
+import type { BandConditionIR, ScoreIR } from '../compile/ir.js';
 import { assertNever } from '../common/diagnostic.js';
 import { D, ONE, ZERO, cmpDec, divideExact, type Dec } from './decimal.js';
 import { compileExpr, type Ctx, type ExprEnv, type Fn, type Frame } from './expr.js';
 import { EVL } from './messages.js';
+import { capToWeight, compileAward, num, shown, type IndicatorFrame, type ScoreFn, type Tracer } from './method-kit.js';
+import { compileLinear, compileTiers } from './methods-tiers-linear.js';
 import { printAward, printBand, printExpr } from './print.js';
-import { asBoolean, asLabel, asNumber, fail, isFail, type Fail, type Val } from './values.js';
+import { asBoolean, asLabel, asNumber, fail, isFail, type Fail } from './values.js';
 
-export interface IndicatorFrame extends Frame {
-  /** `weight.toString()`, computed once per indicator plan (traces print the weight often). */
-  weightText?: string;
-  /** `value.toString()` when the trace printed a decimal value already (see `shown`). */
-  valueString?: string;
-  targetOp?: '>=' | '<=' | '=' | 'between';
-  upper?: Val;
-  tolerance?: Dec;
-}
-
-export interface Tracer {
-  /** False when the caller asked for no trace: steps are then not even formatted. */
-  on: boolean;
-  steps: TraceStep[];
-  hit: string[];
-  /** A problem that did not stop scoring (an expert score clipped to the weight). */
-  warning?: Fail;
-}
-
-export type ScoreFn = (ctx: Ctx, f: IndicatorFrame, t: Tracer) => Dec | Fail;
-type AwardFn = (ctx: Ctx, f: IndicatorFrame) => Dec | Fail;
-
-function compileAward(a: AwardIR, env: ExprEnv): AwardFn {
-  const v = compileExpr(a.value, env);
-  const label = printAward(a);
-  if (a.value.kind === 'number') {
-    // A literal award (`80%`, `3`): the same decimal for every record. A fraction also depends
-    // on the weight, which is fixed per indicator, so the product is kept for the last weight
-    // seen (decimals are immutable; sharing the instance is safe).
-    const n = new D(a.value.value);
-    if (a.kind !== 'fraction') return () => n;
-    let lastWeight: Dec | undefined, lastPoints = ZERO;
-    return (_ctx, f) => {
-      if (f.weight !== lastWeight) {
-        lastPoints = f.weight.times(n);
-        lastWeight = f.weight;
-      }
-      return lastPoints;
-    };
-  }
-  if (a.kind === 'fraction') {
-    return (ctx, f) => {
-      const n = asNumber(v(ctx, f), label);
-      return isFail(n) ? n : f.weight.times(n);
-    };
-  }
-  return (ctx, f) => asNumber(v(ctx, f), label);
-}
-
-function num(fn: Fn, ctx: Ctx, f: Frame, label: string): Dec | Fail {
-  return asNumber(fn(ctx, f), label);
-}
-
-/** A decimal as the trace prints it, reusing the value's text when it is the indicator's value. */
-function shown(d: Dec, f: IndicatorFrame): string {
-  return d === f.value && f.valueString !== undefined ? f.valueString : d.toString();
-}
-
-/** Keeps points inside [0, weight] and says so in the trace when it had to. */
-export function capToWeight(p: Dec, f: Frame, t: Tracer): Dec {
-  if (cmpDec(p, f.weight) > 0) {
-    t.on && t.steps.push({ what: `capped at the weight: min(${p}, ${f.weight})`, result: f.weight.toString() });
-    return f.weight;
-  }
-  if (p.isNegative() && !p.isZero()) {
-    t.on && t.steps.push({ what: `floor at 0: max(${p}, 0)`, result: '0' });
-    return ZERO;
-  }
-  return p;
-}
 
 /** 完成率法: forward B/A, reverse A/B, equal by closeness, between by the nearer bound. */
 const proportional: ScoreFn = (_ctx, f, t) => {
@@ -342,99 +274,4 @@ function compileBand(c: BandConditionIR, env: ExprEnv): (ctx: Ctx, f: Frame, x: 
     default:
       return assertNever(c, 'band condition');
   }
-}
-
-function compileTiers(s: Extract<ScoreIR, { method: 'tiers' }>, env: ExprEnv): ScoreFn {
-  const subject = compileExpr(s.subject, env), label = printExpr(s.subject);
-  const point = s.point && compileExpr(s.point, env);
-  const pointL = s.point ? printExpr(s.point) : '';
-  const tiers = new Map(s.tiers.map((x) => [x.label, { low: compileAward(x.low, env), high: compileAward(x.high, env), fraction: x.low.kind === 'fraction' }]));
-  const names = s.tiers.map((x) => x.label).join(', ');
-  const pick = s.pick;
-  return (ctx, f, t) => {
-    const lv = asLabel(subject(ctx, f), label, s.subject.kind === 'data' ? label : undefined);
-    if (isFail(lv)) return lv;
-    const tier = tiers.get(lv);
-    if (!tier) return fail(EVL.UNKNOWN_LEVEL, { level: lv, levels: names }, label);
-    const lo = tier.low(ctx, f), hi = tier.high(ctx, f);
-    if (isFail(lo)) return lo;
-    if (isFail(hi)) return hi;
-    t.hit.push(lv);
-    t.on && t.steps.push({ what: `tier ${lv}: ${lo}..${hi} points`, result: `${lo}..${hi}` });
-    const pv: Val = point ? point(ctx, f) : null;
-    if (pv !== null) {
-      const p0 = asNumber(pv, pointL, s.point?.kind === 'data' ? pointL : undefined);
-      if (isFail(p0)) return p0;
-      // The point is read in the tier's own terms: a share of the weight when the tier is in %.
-      const p = tier.fraction ? f.weight.times(p0) : p0;
-      if (p.lt(lo) || p.gt(hi)) return fail(EVL.POINT_OUTSIDE_TIER, { point: p0.toString(), tier: lv, low: lo.toString(), high: hi.toString() }, pointL);
-      t.on && t.steps.push({ what: tier.fraction ? `point from data ${pointL} = ${p0} × weight ${f.weight}` : `point from data ${pointL}`, result: p.toString() });
-      return capToWeight(p, f, t);
-    }
-    const p = pick === 'low' ? lo : pick === 'high' ? hi : lo.plus(hi).div(2);
-    t.on && t.steps.push({ what: `no point given; pick ${pick}`, result: p.toString() });
-    return capToWeight(p, f, t);
-  };
-}
-
-function compileLinear(s: Extract<ScoreIR, { method: 'linear' }>, env: ExprEnv): ScoreFn {
-  const pts = s.points.map((p) => ({ x: compileExpr(p.x, env), xl: printExpr(p.x), y: compileAward(p.y, env) }));
-  // Literal points (the usual `60%: 0%; 100%: 100%`) give the same sorted list for a given
-  // weight: build it once per weight instead of once per record, with each segment's rise and
-  // run and the hit label (the same decimals and text the per-record path computes).
-  const literal = s.points.every((p) => p.x.kind === 'number' && p.y.value.kind === 'number');
-  let lastWeight: Dec | undefined, last: Curve | undefined;
-  return (ctx, f, t) => {
-    const x = asNumber(f.value, 'value');
-    if (isFail(x)) return x;
-    let curve: Curve;
-    if (literal && last && f.weight === lastWeight) curve = last;
-    else {
-      const xy: { x: Dec; y: Dec }[] = [];
-      for (const p of pts) {
-        const px = num(p.x, ctx, f, p.xl), py = p.y(ctx, f);
-        if (isFail(px)) return px;
-        if (isFail(py)) return py;
-        xy.push({ x: px, y: py });
-      }
-      if (xy.length === 0) return fail(EVL.BAD_ARGUMENT, { fn: 'linear', detail: 'no points' });
-      xy.sort((a, b) => cmpDec(a.x, b.x));
-      curve = { xy, rise: [], run: [], hit: `${xy[0]!.x}..${xy[xy.length - 1]!.x}` };
-      if (literal) {
-        for (let i = 0; i + 1 < xy.length; i++) {
-          curve.rise.push(xy[i + 1]!.y.minus(xy[i]!.y));
-          curve.run.push(xy[i + 1]!.x.minus(xy[i]!.x));
-        }
-        lastWeight = f.weight;
-        last = curve;
-      }
-    }
-    const xy = curve.xy;
-    const first = xy[0]!, lastPoint = xy[xy.length - 1]!;
-    let y: Dec;
-    if (cmpDec(x, first.x) <= 0) {
-      y = first.y;
-      t.on && t.steps.push({ what: `value ${shown(x, f)} ≤ first point ${first.x}: clamped`, result: y.toString() });
-    } else if (cmpDec(x, lastPoint.x) >= 0) {
-      y = lastPoint.y;
-      t.on && t.steps.push({ what: `value ${shown(x, f)} ≥ last point ${lastPoint.x}: clamped`, result: y.toString() });
-    } else {
-      let i = 0;
-      while (i < xy.length - 2 && cmpDec(x, xy[i + 1]!.x) > 0) i++;
-      const a = xy[i]!, b = xy[i + 1]!;
-      const rise = curve.rise[i] ?? b.y.minus(a.y), run = curve.run[i] ?? b.x.minus(a.x);
-      y = a.y.plus(x.minus(a.x).times(rise).div(run));
-      t.on && t.steps.push({ what: `interpolate: ${a.y} + (${shown(x, f)} − ${a.x}) × (${b.y} − ${a.y}) / (${b.x} − ${a.x})`, result: y.toString() });
-    }
-    t.hit.push(curve.hit);
-    return capToWeight(y, f, t);
-  };
-}
-
-/** A linear method's sorted points; `rise`/`run` per segment are filled for literal points. */
-interface Curve {
-  xy: { x: Dec; y: Dec }[];
-  rise: Dec[];
-  run: Dec[];
-  hit: string;
 }

@@ -8,7 +8,8 @@ import type { DimensionIR, ExprIR, IndicatorIR, NodeIR, RuleSetIR, ScoreIR, Veto
 import { assertNever } from '../common/diagnostic.js';
 import { D, roundingConstant, type Dec } from './decimal.js';
 import { collectReads, compileExpr, type ExprEnv, type Fn, type Reads } from './expr.js';
-import { compileScore, type ScoreFn } from './methods.js';
+import { compileScore } from './methods.js';
+import type { ScoreFn } from './method-kit.js';
 import { printExpr } from './print.js';
 
 export interface DimensionPlan {
