@@ -3,7 +3,7 @@
  * grade, recommendations), then per record the indicators that lost points. Widths are measured
  * in terminal columns, so Chinese names line up.
  */
-import { displayWidth } from '../compile/code-frame.js';
+import { alignColumns, padDisplay } from './text-table.js';
 import type { EvaluationResult } from '../engine/result.js';
 import type { Lang } from './messages.js';
 
@@ -20,20 +20,11 @@ export function formatResultTable(results: EvaluationResult[], lang: Lang): stri
     r.grade ?? '—',
     r.recommendations.map((rec) => [rec.action, rec.line, rec.amount].filter(Boolean).join(' ')).join('; ') || '—',
   ]);
-  const lines = table([[h.id, h.total, h.grade, h.recs], ...rows]);
+  const lines = alignColumns([[h.id, h.total, h.grade, h.recs], ...rows]);
   for (const r of results) {
     if (r.lostPoints.length === 0) continue;
     lines.push('', `${r.id} — ${h.lost}:`);
-    for (const lost of r.lostPoints.slice(0, 10)) lines.push(`  ${pad(lost.path, 28)} -${lost.lost}  ${lost.reason}`);
+    for (const lost of r.lostPoints.slice(0, 10)) lines.push(`  ${padDisplay(lost.path, 28)} -${lost.lost}  ${lost.reason}`);
   }
   return lines.join('\n') + '\n';
-}
-
-function table(rows: string[][]): string[] {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => displayWidth(row[c] ?? ''))));
-  return rows.map((row) => row.map((cell, c) => (c === row.length - 1 ? cell : pad(cell, widths[c]!))).join('  '));
-}
-
-function pad(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }

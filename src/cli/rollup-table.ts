@@ -6,7 +6,7 @@
  * half-up, from its exact decimal); widths are in terminal columns so Chinese names line up.
  */
 import { Decimal } from 'decimal.js';
-import { displayWidth } from '../compile/code-frame.js';
+import { alignColumns } from './text-table.js';
 import type { RollupResult } from '../rollup/index.js';
 import type { Lang } from './messages.js';
 
@@ -33,19 +33,10 @@ export function formatRollupTable(result: RollupResult, lang: Lang): string {
     e.grade ?? '—',
     e.recommendations.map((r) => [r.action, r.line, r.amount].filter(Boolean).join(' ')).join('; ') || '—',
   ]);
-  const lines = [result.rollup, '', ...table([[h.entity, h.key, h.own, h.members, h.average, h.total, h.grade, h.recs], ...rows])];
+  const lines = [result.rollup, '', ...alignColumns([[h.entity, h.key, h.own, h.members, h.average, h.total, h.grade, h.recs], ...rows])];
   for (const e of result.entities) {
     if (e.members.excluded.length === 0) continue;
     lines.push('', `${e.id} — ${h.excluded}: ${e.members.excluded.map((x) => `${x.id} (${x.reason})`).join(', ')}`);
   }
   return lines.join('\n') + '\n';
-}
-
-function table(rows: string[][]): string[] {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => displayWidth(row[c] ?? ''))));
-  return rows.map((row) => row.map((cell, c) => (c === row.length - 1 ? cell : pad(cell, widths[c]!))).join('  '));
-}
-
-function pad(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }

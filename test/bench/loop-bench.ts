@@ -21,7 +21,7 @@ import { D, type Dec } from '../../src/engine/decimal.js';
 import type { Recommendation } from '../../src/engine/result.js';
 import { createAssessor } from '../../src/pipeline/assess.js';
 import { createRecommender } from '../../src/recommend/index.js';
-import { benchIndicators, benchRecords, benchRulesText, handPoints, type BenchIndicator } from './scorecard-fixture.js';
+import { benchIndicators, benchRecords, benchRulesText, handPoints, mulberry32, type BenchIndicator } from './scorecard-fixture.js';
 import type { BenchOptions, BenchSection } from './sections.js';
 
 const BLOCK = '结果应用';
@@ -60,17 +60,6 @@ export function loopRulesText(): string {
   const framework = benchRulesText().replace(/grades \{[^}]*\}/, grades);
   if (!framework.includes(grades)) throw new Error('loop bench: grades line not found in the bench framework');
   return framework + RULES;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Bench records plus what the rules read: next year's budget, last year's rectification, audit. */

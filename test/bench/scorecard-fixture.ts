@@ -67,7 +67,7 @@ export function benchRulesText(): string {
   return lines.join('\n') + '\n';
 }
 
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -11,7 +11,8 @@ import type { RollupEntityResult, RollupResult } from '../../rollup/index.js';
 import { formatYuan } from '../../report/format.js';
 import { signedAmount, table, type SummarySection, type Table } from '../../report/index.js';
 import type { Lang } from '../messages.js';
-import { align, wan } from './format.js';
+import { alignColumns } from '../text-table.js';
+import { wan } from './format.js';
 import { counts, levelName, loopText } from './loop-text.js';
 import type { DemoLoop } from './loop.js';
 
@@ -189,7 +190,7 @@ export function loopLines(loop: DemoLoop, lang: Lang): string[] {
     out.push('', `${step.title}:`, ...step.paragraphs.map((p) => `  ${p}`));
     const rows = step.terminal ? step.terminal.rows : step.table ? [step.table.head, ...step.table.rows, ...(step.table.foot ? [step.table.foot] : [])] : [];
     if (step.terminal?.note) out.push(`  ${step.terminal.note}`);
-    if (rows.length > 0) out.push(...align(rows).map((r) => `    ${r}`.trimEnd()));
+    if (rows.length > 0) out.push(...alignColumns(rows).map((r) => `    ${r}`.trimEnd()));
   }
   return out;
 }

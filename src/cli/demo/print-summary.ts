@@ -6,7 +6,8 @@
 import { Decimal } from 'decimal.js';
 import type { AdjustmentGroup } from '../../report/index.js';
 import type { Lang } from '../messages.js';
-import { align, wan } from './format.js';
+import { alignColumns } from '../text-table.js';
+import { wan } from './format.js';
 import { loopLines } from './loop-summary.js';
 import type { DemoRun } from './run-demo.js';
 
@@ -58,7 +59,7 @@ export function formatDemoSummary(run: DemoRun, city: string, outLabel: string, 
     const gradeText = [...grades].map(([g, n]) => `${g} ${n}`).join(' · ') + (rejected ? ` · ${l.rejected} ${rejected}` : '');
     return [set.data.replace('examples/demo-city/', ''), `${items.length} ${l.records}`, set.framework, gradeText];
   });
-  out.push(...align(rows).map((r) => '  ' + r));
+  out.push(...alignColumns(rows).map((r) => '  ' + r));
   const s = run.summary;
   if (s.review) {
     const rate = s.review.rate === null ? '—' : `${new Decimal(s.review.rate).times(100).toFixed(2)}%`;
@@ -84,5 +85,5 @@ function groupLines(groups: AdjustmentGroup[], unit: string, none: string): stri
     wan(g.total, unit, true),
     Object.entries(g.lines).map(([line, amount]) => `${line} ${wan(amount, unit, true)}`).join(', '),
   ]);
-  return align(rows).map((r) => '  ' + r);
+  return alignColumns(rows).map((r) => '  ' + r);
 }
