@@ -6,7 +6,8 @@
  * `== false`, not inferred from absence). Parsing returns diagnostics, matching never throws.
  */
 import { assertNever, type Diagnostic } from '../common/diagnostic.js';
-import { rolDiagnostic } from './messages.js';
+import { DEFAULT_LANG, type Lang } from '../common/lang.js';
+import { ROL_TERMS, rolDiagnostic } from './messages.js';
 import { Dec, isSafePath, readPath } from './quantity.js';
 
 export type CriterionOp = '==' | '!=' | '>' | '>=' | '<' | '<=' | 'in';
@@ -19,25 +20,25 @@ export interface Criterion {
 }
 
 /** Reads `when:` (one criterion or a list); `where` names the place for diagnostics. */
-export function parseCriteria(raw: unknown, where: string, file: string, diagnostics: Diagnostic[]): Criterion[] {
+export function parseCriteria(raw: unknown, where: string, file: string, diagnostics: Diagnostic[], lang: Lang = DEFAULT_LANG): Criterion[] {
   const list = Array.isArray(raw) ? raw : [raw];
   const out: Criterion[] = [];
   for (const item of list) {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-      diagnostics.push(rolDiagnostic('ROL802', [where, 'when', 'a criterion { field, op, value }'], file));
+      diagnostics.push(rolDiagnostic('ROL802', [where, 'when', ROL_TERMS.criterion], file, lang));
       continue;
     }
     const { field, op = '==', value } = item as Record<string, unknown>;
     if (!isSafePath(field)) {
-      diagnostics.push(rolDiagnostic('ROL806', [where, String(field)], file));
+      diagnostics.push(rolDiagnostic('ROL806', [where, String(field)], file, lang));
       continue;
     }
     if (!OPS.includes(op as CriterionOp)) {
-      diagnostics.push(rolDiagnostic('ROL804', [where, field, String(op)], file));
+      diagnostics.push(rolDiagnostic('ROL804', [where, field, String(op)], file, lang));
       continue;
     }
     if (op === 'in' && !Array.isArray(value)) {
-      diagnostics.push(rolDiagnostic('ROL802', [where, 'value', 'a list for "in"'], file));
+      diagnostics.push(rolDiagnostic('ROL802', [where, 'value', ROL_TERMS.listForIn], file, lang));
       continue;
     }
     out.push({ field, op: op as CriterionOp, value });

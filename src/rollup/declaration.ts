@@ -20,7 +20,8 @@
  */
 import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../common/diagnostic.js';
-import { rolDiagnostic } from './messages.js';
+import { DEFAULT_LANG, type Lang } from '../common/lang.js';
+import { ROL_TERMS, rolDiagnostic, yamlKind, type RolArg } from './messages.js';
 import { Dec, isSafePath, parsePercent } from './quantity.js';
 
 export interface RollupDeclaration {
@@ -34,16 +35,16 @@ export interface RollupDeclaration {
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Reads a parsed YAML declaration; rule paths are resolved against `file`'s folder. */
-export function parseRollupDeclaration(raw: unknown, file = '<input>'): { declaration?: RollupDeclaration; diagnostics: Diagnostic[] } {
+export function parseRollupDeclaration(raw: unknown, file = '<input>', lang: Lang = DEFAULT_LANG): { declaration?: RollupDeclaration; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const d = (code: Parameters<typeof rolDiagnostic>[0], args: string[]): void => void diagnostics.push(rolDiagnostic(code, args, file));
-  if (!isObj(raw)) return { diagnostics: [rolDiagnostic('ROL801', [file, typeof raw], file)] };
+  const d = (code: Parameters<typeof rolDiagnostic>[0], args: RolArg[]): void => void diagnostics.push(rolDiagnostic(code, args, file, lang));
+  if (!isObj(raw)) return { diagnostics: [rolDiagnostic('ROL801', [file, yamlKind(raw)], file, lang)] };
   const base = file === '<input>' ? process.cwd() : dirname(file);
   const entity = isObj(raw.entity) ? raw.entity : {};
   const members = isObj(raw.members) ? raw.members : {};
-  if (typeof entity.rules !== 'string') d('ROL802', ['entity', 'rules', 'a file path']);
+  if (typeof entity.rules !== 'string') d('ROL802', ['entity', 'rules', ROL_TERMS.filePath]);
   const policy = entity.policy === undefined ? [] : entity.policy;
-  if (!Array.isArray(policy) || policy.some((p) => typeof p !== 'string')) d('ROL802', ['entity', 'policy', 'a list of file paths']);
+  if (!Array.isArray(policy) || policy.some((p) => typeof p !== 'string')) d('ROL802', ['entity', 'policy', ROL_TERMS.filePaths]);
   const key = entity.key ?? 'id';
   if (!isSafePath(key)) d('ROL806', ['entity.key', String(key)]);
   const mkey = members.key;
@@ -57,7 +58,7 @@ export function parseRollupDeclaration(raw: unknown, file = '<input>'): { declar
   if (!mem || mem.isNegative()) d('ROL803', ['share', 'members', String(share.members)]);
   if (own && mem && !own.plus(mem).equals(1)) d('ROL805', ['share', own.times(100).toString() + '%', mem.times(100).toString() + '%']);
   const noMembers = raw.no_members ?? 'own';
-  if (noMembers !== 'own' && noMembers !== 'zero') d('ROL802', ['no_members', 'no_members', 'own or zero']);
+  if (noMembers !== 'own' && noMembers !== 'zero') d('ROL802', ['no_members', 'no_members', ROL_TERMS.ownOrZero]);
   if (diagnostics.length > 0) return { diagnostics };
   return {
     declaration: {

@@ -17,7 +17,8 @@
  */
 import type { Diagnostic } from '../common/diagnostic.js';
 import type { AllocationFactor, AllocationInput } from '../recommend/allocate.js';
-import { rolDiagnostic } from './messages.js';
+import { DEFAULT_LANG, type Lang } from '../common/lang.js';
+import { ROL_TERMS, rolDiagnostic, yamlKind } from './messages.js';
 import { isSafePath, parsePercent, readPath } from './quantity.js';
 
 export interface FactorFile {
@@ -27,31 +28,31 @@ export interface FactorFile {
   factors: { name: string; weight: string; inverse: boolean; field?: string; values?: Record<string, unknown> }[];
 }
 
-export function parseFactorFile(raw: unknown, file = '<input>'): { factors?: FactorFile; diagnostics: Diagnostic[] } {
+export function parseFactorFile(raw: unknown, file = '<input>', lang: Lang = DEFAULT_LANG): { factors?: FactorFile; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { diagnostics: [rolDiagnostic('ROL801', [file, typeof raw], file)] };
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { diagnostics: [rolDiagnostic('ROL801', [file, yamlKind(raw)], file, lang)] };
   const o = raw as Record<string, unknown>;
   const recipient = o.recipient ?? 'id';
-  if (!isSafePath(recipient)) diagnostics.push(rolDiagnostic('ROL806', [file, String(recipient)], file));
+  if (!isSafePath(recipient)) diagnostics.push(rolDiagnostic('ROL806', [file, String(recipient)], file, lang));
   const grades: Record<string, string> = {};
-  if (o.grades === null || typeof o.grades !== 'object' || Array.isArray(o.grades)) diagnostics.push(rolDiagnostic('ROL802', [file, 'grades', 'a mapping grade → coefficient'], file));
+  if (o.grades === null || typeof o.grades !== 'object' || Array.isArray(o.grades)) diagnostics.push(rolDiagnostic('ROL802', [file, 'grades', ROL_TERMS.gradeMapping], file, lang));
   else
     for (const [g, c] of Object.entries(o.grades as Record<string, unknown>)) {
       const d = parsePercent(c);
-      if (!d || d.isNegative()) diagnostics.push(rolDiagnostic('ROL803', [file, `grades.${g}`, String(c)], file));
+      if (!d || d.isNegative()) diagnostics.push(rolDiagnostic('ROL803', [file, `grades.${g}`, String(c)], file, lang));
       else grades[g] = d.toString();
     }
   const factors: FactorFile['factors'] = [];
-  if (!Array.isArray(o.factors) || o.factors.length === 0) diagnostics.push(rolDiagnostic('ROL802', [file, 'factors', 'a non-empty list'], file));
+  if (!Array.isArray(o.factors) || o.factors.length === 0) diagnostics.push(rolDiagnostic('ROL802', [file, 'factors', ROL_TERMS.nonEmptyList], file, lang));
   else
     for (const [i, item] of o.factors.entries()) {
       const f = (item ?? {}) as Record<string, unknown>;
       const name = typeof f.name === 'string' ? f.name : `factors[${i}]`;
       const weight = parsePercent(f.weight);
-      if (!weight) diagnostics.push(rolDiagnostic('ROL803', [file, `${name}.weight`, String(f.weight)], file));
+      if (!weight) diagnostics.push(rolDiagnostic('ROL803', [file, `${name}.weight`, String(f.weight)], file, lang));
       const values = f.values !== null && typeof f.values === 'object' && !Array.isArray(f.values) ? (f.values as Record<string, unknown>) : undefined;
-      if (f.field !== undefined && !isSafePath(f.field)) diagnostics.push(rolDiagnostic('ROL806', [name, String(f.field)], file));
-      if (f.field === undefined && !values) diagnostics.push(rolDiagnostic('ROL802', [name, 'field or values', 'given'], file));
+      if (f.field !== undefined && !isSafePath(f.field)) diagnostics.push(rolDiagnostic('ROL806', [name, String(f.field)], file, lang));
+      if (f.field === undefined && !values) diagnostics.push(rolDiagnostic('ROL802', [name, ROL_TERMS.fieldOrValues, ROL_TERMS.given], file, lang));
       factors.push({
         name,
         weight: weight?.toString() ?? '0',
@@ -69,6 +70,7 @@ export function allocationInput(
   f: FactorFile,
   pool: string,
   records: readonly unknown[],
+  lang: Lang = DEFAULT_LANG,
 ): { input?: AllocationInput; grades: Record<string, string | null>; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const grades: Record<string, string | null> = {};
@@ -81,7 +83,7 @@ export function allocationInput(
     const g = typeof grade === 'string' ? grade : null;
     grades[id] = g;
     byId.set(id, r);
-    if (g === null || f.grades[g] === undefined) diagnostics.push(rolDiagnostic('ROL823', [id, g ?? '']));
+    if (g === null || f.grades[g] === undefined) diagnostics.push(rolDiagnostic('ROL823', [id, g ?? ''], undefined, lang));
     recipients.push({ id, ...(g !== null && f.grades[g] !== undefined ? { coefficient: f.grades[g]! } : {}) });
   }
   const factors: AllocationFactor[] = f.factors.map((x) => {

@@ -22,6 +22,7 @@ import type { EvaluationResult, Recommendation, TraceStep } from '../engine/resu
 import type { RecommendContext, Recommender } from '../recommend/index.js';
 import type { RollupDeclaration } from './declaration.js';
 import { percentText } from './declaration.js';
+import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import { rolDiagnostic } from './messages.js';
 import { Dec, readDecimal, readPath } from './quantity.js';
 
@@ -100,16 +101,17 @@ export function rollup(
   ir: RuleSetIR,
   entities: readonly Scored[],
   members: readonly Scored[],
-  options: { recommender?: Recommender; context?: RecommendContext } = {},
+  options: { recommender?: Recommender; context?: RecommendContext; lang?: Lang } = {},
 ): RollupResult {
   const diagnostics: Diagnostic[] = [];
+  const lang = options.lang ?? DEFAULT_LANG;
   const scale = new Dec(ir.settings.scale);
   const keyOf = (s: Scored): string => String(readPath(s.record, decl.entity.key) ?? '');
   const byKey = new Map<string, Scored[]>();
   const seen = new Set<string>();
   for (const e of entities) {
     const k = keyOf(e);
-    if (seen.has(k)) diagnostics.push(rolDiagnostic('ROL815', [k]));
+    if (seen.has(k)) diagnostics.push(rolDiagnostic('ROL815', [k], undefined, lang));
     seen.add(k);
     byKey.set(k, []);
   }
@@ -117,7 +119,7 @@ export function rollup(
     const k = String(readPath(m.record, decl.members.key) ?? '');
     const list = byKey.get(k);
     if (list) list.push(m);
-    else diagnostics.push(rolDiagnostic('ROL811', [idOf(m), k]));
+    else diagnostics.push(rolDiagnostic('ROL811', [idOf(m), k], undefined, lang));
   }
 
   const results = entities.map((e): RollupEntityResult => {
@@ -130,13 +132,13 @@ export function rollup(
       const score = rawOn(m.result, scale);
       if (score === null) {
         excluded.push({ id: idOf(m), reason: m.result.status === 'rejected' ? 'rejected' : 'no_total' });
-        diagnostics.push(rolDiagnostic('ROL813', [idOf(m), m.result.status]));
+        diagnostics.push(rolDiagnostic('ROL813', [idOf(m), m.result.status], undefined, lang));
         continue;
       }
       const weight = decl.members.weight === null ? new Dec(1) : readDecimal(m.record, decl.members.weight);
       if (weight === null || weight.isNegative()) {
         excluded.push({ id: idOf(m), reason: 'no_weight' });
-        diagnostics.push(rolDiagnostic('ROL812', [idOf(m), decl.members.weight ?? '']));
+        diagnostics.push(rolDiagnostic('ROL812', [idOf(m), decl.members.weight ?? ''], undefined, lang));
         continue;
       }
       scored.push({ id: idOf(m), score, weight });
@@ -162,7 +164,7 @@ export function rollup(
     const membersPart = { count: items.length, weightSum: weightSum.toFixed(2), score: membersScore ? f6(membersScore) : null, items, excluded };
     const base = { id: idOf(e), key, own: ownPart, members: membersPart };
     if (own === null) {
-      diagnostics.push(rolDiagnostic('ROL814', [idOf(e), e.result.status]));
+      diagnostics.push(rolDiagnostic('ROL814', [idOf(e), e.result.status], undefined, lang));
       return { ...base, status: 'no_score', share: { own: '0', members: '0' }, total: null, rawTotal: null, grade: null, recommendations: [], trace };
     }
     let ownShare = decl.share.own;

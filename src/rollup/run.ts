@@ -1,12 +1,13 @@
 /**
- * `runRollup(declarationFile, entityData, memberSets)`: the whole roll-up from files — read the
- * declaration, compile the entity's rules (with its policy files) and each member set's rules,
+ * `runRollup(declarationFile, entityData, memberSets, context?, lang?)`: the whole roll-up from
+ * files — read the declaration, compile the entity's rules (with its policy files) and each member set's rules,
  * score every record through the ordinary per-record pipeline (engine + recommendations), and
  * roll up. What a CLI command or the service would call. Compile problems come back as
- * diagnostics (and no result), never thrown.
+ * diagnostics (and no result), never thrown; every message is in `lang` (default Chinese).
  */
 import { compile } from '../compile/compile.js';
 import { hasErrors, type Diagnostic } from '../common/diagnostic.js';
+import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import { createAssessor } from '../pipeline/assess.js';
 import { createRecommender } from '../recommend/index.js';
 import type { RecommendContext } from '../recommend/index.js';
@@ -21,12 +22,12 @@ export interface MemberSet {
   data: string[];
 }
 
-async function scoreAll(files: string[], rules: string[], framework: string | undefined, diagnostics: Diagnostic[]): Promise<Scored[] | undefined> {
-  const compiled = compile(rules, framework ? { framework } : {});
+async function scoreAll(files: string[], rules: string[], framework: string | undefined, diagnostics: Diagnostic[], lang: Lang): Promise<Scored[] | undefined> {
+  const compiled = compile(rules, { lang, ...(framework ? { framework } : {}) });
   diagnostics.push(...compiled.diagnostics.filter((d) => d.severity === 'error'));
   if (!compiled.ir || hasErrors(compiled.diagnostics)) return undefined;
-  const assessor = createAssessor(compiled.ir);
-  const { records, errors } = await readAllRecords(files);
+  const assessor = createAssessor(compiled.ir, { lang });
+  const { records, errors } = await readAllRecords(files, lang);
   if (errors.length) diagnostics.push(...errors.map((message) => ({ code: 'ROL801', severity: 'error' as const, message, file: files.join(', '), range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } })));
   return records.map((record, i) => ({ record, result: assessor.assess(record, { fallbackId: `#${i + 1}` }) }));
 }
@@ -36,21 +37,22 @@ export async function runRollup(
   entityData: string[],
   memberSets: MemberSet[],
   context?: RecommendContext,
+  lang: Lang = DEFAULT_LANG,
 ): Promise<{ result?: RollupResult; diagnostics: Diagnostic[] }> {
-  const read = readDeclarationFile(declarationFile);
-  const parsed = read.value === undefined ? read : parseRollupDeclaration(read.value, declarationFile);
+  const read = readDeclarationFile(declarationFile, declarationFile, lang);
+  const parsed = read.value === undefined ? read : parseRollupDeclaration(read.value, declarationFile, lang);
   if (!('declaration' in parsed) || !parsed.declaration) return { diagnostics: parsed.diagnostics };
   const decl = parsed.declaration;
   const diagnostics: Diagnostic[] = [];
-  const compiled = compile([decl.entity.rules, ...decl.entity.policy], decl.entity.framework ? { framework: decl.entity.framework } : {});
+  const compiled = compile([decl.entity.rules, ...decl.entity.policy], { lang, ...(decl.entity.framework ? { framework: decl.entity.framework } : {}) });
   if (!compiled.ir || hasErrors(compiled.diagnostics)) return { diagnostics: compiled.diagnostics.filter((d) => d.severity === 'error') };
-  const entities = await scoreAll(entityData, [decl.entity.rules, ...decl.entity.policy], decl.entity.framework, diagnostics);
+  const entities = await scoreAll(entityData, [decl.entity.rules, ...decl.entity.policy], decl.entity.framework, diagnostics, lang);
   const members: Scored[] = [];
   for (const set of memberSets) {
-    const scored = await scoreAll(set.data, [set.rules, ...(set.policy ?? [])], set.framework, diagnostics);
+    const scored = await scoreAll(set.data, [set.rules, ...(set.policy ?? [])], set.framework, diagnostics, lang);
     if (scored) members.push(...scored);
   }
   if (!entities || hasErrors(diagnostics)) return { diagnostics };
-  const result = rollup(decl, compiled.ir, entities, members, { recommender: createRecommender(compiled.ir), ...(context ? { context } : {}) });
+  const result = rollup(decl, compiled.ir, entities, members, { recommender: createRecommender(compiled.ir), ...(context ? { context } : {}), lang });
   return { result, diagnostics: [...diagnostics, ...result.diagnostics] };
 }

@@ -10,7 +10,8 @@
  */
 import type { Diagnostic } from '../common/diagnostic.js';
 import { matchCriteria, parseCriteria, type Criterion } from './criteria.js';
-import { rolDiagnostic } from './messages.js';
+import { DEFAULT_LANG, type Lang } from '../common/lang.js';
+import { ROL_TERMS, rolDiagnostic, yamlKind } from './messages.js';
 import { Dec, isSafePath, parseAmount, parsePercent, readDecimal, readPath, SeededRandom } from './quantity.js';
 
 export interface SampleDeclaration {
@@ -48,30 +49,30 @@ export interface SampleResult {
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Reads a sampling declaration (parsed YAML). */
-export function parseSampleDeclaration(raw: unknown, file = '<input>'): { declaration?: SampleDeclaration; diagnostics: Diagnostic[] } {
+export function parseSampleDeclaration(raw: unknown, file = '<input>', lang: Lang = DEFAULT_LANG): { declaration?: SampleDeclaration; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { diagnostics: [rolDiagnostic('ROL801', [file, typeof raw], file)] };
+    return { diagnostics: [rolDiagnostic('ROL801', [file, yamlKind(raw)], file, lang)] };
   }
   const o = raw as Record<string, unknown>;
   const name = typeof o.sample === 'string' ? o.sample : '抽查';
   const amount = o.amount ?? 'budget.adjusted';
-  if (!isSafePath(amount)) diagnostics.push(rolDiagnostic('ROL806', [file, String(amount)], file));
+  if (!isSafePath(amount)) diagnostics.push(rolDiagnostic('ROL806', [file, String(amount)], file, lang));
   let threshold: Dec | null = null;
   if (o.threshold !== undefined) {
     threshold = parseAmount(o.threshold);
-    if (!threshold || threshold.isNegative()) diagnostics.push(rolDiagnostic('ROL803', [file, 'threshold', String(o.threshold)], file));
+    if (!threshold || threshold.isNegative()) diagnostics.push(rolDiagnostic('ROL803', [file, 'threshold', String(o.threshold)], file, lang));
   }
   const share = o.share === undefined ? new Dec(0) : parsePercent(o.share);
-  if (!share || share.isNegative() || share.greaterThan(1)) diagnostics.push(rolDiagnostic('ROL803', [file, 'share', String(o.share)], file));
+  if (!share || share.isNegative() || share.greaterThan(1)) diagnostics.push(rolDiagnostic('ROL803', [file, 'share', String(o.share)], file, lang));
   const highRisk: SampleDeclaration['highRisk'] = [];
   const list = o.high_risk ?? [];
-  if (!Array.isArray(list)) diagnostics.push(rolDiagnostic('ROL802', [file, 'high_risk', 'a list'], file));
+  if (!Array.isArray(list)) diagnostics.push(rolDiagnostic('ROL802', [file, 'high_risk', ROL_TERMS.list], file, lang));
   else
     for (const [i, item] of list.entries()) {
       const it = (item ?? {}) as Record<string, unknown>;
       const cname = typeof it.name === 'string' ? it.name : `high_risk[${i}]`;
-      const when = parseCriteria(it.when, cname, file, diagnostics);
+      const when = parseCriteria(it.when, cname, file, diagnostics, lang);
       highRisk.push({ name: cname, when });
     }
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
@@ -83,18 +84,21 @@ export interface SampleOptions {
   /** Overrides the declaration's threshold / share (the command's --threshold / --share). */
   threshold?: Dec | null;
   share?: Dec;
+  /** The language of the diagnostics (default Chinese). */
+  lang?: Lang;
 }
 
 /** Picks the re-check sample; records are plain data objects with an `id`. */
 export function sample(decl: SampleDeclaration, records: readonly unknown[], options: SampleOptions): SampleResult {
   const diagnostics: Diagnostic[] = [];
+  const lang = options.lang ?? DEFAULT_LANG;
   const threshold = options.threshold !== undefined ? options.threshold : decl.threshold;
   const share = options.share ?? decl.share;
   const byId = new Map<string, unknown>();
   records.forEach((r, i) => {
     const raw = readPath(r, 'id');
     const id = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : `#${i + 1}`;
-    if (byId.has(id)) diagnostics.push(rolDiagnostic('ROL822', [id]));
+    if (byId.has(id)) diagnostics.push(rolDiagnostic('ROL822', [id], undefined, lang));
     byId.set(id, r);
   });
   const ids = [...byId.keys()].sort(cmp);
@@ -116,7 +120,7 @@ export function sample(decl: SampleDeclaration, records: readonly unknown[], opt
       const r = byId.get(id);
       if (threshold) {
         const amount = readDecimal(r, decl.amount);
-        if (!amount) diagnostics.push(rolDiagnostic('ROL821', [id, decl.amount]));
+        if (!amount) diagnostics.push(rolDiagnostic('ROL821', [id, decl.amount], undefined, lang));
         else if (amount.greaterThanOrEqualTo(threshold)) {
           pick(id, { kind: 'threshold', amount: amount.toFixed(2), threshold: threshold.toFixed(2) });
           counts.threshold++;

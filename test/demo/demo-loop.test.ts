@@ -160,6 +160,7 @@ describe('demo: the closed loop', () => {
       exPost: stage('ex-post'),
       departments: stage('department'),
       towns: stage('town'),
+      lang: 'en',
     });
     expect(JSON.stringify(again)).toBe(JSON.stringify(run.loop));
   });

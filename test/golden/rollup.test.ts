@@ -41,7 +41,7 @@ describe('golden: rollup', () => {
       const spec = parseYaml(readCaseFile(c, 'case.yaml')) as CaseFile;
       const at = (p: string): string => resolve(c.dir, p);
       const sets = spec.members.map((m) => ({ ...m, rules: at(m.rules), data: m.data.map(at), ...(m.policy ? { policy: m.policy.map(at) } : {}) }));
-      const { result, diagnostics } = await runRollup(at(spec.declaration), spec.entities.map(at), sets);
+      const { result, diagnostics } = await runRollup(at(spec.declaration), spec.entities.map(at), sets, undefined, 'en');
       for (const e of result?.entities ?? []) {
         if (e.status !== 'ok') continue;
         const sum = e.members.items.reduce((a, m) => a.plus(m.contribution), new Dec(0));

@@ -35,14 +35,14 @@ export async function allocateCommand(args: string[], io: CliIO, lang: Lang): Pr
   if (!pool || pool.isNegative() || pool.decimalPlaces() > 2) throw new UsageError(`--pool "${values.pool}" is not an amount in 元 to the cent (1000万, 2.5亿, 1234567.89)`);
 
   const factorFile = resolve(io.cwd, values.factors);
-  const read = readDeclarationFile(factorFile, values.factors);
-  const parsed = read.value === undefined ? read : parseFactorFile(read.value, values.factors);
+  const read = readDeclarationFile(factorFile, values.factors, lang);
+  const parsed = read.value === undefined ? read : parseFactorFile(read.value, values.factors, lang);
   // one printer for every diagnostic: code frames into the factor file, the user's language
   const report = (ds: { diagnostics: Diagnostic[] }): void => printDiagnostics(locatedAt(ds.diagnostics, values.factors!, factorFile), io, lang);
   report(parsed);
   if (!('factors' in parsed) || !parsed.factors) return EXIT_USAGE;
 
-  const { records, errors } = await readAllRecords(positionals.map((p) => resolve(io.cwd, p)));
+  const { records, errors } = await readAllRecords(positionals.map((p) => resolve(io.cwd, p)), lang);
   for (const e of errors) write(io.stderr, e);
   if (errors.length > 0) return EXIT_USAGE;
   let graded = records;
@@ -53,7 +53,7 @@ export async function allocateCommand(args: string[], io: CliIO, lang: Lang): Pr
     // The grade comes from scoring; every other field (factor values) from the data itself.
     graded = records.map((r, i) => ({ ...(r as object), grade: assessor.assess(r, { fallbackId: `#${i + 1}` }).grade }));
   }
-  const built = allocationInput(parsed.factors, pool.toFixed(2), graded);
+  const built = allocationInput(parsed.factors, pool.toFixed(2), graded, lang);
   report(built);
   if (!built.input) return EXIT_USAGE;
   const result = allocate(built.input);

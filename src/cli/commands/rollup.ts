@@ -79,7 +79,7 @@ export async function rollupCommand(args: string[], io: CliIO, lang: Lang): Prom
     if (!loadRuleSet({ rules: s.rules, policies: s.policies, ...(s.framework ? { framework: s.framework } : {}) }, io, lang)) return EXIT_USAGE;
   }
 
-  const { result, diagnostics } = await runRollup(declarationFile!, input.entities, input.members);
+  const { result, diagnostics } = await runRollup(declarationFile!, input.entities, input.members, undefined, lang);
   printDiagnostics(diagnostics.map((d) => shorten(d, io.cwd)), io, lang);
   if (!result) return EXIT_USAGE;
   const reduced = result.diagnostics.map(({ code, severity, message }) => ({ code, severity, message: shortText(message, io.cwd) }));
@@ -95,8 +95,8 @@ export async function rollupCommand(args: string[], io: CliIO, lang: Lang): Prom
 /** Reads and checks the declaration; its problems are printed (with the file's first line). */
 function readDeclaration(file: string, io: CliIO, lang: Lang): RollupDeclaration | undefined {
   const shown = displayPath(file, io.cwd);
-  const read = readDeclarationFile(file, shown);
-  const parsed = read.value === undefined ? read : parseRollupDeclaration(read.value, file);
+  const read = readDeclarationFile(file, shown, lang);
+  const parsed = read.value === undefined ? read : parseRollupDeclaration(read.value, file, lang);
   // messages name the file as the user sees it; diagnostics keep the real path for the frame
   const diagnostics = parsed.diagnostics.map((d) => ({ ...d, file: d.file === shown ? file : d.file, message: d.message.split(file).join(shown) }));
   printDiagnostics(diagnostics, io, lang);

@@ -35,15 +35,16 @@ export async function sampleCommand(args: string[], io: CliIO, lang: Lang): Prom
   if (share === null || (share && (share.isNegative() || share.greaterThan(1)))) throw new UsageError(`--share "${values.share}" is not a percentage from 0% to 100%`);
 
   const declarationFile = resolve(io.cwd, values.rules);
-  const read = readDeclarationFile(declarationFile, values.rules);
-  const parsed = read.value === undefined ? read : parseSampleDeclaration(read.value, values.rules);
+  const read = readDeclarationFile(declarationFile, values.rules, lang);
+  const parsed = read.value === undefined ? read : parseSampleDeclaration(read.value, values.rules, lang);
   printDiagnostics(locatedAt(parsed.diagnostics, values.rules, declarationFile), io, lang);
   if (!('declaration' in parsed) || !parsed.declaration || hasErrors(parsed.diagnostics)) return EXIT_USAGE;
 
-  const { records, errors } = await readAllRecords(positionals.map((p) => resolve(io.cwd, p)));
+  const { records, errors } = await readAllRecords(positionals.map((p) => resolve(io.cwd, p)), lang);
   for (const e of errors) write(io.stderr, e);
   const result = sample(parsed.declaration, records, {
     seed: Number(values.seed),
+    lang,
     ...(threshold !== undefined ? { threshold } : {}),
     ...(share !== undefined ? { share } : {}),
   });

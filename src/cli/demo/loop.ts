@@ -14,6 +14,7 @@ import { resolve } from 'node:path';
 import { Decimal } from 'decimal.js';
 import { compile } from '../../compile/compile.js';
 import { hasErrors, type Diagnostic } from '../../common/diagnostic.js';
+import { DEFAULT_LANG, type Lang } from '../../common/lang.js';
 import type { EvaluationResult } from '../../engine/result.js';
 import { createAssessor } from '../../pipeline/assess.js';
 import { createContextJoin, loadContextTable, type ContextJoin } from '../../pipeline/context-sources.js';
@@ -114,10 +115,16 @@ export interface LoopInput {
   exPost: StageScores;
   departments: StageScores;
   towns: StageScores;
+  /**
+   * The language of the loop's ROL diagnostics (sampling, roll-ups, allocation); default Chinese.
+   * The self-evaluation re-check still scores in the library default, as before.
+   */
+  lang?: Lang;
 }
 
 export async function runLoop(input: LoopInput): Promise<DemoLoop> {
   const { root, loop } = input;
+  const lang = input.lang ?? DEFAULT_LANG;
   const diagnostics: Diagnostic[] = [];
   const warnings = monitoringWarnings(input.monitoring);
   const carried: DemoLoop['carried'] = [];
@@ -135,30 +142,30 @@ export async function runLoop(input: LoopInput): Promise<DemoLoop> {
   const out: DemoLoop = { carried, context: input.context, vetoed, diagnostics };
 
   const sampleFile = resolve(root, loop.sample.rules);
-  const read = readDeclarationFile(sampleFile, loop.sample.rules);
-  const parsed = read.value === undefined ? read : parseSampleDeclaration(read.value, loop.sample.rules);
+  const read = readDeclarationFile(sampleFile, loop.sample.rules, lang);
+  const parsed = read.value === undefined ? read : parseSampleDeclaration(read.value, loop.sample.rules, lang);
   diagnostics.push(...parsed.diagnostics);
   if ('declaration' in parsed && parsed.declaration) {
-    out.sample = sample(parsed.declaration, joined, { seed: loop.sample.seed });
+    out.sample = sample(parsed.declaration, joined, { seed: loop.sample.seed, lang });
     diagnostics.push(...out.sample.diagnostics);
-    out.selfCheck = await recheck(root, loop, out.sample, diagnostics);
+    out.selfCheck = await recheck(root, loop, out.sample, diagnostics, lang);
   }
 
-  out.department = rollupOf(resolve(root, loop.rollups.department), input.departments, input.exPost, diagnostics);
-  out.town = rollupOf(resolve(root, loop.rollups.town), input.towns, input.exPost, diagnostics);
-  if (out.town) out.allocation = allocateFund(root, loop, input.towns, out.town, diagnostics);
+  out.department = rollupOf(resolve(root, loop.rollups.department), input.departments, input.exPost, diagnostics, lang);
+  out.town = rollupOf(resolve(root, loop.rollups.town), input.towns, input.exPost, diagnostics, lang);
+  if (out.town) out.allocation = allocateFund(root, loop, input.towns, out.town, diagnostics, lang);
   return out;
 }
 
 /** 自评复核: the sampled projects' self-evaluation forms through the self-evaluation rules. */
-async function recheck(root: string, loop: DemoLoopIndex, picked: SampleResult, diagnostics: Diagnostic[]): Promise<SelfCheck | undefined> {
+async function recheck(root: string, loop: DemoLoopIndex, picked: SampleResult, diagnostics: Diagnostic[], lang: Lang): Promise<SelfCheck | undefined> {
   const set = loop.self_evaluation;
-  const compiled = compile([set.rules, ...(set.policy ?? [])].map((p) => resolve(root, p)), { framework: set.framework });
+  const compiled = compile([set.rules, ...(set.policy ?? [])].map((p) => resolve(root, p)), { framework: set.framework, lang });
   if (!compiled.ir || hasErrors(compiled.diagnostics)) {
     diagnostics.push(...compiled.diagnostics.filter((d) => d.severity === 'error'));
     return undefined;
   }
-  const assessor = createAssessor(compiled.ir);
+  const assessor = createAssessor(compiled.ir, { lang });
   const forms = new Map<string, unknown>();
   for (const r of (await readAllRecords([resolve(root, set.data)])).records) {
     const id = idOf(r);
@@ -182,33 +189,33 @@ async function recheck(root: string, loop: DemoLoopIndex, picked: SampleResult, 
   return check;
 }
 
-function rollupOf(file: string, entities: StageScores, members: StageScores, diagnostics: Diagnostic[]): RollupResult | undefined {
-  const read = readDeclarationFile(file);
-  const parsed = read.value === undefined ? read : parseRollupDeclaration(read.value, file);
+function rollupOf(file: string, entities: StageScores, members: StageScores, diagnostics: Diagnostic[], lang: Lang): RollupResult | undefined {
+  const read = readDeclarationFile(file, file, lang);
+  const parsed = read.value === undefined ? read : parseRollupDeclaration(read.value, file, lang);
   diagnostics.push(...parsed.diagnostics);
   if (!('declaration' in parsed) || !parsed.declaration) return undefined;
   const decl = parsed.declaration;
-  const compiled = compile([decl.entity.rules, ...decl.entity.policy], decl.entity.framework ? { framework: decl.entity.framework } : {});
+  const compiled = compile([decl.entity.rules, ...decl.entity.policy], { lang, ...(decl.entity.framework ? { framework: decl.entity.framework } : {}) });
   if (!compiled.ir || hasErrors(compiled.diagnostics)) {
     diagnostics.push(...compiled.diagnostics.filter((d) => d.severity === 'error'));
     return undefined;
   }
   // The demo already scored every department, town and project: roll up those very results.
-  const result = rollup(decl, compiled.ir, entities, members, { recommender: createRecommender(compiled.ir) });
+  const result = rollup(decl, compiled.ir, entities, members, { recommender: createRecommender(compiled.ir), lang });
   diagnostics.push(...result.diagnostics);
   return result;
 }
 
 /** 因素法: the pool split across towns, each town's coefficient from its roll-up grade. */
-function allocateFund(root: string, loop: DemoLoopIndex, towns: StageScores, rolled: RollupResult, diagnostics: Diagnostic[]): DemoLoop['allocation'] {
-  const read = readDeclarationFile(resolve(root, loop.allocation.factors), loop.allocation.factors);
-  const parsed = read.value === undefined ? read : parseFactorFile(read.value, loop.allocation.factors);
+function allocateFund(root: string, loop: DemoLoopIndex, towns: StageScores, rolled: RollupResult, diagnostics: Diagnostic[], lang: Lang): DemoLoop['allocation'] {
+  const read = readDeclarationFile(resolve(root, loop.allocation.factors), loop.allocation.factors, lang);
+  const parsed = read.value === undefined ? read : parseFactorFile(read.value, loop.allocation.factors, lang);
   diagnostics.push(...parsed.diagnostics);
   const pool = parseAmount(loop.allocation.pool);
   if (!('factors' in parsed) || !parsed.factors || !pool) return undefined;
   const gradeOf = new Map(rolled.entities.map((e) => [e.id, e.grade]));
   const graded = towns.map(({ record, result }) => ({ ...(record as object), grade: gradeOf.get(result.id) ?? null }));
-  const built = allocationInput(parsed.factors, pool.toFixed(2), graded);
+  const built = allocationInput(parsed.factors, pool.toFixed(2), graded, lang);
   diagnostics.push(...built.diagnostics);
   if (!built.input) return undefined;
   const result = allocate(built.input);

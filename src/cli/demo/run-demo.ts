@@ -142,6 +142,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
       exPost: stage('ex-post'),
       departments: stage('department'),
       towns: stage('town'),
+      lang,
     });
     loop.diagnostics.unshift(...contextDiagnostics);
     for (const [file, value] of loopFiles(loop)) write(join(outDir, 'loop', file), value);
