@@ -29,6 +29,7 @@ Usage:
   jixiao rollup --rules <rollup.yaml> --entities <data…> --members <rules.ind>[:FRAMEWORK] <data…>
               [--policy file.ind…] [--members …]… [--format json|table] [--out FILE]
   jixiao rollup --rules <rollup.yaml> --manifest <manifest.yaml> [--member-stage STAGE] [--format …]
+              [--previous FILE…] [--rectification FILE…]   (context of each entity and member, by id)
   jixiao serve --rules <dir> [--port 8080] [--host 127.0.0.1]
   jixiao demo [--out DIR]
 
@@ -86,6 +87,7 @@ const zh: Record<MessageKey, string> = {
   jixiao rollup --rules <汇总.yaml> --entities <数据…> --members <规则.ind>[:框架] <数据…>   综合评价（两纳入三挂钩）
               [--policy 文件.ind…] [--members …]… [--format json|table] [--out 文件]
   jixiao rollup --rules <汇总.yaml> --manifest <清单.yaml> [--member-stage 阶段] [--format …]
+              [--previous 文件…] [--rectification 文件…]   （按编号提供各单位、各项目的上年结果与整改情况）
   jixiao serve --rules <目录> [--port 8080] [--host 127.0.0.1]             启动评价服务
   jixiao demo [--out 目录]                                                 运行示例城市
 

@@ -26,6 +26,13 @@ import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import { rolDiagnostic } from './messages.js';
 import { Dec, readDecimal, readPath } from './quantity.js';
 
+/** An entity's recommendation context by its id (undefined: none given for it). */
+export type ContextLookup = (id: string) => RecommendContext | undefined;
+
+export function contextOf(context: RecommendContext | ContextLookup | undefined, id: string): RecommendContext | undefined {
+  return typeof context === 'function' ? context(id) : context;
+}
+
 export interface Scored {
   record: unknown;
   result: EvaluationResult;
@@ -101,7 +108,12 @@ export function rollup(
   ir: RuleSetIR,
   entities: readonly Scored[],
   members: readonly Scored[],
-  options: { recommender?: Recommender; context?: RecommendContext; lang?: Lang } = {},
+  options: {
+    recommender?: Recommender;
+    /** One context for every entity, or each entity's own (last year's result, rectification) by id. */
+    context?: RecommendContext | ContextLookup;
+    lang?: Lang;
+  } = {},
 ): RollupResult {
   const diagnostics: Diagnostic[] = [];
   const lang = options.lang ?? DEFAULT_LANG;
@@ -189,7 +201,7 @@ export function rollup(
     // The entity's own scorecard, carrying the combined total and grade, goes through the
     // ordinary recommendation stage: linkage rules read `grade`/`total` as the overall result.
     const combined: EvaluationResult = { ...e.result, total: total.toNumber(), grade, recommendations: [] };
-    const recommendations = options.recommender ? options.recommender.recommend(combined, e.record, options.context) : [];
+    const recommendations = options.recommender ? options.recommender.recommend(combined, e.record, contextOf(options.context, e.result.id)) : [];
     return {
       ...base,
       status: 'ok',

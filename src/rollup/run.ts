@@ -1,5 +1,6 @@
 /**
- * `runRollup(declarationFile, entityData, memberSets, context?, lang?)`: the whole roll-up from
+ * `runRollup(declarationFile, entityData, memberSets, context?, lang?)` (context: one for all, or
+ * a lookup by record id — each department's own last year): the whole roll-up from
  * files — read the declaration, compile the entity's rules (with its policy files) and each member set's rules,
  * score every record through the ordinary per-record pipeline (engine + recommendations), and
  * roll up. What a CLI command or the service would call. Compile problems come back as
@@ -8,12 +9,12 @@
 import { compile } from '../compile/compile.js';
 import { hasErrors, type Diagnostic } from '../common/diagnostic.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
-import { createAssessor } from '../pipeline/assess.js';
+import { contextOptions, createAssessor } from '../pipeline/assess.js';
 import { createRecommender } from '../recommend/index.js';
 import type { RecommendContext } from '../recommend/index.js';
 import { parseRollupDeclaration } from './declaration.js';
 import { readAllRecords, readDeclarationFile } from './load.js';
-import { rollup, type RollupResult, type Scored } from './rollup.js';
+import { contextOf, rollup, type ContextLookup, type RollupResult, type Scored } from './rollup.js';
 
 export interface MemberSet {
   rules: string;
@@ -22,21 +23,24 @@ export interface MemberSet {
   data: string[];
 }
 
-async function scoreAll(files: string[], rules: string[], framework: string | undefined, diagnostics: Diagnostic[], lang: Lang): Promise<Scored[] | undefined> {
+async function scoreAll(files: string[], rules: string[], framework: string | undefined, diagnostics: Diagnostic[], lang: Lang, context?: RecommendContext | ContextLookup): Promise<Scored[] | undefined> {
   const compiled = compile(rules, { lang, ...(framework ? { framework } : {}) });
   diagnostics.push(...compiled.diagnostics.filter((d) => d.severity === 'error'));
   if (!compiled.ir || hasErrors(compiled.diagnostics)) return undefined;
   const assessor = createAssessor(compiled.ir, { lang });
   const { records, errors } = await readAllRecords(files, lang);
   if (errors.length) diagnostics.push(...errors.map((message) => ({ code: 'ROL801', severity: 'error' as const, message, file: files.join(', '), range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } })));
-  return records.map((record, i) => ({ record, result: assessor.assess(record, { fallbackId: `#${i + 1}` }) }));
+  return records.map((record, i) => {
+    const fallbackId = `#${i + 1}`;
+    return { record, result: assessor.assess(record, { fallbackId, ...contextOptions(record, fallbackId, (id) => contextOf(context, id)) }) };
+  });
 }
 
 export async function runRollup(
   declarationFile: string,
   entityData: string[],
   memberSets: MemberSet[],
-  context?: RecommendContext,
+  context?: RecommendContext | ContextLookup,
   lang: Lang = DEFAULT_LANG,
 ): Promise<{ result?: RollupResult; diagnostics: Diagnostic[] }> {
   const read = readDeclarationFile(declarationFile, declarationFile, lang);
@@ -46,10 +50,10 @@ export async function runRollup(
   const diagnostics: Diagnostic[] = [];
   const compiled = compile([decl.entity.rules, ...decl.entity.policy], { lang, ...(decl.entity.framework ? { framework: decl.entity.framework } : {}) });
   if (!compiled.ir || hasErrors(compiled.diagnostics)) return { diagnostics: compiled.diagnostics.filter((d) => d.severity === 'error') };
-  const entities = await scoreAll(entityData, [decl.entity.rules, ...decl.entity.policy], decl.entity.framework, diagnostics, lang);
+  const entities = await scoreAll(entityData, [decl.entity.rules, ...decl.entity.policy], decl.entity.framework, diagnostics, lang, context);
   const members: Scored[] = [];
   for (const set of memberSets) {
-    const scored = await scoreAll(set.data, [set.rules, ...(set.policy ?? [])], set.framework, diagnostics, lang);
+    const scored = await scoreAll(set.data, [set.rules, ...(set.policy ?? [])], set.framework, diagnostics, lang, context);
     if (scored) members.push(...scored);
   }
   if (!entities || hasErrors(diagnostics)) return { diagnostics };

@@ -20,6 +20,7 @@ rules 挂钩 for 部门 {
   line department_budget base data.next "下年度预算"
   rule 优 when grade == 优 then adjust department_budget +5% reason "优"
   rule 差 when grade == 差 then adjust department_budget -10% reason "差"
+  rule 连续两年较差 when grade == 差 and previous.grade == 差 then interview reason "连续两年较差"
 }
 `;
 const MEMBER = `framework 项目 {
@@ -82,6 +83,21 @@ describe('rollup', () => {
     expect(d2.total).toBe(93);
     expect(d2.grade).toBe('差');
     expect(d2.recommendations.map((x) => [x.rule, x.amount])).toEqual([['差', '-100000.00']]);
+  });
+
+  it("gives each entity its own context (last year's result) by id, or one context to all", () => {
+    const lastYear: Record<string, { previous: { grade: string } }> = { D1: { previous: { grade: '差' } }, D2: { previous: { grade: '差' } }, D3: { previous: { grade: '良' } } };
+    const byId = rollup(decl(), entityIr, entities, members, { recommender: createRecommender(entityIr), context: (id) => lastYear[id] });
+    // D1 is 良 now, so last year's 差 does not matter; D2 is 差 (veto) two years running; D3 was 良.
+    expect(byId.entities.map((e) => [e.id, e.recommendations.map((x) => x.rule)])).toEqual([
+      ['D1', []],
+      ['D2', ['差', '连续两年较差']],
+      ['D3', []],
+    ]);
+    const interview = byId.entities[1]!.recommendations[1]!;
+    expect(interview.facts['previous.grade']).toBe('差');
+    const shared = rollup(decl(), entityIr, entities, members, { recommender: createRecommender(entityIr), context: { previous: { grade: '中' } } });
+    expect(shared.entities[1]!.recommendations.map((x) => x.rule)).toEqual(['差']);
   });
 
   it('scores an entity without members by its own score, or counts them as 0', () => {

@@ -19,6 +19,7 @@ import { hasErrors, type Diagnostic } from '../../common/diagnostic.js';
 import { parseRollupDeclaration, runRollup, type RollupDeclaration } from '../../rollup/index.js';
 import { readDeclarationFile } from '../../rollup/load.js';
 import { oneOf, parseCommandTokens } from '../args.js';
+import { CONTEXT_OPTIONS, loadCliContext, reportUnmatched } from '../context-input.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { displayPath } from '../files.js';
 import { CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
@@ -38,6 +39,7 @@ export async function rollupCommand(args: string[], io: CliIO, lang: Lang): Prom
     'member-stage': { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string', short: 'o' },
+    ...CONTEXT_OPTIONS,
   });
   const format = oneOf(values.format, ['json', 'table'] as const, '--format', 'json');
   const flagged = values.entities !== undefined || values.members !== undefined || values.policy !== undefined || tokens.some((t) => t.kind === 'positional');
@@ -79,7 +81,10 @@ export async function rollupCommand(args: string[], io: CliIO, lang: Lang): Prom
     if (!loadRuleSet({ rules: s.rules, policies: s.policies, ...(s.framework ? { framework: s.framework } : {}) }, io, lang)) return EXIT_USAGE;
   }
 
-  const { result, diagnostics } = await runRollup(declarationFile!, input.entities, input.members, undefined, lang);
+  const context = await loadCliContext(values, io, lang);
+  if (!context.ok) return EXIT_USAGE;
+  const lookup = context.join ? (id: string) => context.join!.contextFor(id) : undefined;
+  const { result, diagnostics } = await runRollup(declarationFile!, input.entities, input.members, lookup, lang);
   printDiagnostics(diagnostics.map((d) => shorten(d, io.cwd)), io, lang);
   if (!result) return EXIT_USAGE;
   const reduced = result.diagnostics.map(({ code, severity, message }) => ({ code, severity, message: shortText(message, io.cwd) }));
@@ -87,6 +92,7 @@ export async function rollupCommand(args: string[], io: CliIO, lang: Lang): Prom
   const sink = openSink(values.out ? resolve(io.cwd, values.out) : undefined, io);
   sink.write(text);
   await sink.close();
+  reportUnmatched(context.join, io, lang);
   const counted = result.entities.reduce((n, e) => n + e.members.count, 0);
   write(io.stderr, msg(lang, 'rollupSummary', result.entities.length, counted, result.diagnostics.length));
   return hasErrors(diagnostics) || result.diagnostics.length > 0 ? EXIT_FINDINGS : EXIT_OK;
