@@ -4,23 +4,9 @@
  * arithmetic with Math.imul and unsigned shifts; no Math.random, no clock). Amounts come out as
  * numbers in 元 with at most two decimals, rates as numbers with at most three.
  */
+import { SeededRandom } from '../../src/common/seeded-random.js';
 
-export class Prng {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** A float in [0, 1). mulberry32: small, fast, and good enough for demo data. */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
+export class Prng extends SeededRandom {
   /** A float in [lo, hi). */
   float(lo: number, hi: number): number {
     return lo + (hi - lo) * this.next();

@@ -67,30 +67,3 @@ export function showConst(c: Const): string {
   return `${c.value.toString()}${c.unit}`;
 }
 
-/** A compact rendering of an expression for labels and messages. */
-export function exprText(e: Expr): string {
-  switch (e.kind) {
-    case 'number':
-      return e.text;
-    case 'string':
-      return JSON.stringify(e.value);
-    case 'boolean':
-      return String(e.value);
-    case 'path':
-      return ['data', ...e.segments].join('.').replace(/\.\[\]/g, '[]');
-    case 'context':
-      return [e.root, ...e.segments].join('.');
-    case 'ref':
-      return e.parts.map((p) => p.text).join('.');
-    case 'binary':
-      return `${exprText(e.left)} ${e.op} ${exprText(e.right)}`;
-    case 'unary':
-      return e.op === '-' ? `-${exprText(e.operand)}` : `not ${exprText(e.operand)}`;
-    case 'call':
-      return `${e.callee.text}(${e.args.map(exprText).join(', ')})`;
-    case 'if':
-      return `if ${exprText(e.condition)} then ${exprText(e.then)} else ${exprText(e.otherwise)}`;
-    default:
-      return assertNever(e, 'expression kind');
-  }
-}

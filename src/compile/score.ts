@@ -9,7 +9,7 @@
 import { assertNever } from '../common/diagnostic.js';
 import type { Award, BandCondition, Expr, ScoreMethod } from '../dsl/ast.js';
 import type { AwardIR, BandConditionIR, ExprIR, ScoreIR } from './ir.js';
-import { exprText } from './const.js';
+import { exprText } from '../dsl/print-expr.js';
 import { expect, lowerExpr } from './expr.js';
 import type { IdGen } from './ids.js';
 import type { ExprCtx } from './scope.js';

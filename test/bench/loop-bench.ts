@@ -21,7 +21,8 @@ import { D, type Dec } from '../../src/engine/decimal.js';
 import type { Recommendation } from '../../src/engine/result.js';
 import { createAssessor } from '../../src/pipeline/assess.js';
 import { createRecommender } from '../../src/recommend/index.js';
-import { benchIndicators, benchRecords, benchRulesText, handPoints, mulberry32, type BenchIndicator } from './scorecard-fixture.js';
+import { seededFloats } from '../../src/common/seeded-random.js';
+import { benchIndicators, benchRecords, benchRulesText, handPoints, type BenchIndicator } from './scorecard-fixture.js';
 import type { BenchOptions, BenchSection } from './sections.js';
 
 const BLOCK = '结果应用';
@@ -64,7 +65,7 @@ export function loopRulesText(): string {
 
 /** Bench records plus what the rules read: next year's budget, last year's rectification, audit. */
 export function* loopRecords(count: number, seed: number): Generator<Record<string, unknown>> {
-  const rnd = mulberry32(seed ^ 0x5eed);
+  const rnd = seededFloats(seed ^ 0x5eed);
   for (const rec of benchRecords(count, seed)) {
     rec.budget = { next: Math.round((200000 + rnd() * 4800000) * 100) / 100 };
     if (rnd() < 0.6) rec.last_year = { rectified: rnd() < 0.7 };

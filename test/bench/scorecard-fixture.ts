@@ -6,6 +6,7 @@
  * scorecard is also written by hand (`handScore`) and as json-rules-engine rules (jre-fixture).
  */
 import { D, type Dec } from '../../src/engine/decimal.js';
+import { seededFloats } from '../../src/common/seeded-random.js';
 
 export type Method = 'proportional' | 'bands' | 'rating' | 'deduct' | 'yesno' | 'linear';
 export const METHODS: Method[] = ['proportional', 'bands', 'rating', 'deduct', 'yesno', 'linear'];
@@ -67,23 +68,13 @@ export function benchRulesText(): string {
   return lines.join('\n') + '\n';
 }
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const cents = (x: number): number => Math.round(x * 100) / 100;
 
 /** Deterministic records; the same seed gives the same stream on every machine. */
 export function* benchRecords(count: number, seed = 2026): Generator<Record<string, unknown>> {
   const inds = benchIndicators();
-  const rnd = mulberry32(seed);
+  const rnd = seededFloats(seed);
   for (let n = 0; n < count; n++) {
     const rec: Record<string, unknown> = { id: `P${String(n).padStart(6, '0')}` };
     for (const ind of inds) {

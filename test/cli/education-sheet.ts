@@ -6,6 +6,7 @@
  * weak on purpose, so grades, cuts and recalls all occur.
  */
 import ExcelJS from 'exceljs';
+import { seededFloats } from '../../src/common/seeded-random.js';
 
 export const EDUCATION_RULES = ['rules/sectors/education.ind', 'rules/policy/result-application.ind'];
 
@@ -25,19 +26,9 @@ const HEADERS = [
 const DEPARTMENTS = ['市教育局', '市机关幼儿园', '市特殊教育学校', '市第一中学', '市职业技术学校'];
 const TOWNS = ['城东街道', '城西街道', '城北街道', '桃源镇', '青山镇', '白沙镇'];
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function educationRows(count: number, seed = 20261128): (string | number | boolean)[][] {
-  const rnd = mulberry32(seed);
+  const rnd = seededFloats(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const yes = (p: number) => rnd() < p;
   const rows: (string | number | boolean)[][] = [];

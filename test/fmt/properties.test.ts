@@ -15,6 +15,7 @@ import { Comma, Semicolon } from '../../src/dsl/tokens.js';
 import { formatSource } from '../../src/fmt/format.js';
 import { lexWithComments } from '../../src/fmt/trivia.js';
 import { validCorpus } from './corpus.js';
+import { seededFloats } from '../../src/common/seeded-random.js';
 
 const corpus = validCorpus();
 
@@ -39,21 +40,10 @@ function astWithoutRanges(text: string): unknown {
   return JSON.parse(JSON.stringify(parse(text).ast, (key, value: unknown) => (key === 'range' ? undefined : value)));
 }
 
-/** A small seeded generator, so a failing seed reproduces. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Rewrites every gap between tokens and comments with other whitespace of the same layout class. */
 function perturb(text: string, seed: number): string {
-  const rnd = random(seed);
+  const rnd = seededFloats(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const spaces = () => pick(['', ' ', '  ', '\t', ' \t ', '    ']);
   const lexed = lexWithComments(text);
@@ -144,7 +134,7 @@ describe('fmt properties over shipped and fixture files', () => {
 
 /** Puts line, inline block and own-line block comments before random tokens. */
 function sprinkleComments(text: string, seed: number): string {
-  const rnd = random(seed);
+  const rnd = seededFloats(seed);
   let out = '';
   let prev = 0;
   for (const [i, t] of lexWithComments(text).tokens.entries()) {

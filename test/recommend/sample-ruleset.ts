@@ -7,6 +7,7 @@
 import type { RuleSetIR } from '../../src/compile/ir.js';
 import type { EvaluationResult } from '../../src/engine/result.js';
 import { action, bin, block, completeIr, completeResult, data, grade, letRef, node, num, paramRef, pct, rule, str, total } from './fixtures.js';
+import { seededFloats } from '../../src/common/seeded-random.js';
 
 export function sampleRuleSet(): RuleSetIR {
   const rules = [
@@ -34,23 +35,12 @@ export function sampleRuleSet(): RuleSetIR {
   });
 }
 
-/** A small deterministic PRNG (mulberry32), so generated batches are the same everywhere. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const GRADES = ['优', '良', '中', '差'];
 
 /** `n` scorecards with records; values spread so every rule fires in some of them. */
 export function sampleBatch(n: number, seed = 1): { result: EvaluationResult; record: Record<string, unknown> }[] {
-  const rnd = prng(seed);
+  const rnd = seededFloats(seed);
   const out: { result: EvaluationResult; record: Record<string, unknown> }[] = [];
   for (let i = 0; i < n; i++) {
     const t = Math.round(rnd() * 10000) / 100;
