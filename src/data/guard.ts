@@ -5,9 +5,9 @@
  * deeper than a fixed limit (YAML aliases can build cycles). A record that fails is rejected
  * whole — never evaluated — and the errors name the field path.
  */
-import type { EvaluationError } from '../engine/result.js';
+import type { EvaluationError } from '../common/evaluation-error.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
-import { EVL, evlWord, message } from '../engine/messages.js';
+import { EVL, evlWord, message } from '../common/evaluation-messages.js';
 
 // The forbidden keys (__proto__, constructor, prototype) are compared inline in `walk`: a Set
 // lookup per key of every record showed in the profile.

@@ -16,7 +16,7 @@ import { extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseAllDocuments } from 'yaml';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
-import { EVL, message } from '../engine/messages.js';
+import { EVL, message } from '../common/evaluation-messages.js';
 import { SourcedRecord } from './sourced-record.js';
 import { readSheetRecords } from './sheets/read.js';
 import type { SheetMapping } from './sheets/mapping.js';

@@ -3,7 +3,7 @@
  * either the parsed record or the error that kept it from being read. A class, not a plain
  * object, so `evaluateMany` can tell reader entries from records that merely have similar keys.
  */
-import type { EvaluationError } from '../engine/result.js';
+import type { EvaluationError } from '../common/evaluation-error.js';
 
 export class SourcedRecord {
   constructor(

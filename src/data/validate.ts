@@ -7,9 +7,9 @@
 import * as Ajv2020Module from 'ajv/dist/2020.js';
 import type { ErrorObject } from 'ajv';
 import type { RuleSetIR } from '../compile/ir.js';
-import type { EvaluationError } from '../engine/result.js';
+import type { EvaluationError } from '../common/evaluation-error.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
-import { EVL, evlWord, message, type EvlWord } from '../engine/messages.js';
+import { EVL, evlWord, message, type EvlWord } from '../common/evaluation-messages.js';
 
 export type RecordValidator = (record: unknown, id: string) => EvaluationError[];
 

@@ -10,6 +10,7 @@
  */
 import type { ActionVerb, MissingPolicy } from '../dsl/ast.js';
 import type { ScoreMethodName } from '../compile/ir.js';
+import type { EvaluationError } from '../common/evaluation-error.js';
 
 export interface RuleSetRef {
   name: string;
@@ -19,12 +20,7 @@ export interface RuleSetRef {
 
 export type IndicatorStatus = 'scored' | 'not_applicable' | 'unavailable';
 
-export interface EvaluationError {
-  code: string;
-  message: string;
-  /** Data path or indicator path the error is about. */
-  path?: string;
-}
+export type { EvaluationError } from '../common/evaluation-error.js';
 
 /** A step of arithmetic shown to the reader: `"value = 950000 / 1000000 = 0.95"`. */
 export interface TraceStep {
