@@ -1,6 +1,9 @@
 /**
- * The jixiao library, exported by name: compile indicator files, evaluate records, apply the
- * recommendation rules, and render reports. Typed, ESM, no global state.
+ * The jixiao library's core entry, exported by name: compile indicator files, evaluate records,
+ * apply the recommendation rules, run golden tests, format files, roll up and sample. Typed, ESM,
+ * no global state. It loads none of the optional packages: reports are `jixiao/report`
+ * (ECharts), the results workbook `jixiao/sheets` (ExcelJS), the HTTP service `jixiao/service`
+ * (fastify). Reading `.xlsx` records through `readRecords` loads ExcelJS on first use.
  *
  *   const { ir, diagnostics } = compile(['rules/sectors/education.ind', 'rules/policy/result-application.ind']);
  *   const assessor = createAssessor(ir!);            // evaluate + recommend, built once
@@ -43,15 +46,4 @@ export type { TestReport } from './testing/index.js';
 export { parseRollupDeclaration, rollup, runRollup, parseSampleDeclaration, sample, parseFactorFile, allocationInput } from './rollup/index.js';
 export type { RollupDeclaration, RollupResult, SampleDeclaration, SampleResult } from './rollup/index.js';
 
-export {
-  renderProjectMarkdown,
-  renderProjectHtml,
-  renderSummaryMarkdown,
-  renderSummaryHtml,
-  summarize,
-  writeResultsXlsx,
-} from './report/index.js';
-export type { BatchSummary } from './report/index.js';
-
 export { formatSource } from './fmt/format.js';
-export { createServer, startServer } from './service/index.js';

@@ -1,9 +1,10 @@
 /**
- * The library as an embedding developer uses it: everything through the package entry, from an
- * indicator file's text to a scored, recommended, serialised and reported result.
+ * The library as an embedding developer uses it: the core entry from an indicator file's text to
+ * a scored, recommended and serialised result, and the report entry (`jixiao/report`) for it.
  */
 import { describe, expect, it } from 'vitest';
-import { compileSource, createAssessor, evaluate, formatDiagnostic, renderProjectMarkdown, serializeResult } from '../src/index.js';
+import { compileSource, createAssessor, evaluate, formatDiagnostic, serializeResult } from '../src/index.js';
+import { renderProjectMarkdown } from '../src/report/index.js';
 
 const SOURCE = `framework 项目支出 {
   scale 100

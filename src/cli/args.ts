@@ -7,16 +7,18 @@ import { UsageError } from './io.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-export function parseCommandArgs<O extends Options>(args: string[], options: O) {
+type Parsed<O extends Options, Tokens extends boolean> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true; tokens: Tokens }>>;
+
+export function parseCommandArgs<O extends Options>(args: string[], options: O): Parsed<O, false> {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    return parseArgs({ args, options, allowPositionals: true, strict: true, tokens: false });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message.replace(/\. To specify.*$/s, '') : String(error));
   }
 }
 
 /** Like parseCommandArgs, plus the options and positionals in the order given (for grouping). */
-export function parseCommandTokens<O extends Options>(args: string[], options: O) {
+export function parseCommandTokens<O extends Options>(args: string[], options: O): Parsed<O, true> {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx so that `npx jixiao` works straight after `npm ci`, no build step.
+// Development runner: the CLI straight from the TypeScript sources through tsx, for working on
+// the code without rebuilding. Users run the compiled dist/cli/bin.js (package.json "bin").
 import { register } from 'tsx/esm/api';
 register();
-await import('./main.ts');
+await import('./bin.ts');

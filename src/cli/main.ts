@@ -1,13 +1,15 @@
 /**
  * The `jixiao` command line: a thin door over the library. It picks the command, the language
- * and the exit code; every command lives in its own file under commands/ and only calls the
- * phase façades. `runCli` never throws for user mistakes: they become exit code 2 with a
- * message; an unexpected exception is reported as an internal error with exit code 2.
+ * and the exit code; every command lives in its own file under commands/, loaded on first use,
+ * and only calls the phase façades. `runCli` never throws for user mistakes: they become exit
+ * code 2 with a message; an unexpected exception is reported as an internal error (exit 2).
+ * The executable wrapper is bin.ts.
  */
-import { pathToFileURL } from 'node:url';
-import { CliIO, EXIT_USAGE, UsageError, flush, processIO, write } from './io.js';
+import { CliIO, EXIT_USAGE, UsageError, write } from './io.js';
 import { Lang, detectLang, msg } from './messages.js';
 import { commands } from './commands/index.js';
+import { missingOptionalPackage } from './optional-module.js';
+import { packageVersion } from './version.js';
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const { lang, rest } = takeLang(argv, io.env);
@@ -17,11 +19,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return name ? 0 : EXIT_USAGE;
   }
   if (name === '--version' || name === '-v') {
-    write(io.stdout, '0.1.0');
+    write(io.stdout, packageVersion());
     return 0;
   }
-  const command = commands[name];
-  if (!command) {
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load) {
     write(io.stderr, msg(lang, 'unknownCommand', name));
     write(io.stderr, msg(lang, 'usage'));
     return EXIT_USAGE;
@@ -31,14 +33,20 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   try {
+    const command = await load();
     return await command(args, io, lang);
   } catch (error) {
     if (error instanceof UsageError) {
       write(io.stderr, `jixiao ${name}: ${error.message}`);
       return EXIT_USAGE;
     }
+    const optional = missingOptionalPackage(error);
+    if (optional) {
+      write(io.stderr, `jixiao ${name}: ${msg(lang, 'optionalMissing', optional)}`);
+      return EXIT_USAGE;
+    }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    write(io.stderr, `jixiao ${name}: internal error — please report it with the input that caused it\n${detail}`);
+    write(io.stderr, `jixiao ${name}: ${msg(lang, 'internalError')}\n${detail}`);
     return EXIT_USAGE;
   }
 }
@@ -54,13 +62,4 @@ function takeLang(argv: string[], env: NodeJS.ProcessEnv): { lang: Lang; rest: s
     else rest.push(arg);
   }
   return { lang, rest };
-}
-
-const invokedDirectly = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
-const viaBin = process.argv[1]?.endsWith('jixiao.js') || process.argv[1]?.endsWith('/jixiao');
-if (invokedDirectly || viaBin) {
-  const io = processIO();
-  const code = await runCli(process.argv.slice(2), io);
-  await Promise.all([flush(io.stdout), flush(io.stderr)]);
-  process.exitCode = code;
 }

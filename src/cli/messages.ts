@@ -62,6 +62,8 @@ Exit codes: 0 ok, 1 problems found or tests failed, 2 usage or input errors.`,
   rollupNeedsStage: '{0} lists datasets: pick the members with --member-stage (stages: {1})',
   rollupNoMembers: '{0}: no dataset has stage "{1}"',
   rollupSummary: '{0} entit(ies) rolled up from {1} member record(s); {2} warning(s)',
+  optionalMissing: 'this needs the optional package {0}, which is not installed; install it with: npm install {0}',
+  internalError: 'internal error — please report it with the input that caused it',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -120,6 +122,8 @@ const zh: Record<MessageKey, string> = {
   rollupNeedsStage: '{0} 列出的是数据集：请用 --member-stage 选定成员（可选阶段：{1}）',
   rollupNoMembers: '{0}：没有阶段为“{1}”的数据集',
   rollupSummary: '共汇总 {0} 个主体、{1} 条成员记录；{2} 个警告',
+  optionalMissing: '此功能需要可选依赖包 {0}，当前未安装；请执行：npm install {0}',
+  internalError: '内部错误——请连同引发它的输入一起报告',
 };
 
 /** The catalogue of each language, for callers that list or check them. */

@@ -8,6 +8,7 @@
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { workerModule } from '../common/worker-module.js';
 import type { RuleSetIR } from '../compile/ir.js';
 import { SourcedRecord } from '../data/sourced-record.js';
 import { rejectedResult, serializeResult } from '../engine/index.js';
@@ -44,7 +45,7 @@ export async function* assessParallel(
   const chunkSize = options.chunkSize ?? 256;
   const workers = Array.from(
     { length: workerCount },
-    () => new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { ir, stage: options.stage, lang: options.lang ?? DEFAULT_LANG } }),
+    () => new Worker(workerModule(import.meta.url, 'assess-worker'), { workerData: { ir, stage: options.stage, lang: options.lang ?? DEFAULT_LANG } }),
   );
   const waiting = new Map<number, (reply: ChunkReply) => void>();
   const failed = new Promise<never>((_, reject) => {

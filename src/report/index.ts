@@ -1,14 +1,14 @@
 /**
- * Public surface of the reports, exported by name for src/index.ts, the CLI and the service:
- * the per-project public-disclosure report (Markdown, HTML), the batch summary (as data, as
- * Markdown, as HTML), the results workbook (XLSX), the language helpers and the input types.
+ * The `jixiao/report` entry: the per-project public-disclosure report (Markdown, HTML with
+ * ECharts charts), the batch summary (as data, as Markdown, as HTML), the language helpers and
+ * the input types. The results workbook is the separate `jixiao/sheets` entry (xlsx.ts), so
+ * neither entry loads the other's optional package.
  * Every renderer takes `lang: 'zh' | 'en'`, reads no clock and returns the same bytes for the
  * same input.
  */
 export { renderProjectHtml, renderProjectHtmlBody, renderProjectMarkdown, type RenderOptions } from './project.js';
 export { renderSummaryHtml, renderSummaryMarkdown, type SummaryRenderOptions, type SummarySection } from './summary-report.js';
 export { summarize, summaryInput, signedAmount, type AdjustmentGroup, type BatchSummary, type GradeCount, type ReviewSummary, type WarningCount } from './summary.js';
-export { buildResultsWorkbook, writeResultsXlsx, type ResultsSource, type XlsxOptions } from './xlsx.js';
 export { detectLang, t, type Lang, type MessageKey } from './i18n/index.js';
 export { entityOf, ENTITY_SHAPES, infoFromRecord, INFO_PATHS, toReportItem, type Entity, type ProjectInfo, type ReportInput, type ReportItem } from './input.js';
 export { formatMoney, formatScore } from './format.js';

@@ -1,30 +1,25 @@
-/** The command table: name → implementation. Each command file owns its options and help. */
+/**
+ * The command table: name → a loader of its implementation. Each command file owns its options
+ * and help. Commands load on first use so that `jixiao --version` or `jixiao check` never pays
+ * for the service, the report renderers or the spreadsheet reader.
+ */
 import type { CliIO } from '../io.js';
 import type { Lang } from '../messages.js';
-import { checkCommand } from './check.js';
-import { compileCommand } from './compile.js';
-import { evalCommand } from './eval.js';
-import { testCommand } from './test.js';
-import { serveCliCommand } from './serve.js';
-import { demoCommand } from './demo.js';
-import { fmtCommand } from './fmt.js';
-import { reportCommand } from './report.js';
-import { sampleCommand } from './sample.js';
-import { allocateCommand } from './allocate.js';
-import { rollupCommand } from './rollup.js';
 
 export type Command = (args: string[], io: CliIO, lang: Lang) => Promise<number>;
 
-export const commands: Record<string, Command> = {
-  check: checkCommand,
-  compile: compileCommand,
-  eval: evalCommand,
-  test: testCommand,
-  serve: serveCliCommand,
-  demo: demoCommand,
-  fmt: fmtCommand,
-  report: reportCommand,
-  sample: sampleCommand,
-  allocate: allocateCommand,
-  rollup: rollupCommand,
+type CommandLoader = () => Promise<Command>;
+
+export const commands: Record<string, CommandLoader> = {
+  check: async () => (await import('./check.js')).checkCommand,
+  compile: async () => (await import('./compile.js')).compileCommand,
+  eval: async () => (await import('./eval.js')).evalCommand,
+  test: async () => (await import('./test.js')).testCommand,
+  serve: async () => (await import('./serve.js')).serveCliCommand,
+  demo: async () => (await import('./demo.js')).demoCommand,
+  fmt: async () => (await import('./fmt.js')).fmtCommand,
+  report: async () => (await import('./report.js')).reportCommand,
+  sample: async () => (await import('./sample.js')).sampleCommand,
+  allocate: async () => (await import('./allocate.js')).allocateCommand,
+  rollup: async () => (await import('./rollup.js')).rollupCommand,
 };

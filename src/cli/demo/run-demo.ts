@@ -26,10 +26,10 @@ import {
   renderSummaryHtml,
   renderSummaryMarkdown,
   summarize,
-  writeResultsXlsx,
   type BatchSummary,
   type ReportItem,
 } from '../../report/index.js';
+import { writeResultsXlsx } from '../../report/xlsx.js';
 import { checkIndicatorFiles } from '../diagnostics.js';
 import { loopSections } from './loop-summary.js';
 import { readLoopContext, runLoop, type DemoLoop, type DemoLoopIndex, type StageScores } from './loop.js';

@@ -8,6 +8,7 @@
  * costs more than a small batch takes.
  */
 import { Worker } from 'node:worker_threads';
+import { workerModule } from '../../common/worker-module.js';
 import { renderJob, type RenderJob, type RenderReply, type RenderRequest, type RenderSettings } from './render-jobs.js';
 
 export interface Renderer {
@@ -40,7 +41,7 @@ export function createRenderer(settings: RenderSettings, workers: number, chunkS
 }
 
 function startPool(settings: RenderSettings, workers: number, chunkSize: number): Renderer {
-  const threads = Array.from({ length: workers }, () => new Worker(new URL('./render-worker-entry.mjs', import.meta.url), { workerData: settings }));
+  const threads = Array.from({ length: workers }, () => new Worker(workerModule(import.meta.url, 'render-worker'), { workerData: settings }));
   const waiting = new Map<number, { done: () => void; fail: (error: Error) => void }>();
   // a thread that died answers nothing more: later chunks fail at once instead of hanging
   let crashed: Error | undefined;

@@ -1,5 +1,5 @@
-// Worker threads do not inherit the main thread's TypeScript loader: register tsx, then load the
-// real worker. Plain .mjs so Node can start it without any loader.
+// Source-tree shim (see src/common/worker-module.ts): worker threads do not inherit the main
+// thread's TypeScript loader, so register tsx, then load the real worker. Not shipped in dist.
 import { register } from 'tsx/esm/api';
 register();
 await import('./render-worker.ts');

@@ -14,7 +14,6 @@ import type { RuleSetIR } from '../../compile/ir.js';
 import type { EvaluationResult } from '../../engine/result.js';
 import type { ProjectInfo, ReportItem } from '../../report/input.js';
 import type { Lang } from '../../report/i18n/index.js';
-import { writeResultsXlsx } from '../../report/xlsx.js';
 
 export class ResultsSpool {
   private readonly dir = mkdtempSync(join(tmpdir(), 'jixiao-spool-'));
@@ -52,6 +51,8 @@ export class ResultsSpool {
     const temp = `${target}.${process.pid}.tmp`;
     try {
       await this.finish();
+      // ExcelJS is optional and only needed when a workbook is asked for.
+      const { writeResultsXlsx } = await import('../../report/xlsx.js');
       await writeResultsXlsx(() => this.replay(), ir, temp, lang);
       renameSync(temp, target);
     } catch (error) {

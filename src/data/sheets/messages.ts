@@ -80,7 +80,7 @@ const EN: Record<SheetCode, string> = {
 /** Phrases that fill `{reason}`, `{cell}` and lists inside the templates above. */
 export type SheetPhrase =
   | 'cell' | 'listSeparator' | 'unterminated' | 'textAfterQuote' | 'clash' | 'notObject' | 'columnsNotMap'
-  | 'unknownType' | 'columnNoPath' | 'badSheet' | 'badHeaderRow';
+  | 'unknownType' | 'columnNoPath' | 'badSheet' | 'badHeaderRow' | 'noWorkbookReader';
 
 const PHRASES: Record<Lang, Record<SheetPhrase, string>> = {
   zh: {
@@ -95,6 +95,7 @@ const PHRASES: Record<Lang, Record<SheetPhrase, string>> = {
     columnNoPath: '列“{header}”必须指明数据路径',
     badSheet: '`sheet` 必须是工作表名或从 1 开始的序号',
     badHeaderRow: '`header_row` 必须是从 1 开始的行号',
+    noWorkbookReader: '读取 .xlsx 需要可选依赖包 exceljs，当前未安装（npm install exceljs），或把表格另存为 CSV',
   },
   en: {
     cell: 'column {letter}',
@@ -108,6 +109,7 @@ const PHRASES: Record<Lang, Record<SheetPhrase, string>> = {
     columnNoPath: 'column “{header}” must name a data path',
     badSheet: '`sheet` must be a name or a number from 1',
     badHeaderRow: '`header_row` must be a number from 1',
+    noWorkbookReader: 'reading .xlsx needs the optional package exceljs, which is not installed (npm install exceljs); or save the sheet as CSV',
   },
 };
 

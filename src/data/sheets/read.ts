@@ -95,7 +95,8 @@ async function* rowsOf(path: string, format: 'csv' | 'xlsx', mapping: SheetMappi
   } else if (opened.failure === 'no_sheet') {
     yield { row: 0, data: null, errors: [sheetIssue(SHEET_CODES.noSheet, { row: 0 }, { sheet: String(mapping?.sheet ?? 1), available: opened.available.join(sheetPhrase('listSeparator', {}, lang)) }, 'error', lang)] };
   } else {
-    yield { row: 0, data: null, errors: [sheetIssue(SHEET_CODES.unreadable, { row: 0 }, { file: path, reason: opened.reason }, 'error', lang)] };
+    const reason = opened.failure === 'no_reader' ? sheetPhrase('noWorkbookReader', {}, lang) : opened.reason;
+    yield { row: 0, data: null, errors: [sheetIssue(SHEET_CODES.unreadable, { row: 0 }, { file: path, reason }, 'error', lang)] };
   }
 }
 

@@ -5,9 +5,10 @@
  * hyperlinks their text, error cells null, dates stay `Date`. The sheet is chosen by name or by
  * 1-based position (default: the first). Problems opening the file are returned as a `failure`.
  * Workbooks the streaming reader cannot handle — workbook.xml or sharedStrings.xml stored after
- * the sheets, as exceljs' own writers do — are read whole instead.
+ * the sheets, as exceljs' own writers do — are read whole instead. exceljs is an optional
+ * package loaded on first use: without it the file is reported as needing it, not a crash.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Cell } from './coerce.js';
 
 export interface XlsxRow {
@@ -18,7 +19,18 @@ export interface XlsxRow {
 export type XlsxOpen =
   | { ok: true; rows: AsyncGenerator<XlsxRow> }
   | { ok: false; failure: 'no_sheet'; available: string[] }
-  | { ok: false; failure: 'unreadable'; reason: string };
+  | { ok: false; failure: 'unreadable'; reason: string }
+  | { ok: false; failure: 'no_reader' };
+
+type ExcelModule = typeof ExcelJS;
+
+async function loadExcel(): Promise<ExcelModule | undefined> {
+  try {
+    return (await import('exceljs')).default;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Reduces an exceljs cell value to a primitive. */
 export function cellPrimitive(value: unknown): Cell {
@@ -49,7 +61,9 @@ function rowCells(row: ExcelJS.Row): Cell[] {
  * sheets before the wanted one are skipped row by row (each must be drained to go on).
  */
 export async function openXlsxRows(path: string, sheet: string | number | undefined): Promise<XlsxOpen> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  const excel = await loadExcel();
+  if (!excel) return { ok: false, failure: 'no_reader' };
+  const reader = new excel.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -62,13 +76,13 @@ export async function openXlsxRows(path: string, sheet: string | number | undefi
     for (;;) {
       const next = await iterator.next();
       // Streamed names may be placeholders when workbook.xml comes last: ask the whole-file reader.
-      if (next.done) return typeof sheet === 'string' ? openWhole(path, sheet) : { ok: false, failure: 'no_sheet', available: seen };
+      if (next.done) return typeof sheet === 'string' ? openWhole(excel, path, sheet) : { ok: false, failure: 'no_sheet', available: seen };
       const ws = next.value as ExcelJS.stream.xlsx.WorksheetReader & { name?: string };
       // Sheet names live in workbook.xml; when it is stored after the sheets the streaming
       // reader does not know them yet, so a sheet wanted by name needs the whole-file reader.
       if (ws.name === undefined && typeof sheet === 'string') {
         await iterator.return?.(undefined);
-        return openWhole(path, sheet);
+        return openWhole(excel, path, sheet);
       }
       const name = ws.name ?? `Sheet${seen.length + 1}`;
       seen.push(name);
@@ -82,19 +96,19 @@ export async function openXlsxRows(path: string, sheet: string | number | undefi
       if (!first.done && hasUnresolvedStrings(first.value)) {
         // Shared strings stored after the sheet cannot be resolved while streaming.
         await iterator.return?.(undefined);
-        return openWhole(path, sheet);
+        return openWhole(excel, path, sheet);
       }
       return { ok: true, rows: sheetRows(first.done ? undefined : first.value, rows, iterator) };
     }
   } catch {
     // exceljs' streaming reader cannot read archives whose workbook.xml comes after the sheets
     // (exceljs itself writes them so); such files are read whole instead.
-    return openWhole(path, sheet);
+    return openWhole(excel, path, sheet);
   }
 }
 
-async function openWhole(path: string, sheet: string | number | undefined): Promise<XlsxOpen> {
-  const wb = new ExcelJS.Workbook();
+async function openWhole(excel: ExcelModule, path: string, sheet: string | number | undefined): Promise<XlsxOpen> {
+  const wb = new excel.Workbook();
   try {
     await wb.xlsx.readFile(path);
   } catch (e) {

@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+/**
+ * The `jixiao` executable: runs the command line on this process's arguments and streams, and
+ * sets the exit code once both streams have drained.
+ */
+import { flush, processIO } from './io.js';
+import { runCli } from './main.js';
+
+const io = processIO();
+const code = await runCli(process.argv.slice(2), io);
+await Promise.all([flush(io.stdout), flush(io.stderr)]);
+process.exitCode = code;

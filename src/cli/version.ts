@@ -1,0 +1,10 @@
+/**
+ * The version the command line prints: read from the package's own package.json, so a release
+ * changes it in one place. The file sits two folders up from both src/cli and dist/cli.
+ */
+import { readFileSync } from 'node:fs';
+
+export function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+  return typeof manifest.version === 'string' ? manifest.version : 'unknown';
+}
