@@ -103,7 +103,7 @@ async function benchCli(): Promise<void> {
     const one = join(dir, 'one.ndjson');
     writeRecords(one, 1);
     const probe = await runCli(['eval', '--rules', rules, '--workers', '0', '--trace', 'summary', one], 120);
-    const trace = probe.code === 0 || probe.code === 1 ? ['--trace', 'summary'] : [];
+    const trace = probe.code === 0 && probe.lines > 0 ? ['--trace', 'summary'] : [];
     const start = trace.length > 0 ? probe : await runCli(['eval', '--rules', rules, '--workers', '0', one], 120);
     if (start.code !== 0) throw new Error(`cli bench: jixiao eval of one record exited ${start.code}: ${start.stderrTail}`);
     console.log(`jixiao eval through ${jixiaoCli().label}, --workers ${workers}, ${trace.length > 0 ? '--trace summary' : "no --trace option (full trace, today's default)"}; loop workload (30 indicators + 10 rules)`);
