@@ -1,8 +1,9 @@
 /**
  * Bench section of the evaluation engine. On the same deterministic stream of records it
- * measures `evaluateMany` (compiled closures, full trace), a hand-written TypeScript scorer of
- * the same scorecard (same decimal library) and the naive json-rules-engine encoding (on a
- * smaller subset; rates are per record). All three must agree on every total before any time is
+ * measures `evaluateMany` (compiled closures, full trace), the plain-JS exact scorer of the same
+ * scorecard (plain-scorer.ts, the limit), a hand-written TypeScript scorer of it on the same
+ * decimal library and the naive json-rules-engine encoding (on a
+ * smaller subset; rates are per record). All four must agree on every total before any time is
  * printed. Memory: RSS sampled every 1,000 records during the engine run, and heap used after
  * 10% and 100% of the records, to show it stays flat while streaming.
  */
@@ -13,6 +14,7 @@ import { SourcedRecord } from '../../src/data/sourced-record.js';
 import { assessParallel } from '../../src/pipeline/parallel.js';
 import type { RuleSetIR } from '../../src/compile/ir.js';
 import { jreEngine, jreScore } from './jre-fixture.js';
+import { plainCard } from './plain-scorer.js';
 import { benchIndicators, benchRecords, benchRulesText, handScore } from './scorecard-fixture.js';
 import type { BenchOptions, BenchSection } from './sections.js';
 
@@ -51,13 +53,15 @@ async function benchEngine(opts: BenchOptions): Promise<void> {
       const e = ev.evaluate(rec);
       const h = round2(handScore(rec, inds));
       if (e.status !== 'ok' || e.total !== h) throw new Error(`engine and hand-written disagree on ${String(rec.id)}: ${e.total} vs ${h}`);
+      const p = plainCard(rec).total;
+      if (p !== h) throw new Error(`plain JS and hand-written disagree on ${String(rec.id)}: ${p} vs ${h}`);
       if (i++ < perRef) {
         const j = round2(await jreScore(jre, rec, weights));
         if (j !== h) throw new Error(`json-rules-engine and hand-written disagree on ${String(rec.id)}: ${j} vs ${h}`);
       }
     }
   }
-  console.log(`${inds.length} indicators (proportional, bands, rating, deduct, yes/no, linear); totals agree on all records: engine = hand-written on ${N}, = json-rules-engine on ${M}`);
+  console.log(`${inds.length} indicators (proportional, bands, rating, deduct, yes/no, linear); totals agree on all records: engine = plain JS = hand-written on ${N}, = json-rules-engine on ${M}`);
 
   // 2. One streamed evaluateMany over all N records: throughput and memory.
   let peakRss = process.memoryUsage().rss;
@@ -77,7 +81,7 @@ async function benchEngine(opts: BenchOptions): Promise<void> {
   const heapAtEnd = process.memoryUsage().heapUsed;
 
   // 3. Interleaved per chunk, so load changes on the machine hit all paths alike.
-  let genS = 0, genRefS = 0, engineS = 0, quietS = 0, handS = 0, jreS = 0;
+  let genS = 0, genRefS = 0, engineS = 0, quietS = 0, handS = 0, plainS = 0, jreS = 0;
   for (let c = 0; c < CHUNKS; c++) {
     t = process.cpuUsage();
     for (const rec of benchRecords(per, SEED + c)) if (!rec.id) throw new Error('unreachable');
@@ -95,22 +99,29 @@ async function benchEngine(opts: BenchOptions): Promise<void> {
     for (const rec of benchRecords(per, SEED + c)) handScore(rec, inds);
     handS += cpu(t);
     t = process.cpuUsage();
+    let sink = 0; // keeps the plain scorer's result live, so it cannot be optimised away
+    for (const rec of benchRecords(per, SEED + c)) sink += plainCard(rec).total;
+    plainS += cpu(t);
+    if (Number.isNaN(sink)) throw new Error('unreachable');
+    t = process.cpuUsage();
     for (const rec of benchRecords(perRef, SEED + c)) await jreScore(jre, rec, weights);
     jreS += cpu(t);
   }
   engineS -= genS;
   quietS -= genS;
   handS -= genS;
+  plainS -= genS;
   jreS -= genRefS;
-  const engineRate = N / engineS, handRate = N / handS, jreRate = M / jreS;
+  const engineRate = N / engineS, handRate = N / handS, plainRate = N / plainS, jreRate = M / jreS;
   const line = (label: string, rate: number) => console.log(`  ${label.padEnd(44)}${rate.toFixed(0).padStart(9)} records/s  ${(1e6 / rate).toFixed(1).padStart(8)} µs/record`);
   line(`engine, evaluateMany, full trace (${N})`, engineRate);
   line(`engine, evaluateMany, trace off (${N})`, N / quietS);
   line(`engine, one stream of ${N} (memory run)`, N / (streamS - genS));
-  line(`hand-written TypeScript (${N})`, handRate);
+  line(`plain JavaScript, exact half-up (${N})`, plainRate);
+  line(`hand-written TypeScript, decimal.js (${N})`, handRate);
   line(`json-rules-engine, naive rules (${M})`, jreRate);
-  console.log(`  ratios (full trace): engine / hand-written = ${(engineRate / handRate).toFixed(2)}×   engine / json-rules-engine = ${(engineRate / jreRate).toFixed(1)}×`);
-  console.log(`  ratios (trace off):  engine / hand-written = ${(N / quietS / handRate).toFixed(2)}×   engine / json-rules-engine = ${(N / quietS / jreRate).toFixed(1)}×`);
+  console.log(`  ratios (full trace): engine / plain JS = ${(engineRate / plainRate).toFixed(3)}×   engine / decimal.js hand-written = ${(engineRate / handRate).toFixed(2)}×   engine / json-rules-engine = ${(engineRate / jreRate).toFixed(1)}×`);
+  console.log(`  ratios (trace off):  engine / plain JS = ${(N / quietS / plainRate).toFixed(3)}×   engine / decimal.js hand-written = ${(N / quietS / handRate).toFixed(2)}×   engine / json-rules-engine = ${(N / quietS / jreRate).toFixed(1)}×`);
   console.log(`  memory while streaming ${N}: peak RSS ${mb(peakRss)}; heap used after ${N / 10} records ${mb(heapAt10)}, after ${N} ${mb(heapAtEnd)}`);
   console.log(`  (CPU time of this process; record generation, ${genS.toFixed(2)} s for ${N}, subtracted from each path)`);
   await benchParallel(ir, Math.min(N, 20_000));

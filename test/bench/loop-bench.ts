@@ -1,216 +1,61 @@
 /**
- * Bench section `loop`: the closed loop's speed bar (issue #4 item 8) — scoring plus
- * recommendations through the pipeline (`createAssessor(ir).assess`) against a hand-written
- * TypeScript function of the same scorecard and the same rules, measured in the same run; the
- * target is at least 1/3 of the hand-written throughput. The scorecard is the 30-indicator bench
- * framework (scorecard-fixture.ts) with grade cut-offs moved so every grade occurs on the
- * generated records; the rules are a result-application block of 10 rules written as .ind text
- * (grade-linked % adjustments of next_budget summed with a cap, recall of unspent funds below an
- * execution line, rectify / interview / commend / warn / flag, a priority-10 cancel; conditions
- * over grade, total, dimension points, indicator values and points, and data). `handAssess`
- * writes the same rules by hand (decimal.js, same ordering and combination semantics). Before any
- * timing, both paths must agree on every record: total, grade and every recommendation (rule,
- * action, line, amount, percentage, days, level, text, reason, combined members; the pipeline's
- * `facts` trace has no hand-written counterpart). Times are process CPU time, interleaved per
- * chunk, best of PASSES per chunk, record generation subtracted.
- * Run: `npx tsx test/bench/run.ts --only loop --records 20000`.
+ * Bench section `loop` (issue #12 item 7, "the bench tells the truth"): the loop workload
+ * (loop-workload.ts: 30 indicators + the 10-rule result-application block) through jixiao at
+ * every trace level the engine offers (trace-levels.ts), against three baselines of the same
+ * scorecard and rules: the limit, hand-written plain JavaScript numbers with exact half-up
+ * rounding (plain-scorer.ts); the same algorithm on decimal.js (loop-workload.ts `handAssess`);
+ * and json-rules-engine deciding the 10 rules over scores from the plain scorer (jre-fixture.ts).
+ * Before any timing every path must agree on every record — total, grade, each dimension's
+ * points and every recommendation — or the section throws. A naive `Math.round(x * 100) / 100`
+ * version is run too, only to count the records it gets wrong. Times are process CPU time,
+ * interleaved per chunk, best of PASSES per chunk, record generation subtracted; ratios are
+ * jixiao ÷ baseline, fastest baseline first. Run: `npm run bench -- --only loop --records 20000`.
  */
 import { compileSource } from '../../src/compile/compile.js';
-import { createEvaluator } from '../../src/engine/index.js';
-import { D, type Dec } from '../../src/engine/decimal.js';
-import type { Recommendation } from '../../src/engine/result.js';
-import { createAssessor } from '../../src/pipeline/assess.js';
 import { createRecommender } from '../../src/recommend/index.js';
-import { seededFloats } from '../../src/common/seeded-random.js';
-import { benchIndicators, benchRecords, benchRulesText, handPoints, type BenchIndicator } from './scorecard-fixture.js';
+import type { EvaluationResult } from '../../src/engine/result.js';
+import { jreLoopFired, jreLoopRules, loopRuleFacts } from './jre-fixture.js';
+import { handAssess, loopRecords, loopRulesText, recommendationView } from './loop-workload.js';
+import { GRADE_RANK, naiveAssess, plainAssess, plainCard, plainFired, plainRecommendations, type PlainCard } from './plain-scorer.js';
+import { assessAt, detectTraceLevels, resultBytes } from './trace-levels.js';
 import type { BenchOptions, BenchSection } from './sections.js';
 
-const BLOCK = '结果应用';
-const CUTOFFS: [string, number][] = [['优', 72], ['良', 66], ['中', 55]];
-const GRADE_RANK: Record<string, number> = { 优: 3, 良: 2, 中: 1, 差: 0 };
-
-const RULES = `
-rules ${BLOCK} for 基准项目 {
-  title "基准：项目支出绩效评价结果应用"
-  param 优调增比例 = 10% "评价为优的，下年度预算适当调增"
-  param 中调减比例 = 10% "评价为中的，下年度预算调减比例"
-  param 差调减比例 = 30% "评价为差的，下年度预算调减比例"
-  param 未整改追加调减 = 20% "上年问题未整改到位的，追加调减"
-  param 执行率收回线 = 60% "执行率低于该值的，收回结余资金"
-  param 调整上限 = 50% "同一预算线调整幅度上限"
-  let unspent = data.k1.budget - data.k1.spent
-  line next_budget base data.budget.next "下年度预算"
-  combine next_budget by sum cap 调整上限
-
-  rule 评价优秀 when grade == 优 then adjust next_budget +优调增比例, commend reason "评价为优，通报表扬并调增预算"
-  rule 评价良好 when grade == 良 then flag "按需保障" reason "评价为良，按实际需要安排预算"
-  rule 评价中等 when grade == 中 then adjust next_budget -中调减比例, rectify within 60 days reason "评价为中，限期整改并调减预算"
-  rule 评价差 when grade == 差 then adjust next_budget -差调减比例, rectify within 90 days, interview reason "评价为差，约谈整改并削减预算"
-  rule 上年问题未整改 when grade <= 中 and coalesce(data.last_year.rectified, true) == false then adjust next_budget -未整改追加调减 reason "上年问题未整改到位，追加调减"
-  rule 重大违规取消 priority 10 when coalesce(data.audit.major_violation, false) == true then cancel, interview reason "存在重大违规问题，取消下年度预算安排"
-  rule 执行偏慢收回 when 指标2.value < 执行率收回线 then recall unspent reason "预算执行率低于60%，收回结余资金"
-  rule 决策薄弱 when 决策.points < 16 and total >= 55 then warn yellow reason "决策维度得分偏低"
-  rule 产出突出 when 产出.points >= 22 and grade >= 良 then adjust next_budget +5% reason "产出突出，追加调增"
-  rule 合规存疑 when data.k3.count >= 4 or 指标10.points < 1 then flag "资金使用合规性存疑", warn red reason "扣分较多，资金合规性存疑"
-}
-`;
-
-/** The bench framework with loop cut-offs, followed by the rules block. */
-export function loopRulesText(): string {
-  const grades = `grades { ${CUTOFFS.map(([g, n]) => `${g} >= ${n}`).join('; ')}; 差 otherwise }`;
-  const framework = benchRulesText().replace(/grades \{[^}]*\}/, grades);
-  if (!framework.includes(grades)) throw new Error('loop bench: grades line not found in the bench framework');
-  return framework + RULES;
-}
-
-/** Bench records plus what the rules read: next year's budget, last year's rectification, audit. */
-export function* loopRecords(count: number, seed: number): Generator<Record<string, unknown>> {
-  const rnd = seededFloats(seed ^ 0x5eed);
-  for (const rec of benchRecords(count, seed)) {
-    rec.budget = { next: Math.round((200000 + rnd() * 4800000) * 100) / 100 };
-    if (rnd() < 0.6) rec.last_year = { rectified: rnd() < 0.7 };
-    if (rnd() < 0.9) rec.audit = { major_violation: rnd() < 0.02 };
-    yield rec;
-  }
-}
-
-// ---- the hand-written path ----------------------------------------------------------------
-
-interface HandCard {
-  total: number;
-  grade: string;
-  /** Rounded points per dimension, in DIM order. */
-  dims: number[];
-}
-
-const INDS = benchIndicators();
-const DIMS = [...new Set(INDS.map((i) => i.dimension))];
-const DIM_OF = INDS.map((i) => DIMS.indexOf(i.dimension));
-const round2 = (d: Dec): number => Number(d.toFixed(2, D.ROUND_HALF_UP));
-
-export function handCard(rec: Record<string, unknown>, inds: BenchIndicator[] = INDS): HandCard {
-  const sums = DIMS.map(() => new D(0));
-  let total = new D(0);
-  inds.forEach((ind, i) => {
-    const p = handPoints(ind, rec);
-    sums[DIM_OF[i]!] = sums[DIM_OF[i]!]!.plus(p);
-    total = total.plus(p);
-  });
-  const t = round2(total);
-  const grade = CUTOFFS.find(([, n]) => t >= n)?.[0] ?? '差';
-  return { total: t, grade, dims: sums.map(round2) };
-}
-
-/** The fields both paths must agree on (everything but the `facts` trace). */
-type HandRecommendation = Omit<Recommendation, 'facts'>;
-
-const PCT = { up: new D('0.1'), mid: new D('-0.1'), bad: new D('-0.3'), unrectified: new D('-0.2'), output: new D('0.05'), cap: new D('0.5') };
-const percentText = (d: Dec): string => (d.decimalPlaces() < 2 ? d.toFixed(2) : d.toFixed());
-const REASON = {
-  优: '评价为优，通报表扬并调增预算',
-  良: '评价为良，按实际需要安排预算',
-  中: '评价为中，限期整改并调减预算',
-  差: '评价为差，约谈整改并削减预算',
-  unrectified: '上年问题未整改到位，追加调减',
-  cancel: '存在重大违规问题，取消下年度预算安排',
-  recall: '预算执行率低于60%，收回结余资金',
-  weak: '决策维度得分偏低',
-  output: '产出突出，追加调增',
-  compliance: '扣分较多，资金合规性存疑',
-};
-
-/** The ten rules by hand: priority 10 first, then source order; next_budget summed and capped. */
-export function handRecommend(card: HandCard, rec: Record<string, unknown>): HandRecommendation[] {
-  const out: HandRecommendation[] = [];
-  const adjusts: { rule: string; pct: Dec; reason: string }[] = [];
-  let adjustAt = -1;
-  const push = (rule: string, action: Recommendation['action'], reason: string, extra: Partial<HandRecommendation> = {}): void => {
-    out.push({ rule, ruleBlock: BLOCK, action, ...extra, reason });
-  };
-  const adjust = (rule: string, pct: Dec, reason: string): void => {
-    if (adjustAt < 0) adjustAt = out.push(undefined as unknown as HandRecommendation) - 1;
-    adjusts.push({ rule, pct, reason });
-  };
-  const g = card.grade;
-  const rank = GRADE_RANK[g]!;
-  const audit = rec.audit as { major_violation?: boolean } | undefined;
-  const lastYear = rec.last_year as { rectified?: boolean } | undefined;
-  const k1 = rec.k1 as { spent: number; budget: number };
-  const k3 = rec.k3 as { count: number };
-  const k9 = rec.k9 as { count: number };
-
-  if ((audit?.major_violation ?? false) === true) {
-    push('重大违规取消', 'cancel', REASON.cancel);
-    push('重大违规取消', 'interview', REASON.cancel);
-  }
-  if (g === '优') {
-    adjust('评价优秀', PCT.up, REASON.优);
-    push('评价优秀', 'commend', REASON.优);
-  }
-  if (g === '良') push('评价良好', 'flag', REASON.良, { text: '按需保障' });
-  if (g === '中') {
-    adjust('评价中等', PCT.mid, REASON.中);
-    push('评价中等', 'rectify', REASON.中, { withinDays: 60 });
-  }
-  if (g === '差') {
-    adjust('评价差', PCT.bad, REASON.差);
-    push('评价差', 'rectify', REASON.差, { withinDays: 90 });
-    push('评价差', 'interview', REASON.差);
-  }
-  if (rank <= 1 && (lastYear?.rectified ?? true) === false) adjust('上年问题未整改', PCT.unrectified, REASON.unrectified);
-  if (new D(k1.spent).div(k1.budget).lt(0.6)) {
-    push('执行偏慢收回', 'recall', REASON.recall, { amount: new D(k1.budget).minus(k1.spent).toFixed(2, D.ROUND_HALF_UP) });
-  }
-  if (card.dims[0]! < 16 && card.total >= 55) push('决策薄弱', 'warn', REASON.weak, { level: 'yellow' });
-  if (card.dims[2]! >= 22 && rank >= 2) adjust('产出突出', PCT.output, REASON.output);
-  if (k3.count >= 4 || D.max(new D(4).minus(D.min(k9.count, 4)), 0).lt(1)) {
-    push('合规存疑', 'flag', REASON.compliance, { text: '资金使用合规性存疑' });
-    push('合规存疑', 'warn', REASON.compliance, { level: 'red' });
-  }
-
-  if (adjustAt >= 0) {
-    // combine next_budget by sum cap 50%: members' exact amounts and percentages added, then capped.
-    const base = new D((rec.budget as { next: number }).next);
-    let pct = new D(0);
-    let amount = new D(0);
-    for (const a of adjusts) {
-      pct = pct.plus(a.pct);
-      amount = amount.plus(base.times(a.pct));
-    }
-    const capAmount = base.times(PCT.cap).abs();
-    if (amount.abs().gt(capAmount)) amount = capAmount.times(amount.isNegative() ? -1 : 1);
-    if (pct.abs().gt(PCT.cap)) pct = PCT.cap.times(pct.isNegative() ? -1 : 1);
-    out[adjustAt] = {
-      rule: adjusts[0]!.rule,
-      ruleBlock: BLOCK,
-      action: 'adjust',
-      line: 'next_budget',
-      amount: amount.toFixed(2, D.ROUND_HALF_UP),
-      percentage: percentText(pct),
-      reason: [...new Set(adjusts.map((a) => a.reason))].join('；'),
-      combined: { mode: 'sum', from: adjusts.map((a) => a.rule) },
-    };
-  }
-  return out;
-}
-
-export function handAssess(rec: Record<string, unknown>): { card: HandCard; recommendations: HandRecommendation[] } {
-  const card = handCard(rec);
-  return { card, recommendations: handRecommend(card, rec) };
-}
-
-const view = (r: Recommendation | HandRecommendation): string =>
-  JSON.stringify([r.rule, r.ruleBlock, r.action, r.line, r.amount, r.percentage, r.withinDays, r.level, r.text, r.reason, r.combined?.mode, r.combined?.from]);
-
-// ---- the section ----------------------------------------------------------------------------
+const CHUNKS = 10;
+const PASSES = 2;
+const SEED = 4040;
 
 const cpu = (start: NodeJS.CpuUsage): number => {
   const d = process.cpuUsage(start);
   return (d.user + d.system) / 1e6;
 };
-const CHUNKS = 10;
-const PASSES = 2;
-const SEED = 4040;
+
+interface Card {
+  total: number | null;
+  grade: string | null;
+  dims: (number | null)[];
+  recs: string[];
+}
+const ofResult = (r: EvaluationResult): Card => ({ total: r.total, grade: r.grade, dims: r.dimensions.map((d) => d.points), recs: r.recommendations.map(recommendationView) });
+const ofHand = (h: { card: { total: number; grade: string; dims: number[] }; recommendations: Parameters<typeof recommendationView>[0][] }): Card => ({
+  total: h.card.total,
+  grade: h.card.grade,
+  dims: h.card.dims,
+  recs: h.recommendations.map(recommendationView),
+});
+/** Where two cards differ ('' when they agree). */
+function differ(a: Card, b: Card): string {
+  if (a.total !== b.total) return `total ${a.total} vs ${b.total}`;
+  if (a.grade !== b.grade) return `grade ${a.grade} vs ${b.grade}`;
+  if (a.dims.length !== b.dims.length || a.dims.some((x, i) => x !== b.dims[i])) return `dimensions [${a.dims.join(', ')}] vs [${b.dims.join(', ')}]`;
+  if (a.recs.length !== b.recs.length || a.recs.some((x, i) => x !== b.recs[i])) return `recommendations\n    ${a.recs.join('\n    ')}\n  vs\n    ${b.recs.join('\n    ')}`;
+  return '';
+}
+
+async function jreAssess(engine: ReturnType<typeof jreLoopRules>, rec: Record<string, unknown>): Promise<{ card: PlainCard; mask: number; recommendations: ReturnType<typeof plainRecommendations> }> {
+  const card = plainCard(rec);
+  const mask = await jreLoopFired(engine, loopRuleFacts(card, rec, GRADE_RANK[card.grade]!));
+  return { card, mask, recommendations: plainRecommendations(mask, card, rec) };
+}
 
 async function benchLoop(opts: BenchOptions): Promise<void> {
   const compiled = compileSource(loopRulesText(), 'loop-bench.ind');
@@ -218,84 +63,115 @@ async function benchLoop(opts: BenchOptions): Promise<void> {
     throw new Error(`loop bench rules do not compile: ${compiled.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`);
   }
   const ir = compiled.ir;
-  const assessor = createAssessor(ir);
-  const evaluator = createEvaluator(ir);
-  // createAssessor has no trace switch: the same two stages composed as assess.ts does, trace off.
-  const quietEvaluator = createEvaluator(ir, { trace: false });
+  const sample = loopRecords(1, SEED).next().value as Record<string, unknown>;
+  const { levels, note } = detectTraceLevels(ir, sample);
+  const jixiao = levels.map((level) => ({ level, ...assessAt(ir, level, sample) }));
   const recommender = createRecommender(ir);
-  const quietAssess = (rec: Record<string, unknown>): Recommendation[] => {
-    const r = quietEvaluator.evaluate(rec);
-    return r.status === 'ok' ? recommender.recommend(r, rec) : [];
-  };
+  const jre = jreLoopRules();
   const per = Math.floor(opts.records / CHUNKS);
   const N = per * CHUNKS;
+  const perRef = Math.max(1, Math.floor(Math.min(opts.referenceRecords, N) / CHUNKS));
+  const M = perRef * CHUNKS;
 
   // 1. Agreement on every record before any timing (also the warm-up).
+  let exact = 0, naiveWrong = 0, naiveScoreWrong = 0, recommendations = 0;
+  const bytes = new Map<string, number>();
   const fired = new Map<string, number>();
-  let recommendations = 0;
   for (let c = 0; c < CHUNKS; c++) {
     for (const rec of loopRecords(per, SEED + c)) {
-      const r = assessor.assess(rec);
-      const h = handAssess(rec);
-      const id = String(rec.id);
-      if (r.status !== 'ok' || r.total !== h.card.total || r.grade !== h.card.grade) {
-        throw new Error(`loop bench: total/grade disagree on ${id} (chunk ${c}): pipeline ${r.status} ${r.total} ${r.grade}, hand-written ${h.card.total} ${h.card.grade}`);
+      const where = `${String(rec.id)} (chunk ${c})`;
+      const p = plainAssess(rec);
+      const plain = ofHand(p);
+      const checks: [string, Card][] = [['decimal.js hand-written', ofHand(handAssess(rec))]];
+      for (const j of jixiao) {
+        const r = j.assess(rec);
+        if (r.status !== 'ok') throw new Error(`loop bench: jixiao (${j.level.name}) rejected ${where}: ${r.errors.map((e) => e.message).join('; ')}`);
+        checks.push([`jixiao, trace ${j.level.name}`, ofResult(r)]);
+        bytes.set(j.level.name, (bytes.get(j.level.name) ?? 0) + resultBytes(r));
       }
-      const a = r.recommendations.map(view);
-      const b = h.recommendations.map(view);
-      if (a.length !== b.length || a.some((x, i) => x !== b[i])) {
-        throw new Error(`loop bench: recommendations disagree on ${id} (chunk ${c}):\n  pipeline     ${a.join('\n               ')}\n  hand-written ${b.join('\n               ')}`);
+      const q = await jreAssess(jre, rec);
+      if (q.mask !== plainFired(p.card, rec)) throw new Error(`loop bench: json-rules-engine fires ${q.mask.toString(2)} but plain JS ${plainFired(p.card, rec).toString(2)} on ${where}`);
+      checks.push(['json-rules-engine rules', ofHand(q)]);
+      for (const [name, card] of checks) {
+        const d = differ(card, plain);
+        if (d) throw new Error(`loop bench: ${name} and plain JS disagree on ${where}: ${d}`);
       }
-      const q = quietAssess(rec).map(view);
-      if (q.length !== a.length || q.some((x, i) => x !== a[i])) throw new Error(`loop bench: trace-off recommendations differ on ${id}`);
-      recommendations += a.length;
-      fired.set(r.grade, (fired.get(r.grade) ?? 0) + 1);
-      for (const x of r.recommendations) for (const name of x.combined?.from ?? [x.rule]) fired.set(name, (fired.get(name) ?? 0) + 1);
+      if (p.card.exact) exact++;
+      const n = ofHand(naiveAssess(rec));
+      if (differ(n, plain)) naiveWrong++;
+      if (n.total !== plain.total || n.grade !== plain.grade || n.dims.some((x, i) => x !== plain.dims[i])) naiveScoreWrong++;
+      recommendations += plain.recs.length;
+      fired.set(p.card.grade, (fired.get(p.card.grade) ?? 0) + 1);
+      for (const x of p.recommendations) for (const name of x.combined?.from ?? [x.rule]) fired.set(name, (fired.get(name) ?? 0) + 1);
     }
   }
   const spread = (grades: boolean): string => [...fired].filter(([k]) => (k in GRADE_RANK) === grades).map(([k, v]) => `${k} ${v}`).join(', ');
-  console.log(`${INDS.length} indicators, 10 rules; pipeline = hand-written on all ${N} records (total, grade, ${recommendations} recommendations)`);
-  console.log(`  grades: ${spread(true)}; recommendations per rule: ${spread(false)}`);
+  const pct = (n: number): string => `${((100 * n) / N).toFixed(2)}%`;
+  console.log(`30 indicators + 10 rules, ${N} records: jixiao (${levels.map((l) => l.name).join(', ')}), plain JS, decimal.js and json-rules-engine agree on every record`);
+  console.log(`  (total, grade, 4 dimensions' points, ${recommendations} recommendations). grades: ${spread(true)}`);
+  console.log(`  recommendations per rule: ${spread(false)}`);
+  console.log(`  plain JS took the exact BigInt path on ${exact} records (${pct(exact)}, half-cent ties)`);
+  console.log(`  naive Math.round(x*100)/100 disagrees on ${naiveWrong} of ${N} records (${pct(naiveWrong)}; ${naiveScoreWrong} in total/grade/dimensions) — information, not a baseline`);
+  console.log(`  ${note}`);
+  console.log(`  bytes per result (NDJSON line): ${levels.map((l) => `${l.name} ${Math.round(bytes.get(l.name)! / N)}`).join(', ')}; jixiao door: ${jixiao.map((j) => `${j.level.name} ${j.door}`).join(', ')}`);
 
   // 2. Interleaved per chunk, best of PASSES per chunk and path.
-  const paths = ['gen', 'pipeline', 'pipelineQuiet', 'scoring', 'hand', 'handScoring'] as const;
-  const total: Record<(typeof paths)[number], number> = { gen: 0, pipeline: 0, pipelineQuiet: 0, scoring: 0, hand: 0, handScoring: 0 };
+  const total = new Map<string, number>();
   let sink = 0;
   for (let c = 0; c < CHUNKS; c++) {
-    const best: Record<string, number> = {};
-    const time = (name: string, fn: () => void): void => {
+    // inputs of the rules-only figures, built untimed: results (trace none) and plain cards;
+    // the reference count of them, so a chunk of stored results stays small
+    const recs = [...loopRecords(perRef, SEED + c)];
+    const results = recs.map((rec) => jixiao[0]!.assess(rec));
+    const cards = recs.map((rec) => plainCard(rec));
+    const facts = recs.map((rec, i) => loopRuleFacts(cards[i]!, rec, GRADE_RANK[cards[i]!.grade]!));
+    const best = new Map<string, number>();
+    const time = async (name: string, fn: () => void | Promise<void>): Promise<void> => {
       const t = process.cpuUsage();
-      fn();
-      best[name] = Math.min(best[name] ?? Infinity, cpu(t));
+      await fn();
+      best.set(name, Math.min(best.get(name) ?? Infinity, cpu(t)));
     };
     for (let pass = 0; pass < PASSES; pass++) {
-      time('gen', () => { for (const rec of loopRecords(per, SEED + c)) sink += rec.id ? 1 : 0; });
-      time('pipeline', () => { for (const rec of loopRecords(per, SEED + c)) sink += assessor.assess(rec).recommendations.length; });
-      time('pipelineQuiet', () => { for (const rec of loopRecords(per, SEED + c)) sink += quietAssess(rec).length; });
-      time('scoring', () => { for (const rec of loopRecords(per, SEED + c)) sink += evaluator.evaluate(rec).total ?? 0; });
-      time('hand', () => { for (const rec of loopRecords(per, SEED + c)) sink += handAssess(rec).recommendations.length; });
-      time('handScoring', () => { for (const rec of loopRecords(per, SEED + c)) sink += handCard(rec).total; });
+      await time('gen', () => { for (const rec of loopRecords(per, SEED + c)) sink += rec.id ? 1 : 0; });
+      await time('genRef', () => { for (const rec of loopRecords(perRef, SEED + c)) sink += rec.id ? 1 : 0; });
+      for (const j of jixiao) await time(`jixiao ${j.level.name}`, () => { for (const rec of loopRecords(per, SEED + c)) sink += j.assess(rec).recommendations.length; });
+      await time('plain', () => { for (const rec of loopRecords(per, SEED + c)) sink += plainAssess(rec).recommendations.length; });
+      await time('plain score', () => { for (const rec of loopRecords(per, SEED + c)) sink += plainCard(rec).total; });
+      await time('decimal', () => { for (const rec of loopRecords(per, SEED + c)) sink += handAssess(rec).recommendations.length; });
+      await time('jre', async () => { for (const rec of loopRecords(perRef, SEED + c)) sink += (await jreAssess(jre, rec)).recommendations.length; });
+      await time('rules jixiao', () => { for (let i = 0; i < perRef; i++) sink += recommender.recommend(results[i]!, recs[i]).length; });
+      await time('rules plain', () => { for (let i = 0; i < perRef; i++) sink += plainRecommendations(plainFired(cards[i]!, recs[i]!), cards[i]!, recs[i]!).length; });
+      await time('rules jre', async () => {
+        for (let i = 0; i < perRef; i++) sink += plainRecommendations(await jreLoopFired(jre, facts[i]!), cards[i]!, recs[i]!).length;
+      });
     }
-    for (const p of paths) total[p] += best[p]!;
+    for (const [k, v] of best) total.set(k, (total.get(k) ?? 0) + v);
   }
   if (Number.isNaN(sink)) throw new Error('unreachable');
-  const net = (p: Exclude<(typeof paths)[number], 'gen'>): number => total[p] - total.gen;
-  const rate = (p: Exclude<(typeof paths)[number], 'gen'>): number => N / net(p);
-  const line = (label: string, p: Exclude<(typeof paths)[number], 'gen'>): void =>
-    console.log(`  ${label.padEnd(50)}${rate(p).toFixed(0).padStart(8)} records/s  ${((1e6 * net(p)) / N).toFixed(1).padStart(8)} µs/record`);
-  line('pipeline: assess (score + recommend, full trace)', 'pipeline');
-  line('pipeline: evaluate (trace off) + recommend', 'pipelineQuiet');
-  line('engine only: evaluate (full trace)', 'scoring');
-  line('hand-written: score + rules', 'hand');
-  line('hand-written: score only', 'handScoring');
-  const ratio = rate('pipeline') / rate('hand');
-  const verdict = (r: number): string => (r >= 1 / 3 ? 'meets' : 'below');
-  console.log(`  ratio pipeline / hand-written = ${ratio.toFixed(3)}  (target ≥ 0.333: ${verdict(ratio)})`);
-  const quiet = rate('pipelineQuiet') / rate('hand');
-  console.log(`  ratio with trace off          = ${quiet.toFixed(3)}  (target ≥ 0.333: ${verdict(quiet)})`);
-  const rulesShare = (net('pipeline') - net('scoring')) / net('pipeline');
-  console.log(`  split: scoring-only ratio engine / hand-written = ${(rate('scoring') / rate('handScoring')).toFixed(3)}; rules stage = ${(100 * rulesShare).toFixed(1)}% of pipeline time (${((1e6 * (net('pipeline') - net('scoring'))) / N).toFixed(1)} µs/record), hand-written rules = ${((1e6 * (net('hand') - net('handScoring'))) / N).toFixed(1)} µs/record`);
-  console.log(`  (CPU time of this process, ${CHUNKS} chunks interleaved, best of ${PASSES} per chunk; generation ${((1e6 * total.gen) / N).toFixed(1)} µs/record subtracted)`);
+  const gen = total.get('gen')!, genRef = total.get('genRef')!;
+  const net = (p: string): number => total.get(p)! - (p === 'jre' ? genRef : p.startsWith('rules') ? 0 : gen);
+  const count = (p: string): number => (p === 'jre' || p.startsWith('rules') ? M : N);
+  const rate = (p: string): number => count(p) / net(p);
+  const us = (p: string): string => ((1e6 * net(p)) / count(p)).toFixed(1);
+  const line = (label: string, p: string): void => console.log(`  ${label.padEnd(58)}${rate(p).toFixed(0).padStart(9)} records/s  ${us(p).padStart(8)} µs/record  (${count(p)})`);
+  for (const j of jixiao) line(`jixiao pipeline, trace ${j.level.name}`, `jixiao ${j.level.name}`);
+  line('plain JavaScript, exact half-up: score + rules (the limit)', 'plain');
+  line('plain JavaScript: score only', 'plain score');
+  line('decimal.js hand-written: score + rules', 'decimal');
+  line('json-rules-engine rules, scores by plain JS', 'jre');
+
+  // 3. Ratios: jixiao ÷ each baseline, fastest baseline first.
+  const baselines = [['plain JS', 'plain'], ['json-rules-engine', 'jre'], ['decimal.js', 'decimal']].sort((a, b) => rate(b[1]!) - rate(a[1]!));
+  console.log(`  ${'ratio jixiao ÷ baseline'.padEnd(28)}${baselines.map(([n]) => n!.padStart(18)).join('')}`);
+  for (const j of jixiao) console.log(`    trace ${j.level.name.padEnd(20)}${baselines.map(([, p]) => (rate(`jixiao ${j.level.name}`) / rate(p!)).toFixed(3).padStart(18)).join('')}`);
+  const target: Record<string, number> = { none: 1 / 3, summary: 0.2, full: 0.1 };
+  console.log(`  targets vs plain JS: ${jixiao.map((j) => {
+    const r = rate(`jixiao ${j.level.name}`) / rate('plain');
+    return `${j.level.name} ${r.toFixed(3)} (≥ ${target[j.level.name]!.toFixed(2)}: ${r >= target[j.level.name]! ? 'meets' : 'below'})`;
+  }).join('; ')}`);
+  const rulesRatio = rate('rules jixiao') / rate('rules jre');
+  console.log(`  rules stage alone: jixiao recommend ${us('rules jixiao')} µs/record, json-rules-engine ${us('rules jre')} µs, plain JS ${us('rules plain')} µs; jixiao ÷ json-rules-engine = ${rulesRatio.toFixed(2)}× (≥ 10×: ${rulesRatio >= 10 ? 'meets' : 'below'}), jixiao ÷ plain JS = ${(rate('rules jixiao') / rate('rules plain')).toFixed(3)}`);
+  console.log(`  (CPU time of this process, ${CHUNKS} chunks interleaved, best of ${PASSES} per chunk; generation ${((1e6 * gen) / N).toFixed(1)} µs/record subtracted; json-rules-engine and rules-only figures on ${M} records)`);
 }
 
 export const benchSection: BenchSection = { name: 'loop', run: benchLoop };

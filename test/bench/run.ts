@@ -1,7 +1,10 @@
 /**
  * `npm run bench [-- --records N --reference N --only name]`: runs the engine section, then
  * every section another stage exports as `benchSection` from `test/bench/<stage>-bench.ts`.
- * Prints figures only; timings are never asserted anywhere.
+ * Prints figures only; timings are never asserted anywhere. Sections: engine, cli, language,
+ * loop, recommend, service. Environment: BENCH_LARGE=1 adds the 1,000,000-record CLI batch,
+ * BENCH_CLI_RECORDS=n runs the CLI batch at n records only, BENCH_SERVICE_SECONDS bounds each
+ * service load run (default 5).
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -3,9 +3,10 @@
  * shipped rules folder, then drives `POST /rulesets/项目支出/evaluate` with one real record (the first
  * case of rules/common/project.test.yaml) using autocannon for a bounded duration (default 5 s).
  * Reports requests per second and p50 / p99 latency, and counts non-2xx answers so a fast run
- * of errors cannot pass for a fast run of evaluations. `runServiceBench` is what the bench
- * runner calls (also as `benchSection`, for `npm run bench`); `npx tsx
- * test/bench/service-bench.ts [seconds]` prints the numbers.
+ * of errors cannot pass for a fast run of evaluations. The `service` section runs 1 and 16
+ * connections on one server, the batch endpoint, and the in-process rate of the same work in the
+ * same run (issue #12 item 7); `runServiceBench` is one load run on its own, and `npx tsx
+ * test/bench/service-bench.ts [seconds]` prints one.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { createRealToolchain } from '../../src/service/real-toolchain.js';
+import { EMPTY_SNAPSHOT, loadSnapshot } from '../../src/service/loader.js';
 import { startServer } from '../../src/service/server.js';
 import type { BenchSection } from './sections.js';
 
@@ -102,6 +104,30 @@ async function startChild(rulesDir: string, ruleset: string, decisionLog: string
   };
 }
 
+/** One bounded autocannon run against a started server, after a warm-up. */
+async function loadTest(url: string, record: Record<string, unknown>, connections: number, durationSec: number): Promise<ServiceBenchResult> {
+  const body = JSON.stringify(record);
+  // Warm-up: the first evaluations pay for lazy module loading and JIT compilation.
+  for (let i = 0; i < 50; i++) {
+    const warm = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    if (warm.status !== 200) throw new Error(`warm-up request failed with ${warm.status}: ${await warm.text()}`);
+    await warm.arrayBuffer();
+  }
+  const result = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: durationSec });
+  return {
+    name: `service: POST ${decodeURIComponent(url.split('/rulesets/')[1] ?? url)}`,
+    requestsPerSec: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    averageMs: result.latency.average,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    connections,
+    durationSec,
+  };
+}
+
 export async function runServiceBench(options: ServiceBenchOptions = {}): Promise<ServiceBenchResult> {
   const durationSec = Math.min(60, Math.max(1, options.durationSec ?? 5));
   const connections = Math.min(256, Math.max(1, options.connections ?? 16));
@@ -111,27 +137,7 @@ export async function runServiceBench(options: ServiceBenchOptions = {}): Promis
   const logDir = options.decisionLog === false ? null : mkdtempSync(join(tmpdir(), 'jixiao-bench-'));
   const child = await startChild(rulesDir, ruleset, logDir === null ? null : join(logDir, 'decisions.ndjson'));
   try {
-    const url = `${child.url}/rulesets/${encodeURIComponent(ruleset)}/evaluate`;
-    const body = JSON.stringify(record);
-    // Warm-up: the first evaluations pay for lazy module loading and JIT compilation.
-    for (let i = 0; i < 50; i++) {
-      const warm = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-      if (warm.status !== 200) throw new Error(`warm-up request failed with ${warm.status}: ${await warm.text()}`);
-      await warm.arrayBuffer();
-    }
-    const result = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: durationSec });
-    return {
-      name: `service: POST ${ruleset}/evaluate`,
-      requestsPerSec: result.requests.average,
-      p50Ms: result.latency.p50,
-      p99Ms: result.latency.p99,
-      averageMs: result.latency.average,
-      requests: result.requests.total,
-      non2xx: result.non2xx,
-      errors: result.errors + result.timeouts,
-      connections,
-      durationSec,
-    };
+    return await loadTest(`${child.url}/rulesets/${encodeURIComponent(ruleset)}/evaluate`, record, connections, durationSec);
   } finally {
     await child.stop();
     if (logDir !== null) rmSync(logDir, { recursive: true, force: true });
@@ -166,11 +172,76 @@ export function formatServiceBench(r: ServiceBenchResult): string {
   );
 }
 
-/** The section `npm run bench` runs (test/bench/run.ts picks up `*-bench.ts` exports). */
+/**
+ * The rate the service could reach per core: the same per-request work (validate, evaluate with
+ * recommendations, serialise) on the same record in this process, no HTTP, for `seconds` of
+ * wall time. Measured in the same run as the load test so the two share the machine's load.
+ */
+export async function measureInProcess(rulesDir: string, ruleset: string, record: Record<string, unknown>, seconds = 3): Promise<{ perSec: number; bytes: number }> {
+  const toolchain = createRealToolchain(rulesDir);
+  const snapshot = await loadSnapshot({ toolchain, dir: rulesDir, previous: EMPTY_SNAPSHOT, now: () => new Date() });
+  const rs = snapshot.rulesets.get(ruleset);
+  if (rs === undefined) throw new Error(`rule set ${ruleset} did not load from ${rulesDir}`);
+  const once = async (): Promise<number> => {
+    if (rs.prepared.validate(record).length > 0) throw new Error('bench record fails validation');
+    return toolchain.serializeResult(await rs.prepared.evaluate(record)).length;
+  };
+  for (let i = 0; i < 200; i++) await once(); // warm-up
+  let n = 0, bytes = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < seconds * 1000) {
+    for (let i = 0; i < 20; i++) bytes = await once();
+    n += 20;
+  }
+  return { perSec: n / ((performance.now() - t0) / 1000), bytes };
+}
+
+/** POST /evaluate-batch with `count` copies of the record as NDJSON, best of `runs`: records/s wall. */
+async function measureBatch(url: string, record: Record<string, unknown>, count: number, runs: number): Promise<{ perSec: number; bytesPerRecord: number; items: number }> {
+  const body = Array.from({ length: count }, (_, i) => JSON.stringify({ ...record, id: `B${i}` })).join('\n') + '\n';
+  let best = Infinity, bytes = 0, items = 0;
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', accept: 'application/x-ndjson' }, body });
+    const text = await res.text();
+    best = Math.min(best, (performance.now() - t0) / 1000);
+    if (res.status !== 200) throw new Error(`batch request failed with ${res.status}: ${text.slice(0, 300)}`);
+    bytes = Buffer.byteLength(text);
+    items = text.split('\n').filter((l) => l.length > 0).length;
+  }
+  return { perSec: count / best, bytesPerRecord: Math.round(bytes / count), items };
+}
+
+/**
+ * The section `npm run bench` runs (test/bench/run.ts picks up `*-bench.ts` exports): the
+ * in-process rate, then one server under autocannon at 1 and at 16 connections, then its batch
+ * endpoint; BENCH_SERVICE_SECONDS (default 5) bounds each load run.
+ */
 export const benchSection: BenchSection = {
   name: 'service',
   async run() {
-    console.log(formatServiceBench(await runServiceBench({ durationSec: 5 })));
+    const seconds = Math.min(60, Math.max(1, Number(process.env.BENCH_SERVICE_SECONDS ?? 5)));
+    const rulesDir = join(ROOT, 'rules');
+    const ruleset = '项目支出';
+    const record = defaultRecord();
+    const inProcess = await measureInProcess(rulesDir, ruleset, record);
+    console.log(`in-process (validate + evaluate + serialise, same record, no HTTP): ${inProcess.perSec.toFixed(0)} evaluations/s, ${inProcess.bytes} bytes/result`);
+    const logDir = mkdtempSync(join(tmpdir(), 'jixiao-bench-'));
+    const child = await startChild(rulesDir, ruleset, join(logDir, 'decisions.ndjson'));
+    try {
+      const base = `${child.url}/rulesets/${encodeURIComponent(ruleset)}`;
+      for (const connections of [1, 16]) {
+        const r = await loadTest(`${base}/evaluate`, record, connections, seconds);
+        console.log(`  ${formatServiceBench(r)}; ÷ in-process ${(r.requestsPerSec / inProcess.perSec).toFixed(2)}`);
+      }
+      const b = await measureBatch(`${base}/evaluate-batch`, record, 500, 3);
+      if (b.items !== 500) throw new Error(`batch answered ${b.items} items for 500 records`);
+      console.log(`  service: POST ${ruleset}/evaluate-batch (500 records, NDJSON, best of 3): ${b.perSec.toFixed(0)} records/s, ${b.bytesPerRecord} bytes/record; ÷ in-process ${(b.perSec / inProcess.perSec).toFixed(2)} (target ≥ 0.5)`);
+      console.log(`  (server in its own process on 127.0.0.1, decision log on; load generator in this process; ${seconds} s per load run)`);
+    } finally {
+      await child.stop();
+      rmSync(logDir, { recursive: true, force: true });
+    }
   },
 };
 
