@@ -9,7 +9,7 @@
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import type { MissingPolicy } from '../dsl/ast.js';
 import type { EvaluationError, IndicatorStatus, TraceStep } from './result.js';
-import { ZERO, type Dec } from './decimal.js';
+import { ZERO, type Num } from './num.js';
 import { readPath, type Ctx, type NodeMember } from './expr.js';
 import { EVL } from './messages.js';
 import type { IndicatorFrame, Tracer } from './method-kit.js';
@@ -22,7 +22,7 @@ export interface IndicatorOutcome {
   value: Val;
   frame: IndicatorFrame;
   /** Raw points inside [0, weight]; null when not applicable. */
-  points: Dec | null;
+  points: Num | null;
   error?: EvaluationError;
   /** Whether `error` belongs in the record's error list (missing policy `unavailable`, or a warning). */
   listError: boolean;

@@ -9,7 +9,7 @@
 import type { DimensionResult, EvaluationError, EvaluationResult, IndicatorResult, LostPoints, NextGrade, TraceStep, VetoResult } from './result.js';
 import type { ScoreMethodName } from '../compile/ir.js';
 import { assertNever } from '../common/diagnostic.js';
-import { D, ONE, ZERO, cmpDec, decFromNumber, roundedDifference, toPlainNumber, toRoundedNumber, type Dec } from './decimal.js';
+import { Num, ONE, ZERO, cmpNum, roundedDifference, toPlainNumber, toRoundedNumber } from './num.js';
 import { EVL, message } from './messages.js';
 import { inputsOf, outcomeOf, type IndicatorOutcome, type RecordState } from './indicator.js';
 import type { DimensionPlan, NodePlan, Program } from './plan.js';
@@ -18,12 +18,12 @@ import { asBoolean, asNumber, isFail, toJson } from './values.js';
 interface Placed {
   outcome: IndicatorOutcome;
   /** Effective weight and points after redistribution (equal to the declared ones otherwise). */
-  eff: Dec;
-  points: Dec | null;
+  eff: Num;
+  points: Num | null;
 }
 
 export function buildScorecard(program: Program, state: RecordState, id: string): EvaluationResult {
-  const round = (d: Dec): number => toRoundedNumber(d, program.precision, program.rounding);
+  const round = (d: Num): number => toRoundedNumber(d, program.precision, program.rounding);
   const redistribute = program.ir.settings.notApplicable === 'redistribute';
   const placed = new Map<string, Placed>();
   const dims: DimensionResult[] = [];
@@ -40,7 +40,7 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
   const isApplicable = (n: NodePlan): boolean => applicableOf.get(n) === true;
 
   // Walks one level; `factor` is effective ÷ declared weight of the enclosing node.
-  const walk = (nodes: NodePlan[], factor: Dec): Dec => {
+  const walk = (nodes: NodePlan[], factor: Num): Num => {
     const childFactor = redistribute ? redistributionFactor(nodes, factor, isApplicable) : ONE;
     // Nothing redistributed here (always so under `rescale`): skip the multiplications.
     const same = childFactor === ONE || childFactor.eq(ONE);
@@ -77,7 +77,7 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
     { what: redistribute ? 'weight (not-applicable weight redistributed to siblings)' : 'Σ weights of applicable indicators', result: applicableWeight.toString() },
   ];
   const errors: EvaluationError[] = [];
-  let rawTotal: Dec | null = null;
+  let rawTotal: Num | null = null;
   if (applicableWeight.isZero()) {
     errors.push({ code: EVL.NOTHING_APPLICABLE, message: message(EVL.NOTHING_APPLICABLE, {}, state.lang) });
   } else {
@@ -112,7 +112,7 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
       gradeCaps.push(e.grade);
     } else if (e.kind === 'cap') {
       effect = `cap ${e.value}`;
-      if (total && total.gt(e.value)) total = new D(e.value);
+      if (total && total.gt(Num.parse(e.value))) total = Num.parse(e.value);
     } else if (e.kind === 'zero') {
       effect = 'zero';
       if (total) total = ZERO;
@@ -168,9 +168,9 @@ function readFact(state: RecordState, segs: string[]): unknown {
   return cur === undefined ? null : cur;
 }
 
-function gradeOf(program: Program, total: Dec, steps: TraceStep[]): string | null {
+function gradeOf(program: Program, total: Num, steps: TraceStep[]): string | null {
   for (const g of program.grades) {
-    if (g.min === null || cmpDec(total, g.min) >= 0) {
+    if (g.min === null || cmpNum(total, g.min) >= 0) {
       steps.push({ what: g.min === null ? `grade: ${total} below every cut-off → ${g.label}` : `grade: ${total} ≥ ${g.min} → ${g.label}`, result: g.label });
       return g.label;
     }
@@ -180,7 +180,7 @@ function gradeOf(program: Program, total: Dec, steps: TraceStep[]): string | nul
 }
 
 /** effective ÷ declared weight for the children of one node under `redistribute`. */
-function redistributionFactor(nodes: NodePlan[], factor: Dec, isApplicable: (n: NodePlan) => boolean): Dec {
+function redistributionFactor(nodes: NodePlan[], factor: Num, isApplicable: (n: NodePlan) => boolean): Num {
   let all = ZERO, app = ZERO;
   for (const n of nodes) {
     all = all.plus(n.weight);
@@ -189,7 +189,7 @@ function redistributionFactor(nodes: NodePlan[], factor: Dec, isApplicable: (n: 
   return app.isZero() ? ONE : factor.times(all).div(app);
 }
 
-function dimensionResult(n: DimensionPlan, applicable: boolean, eff: Dec, points: Dec, round: (d: Dec) => number): DimensionResult {
+function dimensionResult(n: DimensionPlan, applicable: boolean, eff: Num, points: Num, round: (d: Num) => number): DimensionResult {
   const r = { path: n.path, name: n.name, weight: n.weightNumber } as DimensionResult;
   if (applicable && eff !== n.weight && !eff.eq(n.weight)) r.effectiveWeight = round(eff);
   r.points = applicable ? round(points) : null;
@@ -197,7 +197,7 @@ function dimensionResult(n: DimensionPlan, applicable: boolean, eff: Dec, points
   return r;
 }
 
-function indicatorResult(state: RecordState, p: Placed, round: (d: Dec) => number, redistribute: boolean): IndicatorResult {
+function indicatorResult(state: RecordState, p: Placed, round: (d: Num) => number, redistribute: boolean): IndicatorResult {
   const { outcome: o, eff } = p;
   const plan = o.plan;
   const steps = o.steps;
@@ -251,7 +251,7 @@ function numOrNull(v: unknown): number | null {
 }
 
 /** `record.reported[path or name]`: a number, or `{ points, reason }`. */
-function reported(state: RecordState, path: string, name: string): { points: Dec; reason: string } | undefined {
+function reported(state: RecordState, path: string, name: string): { points: Num; reason: string } | undefined {
   const data = state.ctx.data;
   const rep = Object.hasOwn(data, 'reported') ? data.reported : undefined;
   if (!rep || typeof rep !== 'object' || Array.isArray(rep)) return undefined;
@@ -261,7 +261,7 @@ function reported(state: RecordState, path: string, name: string): { points: Dec
   const entry = r[key];
   const raw = entry && typeof entry === 'object' && !Array.isArray(entry) ? (entry as Record<string, unknown>).points : entry;
   const reason = entry && typeof entry === 'object' && !Array.isArray(entry) && typeof (entry as Record<string, unknown>).reason === 'string' ? ((entry as Record<string, unknown>).reason as string) : '';
-  const n = asNumber(typeof raw === 'number' ? decFromNumber(raw) : typeof raw === 'string' ? raw : null, 'reported points');
+  const n = asNumber(typeof raw === 'number' ? Num.fromNumber(raw) : typeof raw === 'string' ? raw : null, 'reported points');
   return isFail(n) ? undefined : { points: n, reason };
 }
 
@@ -282,24 +282,24 @@ const LOST_REASON: Record<ScoreMethodName, string> = {
 interface Lost {
   p: Placed;
   /** Exact loss, computed only when a tie or a rescale needs it (see `exactLoss`). */
-  lost?: Dec;
+  lost?: Num;
   rounded: number;
 }
 
-const exactLoss = (l: Lost): Dec => (l.lost ??= l.p.eff.minus(l.p.points ?? ZERO));
+const exactLoss = (l: Lost): Num => (l.lost ??= l.p.eff.minus(l.p.points ?? ZERO));
 
 /**
  * Points each applicable indicator lost (effective weight − points), computed once. The rounded
  * loss comes straight from the digits of weight and points when it can (`roundedDifference`); the
  * exact 40-digit difference is only built for the sort's ties and for rescaled totals.
  */
-function lostList(leaves: Placed[], program: Program, round: (d: Dec) => number): Lost[] {
+function lostList(leaves: Placed[], program: Program, round: (d: Num) => number): Lost[] {
   const out: Lost[] = [];
   for (const p of leaves) {
     if (p.points === p.eff) continue; // full marks (methods return the weight itself): nothing lost
     const points = p.points ?? ZERO;
     let rounded = roundedDifference(p.eff, points, program.precision, program.rounding);
-    let lost: Dec | undefined;
+    let lost: Num | undefined;
     if (rounded === undefined) {
       lost = p.eff.minus(points);
       if (lost.isZero()) continue;
@@ -309,7 +309,7 @@ function lostList(leaves: Placed[], program: Program, round: (d: Dec) => number)
   }
   // Rounding is monotone, so a larger rounded loss means a larger exact loss: compare the
   // numbers first and fall back to the decimals only on a tie. Same order, fewer decimal calls.
-  return out.sort((a, b) => b.rounded - a.rounded || cmpDec(exactLoss(b), exactLoss(a)) || (a.p.outcome.plan.path < b.p.outcome.plan.path ? -1 : 1));
+  return out.sort((a, b) => b.rounded - a.rounded || cmpNum(exactLoss(b), exactLoss(a)) || (a.p.outcome.plan.path < b.p.outcome.plan.path ? -1 : 1));
 }
 
 function lost(list: Lost[]): LostPoints[] {
@@ -320,7 +320,7 @@ function lost(list: Lost[]): LostPoints[] {
   }));
 }
 
-function nextGrade(program: Program, total: Dec, grade: string | null, list: Lost[], weight: Dec, round: (d: Dec) => number): NextGrade | null {
+function nextGrade(program: Program, total: Num, grade: string | null, list: Lost[], weight: Num, round: (d: Num) => number): NextGrade | null {
   const i = program.grades.findIndex((g) => g.label === grade);
   if (i <= 0) return null;
   const next = program.grades[i - 1]!;
