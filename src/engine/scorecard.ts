@@ -72,21 +72,25 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
   const applicableWeight = redistribute
     ? applicableLeaves.length ? program.roots.reduce((s, n) => s.plus(n.weight), ZERO) : ZERO
     : applicableLeaves.length === leaves.length ? program.leafWeight : applicableLeaves.reduce((s, p) => s.plus(p.outcome.plan.weight), ZERO);
-  const steps: TraceStep[] = [
-    { what: 'Σ points of applicable indicators', result: sum.toString() },
-    { what: redistribute ? 'weight (not-applicable weight redistributed to siblings)' : 'Σ weights of applicable indicators', result: applicableWeight.toString() },
-  ];
+  // Level 'none' builds no record steps (and so never prints the 40-digit sums).
+  const traced = state.level !== 'none';
+  const steps: TraceStep[] = traced
+    ? [
+        { what: 'Σ points of applicable indicators', result: sum.toString() },
+        { what: redistribute ? 'weight (not-applicable weight redistributed to siblings)' : 'Σ weights of applicable indicators', result: applicableWeight.toString() },
+      ]
+    : [];
   const errors: EvaluationError[] = [];
   let rawTotal: Num | null = null;
   if (applicableWeight.isZero()) {
     errors.push({ code: EVL.NOTHING_APPLICABLE, message: message(EVL.NOTHING_APPLICABLE, {}, state.lang) });
   } else {
     rawTotal = applicableWeight.eq(program.scale) ? sum : sum.times(program.scale).div(applicableWeight);
-    steps.push({ what: `total = ${sum} / ${applicableWeight} × scale ${program.scale}`, result: rawTotal.toString() });
+    traced && steps.push({ what: `total = ${sum} / ${applicableWeight} × scale ${program.scale}`, result: rawTotal.toString() });
   }
   let total = rawTotal && rawTotal.toDecimalPlaces(program.precision, program.rounding);
-  if (total) steps.push({ what: `rounded to ${program.precision} decimals (${program.ir.settings.rounding})`, result: total.toString() });
-  const firstGrade = total ? gradeOf(program, total, steps) : null;
+  if (total && traced) steps.push({ what: `rounded to ${program.precision} decimals (${program.ir.settings.rounding})`, result: total.toString() });
+  const firstGrade = total ? gradeOf(program, total, traced ? steps : null) : null;
 
   // Vetoes: decided on the graded scorecard, applied after the grade.
   const vetoes: VetoResult[] = [];
@@ -119,43 +123,41 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
     } else {
       effect = assertNever(e, 'veto effect');
     }
-    steps.push({ what: `veto ${v.ir.name}: ${v.whenText} → ${effect}`, result: total ? total.toString() : 'null' });
+    traced && steps.push({ what: `veto ${v.ir.name}: ${v.whenText} → ${effect}`, result: total ? total.toString() : 'null' });
     vetoes.push({ name: v.ir.name, effect, facts });
   }
   let grade = firstGrade;
-  if (vetoes.length && total) grade = gradeOf(program, total, steps);
+  if (vetoes.length && total) grade = gradeOf(program, total, traced ? steps : null);
   for (const cap of gradeCaps) {
     const capRank = program.env.gradeRank.get(cap) ?? 0;
     if (grade === null || (program.env.gradeRank.get(grade) ?? 0) > capRank) grade = cap;
   }
-  if (vetoes.length) steps.push({ what: 'grade after vetoes', result: grade ?? 'null' });
+  if (vetoes.length && traced) steps.push({ what: 'grade after vetoes', result: grade ?? 'null' });
 
   const indicators: IndicatorResult[] = leaves.map((p) => indicatorResult(state, p, round, redistribute));
   for (const p of leaves) if (p.outcome.listError && p.outcome.error) errors.push(p.outcome.error);
 
   const lostItems = lostList(applicableLeaves, program, round);
   const lostPoints = lost(lostItems);
-  const result: EvaluationResult = {
+  // Assembled once, keys assigned in the order result.ts declares (gradeBeforeVeto right after
+  // grade), so serializeResult can stringify it as it is.
+  const result = {
     ruleset: { name: program.ir.name, version: program.ir.version, hash: program.ir.hash },
     id,
     status: 'ok',
     total: total ? round(total) : null,
     grade,
-    scale: program.scaleNumber,
-    dimensions: dims,
-    indicators,
-    vetoes,
-    lostPoints,
-    nextGrade: vetoes.length || !total ? null : nextGrade(program, total, grade, lostItems, applicableWeight, round),
-    recommendations: [],
-    errors,
-    trace: { rawTotal: rawTotal ? rawTotal.toString() : '', applicableWeight: applicableWeight.toString(), steps },
-  };
-  if (grade !== firstGrade && firstGrade !== null) {
-    // Insert gradeBeforeVeto right after grade, as declared in result.ts.
-    const { ruleset, id: rid, status, total: t, grade: g, ...rest } = result;
-    return { ruleset, id: rid, status, total: t, grade: g, gradeBeforeVeto: firstGrade, ...rest };
-  }
+  } as EvaluationResult;
+  if (grade !== firstGrade && firstGrade !== null) result.gradeBeforeVeto = firstGrade;
+  result.scale = program.scaleNumber;
+  result.dimensions = dims;
+  result.indicators = indicators;
+  result.vetoes = vetoes;
+  result.lostPoints = lostPoints;
+  result.nextGrade = vetoes.length || !total ? null : nextGrade(program, total, grade, lostItems, applicableWeight, round);
+  result.recommendations = [];
+  result.errors = errors;
+  result.trace = traced ? { rawTotal: rawTotal ? rawTotal.toString() : '', applicableWeight: applicableWeight.toString(), steps } : { rawTotal: '', applicableWeight: '', steps };
   return result;
 }
 
@@ -168,14 +170,14 @@ function readFact(state: RecordState, segs: string[]): unknown {
   return cur === undefined ? null : cur;
 }
 
-function gradeOf(program: Program, total: Num, steps: TraceStep[]): string | null {
+function gradeOf(program: Program, total: Num, steps: TraceStep[] | null): string | null {
   for (const g of program.grades) {
     if (g.min === null || cmpNum(total, g.min) >= 0) {
-      steps.push({ what: g.min === null ? `grade: ${total} below every cut-off → ${g.label}` : `grade: ${total} ≥ ${g.min} → ${g.label}`, result: g.label });
+      steps?.push({ what: g.min === null ? `grade: ${total} below every cut-off → ${g.label}` : `grade: ${total} ≥ ${g.min} → ${g.label}`, result: g.label });
       return g.label;
     }
   }
-  steps.push({ what: `grade: ${total} below every cut-off and no otherwise grade`, result: 'null' });
+  steps?.push({ what: `grade: ${total} below every cut-off and no otherwise grade`, result: 'null' });
   return null;
 }
 
@@ -232,6 +234,10 @@ function indicatorResult(state: RecordState, p: Placed, round: (d: Num) => numbe
   if (o.error) r.error = o.error;
   const rep = reported(state, plan.path, plan.name);
   if (rep) r.reported = { points: round(rep.points), reason: rep.reason, differs: r.points === null || round(rep.points) !== r.points };
+  if (state.level === 'none') {
+    r.trace = { inputs: {}, steps, rawPoints: '' };
+    return r;
+  }
   r.trace = { inputs: inputsOf(state, plan) } as IndicatorResult['trace'];
   if (o.hit.length) r.trace.hit = [...o.hit];
   r.trace.steps = steps;
