@@ -7,8 +7,9 @@
  */
 import type { BuiltinFunction } from '../compile/ir.js';
 import { assertNever } from '../common/diagnostic.js';
-import { D, ZERO, type Dec } from './decimal.js';
-import type { Ctx, Fn, Frame } from './expr.js';
+import { D } from './decimal.js';
+import { Num, ZERO } from './num.js';
+import type { Ctx, Fn, Frame } from './expr-types.js';
 import { EVL } from './messages.js';
 import { asNumber, fail, isDec, isFail, type Fail, type Val } from './values.js';
 
@@ -20,8 +21,8 @@ function flatten(vals: Val[], out: Val[] = []): Val[] {
   return out;
 }
 
-function numbers(fn: string, args: Fn[], labels: string[], ctx: Ctx, self: Frame | null): Dec[] | Fail {
-  const out: Dec[] = [];
+function numbers(fn: string, args: Fn[], labels: string[], ctx: Ctx, self: Frame | null): Num[] | Fail {
+  const out: Num[] = [];
   for (let i = 0; i < args.length; i++) {
     const v = args[i]!(ctx, self);
     if (isFail(v)) return v;
@@ -42,7 +43,7 @@ export function callBuiltin(fn: BuiltinFunction, args: Fn[], labels: string[], c
       const ns = numbers(fn, args, labels, ctx, self);
       if (isFail(ns)) return ns;
       if (ns.length === 0) return fail(EVL.BAD_ARGUMENT, { fn, detail: 'no values' });
-      return fn === 'min' ? D.min(...ns) : D.max(...ns);
+      return fn === 'min' ? Num.min(ns) : Num.max(ns);
     }
     case 'sum': {
       const ns = numbers(fn, args, labels, ctx, self);
@@ -53,7 +54,7 @@ export function callBuiltin(fn: BuiltinFunction, args: Fn[], labels: string[], c
       const ns = numbers(fn, args, labels, ctx, self);
       if (isFail(ns)) return ns;
       if (ns.length === 0) return fail(EVL.DIV_ZERO, { what: `avg(${labels.join(', ')}) of no values` });
-      return ns.reduce((a, b) => a.plus(b), ZERO).div(ns.length);
+      return ns.reduce((a, b) => a.plus(b), ZERO).div(Num.fromNumber(ns.length));
     }
     case 'wavg': {
       if (args.length !== 2) return fail(EVL.BAD_ARGUMENT, { fn, detail: 'needs values and weights' });
@@ -78,7 +79,7 @@ export function callBuiltin(fn: BuiltinFunction, args: Fn[], labels: string[], c
         if (v === null) return fail(EVL.MISSING, { path: labels.join(', ') });
         n += Array.isArray(v) ? flatten(v).filter((x) => x !== null).length : 1;
       }
-      return new D(n);
+      return Num.fromNumber(n);
     }
     case 'abs': {
       const v = one(fn, args, labels, ctx, self);
@@ -100,7 +101,7 @@ export function callBuiltin(fn: BuiltinFunction, args: Fn[], labels: string[], c
       if (args.length !== 3) return fail(EVL.BAD_ARGUMENT, { fn, detail: 'needs x, low, high' });
       const ns = numbers(fn, args, labels, ctx, self);
       if (isFail(ns)) return ns;
-      const [x, lo, hi] = ns as [Dec, Dec, Dec];
+      const [x, lo, hi] = ns as [Num, Num, Num];
       return x.lt(lo) ? lo : x.gt(hi) ? hi : x;
     }
     case 'exists': {
@@ -124,7 +125,7 @@ export function callBuiltin(fn: BuiltinFunction, args: Fn[], labels: string[], c
   }
 }
 
-function one(fn: string, args: Fn[], labels: string[], ctx: Ctx, self: Frame | null): Dec | Fail {
+function one(fn: string, args: Fn[], labels: string[], ctx: Ctx, self: Frame | null): Num | Fail {
   if (!args[0]) return fail(EVL.BAD_ARGUMENT, { fn, detail: 'needs an argument' });
   const v = asNumber(args[0](ctx, self), `${fn}(${labels[0]})`, labels[0]);
   return isFail(v) || isDec(v) ? v : v;

@@ -7,7 +7,7 @@
  */
 import type { RuleSetIR } from '../compile/ir.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
-import type { EvaluationError, EvaluationResult } from './result.js';
+import type { EvaluationError, EvaluationResult, TraceLevel } from './result.js';
 import { checkRecord, recordId } from '../data/guard.js';
 import { SourcedRecord } from '../data/sourced-record.js';
 import { createRecordValidator, type RecordValidator } from '../data/validate.js';
@@ -19,12 +19,18 @@ export interface EvaluatorOptions {
   /** Validate records against the IR's data schema (ajv, compiled once). Default true. */
   validate?: boolean;
   /**
-   * Build each indicator's trace (inputs read and arithmetic steps). Default true; false leaves
-   * `trace.inputs` empty and `trace.steps` empty for batches that only need the numbers.
+   * How much explanation each result carries; only what is asked for is built (TraceLevel).
+   * Default 'full'. `true` is 'full'; `false` is 'summary' (what `false` always meant).
    */
-  trace?: boolean;
+  trace?: boolean | TraceLevel;
   /** Language of error messages (codes never change). Default DEFAULT_LANG. */
   lang?: Lang;
+}
+
+export type { TraceLevel };
+
+export function traceLevel(trace: boolean | TraceLevel | undefined): TraceLevel {
+  return trace === undefined || trace === true ? 'full' : trace === false ? 'summary' : trace;
 }
 
 export interface EvaluateOptions {
@@ -44,11 +50,11 @@ export function createEvaluator(ir: RuleSetIR, options: EvaluatorOptions = {}): 
   const program = buildProgram(ir);
   const lang = options.lang ?? DEFAULT_LANG;
   const validator = options.validate === false ? undefined : createRecordValidator(ir, lang);
-  const trace = options.trace !== false;
+  const trace = traceLevel(options.trace);
   return { ir, evaluate: (record, opts = {}) => run(program, validator, record, opts, trace, lang) };
 }
 
-function run(program: Program, validator: RecordValidator | undefined, record: unknown, opts: EvaluateOptions, trace: boolean, lang: Lang): EvaluationResult {
+function run(program: Program, validator: RecordValidator | undefined, record: unknown, opts: EvaluateOptions, trace: TraceLevel, lang: Lang): EvaluationResult {
   const id = opts.id ?? recordId(record, opts.fallbackId ?? '');
   const unsafe = checkRecord(record, id, lang);
   if (unsafe.length) return rejectedResult(program.ir, id, unsafe);

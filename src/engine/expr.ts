@@ -6,40 +6,15 @@
  * so a let read by ten indicators is computed once.
  */
 import type { ExprIR } from '../compile/ir.js';
+import type { Ctx, ExprEnv, Fn, NodeMember, Reads } from './expr-types.js';
 import { assertNever } from '../common/diagnostic.js';
-import { D, cmpDec, type Dec } from './decimal.js';
+import { Num, cmpNum } from './num.js';
 import { callBuiltin } from './builtins.js';
 import { EVL } from './messages.js';
 import { printExpr } from './print.js';
 import { asBoolean, asNumber, fail, fromData, isFail, valEquals, type Val } from './values.js';
 
-export type NodeMember = 'value' | 'points' | 'score' | 'status' | 'target';
-
-/** The indicator being scored: what `value`, `target` and `weight` mean inside it. */
-export interface Frame {
-  value: Val;
-  target: Val;
-  weight: Dec;
-}
-
-/** Per-record state handed to every closure. */
-export interface Ctx {
-  data: Record<string, unknown>;
-  cache: Map<string, Val>;
-  node: (path: string, member: NodeMember) => Val;
-  scorecard: { total?: Val; grade?: Val; stage?: Val };
-}
-
-export type Fn = (ctx: Ctx, self: Frame | null) => Val;
-
-/** What names mean in this rule set; shared by every compiled expression. */
-export interface ExprEnv {
-  params: Map<string, ExprIR>;
-  lets: Map<string, ExprIR>;
-  /** Grade label → rank (higher is better), for `grade >= 良`. */
-  gradeRank: Map<string, number>;
-  compiled: Map<string, Fn>;
-}
+export type { Ctx, ExprEnv, Fn, Frame, NodeMember, Reads } from './expr-types.js';
 
 export function dataPathText(path: readonly string[]): string {
   return 'data.' + path.map((s) => (/^[\p{L}_][\p{L}\p{N}_]*$/u.test(s) || s === '[]' ? s : JSON.stringify(s))).join('.').replace(/\.\[\]/g, '[]');
@@ -71,7 +46,7 @@ export function compileExpr(e: ExprIR, env: ExprEnv): Fn {
     case 'number':
     case 'string':
     case 'boolean': {
-      const v: Val = e.kind === 'number' ? new D(e.value) : e.value;
+      const v: Val = e.kind === 'number' ? Num.parse(e.value) : e.value;
       return () => v;
     }
     case 'data': {
@@ -212,7 +187,7 @@ function compileBinary(e: Extract<ExprIR, { kind: 'binary' }>, env: ExprEnv): Fn
           if (isFail(a)) return a;
           const b = asNumber(b0, rl, rp);
           if (isFail(b)) return b;
-          c = cmpDec(a, b);
+          c = cmpNum(a, b);
         }
         return op === '<' ? c < 0 : op === '<=' ? c <= 0 : op === '>' ? c > 0 : c >= 0;
       };
@@ -279,8 +254,4 @@ export function collectReads(e: ExprIR, env: ExprEnv, out: Reads = { data: new M
   return out;
 }
 
-export interface Reads {
-  data: Map<string, string[]>;
-  nodes: Map<string, { path: string; member: NodeMember }>;
-}
 

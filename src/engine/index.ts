@@ -3,8 +3,8 @@
  * (createEvaluator, evaluate, evaluateMany, serializeResult), the result types, and the EVL
  * code catalogue so callers can match on codes.
  */
-export { createEvaluator, evaluate, evaluateMany, rejectedResult } from './evaluate.js';
-export type { Evaluator, EvaluatorOptions, EvaluateOptions } from './evaluate.js';
+export { createEvaluator, evaluate, evaluateMany, rejectedResult, traceLevel } from './evaluate.js';
+export type { Evaluator, EvaluatorOptions, EvaluateOptions, TraceLevel } from './evaluate.js';
 export { serializeResult } from './serialize.js';
 export { EVL, message as evaluationMessage } from './messages.js';
 export type { EvlCode } from './messages.js';

@@ -8,8 +8,8 @@
  */
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import type { MissingPolicy } from '../dsl/ast.js';
-import type { EvaluationError, IndicatorStatus, TraceStep } from './result.js';
-import { ZERO, type Dec } from './decimal.js';
+import type { EvaluationError, IndicatorStatus, TraceLevel, TraceStep } from './result.js';
+import { ZERO, type Num } from './num.js';
 import { readPath, type Ctx, type NodeMember } from './expr.js';
 import { EVL } from './messages.js';
 import type { IndicatorFrame, Tracer } from './method-kit.js';
@@ -22,7 +22,7 @@ export interface IndicatorOutcome {
   value: Val;
   frame: IndicatorFrame;
   /** Raw points inside [0, weight]; null when not applicable. */
-  points: Dec | null;
+  points: Num | null;
   error?: EvaluationError;
   /** Whether `error` belongs in the record's error list (missing policy `unavailable`, or a warning). */
   listError: boolean;
@@ -40,13 +40,14 @@ export interface RecordState {
   na: Set<string>;
   outcomes: Map<string, IndicatorOutcome | 'running'>;
   dims: Map<string, boolean | Fail>;
-  /** Build trace steps and inputs (default true). */
+  /** Build trace steps and inputs: level 'full' only. */
   trace: boolean;
+  level: TraceLevel;
   /** Language of the error messages (the trace stays English). */
   lang: Lang;
 }
 
-export function createState(program: Program, data: Record<string, unknown>, stage: string | undefined, trace = true, lang: Lang = DEFAULT_LANG): RecordState {
+export function createState(program: Program, data: Record<string, unknown>, stage: string | undefined, level: TraceLevel = 'full', lang: Lang = DEFAULT_LANG): RecordState {
   const na = new Set<string>();
   const list = Object.hasOwn(data, 'not_applicable') ? data.not_applicable : undefined;
   if (Array.isArray(list)) for (const x of list) if (typeof x === 'string') na.add(x.replace(/\./g, '/'));
@@ -55,7 +56,8 @@ export function createState(program: Program, data: Record<string, unknown>, sta
     na,
     outcomes: new Map(),
     dims: new Map(),
-    trace,
+    trace: level === 'full',
+    level,
     lang,
     ctx: {
       data,

@@ -6,7 +6,7 @@
  */
 import type { AwardIR } from '../compile/ir.js';
 import type { TraceStep } from './result.js';
-import { D, ZERO, cmpDec, type Dec } from './decimal.js';
+import { Num, ZERO, cmpNum } from './num.js';
 import { compileExpr, type Ctx, type ExprEnv, type Fn, type Frame } from './expr.js';
 import { printAward } from './print.js';
 import { asNumber, isFail, type Fail, type Val } from './values.js';
@@ -18,7 +18,7 @@ export interface IndicatorFrame extends Frame {
   valueString?: string;
   targetOp?: '>=' | '<=' | '=' | 'between';
   upper?: Val;
-  tolerance?: Dec;
+  tolerance?: Num;
 }
 
 export interface Tracer {
@@ -30,8 +30,8 @@ export interface Tracer {
   warning?: Fail;
 }
 
-export type ScoreFn = (ctx: Ctx, f: IndicatorFrame, t: Tracer) => Dec | Fail;
-export type AwardFn = (ctx: Ctx, f: IndicatorFrame) => Dec | Fail;
+export type ScoreFn = (ctx: Ctx, f: IndicatorFrame, t: Tracer) => Num | Fail;
+export type AwardFn = (ctx: Ctx, f: IndicatorFrame) => Num | Fail;
 
 export function compileAward(a: AwardIR, env: ExprEnv): AwardFn {
   const v = compileExpr(a.value, env);
@@ -40,9 +40,9 @@ export function compileAward(a: AwardIR, env: ExprEnv): AwardFn {
     // A literal award (`80%`, `3`): the same decimal for every record. A fraction also depends
     // on the weight, which is fixed per indicator, so the product is kept for the last weight
     // seen (decimals are immutable; sharing the instance is safe).
-    const n = new D(a.value.value);
+    const n = Num.parse(a.value.value);
     if (a.kind !== 'fraction') return () => n;
-    let lastWeight: Dec | undefined, lastPoints = ZERO;
+    let lastWeight: Num | undefined, lastPoints = ZERO;
     return (_ctx, f) => {
       if (f.weight !== lastWeight) {
         lastPoints = f.weight.times(n);
@@ -60,18 +60,18 @@ export function compileAward(a: AwardIR, env: ExprEnv): AwardFn {
   return (ctx, f) => asNumber(v(ctx, f), label);
 }
 
-export function num(fn: Fn, ctx: Ctx, f: Frame, label: string): Dec | Fail {
+export function num(fn: Fn, ctx: Ctx, f: Frame, label: string): Num | Fail {
   return asNumber(fn(ctx, f), label);
 }
 
 /** A decimal as the trace prints it, reusing the value's text when it is the indicator's value. */
-export function shown(d: Dec, f: IndicatorFrame): string {
+export function shown(d: Num, f: IndicatorFrame): string {
   return d === f.value && f.valueString !== undefined ? f.valueString : d.toString();
 }
 
 /** Keeps points inside [0, weight] and says so in the trace when it had to. */
-export function capToWeight(p: Dec, f: Frame, t: Tracer): Dec {
-  if (cmpDec(p, f.weight) > 0) {
+export function capToWeight(p: Num, f: Frame, t: Tracer): Num {
+  if (cmpNum(p, f.weight) > 0) {
     t.on && t.steps.push({ what: `capped at the weight: min(${p}, ${f.weight})`, result: f.weight.toString() });
     return f.weight;
   }

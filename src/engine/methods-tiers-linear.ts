@@ -5,12 +5,14 @@
  * a `Fail`, with the arithmetic written to the tracer.
  */
 import type { ScoreIR } from '../compile/ir.js';
-import { cmpDec, type Dec } from './decimal.js';
+import { Num, cmpNum } from './num.js';
 import { compileExpr, type ExprEnv } from './expr.js';
 import { EVL } from './messages.js';
 import { capToWeight, compileAward, num, shown, type ScoreFn } from './method-kit.js';
 import { printExpr } from './print.js';
 import { asLabel, asNumber, fail, isFail, type Val } from './values.js';
+
+const TWO = Num.fromNumber(2);
 
 export function compileTiers(s: Extract<ScoreIR, { method: 'tiers' }>, env: ExprEnv): ScoreFn {
   const subject = compileExpr(s.subject, env), label = printExpr(s.subject);
@@ -39,7 +41,7 @@ export function compileTiers(s: Extract<ScoreIR, { method: 'tiers' }>, env: Expr
       t.on && t.steps.push({ what: tier.fraction ? `point from data ${pointL} = ${p0} × weight ${f.weight}` : `point from data ${pointL}`, result: p.toString() });
       return capToWeight(p, f, t);
     }
-    const p = pick === 'low' ? lo : pick === 'high' ? hi : lo.plus(hi).div(2);
+    const p = pick === 'low' ? lo : pick === 'high' ? hi : lo.plus(hi).div(TWO);
     t.on && t.steps.push({ what: `no point given; pick ${pick}`, result: p.toString() });
     return capToWeight(p, f, t);
   };
@@ -51,14 +53,14 @@ export function compileLinear(s: Extract<ScoreIR, { method: 'linear' }>, env: Ex
   // weight: build it once per weight instead of once per record, with each segment's rise and
   // run and the hit label (the same decimals and text the per-record path computes).
   const literal = s.points.every((p) => p.x.kind === 'number' && p.y.value.kind === 'number');
-  let lastWeight: Dec | undefined, last: Curve | undefined;
+  let lastWeight: Num | undefined, last: Curve | undefined;
   return (ctx, f, t) => {
     const x = asNumber(f.value, 'value');
     if (isFail(x)) return x;
     let curve: Curve;
     if (literal && last && f.weight === lastWeight) curve = last;
     else {
-      const xy: { x: Dec; y: Dec }[] = [];
+      const xy: { x: Num; y: Num }[] = [];
       for (const p of pts) {
         const px = num(p.x, ctx, f, p.xl), py = p.y(ctx, f);
         if (isFail(px)) return px;
@@ -66,7 +68,7 @@ export function compileLinear(s: Extract<ScoreIR, { method: 'linear' }>, env: Ex
         xy.push({ x: px, y: py });
       }
       if (xy.length === 0) return fail(EVL.BAD_ARGUMENT, { fn: 'linear', detail: 'no points' });
-      xy.sort((a, b) => cmpDec(a.x, b.x));
+      xy.sort((a, b) => cmpNum(a.x, b.x));
       curve = { xy, rise: [], run: [], hit: `${xy[0]!.x}..${xy[xy.length - 1]!.x}` };
       if (literal) {
         for (let i = 0; i + 1 < xy.length; i++) {
@@ -79,16 +81,16 @@ export function compileLinear(s: Extract<ScoreIR, { method: 'linear' }>, env: Ex
     }
     const xy = curve.xy;
     const first = xy[0]!, lastPoint = xy[xy.length - 1]!;
-    let y: Dec;
-    if (cmpDec(x, first.x) <= 0) {
+    let y: Num;
+    if (cmpNum(x, first.x) <= 0) {
       y = first.y;
       t.on && t.steps.push({ what: `value ${shown(x, f)} ≤ first point ${first.x}: clamped`, result: y.toString() });
-    } else if (cmpDec(x, lastPoint.x) >= 0) {
+    } else if (cmpNum(x, lastPoint.x) >= 0) {
       y = lastPoint.y;
       t.on && t.steps.push({ what: `value ${shown(x, f)} ≥ last point ${lastPoint.x}: clamped`, result: y.toString() });
     } else {
       let i = 0;
-      while (i < xy.length - 2 && cmpDec(x, xy[i + 1]!.x) > 0) i++;
+      while (i < xy.length - 2 && cmpNum(x, xy[i + 1]!.x) > 0) i++;
       const a = xy[i]!, b = xy[i + 1]!;
       const rise = curve.rise[i] ?? b.y.minus(a.y), run = curve.run[i] ?? b.x.minus(a.x);
       y = a.y.plus(x.minus(a.x).times(rise).div(run));
@@ -101,8 +103,8 @@ export function compileLinear(s: Extract<ScoreIR, { method: 'linear' }>, env: Ex
 
 /** A linear method's sorted points; `rise`/`run` per segment are filled for literal points. */
 interface Curve {
-  xy: { x: Dec; y: Dec }[];
-  rise: Dec[];
-  run: Dec[];
+  xy: { x: Num; y: Num }[];
+  rise: Num[];
+  run: Num[];
   hit: string;
 }

@@ -8,7 +8,7 @@
  */
 import type { BandConditionIR, ScoreIR } from '../compile/ir.js';
 import { assertNever } from '../common/diagnostic.js';
-import { D, ONE, ZERO, cmpDec, divideExact, type Dec } from './decimal.js';
+import { ONE, ZERO, cmpNum, divideExact, type Num } from './num.js';
 import { compileExpr, type Ctx, type ExprEnv, type Fn, type Frame } from './expr.js';
 import { EVL } from './messages.js';
 import { capToWeight, compileAward, num, shown, type IndicatorFrame, type ScoreFn, type Tracer } from './method-kit.js';
@@ -29,29 +29,29 @@ const proportional: ScoreFn = (_ctx, f, t) => {
   const noTol = f.tolerance === undefined || tol.isZero();
   const w = f.weight;
   // Trace texts are built only when traced (`t.on`): most batches never read them.
-  let ratio: Dec;
+  let ratio: Num;
   let what = '';
   if (op === '>=') {
-    if (cmpDec(b, noTol ? a : a.minus(tol)) >= 0) return full(f, t, t.on ? `value ${b} ≥ target ${a}${tol.isZero() ? '' : ` − tolerance ${tol}`}` : '');
+    if (cmpNum(b, noTol ? a : a.minus(tol)) >= 0) return full(f, t, t.on ? `value ${b} ≥ target ${a}${tol.isZero() ? '' : ` − tolerance ${tol}`}` : '');
     if (a.isZero()) return fail(EVL.DIV_ZERO, { what: 'value / target (target 0)' });
     ratio = divideExact(b, a);
     if (t.on) what = `forward: ${f.weightText ?? w} × value ${shown(b, f)} / target ${a}`;
   } else if (op === '<=') {
-    if (cmpDec(b, noTol ? a : a.plus(tol)) <= 0) return full(f, t, t.on ? `value ${b} ≤ target ${a}${tol.isZero() ? '' : ` + tolerance ${tol}`}` : '');
+    if (cmpNum(b, noTol ? a : a.plus(tol)) <= 0) return full(f, t, t.on ? `value ${b} ≤ target ${a}${tol.isZero() ? '' : ` + tolerance ${tol}`}` : '');
     if (b.isZero()) return fail(EVL.DIV_ZERO, { what: 'target / value (value 0)' });
     ratio = a.div(b);
     if (t.on) what = `reverse: ${w} × target ${a} / value ${b}`;
   } else if (op === '=') {
     const dev = b.minus(a).abs();
-    if (cmpDec(dev, tol) <= 0) return full(f, t, t.on ? `value ${b} = target ${a}${tol.isZero() ? '' : ` ± tolerance ${tol}`}` : '');
+    if (cmpNum(dev, tol) <= 0) return full(f, t, t.on ? `value ${b} = target ${a}${tol.isZero() ? '' : ` ± tolerance ${tol}`}` : '');
     if (a.isZero()) return fail(EVL.DIV_ZERO, { what: '|value − target| / target (target 0)' });
     ratio = ONE.minus(dev.div(a.abs()));
     if (t.on) what = `equal: ${w} × (1 − |${b} − ${a}| / |${a}|)`;
   } else {
     const hi = asNumber(f.upper ?? null, 'upper target');
     if (isFail(hi)) return hi;
-    if (cmpDec(b, a.minus(tol)) >= 0 && cmpDec(b, hi.plus(tol)) <= 0) return full(f, t, t.on ? `value ${b} within [${a}, ${hi}]` : '');
-    if (cmpDec(b, a) < 0) {
+    if (cmpNum(b, a.minus(tol)) >= 0 && cmpNum(b, hi.plus(tol)) <= 0) return full(f, t, t.on ? `value ${b} within [${a}, ${hi}]` : '');
+    if (cmpNum(b, a) < 0) {
       if (a.isZero()) return fail(EVL.DIV_ZERO, { what: 'value / lower bound (bound 0)' });
       ratio = divideExact(b, a);
       if (t.on) what = `below range: ${w} × value ${b} / lower ${a}`;
@@ -62,13 +62,13 @@ const proportional: ScoreFn = (_ctx, f, t) => {
     }
   }
   if (ratio.isNegative()) ratio = ZERO;
-  if (cmpDec(ratio, ONE) > 0) ratio = ONE;
+  if (cmpNum(ratio, ONE) > 0) ratio = ONE;
   const p = w.times(ratio);
   t.on && t.steps.push({ what, result: p.toString() });
   return p;
 };
 
-function full(f: IndicatorFrame, t: Tracer, why: string): Dec {
+function full(f: IndicatorFrame, t: Tracer, why: string): Num {
   t.hit.push('target met');
   t.on && t.steps.push({ what: `${why} → full weight`, result: f.weightText ?? f.weight.toString() });
   return f.weight;
@@ -225,11 +225,11 @@ export function compileScore(s: ScoreIR, env: ExprEnv): ScoreFn {
 }
 
 /** Both deduction methods: the declared `max` caps the deduction, then points floor at 0 (扣完为止). */
-function deductCapped(d: Dec, max: Fn | undefined, ctx: Ctx, f: Frame, t: Tracer): Dec | Fail {
+function deductCapped(d: Num, max: Fn | undefined, ctx: Ctx, f: Frame, t: Tracer): Num | Fail {
   if (max) {
     const m = num(max, ctx, f, 'max');
     if (isFail(m)) return m;
-    if (cmpDec(d, m) > 0) {
+    if (cmpNum(d, m) > 0) {
       t.on && t.steps.push({ what: `deduction capped at max ${m}`, result: m.toString() });
       d = m;
     }
@@ -237,7 +237,7 @@ function deductCapped(d: Dec, max: Fn | undefined, ctx: Ctx, f: Frame, t: Tracer
   return floorAtZero(f, d, t);
 }
 
-function floorAtZero(f: Frame, d: Dec, t: Tracer): Dec {
+function floorAtZero(f: Frame, d: Num, t: Tracer): Num {
   const p = f.weight.minus(d);
   if (p.isNegative() && !p.isZero()) {
     t.on && t.steps.push({ what: `${f.weight} − ${d} is below 0; 扣完为止: floor at 0`, result: '0' });
@@ -247,7 +247,7 @@ function floorAtZero(f: Frame, d: Dec, t: Tracer): Dec {
   return p;
 }
 
-function compileBand(c: BandConditionIR, env: ExprEnv): (ctx: Ctx, f: Frame, x: Dec) => boolean | Fail {
+function compileBand(c: BandConditionIR, env: ExprEnv): (ctx: Ctx, f: Frame, x: Num) => boolean | Fail {
   switch (c.kind) {
     case 'else':
       return () => true;
@@ -256,7 +256,7 @@ function compileBand(c: BandConditionIR, env: ExprEnv): (ctx: Ctx, f: Frame, x: 
       return (ctx, f, x) => {
         const b = num(bound, ctx, f, label);
         if (isFail(b)) return b;
-        const k = cmpDec(x, b);
+        const k = cmpNum(x, b);
         return op === '>=' ? k >= 0 : op === '>' ? k > 0 : op === '<=' ? k <= 0 : op === '<' ? k < 0 : k === 0;
       };
     }
@@ -267,7 +267,7 @@ function compileBand(c: BandConditionIR, env: ExprEnv): (ctx: Ctx, f: Frame, x: 
         const l = num(lo, ctx, f, 'low'), h = num(hi, ctx, f, 'high');
         if (isFail(l)) return l;
         if (isFail(h)) return h;
-        const a = cmpDec(x, l), b = cmpDec(x, h);
+        const a = cmpNum(x, l), b = cmpNum(x, h);
         return (lowInclusive ? a >= 0 : a > 0) && (highInclusive ? b <= 0 : b < 0);
       };
     }

@@ -6,7 +6,8 @@
  */
 import type { DimensionIR, ExprIR, IndicatorIR, NodeIR, RuleSetIR, ScoreIR, VetoIR } from '../compile/ir.js';
 import { assertNever } from '../common/diagnostic.js';
-import { D, roundingConstant, type Dec } from './decimal.js';
+import { roundingConstant } from './decimal.js';
+import { Num, ZERO } from './num.js';
 import { collectReads, compileExpr, type ExprEnv, type Fn, type Reads } from './expr.js';
 import { compileScore } from './methods.js';
 import type { ScoreFn } from './method-kit.js';
@@ -17,7 +18,7 @@ export interface DimensionPlan {
   ir: DimensionIR;
   path: string;
   name: string;
-  weight: Dec;
+  weight: Num;
   /** `weight` as the JSON number results show, converted once here. */
   weightNumber: number;
   applicable?: Fn;
@@ -32,7 +33,7 @@ export interface IndicatorPlan {
   name: string;
   /** Path of the enclosing dimension, '' at the top. */
   dimension: string;
-  weight: Dec;
+  weight: Num;
   /** `weight` as the JSON number results show, converted once here. */
   weightNumber: number;
   /** `weight.toString()`, for traces and `rawPoints` of full marks. */
@@ -63,16 +64,16 @@ export interface VetoPlan {
 
 export interface GradePlan {
   label: string;
-  min: Dec | null;
+  min: Num | null;
 }
 
 export interface Program {
   ir: RuleSetIR;
   env: ExprEnv;
-  scale: Dec;
+  scale: Num;
   scaleNumber: number;
   /** Σ weights of every indicator: the applicable weight of a record where all apply. */
-  leafWeight: Dec;
+  leafWeight: Num;
   precision: number;
   rounding: ReturnType<typeof roundingConstant>;
   roots: NodePlan[];
@@ -96,15 +97,15 @@ export function buildProgram(ir: RuleSetIR): Program {
   return {
     ir,
     env,
-    scale: new D(ir.settings.scale),
-    scaleNumber: Number(new D(ir.settings.scale).toString()),
-    leafWeight: indicators.reduce((s, p) => s.plus(p.weight), new D(0)),
+    scale: Num.parse(ir.settings.scale),
+    scaleNumber: Number(Num.parse(ir.settings.scale).toString()),
+    leafWeight: indicators.reduce((s, p) => s.plus(p.weight), ZERO),
     precision: ir.settings.precision,
     rounding: roundingConstant(ir.settings.rounding),
     roots,
     indicators,
     byPath,
-    grades: ir.grades.map((g) => ({ label: g.label, min: g.min === null ? null : new D(g.min) })),
+    grades: ir.grades.map((g) => ({ label: g.label, min: g.min === null ? null : Num.parse(g.min) })),
     vetoes: ir.vetoes.map((v) => planVeto(v, env)),
   };
 }
@@ -116,8 +117,8 @@ function planNode(n: NodeIR, ancestors: DimensionPlan[], ir: RuleSetIR, env: Exp
       ir: n,
       path: n.path,
       name: n.name,
-      weight: new D(n.weight),
-      weightNumber: Number(new D(n.weight).toString()),
+      weight: Num.parse(n.weight),
+      weightNumber: Number(Num.parse(n.weight).toString()),
       ancestors,
       children: [],
     };
@@ -201,9 +202,9 @@ function planIndicator(n: IndicatorIR, ancestors: DimensionPlan[], ir: RuleSetIR
     path: n.path,
     name: n.name,
     dimension: ancestors.length ? ancestors[ancestors.length - 1]!.path : '',
-    weight: new D(n.weight),
-    weightNumber: Number(new D(n.weight).toString()),
-    weightText: new D(n.weight).toString(),
+    weight: Num.parse(n.weight),
+    weightNumber: Number(Num.parse(n.weight).toString()),
+    weightText: Num.parse(n.weight).toString(),
     ancestors,
     declaredValue: n.value !== undefined,
     score: compileScore(n.score, env),

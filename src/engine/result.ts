@@ -18,6 +18,14 @@ export interface RuleSetRef {
   hash: string;
 }
 
+/**
+ * 'full': every indicator's inputs and arithmetic steps, the record's steps (what golden files
+ * hold). 'summary': the numbers plus what decided them — hit bands/levels, raw points, source,
+ * raw total and the record's steps — but no inputs and no per-indicator steps. 'none': the
+ * numbers only; every trace field is present (the result's shape never changes) but empty.
+ */
+export type TraceLevel = 'none' | 'summary' | 'full';
+
 export type IndicatorStatus = 'scored' | 'not_applicable' | 'unavailable';
 
 export type { EvaluationError } from '../common/evaluation-error.js';

@@ -9,7 +9,7 @@
 import type { DimensionResult, EvaluationError, EvaluationResult, IndicatorResult, LostPoints, NextGrade, TraceStep, VetoResult } from './result.js';
 import type { ScoreMethodName } from '../compile/ir.js';
 import { assertNever } from '../common/diagnostic.js';
-import { D, ONE, ZERO, cmpDec, decFromNumber, roundedDifference, toPlainNumber, toRoundedNumber, type Dec } from './decimal.js';
+import { Num, ONE, ZERO, cmpNum, roundedDifference, toPlainNumber, toRoundedNumber } from './num.js';
 import { EVL, message } from './messages.js';
 import { inputsOf, outcomeOf, type IndicatorOutcome, type RecordState } from './indicator.js';
 import type { DimensionPlan, NodePlan, Program } from './plan.js';
@@ -18,12 +18,12 @@ import { asBoolean, asNumber, isFail, toJson } from './values.js';
 interface Placed {
   outcome: IndicatorOutcome;
   /** Effective weight and points after redistribution (equal to the declared ones otherwise). */
-  eff: Dec;
-  points: Dec | null;
+  eff: Num;
+  points: Num | null;
 }
 
 export function buildScorecard(program: Program, state: RecordState, id: string): EvaluationResult {
-  const round = (d: Dec): number => toRoundedNumber(d, program.precision, program.rounding);
+  const round = (d: Num): number => toRoundedNumber(d, program.precision, program.rounding);
   const redistribute = program.ir.settings.notApplicable === 'redistribute';
   const placed = new Map<string, Placed>();
   const dims: DimensionResult[] = [];
@@ -40,7 +40,7 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
   const isApplicable = (n: NodePlan): boolean => applicableOf.get(n) === true;
 
   // Walks one level; `factor` is effective ÷ declared weight of the enclosing node.
-  const walk = (nodes: NodePlan[], factor: Dec): Dec => {
+  const walk = (nodes: NodePlan[], factor: Num): Num => {
     const childFactor = redistribute ? redistributionFactor(nodes, factor, isApplicable) : ONE;
     // Nothing redistributed here (always so under `rescale`): skip the multiplications.
     const same = childFactor === ONE || childFactor.eq(ONE);
@@ -72,21 +72,25 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
   const applicableWeight = redistribute
     ? applicableLeaves.length ? program.roots.reduce((s, n) => s.plus(n.weight), ZERO) : ZERO
     : applicableLeaves.length === leaves.length ? program.leafWeight : applicableLeaves.reduce((s, p) => s.plus(p.outcome.plan.weight), ZERO);
-  const steps: TraceStep[] = [
-    { what: 'Σ points of applicable indicators', result: sum.toString() },
-    { what: redistribute ? 'weight (not-applicable weight redistributed to siblings)' : 'Σ weights of applicable indicators', result: applicableWeight.toString() },
-  ];
+  // Level 'none' builds no record steps (and so never prints the 40-digit sums).
+  const traced = state.level !== 'none';
+  const steps: TraceStep[] = traced
+    ? [
+        { what: 'Σ points of applicable indicators', result: sum.toString() },
+        { what: redistribute ? 'weight (not-applicable weight redistributed to siblings)' : 'Σ weights of applicable indicators', result: applicableWeight.toString() },
+      ]
+    : [];
   const errors: EvaluationError[] = [];
-  let rawTotal: Dec | null = null;
+  let rawTotal: Num | null = null;
   if (applicableWeight.isZero()) {
     errors.push({ code: EVL.NOTHING_APPLICABLE, message: message(EVL.NOTHING_APPLICABLE, {}, state.lang) });
   } else {
     rawTotal = applicableWeight.eq(program.scale) ? sum : sum.times(program.scale).div(applicableWeight);
-    steps.push({ what: `total = ${sum} / ${applicableWeight} × scale ${program.scale}`, result: rawTotal.toString() });
+    traced && steps.push({ what: `total = ${sum} / ${applicableWeight} × scale ${program.scale}`, result: rawTotal.toString() });
   }
   let total = rawTotal && rawTotal.toDecimalPlaces(program.precision, program.rounding);
-  if (total) steps.push({ what: `rounded to ${program.precision} decimals (${program.ir.settings.rounding})`, result: total.toString() });
-  const firstGrade = total ? gradeOf(program, total, steps) : null;
+  if (total && traced) steps.push({ what: `rounded to ${program.precision} decimals (${program.ir.settings.rounding})`, result: total.toString() });
+  const firstGrade = total ? gradeOf(program, total, traced ? steps : null) : null;
 
   // Vetoes: decided on the graded scorecard, applied after the grade.
   const vetoes: VetoResult[] = [];
@@ -112,50 +116,48 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
       gradeCaps.push(e.grade);
     } else if (e.kind === 'cap') {
       effect = `cap ${e.value}`;
-      if (total && total.gt(e.value)) total = new D(e.value);
+      if (total && total.gt(Num.parse(e.value))) total = Num.parse(e.value);
     } else if (e.kind === 'zero') {
       effect = 'zero';
       if (total) total = ZERO;
     } else {
       effect = assertNever(e, 'veto effect');
     }
-    steps.push({ what: `veto ${v.ir.name}: ${v.whenText} → ${effect}`, result: total ? total.toString() : 'null' });
+    traced && steps.push({ what: `veto ${v.ir.name}: ${v.whenText} → ${effect}`, result: total ? total.toString() : 'null' });
     vetoes.push({ name: v.ir.name, effect, facts });
   }
   let grade = firstGrade;
-  if (vetoes.length && total) grade = gradeOf(program, total, steps);
+  if (vetoes.length && total) grade = gradeOf(program, total, traced ? steps : null);
   for (const cap of gradeCaps) {
     const capRank = program.env.gradeRank.get(cap) ?? 0;
     if (grade === null || (program.env.gradeRank.get(grade) ?? 0) > capRank) grade = cap;
   }
-  if (vetoes.length) steps.push({ what: 'grade after vetoes', result: grade ?? 'null' });
+  if (vetoes.length && traced) steps.push({ what: 'grade after vetoes', result: grade ?? 'null' });
 
   const indicators: IndicatorResult[] = leaves.map((p) => indicatorResult(state, p, round, redistribute));
   for (const p of leaves) if (p.outcome.listError && p.outcome.error) errors.push(p.outcome.error);
 
   const lostItems = lostList(applicableLeaves, program, round);
   const lostPoints = lost(lostItems);
-  const result: EvaluationResult = {
+  // Assembled once, keys assigned in the order result.ts declares (gradeBeforeVeto right after
+  // grade), so serializeResult can stringify it as it is.
+  const result = {
     ruleset: { name: program.ir.name, version: program.ir.version, hash: program.ir.hash },
     id,
     status: 'ok',
     total: total ? round(total) : null,
     grade,
-    scale: program.scaleNumber,
-    dimensions: dims,
-    indicators,
-    vetoes,
-    lostPoints,
-    nextGrade: vetoes.length || !total ? null : nextGrade(program, total, grade, lostItems, applicableWeight, round),
-    recommendations: [],
-    errors,
-    trace: { rawTotal: rawTotal ? rawTotal.toString() : '', applicableWeight: applicableWeight.toString(), steps },
-  };
-  if (grade !== firstGrade && firstGrade !== null) {
-    // Insert gradeBeforeVeto right after grade, as declared in result.ts.
-    const { ruleset, id: rid, status, total: t, grade: g, ...rest } = result;
-    return { ruleset, id: rid, status, total: t, grade: g, gradeBeforeVeto: firstGrade, ...rest };
-  }
+  } as EvaluationResult;
+  if (grade !== firstGrade && firstGrade !== null) result.gradeBeforeVeto = firstGrade;
+  result.scale = program.scaleNumber;
+  result.dimensions = dims;
+  result.indicators = indicators;
+  result.vetoes = vetoes;
+  result.lostPoints = lostPoints;
+  result.nextGrade = vetoes.length || !total ? null : nextGrade(program, total, grade, lostItems, applicableWeight, round);
+  result.recommendations = [];
+  result.errors = errors;
+  result.trace = traced ? { rawTotal: rawTotal ? rawTotal.toString() : '', applicableWeight: applicableWeight.toString(), steps } : { rawTotal: '', applicableWeight: '', steps };
   return result;
 }
 
@@ -168,19 +170,19 @@ function readFact(state: RecordState, segs: string[]): unknown {
   return cur === undefined ? null : cur;
 }
 
-function gradeOf(program: Program, total: Dec, steps: TraceStep[]): string | null {
+function gradeOf(program: Program, total: Num, steps: TraceStep[] | null): string | null {
   for (const g of program.grades) {
-    if (g.min === null || cmpDec(total, g.min) >= 0) {
-      steps.push({ what: g.min === null ? `grade: ${total} below every cut-off → ${g.label}` : `grade: ${total} ≥ ${g.min} → ${g.label}`, result: g.label });
+    if (g.min === null || cmpNum(total, g.min) >= 0) {
+      steps?.push({ what: g.min === null ? `grade: ${total} below every cut-off → ${g.label}` : `grade: ${total} ≥ ${g.min} → ${g.label}`, result: g.label });
       return g.label;
     }
   }
-  steps.push({ what: `grade: ${total} below every cut-off and no otherwise grade`, result: 'null' });
+  steps?.push({ what: `grade: ${total} below every cut-off and no otherwise grade`, result: 'null' });
   return null;
 }
 
 /** effective ÷ declared weight for the children of one node under `redistribute`. */
-function redistributionFactor(nodes: NodePlan[], factor: Dec, isApplicable: (n: NodePlan) => boolean): Dec {
+function redistributionFactor(nodes: NodePlan[], factor: Num, isApplicable: (n: NodePlan) => boolean): Num {
   let all = ZERO, app = ZERO;
   for (const n of nodes) {
     all = all.plus(n.weight);
@@ -189,7 +191,7 @@ function redistributionFactor(nodes: NodePlan[], factor: Dec, isApplicable: (n: 
   return app.isZero() ? ONE : factor.times(all).div(app);
 }
 
-function dimensionResult(n: DimensionPlan, applicable: boolean, eff: Dec, points: Dec, round: (d: Dec) => number): DimensionResult {
+function dimensionResult(n: DimensionPlan, applicable: boolean, eff: Num, points: Num, round: (d: Num) => number): DimensionResult {
   const r = { path: n.path, name: n.name, weight: n.weightNumber } as DimensionResult;
   if (applicable && eff !== n.weight && !eff.eq(n.weight)) r.effectiveWeight = round(eff);
   r.points = applicable ? round(points) : null;
@@ -197,7 +199,7 @@ function dimensionResult(n: DimensionPlan, applicable: boolean, eff: Dec, points
   return r;
 }
 
-function indicatorResult(state: RecordState, p: Placed, round: (d: Dec) => number, redistribute: boolean): IndicatorResult {
+function indicatorResult(state: RecordState, p: Placed, round: (d: Num) => number, redistribute: boolean): IndicatorResult {
   const { outcome: o, eff } = p;
   const plan = o.plan;
   const steps = o.steps;
@@ -232,6 +234,10 @@ function indicatorResult(state: RecordState, p: Placed, round: (d: Dec) => numbe
   if (o.error) r.error = o.error;
   const rep = reported(state, plan.path, plan.name);
   if (rep) r.reported = { points: round(rep.points), reason: rep.reason, differs: r.points === null || round(rep.points) !== r.points };
+  if (state.level === 'none') {
+    r.trace = { inputs: {}, steps, rawPoints: '' };
+    return r;
+  }
   r.trace = { inputs: inputsOf(state, plan) } as IndicatorResult['trace'];
   if (o.hit.length) r.trace.hit = [...o.hit];
   r.trace.steps = steps;
@@ -251,7 +257,7 @@ function numOrNull(v: unknown): number | null {
 }
 
 /** `record.reported[path or name]`: a number, or `{ points, reason }`. */
-function reported(state: RecordState, path: string, name: string): { points: Dec; reason: string } | undefined {
+function reported(state: RecordState, path: string, name: string): { points: Num; reason: string } | undefined {
   const data = state.ctx.data;
   const rep = Object.hasOwn(data, 'reported') ? data.reported : undefined;
   if (!rep || typeof rep !== 'object' || Array.isArray(rep)) return undefined;
@@ -261,7 +267,7 @@ function reported(state: RecordState, path: string, name: string): { points: Dec
   const entry = r[key];
   const raw = entry && typeof entry === 'object' && !Array.isArray(entry) ? (entry as Record<string, unknown>).points : entry;
   const reason = entry && typeof entry === 'object' && !Array.isArray(entry) && typeof (entry as Record<string, unknown>).reason === 'string' ? ((entry as Record<string, unknown>).reason as string) : '';
-  const n = asNumber(typeof raw === 'number' ? decFromNumber(raw) : typeof raw === 'string' ? raw : null, 'reported points');
+  const n = asNumber(typeof raw === 'number' ? Num.fromNumber(raw) : typeof raw === 'string' ? raw : null, 'reported points');
   return isFail(n) ? undefined : { points: n, reason };
 }
 
@@ -282,24 +288,24 @@ const LOST_REASON: Record<ScoreMethodName, string> = {
 interface Lost {
   p: Placed;
   /** Exact loss, computed only when a tie or a rescale needs it (see `exactLoss`). */
-  lost?: Dec;
+  lost?: Num;
   rounded: number;
 }
 
-const exactLoss = (l: Lost): Dec => (l.lost ??= l.p.eff.minus(l.p.points ?? ZERO));
+const exactLoss = (l: Lost): Num => (l.lost ??= l.p.eff.minus(l.p.points ?? ZERO));
 
 /**
  * Points each applicable indicator lost (effective weight − points), computed once. The rounded
  * loss comes straight from the digits of weight and points when it can (`roundedDifference`); the
  * exact 40-digit difference is only built for the sort's ties and for rescaled totals.
  */
-function lostList(leaves: Placed[], program: Program, round: (d: Dec) => number): Lost[] {
+function lostList(leaves: Placed[], program: Program, round: (d: Num) => number): Lost[] {
   const out: Lost[] = [];
   for (const p of leaves) {
     if (p.points === p.eff) continue; // full marks (methods return the weight itself): nothing lost
     const points = p.points ?? ZERO;
     let rounded = roundedDifference(p.eff, points, program.precision, program.rounding);
-    let lost: Dec | undefined;
+    let lost: Num | undefined;
     if (rounded === undefined) {
       lost = p.eff.minus(points);
       if (lost.isZero()) continue;
@@ -309,7 +315,7 @@ function lostList(leaves: Placed[], program: Program, round: (d: Dec) => number)
   }
   // Rounding is monotone, so a larger rounded loss means a larger exact loss: compare the
   // numbers first and fall back to the decimals only on a tie. Same order, fewer decimal calls.
-  return out.sort((a, b) => b.rounded - a.rounded || cmpDec(exactLoss(b), exactLoss(a)) || (a.p.outcome.plan.path < b.p.outcome.plan.path ? -1 : 1));
+  return out.sort((a, b) => b.rounded - a.rounded || cmpNum(exactLoss(b), exactLoss(a)) || (a.p.outcome.plan.path < b.p.outcome.plan.path ? -1 : 1));
 }
 
 function lost(list: Lost[]): LostPoints[] {
@@ -320,7 +326,7 @@ function lost(list: Lost[]): LostPoints[] {
   }));
 }
 
-function nextGrade(program: Program, total: Dec, grade: string | null, list: Lost[], weight: Dec, round: (d: Dec) => number): NextGrade | null {
+function nextGrade(program: Program, total: Num, grade: string | null, list: Lost[], weight: Num, round: (d: Num) => number): NextGrade | null {
   const i = program.grades.findIndex((g) => g.label === grade);
   if (i <= 0) return null;
   const next = program.grades[i - 1]!;

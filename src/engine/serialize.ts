@@ -2,7 +2,8 @@
  * Stable serialisation of results: keys in the order result.ts declares them (whoever built the
  * object — the engine, the recommendation stage or a service), extra keys after them sorted,
  * free-form maps (trace inputs, veto and rule facts) in their insertion order, which the IR
- * fixes. Same result → byte-identical text on every run and machine.
+ * fixes. Same result → byte-identical text on every run and machine. A result already in that
+ * order (what the engine builds) is stringified as it is, without the reordering copy.
  */
 import type { EvaluationResult } from './result.js';
 
@@ -66,8 +67,35 @@ function order(value: unknown, shape: Shape | 'free' | { each: Shape } | undefin
   return out;
 }
 
+/**
+ * Whether every shaped object already has its keys in declared order with no extra keys, so
+ * `JSON.stringify` of the value itself prints what `order` would: the engine assembles results
+ * that way, and so one read-only walk (no allocation) replaces a copy of the whole result.
+ */
+function inOrder(value: unknown, shape: Shape | 'free' | { each: Shape } | undefined): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (Array.isArray(value)) {
+    const inner = shape && shape !== 'free' && 'each' in shape ? shape.each : shape;
+    for (const v of value) if (!inOrder(v, inner as Shape | 'free' | undefined)) return false;
+    return true;
+  }
+  if (shape === 'free' || shape === undefined || 'each' in shape) return true;
+  const keys = shape.keys;
+  const obj = value as Record<string, unknown>;
+  let i = 0;
+  for (const k in obj) {
+    if (!Object.hasOwn(obj, k)) return false;
+    while (i < keys.length && keys[i] !== k) i++;
+    if (i === keys.length) return false; // an extra key or one out of order: `order` sorts it
+    const child = shape.children?.[k];
+    if (child && !inOrder(obj[k], child)) return false;
+    i++;
+  }
+  return true;
+}
+
 /** JSON text of a result with the declared key order; `indent: 0` gives one line (NDJSON). */
 export function serializeResult(result: EvaluationResult, options: { indent?: number } = {}): string {
   const indent = options.indent ?? 2;
-  return JSON.stringify(order(result, RESULT), null, indent || undefined);
+  return JSON.stringify(inOrder(result, RESULT) ? result : order(result, RESULT), null, indent || undefined);
 }

@@ -5,7 +5,7 @@
  * its EVL code and a reason. Every operator checks for `Fail` and passes it on, so a broken
  * input makes one indicator `unavailable` and never throws.
  */
-import { D, decFromNumber, toPlainNumber, type Dec } from './decimal.js';
+import { Num, toPlainNumber } from './num.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import { EVL, message, type EvlCode } from './messages.js';
 
@@ -23,7 +23,7 @@ export class Fail {
   }
 }
 
-export type Val = Dec | string | boolean | null | Val[] | Fail | object;
+export type Val = Num | string | boolean | null | Val[] | Fail | object;
 
 export function fail(code: EvlCode, args: Record<string, unknown>, path?: string): Fail {
   return new Fail(code, args, path);
@@ -33,17 +33,18 @@ export function isFail(v: unknown): v is Fail {
   return v instanceof Fail;
 }
 
-export function isDec(v: unknown): v is Dec {
-  return v instanceof D;
+export function isDec(v: unknown): v is Num {
+  return v instanceof Num;
 }
 
+const HUNDRED = Num.fromNumber(100);
 const NUMERIC = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const PERCENT = /^[+-]?(\d+(\.\d*)?|\.\d+)%$/;
 
 /** Converts a raw data value read from a record into a runtime value. */
 export function fromData(raw: unknown): Val {
   if (raw === undefined || raw === null) return null;
-  if (typeof raw === 'number') return Number.isFinite(raw) ? decFromNumber(raw) : fail(EVL.WRONG_TYPE, { what: 'value', expected: 'a finite number', found: String(raw) });
+  if (typeof raw === 'number') return Number.isFinite(raw) ? Num.fromNumber(raw) : fail(EVL.WRONG_TYPE, { what: 'value', expected: 'a finite number', found: String(raw) });
   if (typeof raw === 'string' || typeof raw === 'boolean') return raw;
   if (Array.isArray(raw)) return raw.map(fromData);
   return raw as object;
@@ -61,14 +62,14 @@ export function describe(v: Val): string {
 }
 
 /** A number for arithmetic: decimals pass, numeric strings ("1600000.00", "95%") convert. */
-export function asNumber(v: Val, what: string, path?: string): Dec | Fail {
+export function asNumber(v: Val, what: string, path?: string): Num | Fail {
   if (isDec(v)) return v;
   if (isFail(v)) return v;
   if (v === null) return fail(EVL.MISSING, { path: path ?? what }, path);
   if (typeof v === 'string') {
     const s = v.trim();
-    if (NUMERIC.test(s)) return new D(s);
-    if (PERCENT.test(s)) return new D(s.slice(0, -1)).div(100);
+    if (NUMERIC.test(s)) return Num.parse(s);
+    if (PERCENT.test(s)) return Num.parse(s.slice(0, -1)).div(HUNDRED);
   }
   return fail(EVL.WRONG_TYPE, { what, expected: 'a number', found: describe(v) }, path);
 }

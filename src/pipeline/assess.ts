@@ -9,7 +9,7 @@ import type { RuleSetIR } from '../compile/ir.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import { recordId } from '../data/guard.js';
 import { SourcedRecord } from '../data/sourced-record.js';
-import { createEvaluator, rejectedResult, type EvaluateOptions } from '../engine/index.js';
+import { createEvaluator, rejectedResult, type EvaluateOptions, type EvaluatorOptions } from '../engine/index.js';
 import type { EvaluationResult } from '../engine/result.js';
 import { createRecommender } from '../recommend/index.js';
 import type { RecommendContext } from '../recommend/index.js';
@@ -22,11 +22,13 @@ export interface Assessor {
 export interface AssessorOptions {
   /** Language of error messages (codes never change). Default DEFAULT_LANG. */
   lang?: Lang;
+  /** How much explanation each result carries (TraceLevel); recommendations never depend on it. Default 'full'. */
+  trace?: EvaluatorOptions['trace'];
 }
 
 /** Builds the evaluator and the recommender once for a rule set. */
 export function createAssessor(ir: RuleSetIR, options: AssessorOptions = {}): Assessor {
-  const evaluator = createEvaluator(ir, { lang: options.lang ?? DEFAULT_LANG });
+  const evaluator = createEvaluator(ir, { lang: options.lang ?? DEFAULT_LANG, ...(options.trace === undefined ? {} : { trace: options.trace }) });
   const recommender = createRecommender(ir);
   return {
     ir,
