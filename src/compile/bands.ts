@@ -10,7 +10,7 @@
  */
 import { Decimal } from './decimal.js';
 import type { Band, BandCondition, IndicatorDecl } from '../dsl/ast.js';
-import type { CheckInput } from './checks.js';
+import type { CheckInput } from './check-input.js';
 import type { Const } from './const.js';
 import { constOf, showConst } from './const.js';
 import { isIndicator, walkNodes } from './model.js';

@@ -7,9 +7,9 @@
  * not_applicable rescale, version "0".
  */
 import type { IndicatorDecl, RulesDecl, Setting } from '../dsl/ast.js';
+import type { BlockBuild } from './check-input.js';
 import type { ActionIR, DimensionIR, IndicatorIR, MetaIR, NodeIR, RuleBlockIR, RuleSetIR, ScoreIR, SettingsIR } from './ir.js';
 import { IR_VERSION } from './ir.js';
-import type { Lowered } from './expr.js';
 import { expect, lowerExpr, noteData } from './expr.js';
 import type { IdGen } from './ids.js';
 import type { Accept } from './messages.js';
@@ -18,19 +18,11 @@ import { allNodes } from './model.js';
 import { resolveBareLine } from './rules.js';
 import { lowerScore } from './score.js';
 import { constOf } from './const.js';
-import type { Env, ExprCtx, Sym } from './scope.js';
+import type { Env, ExprCtx, Lowered, Sym } from './scope.js';
 import { newFacts } from './scope.js';
 import { lowerSymbol, makeScope, toLetIR, toParamIR, topoLets } from './symbols.js';
 import type { Ty } from './units.js';
 import { ANY, addUnits, describeUnit, inputTy } from './units.js';
-
-export interface BlockBuild {
-  item: Item<RulesDecl>;
-  scope: Map<string, Sym>;
-  params: Sym[];
-  lets: Sym[];
-  ir: RuleBlockIR;
-}
 
 export interface Built {
   ir: RuleSetIR;
@@ -70,6 +62,7 @@ export function buildFramework(rf: RFramework, blocks: Item<RulesDecl>[], ids: I
     accept,
     nodes: allNodes(rf.roots),
     valueTy: (node) => lowerValue(node)?.ty ?? ANY,
+    lowerSymbol: (sym) => lowerSymbol(sym, env),
   };
   const scope = makeScope({ params: rf.params, lets: rf.lets }, '', false);
   const nodeCtx = (n: RNode): ExprCtx => ({ env, file: n.file, where: n.kind, self: n, scope, owner: `node:${n.path.join('/')}`, rules: false });

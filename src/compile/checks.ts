@@ -3,35 +3,21 @@
  * through the `accept` callback, run in a fixed order over one built framework. Name, type and
  * unit errors inside expressions are found while lowering (expr.ts, names.ts); everything that
  * needs the whole framework — weights, grades, bands, methods, cycles, rule blocks — is here.
- * Adding a check is adding one entry to `CHECKS`.
+ * Adding a check is adding one entry to `CHECKS`. Each check runs on its own: one that throws
+ * (a compiler bug) costs only its own findings and is reported as CMP298 naming it, at the
+ * framework's name, while every other check's findings still arrive.
  */
-import type { BlockBuild } from './build.js';
-import type { RuleSetIR } from './ir.js';
-import type { Accept } from './messages.js';
-import type { RFramework } from './model.js';
+import type { Check, CheckInput } from './check-input.js';
 import { walkNodes } from './model.js';
 import { reportCycles } from './names.js';
-import type { Dep, Env, Sym } from './scope.js';
+import type { Dep } from './scope.js';
 import { checkBands } from './bands.js';
 import { checkGrades, checkSettings, checkVetoes } from './grades.js';
 import { checkMethods } from './methods.js';
 import { checkRuleBlocks } from './rules.js';
 import { checkRequires, checkWeights } from './weights.js';
 
-export interface CheckInput {
-  rf: RFramework;
-  ir: RuleSetIR;
-  env: Env;
-  /** Framework-level params and lets. */
-  scope: Map<string, Sym>;
-  blocks: BlockBuild[];
-  accept: Accept;
-}
-
-export interface Check {
-  name: string;
-  run: (c: CheckInput) => void;
-}
+export type { Check, CheckInput } from './check-input.js';
 
 /** Cycles among lets and indicators (one graph: a let may read an indicator and vice versa). */
 function checkCycles(c: CheckInput): void {
@@ -59,6 +45,17 @@ export const CHECKS: readonly Check[] = [
   { name: 'rule-blocks', run: checkRuleBlocks },
 ];
 
-export function runChecks(c: CheckInput): void {
-  for (const check of CHECKS) check.run(c);
+/**
+ * Runs `checks` (the registry unless a test passes its own list) over one framework. A check
+ * that throws keeps what it reported before throwing, like Langium's validation registry, and
+ * adds one CMP298 at the framework's name quoting the check and the error.
+ */
+export function runChecks(c: CheckInput, checks: readonly Check[] = CHECKS): void {
+  for (const check of checks) {
+    try {
+      check.run(c);
+    } catch (err) {
+      c.accept('CMP298', c.rf.file, c.rf.decl.name.range, { check: check.name, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
 }

@@ -6,12 +6,13 @@
  * sorted. `compileSource(text)` does the same for text posted to the service. Never throws for
  * any input; `ir` is undefined when there is an error.
  */
-import type { Diagnostic } from '../common/diagnostic.js';
+import { NO_RANGE, type Diagnostic } from '../common/diagnostic.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import { parse } from '../dsl/parse.js';
 import type { SourceHost } from './load.js';
 import { loadFiles, nodeSourceHost } from './load.js';
 import type { CompileResult } from './program.js';
+import { makeDiagnostic } from './messages.js';
 import { compileLoaded } from './program.js';
 
 export type { CompileResult } from './program.js';
@@ -32,7 +33,7 @@ export function compile(entries: string[], options: CompileOptions = {}): Compil
     const files = loadFiles(entries, options.fs ?? nodeSourceHost, (text, file) => parse(text, file, { lang }), diagnostics, lang);
     return compileLoaded(files, diagnostics, options);
   } catch (err) {
-    return internalError(err, entries[0] ?? '<input>', diagnostics);
+    return internalError(err, entries[0] ?? '<input>', diagnostics, options.lang ?? DEFAULT_LANG);
   }
 }
 
@@ -43,9 +44,11 @@ export function compileSource(text: string, file = '<input>', options: CompileOp
   return compile([file], { ...options, fs: host });
 }
 
-/** A compiler bug is reported as a diagnostic rather than thrown at the caller. */
-function internalError(err: unknown, file: string, diagnostics: Diagnostic[]): CompileResult {
-  const message = `internal compiler error: ${err instanceof Error ? err.message : String(err)}`;
-  const at = { line: 1, column: 1, offset: 0 };
-  return { rulesets: [], diagnostics: [...diagnostics, { code: 'CMP299', severity: 'error', message, file, range: { start: at, end: at } }] };
+/**
+ * A compiler bug outside the checks (which are isolated one by one, CMP298) is reported as a
+ * diagnostic in the caller's language rather than thrown at the caller; it has no better place
+ * than the start of the entry file.
+ */
+function internalError(err: unknown, file: string, diagnostics: Diagnostic[], lang: Lang): CompileResult {
+  return { rulesets: [], diagnostics: [...diagnostics, makeDiagnostic('CMP299', file, NO_RANGE, { error: err instanceof Error ? err.message : String(err) }, lang)] };
 }

@@ -17,15 +17,11 @@ import type { Term } from '../common/lang.js';
 import type { Binary, Call, ContextPath, DataPath, Expr, Ref } from '../dsl/ast.js';
 import type { BuiltinFunction, ExprIR } from './ir.js';
 import { resolveRef } from './names.js';
-import type { DataType, ExprCtx } from './scope.js';
+import type { DataType, ExprCtx, Lowered } from './scope.js';
 import type { Ty } from './units.js';
 import { ANY, BOOL, SCORE, STR, addUnits, describeTy, describeUnit, divUnits, isBoolean, isNumeric, mulUnits, num, unitOf } from './units.js';
 import { suggest } from './suggest.js';
 
-export interface Lowered {
-  ir: ExprIR;
-  ty: Ty;
-}
 
 const FUNCTIONS: Record<BuiltinFunction, { min: number; max: number; aggregate?: boolean }> = {
   min: { min: 1, max: Infinity },

@@ -5,7 +5,7 @@
  * the scale (CMP310); vetoes name a real grade (CMP218) and caps stay within the scale (CMP325).
  */
 import { Decimal } from './decimal.js';
-import type { CheckInput } from './checks.js';
+import type { CheckInput } from './check-input.js';
 import { suggest } from './suggest.js';
 
 export function checkGrades(c: CheckInput): void {

@@ -4,7 +4,7 @@
  * test checks it). Messages are written for policy staff (not programmers) and quote the numbers
  * involved; tests assert codes and ranges, never this wording, so it may be improved freely.
  * Arguments are plain values or `Term`s (a phrase in both languages), resolved when rendered.
- * Codes: CMP2xx names, files and types; CMP3xx weights, thresholds and structure; REC5xx rule
+ * Codes: CMP2xx names, files and types (CMP298/CMP299 internal errors); CMP3xx weights, thresholds and structure; REC5xx rule
  * blocks. `makeDiagnostic` is the only place a compile diagnostic object is created.
  */
 import type { Diagnostic, Severity, SourceRange } from '../common/diagnostic.js';
@@ -61,6 +61,9 @@ export const MESSAGES = {
   CMP230: { severity: 'error', message: (a) => `编译结果（IR）格式不正确：${a.where} ${a.problem}`, hint: () => '请用 jixiao compile 重新生成。' },
   CMP231: { severity: 'error', message: (a) => `编译结果（IR）版本为 ${a.found}，本程序只能读取版本 ${a.expected}`, hint: () => '请用当前版本的 jixiao compile 重新生成。' },
   CMP232: { severity: 'error', message: (a) => `编译结果（IR）的内容与其 hash 不符（记录的是 ${a.found}，实际为 ${a.actual}）`, hint: () => '文件在编译后被修改过；请重新编译，不要手工编辑 IR。' },
+
+  CMP298: { severity: 'error', message: (a) => `编译器内部错误：检查 “${a.check}” 中途出错（${a.error}），它的检查结果不完整`, hint: () => '这是 jixiao 的缺陷，不是文件写错了；其他检查的结果仍然有效。请把这个文件和本条信息报告给维护者。' },
+  CMP299: { severity: 'error', message: (a) => `编译器内部错误：${a.error}`, hint: () => '这是 jixiao 的缺陷，不是文件写错了。请把这个文件和本条信息报告给维护者。' },
 
   CMP301: { severity: 'error', message: (a) => `“${a.name}” 的下级权重合计为 ${a.sum}，但其权重为 ${a.weight}`, hint: (a) => `相差 ${a.diff} 分；请调整下级指标的权重，使合计等于 ${a.weight}。` },
   CMP302: { severity: 'error', message: (a) => `框架 “${a.name}” 的一级权重合计为 ${a.sum}，但满分为 ${a.weight}`, hint: (a) => `相差 ${a.diff} 分；一级维度（或指标）的权重合计应等于满分 ${a.weight}。` },
@@ -136,6 +139,9 @@ export const MESSAGES_EN: Record<Code, Text> = {
   CMP230: { message: (a) => `the compiled result (IR) is malformed: ${a.where} ${a.problem}`, hint: () => 'Generate it again with jixiao compile.' },
   CMP231: { message: (a) => `the compiled result (IR) has version ${a.found}; this program reads only version ${a.expected}`, hint: () => 'Generate it again with the current jixiao compile.' },
   CMP232: { message: (a) => `the compiled result (IR) does not match its hash (recorded ${a.found}, actual ${a.actual})`, hint: () => 'The file was changed after compiling; compile again instead of editing the IR by hand.' },
+
+  CMP298: { message: (a) => `internal compiler error: the check “${a.check}” failed part-way (${a.error}), so its findings are incomplete`, hint: () => 'This is a defect in jixiao, not a mistake in the file; the findings of the other checks still hold. Please report this file and this message to the maintainers.' },
+  CMP299: { message: (a) => `internal compiler error: ${a.error}`, hint: () => 'This is a defect in jixiao, not a mistake in the file. Please report this file and this message to the maintainers.' },
 
   CMP301: { message: (a) => `the weights under “${a.name}” add up to ${a.sum}, but its weight is ${a.weight}`, hint: (a) => `${a.diff} point(s) apart; adjust the weights below so they add up to ${a.weight}.` },
   CMP302: { message: (a) => `the top-level weights of framework “${a.name}” add up to ${a.sum}, but the scale is ${a.weight}`, hint: (a) => `${a.diff} point(s) apart; the top-level dimensions (or indicators) must add up to the scale ${a.weight}.` },

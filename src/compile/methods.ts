@@ -9,7 +9,7 @@
 import { assertNever } from '../common/diagnostic.js';
 import { Decimal } from './decimal.js';
 import type { Award, IndicatorDecl } from '../dsl/ast.js';
-import type { CheckInput } from './checks.js';
+import type { CheckInput } from './check-input.js';
 import { constOf, showConst } from './const.js';
 import type { RNode } from './model.js';
 import { isIndicator, walkNodes } from './model.js';

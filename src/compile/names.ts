@@ -8,10 +8,8 @@
  */
 import type { Ref } from '../dsl/ast.js';
 import type { ExprIR } from './ir.js';
-import type { Lowered } from './expr.js';
-import { lowerSymbol } from './symbols.js';
 import type { Accept } from './messages.js';
-import type { Dep, ExprCtx, NodeMember, Sym } from './scope.js';
+import type { Dep, ExprCtx, Lowered, NodeMember, Sym } from './scope.js';
 import { NODE_MEMBERS, recordDep } from './scope.js';
 import { ANY, SCORE, STR, num } from './units.js';
 import { findBySuffix } from './model.js';
@@ -58,7 +56,7 @@ export function resolveRef(e: Ref, ctx: ExprCtx): Lowered {
 function useSymbol(sym: Sym, e: Ref, ctx: ExprCtx): Lowered {
   ctx.env.facts.used.add(sym.key);
   if (ctx.owner) recordDep(ctx, ctx.env.facts.deps, ctx.owner, sym.key, e.range);
-  lowerSymbol(sym, ctx.env);
+  ctx.env.lowerSymbol(sym);
   return { ir: { kind: sym.kind, name: sym.name }, ty: sym.ty };
 }
 

@@ -12,6 +12,7 @@ import type { Diagnostic } from '../common/diagnostic.js';
 import { NO_RANGE, compareDiagnostics, hasErrors } from '../common/diagnostic.js';
 import type { FrameworkDecl, RulesDecl } from '../dsl/ast.js';
 import { buildFramework } from './build.js';
+import type { Check } from './check-input.js';
 import { runChecks } from './checks.js';
 import { buildDataSchema } from './data-schema.js';
 import { resolveFrameworks } from './extends.js';
@@ -37,6 +38,8 @@ export interface ProgramOptions {
   framework?: string;
   /** Language of the diagnostics (default Chinese). */
   lang?: Lang;
+  /** The checks to run instead of the registry: a seam for tests (a deliberately failing check). */
+  checks?: readonly Check[];
 }
 
 export function compileLoaded(files: readonly LoadedFile[], diagnostics: Diagnostic[], options: ProgramOptions = {}): CompileResult {
@@ -75,7 +78,7 @@ export function compileLoaded(files: readonly LoadedFile[], diagnostics: Diagnos
     const mine = blocks.filter((b) => lineage.has(b.decl.for.text));
     const ids = new IdGen(rel);
     const b = buildFramework(rf, mine, ids, accept);
-    runChecks({ rf, ir: b.ir, env: b.env, scope: b.scope, blocks: b.blocks, accept });
+    runChecks({ rf, ir: b.ir, env: b.env, scope: b.scope, blocks: b.blocks, accept }, options.checks);
     const syms = [...b.scope.values(), ...b.blocks.flatMap((x) => [...x.scope.values()].filter((s) => s.key.startsWith(`${x.ir.id}/`)))];
     // Keyed by position: the same declaration seen through several frameworks is one entry.
     const note = (used: boolean, d: Diagnostic): void => {

@@ -13,7 +13,7 @@
 import type { Item } from './model.js';
 import type { ActionDecl, CombineDecl, RulesDecl } from '../dsl/ast.js';
 import { ACTION_COMBINE_MODES } from '../dsl/literals.js';
-import type { CheckInput } from './checks.js';
+import type { CheckInput } from './check-input.js';
 import { constOf } from './const.js';
 import { exprText } from '../dsl/print-expr.js';
 import type { Accept } from './messages.js';

@@ -57,6 +57,12 @@ export interface Sym {
   scope: Map<string, Sym>;
 }
 
+/** An expression after lowering: its IR and its type. */
+export interface Lowered {
+  ir: ExprIR;
+  ty: Ty;
+}
+
 export interface Env {
   fw: RFramework;
   /** Grade labels, highest first. */
@@ -66,6 +72,12 @@ export interface Env {
   accept: Accept;
   /** The type of an indicator's value (lowered on demand; `any` while in progress). */
   valueTy: (node: RNode) => Ty;
+  /**
+   * Lowers a param or let on first use (a no-op once done). Given here rather than imported so
+   * that resolving names does not import the lowering that calls it: the recursion
+   * lowerExpr → resolveRef → lowerSymbol → lowerExpr runs through this callback, not a module cycle.
+   */
+  lowerSymbol: (sym: Sym) => void;
   /** Every node, pre-order. */
   nodes: RNode[];
 }

@@ -6,7 +6,7 @@
  * exact (decimal.js), so 33.3 + 33.3 + 33.4 is 100.
  */
 import { Decimal } from './decimal.js';
-import type { CheckInput } from './checks.js';
+import type { CheckInput } from './check-input.js';
 import type { RNode } from './model.js';
 import { findBySuffix } from './model.js';
 import { suggest } from './suggest.js';

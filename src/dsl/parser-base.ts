@@ -157,10 +157,10 @@ export class ParserBase extends CstParser {
     this.MANY(() => this.OR(this.alts(34, () => [
       { ALT: () => {
         this.CONSUME(Dot);
-        this.OR2([
+        this.OR2(this.alts(130, () => [
           { ALT: () => this.CONSUME(AnyWord, { LABEL: 'segment' }) },
           { ALT: () => this.CONSUME(StringLiteral, { LABEL: 'segment' }) },
-        ]);
+        ]));
       } },
       { ALT: () => { this.CONSUME(LBracket); this.CONSUME(RBracket); } },
     ])));

@@ -89,19 +89,19 @@ export class ScoreParser extends ParserBase {
   public band = this.RULE('band', () => {
     this.OR(this.alts(21, () => [
       { ALT: () => {
-        this.OR2([
+        this.OR2(this.alts(131, () => [
           { ALT: () => this.CONSUME(GtEq) }, { ALT: () => this.CONSUME(Gt) },
           { ALT: () => this.CONSUME(LtEq) }, { ALT: () => this.CONSUME(Lt) },
           { ALT: () => this.CONSUME(Equals) }, { ALT: () => this.CONSUME(EqEq) },
-        ]);
+        ]));
         this.SUBRULE(this.arith, { LABEL: 'bound' });
       } },
       { ALT: () => {
-        this.OR3([{ ALT: () => this.CONSUME(LBracket, { LABEL: 'open' }) }, { ALT: () => this.CONSUME(LParen, { LABEL: 'open' }) }]);
+        this.OR3(this.alts(132, () => [{ ALT: () => this.CONSUME(LBracket, { LABEL: 'open' }) }, { ALT: () => this.CONSUME(LParen, { LABEL: 'open' }) }]));
         this.SUBRULE2(this.arith, { LABEL: 'low' });
         this.CONSUME(Comma);
         this.SUBRULE3(this.arith, { LABEL: 'high' });
-        this.OR4([{ ALT: () => this.CONSUME(RBracket, { LABEL: 'close' }) }, { ALT: () => this.CONSUME(RParen, { LABEL: 'close' }) }]);
+        this.OR4(this.alts(133, () => [{ ALT: () => this.CONSUME(RBracket, { LABEL: 'close' }) }, { ALT: () => this.CONSUME(RParen, { LABEL: 'close' }) }]));
       } },
       { ALT: () => this.CONSUME(kw.Otherwise) },
     ]));

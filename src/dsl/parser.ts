@@ -86,10 +86,10 @@ export class JixiaoParser extends ScoreParser {
       { ALT: () => { this.CONSUME(kw.Scale); this.SUBRULE(this.signedNumber); } },
       { ALT: () => { this.CONSUME(kw.Precision); this.SUBRULE2(this.signedNumber); } },
       { ALT: () => { this.CONSUME(kw.Rounding); this.SUBRULE(this.name); } },
-      { ALT: () => { this.CONSUME(kw.Version); this.OR2([
+      { ALT: () => { this.CONSUME(kw.Version); this.OR2(this.alts(134, () => [
         { ALT: () => this.CONSUME(StringLiteral) },
         { ALT: () => this.CONSUME(NumberLiteral) },
-      ]); } },
+      ])); } },
       { ALT: () => { this.CONSUME(kw.Missing); this.SUBRULE2(this.name); } },
       { ALT: () => { this.CONSUME(kw.NotApplicable); this.SUBRULE3(this.name); } },
     ]));

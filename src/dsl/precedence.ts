@@ -33,45 +33,60 @@ const PRECEDENCE: Record<string, [number, BinaryOp]> = {
 };
 
 export function climb(operands: readonly PrefixedOperand[], ops: readonly IToken[], hooks: ClimbHooks): Expr | undefined {
-  let next = 0; // index of the operand to read next; ops[next - 1] follows the last one read
-  let pre = 0; // prefixes of operands[next] already applied
+  return new Climber(operands, ops, hooks).expr(0);
+}
 
-  const prefixed = (): Expr | undefined => {
-    const o = operands[next];
+/**
+ * The state of one climb. A class rather than closures inside `climb`: the front end runs under
+ * tsx, whose keep-names transform wraps every named inner closure in a `defineProperty` call on
+ * each invocation, which cost more than the climbing itself on large files.
+ */
+class Climber {
+  /** Index of the operand to read next; ops[next - 1] follows the last one read. */
+  private next = 0;
+  /** Prefixes of operands[next] already applied. */
+  private pre = 0;
+
+  constructor(
+    private readonly operands: readonly PrefixedOperand[],
+    private readonly ops: readonly IToken[],
+    private readonly hooks: ClimbHooks,
+  ) {}
+
+  private prefixed(): Expr | undefined {
+    const o = this.operands[this.next];
     if (!o) return undefined;
-    const p = o.prefixes[pre];
+    const p = o.prefixes[this.pre];
     if (p) {
-      pre++;
-      const start = hooks.tokRange(p);
+      this.pre++;
+      const start = this.hooks.tokRange(p);
       if (p.tokenType.name === 'Not') {
-        const inner = expr(COMPARISON);
-        return inner && { kind: 'unary', op: 'not', operand: inner, range: hooks.span(start, inner.range) };
+        const inner = this.expr(COMPARISON);
+        return inner && { kind: 'unary', op: 'not', operand: inner, range: this.hooks.span(start, inner.range) };
       }
-      const inner = prefixed();
-      return inner && sign(p.tokenType.name === 'Minus', inner, hooks.span(start, inner.range));
+      const inner = this.prefixed();
+      return inner && sign(p.tokenType.name === 'Minus', inner, this.hooks.span(start, inner.range));
     }
-    next++;
-    pre = 0;
+    this.next++;
+    this.pre = 0;
     return o.atom;
-  };
+  }
 
-  const expr = (minPrec: number): Expr | undefined => {
-    let left = prefixed();
+  expr(minPrec: number): Expr | undefined {
+    let left = this.prefixed();
     let lastComparison = false;
-    while (left && next < operands.length) {
-      const op = ops[next - 1];
+    while (left && this.next < this.operands.length) {
+      const op = this.ops[this.next - 1];
       const entry = op ? PRECEDENCE[op.tokenType.name] : undefined;
       if (!op || !entry || entry[0] < minPrec) break;
-      if (entry[0] === COMPARISON && lastComparison) hooks.chained(op);
-      const right = expr(entry[0] + 1);
+      if (entry[0] === COMPARISON && lastComparison) this.hooks.chained(op);
+      const right = this.expr(entry[0] + 1);
       if (!right) return left;
-      left = { kind: 'binary', op: entry[1], left, right, range: hooks.span(left.range, right.range) };
+      left = { kind: 'binary', op: entry[1], left, right, range: this.hooks.span(left.range, right.range) };
       lastComparison = entry[0] === COMPARISON;
     }
     return left;
-  };
-
-  return expr(0);
+  }
 }
 
 function sign(minus: boolean, operand: Expr, range: SourceRange): Expr {
