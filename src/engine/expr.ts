@@ -28,6 +28,11 @@ export interface Ctx {
   cache: Map<string, Val>;
   node: (path: string, member: NodeMember) => Val;
   scorecard: { total?: Val; grade?: Val; stage?: Val };
+  /**
+   * The caller's context (`previous.*`, `rectification.*`): only the recommendation stage
+   * supplies it; scoring leaves it out, so context reads fail there (CMP225 refuses them).
+   */
+  context?(root: string, path: readonly string[]): Val;
 }
 
 export type Fn = (ctx: Ctx, self: Frame | null) => Val;
@@ -97,8 +102,9 @@ export function compileExpr(e: ExprIR, env: ExprEnv): Fn {
     }
     case 'context': {
       // Rule blocks only (CMP225 elsewhere): scoring never reads the caller's context.
-      const name = [e.root, ...e.path].join('.');
-      return () => fail(EVL.UNKNOWN_NAME, { name });
+      const { root, path } = e;
+      const name = [root, ...path].join('.');
+      return (ctx) => (ctx.context ? ctx.context(root, path) : fail(EVL.UNKNOWN_NAME, { name }));
     }
     case 'binary':
       return compileBinary(e, env);
