@@ -23,6 +23,11 @@ export interface Ctx {
   cache: Map<string, Val>;
   node: (path: string, member: NodeMember) => Val;
   scorecard: { total?: Val; grade?: Val; stage?: Val };
+  /**
+   * The caller's context (`previous.*`, `rectification.*`): only the recommendation stage
+   * supplies it; scoring leaves it out, so context reads fail there (CMP225 refuses them).
+   */
+  context?(root: string, path: readonly string[]): Val;
 }
 
 export type Fn = (ctx: Ctx, self: Frame | null) => Val;

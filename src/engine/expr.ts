@@ -72,8 +72,9 @@ export function compileExpr(e: ExprIR, env: ExprEnv): Fn {
     }
     case 'context': {
       // Rule blocks only (CMP225 elsewhere): scoring never reads the caller's context.
-      const name = [e.root, ...e.path].join('.');
-      return () => fail(EVL.UNKNOWN_NAME, { name });
+      const { root, path } = e;
+      const name = [root, ...path].join('.');
+      return (ctx) => (ctx.context ? ctx.context(root, path) : fail(EVL.UNKNOWN_NAME, { name }));
     }
     case 'binary':
       return compileBinary(e, env);

@@ -20,8 +20,10 @@ import type { ActionIR, RuleBlockIR, RuleSetIR } from '../compile/ir.js';
 import type { Diagnostic } from '../common/diagnostic.js';
 import { assertNever } from '../common/diagnostic.js';
 import type { Recommendation } from '../engine/result.js';
-import { Dec, evalExpr, unitOf, type ExprEnv, type Value } from './expr-eval.js';
-import type { RecordScope } from './facts.js';
+import { Dec } from './decimal.js';
+import { decOf } from './exprs.js';
+import type { Scope } from './facts.js';
+import { unitOf } from './units.js';
 import { ACTION_COMBINE_MODES } from '../dsl/literals.js';
 import { recDiagnostic } from './messages.js';
 import type { RecommendEventParams, RulePlan } from './to-rules-engine.js';
@@ -46,19 +48,17 @@ export function formatPercentage(d: Dec): string {
   return d.decimalPlaces() < 2 ? d.toFixed(2) : d.toFixed();
 }
 
-const asDec = (v: Value): Dec | null => (v instanceof Dec ? v : null);
-
-function lineBase(block: RuleBlockIR | undefined, line: string | undefined, env: ExprEnv): Dec | null {
+function lineBase(block: RuleBlockIR | undefined, line: string | undefined, scope: Scope, blockIndex: number): Dec | null {
   const decl = line === undefined ? undefined : block?.lines.find((l) => l.name === line);
-  return decl ? asDec(evalExpr(decl.base, env)) : null;
+  return decl ? decOf(scope.value(blockIndex, decl.base)) : null;
 }
 
 /** Whether an action's amount is a percentage; static per action, so cached by identity. */
 const percentCache = new WeakMap<ActionIR, boolean>();
-function isPercentAction(action: ActionIR, scope: RecordScope, blockIndex: number): boolean {
+function isPercentAction(action: ActionIR, scope: Scope, blockIndex: number): boolean {
   let hit = percentCache.get(action);
   if (hit === undefined) {
-    hit = action.amount ? unitOf(action.amount, (kind, name) => scope.unitOf(blockIndex, kind, name)) === '%' : false;
+    hit = action.amount ? unitOf(action.amount, (_kind, name) => scope.unitOf(blockIndex, name)) === '%' : false;
     percentCache.set(action, hit);
   }
   return hit;
@@ -69,12 +69,11 @@ export function actionsToRecommendations(
   ir: RuleSetIR,
   plan: RulePlan,
   params: RecommendEventParams,
-  scope: RecordScope,
+  scope: Scope,
   facts: Record<string, unknown>,
 ): PendingRecommendation[] {
   const blockIndex = plan.ruleBlock.get(params.order) ?? -1;
   const block = plan.blocks[blockIndex]?.block;
-  const env = scope.env(blockIndex);
   const out: PendingRecommendation[] = [];
   for (const action of params.actions) {
     let amount: Dec | null = null;
@@ -87,11 +86,11 @@ export function actionsToRecommendations(
       case 'withhold':
       case 'suspend': {
         if (!action.amount) break;
-        const v = asDec(evalExpr(action.amount, env));
-        base = lineBase(block, action.line, env);
+        const v = decOf(scope.value(blockIndex, action.amount));
+        base = lineBase(block, action.line, scope, blockIndex);
         if (isPercentAction(action, scope, blockIndex)) {
           percentage = v;
-          if (base === null && verb !== 'adjust' && action.line === undefined) base = asDec(env.name('let', 'unspent'));
+          if (base === null && verb !== 'adjust' && action.line === undefined) base = decOf(scope.name(blockIndex, 'unspent'));
           amount = v !== null && base !== null ? base.times(v) : null;
         } else amount = v;
         break;

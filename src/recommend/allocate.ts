@@ -16,7 +16,7 @@
  */
 import type { Diagnostic } from '../common/diagnostic.js';
 import type { TraceStep } from '../engine/result.js';
-import { Dec } from './expr-eval.js';
+import { Dec } from './decimal.js';
 import { recDiagnostic } from './messages.js';
 
 export type DecimalInput = string | number;

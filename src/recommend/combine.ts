@@ -31,8 +31,10 @@ import type { Recommendation } from '../engine/result.js';
 import type { ActionVerb, CombineActionKind } from '../dsl/ast.js';
 import { ACTION_COMBINE_MODES } from '../dsl/literals.js';
 import { formatMoney, formatPercentage, type PendingRecommendation } from './actions.js';
-import { Dec, evalExpr, unitOf } from './expr-eval.js';
-import type { RecordScope } from './facts.js';
+import { Dec } from './decimal.js';
+import { decOf } from './exprs.js';
+import type { Scope } from './facts.js';
+import { unitOf } from './units.js';
 
 const SEVERITY: Record<ActionVerb, number> = {
   cancel: 9,
@@ -208,7 +210,7 @@ function combineOf(ir: RuleSetIR, p: PendingRecommendation): CombineIR | undefin
 }
 
 /** Applies each block's combines to recommendations already in output order. */
-export function combineRecommendations(ir: RuleSetIR, pending: PendingRecommendation[], scope: RecordScope): Recommendation[] {
+export function combineRecommendations(ir: RuleSetIR, pending: PendingRecommendation[], scope: Scope): Recommendation[] {
   const modes = pending.map((p) => combineOf(ir, p));
   if (modes.every((c) => c === undefined)) return pending.map((p) => p.rec);
   // Combine ids are unique over the rule set, so one id is one block's one target.
@@ -229,10 +231,8 @@ export function combineRecommendations(ir: RuleSetIR, pending: PendingRecommenda
     }
     const group = groups.get(c.id)!;
     if (group[0] !== p) return;
-    const env = scope.env(p.blockIndex);
-    const capValue = c.cap && !c.action ? evalExpr(c.cap, env) : null;
-    const cap = capValue instanceof Dec ? capValue : null;
-    const capIsPercent = c.cap ? unitOf(c.cap, (k, n) => scope.unitOf(p.blockIndex, k, n)) === '%' : false;
+    const cap = c.cap && !c.action ? decOf(scope.value(p.blockIndex, c.cap)) : null;
+    const capIsPercent = c.cap ? unitOf(c.cap, (_k, n) => scope.unitOf(p.blockIndex, n)) === '%' : false;
     out.push(finish(applyCap(merge(c, group), cap, capIsPercent), c.mode, group));
   });
   return out;

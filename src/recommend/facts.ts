@@ -1,15 +1,21 @@
 /**
- * Builds, for one record, the facts object both evaluation paths read (layout in
- * to-rules-engine.ts) and the expression environment of each rule block (block params and lets
- * first, then the framework's). Only what the planned rules reference is built: the indicators
- * and dimensions named in conditions, the params/lets conditions read and the derived facts.
- * Values are plain JSON (decimals become numbers for comparison; amounts are computed later from
- * the decimal environment, never from these numbers). Missing values are `null`.
+ * Per record, what both evaluation paths read (fact layout in to-rules-engine.ts), built lazily
+ * from the finished scorecard: the reference path asks for the whole `facts` object, which
+ * json-rules-engine needs; the compiled path never builds it and reads each (fact, pointer) of
+ * its rules through a reader compiled once per rule set (`factReader`), which returns exactly
+ * what `resolvePointer(facts[fact], pointer)` would (a test holds the two together). Params,
+ * lets and derived facts are the engine's values (exprs.ts), evaluated at most once per record
+ * and turned into plain JSON there; indicators are found by the position they had in the last
+ * result, so no per-record map is built. Missing values are `null`.
  */
-import type { IndicatorResult, DimensionResult, EvaluationResult } from '../engine/result.js';
-import type { LetIR, ParamIR, RuleBlockIR, RuleSetIR } from '../compile/ir.js';
-import { evalExpr, toFact, unitOf, type ExprEnv, type NodeMember, type Value } from './expr-eval.js';
+import type { ExprIR, RuleSetIR } from '../compile/ir.js';
+import type { DimensionResult, EvaluationResult, IndicatorResult } from '../engine/result.js';
+import { readPath, type NodeMember } from '../engine/expr.js';
+import { fromData, type Val } from '../engine/values.js';
+import { BlockExprs, factOf, RecordCtx, type RecordView } from './exprs.js';
+import { compilePointer, ownProperty, parsePointer } from './path.js';
 import type { RulePlan } from './to-rules-engine.js';
+import { nameUnit } from './units.js';
 
 /**
  * What the caller knows beyond the scorecard: stage, last year's result (`previous.grade`,
@@ -31,28 +37,57 @@ export interface Facts {
   context: RecommendContext;
 }
 
-/** Per-record state: the facts and a memoised expression environment per block. */
-export interface RecordScope {
-  facts: Facts;
-  env(blockIndex: number): ExprEnv;
-  /** Unit of a name in a block's scope ('%', '元', …) or null. */
-  unitOf(blockIndex: number, kind: 'param' | 'let', name: string): string | null;
+/** Shared per rule set: the plan, each block's compiled expressions, the fact slots. */
+export interface Shared {
+  ir: RuleSetIR;
+  plan: RulePlan;
+  exprs: BlockExprs[];
+  /** Slot of each block's planned names and derived facts in a record's memo. */
+  nameSlots: Map<string, number>[];
+  derivedSlots: Map<string, number>[];
+  slotCount: number;
+  /** Last seen position of each indicator/dimension path in a result's list. */
+  indicatorAt: Map<string, number>;
+  dimensionAt: Map<string, number>;
 }
 
-function findName(block: RuleBlockIR | undefined, ir: RuleSetIR, name: string): ParamIR | LetIR | undefined {
-  const scopes = block ? [block.params, block.lets, ir.params, ir.lets] : [ir.params, ir.lets];
-  for (const list of scopes) {
-    const hit = list.find((d) => d.name === name);
-    if (hit) return hit;
+export function createShared(ir: RuleSetIR, plan: RulePlan): Shared {
+  let slot = 0;
+  const nameSlots = plan.blocks.map((bp) => new Map([...bp.names].map((n) => [n, slot++])));
+  const derivedSlots = plan.blocks.map((bp) => new Map([...bp.derived.keys()].map((k) => [k, slot++])));
+  return {
+    ir,
+    plan,
+    exprs: ir.ruleBlocks.map((b) => new BlockExprs(ir, b, plan.gradeRanks)),
+    nameSlots,
+    derivedSlots,
+    slotCount: slot,
+    indicatorAt: new Map(),
+    dimensionAt: new Map(),
+  };
+}
+
+const scalar = (v: unknown): unknown => (v !== null && typeof v === 'object' ? undefined : v);
+const UNSET = Symbol('unset');
+
+function indicatorMember(r: IndicatorResult, member: string): unknown {
+  switch (member) {
+    case 'value':
+      return r.value;
+    case 'points':
+    case 'score':
+      return r.points;
+    case 'status':
+      return r.status;
+    case 'target':
+      return r.target?.value ?? null;
+    default:
+      return undefined;
   }
-  return undefined;
 }
 
-/** A name's declared unit, else the unit of its value (`param 调增比例 = 10%` is '%'). */
-function nameUnit(block: RuleBlockIR | undefined, ir: RuleSetIR, name: string, depth: number): string | null {
-  const decl = findName(block, ir, name);
-  if (!decl || depth > 16) return null;
-  return decl.unit ?? unitOf(decl.value, (_k, n) => nameUnit(block, ir, n, depth + 1));
+function dimensionMember(r: DimensionResult, member: string): unknown {
+  return member === 'points' || member === 'score' ? r.points : member === 'status' ? r.status : undefined;
 }
 
 function indicatorEntry(r: IndicatorResult | undefined): Record<string, unknown> | null {
@@ -65,50 +100,26 @@ function dimensionEntry(r: DimensionResult | undefined): Record<string, unknown>
   return { points: r.points, score: r.points, status: r.status };
 }
 
-/** Shared per rule set: what every record's scope needs. Classes keep per-record allocation low. */
-interface Shared {
-  ir: RuleSetIR;
-  plan: RulePlan;
-}
-
-/** The expression environment of one rule block for one record. */
-class BlockEnv implements ExprEnv {
-  private memo: Map<string, Value> | undefined;
-  private busy: Set<string> | undefined;
-  readonly data: unknown;
-  constructor(
-    private readonly scope: Scope,
-    private readonly block: RuleBlockIR | undefined,
-  ) {
-    this.data = scope.record;
+/**
+ * The entry for a path: `list[at]` when the last result had it there (results of one rule set
+ * list their nodes in the same order), else the last entry with that path. Paths are unique in
+ * the engine's results; both evaluation paths use this one lookup, so even a hand-made result
+ * with repeated paths reads the same in both.
+ */
+function find<T extends { path: string }>(list: readonly T[], path: string, at: Map<string, number>): T | undefined {
+  const i = at.get(path);
+  if (i !== undefined) {
+    const hit = list[i];
+    if (hit !== undefined && hit.path === path) return hit;
   }
-  node(path: string, member: NodeMember): unknown {
-    const ind = this.scope.indicator(path);
-    if (ind) return indicatorEntry(ind)?.[member];
-    return dimensionEntry(this.scope.dimension(path))?.[member];
+  for (let j = list.length - 1; j >= 0; j--) {
+    const x = list[j]!;
+    if (x.path === path) {
+      at.set(path, j);
+      return x;
+    }
   }
-  scorecard(member: 'grade' | 'total' | 'stage'): unknown {
-    const r = this.scope.result;
-    return member === 'grade' ? r.grade : member === 'total' ? r.total : this.scope.stage;
-  }
-  name(_kind: 'param' | 'let', name: string): Value {
-    const memo = (this.memo ??= new Map());
-    if (memo.has(name)) return memo.get(name) ?? null;
-    const busy = (this.busy ??= new Set());
-    const decl = findName(this.block, this.scope.shared.ir, name);
-    if (!decl || busy.has(name)) return null;
-    busy.add(name);
-    const v = evalExpr(decl.value, this);
-    busy.delete(name);
-    memo.set(name, v);
-    return v;
-  }
-  gradeRank(label: string): number | undefined {
-    return this.scope.shared.plan.gradeRanks.get(label);
-  }
-  get context(): unknown {
-    return this.scope.context;
-  }
+  return undefined;
 }
 
 /**
@@ -124,39 +135,103 @@ function contextFact(context: RecommendContext, ranks: ReadonlyMap<string, numbe
   return { ...context, previous: { ...(prev as Record<string, unknown>), gradeRank } };
 }
 
-class Scope implements RecordScope {
-  private indicatorMap: Map<string, IndicatorResult> | undefined;
-  private dimensionMap: Map<string, DimensionResult> | undefined;
-  private readonly envs: BlockEnv[] = [];
+const EMPTY: RecommendContext = {};
+
+/** One record's scope: lazily evaluated names and derived facts, the facts object on demand. */
+export class Scope implements RecordView {
   readonly stage: string | null;
   readonly context: RecommendContext;
-  readonly facts: Facts;
+  /** The `data` fact: the record when it is a plain object, else `{}`. */
+  readonly data: Record<string, unknown>;
+  private ctxs: (RecordCtx | undefined)[] | undefined;
+  private memo: unknown[] | undefined;
+  private built: Facts | undefined;
+  private card: { total?: Val; grade?: Val; stage?: Val } | undefined;
   constructor(
     readonly shared: Shared,
     readonly result: EvaluationResult,
-    readonly record: unknown,
+    record: unknown,
     context: RecommendContext,
   ) {
-    // Like the engine: the caller's stage, else the record's own `stage` field.
+    // Like the engine: the caller's stage, else the record's own `stage` field; trimmed, as the
+    // engine's `==` trims, so the leaf `stage == "事后"` decides as scoring does.
     const own = record !== null && typeof record === 'object' && Object.hasOwn(record, 'stage') ? (record as { stage?: unknown }).stage : undefined;
-    this.stage = context.stage ?? (typeof own === 'string' ? own : null);
-    this.context = contextFact(context !== null && typeof context === 'object' ? context : {}, shared.plan.gradeRanks);
-    this.facts = this.buildFacts(this.context);
+    const stage = context.stage ?? (typeof own === 'string' ? own : null);
+    this.stage = typeof stage === 'string' ? stage.trim() : stage;
+    const ctx = context !== null && typeof context === 'object' ? context : EMPTY;
+    this.context = ctx.previous === undefined ? ctx : contextFact(ctx, shared.plan.gradeRanks);
+    // A record that is not an object must not reach json-rules-engine as the `data` fact: it
+    // would return the value itself for every path (the engine rejects such records anyway).
+    this.data = record !== null && typeof record === 'object' && !Array.isArray(record) ? (record as Record<string, unknown>) : {};
   }
+
   indicator(path: string): IndicatorResult | undefined {
-    return (this.indicatorMap ??= new Map(this.result.indicators.map((i) => [i.path, i]))).get(path);
+    return find(this.result.indicators, path, this.shared.indicatorAt);
   }
   dimension(path: string): DimensionResult | undefined {
-    return (this.dimensionMap ??= new Map(this.result.dimensions.map((d) => [d.path, d]))).get(path);
+    return find(this.result.dimensions, path, this.shared.dimensionAt);
   }
-  env(blockIndex: number): ExprEnv {
-    return (this.envs[blockIndex] ??= new BlockEnv(this, this.shared.plan.blocks[blockIndex]?.block));
+  gradeRank(): number | null {
+    const g = this.result.grade;
+    return g === null ? null : (this.shared.plan.gradeRanks.get(g) ?? null);
   }
-  unitOf(blockIndex: number, _kind: 'param' | 'let', name: string): string | null {
-    return nameUnit(this.shared.plan.blocks[blockIndex]?.block, this.shared.ir, name, 0);
+
+  node(path: string, member: NodeMember): Val {
+    const ind = this.indicator(path);
+    if (ind) return fromData(indicatorMember(ind, member));
+    const dim = this.dimension(path);
+    return dim ? fromData(dimensionMember(dim, member)) : null;
   }
-  private buildFacts(context: RecommendContext): Facts {
-    const { plan } = this.shared;
+  readContext(root: string, path: readonly string[]): Val {
+    return fromData(readPath(ownProperty(this.context, root), path));
+  }
+
+  private ctx(blockIndex: number): RecordCtx {
+    const ctxs = (this.ctxs ??= []);
+    let c = ctxs[blockIndex];
+    if (c === undefined) {
+      const r = this.result;
+      this.card ??= { total: fromData(r.total), grade: fromData(r.grade), stage: this.stage };
+      c = new RecordCtx(this.data, this.card, this);
+      ctxs[blockIndex] = c;
+    }
+    return c;
+  }
+
+  /** An expression of a block, evaluated by the engine for this record. */
+  value(blockIndex: number, e: ExprIR): Val {
+    return this.shared.exprs[blockIndex]!.fn(e)(this.ctx(blockIndex), null);
+  }
+  /** A param or let of a block's scope. */
+  name(blockIndex: number, name: string): Val {
+    return this.shared.exprs[blockIndex]!.name(name)(this.ctx(blockIndex), null);
+  }
+  /** Unit of a name in a block's scope ('%', '元', …) or null. */
+  unitOf(blockIndex: number, name: string): string | null {
+    return nameUnit(this.shared.plan.blocks[blockIndex]?.block, this.shared.ir, name);
+  }
+
+  /** A planned param/let as a fact, evaluated once per record. */
+  nameFact(blockIndex: number, slot: number, name: string): unknown {
+    const memo = (this.memo ??= new Array<unknown>(this.shared.slotCount).fill(UNSET));
+    let v = memo[slot];
+    if (v === UNSET) memo[slot] = v = factOf(this.name(blockIndex, name));
+    return v;
+  }
+  /** A planned derived fact, evaluated once per record. */
+  derivedFact(blockIndex: number, slot: number, e: ExprIR): unknown {
+    const memo = (this.memo ??= new Array<unknown>(this.shared.slotCount).fill(UNSET));
+    let v = memo[slot];
+    if (v === UNSET) memo[slot] = v = factOf(this.value(blockIndex, e));
+    return v;
+  }
+
+  /** The whole facts object, as json-rules-engine reads it; built on first use. */
+  get facts(): Facts {
+    return (this.built ??= this.buildFacts());
+  }
+  private buildFacts(): Facts {
+    const { plan, nameSlots, derivedSlots } = this.shared;
     const result = this.result;
     const indicators: Record<string, unknown> = {};
     for (const p of plan.indicatorPaths) indicators[p] = indicatorEntry(this.indicator(p));
@@ -168,30 +243,91 @@ class Scope implements RecordScope {
       const bp = plan.blocks[i]!;
       if (bp.names.size > 0) {
         const scope: Record<string, unknown> = {};
-        for (const n of bp.names) scope[n] = toFact(this.env(i).name('let', n));
+        for (const [n, slot] of nameSlots[i]!) scope[n] = this.nameFact(i, slot, n);
         params[bp.key] = scope;
       }
       if (bp.derived.size > 0) {
         const scope: Record<string, unknown> = {};
-        for (const [key, expr] of bp.derived) scope[key] = toFact(evalExpr(expr, this.env(i)));
+        for (const [key, slot] of derivedSlots[i]!) scope[key] = this.derivedFact(i, slot, bp.derived.get(key)!);
         derived[bp.key] = scope;
       }
     }
-    const gradeRank = result.grade === null ? null : (plan.gradeRanks.get(result.grade) ?? null);
     return {
-      scorecard: { grade: result.grade, gradeRank, total: result.total, stage: this.stage, indicators, dimensions },
-      // A record that is not an object must not reach json-rules-engine as the `data` fact: it
-      // would return the value itself for every path (the engine rejects such records anyway).
-      data: this.record !== null && typeof this.record === 'object' && !Array.isArray(this.record) ? this.record : {},
+      scorecard: { grade: result.grade, gradeRank: this.gradeRank(), total: result.total, stage: this.stage, indicators, dimensions },
+      data: this.data,
       params,
       derived,
-      context,
+      context: this.context,
     };
   }
 }
 
-/** Returns the per-record scope builder for a planned rule set. */
-export function createScopeBuilder(ir: RuleSetIR, plan: RulePlan): (result: EvaluationResult, record: unknown, context?: RecommendContext) => RecordScope {
-  const shared: Shared = { ir, plan };
-  return (result, record, context = {}) => new Scope(shared, result, record, context);
+export type FactReader = (scope: Scope) => unknown;
+
+/**
+ * Compiles the read of one (fact, pointer) of the rules into a reader over a record's scope that
+ * returns what the pointer gives on the facts object; shapes the rules never emit fall back to
+ * that object itself.
+ */
+export function factReader(shared: Shared, fact: string, path: string | undefined): FactReader {
+  const fallback = (): FactReader => {
+    const resolve = path === undefined ? (v: unknown) => v : compilePointer(path);
+    return (s) => {
+      const root = (s.facts as unknown as Record<string, unknown>)[fact];
+      return root !== null && typeof root === 'object' ? resolve(root) : root;
+    };
+  };
+  if (path === undefined) return fallback();
+  const segs = parsePointer(path);
+  if (segs === null) return () => undefined;
+  const { plan } = shared;
+  switch (fact) {
+    case 'data':
+    case 'context': {
+      const resolve = compilePointer(path);
+      return fact === 'data' ? (s) => resolve(s.data) : (s) => resolve(s.context);
+    }
+    case 'scorecard':
+      if (segs.length === 1) {
+        const m = segs[0];
+        if (m === 'grade') return (s) => scalar(s.result.grade);
+        if (m === 'total') return (s) => scalar(s.result.total);
+        if (m === 'gradeRank') return (s) => s.gradeRank();
+        if (m === 'stage') return (s) => s.stage;
+        if (m === 'missing') return () => undefined;
+      }
+      if (segs.length === 3 && segs[0] === 'indicators' && plan.indicatorPaths.has(segs[1]!)) {
+        const [, p, m] = segs as [string, string, string];
+        return (s) => {
+          const r = s.indicator(p);
+          return r === undefined ? undefined : scalar(indicatorMember(r, m));
+        };
+      }
+      if (segs.length === 3 && segs[0] === 'dimensions' && plan.dimensionPaths.has(segs[1]!)) {
+        const [, p, m] = segs as [string, string, string];
+        return (s) => {
+          const r = s.dimension(p);
+          return r === undefined ? undefined : scalar(dimensionMember(r, m));
+        };
+      }
+      return fallback();
+    case 'params':
+    case 'derived': {
+      if (segs.length !== 2) return fallback();
+      const blockIndex = plan.blocks.findIndex((b) => b.key === segs[0]);
+      if (blockIndex < 0) return fallback();
+      const key = segs[1]!;
+      if (fact === 'params') {
+        const slot = shared.nameSlots[blockIndex]!.get(key);
+        if (slot === undefined) return fallback();
+        return (s) => scalar(s.nameFact(blockIndex, slot, key));
+      }
+      const slot = shared.derivedSlots[blockIndex]!.get(key);
+      const e = plan.blocks[blockIndex]!.derived.get(key);
+      if (slot === undefined || e === undefined) return fallback();
+      return (s) => scalar(s.derivedFact(blockIndex, slot, e));
+    }
+    default:
+      return fallback();
+  }
 }

@@ -14,8 +14,7 @@ import { compareDiagnostics } from '../common/diagnostic.js';
 import type { EvaluationResult, Recommendation } from '../engine/result.js';
 import { actionsToRecommendations, checkActions, type PendingRecommendation } from './actions.js';
 import { combineRecommendations } from './combine.js';
-import { createScopeBuilder, type RecommendContext, type RecordScope } from './facts.js';
-import { compilePointer } from './path.js';
+import { createShared, factReader, Scope, type FactReader, type RecommendContext, type Shared } from './facts.js';
 import { planRules, type JreRule, type RecommendEventParams, type RulePlan } from './to-rules-engine.js';
 
 export interface PreparedRuleSet {
@@ -23,42 +22,46 @@ export interface PreparedRuleSet {
   plan: RulePlan;
   rules: JreRule[];
   diagnostics: Diagnostic[];
-  scope(result: EvaluationResult, record: unknown, context?: RecommendContext): RecordScope;
+  /** Per rule set: compiled expressions and fact slots; `factReader(shared, …)` reads a scope. */
+  shared: Shared;
+  scope(result: EvaluationResult, record: unknown, context?: RecommendContext): Scope;
   /** Events (in any order) → final recommendations. */
-  finish(events: readonly RecommendEventParams[], scope: RecordScope): Recommendation[];
+  finish(events: readonly RecommendEventParams[], scope: Scope): Recommendation[];
 }
 
 export function prepareRuleSet(ir: RuleSetIR): PreparedRuleSet {
   const plan = planRules(ir);
   const diagnostics = [...plan.diagnostics, ...checkActions(ir, plan)].sort(compareDiagnostics);
-  const readers = new Map<number, [string, string, (v: unknown) => unknown][]>();
-  for (const [order, refs] of plan.ruleFacts) {
-    readers.set(
-      order,
-      refs.map((r) => [r.label, r.fact, r.path === undefined ? (v: unknown) => v : compilePointer(r.path)]),
-    );
-  }
-  const scope = createScopeBuilder(ir, plan);
+  const shared = createShared(ir, plan);
+  const readers = new Map<number, [string, FactReader][]>();
+  for (const [order, refs] of plan.ruleFacts) readers.set(order, refs.map((r) => [r.label, factReader(shared, r.fact, r.path)]));
   return {
     ir,
     plan,
     rules: plan.rules,
     diagnostics,
-    scope,
-    finish(events, recordScope) {
-      const sorted = [...events].sort((a, b) => b.priority - a.priority || a.order - b.order);
-      const facts = recordScope.facts as unknown as Record<string, unknown>;
+    shared,
+    scope: (result, record, context = {}) => new Scope(shared, result, record, context),
+    finish(events, scope) {
+      // The compiled path hands events over in this order already; the reference path does not.
+      let sorted = events;
+      for (let i = 1; i < events.length; i++) {
+        const a = events[i - 1]!, b = events[i]!;
+        if (b.priority > a.priority || (b.priority === a.priority && b.order < a.order)) {
+          sorted = [...events].sort((x, y) => y.priority - x.priority || x.order - y.order);
+          break;
+        }
+      }
       const pending: PendingRecommendation[] = [];
       for (const ev of sorted) {
         const read: Record<string, unknown> = {};
-        for (const [label, fact, get] of readers.get(ev.order) ?? []) {
-          const root = facts[fact];
-          const v = root !== null && typeof root === 'object' ? get(root) : root;
+        for (const [label, get] of readers.get(ev.order) ?? []) {
+          const v = get(scope);
           read[label] = v === undefined ? null : v;
         }
-        pending.push(...actionsToRecommendations(ir, plan, ev, recordScope, read));
+        for (const p of actionsToRecommendations(ir, plan, ev, scope, read)) pending.push(p);
       }
-      return combineRecommendations(ir, pending, recordScope);
+      return combineRecommendations(ir, pending, scope);
     },
   };
 }

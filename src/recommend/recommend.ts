@@ -10,7 +10,7 @@ import type { RuleSetIR } from '../compile/ir.js';
 import type { Diagnostic } from '../common/diagnostic.js';
 import type { EvaluationResult, Recommendation } from '../engine/result.js';
 import { compileRules } from './compiled.js';
-import type { RecommendContext } from './facts.js';
+import { factReader, type RecommendContext, type Scope } from './facts.js';
 import { isRejected, prepareRuleSet } from './prepare.js';
 import { recommendReference } from './reference.js';
 import type { JreRule, RecommendEventParams } from './to-rules-engine.js';
@@ -24,14 +24,17 @@ export interface Recommender {
 
 export function createRecommender(ir: RuleSetIR): Recommender {
   const prepared = prepareRuleSet(ir);
-  const compiled = compileRules<JreRule['event']>(prepared.rules);
+  // Conditions read each fact straight from the record's scope: no facts object per record.
+  const compiled = compileRules<JreRule['event'], Scope>(prepared.rules, (fact, path) => factReader(prepared.shared, fact, path));
   return {
     diagnostics: prepared.diagnostics,
     rules: prepared.rules,
     recommend(result, record, context) {
       if (isRejected(result)) return [];
       const scope = prepared.scope(result, record, context);
-      const events: RecommendEventParams[] = compiled.run(scope.facts as unknown as Record<string, unknown>).map((e) => e.params);
+      const fired = compiled.run(scope);
+      const events: RecommendEventParams[] = new Array<RecommendEventParams>(fired.length);
+      for (let i = 0; i < fired.length; i++) events[i] = fired[i]!.params;
       return prepared.finish(events, scope);
     },
   };

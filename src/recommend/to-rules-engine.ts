@@ -13,15 +13,23 @@
  * block's name, or `name#index` when two blocks share a name.
  * A comparison with a plain reference on one side and a literal or plain reference on the other
  * becomes one leaf; any other operand (arithmetic, calls, `if`) becomes a derived fact named by
- * its canonical text. Ordering comparisons on `grade` use `gradeRank` (higher is better), and on
- * `previous.grade` the context's `previous.gradeRank`.
+ * its canonical text (src/engine/print.ts, the printer traces use). Ordering comparisons on
+ * `grade` use `gradeRank` (higher is better), and on `previous.grade` the context's
+ * `previous.gradeRank`.
+ * One meaning everywhere: a leaf is emitted only where json-rules-engine's `===` and ordering give
+ * the engine's answer for every value the operand can hold (`rawSafe`). A comparison of a value
+ * read as it arrived (record data, the caller's context, a name or call that passes one on) with a
+ * string or with another reference, and a bare operand that is not a boolean by construction
+ * (`when data.flag` with " true"), become a derived fact of the whole test, evaluated by the
+ * engine (trimming, numeric strings, yes/no words), compared `equal true`.
  */
 import type { ActionIR, ExprIR, NodeIR, RuleBlockIR, RuleSetIR } from '../compile/ir.js';
 import type { Diagnostic } from '../common/diagnostic.js';
 import { assertNever } from '../common/diagnostic.js';
-import { printExpr } from './expr-eval.js';
+import { printExpr } from '../engine/print.js';
 import { recDiagnostic } from './messages.js';
 import { escapeSegment, toPointer } from './path.js';
+import { findName } from './units.js';
 
 export type JreOperator = 'equal' | 'notEqual' | 'lessThan' | 'lessThanInclusive' | 'greaterThan' | 'greaterThanInclusive';
 export const JRE_OPERATORS: readonly JreOperator[] = ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'];
@@ -182,9 +190,17 @@ function toCondition(e: ExprIR, ctx: Ctx): JreCondition {
     collect(e);
     return key === 'all' ? { all: parts } : { any: parts };
   }
-  if (e.kind === 'unary' && e.op === 'not') return { not: toCondition(e.operand, ctx) };
+  if (e.kind === 'unary' && e.op === 'not') {
+    // `not` of a test the engine decides is decided by the engine too: missing stays missing
+    // (the condition is false), as in scoring, instead of json-rules-engine's `not false`.
+    const inner = engineTest(e.operand, ctx);
+    if (inner) return truth(e, inner, ctx);
+    return { not: toCondition(e.operand, ctx) };
+  }
+  const sides = engineTest(e, ctx);
+  if (sides) return truth(e.kind === 'binary' && e.op in OPS ? e : { kind: 'binary', op: '==', left: e, right: { kind: 'boolean', value: true }, unit: null }, sides, ctx);
   if (e.kind === 'binary' && e.op in OPS) return comparison(e.op, e.left, e.right, ctx);
-  // A bare boolean operand: `data.audit.flag`, `exists(data.x)`.
+  // A bare boolean operand: `exists(data.x)`, a let that is a comparison.
   const ref = operand(e, ctx);
   return { fact: ref.fact, ...(ref.path !== undefined ? { path: ref.path } : {}), operator: 'equal', value: true };
 }
@@ -228,6 +244,93 @@ function gradeFact(e: ExprIR): { fact: string; path: string; rankPath: string; l
   return undefined;
 }
 
+/**
+ * What an operand holds, as far as json-rules-engine's operators are concerned: a boolean, a
+ * number or a string the engine produced, a scored node's value (`engine`: a number, a trimmed
+ * label or a boolean from the result), or `raw` — a value as the record or the caller gave it
+ * (" 是 ", "3", "true"), on which `===` and the engine's `==` can differ.
+ */
+type Kind = 'bool' | 'num' | 'str' | 'engine' | 'raw';
+
+function kindOf(e: ExprIR, ctx: Ctx, depth: number): Kind {
+  switch (e.kind) {
+    case 'number':
+      return 'num';
+    case 'string':
+      return 'str';
+    case 'boolean':
+      return 'bool';
+    case 'data':
+    case 'context':
+    case 'self':
+      return 'raw';
+    case 'scorecard':
+      // The stage is trimmed when the record's scope is built (facts.ts), as `==` trims it.
+      return e.member === 'total' ? 'num' : 'str';
+    case 'node':
+      return e.member === 'points' || e.member === 'score' ? 'num' : e.member === 'status' ? 'str' : 'engine';
+    case 'param':
+    case 'let': {
+      const decl = findName(ctx.bp.block, ctx.ir, e.name);
+      return decl && depth < 16 ? kindOf(decl.value, ctx, depth + 1) : 'raw';
+    }
+    case 'binary':
+      return e.op === '+' || e.op === '-' || e.op === '*' || e.op === '/' ? 'num' : 'bool';
+    case 'unary':
+      return e.op === '-' ? 'num' : 'bool';
+    case 'call': {
+      if (e.fn === 'exists') return 'bool';
+      if (e.fn !== 'coalesce') return 'num';
+      const kinds = new Set(e.args.map((a) => kindOf(a, ctx, depth)));
+      return kinds.size === 1 ? [...kinds][0]! : 'raw';
+    }
+    case 'if': {
+      const t = kindOf(e.then, ctx, depth);
+      return t === kindOf(e.otherwise, ctx, depth) ? t : 'raw';
+    }
+    default:
+      return assertNever(e, 'expression kind');
+  }
+}
+
+/**
+ * Whether a leaf `left op right` decides as the engine does. A raw value against a number or a
+ * boolean is left as a leaf: the compiler types such data paths in the record schema (a number
+ * or a boolean, validated before scoring), so `===` and JS ordering agree there.
+ */
+function leafExact(op: string, left: ExprIR, right: ExprIR, ctx: Ctx): boolean {
+  if (gradeFact(left) || gradeFact(right)) return true;
+  const lk = kindOf(left, ctx, 0);
+  const rk = kindOf(right, ctx, 0);
+  if (lk === 'raw' || rk === 'raw') {
+    const other = lk === 'raw' ? rk : lk;
+    return other === 'num' || other === 'bool';
+  }
+  return lk === rk || lk === 'engine' || rk === 'engine' || !(op === '==' || op === '!=');
+}
+
+/**
+ * The operands of a test json-rules-engine would decide differently from the engine, or
+ * undefined when it is a faithful leaf: a comparison that is not `leafExact`, or a bare operand
+ * that is not a boolean by construction (`data.audit.flag` holding "是" or " true").
+ */
+function engineTest(e: ExprIR, ctx: Ctx): ExprIR[] | undefined {
+  if (e.kind === 'binary' && (e.op === 'and' || e.op === 'or')) return undefined;
+  if (e.kind === 'unary' && e.op === 'not') return undefined;
+  if (e.kind === 'binary' && e.op in OPS) return leafExact(e.op, e.left, e.right, ctx) ? undefined : [e.left, e.right];
+  return kindOf(e, ctx, 0) === 'bool' ? undefined : [e];
+}
+
+/**
+ * A whole test as a derived boolean fact, compared `equal true`. A recommendation lists what its
+ * operands read (as a leaf would), not the test's own true: `sides` are those operands.
+ */
+function truth(e: ExprIR, sides: ExprIR[], ctx: Ctx): JreLeaf {
+  const ref = derivedRef(e, ctx, false);
+  for (const side of sides) if (!constant(side).ok) operand(side, ctx);
+  return { fact: ref.fact, path: ref.path!, operator: 'equal', value: true };
+}
+
 function toRefJson(ref: FactRef): FactRefJson {
   return ref.path !== undefined ? { fact: ref.fact, path: ref.path } : { fact: ref.fact };
 }
@@ -239,10 +342,15 @@ function operand(e: ExprIR, ctx: Ctx): FactRef {
     ctx.facts.push(ref);
     return ref;
   }
+  return derivedRef(e, ctx);
+}
+
+function derivedRef(e: ExprIR, ctx: Ctx, listed = true): FactRef {
   const key = printExpr(e);
   ctx.bp.derived.set(key, e);
-  collectReads(e, ctx);
   const derived = { fact: 'derived', path: toPointer([ctx.bp.key, key]), label: key };
+  if (!listed) return derived;
+  collectReads(e, ctx);
   ctx.facts.push(derived);
   return derived;
 }

@@ -5,7 +5,7 @@
  * (no `__proto__`/`constructor`/`prototype`, own properties only); and a seeded PRNG. Nothing
  * here throws on user input: unreadable values come back as null.
  */
-import { Dec } from '../recommend/expr-eval.js';
+import { Dec } from '../recommend/decimal.js';
 import { resolveSegments } from '../recommend/path.js';
 
 export { Dec };

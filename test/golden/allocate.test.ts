@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { allocate, type AllocationInput } from '../../src/recommend/index.js';
-import { Dec } from '../../src/recommend/expr-eval.js';
+import { Dec } from '../../src/recommend/decimal.js';
 import { expectGolden, goldenCases, goldenJson, readCaseFile } from './golden.js';
 import { runCapturedCli } from '../cli/run-captured.js';
 

@@ -8,7 +8,7 @@
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { Dec } from '../../src/recommend/expr-eval.js';
+import { Dec } from '../../src/recommend/decimal.js';
 import { runRollup, type MemberSet, type RollupResult } from '../../src/rollup/index.js';
 import { expectGolden, goldenCases, goldenJson, readCaseFile } from './golden.js';
 

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allocate, type AllocationInput } from '../../src/recommend/index.js';
-import { Dec } from '../../src/recommend/expr-eval.js';
+import { Dec } from '../../src/recommend/decimal.js';
 
 const inputArb = fc
   .record({

@@ -42,7 +42,8 @@ describe('recommendation context', () => {
   it('an ordered comparison on previous.grade reads its rank from the context fact', () => {
     const conditions = JSON.stringify(emitRules(ir));
     expect(conditions).toContain('"fact":"context","path":"/previous/gradeRank","operator":"lessThanInclusive","value":2');
-    expect(conditions).toContain('"fact":"context","path":"/rectification/status","operator":"equal","value":"未整改"');
+    // The caller's text is compared as scoring compares it (trimmed), so it is a derived test.
+    expect(conditions).toContain('"path":"/结果应用/rectification.status == \\"未整改\\"","operator":"equal","value":true');
   });
 
   it('fires on last year 差 and not rectified, with the amount ranked the same way', async () => {

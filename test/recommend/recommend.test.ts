@@ -46,7 +46,8 @@ describe('emitRules', () => {
     });
     const [r1, r2] = emitRules(ir);
     expect(leafOf(r1!)).toEqual({ fact: 'derived', path: toPointer(['b', 'data.spent / data.budget.adjusted']), operator: 'lessThan', value: { fact: 'data', path: '/plan/rate' } });
-    expect(leafOf(r2!)).toEqual({ fact: 'data', path: '/audit/major', operator: 'equal', value: true });
+    // A bare data operand is read as scoring reads a condition (" true", "是"): a derived test.
+    expect(leafOf(r2!)).toEqual({ fact: 'derived', path: toPointer(['b', 'data.audit.major == true']), operator: 'equal', value: true });
   });
 
   it('reports bad priorities, unknown grades and nodes, adjust without a line, caps on `all`', () => {

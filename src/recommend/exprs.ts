@@ -1,0 +1,92 @@
+/**
+ * The one boundary between the recommendation stage and the engine's expression compiler
+ * (src/engine/expr.ts). Rule-block params and lets, derived facts, line bases, action amounts and
+ * combine caps are compiled once per rule block by `compileExpr` — the same closures, the same
+ * meaning of `==`, numeric strings, trimming, yes/no words and division as in scoring — and run
+ * against the finished scorecard through a `Ctx` whose `node`, `scorecard` and `context` read the
+ * result and the caller's context. Whatever the engine returns as a failure (missing data, a type
+ * mismatch, a division by zero) becomes "unavailable" here and nowhere else: `null` as a fact,
+ * no number as an amount. A block's own params and lets shadow the framework's of the same name.
+ */
+import type { ExprIR, RuleBlockIR, RuleSetIR } from '../compile/ir.js';
+import { compileExpr, type Ctx, type ExprEnv, type Fn, type NodeMember } from '../engine/expr.js';
+import { asNumber, isDec, isFail, toJson, type Val } from '../engine/values.js';
+import { Dec } from './decimal.js';
+import { findName } from './units.js';
+
+/** What a record offers the expressions of every block: the scorecard's nodes and the context. */
+export interface RecordView {
+  node(path: string, member: NodeMember): Val;
+  readContext(root: string, path: readonly string[]): Val;
+}
+
+/** One block's expressions, compiled on first use and kept for every record. */
+export class BlockExprs {
+  private readonly env: ExprEnv;
+  private readonly fns = new Map<ExprIR, Fn>();
+  private readonly names = new Map<string, Fn>();
+  constructor(
+    private readonly ir: RuleSetIR,
+    private readonly block: RuleBlockIR | undefined,
+    gradeRank: Map<string, number>,
+  ) {
+    const params = new Map<string, ExprIR>();
+    const lets = new Map<string, ExprIR>();
+    for (const p of ir.params) params.set(p.name, p.value);
+    for (const l of ir.lets) lets.set(l.name, l.value);
+    // The block's names shadow the framework's, whichever kind either side declared.
+    for (const p of block?.params ?? []) (lets.delete(p.name), params.set(p.name, p.value));
+    for (const l of block?.lets ?? []) (params.delete(l.name), lets.set(l.name, l.value));
+    this.env = { params, lets, gradeRank, compiled: new Map() };
+  }
+
+  /** The closure of an expression of this block (cached by IR node). */
+  fn(e: ExprIR): Fn {
+    let f = this.fns.get(e);
+    if (f === undefined) {
+      f = compileExpr(e, this.env);
+      this.fns.set(e, f);
+    }
+    return f;
+  }
+
+  /** The closure reading a param or let by name, resolved in the block's scope. */
+  name(name: string): Fn {
+    let f = this.names.get(name);
+    if (f === undefined) {
+      const decl = findName(this.block, this.ir, name);
+      const isParam = decl !== undefined && (this.block?.params.includes(decl as never) || this.ir.params.includes(decl as never));
+      f = compileExpr({ kind: isParam ? 'param' : 'let', name }, this.env);
+      this.names.set(name, f);
+    }
+    return f;
+  }
+}
+
+/** A record's context for one block: its own let cache, the shared data and scorecard. */
+export class RecordCtx implements Ctx {
+  readonly cache = new Map<string, Val>();
+  constructor(
+    readonly data: Record<string, unknown>,
+    readonly scorecard: { total?: Val; grade?: Val; stage?: Val },
+    private readonly view: RecordView,
+  ) {}
+  node(path: string, member: NodeMember): Val {
+    return this.view.node(path, member);
+  }
+  context(root: string, path: readonly string[]): Val {
+    return this.view.readContext(root, path);
+  }
+}
+
+/** An engine value as a fact (plain JSON): a failure is unavailable, `null`. */
+export function factOf(v: Val): unknown {
+  return toJson(v);
+}
+
+/** An engine value as an exact amount, read as scoring reads numbers; a failure is no amount. */
+export function decOf(v: Val): Dec | null {
+  if (v === null || isFail(v)) return null;
+  const n = asNumber(v, 'amount');
+  return isDec(n) ? new Dec(n.toString()) : null;
+}
