@@ -13,9 +13,16 @@
  *   evaluates them in parallel and emits in completion order, so callers sort by (priority,
  *   order) before comparing — see reference.ts).
  * It has no per-run state, so one compiled rule set can serve any number of concurrent callers.
+ * Before compiling, the rule JSON is validated as json-rules-engine would read it
+ * (rule-json-check.ts): rules it would reject or misread are left out, with `diagnostics`.
+ * A rule reading a fact whole (no path) whose value is an object or a list is unavailable for
+ * that record instead of comparing it (unavailable.ts); `evaluate` says which and why.
  */
+import type { Diagnostic } from '../common/diagnostic.js';
 import { compilePointer } from './path.js';
+import { checkRuleJson, ruleLabel } from './rule-json-check.js';
 import type { JreCondition, JreRule } from './to-rules-engine.js';
+import { factLabel, isScalar, type Unavailable } from './unavailable.js';
 
 export type Predicate = (facts: Record<string, unknown>) => boolean;
 type Getter = (facts: Record<string, unknown>) => unknown;
@@ -79,6 +86,32 @@ export function compileCondition(c: JreCondition): Predicate {
   return (f) => op(left(f), right(f));
 }
 
+/** A whole-fact read of a condition: the only reads that can yield an object or a list. */
+interface Probe {
+  get: Getter;
+  at: string;
+  fact: string;
+}
+
+function collectProbes(c: JreCondition, at: string, out: Probe[]): Probe[] {
+  const node = c as Record<string, unknown>;
+  for (const key of ['any', 'all'] as const) {
+    if (hasOwn(node, key)) {
+      (node[key] as JreCondition[]).forEach((child, i) => collectProbes(child, `${at}/${key}/${i}`, out));
+      return out;
+    }
+  }
+  if (hasOwn(node, 'not')) return collectProbes(node.not as JreCondition, `${at}/not`, out);
+  const leaf = c as { fact: string; path?: string; value: unknown };
+  if (!leaf.path) out.push({ get: factGetter(leaf.fact, undefined), at, fact: factLabel(leaf.fact, leaf.path) });
+  const v = leaf.value;
+  if (v !== null && typeof v === 'object' && hasOwn(v, 'fact')) {
+    const ref = v as { fact: string; path?: string };
+    if (!ref.path) out.push({ get: factGetter(ref.fact, undefined), at: `${at}/value`, fact: factLabel(ref.fact, ref.path) });
+  }
+  return out;
+}
+
 export interface CompiledRule<E> {
   priority: number;
   event: E;
@@ -88,18 +121,62 @@ export interface CompiledRule<E> {
 /** Rule JSON compiled once: `run(facts)` returns fired events, priority desc then given order. */
 export interface CompiledRules<E> {
   run(facts: Record<string, unknown>): E[];
+  /** Like `run`, and the rules left unavailable on these facts (with the reason). */
+  evaluate(facts: Record<string, unknown>): { events: E[]; unavailable: Unavailable[] };
+  /** Rules left out by validation (REC561–REC571). */
+  diagnostics: Diagnostic[];
+}
+
+interface Entry<E> extends CompiledRule<E> {
+  index: number;
+  label: string;
+  probes: Probe[];
+}
+
+/** The reason a rule cannot run on these facts, or undefined. Never throws. */
+function blocked<E>(r: Entry<E>, facts: Record<string, unknown>): Omit<Unavailable, 'index' | 'rule' | 'event'> | undefined {
+  for (const p of r.probes) if (!isScalar(p.get(facts))) return { at: p.at, fact: p.fact };
+  return undefined;
+}
+
+/** Runs one rule: true, false, or the reason it is unavailable. */
+function decide<E>(r: Entry<E>, facts: Record<string, unknown>): boolean | Omit<Unavailable, 'index' | 'rule' | 'event'> {
+  if (r.probes.length > 0) {
+    const why = blocked(r, facts);
+    if (why) return why;
+  }
+  try {
+    return r.test(facts);
+  } catch {
+    // Only values no JSON/YAML/CSV record holds (a symbol) get here; still never throw.
+    return { at: '/conditions', fact: '?' };
+  }
 }
 
 export function compileRules<E = JreRule['event']>(rules: readonly { priority?: number; conditions: JreCondition; event: E }[]): CompiledRules<E> {
-  const compiled: CompiledRule<E>[] = rules
-    .map((r, i) => ({ i, priority: Math.trunc(r.priority ?? 1), event: r.event, test: compileCondition(r.conditions) }))
-    .sort((a, b) => b.priority - a.priority || a.i - b.i)
-    .map(({ priority, event, test }) => ({ priority, event, test }));
+  const check = checkRuleJson(rules);
+  const compiled: Entry<E>[] = check.accepted
+    .map((i) => {
+      const r = rules[i]!;
+      return { index: i, label: ruleLabel(r, i), priority: r.priority ?? 1, event: r.event, test: compileCondition(r.conditions), probes: collectProbes(r.conditions, '/conditions', []) };
+    })
+    .sort((a, b) => b.priority - a.priority || a.index - b.index);
   return {
+    diagnostics: check.diagnostics,
     run(facts) {
       const fired: E[] = [];
-      for (const r of compiled) if (r.test(facts)) fired.push(r.event);
+      for (const r of compiled) if (decide(r, facts) === true) fired.push(r.event);
       return fired;
+    },
+    evaluate(facts) {
+      const events: E[] = [];
+      const unavailable: Unavailable[] = [];
+      for (const r of compiled) {
+        const d = decide(r, facts);
+        if (d === true) events.push(r.event);
+        else if (d !== false) unavailable.push({ index: r.index, rule: r.label, event: r.event, ...d });
+      }
+      return { events, unavailable: unavailable.sort((a, b) => a.index - b.index) };
     },
   };
 }

@@ -4,7 +4,8 @@
  * for batches; `recommendWithReference(ir, …)` gives the same answer through json-rules-engine
  * (async; one serialised engine per IR, see reference.ts). Neither throws on user data: problems
  * in the rule blocks are in `diagnostics` (rules with errors are left out), missing data leaves
- * conditions false and amounts out.
+ * conditions false and amounts out, and a rule whose condition reads a value that cannot be
+ * compared does not fire and says why in `result.errors` (unavailable.ts).
  */
 import type { RuleSetIR } from '../compile/ir.js';
 import type { Diagnostic } from '../common/diagnostic.js';
@@ -14,6 +15,7 @@ import type { RecommendContext } from './facts.js';
 import { isRejected, prepareRuleSet } from './prepare.js';
 import { recommendReference } from './reference.js';
 import type { JreRule, RecommendEventParams } from './to-rules-engine.js';
+import { noteUnavailable } from './unavailable.js';
 
 export interface Recommender {
   diagnostics: Diagnostic[];
@@ -26,12 +28,14 @@ export function createRecommender(ir: RuleSetIR): Recommender {
   const prepared = prepareRuleSet(ir);
   const compiled = compileRules<JreRule['event']>(prepared.rules);
   return {
-    diagnostics: prepared.diagnostics,
+    diagnostics: [...prepared.diagnostics, ...compiled.diagnostics],
     rules: prepared.rules,
     recommend(result, record, context) {
       if (isRejected(result)) return [];
       const scope = prepared.scope(result, record, context);
-      const events: RecommendEventParams[] = compiled.run(scope.facts as unknown as Record<string, unknown>).map((e) => e.params);
+      const run = compiled.evaluate(scope.facts as unknown as Record<string, unknown>);
+      noteUnavailable(result, run.unavailable);
+      const events: RecommendEventParams[] = run.events.map((e) => e.params);
       return prepared.finish(events, scope);
     },
   };
