@@ -43,6 +43,16 @@ const TOTAL_ORDERINGS: [string, (a: any, b: any) => boolean][] = [
 ];
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
+/**
+ * A deep copy of plain data that keeps what a JSON copy would lose or change (undefined values,
+ * which json-rules-engine needs present, and numbers): both paths see the very same rules.
+ */
+function copyData(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(copyData);
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, copyData(x)]));
+  return v;
+}
+
 /** What the reference path keeps beside each engine: the rules it was given, by engine rule name. */
 const engineRules = new WeakMap<Engine, { labels: string[]; diagnostics: Diagnostic[] }>();
 
@@ -60,7 +70,7 @@ export function createReferenceEngine(rules: readonly object[]): Engine {
   const labels: string[] = [];
   for (const i of check.accepted) {
     labels[i] = ruleLabel(rules[i], i);
-    engine.addRule({ ...(JSON.parse(JSON.stringify(rules[i])) as object), name: i } as never);
+    engine.addRule({ ...(copyData(rules[i]) as object), name: i } as never);
   }
   engineRules.set(engine, { labels, diagnostics: check.diagnostics });
   return engine;

@@ -52,9 +52,12 @@ export function ruleLabel(rule: unknown, index: number): string {
 
 type Report = (code: RecCode, at: string, ...rest: string[]) => void;
 
-/** A literal a condition may compare: text, a finite number, true/false or null. */
+/**
+ * A literal a condition may compare: text, a finite number, true/false, null — or undefined,
+ * which only rules built in memory can hold (json-rules-engine compares it with `===` too).
+ */
 function literalOk(v: unknown): boolean {
-  return v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+  return v === null || v === undefined || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
 }
 
 function checkFactRef(ref: Record<string, unknown>, at: string, report: Report): void {
