@@ -101,6 +101,10 @@ export const MESSAGES = {
   REC508: { severity: 'error', message: (a) => `预警等级 “${a.name}” 无效：只能是 green、yellow 或 red` },
   REC509: { severity: 'error', message: (a) => `${a.what} 需要${a.expected}` },
   REC510: { severity: 'error', message: (a) => `规则 “${a.name}” 的条件不是“是/否”判断` },
+  REC521: { severity: 'error', message: (a) => `规则不能把整条记录 ${a.name} 当作一个值来比较或计算`, hint: () => '写出要比较的字段，例如 data.budget.adjusted > 0。' },
+  REC522: { severity: 'error', message: (a) => `${a.name} 是${a.shape}，不能与数值或文字比较，也不能参与计算`, hint: (a) => (a.field ? `写出其中的字段，例如 ${a.field}。` : '用 count(…)、sum(…) 等汇总函数得到一个数，再比较。') },
+  REC523: { severity: 'error', message: (a) => `数字 ${a.text} 超出规则能精确比较的范围`, hint: () => '规则中的数字按双精度数比较：有效数字不超过 15 位（且绝对值不超过 1e308）总是精确的。' },
+  REC524: { severity: 'error', message: (a) => `规则 “${a.name}” 的优先级 ${a.priority} 超出范围 ${a.min}–${a.max}`, hint: (a) => `优先级是 ${a.min} 到 ${a.max} 之间的整数，数值大的先执行。` },
   REC544: { severity: 'error', message: (a) => `${a.verb} 的百分比 ${a.amount} 没有基数：既没有写预算线，也没有定义 unspent`, hint: (a) => `写明预算线，例如 ${a.verb} transfer_payment ${a.amount}（并声明 line transfer_payment base data.… "说明"），或定义 let unspent = data.budget.adjusted - data.spent。` },
   REC545: { severity: 'error', message: (a) => a.cap ? `combine ${a.target}：上限（cap）只适用于预算线上的金额，不适用于 ${a.kind}` : `combine ${a.target}：合并方式 ${a.mode} 不适用于 ${a.kind}`, hint: (a) => `${a.kind} 可用的合并方式：${a.allowed}。` },
 } satisfies Record<string, Entry>;
@@ -179,6 +183,10 @@ export const MESSAGES_EN: Record<Code, Text> = {
   REC508: { message: (a) => `warning level “${a.name}” is not valid: use green, yellow or red` },
   REC509: { message: (a) => `${a.what} needs ${a.expected}` },
   REC510: { message: (a) => `the condition of rule “${a.name}” is not a yes/no test` },
+  REC521: { message: (a) => `a rule cannot compare or compute with the whole record ${a.name}`, hint: () => 'Name the field to compare, e.g. data.budget.adjusted > 0.' },
+  REC522: { message: (a) => `${a.name} is ${a.shape}; it cannot be compared with a number or text, nor used in arithmetic`, hint: (a) => (a.field ? `Name one of its fields, e.g. ${a.field}.` : 'Turn it into a number with count(…), sum(…) or another aggregate, then compare.') },
+  REC523: { message: (a) => `the number ${a.text} is outside the range rules compare exactly`, hint: () => 'Numbers in rules are compared as doubles: up to 15 significant digits (and at most 1e308 in size) are always exact.' },
+  REC524: { message: (a) => `the priority ${a.priority} of rule “${a.name}” is outside ${a.min}–${a.max}`, hint: (a) => `A priority is a whole number from ${a.min} to ${a.max}; higher runs first.` },
   REC544: { message: (a) => `the percentage ${a.amount} of ${a.verb} has no base: no budget line is named and unspent is not defined`, hint: (a) => `Name a budget line, e.g. ${a.verb} transfer_payment ${a.amount} (with line transfer_payment base data.… "description"), or define let unspent = data.budget.adjusted - data.spent.` },
   REC545: { message: (a) => a.cap ? `combine ${a.target}: a cap applies only to money on a budget line, not to ${a.kind}` : `combine ${a.target}: mode ${a.mode} makes no sense for ${a.kind}`, hint: (a) => `Modes for ${a.kind}: ${a.allowed}.` },
 };

@@ -8,13 +8,16 @@
  * when the line is not declared) or, with no line, the `unspent` let (REC544); the line of
  * `cancel`/`stop` is declared (REC504); a `combine` on an action kind (`combine warn by
  * most_severe`) uses a mode that fits the kind and no cap (REC545). Names and grades
- * inside conditions are checked while lowering (REC502, REC503, REC505).
+ * inside conditions are checked while lowering (REC502, REC503, REC505). What both evaluation
+ * paths can compare alike — whole records, objects, lists, inexact numbers, priorities — is
+ * rule-compare-checks.ts (REC521–REC524).
  */
 import type { Item } from './model.js';
 import type { ActionDecl, CombineDecl, RulesDecl } from '../dsl/ast.js';
 import { ACTION_COMBINE_MODES } from '../dsl/literals.js';
 import type { CheckInput } from './check-input.js';
 import { constOf } from './const.js';
+import { checkRuleComparisons } from './rule-compare-checks.js';
 import { exprText } from '../dsl/print-expr.js';
 import type { Accept } from './messages.js';
 import { suggest } from './suggest.js';
@@ -83,6 +86,7 @@ export function checkRuleBlocks(c: CheckInput): void {
       }
     }
   }
+  checkRuleComparisons(c);
 }
 
 /** REC545: a mode that makes no sense for the action kind, or a cap (money only). */

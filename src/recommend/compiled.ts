@@ -17,9 +17,16 @@
  * test holds against json-rules-engine); the recommender passes readers that take the same values
  * straight from a record's scope (facts.ts), so no facts object is built per record. The hot
  * path allocates nothing but the list of fired events.
+ * Before compiling, the rule JSON is validated as json-rules-engine would read it
+ * (rule-json-check.ts): rules it would reject or misread are left out, with `diagnostics`.
+ * A rule reading a fact whole (no path) whose value is an object or a list is unavailable for
+ * that record instead of comparing it (unavailable.ts); `evaluate` says which and why.
  */
+import type { Diagnostic } from '../common/diagnostic.js';
 import { compilePointer } from './path.js';
+import { checkRuleJson, ruleLabel } from './rule-json-check.js';
 import type { JreCondition, JreRule } from './to-rules-engine.js';
+import { factLabel, isScalar, type Unavailable } from './unavailable.js';
 
 export type Predicate<S = Record<string, unknown>> = (facts: S) => boolean;
 type Getter<S> = (facts: S) => unknown;
@@ -112,6 +119,41 @@ export function compileCondition<S = Record<string, unknown>>(c: JreCondition, s
   return (f) => op(left(f), right(f));
 }
 
+/** A whole-fact read of a condition: the only reads that can yield an object or a list. */
+interface Probe<S> {
+  get: Getter<S>;
+  at: string;
+  fact: string;
+}
+
+/** Walks the condition tree with an explicit stack: rule JSON from a caller may nest deeply. */
+function collectProbes<S>(root: JreCondition, source: FactSource<S>): Probe<S>[] {
+  const out: Probe<S>[] = [];
+  const stack: [JreCondition, string][] = [[root, '/conditions']];
+  while (stack.length > 0) {
+    const [c, at] = stack.pop()!;
+    const node = c as Record<string, unknown>;
+    const group = hasOwn(node, 'any') ? 'any' : hasOwn(node, 'all') ? 'all' : undefined;
+    if (group) {
+      const children = node[group] as JreCondition[];
+      for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, `${at}/${group}/${i}`]);
+      continue;
+    }
+    if (hasOwn(node, 'not')) {
+      stack.push([node.not as JreCondition, `${at}/not`]);
+      continue;
+    }
+    const leaf = c as { fact: string; path?: string; value: unknown };
+    if (!leaf.path) out.push({ get: source(leaf.fact, undefined), at, fact: factLabel(leaf.fact, leaf.path) });
+    const v = leaf.value;
+    if (v !== null && typeof v === 'object' && hasOwn(v, 'fact')) {
+      const ref = v as { fact: string; path?: string };
+      if (!ref.path) out.push({ get: source(ref.fact, undefined), at: `${at}/value`, fact: factLabel(ref.fact, ref.path) });
+    }
+  }
+  return out;
+}
+
 export interface CompiledRule<E, S = Record<string, unknown>> {
   priority: number;
   event: E;
@@ -121,24 +163,60 @@ export interface CompiledRule<E, S = Record<string, unknown>> {
 /** Rule JSON compiled once: `run(facts)` returns fired events, priority desc then given order. */
 export interface CompiledRules<E, S = Record<string, unknown>> {
   run(facts: S): E[];
+  /** Like `run`, and the rules left unavailable on these facts (with the reason). */
+  evaluate(facts: S): { events: E[]; unavailable: Unavailable[] };
+  /** Rules left out by validation (REC561–REC571). */
+  diagnostics: Diagnostic[];
+}
+
+interface Entry<E, S> extends CompiledRule<E, S> {
+  index: number;
+  label: string;
+  probes: Probe<S>[];
+}
+
+type Blocked = Omit<Unavailable, 'index' | 'rule' | 'event'>;
+
+/** Runs one rule: true, false, or the reason it is unavailable. Never throws. */
+function decide<E, S>(r: Entry<E, S>, facts: S): boolean | Blocked {
+  for (const p of r.probes) if (!isScalar(p.get(facts))) return { at: p.at, fact: p.fact };
+  try {
+    return r.test(facts);
+  } catch {
+    // Only values no JSON/YAML/CSV record holds (a symbol) get here; still never throw.
+    return { at: '/conditions', fact: '?' };
+  }
 }
 
 export function compileRules<E = JreRule['event'], S = Record<string, unknown>>(
   rules: readonly { priority?: number; conditions: JreCondition; event: E }[],
-  source?: FactSource<S>,
+  source: FactSource<S> = objectSource as unknown as FactSource<S>,
 ): CompiledRules<E, S> {
-  const compiled: CompiledRule<E, S>[] = rules
-    .map((r, i) => ({ i, priority: Math.trunc(r.priority ?? 1), event: r.event, test: compileCondition<S>(r.conditions, source) }))
-    .sort((a, b) => b.priority - a.priority || a.i - b.i)
-    .map(({ priority, event, test }) => ({ priority, event, test }));
-  const tests = compiled.map((r) => r.test);
-  const events = compiled.map((r) => r.event);
+  const check = checkRuleJson(rules);
+  const compiled: Entry<E, S>[] = check.accepted
+    .map((i) => {
+      const r = rules[i]!;
+      return { index: i, label: ruleLabel(r, i), priority: Math.trunc(r.priority ?? 1), event: r.event, test: compileCondition<S>(r.conditions, source), probes: collectProbes(r.conditions, source) };
+    })
+    .sort((a, b) => b.priority - a.priority || a.index - b.index);
   const n = compiled.length;
   return {
+    diagnostics: check.diagnostics,
     run(facts) {
       const fired: E[] = [];
-      for (let i = 0; i < n; i++) if (tests[i]!(facts)) fired.push(events[i]!);
+      for (let i = 0; i < n; i++) if (decide(compiled[i]!, facts) === true) fired.push(compiled[i]!.event);
       return fired;
+    },
+    evaluate(facts) {
+      const events: E[] = [];
+      let unavailable: Unavailable[] | undefined;
+      for (let i = 0; i < n; i++) {
+        const r = compiled[i]!;
+        const d = decide(r, facts);
+        if (d === true) events.push(r.event);
+        else if (d !== false) (unavailable ??= []).push({ index: r.index, rule: r.label, event: r.event, ...d });
+      }
+      return { events, unavailable: unavailable ? unavailable.sort((a, b) => a.index - b.index) : [] };
     },
   };
 }

@@ -4,7 +4,8 @@
  * for batches; `recommendWithReference(ir, …)` gives the same answer through json-rules-engine
  * (async; one serialised engine per IR, see reference.ts). Neither throws on user data: problems
  * in the rule blocks are in `diagnostics` (rules with errors are left out), missing data leaves
- * conditions false and amounts out.
+ * conditions false and amounts out, and a rule whose condition reads a value that cannot be
+ * compared does not fire and says why in `result.errors` (unavailable.ts).
  */
 import type { RuleSetIR } from '../compile/ir.js';
 import type { Diagnostic } from '../common/diagnostic.js';
@@ -14,6 +15,7 @@ import { factReader, type RecommendContext, type Scope } from './facts.js';
 import { isRejected, prepareRuleSet } from './prepare.js';
 import { recommendReference } from './reference.js';
 import type { JreRule, RecommendEventParams } from './to-rules-engine.js';
+import { noteUnavailable } from './unavailable.js';
 
 export interface Recommender {
   diagnostics: Diagnostic[];
@@ -27,14 +29,15 @@ export function createRecommender(ir: RuleSetIR): Recommender {
   // Conditions read each fact straight from the record's scope: no facts object per record.
   const compiled = compileRules<JreRule['event'], Scope>(prepared.rules, (fact, path) => factReader(prepared.shared, fact, path));
   return {
-    diagnostics: prepared.diagnostics,
+    diagnostics: [...prepared.diagnostics, ...compiled.diagnostics],
     rules: prepared.rules,
     recommend(result, record, context) {
       if (isRejected(result)) return [];
       const scope = prepared.scope(result, record, context);
-      const fired = compiled.run(scope);
-      const events: RecommendEventParams[] = new Array<RecommendEventParams>(fired.length);
-      for (let i = 0; i < fired.length; i++) events[i] = fired[i]!.params;
+      const run = compiled.evaluate(scope);
+      if (run.unavailable.length > 0) noteUnavailable(result, run.unavailable);
+      const events: RecommendEventParams[] = new Array<RecommendEventParams>(run.events.length);
+      for (let i = 0; i < run.events.length; i++) events[i] = run.events[i]!.params;
       return prepared.finish(events, scope);
     },
   };
