@@ -45,7 +45,7 @@ async function writeRecords(path: string, count: number): Promise<void> {
   for (let i = 0; i < count; i++) {
     // every 7th record is unreadable JSON: rejected results are slotted back in order too
     const line = i % 7 === 3 ? `{"id":"r${i}",` : JSON.stringify({ id: `r${i}`, planned: 100 + (i % 13), done: 60 + (i % 50), satisfaction: 0.5 + (i % 51) / 100 });
-    if (!out.write(line + '\n')) await new Promise((done) => out.once('drain', done));
+    if (!out.write(line + '\n')) await new Promise<void>((done) => out.once('drain', () => done()));
   }
   await new Promise<void>((done, fail) => out.end((error?: Error | null) => (error ? fail(error) : done())));
 }
