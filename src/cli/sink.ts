@@ -1,13 +1,19 @@
 /**
  * Where a command's output goes: stdout, or a file written under a temporary name and renamed
  * into place only when complete — after a crash or Ctrl-C there is either the old file or the
- * whole new one, never half of one.
+ * whole new one, never half of one. Writes honour backpressure: `write` says, as a stream does,
+ * whether the buffer is still below its mark, and `drained()` waits until it is — a batch that
+ * awaits it after each write holds at most one buffer of output, however slow the disk or pipe.
  */
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import type { Writable } from 'node:stream';
 import type { CliIO } from './io.js';
 
 export interface Sink {
-  write(text: string): void;
+  /** False once the output is buffering beyond its mark: await `drained()` before writing more. */
+  write(text: string): boolean;
+  /** Resolves at once when the output keeps up, else when it has drained (or closed). */
+  drained(): Promise<void>;
   close(): Promise<void>;
   /** Drops a half-written file. */
   abort(): void;
@@ -17,13 +23,14 @@ const openTemps = new Set<string>();
 let cleanupInstalled = false;
 
 export function openSink(path: string | undefined, io: CliIO): Sink {
-  if (!path) return { write: (text) => void io.stdout.write(text), close: async () => {}, abort: () => {} };
+  if (!path) return { write: (text) => io.stdout.write(text), drained: () => drained(io.stdout), close: async () => {}, abort: () => {} };
   installCleanup();
   const temp = `${path}.${process.pid}.tmp`;
   openTemps.add(temp);
   const stream = createWriteStream(temp);
   return {
-    write: (text) => void stream.write(text),
+    write: (text) => stream.write(text),
+    drained: () => drained(stream),
     close: () =>
       new Promise((done, fail) => {
         stream.end(() => {
@@ -42,6 +49,23 @@ export function openSink(path: string | undefined, io: CliIO): Sink {
       openTemps.delete(temp);
     },
   };
+}
+
+/**
+ * Waits for 'drain' only when the stream asked for it. A failed stream closes (its error still
+ * surfaces as before), and a closed one never blocks the batch.
+ */
+function drained(stream: Writable): Promise<void> {
+  if (!stream.writableNeedDrain || stream.destroyed) return Promise.resolve();
+  return new Promise((done) => {
+    const finish = () => {
+      stream.off('drain', finish);
+      stream.off('close', finish);
+      done();
+    };
+    stream.on('drain', finish);
+    stream.on('close', finish);
+  });
 }
 
 /** On Ctrl-C, remove temporary files so no partial output is left beside the real ones. */

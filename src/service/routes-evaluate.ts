@@ -1,7 +1,8 @@
 /**
  * Evaluation routes. `POST /rulesets/:name/evaluate` scores one record; `POST
  * /rulesets/:name/evaluate-batch` scores a JSON array or an NDJSON stream (read as it arrives)
- * and answers with a JSON array or NDJSON, one item per record in input order. A record that
+ * and answers with a JSON array or NDJSON, one item per record in input order, streamed as the
+ * records are evaluated once it outgrows a small held-back prefix (batch-stream.ts). A record that
  * fails validation or evaluation becomes its own error item (a problem document) and the batch
  * goes on; only limits (size, count, time) end a batch early. Every evaluation is written to
  * the decision log and its id is returned in the body and the `x-decision-id` header.
@@ -16,6 +17,7 @@ import { assertInTime, lookup, remainingMs, type ServiceContext } from './contex
 import type { LoadedRuleSet } from './loader.js';
 import { readNdjson } from './ndjson.js';
 import { problemOf, ServiceProblem, type FieldError, type ProblemKind } from './problem.js';
+import { JSON_ARRAY_FRAMING, lateProblemKind, NDJSON_FRAMING, streamBatch } from './batch-stream.js';
 import { evaluateBatchSchema, evaluateSchema } from './schemas.js';
 import type { EvaluationResult } from '../engine/result.js';
 import { MSG } from './messages.js';
@@ -144,47 +146,55 @@ export function registerEvaluateRoutes(app: FastifyInstance, ctx: ServiceContext
     async (request, reply) => {
       const rs = lookup(request, request.params.name, request.query.hash);
       const ndjsonOut = wantsNdjson(request, request.query.format);
-      const envelope = request.query.input === 'envelope';
-      // A stalled upload yields no records to check the clock between, so each read races a
-      // deadline; the unread rest of the upload is dropped with the connection.
-      let timer: NodeJS.Timeout | undefined;
-      const deadline = new Promise<'timeout'>((r) => {
-        timer = setTimeout(() => r('timeout'), Math.max(0, remainingMs(request, ctx.limits)));
+      const body = await streamBatch(batchItems(ctx, request, rs, request.query.input === 'envelope'), {
+        framing: ndjsonOut ? NDJSON_FRAMING : JSON_ARRAY_FRAMING,
+        lateProblem: (error, index) => {
+          const late = lateProblemKind(error);
+          if (late === null) request.log.error({ err: error }, 'batch failed while streaming');
+          const problem = late === null ? problemOf('internal', MSG.internal(), request.url) : problemOf(late.kind, late.detail, request.url, late.errors);
+          return { index, error: problem };
+        },
       });
-      const records = recordsOf(request, ctx)[Symbol.asyncIterator]();
-      const items: string[] = [];
-      let expired = false;
-      try {
-        for (let index = 0; ; index++) {
-          const pending = records.next();
-          pending.catch(() => undefined); // an abandoned read may fail later; nobody awaits it then
-          const next = await Promise.race([pending, deadline]);
-          if (next === 'timeout' || remainingMs(request, ctx.limits) < 0) {
-            expired = true;
-            break;
-          }
-          if (next.done === true) break;
-          const item = next.value;
-          const outcome: Outcome = item.ok
-            ? await evaluateItem(ctx, rs, item.value, envelope ? `/${index}` : undefined)
-            : failure('bad-request', MSG.lineNotJson(item.line, item.message), [{ path: `/${index}`, message: MSG.invalidJson(), code: 'json' }]);
-          items.push(batchItem(ctx, index, outcome, `${request.url}#/${index}`));
-          // Let timers, other requests and the deadline run during long batches.
-          if (index % 64 === 63) await yieldToLoop();
-        }
-      } finally {
-        clearTimeout(timer);
-      }
-      if (expired) {
-        throw new ServiceProblem('timeout', MSG.batchTimeout(ctx.limits.timeoutMs, items.length), [], { connection: 'close' });
-      }
       reply.header('x-ruleset-hash', rs.hash);
-      if (ndjsonOut) {
-        reply.type(NDJSON);
-        return items.map((i) => i + '\n').join('');
-      }
-      reply.type('application/json; charset=utf-8');
-      return '[' + items.join(',') + ']';
+      reply.type(ndjsonOut ? NDJSON : 'application/json; charset=utf-8');
+      return body;
     },
   );
+}
+
+/**
+ * The items of one batch as their response text, in input order, produced only as fast as they
+ * are consumed. Limits throw a `ServiceProblem`: the time budget (checked between records, and
+ * raced against each read so a stalled upload cannot outlast it), the record and byte limits.
+ */
+async function* batchItems(ctx: ServiceContext, request: FastifyRequest, rs: LoadedRuleSet, envelope: boolean): AsyncGenerator<string> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<'timeout'>((r) => {
+    timer = setTimeout(() => r('timeout'), Math.max(0, remainingMs(request, ctx.limits)));
+  });
+  const records = recordsOf(request, ctx)[Symbol.asyncIterator]();
+  let index = 0;
+  try {
+    for (; ; index++) {
+      const pending = records.next();
+      pending.catch(() => undefined); // an abandoned read may fail later; nobody awaits it then
+      const next = await Promise.race([pending, deadline]);
+      if (next === 'timeout' || remainingMs(request, ctx.limits) < 0) {
+        // the unread rest of the upload is dropped with the connection
+        throw new ServiceProblem('timeout', MSG.batchTimeout(ctx.limits.timeoutMs, index), [], { connection: 'close' });
+      }
+      if (next.done === true) return;
+      const item = next.value;
+      const outcome: Outcome = item.ok
+        ? await evaluateItem(ctx, rs, item.value, envelope ? `/${index}` : undefined)
+        : failure('bad-request', MSG.lineNotJson(item.line, item.message), [{ path: `/${index}`, message: MSG.invalidJson(), code: 'json' }]);
+      yield batchItem(ctx, index, outcome, `${request.url}#/${index}`);
+      // Let timers, other requests and the deadline run during long batches.
+      if (index % 64 === 63) await yieldToLoop();
+    }
+  } finally {
+    clearTimeout(timer);
+    // not awaited: a reader stuck on a stalled upload would hold the answer until it moved
+    records.return?.(undefined).catch(() => undefined);
+  }
 }

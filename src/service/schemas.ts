@@ -228,6 +228,8 @@ export const evaluateSchema = {
 
 export const evaluateBatchSchema = {
   summary: 'Evaluate many records (JSON array or NDJSON stream); results in input order',
+  description:
+    'A large response is streamed as records are evaluated; a limit (time, record count, body size) reached after it started is its last item, { index, error: Problem }.',
   params: nameParams,
   querystring: batchQuery,
   body: {

@@ -3,7 +3,7 @@
  * applies the recommendation rules. One record prints as pretty JSON; a batch prints NDJSON,
  * one result per line in input order; `--format table` prints a short human summary instead.
  * Batches run on every core (`--workers N`, 0 = this thread) with output in input order, in
- * constant memory. A rejected record still gets its result line (status "rejected"), its reason
+ * constant memory (every output's backpressure reaches back to the reader). A rejected record still gets its result line (status "rejected"), its reason
  * goes to stderr (and to `--errors FILE` as NDJSON), the batch goes on, and the exit code is 1.
  * `--out` files are written under a temporary name and renamed when complete; `--out x.xlsx`
  * writes the results workbook (one row per project, a sheet per dimension) instead of NDJSON.
@@ -82,7 +82,8 @@ export async function evalCommand(args: string[], io: CliIO, lang: Lang): Promis
   const emit = async (result: SerializedResult, format: 'json' | 'ndjson') => {
     if (spool && tap) await spool.add(result.json, tap.take());
     else if (requested === 'table') table.push(JSON.parse(result.json) as EvaluationResult);
-    else sink.write(format === 'json' ? JSON.stringify(JSON.parse(result.json), null, 2) + '\n' : result.json + '\n');
+    // wait for a slow disk or pipe: the batch pulls no more records until the output keeps up
+    else if (!sink.write(format === 'json' ? JSON.stringify(JSON.parse(result.json), null, 2) + '\n' : result.json + '\n')) await sink.drained();
   };
   let count = 0;
   let rejected = 0;
@@ -94,7 +95,7 @@ export async function evalCommand(args: string[], io: CliIO, lang: Lang): Promis
       if (result.summary.status === 'rejected') {
         rejected++;
         for (const error of result.summary.errors) write(io.stderr, msg(lang, 'rejected', result.summary.id, error.message));
-        errorSink?.write(JSON.stringify({ id: result.summary.id, errors: result.summary.errors }) + '\n');
+        if (errorSink && !errorSink.write(JSON.stringify({ id: result.summary.id, errors: result.summary.errors }) + '\n')) await errorSink.drained();
       }
       // the first result waits: a lone record prints as pretty JSON, a batch as NDJSON
       if (count === 1) first = result;
