@@ -2,7 +2,9 @@
  * Every user-facing text the service produces, in one catalogue: problem titles by kind and
  * the detail / field messages route code fills in. Clients and tests match on the problem
  * `type` and on field `path` / `code`, never on this wording, so it may be reworded or
- * translated freely. The one diagnostic code the service itself issues is SRV700.
+ * translated freely. The diagnostic codes the service itself issues are SRV700 (a rule set
+ * could not be prepared) and SRV701 (a compile ran over its time budget) and SRV702 (the compile
+ * thread failed; it is restarted for the next job).
  */
 
 export const PROBLEM_TITLES = {
@@ -48,4 +50,6 @@ export const MSG = {
   invalidJson: () => 'invalid JSON',
   envelopeInvalid: () => 'With ?input=envelope the body (or batch item) must be { "record": {…}, "context": {…} }; see the RecordEnvelope schema',
   prepareFailed: (name: string, why: string) => `rule set ${name} could not be prepared for evaluation: ${why}`,
+  compileOverBudget: (ms: number) => `compiling took longer than its time budget of ${ms} ms and was stopped`,
+  compileThreadFailed: (why: string) => `the compile thread failed (${why}); it is restarted for the next compile and the last good version keeps serving`,
 } as const;

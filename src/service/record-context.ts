@@ -28,7 +28,11 @@ const safeKey = { not: { enum: ['__proto__', 'constructor', 'prototype'] } } as 
 export const contextValueSchema = {
   $id: 'ContextValue',
   anyOf: [
-    { type: ['string', 'number', 'boolean', 'null'] },
+    // one type per branch: ajv's strict mode refuses a type list inside anyOf (and says so on stderr)
+    { type: 'string' },
+    { type: 'number' },
+    { type: 'boolean' },
+    { type: 'null' },
     { type: 'array', items: { $ref: 'ContextValue#' } },
     { type: 'object', propertyNames: safeKey, additionalProperties: { $ref: 'ContextValue#' } },
   ],

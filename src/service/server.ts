@@ -20,6 +20,7 @@ import { registerEvaluateRoutes } from './routes-evaluate.js';
 import { registerMetaRoutes } from './routes-meta.js';
 import { openapiRouteSchema, sharedSchemas } from './schemas.js';
 import type { Toolchain } from './toolchain.js';
+import type { CompileBudgets } from './offloaded-toolchain.js';
 
 export interface ServerOptions {
   /** Folder whose `*.ind` files (recursively) are served. */
@@ -39,6 +40,8 @@ export interface ServerOptions {
   /** Clock and id source of the decision log (injectable for tests). */
   now?: () => Date;
   newId?: () => string;
+  /** Time budgets of compiles on the compile thread (default toolchain only). */
+  compileBudgets?: CompileBudgets;
   /** fastify logger option (default off). */
   logger?: boolean | Record<string, unknown>;
 }
@@ -64,14 +67,15 @@ function describeReload(next: RegistrySnapshot, previous: RegistrySnapshot): Rec
 
 /**
  * The real library binding, imported on first use: the service modules themselves stay free of
- * the parser and engine, so a server built with another toolchain never loads them. `prepare`
+ * the parser and engine, so a server built with another toolchain never loads them. Compiles
+ * run on a compile thread under a time budget (offloaded-toolchain.ts). `prepare`
  * and `printExpr` are only reached after a compile has loaded it.
  */
-function lazyRealToolchain(rulesDir: string): Toolchain {
+function lazyRealToolchain(rulesDir: string, budgets: CompileBudgets = {}): Toolchain {
   let loading: Promise<Toolchain> | null = null;
   let loaded: Toolchain | null = null;
   const get = (): Promise<Toolchain> =>
-    (loading ??= import('./real-toolchain.js').then((m) => (loaded = m.createRealToolchain(rulesDir))));
+    (loading ??= import('./offloaded-toolchain.js').then((m) => (loaded = m.createOffloadedToolchain(rulesDir, budgets))));
   const ready = (): Toolchain => {
     if (loaded === null) throw new Error('the library toolchain is used before any compile loaded it');
     return loaded;
@@ -100,7 +104,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
     requestTimeout: limits.timeoutMs + 5_000,
     ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false } },
   });
-  const toolchain = options.toolchain ?? lazyRealToolchain(options.rulesDir);
+  const toolchain = options.toolchain ?? lazyRealToolchain(options.rulesDir, options.compileBudgets);
   const registry = new RuleSetRegistry({
     dir: resolve(options.rulesDir),
     toolchain,

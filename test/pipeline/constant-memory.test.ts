@@ -61,7 +61,7 @@ interface Run {
 
 /** Runs the CLI the way a user would, reading its stdout line by line with a pause now and then. */
 function runEval(rules: string, data: string): Promise<Run> {
-  const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, '--import', 'tsx', 'src/cli/main.ts', 'eval', '--rules', rules, '--workers', '2', data], {
+  const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, '--import', 'tsx', 'src/cli/bin.ts', 'eval', '--rules', rules, '--workers', '2', data], {
     cwd: ROOT,
     env: { ...process.env, LANG: 'en_US.UTF-8', CI: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
