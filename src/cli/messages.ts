@@ -17,6 +17,7 @@ Usage:
   jixiao eval --rules <file.ind|ir.json> [--policy file.ind…] [--framework NAME] <data…|->
               [--out FILE.ndjson|FILE.json|FILE.xlsx] [--format json|ndjson|table] [--errors FILE]
               [--mapping map.yaml]            (data: .yaml .json .ndjson .xlsx .csv)
+              [--trace none|summary|full] [--workers N]   (explanation per result; threads)
               [--previous FILE…] [--rectification FILE…]   (context joined by record id)
   jixiao report --rules <file.ind|ir.json> [--policy file.ind…] <data…> --out DIR
               [--format md,html] [--summary-only] [--mapping map.yaml]
@@ -77,6 +78,7 @@ const zh: Record<MessageKey, string> = {
   jixiao eval --rules <文件.ind|ir.json> [--policy 文件.ind…] [--framework 名称] <数据…|->
               [--out 文件.ndjson|文件.json|文件.xlsx] [--format json|ndjson|table] [--errors 文件]
               [--mapping 映射.yaml]           （数据：.yaml .json .ndjson .xlsx .csv）
+              [--trace none|summary|full] [--workers N]   （结果附带的计算过程；线程数）
               [--previous 上年结果…] [--rectification 整改情况…]   （按记录编号关联）
   jixiao report --rules <文件.ind|ir.json> [--policy 文件.ind…] <数据…> --out 目录      生成公开报告
               [--format md,html] [--summary-only] [--mapping 映射.yaml]

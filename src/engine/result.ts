@@ -24,7 +24,8 @@ export interface RuleSetRef {
  * raw total and the record's steps — but no inputs and no per-indicator steps. 'none': the
  * numbers only; every trace field is present (the result's shape never changes) but empty.
  */
-export type TraceLevel = 'none' | 'summary' | 'full';
+export const TRACE_LEVELS = ['none', 'summary', 'full'] as const;
+export type TraceLevel = (typeof TRACE_LEVELS)[number];
 
 export type IndicatorStatus = 'scored' | 'not_applicable' | 'unavailable';
 

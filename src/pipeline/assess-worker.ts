@@ -6,13 +6,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RuleSetIR } from '../compile/ir.js';
 import type { Lang } from '../common/lang.js';
+import type { TraceLevel } from '../engine/result.js';
 import { serializeResult } from '../engine/index.js';
 import { createAssessor } from './assess.js';
 import type { ChunkReply, ChunkRequest } from './parallel-protocol.js';
 import { summarizeResult } from './parallel-protocol.js';
 
-const { ir, stage, lang } = workerData as { ir: RuleSetIR; stage?: string; lang?: Lang };
-const assessor = createAssessor(ir, lang ? { lang } : {});
+const { ir, stage, lang, trace } = workerData as { ir: RuleSetIR; stage?: string; lang?: Lang; trace?: TraceLevel };
+const assessor = createAssessor(ir, { ...(lang ? { lang } : {}), ...(trace ? { trace } : {}) });
 
 parentPort!.on('message', (request: ChunkRequest) => {
   const results = request.records.map((entry) => {

@@ -6,6 +6,7 @@
  * input) it runs in this thread: same results, no thread start-up cost.
  */
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
+import type { TraceLevel } from '../engine/result.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { workerModule } from '../common/worker-module.js';
@@ -22,6 +23,8 @@ export interface ParallelOptions {
   stage?: string;
   /** Language of error messages, in this thread and in every worker. Default DEFAULT_LANG. */
   lang?: Lang;
+  /** How much explanation each result carries. Default 'full'. */
+  trace?: TraceLevel;
   /** Per-record context by result id; looked up here, sent to the worker with the record. */
   contextFor?: AssessManyOptions['contextFor'];
 }
@@ -37,7 +40,7 @@ export async function* assessParallel(
       ...(options.stage ? { stage: options.stage } : {}),
       ...(options.contextFor ? { contextFor: options.contextFor } : {}),
     };
-    for await (const result of assessMany(createAssessor(ir, { lang: options.lang ?? DEFAULT_LANG }), items, manyOptions)) {
+    for await (const result of assessMany(createAssessor(ir, { lang: options.lang ?? DEFAULT_LANG, trace: options.trace ?? 'full' }), items, manyOptions)) {
       yield { json: serializeResult(result, { indent: 0 }), summary: summarizeResult(result) };
     }
     return;
@@ -45,7 +48,7 @@ export async function* assessParallel(
   const chunkSize = options.chunkSize ?? 256;
   const workers = Array.from(
     { length: workerCount },
-    () => new Worker(workerModule(import.meta.url, 'assess-worker'), { workerData: { ir, stage: options.stage, lang: options.lang ?? DEFAULT_LANG } }),
+    () => new Worker(workerModule(import.meta.url, 'assess-worker'), { workerData: { ir, stage: options.stage, lang: options.lang ?? DEFAULT_LANG, trace: options.trace ?? 'full' } }),
   );
   // One settle pair per chunk in flight, and nothing else: a worker failure rejects exactly the
   // chunks still waiting. (Racing every reply against one shared never-settling `failed`

@@ -17,9 +17,9 @@ import { joinImport } from '../compile/load.js';
 import type { RuleSetIR } from '../compile/ir.js';
 import { checkRecord } from '../data/guard.js';
 import { createRecordValidator } from '../data/validate.js';
-import { createEvaluator, serializeResult } from '../engine/index.js';
+import { createEvaluator, serializeResult, type Evaluator } from '../engine/index.js';
 import { printExpr } from '../engine/print.js';
-import type { EvaluationError } from '../engine/result.js';
+import type { EvaluationError, TraceLevel } from '../engine/result.js';
 import { createRecommender } from '../recommend/index.js';
 import type { PreparedRuleSet, RecordError, Toolchain } from './toolchain.js';
 
@@ -52,8 +52,14 @@ function checkFileName(file: string): string {
 }
 
 export function prepareRuleSet(ir: RuleSetIR): PreparedRuleSet {
-  // Validation runs here once, so the evaluator is built without its own copy of it.
-  const evaluator = createEvaluator(ir, { validate: false });
+  // Validation runs here once, so the evaluators are built without their own copy of it; one
+  // evaluator per trace level, built when a request first asks for that level.
+  const evaluators = new Map<TraceLevel, Evaluator>();
+  const evaluatorFor = (trace: TraceLevel): Evaluator => {
+    let evaluator = evaluators.get(trace);
+    if (evaluator === undefined) evaluators.set(trace, (evaluator = createEvaluator(ir, { validate: false, trace })));
+    return evaluator;
+  };
   const validator = createRecordValidator(ir);
   const recommender = createRecommender(ir);
   return {
@@ -64,11 +70,12 @@ export function prepareRuleSet(ir: RuleSetIR): PreparedRuleSet {
       if (unsafe.length > 0) return toRecordErrors(unsafe);
       return toRecordErrors(validator(record, id));
     },
-    async evaluate(record, context) {
+    async evaluate(record, context, trace = 'full') {
       // a stage in the context is the evaluation's stage, as `jixiao eval --stage` is
-      const result = evaluator.evaluate(record, typeof context?.stage === 'string' ? { stage: context.stage } : {});
-      if (result.status !== 'ok') return result;
-      return { ...result, recommendations: recommender.recommend(result, record, context) };
+      const result = evaluatorFor(trace).evaluate(record, typeof context?.stage === 'string' ? { stage: context.stage } : {});
+      // the result is this request's own: filled in place, so its key order (and bytes) stay the engine's
+      if (result.status === 'ok') result.recommendations = recommender.recommend(result, record, context);
+      return result;
     },
   };
 }

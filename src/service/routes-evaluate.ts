@@ -19,7 +19,7 @@ import { readNdjson } from './ndjson.js';
 import { problemOf, ServiceProblem, type FieldError, type ProblemKind } from './problem.js';
 import { JSON_ARRAY_FRAMING, lateProblemKind, NDJSON_FRAMING, streamBatch } from './batch-stream.js';
 import { evaluateBatchSchema, evaluateSchema } from './schemas.js';
-import type { EvaluationResult } from '../engine/result.js';
+import type { EvaluationResult, TraceLevel } from '../engine/result.js';
 import { MSG } from './messages.js';
 import { unwrapEnvelope, type InputShape } from './record-context.js';
 import type { RecommendContext } from '../recommend/index.js';
@@ -44,7 +44,7 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Validates, evaluates and logs one record; user-caused failures come back as a problem. */
-async function evaluateOne(ctx: ServiceContext, rs: LoadedRuleSet, record: unknown, context?: RecommendContext): Promise<Outcome> {
+async function evaluateOne(ctx: ServiceContext, rs: LoadedRuleSet, record: unknown, context: RecommendContext | undefined, trace: TraceLevel | undefined): Promise<Outcome> {
   if (!isPlainRecord(record)) {
     return failure('invalid-record', MSG.notAnObject(), [{ path: '/', message: MSG.mustBeObject(), code: 'type' }]);
   }
@@ -52,7 +52,7 @@ async function evaluateOne(ctx: ServiceContext, rs: LoadedRuleSet, record: unkno
   if (fieldErrors.length > 0) return failure('invalid-record', MSG.recordInvalid(rs.name), fieldErrors);
   let result: EvaluationResult;
   try {
-    result = await rs.prepared.evaluate(record, context);
+    result = await rs.prepared.evaluate(record, context, trace);
   } catch {
     // The library promises not to throw for user data; a throw is its bug, reported as 500.
     return failure('internal', MSG.evaluatorFailed());
@@ -66,11 +66,11 @@ async function evaluateOne(ctx: ServiceContext, rs: LoadedRuleSet, record: unkno
 }
 
 /** One batch item: a bare record, or (with `envelopeAt`, its JSON Pointer) an envelope with context. */
-async function evaluateItem(ctx: ServiceContext, rs: LoadedRuleSet, value: unknown, envelopeAt: string | undefined): Promise<Outcome> {
-  if (envelopeAt === undefined) return evaluateOne(ctx, rs, value);
+async function evaluateItem(ctx: ServiceContext, rs: LoadedRuleSet, value: unknown, envelopeAt: string | undefined, trace: TraceLevel | undefined): Promise<Outcome> {
+  if (envelopeAt === undefined) return evaluateOne(ctx, rs, value, undefined, trace);
   const unwrapped = unwrapEnvelope(value, envelopeAt);
   if (!unwrapped.ok) return failure('bad-request', MSG.envelopeInvalid(), unwrapped.errors);
-  return evaluateOne(ctx, rs, unwrapped.record, unwrapped.context);
+  return evaluateOne(ctx, rs, unwrapped.record, unwrapped.context, trace);
 }
 
 /**
@@ -116,7 +116,7 @@ export function registerEvaluateRoutes(app: FastifyInstance, ctx: ServiceContext
   // NDJSON bodies reach the handler as the raw stream so records are evaluated as they arrive.
   app.addContentTypeParser(NDJSON, (_request, payload, done) => done(null, payload));
 
-  app.post<{ Params: { name: string }; Querystring: { hash?: string; input?: InputShape } }>(
+  app.post<{ Params: { name: string }; Querystring: { hash?: string; input?: InputShape; trace?: TraceLevel } }>(
     '/rulesets/:name/evaluate',
     { schema: evaluateSchema },
     async (request, reply) => {
@@ -130,7 +130,7 @@ export function registerEvaluateRoutes(app: FastifyInstance, ctx: ServiceContext
         record = unwrapped.record;
         context = unwrapped.context;
       }
-      const outcome = await evaluateOne(ctx, rs, record, context);
+      const outcome = await evaluateOne(ctx, rs, record, context, request.query.trace);
       const headers: Record<string, string> = { 'x-ruleset-hash': rs.hash };
       if (outcome.decisionId !== undefined) headers['x-decision-id'] = outcome.decisionId;
       if (!outcome.ok) throw new ServiceProblem(outcome.kind, outcome.detail, outcome.errors, headers);
@@ -140,13 +140,13 @@ export function registerEvaluateRoutes(app: FastifyInstance, ctx: ServiceContext
     },
   );
 
-  app.post<{ Params: { name: string }; Querystring: { hash?: string; format?: 'json' | 'ndjson'; input?: InputShape } }>(
+  app.post<{ Params: { name: string }; Querystring: { hash?: string; format?: 'json' | 'ndjson'; input?: InputShape; trace?: TraceLevel } }>(
     '/rulesets/:name/evaluate-batch',
     { schema: evaluateBatchSchema },
     async (request, reply) => {
       const rs = lookup(request, request.params.name, request.query.hash);
       const ndjsonOut = wantsNdjson(request, request.query.format);
-      const body = await streamBatch(batchItems(ctx, request, rs, request.query.input === 'envelope'), {
+      const body = await streamBatch(batchItems(ctx, request, rs, request.query.input === 'envelope', request.query.trace), {
         framing: ndjsonOut ? NDJSON_FRAMING : JSON_ARRAY_FRAMING,
         lateProblem: (error, index) => {
           const late = lateProblemKind(error);
@@ -167,7 +167,7 @@ export function registerEvaluateRoutes(app: FastifyInstance, ctx: ServiceContext
  * are consumed. Limits throw a `ServiceProblem`: the time budget (checked between records, and
  * raced against each read so a stalled upload cannot outlast it), the record and byte limits.
  */
-async function* batchItems(ctx: ServiceContext, request: FastifyRequest, rs: LoadedRuleSet, envelope: boolean): AsyncGenerator<string> {
+async function* batchItems(ctx: ServiceContext, request: FastifyRequest, rs: LoadedRuleSet, envelope: boolean, trace: TraceLevel | undefined): AsyncGenerator<string> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<'timeout'>((r) => {
     timer = setTimeout(() => r('timeout'), Math.max(0, remainingMs(request, ctx.limits)));
@@ -186,7 +186,7 @@ async function* batchItems(ctx: ServiceContext, request: FastifyRequest, rs: Loa
       if (next.done === true) return;
       const item = next.value;
       const outcome: Outcome = item.ok
-        ? await evaluateItem(ctx, rs, item.value, envelope ? `/${index}` : undefined)
+        ? await evaluateItem(ctx, rs, item.value, envelope ? `/${index}` : undefined, trace)
         : failure('bad-request', MSG.lineNotJson(item.line, item.message), [{ path: `/${index}`, message: MSG.invalidJson(), code: 'json' }]);
       yield batchItem(ctx, index, outcome, `${request.url}#/${index}`);
       // Let timers, other requests and the deadline run during long batches.

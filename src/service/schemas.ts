@@ -5,6 +5,7 @@
  * documentation and test oracles only — the server serialises with plain `JSON.stringify`, so a
  * schema can never silently drop a field of a result.
  */
+import { TRACE_LEVELS } from '../engine/result.js';
 import { problemSchema } from './problem.js';
 import { contextValueSchema, INPUT_SHAPES, recordContextSchema, recordEnvelopeSchema } from './record-context.js';
 
@@ -29,6 +30,11 @@ const inputQuery = {
     type: 'string',
     enum: INPUT_SHAPES,
     description: 'record (default): the body is the record; envelope: { record, context } (see RecordEnvelope), per item in a batch',
+  },
+  trace: {
+    type: 'string',
+    enum: TRACE_LEVELS,
+    description: 'How much explanation each result carries: full (default: inputs and arithmetic steps), summary (what decided each number), none (numbers only; the trace fields stay, empty)',
   },
 } as const;
 

@@ -9,7 +9,7 @@
  */
 import type { Diagnostic } from '../common/diagnostic.js';
 import type { ExprIR, RuleSetIR } from '../compile/ir.js';
-import type { EvaluationResult } from '../engine/result.js';
+import type { EvaluationResult, TraceLevel } from '../engine/result.js';
 import type { RecommendContext } from '../recommend/index.js';
 
 export interface CompileOutput {
@@ -32,9 +32,10 @@ export interface PreparedRuleSet {
   validate(record: unknown): RecordError[];
   /**
    * Scorecard with recommendations. Called only with records `validate` accepted; `context`
-   * (last year's result, rectification status) reaches the recommendation rules.
+   * (last year's result, rectification status) reaches the recommendation rules; `trace` is how
+   * much explanation the result carries (default 'full'), never what it decides.
    */
-  evaluate(record: Record<string, unknown>, context?: RecommendContext): Promise<EvaluationResult>;
+  evaluate(record: Record<string, unknown>, context?: RecommendContext, trace?: TraceLevel): Promise<EvaluationResult>;
 }
 
 export interface Toolchain {

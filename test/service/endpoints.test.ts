@@ -188,7 +188,7 @@ describe('service endpoints (no auth)', () => {
       '/rulesets/{name}/schema',
     ]);
     const evaluate = r.body.paths['/rulesets/{name}/evaluate'].post;
-    expect(evaluate.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual(['path:name', 'query:hash', 'query:input']);
+    expect(evaluate.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual(['path:name', 'query:hash', 'query:input', 'query:trace']);
     // the envelope form of a record with its context is documented as shared components
     expect(Object.keys(r.body.components.schemas)).toEqual(expect.arrayContaining(['RecordEnvelope', 'RecordContext', 'ContextValue']));
     expect(r.body.components.schemas.RecordEnvelope.properties.context).toEqual({ $ref: '#/components/schemas/RecordContext' });

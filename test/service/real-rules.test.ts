@@ -93,6 +93,25 @@ describe('service over the shipped rules', () => {
     }
   });
 
+  it('?trace= chooses how much explanation results carry, never what they decide', async () => {
+    const ir = (await t.call('GET', `/rulesets/${P}`)).body as RuleSetIR;
+    const local = prepareRuleSet(ir);
+    const record = raCases[0]!.data;
+    const full = await t.call('POST', `/rulesets/${P}/evaluate`, { body: record });
+    const none = await t.call('POST', `/rulesets/${P}/evaluate?trace=none`, { body: record });
+    const summary = await t.call('POST', `/rulesets/${P}/evaluate-batch?trace=summary`, { body: [record] });
+    expect([full.status, none.status, summary.status]).toEqual([200, 200, 200]);
+    const decided = (r: { total: number; grade: string; recommendations: unknown[]; dimensions: unknown[] }) => [r.total, r.grade, r.dimensions, r.recommendations];
+    expect(decided(none.body.result)).toEqual(decided(full.body.result));
+    expect(decided(summary.body[0].result)).toEqual(decided(full.body.result));
+    expect(none.body.result.trace).toEqual({ rawTotal: '', applicableWeight: '', steps: [] });
+    expect(none.text.endsWith(`"result":${serializeResult(await local.evaluate(record, undefined, 'none'), { indent: 0 })}}`)).toBe(true);
+    expect(none.text.length).toBeLessThan(full.text.length);
+    const bad = await t.call('POST', `/rulesets/${P}/evaluate?trace=verbose`, { body: record });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path).join(' ')).toContain('trace');
+  });
+
   it('a record missing a required field is a 422 naming the data path', async () => {
     const data = structuredClone(cases[0]!.data) as { budget: Record<string, unknown> };
     data.budget['adjusted'] = 'lots';

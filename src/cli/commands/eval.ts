@@ -16,7 +16,7 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { readRecords } from '../../data/index.js';
-import type { EvaluationResult } from '../../engine/result.js';
+import { TRACE_LEVELS, type EvaluationResult } from '../../engine/result.js';
 import { assessParallel } from '../../pipeline/parallel.js';
 import type { SerializedResult } from '../../pipeline/parallel-protocol.js';
 import { oneOf, parseCommandArgs } from '../args.js';
@@ -43,11 +43,13 @@ export async function evalCommand(args: string[], io: CliIO, lang: Lang): Promis
     stage: { type: 'string' },
     workers: { type: 'string' },
     mapping: { type: 'string' },
+    trace: { type: 'string' },
     ...CONTEXT_OPTIONS,
   });
   if (!values.rules) throw new UsageError(msg(lang, 'missingArgument', 'eval', '--rules <file.ind|ir.json>'));
   if (positionals.length === 0) throw new UsageError(msg(lang, 'missingArgument', 'eval', '<data…|->'));
   const requested = values.format ? oneOf(values.format, ['json', 'ndjson', 'table'] as const, '--format', 'json') : undefined;
+  const trace = values.trace === undefined ? undefined : oneOf(values.trace, TRACE_LEVELS, '--trace', 'full');
   const workers = values.workers === undefined ? defaultWorkers(positionals, io.cwd) : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 0) throw new UsageError('--workers must be a whole number ≥ 0');
 
@@ -70,6 +72,7 @@ export async function evalCommand(args: string[], io: CliIO, lang: Lang): Promis
   const results = assessParallel(ir, tap?.items ?? readRecords(sources, sheetReadOptions(ir, mapping, io, lang)), {
     workers,
     lang,
+    ...(trace ? { trace } : {}),
     ...(values.stage ? { stage: values.stage } : {}),
     ...(context.join ? { contextFor: context.join.contextFor } : {}),
   });
