@@ -4,13 +4,12 @@
  * chevrotain's `createSyntaxDiagramsCode`), `grammar/jixiao.tmLanguage.json` (the editor
  * highlighting grammar, built from the same keyword table as the lexer, Chinese aliases
  * included) and `src/dsl/cst-types.ts` (the CST node types the visitor is typed against, via
- * `@chevrotain/cst-dts-gen`). All outputs are committed; a test checks they are current.
+ * chevrotain's `generateCstDts`). All outputs are committed; a test checks they are current.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSyntaxDiagramsCode } from 'chevrotain';
-import { generateCstDts } from '@chevrotain/cst-dts-gen';
+import { createSyntaxDiagramsCode, generateCstDts } from '../src/dsl/chevrotain.js';
 import { jixiaoParser } from '../src/dsl/parser.js';
 import { KEYWORD_SPELLINGS, UNIT_SUFFIXES, type KeywordName } from '../src/dsl/tokens.js';
 

@@ -8,7 +8,8 @@
  * precedence (`precedence.ts`). One rule instead of six nested ones halves the CST built per
  * value, and chained comparisons (`a < b < c`) are reported by the visitor.
  */
-import { CstParser, type IOrAlt, type IParserConfig, type TokenType } from 'chevrotain';
+import type { IOrAlt, IParserConfig, TokenType } from 'chevrotain';
+import { CstParser } from './chevrotain.js';
 import {
   AdditiveOp, AnyWord, ComparisonOp, Dot, Identifier, kw, LBracket, LParen, Minus, MultiplicativeOp, NumberLiteral,
   RBracket, RParen, Comma, Semicolon, SoftKeyword, StringLiteral,

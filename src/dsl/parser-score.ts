@@ -3,7 +3,7 @@
  * applicable, missing) and every scoring method. `ScoreParser` extends `ParserBase` and is
  * extended by the final parser in `parser.ts`; it never runs self-analysis itself.
  */
-import { type IParserConfig, type TokenType } from 'chevrotain';
+import type { IParserConfig, TokenType } from 'chevrotain';
 import { ParserBase } from './parser-base.js';
 import {
   Colon, Comma, DotDot, EqEq, Equals, Gt, GtEq, kw, LBracket, LCurly, LParen, Lt, LtEq, Number as NumberToken, Percent, RBracket, RCurly, RParen,

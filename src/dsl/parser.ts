@@ -11,7 +11,8 @@
  * accept `,` or `;` between items, trailing separators, or none where unambiguous; that is why
  * block bodies read `MANY(OR(item, separator))`.
  */
-import { tokenMatcher, type IToken } from 'chevrotain';
+import type { IToken } from 'chevrotain';
+import { tokenMatcher } from './chevrotain.js';
 import { ScoreParser } from './parser-score.js';
 import {
   allTokens, Arrow, Comma, Equals, GtEq, Identifier, kw, LCurly, LtEq, NumberLiteral, Plus, RCurly, SoftKeyword, StringLiteral,

@@ -6,7 +6,8 @@
  * building it (unknown option words DSL106, repeated clauses DSL107, non-integers DSL108).
  * It never throws on user input: incomplete nodes from recovery are dropped.
  */
-import { tokenMatcher, type CstNode, type TokenType } from 'chevrotain';
+import type { CstNode, TokenType } from 'chevrotain';
+import { tokenMatcher } from './chevrotain.js';
 import type { SourceRange } from '../common/diagnostic.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import type {

@@ -12,7 +12,8 @@
  * (an unterminated string, a number with an unknown unit) still belong to their literal
  * category so the parse goes on; `parse.ts` turns them into diagnostics.
  */
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import type { TokenType } from 'chevrotain';
+import { createToken, Lexer } from './chevrotain.js';
 
 // ── categories ──────────────────────────────────────────────────────────────────────────────
 export const AnyWord = createToken({ name: 'AnyWord', pattern: Lexer.NA });

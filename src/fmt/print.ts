@@ -14,7 +14,8 @@
  * (`100%` then `-5: 0`). In `keep` mode every separator token the user wrote is printed where it
  * was; `format.ts` falls back to it if the canonical form would not read back to the same file.
  */
-import { tokenMatcher, type CstNode, type IToken } from 'chevrotain';
+import type { CstNode, IToken } from 'chevrotain';
+import { tokenMatcher } from '../dsl/chevrotain.js';
 import { assertNever } from '../common/diagnostic.js';
 import { AdditiveOp, AnyWord, Dot, DotDot, kw, LBracket, LParen, MultiplicativeOp, RBracket } from '../dsl/tokens.js';
 import { flatten, inlineWidth, isToken, ordered, startOf, type Tok } from './spacing.js';

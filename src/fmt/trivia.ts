@@ -9,7 +9,8 @@
  * `Trivia` hands comments out in source order to whoever prints the token after them, and
  * answers how many line breaks preceded any token or comment (a blank line is two or more).
  */
-import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
+import { createToken, Lexer } from '../dsl/chevrotain.js';
 import { allTokens, BlockComment, LineComment } from '../dsl/tokens.js';
 
 const LineCommentKept = createToken({ name: 'LineComment', pattern: LineComment.PATTERN as RegExp, group: 'comments' });

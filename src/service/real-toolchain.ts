@@ -60,7 +60,10 @@ export function prepareRuleSet(ir: RuleSetIR): PreparedRuleSet {
     if (evaluator === undefined) evaluators.set(trace, (evaluator = createEvaluator(ir, { validate: false, trace })));
     return evaluator;
   };
-  const validator = createRecordValidator(ir);
+  // The data schema's validator (ajv code generation, ~20 ms a rule set) is built on first use, so
+  // a service with many rule sets starts listening at once and warms them after (`warm`).
+  let validator: ReturnType<typeof createRecordValidator> | undefined;
+  const validatorOf = () => (validator ??= createRecordValidator(ir));
   const recommender = createRecommender(ir);
   return {
     ir,
@@ -68,7 +71,7 @@ export function prepareRuleSet(ir: RuleSetIR): PreparedRuleSet {
       const id = typeof (record as { id?: unknown } | null)?.id === 'string' ? String((record as { id: string }).id) : '';
       const unsafe = checkRecord(record, id);
       if (unsafe.length > 0) return toRecordErrors(unsafe);
-      return toRecordErrors(validator(record, id));
+      return toRecordErrors(validatorOf()(record, id));
     },
     async evaluate(record, context, trace = 'full') {
       // a stage in the context is the evaluation's stage, as `jixiao eval --stage` is
@@ -76,6 +79,9 @@ export function prepareRuleSet(ir: RuleSetIR): PreparedRuleSet {
       // the result is this request's own: filled in place, so its key order (and bytes) stay the engine's
       if (result.status === 'ok') result.recommendations = recommender.recommend(result, record, context);
       return result;
+    },
+    warm() {
+      validatorOf();
     },
   };
 }

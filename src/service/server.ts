@@ -146,6 +146,18 @@ export function createServer(options: ServerOptions): FastifyInstance {
     await registry.reload();
     if (options.watch !== false) registry.watch();
   });
+  // Once listening, what rule sets build on first use is built one per turn of the event loop,
+  // so requests that arrive meanwhile are answered between them.
+  app.addHook('onListen', async () => {
+    const pending = [...registry.snapshot.rulesets.values()];
+    const next = (): void => {
+      const rs = pending.shift();
+      if (rs === undefined) return;
+      rs.prepared.warm?.();
+      setImmediate(next).unref();
+    };
+    setImmediate(next).unref();
+  });
   // Draining: a keep-alive connection whose request was in flight at close would otherwise
   // stay open and hold `close()` forever; answering with `connection: close` ends it.
   let draining = false;

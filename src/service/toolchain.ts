@@ -36,6 +36,8 @@ export interface PreparedRuleSet {
    * much explanation the result carries (default 'full'), never what it decides.
    */
   evaluate(record: Record<string, unknown>, context?: RecommendContext, trace?: TraceLevel): Promise<EvaluationResult>;
+  /** Builds now what is otherwise built on first use (the record validator), off the request path. */
+  warm?(): void;
 }
 
 export interface Toolchain {
