@@ -3,6 +3,7 @@
  * with captured output, and so no command reaches for `process` directly.
  */
 import { Writable } from 'node:stream';
+import type { MessageKey } from './messages.js';
 
 export interface CliIO {
   stdout: Writable & { isTTY?: boolean };
@@ -49,5 +50,16 @@ export function endQuietlyOnClosedPipe(stream: Writable, exit: (code: number) =>
   });
 }
 
-/** A mistake in how the command was called; main turns it into exit code 2. */
-export class UsageError extends Error {}
+/**
+ * A mistake in how the command was called; main turns it into exit code 2. `message` is the
+ * English text; `localized`, when given, names the CLI catalogue sentence main prints instead in
+ * the language of the run, so `--lang zh` never falls back to English for a typo.
+ */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly localized?: { key: MessageKey; args: (string | number)[] },
+  ) {
+    super(message);
+  }
+}
