@@ -1,6 +1,7 @@
 /**
  * Option parsing shared by the commands: node's parseArgs, with its errors turned into
- * UsageError so a typo in an option is exit code 2 with a readable message, not a stack trace.
+ * UsageError so a typo in an option is exit code 2 with a readable message, not a stack trace,
+ * in the language of the run (the catalogue keys travel with the error).
  */
 import { parseArgs, ParseArgsConfig } from 'node:util';
 import { UsageError } from './io.js';
@@ -13,7 +14,7 @@ export function parseCommandArgs<O extends Options>(args: string[], options: O):
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true, tokens: false });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.replace(/\. To specify.*$/s, '') : String(error));
+    throw parseError(error);
   }
 }
 
@@ -22,12 +23,37 @@ export function parseCommandTokens<O extends Options>(args: string[], options: O
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.replace(/\. To specify.*$/s, '') : String(error));
+    throw parseError(error);
   }
 }
 
 export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string, fallback: T): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${option} must be one of ${allowed.join(', ')} (got "${value}")`);
+  throw new UsageError(`${option} must be one of ${allowed.join(', ')} (got "${value}")`, { key: 'optionOneOf', args: [option, allowed.join(', '), value] });
+}
+
+/** `--workers` and the like: a whole number ≥ 0, else a usage error in the run's language. */
+export function wholeNumberOption(value: string | undefined, option: string, fallback: number): number {
+  const n = value === undefined ? fallback : Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${option} must be a whole number ≥ 0`, { key: 'optionWholeNumber', args: [option] });
+  return n;
+}
+
+/**
+ * node's parseArgs speaks English only; its error codes are stable, so each known one maps to a
+ * catalogue sentence with the option it quotes. The English text stays node's, minus its advice
+ * about `--`, which is noise for a mistyped option.
+ */
+function parseError(error: unknown): UsageError {
+  const message = error instanceof Error ? error.message.replace(/\. To specify.*$/s, '') : String(error);
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const quoted = /'([^']+)'/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError(message, { key: 'optionUnknown', args: [quoted] });
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const option = quoted.replace(/ <value>$/, '');
+    if (/argument missing$/.test(message)) return new UsageError(message, { key: 'optionNeedsValue', args: [option] });
+    if (/does not take an argument$/.test(message)) return new UsageError(message, { key: 'optionTakesNoValue', args: [option] });
+  }
+  return new UsageError(message);
 }

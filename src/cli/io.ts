@@ -3,6 +3,7 @@
  * with captured output, and so no command reaches for `process` directly.
  */
 import { Writable } from 'node:stream';
+import type { MessageKey } from './messages.js';
 
 export interface CliIO {
   stdout: Writable & { isTTY?: boolean };
@@ -33,5 +34,32 @@ export function flush(stream: Writable): Promise<void> {
   });
 }
 
-/** A mistake in how the command was called; main turns it into exit code 2. */
-export class UsageError extends Error {}
+/** What a shell reports for a writer killed by SIGPIPE (128 + 13); node ignores the signal itself. */
+export const EXIT_CLOSED_PIPE = 141;
+
+/**
+ * `jixiao … | head -1`: once the reader has gone, stdout fails with EPIPE on the next write. That
+ * is not an error of the command but the end of its audience, so it ends the whole process
+ * (threads and streams with it) quietly, with the code a shell gives a writer the pipe closed on.
+ * Any other stream error keeps surfacing as before.
+ */
+export function endQuietlyOnClosedPipe(stream: Writable, exit: (code: number) => void): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') exit(EXIT_CLOSED_PIPE);
+    else throw error;
+  });
+}
+
+/**
+ * A mistake in how the command was called; main turns it into exit code 2. `message` is the
+ * English text; `localized`, when given, names the CLI catalogue sentence main prints instead in
+ * the language of the run, so `--lang zh` never falls back to English for a typo.
+ */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly localized?: { key: MessageKey; args: (string | number)[] },
+  ) {
+    super(message);
+  }
+}

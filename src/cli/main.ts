@@ -37,7 +37,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return await command(args, io, lang);
   } catch (error) {
     if (error instanceof UsageError) {
-      write(io.stderr, `jixiao ${name}: ${error.message}`);
+      const text = error.localized ? msg(lang, error.localized.key, ...error.localized.args) : error.message;
+      write(io.stderr, `jixiao ${name}: ${text}`);
       return EXIT_USAGE;
     }
     const optional = missingOptionalPackage(error);

@@ -65,6 +65,11 @@ Exit codes: 0 ok, 1 problems found or tests failed, 2 usage or input errors.`,
   rollupSummary: '{0} entit(ies) rolled up from {1} member record(s); {2} warning(s)',
   optionalMissing: 'this needs the optional package {0}, which is not installed; install it with: npm install {0}',
   internalError: 'internal error — please report it with the input that caused it',
+  optionUnknown: "Unknown option '{0}'",
+  optionNeedsValue: "Option '{0} <value>' argument missing",
+  optionTakesNoValue: "Option '{0}' does not take an argument",
+  optionOneOf: '{0} must be one of {1} (got "{2}")',
+  optionWholeNumber: '{0} must be a whole number ≥ 0',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -126,6 +131,11 @@ const zh: Record<MessageKey, string> = {
   rollupSummary: '共汇总 {0} 个主体、{1} 条成员记录；{2} 个警告',
   optionalMissing: '此功能需要可选依赖包 {0}，当前未安装；请执行：npm install {0}',
   internalError: '内部错误——请连同引发它的输入一起报告',
+  optionUnknown: '未知选项“{0}”',
+  optionNeedsValue: '选项 {0} 后面缺少取值',
+  optionTakesNoValue: '选项 {0} 不接受取值',
+  optionOneOf: '{0} 只能是 {1} 之一（收到“{2}”）',
+  optionWholeNumber: '{0} 必须是不小于 0 的整数',
 };
 
 /** The catalogue of each language, for callers that list or check them. */

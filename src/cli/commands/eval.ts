@@ -19,7 +19,7 @@ import { readRecords } from '../../data/index.js';
 import { TRACE_LEVELS, type EvaluationResult } from '../../engine/result.js';
 import { assessParallel } from '../../pipeline/parallel.js';
 import type { SerializedResult } from '../../pipeline/parallel-protocol.js';
-import { oneOf, parseCommandArgs } from '../args.js';
+import { oneOf, parseCommandArgs, wholeNumberOption } from '../args.js';
 import { openSink } from '../sink.js';
 import { displayPath } from '../files.js';
 import { CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
@@ -50,8 +50,7 @@ export async function evalCommand(args: string[], io: CliIO, lang: Lang): Promis
   if (positionals.length === 0) throw new UsageError(msg(lang, 'missingArgument', 'eval', '<data…|->'));
   const requested = values.format ? oneOf(values.format, ['json', 'ndjson', 'table'] as const, '--format', 'json') : undefined;
   const trace = values.trace === undefined ? undefined : oneOf(values.trace, TRACE_LEVELS, '--trace', 'full');
-  const workers = values.workers === undefined ? defaultWorkers(positionals, io.cwd) : Number(values.workers);
-  if (!Number.isInteger(workers) || workers < 0) throw new UsageError('--workers must be a whole number ≥ 0');
+  const workers = values.workers === undefined ? defaultWorkers(positionals, io.cwd) : wholeNumberOption(values.workers, '--workers', 0);
 
   const ir = loadRuleSet(
     { rules: values.rules, policies: values.policy ?? [], ...(values.framework ? { framework: values.framework } : {}) },

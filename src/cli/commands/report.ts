@@ -15,7 +15,7 @@ import { readRecords } from '../../data/read-records.js';
 import type { EvaluationResult } from '../../engine/result.js';
 import type { ProjectInfo } from '../../report/input.js';
 import { assessParallel } from '../../pipeline/parallel.js';
-import { parseCommandArgs } from '../args.js';
+import { parseCommandArgs, wholeNumberOption } from '../args.js';
 import { displayPath } from '../files.js';
 import { CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
 import { Lang, msg } from '../messages.js';
@@ -55,8 +55,7 @@ export async function reportCommand(args: string[], io: CliIO, lang: Lang): Prom
   if (resultFiles.length === 0 && positionals.length === 0) throw new UsageError(msg(lang, 'missingArgument', 'report', '<data…> | --results FILE'));
   const formats = parseFormats(values.format);
   if (values.out === '-' && formats.includes('html')) throw new UsageError('--out - prints Markdown only: add --format md');
-  const workers = values.workers === undefined ? defaultWorkers([...positionals, ...resultFiles], io.cwd) : Number(values.workers);
-  if (!Number.isInteger(workers) || workers < 0) throw new UsageError('--workers must be a whole number ≥ 0');
+  const workers = values.workers === undefined ? defaultWorkers([...positionals, ...resultFiles], io.cwd) : wholeNumberOption(values.workers, '--workers', 0);
 
   const ir = loadRuleSet({ rules: values.rules, policies: values.policy ?? [], ...(values.framework ? { framework: values.framework } : {}) }, io, lang);
   if (!ir) return EXIT_USAGE;
