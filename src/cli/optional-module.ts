@@ -4,7 +4,7 @@
  * `--omit=optional` has none of them; the command that needs one then says which package to
  * install instead of printing a stack trace.
  */
-export const OPTIONAL_PACKAGES = ['echarts', 'exceljs', 'fastify'] as const;
+export const OPTIONAL_PACKAGES = ['exceljs', 'fastify'] as const;
 
 export function missingOptionalPackage(error: unknown): string | undefined {
   if (!(error instanceof Error) || (error as { code?: unknown }).code !== 'ERR_MODULE_NOT_FOUND') return undefined;
