@@ -8,13 +8,14 @@
  * precedence (`precedence.ts`). One rule instead of six nested ones halves the CST built per
  * value, and chained comparisons (`a < b < c`) are reported by the visitor.
  */
-import { CstParser, type IOrAlt, type IParserConfig, type TokenType } from 'chevrotain';
+import { type IOrAlt, type IParserConfig, type TokenType } from 'chevrotain';
+import { BoundedRecoveryParser } from './recovery.js';
 import {
   AdditiveOp, AnyWord, ComparisonOp, Dot, Identifier, kw, LBracket, LParen, Minus, MultiplicativeOp, NumberLiteral,
   RBracket, RParen, Comma, Semicolon, SoftKeyword, StringLiteral,
 } from './tokens.js';
 
-export class ParserBase extends CstParser {
+export class ParserBase extends BoundedRecoveryParser {
   constructor(tokens: TokenType[], config: IParserConfig) {
     super(tokens, config);
   }

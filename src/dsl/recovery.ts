@@ -1,0 +1,105 @@
+/**
+ * Chevrotain's error recovery with its cost bounded, as a `CstParser` the grammar classes extend.
+ * Before trying to re-enter a repetition after a bad token, chevrotain looks ahead for the
+ * nearest token that may follow any rule on the stack; that look-ahead is thrown away when the
+ * attempt fails, so a file with many errors far from such a token was parsed in quadratic time
+ * (a 1 MB file with random typos took minutes). Two changes, neither visible on a file whose
+ * errors sit near a `}`, `;` or keyword, which is every file a person writes:
+ * - in the top-level rule the only follower is the end of the file, so it is the answer at once
+ *   instead of after walking to the end of the input (same result, no walk);
+ * - elsewhere the look-ahead stops after `RESYNC_WINDOW` tokens; with no follower (nor the end of
+ *   the file) that close, the repetition is not re-entered and the rule-level recovery skips the garbage instead.
+ * Relies on chevrotain 11's recovery internals (`findReSyncTokenType`, `flattenFollowSet`,
+ * `tryInRepetitionRecovery`, `RULE_STACK_IDX`); test/dsl/recovery-bounds.test.ts pins them.
+ */
+import { CstParser, EOF, tokenMatcher, type IParserConfig, type TokenType } from 'chevrotain';
+
+/** How many tokens recovery looks ahead for a place to resume; an indicator body is ~100. */
+export const RESYNC_WINDOW = 512;
+
+interface RecoveryInternals {
+  RULE_STACK_IDX: number;
+  findReSyncTokenType(): TokenType;
+  flattenFollowSet(): TokenType[];
+  tryInRepetitionRecovery(...args: unknown[]): void;
+}
+
+const base = CstParser.prototype as unknown as RecoveryInternals;
+
+/** Tokens looked at by the bounded look-ahead, for the test that holds the bound. */
+export const recoveryStats = { lookedAhead: 0 };
+
+interface Trampoline {
+  rule: (...a: unknown[]) => void;
+  args: unknown[];
+  stackIdx: number;
+  /** Arguments of the repetition call chevrotain asked for and the loop still has to make. */
+  pending?: unknown[];
+}
+
+function sameArgs(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+export class BoundedRecoveryParser extends CstParser {
+  constructor(tokens: TokenType[], config: IParserConfig) {
+    super(tokens, config);
+  }
+
+  /** @internal chevrotain hook: the token type to re-synchronise at. */
+  findReSyncTokenType(): TokenType {
+    const self = this as unknown as RecoveryInternals;
+    // The follow stack of the first rule is [EOF]; chevrotain would walk to the end to find it.
+    if (self.RULE_STACK_IDX <= 0) return EOF;
+    return base.findReSyncTokenType.call(this);
+  }
+
+  /** Repetitions whose recovery is being run as a loop, innermost last. */
+  private readonly trampolines: Trampoline[] = [];
+
+  /**
+   * @internal chevrotain hook: skip bad tokens and go on with the current repetition. Chevrotain
+   * goes on by calling the repetition again from inside this method, so every error recovered in
+   * one list (the top level of a damaged file) cost stack frames until the stack ran out after a
+   * few thousand; the call is the last thing each frame does, so it is deferred here and the
+   * outermost recovery of that repetition runs them one after the other instead.
+   */
+  tryInRepetitionRecovery(grammarRule: unknown, grammarRuleArgs: unknown[], ...rest: unknown[]): void {
+    const self = this as unknown as RecoveryInternals;
+    if (self.RULE_STACK_IDX > 0 && !this.followerWithin(self, RESYNC_WINDOW)) return;
+    const rule = grammarRule as (...a: unknown[]) => void;
+    const inner = this.trampolines[this.trampolines.length - 1];
+    const same = inner !== undefined && inner.rule === rule && inner.stackIdx === self.RULE_STACK_IDX && sameArgs(inner.args, grammarRuleArgs);
+    const loop: Trampoline = same ? inner : { rule, args: grammarRuleArgs, stackIdx: self.RULE_STACK_IDX };
+    const later = (...args: unknown[]): void => {
+      loop.pending = args;
+    };
+    if (same) {
+      base.tryInRepetitionRecovery.call(this, later, grammarRuleArgs, ...rest);
+      return;
+    }
+    this.trampolines.push(loop);
+    try {
+      base.tryInRepetitionRecovery.call(this, later, grammarRuleArgs, ...rest);
+      while (loop.pending) {
+        const args = loop.pending;
+        loop.pending = undefined;
+        rule.apply(this, args);
+      }
+    } finally {
+      this.trampolines.pop();
+    }
+  }
+
+  /** Whether a token that may follow some rule on the stack (the end of the file counts) comes within `n` tokens. */
+  private followerWithin(self: RecoveryInternals, n: number): boolean {
+    const follows = self.flattenFollowSet();
+    for (let k = 1; k <= n; k++) {
+      const t = this.LA(k);
+      recoveryStats.lookedAhead++;
+      if (tokenMatcher(t, EOF)) return true;
+      for (const f of follows) if (tokenMatcher(t, f)) return true;
+    }
+    return false;
+  }
+}
