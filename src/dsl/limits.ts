@@ -5,7 +5,7 @@
  * seconds. Input beyond a limit is refused where it goes over, with its own code, and the rest
  * of the file is still read:
  * - DSL109 brackets and `if`s nested more than `MAX_NESTING` deep, or that many prefixes in a row
- *   (nesting.ts, before the parser);
+ *   (nesting.ts, before the parser), or more than `MAX_PARSER_DEPTH` rules open in the parser;
  * - DSL112 a formula whose tree is deeper than `MAX_FORMULA_DEPTH` (operations inside one another,
  *   `1 + 1 + … + 1` included), refused by the visitor;
  * - DSL113 a data or context path of more than `MAX_PATH_SEGMENTS` segments;
@@ -18,6 +18,11 @@ import type { Lang } from '../common/lang.js';
 import * as msg from './messages.js';
 
 export const MAX_NESTING = 64;
+/**
+ * Grammar rules open at once in the parser: a backstop behind `MAX_NESTING` (which keeps real
+ * nesting under ~280) and below where the call stack runs out (~650 under tsx).
+ */
+export const MAX_PARSER_DEPTH = 400;
 /** A formula of 256 operations in a chain is ten times the longest in the shipped rules. */
 export const MAX_FORMULA_DEPTH = 256;
 export const MAX_PATH_SEGMENTS = 32;

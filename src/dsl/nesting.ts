@@ -7,10 +7,12 @@
  * guard cuts out each stretch that goes too deep (a bracket with everything up to its matching
  * close, an `if` up to the end of its expression, the surplus prefixes) and reports where each
  * cut starts (DSL109), so the parser reads the rest of the file and its other findings still
- * arrive. `parse.ts` also catches a `RangeError` from the call stack as a last resort.
+ * arrive. A cut bracket `(` or `if` stands in a formula, so a `0` takes its place there and the
+ * formula around it stays well formed (`… else 0`) instead of swallowing the next statement. `parse.ts` also catches a `RangeError` from the call stack as a last resort.
  */
-import type { IToken } from 'chevrotain';
+import { createTokenInstance, type IToken } from 'chevrotain';
 import { MAX_NESTING } from './limits.js';
+import { Number as NumberToken } from './tokens.js';
 
 export { MAX_NESTING } from './limits.js';
 
@@ -20,10 +22,10 @@ const PREFIX = new Set(['Minus', 'Plus', 'Not']);
 /** Tokens after which an expression may still go on (so the `if`s before them are still open). */
 const CONTINUES = new Set([
   'Or', 'And', 'EqEq', 'NotEq', 'Lt', 'LtEq', 'Gt', 'GtEq', 'Plus', 'Minus', 'Star', 'Slash',
-  'Then', 'Otherwise', 'Dot', 'LBracket', 'LParen', 'Days',
+  'Then', 'Otherwise', 'Dot', 'LBracket', 'LParen', 'Days', 'Percent',
 ]);
 /** Tokens that end an operand: after one, a token that does not continue ends the expression. */
-const ENDS_OPERAND = new Set(['Identifier', 'NumberToken', 'StringToken', 'UnterminatedString', 'BadNumber', 'True', 'False', 'RParen', 'RBracket']);
+const ENDS_OPERAND = new Set(['Identifier', 'Number', 'StringToken', 'UnterminatedString', 'BadNumber', 'True', 'False', 'RParen', 'RBracket']);
 /** Tokens that end every expression open at their bracket level. */
 const SEPARATES = new Set(['Semicolon', 'Comma', 'Colon', 'Arrow']);
 
@@ -65,6 +67,7 @@ export function guardNesting(tokens: readonly IToken[]): NestingGuard {
     if (SEPARATES.has(name)) closeIfs();
     if (OPEN.has(name)) {
       if (depth + ifs >= MAX_NESTING) {
+        if (name === 'LParen') kept.push(placeholder(t));
         i = cut(i, matchingClose(tokens, i));
         previous = tokens[i];
         run = 0;
@@ -77,6 +80,7 @@ export function guardNesting(tokens: readonly IToken[]): NestingGuard {
       ifs -= levels.pop() ?? 0;
     } else if (name === 'If' && !segment) {
       if (depth + ifs >= MAX_NESTING) {
+        kept.push(placeholder(t));
         i = cut(i, expressionEnd(tokens, i));
         previous = tokens[i];
         run = 0;
@@ -105,6 +109,11 @@ export function guardNesting(tokens: readonly IToken[]): NestingGuard {
     previous = t;
   }
   return { tokens: cuts.length === 0 ? (tokens as IToken[]) : kept, cuts, resumes };
+}
+
+/** A `0` where `t` was: stands for the formula cut out there. */
+function placeholder(t: IToken): IToken {
+  return createTokenInstance(NumberToken, '0', t.startOffset, t.startOffset, t.startLine ?? 1, t.startLine ?? 1, t.startColumn ?? 1, t.startColumn ?? 1);
 }
 
 /** Index of the bracket that closes the one at `i` (or the last token when none does). */

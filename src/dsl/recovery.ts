@@ -1,5 +1,10 @@
 /**
- * Chevrotain's error recovery with its cost bounded, as a `CstParser` the grammar classes extend.
+ * Chevrotain's parser with its cost and depth bounded, as a `CstParser` the grammar classes extend.
+ * Depth: more than `MAX_PARSER_DEPTH` grammar rules open at once is a recognition error (DSL109)
+ * at the token reached, recovered like any other, so no input can run the parser out of call
+ * stack — the token guard (nesting.ts) stops ordinary deep nesting earlier, but recovery itself
+ * can nest (`if c then x if c then x …` is read with an `else` inserted each time).
+ * Recovery:
  * Before trying to re-enter a repetition after a bad token, chevrotain looks ahead for the
  * nearest token that may follow any rule on the stack; that look-ahead is thrown away when the
  * attempt fails, so a file with many errors far from such a token was parsed in quadratic time
@@ -9,16 +14,24 @@
  *   instead of after walking to the end of the input (same result, no walk);
  * - elsewhere the look-ahead stops after `RESYNC_WINDOW` tokens; with no follower (nor the end of
  *   the file) that close, the repetition is not re-entered and the rule-level recovery skips the garbage instead.
- * Relies on chevrotain 11's recovery internals (`findReSyncTokenType`, `flattenFollowSet`,
- * `tryInRepetitionRecovery`, `RULE_STACK_IDX`); test/dsl/recovery-bounds.test.ts pins them.
+ * Relies on chevrotain 11's internals (`findReSyncTokenType`, `flattenFollowSet`,
+ * `tryInRepetitionRecovery`, `ruleInvocationStateUpdate`, `SAVE_ERROR`, `RULE_STACK_IDX`);
+ * test/dsl/recovery-bounds.test.ts pins them.
  */
-import { CstParser, EOF, tokenMatcher, type IParserConfig, type TokenType } from 'chevrotain';
+import { CstParser, EOF, MismatchedTokenException, tokenMatcher, type IParserConfig, type IRecognitionException, type TokenType } from 'chevrotain';
+import { MAX_PARSER_DEPTH } from './limits.js';
+import { tooDeepPayload } from './syntax-errors.js';
 
 /** How many tokens recovery looks ahead for a place to resume; an indicator body is ~100. */
 export const RESYNC_WINDOW = 512;
 
 interface RecoveryInternals {
   RULE_STACK_IDX: number;
+  RULE_STACK: number[];
+  fullRuleNameToShort: Record<string, number>;
+  invokeRuleCatch(e: unknown, resyncEnabled: boolean, recoveryValue: unknown): unknown;
+  ruleInvocationStateUpdate(shortName: number, fullName: string, idxInCallingRule: number): void;
+  SAVE_ERROR(e: IRecognitionException): IRecognitionException;
   findReSyncTokenType(): TokenType;
   flattenFollowSet(): TokenType[];
   tryInRepetitionRecovery(...args: unknown[]): void;
@@ -28,6 +41,16 @@ const base = CstParser.prototype as unknown as RecoveryInternals;
 
 /** Tokens looked at by the bounded look-ahead, for the test that holds the bound. */
 export const recoveryStats = { lookedAhead: 0 };
+
+/** Thrown past every rule up to `resyncAt`, where `error` is recovered like any syntax error. */
+class TooDeep extends Error {
+  constructor(
+    readonly error: IRecognitionException,
+    readonly resyncAt: number,
+  ) {
+    super('nested too deeply');
+  }
+}
 
 interface Trampoline {
   rule: (...a: unknown[]) => void;
@@ -44,6 +67,35 @@ function sameArgs(a: readonly unknown[], b: readonly unknown[]): boolean {
 export class BoundedRecoveryParser extends CstParser {
   constructor(tokens: TokenType[], config: IParserConfig) {
     super(tokens, config);
+  }
+
+  /** @internal chevrotain hook: a rule is entered. */
+  ruleInvocationStateUpdate(shortName: number, fullName: string, idxInCallingRule: number): void {
+    const self = this as unknown as RecoveryInternals;
+    base.ruleInvocationStateUpdate.call(this, shortName, fullName, idxInCallingRule);
+    if (self.RULE_STACK_IDX <= MAX_PARSER_DEPTH) return;
+    const next = this.LA(1);
+    const error = self.SAVE_ERROR(new MismatchedTokenException(tooDeepPayload(fullName, next), next, this.LA(0)));
+    throw new TooDeep(error, this.outermost(self, 'expression'));
+  }
+
+  /**
+   * @internal chevrotain hook: a rule failed. A too-deep failure skips every rule inside the
+   * outermost formula and is recovered there, once: recovering at each of the hundreds of levels
+   * would walk the follow sets of all of them each time.
+   */
+  invokeRuleCatch(e: unknown, resyncEnabled: boolean, recoveryValue: unknown): unknown {
+    const self = this as unknown as RecoveryInternals;
+    if (!(e instanceof TooDeep)) return base.invokeRuleCatch.call(this, e, resyncEnabled, recoveryValue);
+    if (self.RULE_STACK_IDX > e.resyncAt) throw e;
+    return base.invokeRuleCatch.call(this, e.error, resyncEnabled, recoveryValue);
+  }
+
+  /** Stack index of the outermost open rule called `name` (0, the file rule, when none is open). */
+  private outermost(self: RecoveryInternals, name: string): number {
+    const short = self.fullRuleNameToShort[name];
+    const i = self.RULE_STACK.indexOf(short as number);
+    return i >= 0 && i <= self.RULE_STACK_IDX ? i : 0;
   }
 
   /** @internal chevrotain hook: the token type to re-synchronise at. */

@@ -14,7 +14,7 @@ import { MAX_NESTING, type NestingGuard } from './nesting.js';
 import { BadNumber, UnterminatedComment, UnterminatedString } from './tokens.js';
 
 interface Payload {
-  kind: 'mismatch' | 'noViable' | 'trailing';
+  kind: 'mismatch' | 'noViable' | 'trailing' | 'tooDeep';
   expected?: string;
   rule: string;
   actual?: string;
@@ -38,6 +38,11 @@ export const syntaxErrorProvider: IParserErrorMessageProvider = {
   buildEarlyExitMessage: ({ actual, previous, ruleName }) =>
     encode({ kind: 'noViable', rule: ruleName, actual: image(actual[0]), previous: image(previous) }),
 };
+
+/** The message of the parser's own too-deep error (recovery.ts). */
+export function tooDeepPayload(rule: string, actual: IToken | undefined): string {
+  return encode({ kind: 'tooDeep', rule, actual: image(actual) });
+}
 
 function decode(message: string): Payload | undefined {
   try {
@@ -120,6 +125,10 @@ export function syntaxDiagnostics(text: string, lex: LexOutput, parseErrors: rea
     const p = decode(e.message);
     if (!p) {
       add(msg.DSL.unexpectedToken, { message: e.message }, rangeOf(e.token, lex.tokens));
+      continue;
+    }
+    if (p.kind === 'tooDeep') {
+      out.push({ ...nestingDiagnostic(undefined, file, lang), range: rangeOf(e.token, lex.tokens) });
       continue;
     }
     const t = p.kind === 'mismatch'
