@@ -12,15 +12,16 @@
  * errors sit near a `}`, `;` or keyword, which is every file a person writes:
  * - in the top-level rule the only follower is the end of the file, so it is the answer at once
  *   instead of after walking to the end of the input (same result, no walk);
- * - elsewhere the look-ahead stops after `RESYNC_WINDOW` tokens; with no follower (nor the end of
- *   the file) that close, the repetition is not re-entered and the rule-level recovery skips the garbage instead.
+ * - elsewhere the look-ahead stops after `RESYNC_WINDOW` tokens: with no follower (nor the end of
+ *   the file) that close, the attempt to go on with the repetition looks only that far.
  * Relies on chevrotain 11's internals (`findReSyncTokenType`, `flattenFollowSet`,
- * `tryInRepetitionRecovery`, `ruleInvocationStateUpdate`, `SAVE_ERROR`, `RULE_STACK_IDX`);
+ * `tryInRepetitionRecovery`, `ruleInvocationStateUpdate`, `invokeRuleCatch`, `SAVE_ERROR`,
+ * `exportLexerState`, `importLexerState`, `getCurrRuleFullName`, `RULE_STACK_IDX`);
  * test/dsl/recovery-bounds.test.ts pins them.
  */
 import { CstParser, EOF, MismatchedTokenException, tokenMatcher, type IParserConfig, type IRecognitionException, type TokenType } from 'chevrotain';
 import { MAX_PARSER_DEPTH } from './limits.js';
-import { tooDeepPayload } from './syntax-errors.js';
+import { syntaxErrorProvider, tooDeepPayload } from './syntax-errors.js';
 
 /** How many tokens recovery looks ahead for a place to resume; an indicator body is ~100. */
 export const RESYNC_WINDOW = 512;
@@ -30,6 +31,9 @@ interface RecoveryInternals {
   RULE_STACK: number[];
   fullRuleNameToShort: Record<string, number>;
   invokeRuleCatch(e: unknown, resyncEnabled: boolean, recoveryValue: unknown): unknown;
+  exportLexerState(): number;
+  importLexerState(state: number): void;
+  getCurrRuleFullName(): string;
   ruleInvocationStateUpdate(shortName: number, fullName: string, idxInCallingRule: number): void;
   SAVE_ERROR(e: IRecognitionException): IRecognitionException;
   findReSyncTokenType(): TokenType;
@@ -38,9 +42,6 @@ interface RecoveryInternals {
 }
 
 const base = CstParser.prototype as unknown as RecoveryInternals;
-
-/** Tokens looked at by the bounded look-ahead, for the test that holds the bound. */
-export const recoveryStats = { lookedAhead: 0 };
 
 /** Thrown past every rule up to `resyncAt`, where `error` is recovered like any syntax error. */
 class TooDeep extends Error {
@@ -116,9 +117,8 @@ export class BoundedRecoveryParser extends CstParser {
    * few thousand; the call is the last thing each frame does, so it is deferred here and the
    * outermost recovery of that repetition runs them one after the other instead.
    */
-  tryInRepetitionRecovery(grammarRule: unknown, grammarRuleArgs: unknown[], ...rest: unknown[]): void {
+  tryInRepetitionRecovery(grammarRule: unknown, grammarRuleArgs: unknown[], lookAhead: () => boolean, expected: TokenType): void {
     const self = this as unknown as RecoveryInternals;
-    if (self.RULE_STACK_IDX > 0 && !this.followerWithin(self, RESYNC_WINDOW)) return;
     const rule = grammarRule as (...a: unknown[]) => void;
     const inner = this.trampolines[this.trampolines.length - 1];
     const same = inner !== undefined && inner.rule === rule && inner.stackIdx === self.RULE_STACK_IDX && sameArgs(inner.args, grammarRuleArgs);
@@ -126,13 +126,17 @@ export class BoundedRecoveryParser extends CstParser {
     const later = (...args: unknown[]): void => {
       loop.pending = args;
     };
+    const attempt = (): void => {
+      if (self.RULE_STACK_IDX <= 0 || this.followerWithin(self, RESYNC_WINDOW)) base.tryInRepetitionRecovery.call(this, later, grammarRuleArgs, lookAhead, expected);
+      else this.attemptWithin(self, later, grammarRuleArgs, lookAhead, expected);
+    };
     if (same) {
-      base.tryInRepetitionRecovery.call(this, later, grammarRuleArgs, ...rest);
+      attempt();
       return;
     }
     this.trampolines.push(loop);
     try {
-      base.tryInRepetitionRecovery.call(this, later, grammarRuleArgs, ...rest);
+      attempt();
       while (loop.pending) {
         const args = loop.pending;
         loop.pending = undefined;
@@ -143,12 +147,35 @@ export class BoundedRecoveryParser extends CstParser {
     }
   }
 
+  /**
+   * Chevrotain's attempt when the nearest follower is far: skip up to `RESYNC_WINDOW` tokens
+   * looking for the token expected after the repetition or a place where it can go on; found, the
+   * error is recorded and the repetition goes on (or ends) there; not found, nothing was skipped
+   * and the rule-level recovery takes over.
+   */
+  private attemptWithin(self: RecoveryInternals, goOn: (...a: unknown[]) => void, args: unknown[], lookAhead: () => boolean, expected: TokenType): void {
+    const saved = self.exportLexerState();
+    const actual = this.LA(1);
+    for (let k = 0; k <= RESYNC_WINDOW; k++) {
+      const t = this.LA(1);
+      const isExpected = tokenMatcher(t, expected);
+      if (isExpected || lookAhead.call(this)) {
+        const message = syntaxErrorProvider.buildMismatchTokenMessage({ expected, actual, previous: this.LA(0), ruleName: self.getCurrRuleFullName() });
+        self.SAVE_ERROR(new MismatchedTokenException(message, actual, this.LA(0)));
+        if (!isExpected) goOn(...args);
+        return;
+      }
+      if (tokenMatcher(t, EOF)) break;
+      this.SKIP_TOKEN();
+    }
+    self.importLexerState(saved);
+  }
+
   /** Whether a token that may follow some rule on the stack (the end of the file counts) comes within `n` tokens. */
   private followerWithin(self: RecoveryInternals, n: number): boolean {
     const follows = self.flattenFollowSet();
     for (let k = 1; k <= n; k++) {
       const t = this.LA(k);
-      recoveryStats.lookedAhead++;
       if (tokenMatcher(t, EOF)) return true;
       for (const f of follows) if (tokenMatcher(t, f)) return true;
     }
