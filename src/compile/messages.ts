@@ -9,6 +9,7 @@
  */
 import type { Diagnostic, Severity, SourceRange } from '../common/diagnostic.js';
 import { DEFAULT_LANG, type Lang, type Term } from '../common/lang.js';
+import { quoted, visible } from '../dsl/messages.js';
 
 export type MsgArgs = Record<string, string | number | Term | undefined>;
 /** Arguments after `Term`s were resolved to the chosen language. */
@@ -194,9 +195,17 @@ export const MESSAGES_EN: Record<Code, Text> = {
 /** The templates of each language, for callers that list or check them. */
 export const COMPILE_CATALOGUES: Record<Lang, Record<Code, Text>> = { zh: MESSAGES, en: MESSAGES_EN };
 
+/**
+ * Arguments in the chosen language. Text taken from the file is shown safely: control characters
+ * as U+XXXX, and a name or suggestion of more than ~80 characters with its middle elided, so a
+ * hostile name cannot make every message that quotes it as long as itself.
+ */
 function resolve(args: MsgArgs, lang: Lang): Args {
   const out: Args = {};
-  for (const [k, v] of Object.entries(args)) out[k] = typeof v === 'object' ? v[lang] : v;
+  for (const [k, v] of Object.entries(args)) {
+    const x = typeof v === 'object' ? v[lang] : v;
+    out[k] = typeof x !== 'string' ? x : k === 'name' || k === 'suggestion' ? quoted(x) : visible(x);
+  }
   return out;
 }
 

@@ -56,11 +56,18 @@ export function describeToken(lang: Lang, tokenName: string): string {
 }
 
 function shown(lang: Lang, image: string | undefined): string {
-  return image === undefined || image === '' ? DSL_CATALOGUES[lang].endOfFile : `\`${image}\``;
+  return image === undefined || image === '' ? DSL_CATALOGUES[lang].endOfFile : `\`${quoted(image)}\``;
+}
+
+/** Source text quoted in a message: visible (see `visible`) and at most ~80 characters, the middle elided. */
+export function quoted(text: string): string {
+  if (text.length <= 80) return visible(text);
+  const cps = Array.from(text);
+  return cps.length <= 80 ? visible(text) : `${visible(cps.slice(0, 60).join(''))}…${visible(cps.slice(-16).join(''))}`;
 }
 
 function after(lang: Lang, previous: string | undefined): string {
-  return previous ? fill(DSL_CATALOGUES[lang].after, [previous]) : '';
+  return previous ? fill(DSL_CATALOGUES[lang].after, [quoted(previous)]) : '';
 }
 
 /** A token the parser did not expect; `expected` are token type names. */
@@ -119,7 +126,7 @@ export function tooDeep(lang: Lang, limit: number): Text {
 }
 
 export function unexpectedCharacter(lang: Lang, chars: string): Text {
-  return text(lang, 'unexpectedCharacter', [visible(chars)]);
+  return text(lang, 'unexpectedCharacter', [quoted(chars)]);
 }
 
 /**
