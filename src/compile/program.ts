@@ -25,6 +25,7 @@ import type { Accept } from './messages.js';
 import { makeDiagnostic } from './messages.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import type { Item } from './model.js';
+import { inRefused, refusedSpans } from './refused.js';
 import { checkRulesTargets } from './rules.js';
 
 export interface CompileResult {
@@ -108,7 +109,9 @@ export function compileLoaded(files: readonly LoadedFile[], diagnostics: Diagnos
 
   // One mistake, one message: a line with a syntax error gets no follow-on semantic report.
   const syntaxLines = new Set(diagnostics.filter((d) => d.code.startsWith('DSL')).map((d) => `${d.file}:${d.range.start.line}`));
-  const semantic = found.filter((d) => !syntaxLines.has(`${d.file}:${d.range.start.line}`));
+  // Nor does a declaration whose formula or path was refused by a size limit (refused.ts).
+  const refused = refusedSpans(files, diagnostics);
+  const semantic = found.filter((d) => !syntaxLines.has(`${d.file}:${d.range.start.line}`) && !inRefused(refused, d));
   // A damaged file can hold thousands of mistakes: the first 200 of each file and a count (DSL115).
   const all = capDiagnostics(dedupe([...diagnostics, ...semantic]).sort(compareDiagnostics), lang);
   if (hasErrors(all)) return { rulesets: [], diagnostics: all };
