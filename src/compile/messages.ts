@@ -59,6 +59,7 @@ export const MESSAGES = {
   CMP224: { severity: 'error', message: (a) => `入口文件中没有框架 “${a.name}”；可选：${a.known}` },
   CMP223: { severity: 'error', message: (a) => `设置 ${a.name} 的值 ${a.value} 无效`, hint: (a) => (a.why === undefined ? undefined : String(a.why)) },
 
+  CMP226: { severity: 'error', message: (a) => `“${a.name}” 经由其他定义（let）层层引用，相互嵌套的运算超过了 ${a.limit} 层`, hint: () => '缩短相互引用的 let 链：把中间结果定义为指标，或合并几步计算。' },
   CMP230: { severity: 'error', message: (a) => `编译结果（IR）格式不正确：${a.where} ${a.problem}`, hint: () => '请用 jixiao compile 重新生成。' },
   CMP231: { severity: 'error', message: (a) => `编译结果（IR）版本为 ${a.found}，本程序只能读取版本 ${a.expected}`, hint: () => '请用当前版本的 jixiao compile 重新生成。' },
   CMP232: { severity: 'error', message: (a) => `编译结果（IR）的内容与其 hash 不符（记录的是 ${a.found}，实际为 ${a.actual}）`, hint: () => '文件在编译后被修改过；请重新编译，不要手工编辑 IR。' },
@@ -141,6 +142,7 @@ export const MESSAGES_EN: Record<Code, Text> = {
   CMP224: { message: (a) => `no framework “${a.name}” in the entry files; available: ${a.known}` },
   CMP223: { message: (a) => `the value ${a.value} of setting ${a.name} is not valid`, hint: (a) => (a.why === undefined ? undefined : String(a.why)) },
 
+  CMP226: { message: (a) => `“${a.name}” builds on other lets more than ${a.limit} operations deep`, hint: () => 'Shorten the chain of lets that read one another: make intermediate results indicators, or merge steps.' },
   CMP230: { message: (a) => `the compiled result (IR) is malformed: ${a.where} ${a.problem}`, hint: () => 'Generate it again with jixiao compile.' },
   CMP231: { message: (a) => `the compiled result (IR) has version ${a.found}; this program reads only version ${a.expected}`, hint: () => 'Generate it again with the current jixiao compile.' },
   CMP232: { message: (a) => `the compiled result (IR) does not match its hash (recorded ${a.found}, actual ${a.actual})`, hint: () => 'The file was changed after compiling; compile again instead of editing the IR by hand.' },

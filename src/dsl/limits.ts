@@ -9,6 +9,7 @@
  * - DSL112 a formula whose tree is deeper than `MAX_FORMULA_DEPTH` (operations inside one another,
  *   `1 + 1 + … + 1` included), refused by the visitor;
  * - DSL113 a data or context path of more than `MAX_PATH_SEGMENTS` segments;
+ * - CMP226 (compile) a let deeper than `MAX_LET_DEPTH` counting the lets it reads;
  * - DSL114 a file of more than `MAX_FILE_CHARS` characters (not read at all);
  * - DSL115 stands for the diagnostics of a file past the first `MAX_DIAGNOSTICS_PER_FILE`
  *   (`capDiagnostics`).
@@ -26,6 +27,11 @@ export const MAX_PARSER_DEPTH = 400;
 /** A formula of 256 operations in a chain is ten times the longest in the shipped rules. */
 export const MAX_FORMULA_DEPTH = 256;
 export const MAX_PATH_SEGMENTS = 32;
+/**
+ * Operations nested in a `let` counted through the lets it reads (CMP226, checked by compile):
+ * the engine evaluates a let when first read, so a chain of lets is one deep evaluation.
+ */
+export const MAX_LET_DEPTH = 1024;
 /** Two million characters: four times the 3,000-indicator scale test file. */
 export const MAX_FILE_CHARS = 2_000_000;
 export const MAX_DIAGNOSTICS_PER_FILE = 200;

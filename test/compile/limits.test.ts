@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileSource } from '../../src/compile/compile.js';
-import { MAX_DIAGNOSTICS_PER_FILE, MAX_FORMULA_DEPTH, MAX_PATH_SEGMENTS } from '../../src/dsl/limits.js';
+import { MAX_DIAGNOSTICS_PER_FILE, MAX_FORMULA_DEPTH, MAX_LET_DEPTH, MAX_PATH_SEGMENTS } from '../../src/dsl/limits.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { printExpr } from '../../src/engine/print.js';
 import { formatSource } from '../../src/fmt/format.js';
@@ -74,5 +74,24 @@ describe('diagnostics cap', () => {
     // 250 unknown names and the weights that do not add up to the scale (CMP302): 251 in all.
     expect(`${last.range.start.line}:${last.range.start.column}`).toBe('201:37');
     expect(last.message).toMatch(/^51 more .* first 200/);
+  });
+});
+
+describe('chains of lets', () => {
+  const chained = (n: number): string => {
+    const lets = ['  let l0 = data.a', ...Array.from({ length: n }, (_, i) => `  let l${i + 1} = l${i} + 1`)];
+    return `framework F {\n${lets.join('\n')}\n  indicator A weight 100 { value = l${n}; target >= 1; score proportional }\n}\n`;
+  };
+
+  it('evaluates a chain at the limit and refuses one let more, once, at that let (CMP226)', () => {
+    const ok = compileSource(chained(MAX_LET_DEPTH), 'l.ind');
+    expect(ok.diagnostics).toEqual([]);
+    expect(evaluate(ok.ir!, { id: 'p1', a: 0 }).indicators[0]?.value).toBe(MAX_LET_DEPTH);
+    // l1025 is the first let 1,025 operations deep (line 2 holds l0).
+    expect(codes(chained(MAX_LET_DEPTH + 1))).toEqual([`${MAX_LET_DEPTH + 3}:7 CMP226`]);
+  });
+
+  it('checks twenty thousand chained lets without an internal error (cycles and ordering walk without recursion)', () => {
+    expect(codes(chained(20_000))).toEqual([`${MAX_LET_DEPTH + 3}:7 CMP226`]);
   });
 });
