@@ -10,6 +10,7 @@
  *   `1 + 1 + … + 1` included), refused by the visitor;
  * - DSL113 a data or context path of more than `MAX_PATH_SEGMENTS` segments;
  * - CMP226 (compile) a let deeper than `MAX_LET_DEPTH` counting the lets it reads;
+ * - CMP227 (compile) a framework with more than `MAX_EXTENDS_DEPTH` ancestors;
  * - DSL114 a file of more than `MAX_FILE_CHARS` characters (not read at all);
  * - DSL115 stands for the diagnostics of a file past the first `MAX_DIAGNOSTICS_PER_FILE`
  *   (`capDiagnostics`).
@@ -32,6 +33,8 @@ export const MAX_PATH_SEGMENTS = 32;
  * the engine evaluates a let when first read, so a chain of lets is one deep evaluation.
  */
 export const MAX_LET_DEPTH = 1024;
+/** Ancestors of a framework through `extends` (CMP227); the shipped sector frameworks have two. */
+export const MAX_EXTENDS_DEPTH = 32;
 /** Two million characters: four times the 3,000-indicator scale test file. */
 export const MAX_FILE_CHARS = 2_000_000;
 export const MAX_DIAGNOSTICS_PER_FILE = 200;

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileSource } from '../../src/compile/compile.js';
-import { MAX_DIAGNOSTICS_PER_FILE, MAX_FORMULA_DEPTH, MAX_LET_DEPTH, MAX_PATH_SEGMENTS } from '../../src/dsl/limits.js';
+import { MAX_DIAGNOSTICS_PER_FILE, MAX_FORMULA_DEPTH, MAX_EXTENDS_DEPTH, MAX_LET_DEPTH, MAX_PATH_SEGMENTS } from '../../src/dsl/limits.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { printExpr } from '../../src/engine/print.js';
 import { formatSource } from '../../src/fmt/format.js';
@@ -93,5 +93,29 @@ describe('chains of lets', () => {
 
   it('checks twenty thousand chained lets without an internal error (cycles and ordering walk without recursion)', () => {
     expect(codes(chained(20_000))).toEqual([`${MAX_LET_DEPTH + 3}:7 CMP226`]);
+  });
+});
+
+describe('chains of frameworks', () => {
+  const chain = (ancestors: number): string => {
+    const fws = ['framework F0 { indicator A weight 100 { value = data.a; target >= 1; score proportional } }'];
+    for (let i = 1; i <= ancestors; i++) fws.push(`framework F${i} extends F${i - 1} { }`);
+    return fws.join('\n');
+  };
+
+  it('accepts a framework with the most ancestors allowed and refuses one more at its extends (CMP227)', () => {
+    expect(codes(chain(MAX_EXTENDS_DEPTH))).toEqual([]);
+    // F33 (line 34) has 33 ancestors; its `extends F32` starts at column 23.
+    expect(codes(chain(MAX_EXTENDS_DEPTH + 1))).toEqual([`${MAX_EXTENDS_DEPTH + 2}:23 CMP227`]);
+    // Once: the frameworks below the cut are broken with it, not reported again.
+    expect(codes(chain(10 * MAX_EXTENDS_DEPTH))).toEqual([`${MAX_EXTENDS_DEPTH + 2}:23 CMP227`]);
+  });
+
+  it('stops resolving parents before the call stack runs out when the chain is written child first', () => {
+    const fws = ['framework F0 { indicator A weight 100 { value = data.a; target >= 1; score proportional } }'];
+    for (let i = 1; i <= 20_000; i++) fws.unshift(`framework F${i} extends F${i - 1} { }`);
+    const found = codes(fws.join('\n'));
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((c) => c.endsWith('CMP227') || c.endsWith('DSL115'))).toBe(true);
   });
 });
