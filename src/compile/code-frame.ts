@@ -69,13 +69,20 @@ function printable(s: string): string {
   return s.replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, (c) => (c === '\u007f' ? '\u2421' : String.fromCharCode(0x2400 + c.charCodeAt(0))));
 }
 
+/** The lines of the last text framed: a file's diagnostics are framed one after another, and splitting a large file for each was most of the time. */
+let framed: { text: string; lines: string[] } | undefined;
+
+function linesOf(text: string): string[] {
+  if (framed?.text !== text) framed = { text, lines: text.split(/\r?\n/) };
+  return framed.lines;
+}
+
 export function formatDiagnostic(d: Diagnostic, sourceText?: string, lang: Lang = DEFAULT_LANG): string {
   const { start, end } = d.range;
   const labels = LABELS[lang];
   const severity = d.severity === 'error' ? '' : labels[d.severity];
   const out = [`${d.file}:${start.line}:${start.column} ${d.code} ${severity}${d.message}`];
-  const lines = sourceText?.split(/\r?\n/);
-  const whole = lines?.[start.line - 1];
+  const whole = sourceText === undefined ? undefined : linesOf(sourceText)[start.line - 1];
   if (whole !== undefined) {
     const gutter = String(start.line).length;
     let from = Math.max(0, Math.min(start.column - 1, whole.length));
