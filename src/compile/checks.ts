@@ -14,6 +14,7 @@ import type { Dep } from './scope.js';
 import { checkBands } from './bands.js';
 import { checkGrades, checkSettings, checkVetoes } from './grades.js';
 import { checkMethods } from './methods.js';
+import { checkLetDepth } from './let-depth.js';
 import { checkRuleBlocks } from './rules.js';
 import { checkRequires, checkWeights } from './weights.js';
 
@@ -42,6 +43,7 @@ export const CHECKS: readonly Check[] = [
   { name: 'methods', run: checkMethods },
   { name: 'bands', run: checkBands },
   { name: 'cycles', run: checkCycles },
+  { name: 'let-depth', run: checkLetDepth },
   { name: 'rule-blocks', run: checkRuleBlocks },
 ];
 

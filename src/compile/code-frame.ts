@@ -12,6 +12,9 @@
  * their severity before the message; a range over several lines is underlined to the end of its
  * first line. The `提示：`/`hint:` and severity labels follow `lang` (default
  * Chinese), as the message itself does. Without source text (or a line beyond it) only the header and the hint are shown.
+ * The source line is shown safe for a terminal: control characters become their one-cell
+ * pictures (a NUL is `␀`), and a line longer than `LONG_LINE` characters is shown as a window
+ * around the range between `…`, so a damaged or generated file cannot flood the screen.
  */
 import type { Diagnostic } from '../common/diagnostic.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
@@ -55,17 +58,44 @@ function padFor(s: string): string {
   return out;
 }
 
+/** Lines longer than this many characters are shown as a window around the range. */
+export const LONG_LINE = 400;
+const WINDOW_BEFORE = 60;
+const WINDOW_AFTER = 120;
+
+/** Control characters (tab aside) as their Control Pictures (U+2400 block): one cell, visible, inert. */
+function printable(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, (c) => (c === '\u007f' ? '\u2421' : String.fromCharCode(0x2400 + c.charCodeAt(0))));
+}
+
+/** The lines of the last text framed: a file's diagnostics are framed one after another, and splitting a large file for each was most of the time. */
+let framed: { text: string; lines: string[] } | undefined;
+
+function linesOf(text: string): string[] {
+  if (framed?.text !== text) framed = { text, lines: text.split(/\r?\n/) };
+  return framed.lines;
+}
+
 export function formatDiagnostic(d: Diagnostic, sourceText?: string, lang: Lang = DEFAULT_LANG): string {
   const { start, end } = d.range;
   const labels = LABELS[lang];
   const severity = d.severity === 'error' ? '' : labels[d.severity];
   const out = [`${d.file}:${start.line}:${start.column} ${d.code} ${severity}${d.message}`];
-  const lines = sourceText?.split(/\r?\n/);
-  const text = lines?.[start.line - 1];
-  if (text !== undefined) {
+  const whole = sourceText === undefined ? undefined : linesOf(sourceText)[start.line - 1];
+  if (whole !== undefined) {
     const gutter = String(start.line).length;
-    const from = Math.max(0, Math.min(start.column - 1, text.length));
-    const to = end.line === start.line ? Math.max(from, Math.min(end.column - 1, text.length)) : text.length;
+    let from = Math.max(0, Math.min(start.column - 1, whole.length));
+    let to = end.line === start.line ? Math.max(from, Math.min(end.column - 1, whole.length)) : whole.length;
+    let text = printable(whole);
+    if (whole.length > LONG_LINE) {
+      const a = Math.max(0, from - WINDOW_BEFORE);
+      const b = Math.min(whole.length, Math.max(to, from + 1) + WINDOW_AFTER);
+      const head = a > 0 ? '…' : '';
+      text = `${head}${text.slice(a, b)}${b < whole.length ? '…' : ''}`;
+      from = from - a + head.length;
+      to = Math.min(to, b) - a + head.length;
+    }
     const marked = text.slice(from, to);
     const carets = Math.max(1, displayWidth(marked));
     out.push(`${' '.repeat(2)}${start.line} | ${text}`);

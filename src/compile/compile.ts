@@ -30,7 +30,7 @@ export function compile(entries: string[], options: CompileOptions = {}): Compil
   const diagnostics: Diagnostic[] = [];
   try {
     const lang = options.lang ?? DEFAULT_LANG;
-    const files = loadFiles(entries, options.fs ?? nodeSourceHost, (text, file) => parse(text, file, { lang }), diagnostics, lang);
+    const files = loadFiles(entries, options.fs ?? nodeSourceHost, (text, file) => parse(text, file, { lang, maxDiagnostics: Infinity }), diagnostics, lang);
     return compileLoaded(files, diagnostics, options);
   } catch (err) {
     return internalError(err, entries[0] ?? '<input>', diagnostics, options.lang ?? DEFAULT_LANG);

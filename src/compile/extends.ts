@@ -6,13 +6,16 @@
  * inherited name replaces the inherited one, its settings replace the parent's per kind, and its
  * `grades` block replaces the parent's. Reports unknown parents (CMP204), extends cycles (CMP205),
  * redefinitions without `override` (CMP206), `override`/`remove` of nothing (CMP207/CMP208),
- * `override`/`remove` outside an extending framework (CMP219), duplicate names (CMP203, CMP220).
+ * `override`/`remove` outside an extending framework (CMP219), duplicate names (CMP203, CMP220),
+ * and a chain of more than `MAX_EXTENDS_DEPTH` ancestors (CMP227: each framework copies its
+ * ancestors' trees, so a chain of thousands costs quadratic time).
  */
 import type { SourceRange } from '../common/diagnostic.js';
 import type { DimensionDecl, FrameworkDecl, IndicatorDecl, Name, NodeMember } from '../dsl/ast.js';
 import type { Accept } from './messages.js';
 import type { Item, RFramework, RNode } from './model.js';
 import { allNodes, assignPaths, cloneNodes, findBySuffix } from './model.js';
+import { MAX_EXTENDS_DEPTH } from '../dsl/limits.js';
 import { suggest } from './suggest.js';
 
 export function resolveFrameworks(decls: readonly Item<FrameworkDecl>[], accept: Accept): Map<string, RFramework> {
@@ -28,6 +31,8 @@ export function resolveFrameworks(decls: readonly Item<FrameworkDecl>[], accept:
   }
   const done = new Map<string, RFramework>();
   const visiting: string[] = [];
+  /** Ancestors of each resolved framework; Infinity below a chain cut for its length (CMP227). */
+  const chain = new Map<string, number>();
 
   const resolve = (item: Item<FrameworkDecl>): RFramework => {
     const name = item.decl.name.text;
@@ -35,18 +40,34 @@ export function resolveFrameworks(decls: readonly Item<FrameworkDecl>[], accept:
     if (cached) return cached;
     visiting.push(name);
     let parent: RFramework | undefined;
+    let ancestors = 0;
     const ext = item.decl.extends;
     if (ext) {
       const p = byName.get(ext.text);
+      const tooLong = (): void => {
+        accept('CMP227', item.file, ext.range, { name: ext.text, limit: MAX_EXTENDS_DEPTH });
+        ancestors = Infinity;
+      };
       if (!p) {
         accept('CMP204', item.file, ext.range, { name: ext.text, suggestion: suggest(ext.text, byName.keys()) });
       } else if (visiting.includes(ext.text)) {
         const cycle = [...visiting.slice(visiting.indexOf(ext.text)), ext.text].join(' → ');
         accept('CMP205', item.file, ext.range, { cycle });
+      } else if (visiting.length > MAX_EXTENDS_DEPTH) {
+        // Resolving parents first would recurse once per ancestor: stop before the stack does.
+        tooLong();
       } else {
         parent = resolve(p);
+        ancestors = (chain.get(p.decl.name.text) ?? 0) + 1;
+        // Below a cut the chain is broken already: no second report, and no ancestors to copy.
+        if (ancestors === Infinity) parent = undefined;
+        else if (ancestors > MAX_EXTENDS_DEPTH) {
+          tooLong();
+          parent = undefined;
+        }
       }
     }
+    chain.set(name, ancestors);
     const rf = build(item, parent, accept);
     rf.broken = (ext !== undefined && parent === undefined) || (parent?.broken ?? false);
     visiting.pop();
@@ -59,6 +80,11 @@ export function resolveFrameworks(decls: readonly Item<FrameworkDecl>[], accept:
 
 function byItemName<T extends { name: Name }>(inherited: Item<T>[], own: T[], file: string, what: string, accept: Accept): Item<T>[] {
   const out = [...inherited];
+  // Position of the first item of each name: a search per declaration made 20,000 lets quadratic.
+  const at = new Map<string, number>();
+  out.forEach((x, i) => {
+    if (!at.has(x.decl.name.text)) at.set(x.decl.name.text, i);
+  });
   const ownSeen = new Map<string, T>();
   for (const decl of own) {
     const first = ownSeen.get(decl.name.text);
@@ -67,9 +93,12 @@ function byItemName<T extends { name: Name }>(inherited: Item<T>[], own: T[], fi
       continue;
     }
     ownSeen.set(decl.name.text, decl);
-    const i = out.findIndex((x) => x.decl.name.text === decl.name.text);
-    if (i >= 0) out[i] = { decl, file };
-    else out.push({ decl, file });
+    const i = at.get(decl.name.text);
+    if (i !== undefined) out[i] = { decl, file };
+    else {
+      at.set(decl.name.text, out.length);
+      out.push({ decl, file });
+    }
   }
   return out;
 }

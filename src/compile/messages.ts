@@ -9,6 +9,7 @@
  */
 import type { Diagnostic, Severity, SourceRange } from '../common/diagnostic.js';
 import { DEFAULT_LANG, type Lang, type Term } from '../common/lang.js';
+import { quoted, visible } from '../dsl/messages.js';
 
 export type MsgArgs = Record<string, string | number | Term | undefined>;
 /** Arguments after `Term`s were resolved to the chosen language. */
@@ -58,6 +59,8 @@ export const MESSAGES = {
   CMP224: { severity: 'error', message: (a) => `入口文件中没有框架 “${a.name}”；可选：${a.known}` },
   CMP223: { severity: 'error', message: (a) => `设置 ${a.name} 的值 ${a.value} 无效`, hint: (a) => (a.why === undefined ? undefined : String(a.why)) },
 
+  CMP226: { severity: 'error', message: (a) => `“${a.name}” 经由其他定义（let）层层引用，相互嵌套的运算超过了 ${a.limit} 层`, hint: () => '缩短相互引用的 let 链：把中间结果定义为指标，或合并几步计算。' },
+  CMP227: { severity: 'error', message: (a) => `经由 “${a.name}” 的继承链超过了 ${a.limit} 层`, hint: () => '框架通常继承一个共性框架，后者可能再继承一个；继承链只需几层。' },
   CMP230: { severity: 'error', message: (a) => `编译结果（IR）格式不正确：${a.where} ${a.problem}`, hint: () => '请用 jixiao compile 重新生成。' },
   CMP231: { severity: 'error', message: (a) => `编译结果（IR）版本为 ${a.found}，本程序只能读取版本 ${a.expected}`, hint: () => '请用当前版本的 jixiao compile 重新生成。' },
   CMP232: { severity: 'error', message: (a) => `编译结果（IR）的内容与其 hash 不符（记录的是 ${a.found}，实际为 ${a.actual}）`, hint: () => '文件在编译后被修改过；请重新编译，不要手工编辑 IR。' },
@@ -140,6 +143,8 @@ export const MESSAGES_EN: Record<Code, Text> = {
   CMP224: { message: (a) => `no framework “${a.name}” in the entry files; available: ${a.known}` },
   CMP223: { message: (a) => `the value ${a.value} of setting ${a.name} is not valid`, hint: (a) => (a.why === undefined ? undefined : String(a.why)) },
 
+  CMP226: { message: (a) => `“${a.name}” builds on other lets more than ${a.limit} operations deep`, hint: () => 'Shorten the chain of lets that read one another: make intermediate results indicators, or merge steps.' },
+  CMP227: { message: (a) => `the chain of frameworks through “${a.name}” is more than ${a.limit} long`, hint: () => 'A framework usually extends a common one, which may extend another; a chain needs only a few levels.' },
   CMP230: { message: (a) => `the compiled result (IR) is malformed: ${a.where} ${a.problem}`, hint: () => 'Generate it again with jixiao compile.' },
   CMP231: { message: (a) => `the compiled result (IR) has version ${a.found}; this program reads only version ${a.expected}`, hint: () => 'Generate it again with the current jixiao compile.' },
   CMP232: { message: (a) => `the compiled result (IR) does not match its hash (recorded ${a.found}, actual ${a.actual})`, hint: () => 'The file was changed after compiling; compile again instead of editing the IR by hand.' },
@@ -194,9 +199,17 @@ export const MESSAGES_EN: Record<Code, Text> = {
 /** The templates of each language, for callers that list or check them. */
 export const COMPILE_CATALOGUES: Record<Lang, Record<Code, Text>> = { zh: MESSAGES, en: MESSAGES_EN };
 
+/**
+ * Arguments in the chosen language. Text taken from the file is shown safely: control characters
+ * as U+XXXX, and a name or suggestion of more than ~80 characters with its middle elided, so a
+ * hostile name cannot make every message that quotes it as long as itself.
+ */
 function resolve(args: MsgArgs, lang: Lang): Args {
   const out: Args = {};
-  for (const [k, v] of Object.entries(args)) out[k] = typeof v === 'object' ? v[lang] : v;
+  for (const [k, v] of Object.entries(args)) {
+    const x = typeof v === 'object' ? v[lang] : v;
+    out[k] = typeof x !== 'string' ? x : k === 'name' || k === 'suggestion' ? quoted(x) : visible(x);
+  }
   return out;
 }
 

@@ -113,24 +113,36 @@ function reportUnknown(e: Ref, ctx: ExprCtx): void {
 
 /**
  * Reports every cycle of `deps` once, at the edge that closes it (deterministic order): CMP210
- * when only lets are involved, CMP211 when an indicator or dimension is part of it.
+ * when only lets are involved, CMP211 when an indicator or dimension is part of it. A depth-first
+ * walk with its own stack: a file may chain thousands of lets, one reading the next.
  */
 export function reportCycles(deps: Map<string, Dep[]>, accept: Accept, label: (key: string) => string): void {
   const state = new Map<string, 'doing' | 'done'>();
   const stack: string[] = [];
-  const visit = (key: string): void => {
+  const frames: { key: string; deps: readonly Dep[]; next: number }[] = [];
+  const enter = (key: string): void => {
     state.set(key, 'doing');
     stack.push(key);
-    for (const d of deps.get(key) ?? []) {
+    frames.push({ key, deps: deps.get(key) ?? [], next: 0 });
+  };
+  for (const root of [...deps.keys()].sort()) {
+    if (state.has(root)) continue;
+    enter(root);
+    while (frames.length > 0) {
+      const f = frames[frames.length - 1]!;
+      const d = f.deps[f.next++];
+      if (!d) {
+        frames.pop();
+        stack.pop();
+        state.set(f.key, 'done');
+        continue;
+      }
       const s = state.get(d.to);
       if (s === 'doing') {
         const keys = [...stack.slice(stack.indexOf(d.to)), d.to];
         const code = keys.some((k) => k.startsWith('node:')) ? 'CMP211' : 'CMP210';
         accept(code, d.file, d.range, { cycle: keys.map(label).join(' → ') });
-      } else if (s === undefined) visit(d.to);
+      } else if (s === undefined) enter(d.to);
     }
-    stack.pop();
-    state.set(key, 'done');
-  };
-  for (const key of [...deps.keys()].sort()) if (!state.has(key)) visit(key);
+  }
 }

@@ -11,6 +11,7 @@ import { posix } from 'node:path';
 import type { Diagnostic } from '../common/diagnostic.js';
 import { NO_RANGE, compareDiagnostics, hasErrors } from '../common/diagnostic.js';
 import type { FrameworkDecl, RulesDecl } from '../dsl/ast.js';
+import { capDiagnostics } from '../dsl/limits.js';
 import { buildFramework } from './build.js';
 import type { Check } from './check-input.js';
 import { runChecks } from './checks.js';
@@ -24,6 +25,7 @@ import type { Accept } from './messages.js';
 import { makeDiagnostic } from './messages.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import type { Item } from './model.js';
+import { inRefused, refusedSpans } from './refused.js';
 import { checkRulesTargets } from './rules.js';
 
 export interface CompileResult {
@@ -107,8 +109,11 @@ export function compileLoaded(files: readonly LoadedFile[], diagnostics: Diagnos
 
   // One mistake, one message: a line with a syntax error gets no follow-on semantic report.
   const syntaxLines = new Set(diagnostics.filter((d) => d.code.startsWith('DSL')).map((d) => `${d.file}:${d.range.start.line}`));
-  const semantic = found.filter((d) => !syntaxLines.has(`${d.file}:${d.range.start.line}`));
-  const all = dedupe([...diagnostics, ...semantic]).sort(compareDiagnostics);
+  // Nor does a declaration whose formula or path was refused by a size limit (refused.ts).
+  const refused = refusedSpans(files, diagnostics);
+  const semantic = found.filter((d) => !syntaxLines.has(`${d.file}:${d.range.start.line}`) && !inRefused(refused, d));
+  // A damaged file can hold thousands of mistakes: the first 200 of each file and a count (DSL115).
+  const all = capDiagnostics(dedupe([...diagnostics, ...semantic]).sort(compareDiagnostics), lang);
   if (hasErrors(all)) return { rulesets: [], diagnostics: all };
   const rulesets = entryFrameworks.map((n) => built.get(n)).filter((x): x is RuleSetIR => x !== undefined);
   const chosen = options.framework !== undefined ? rulesets.find((r) => r.name === options.framework) : rulesets[rulesets.length - 1];

@@ -64,22 +64,36 @@ function metaOf(s: Sym): ParamIR['meta'] {
   return out;
 }
 
-/** Lets ordered so each comes after the lets it reads; ties keep declaration order. */
+/**
+ * Lets ordered so each comes after the lets it reads; ties keep declaration order. Depth-first
+ * with its own stack, since a file may chain thousands of lets.
+ */
 export function topoLets(lets: Sym[], deps: Map<string, { to: string }[]>): Sym[] {
   const byKey = new Map(lets.map((s) => [s.key, s]));
   const out: Sym[] = [];
   const seen = new Set<string>();
-  const visit = (s: Sym, path: Set<string>): void => {
-    if (seen.has(s.key) || path.has(s.key)) return;
+  const path = new Set<string>();
+  const frames: { s: Sym; deps: readonly { to: string }[]; next: number }[] = [];
+  const enter = (s: Sym): void => {
     path.add(s.key);
-    for (const d of deps.get(s.key) ?? []) {
-      const t = byKey.get(d.to);
-      if (t) visit(t, path);
-    }
-    path.delete(s.key);
-    seen.add(s.key);
-    out.push(s);
+    frames.push({ s, deps: deps.get(s.key) ?? [], next: 0 });
   };
-  for (const s of lets) visit(s, new Set());
+  for (const root of lets) {
+    if (seen.has(root.key)) continue;
+    enter(root);
+    while (frames.length > 0) {
+      const f = frames[frames.length - 1]!;
+      const d = f.deps[f.next++];
+      if (d) {
+        const t = byKey.get(d.to);
+        if (t && !seen.has(t.key) && !path.has(t.key)) enter(t);
+        continue;
+      }
+      frames.pop();
+      path.delete(f.s.key);
+      seen.add(f.s.key);
+      out.push(f.s);
+    }
+  }
   return out;
 }

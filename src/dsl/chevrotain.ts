@@ -24,7 +24,7 @@ function bundlePath(): string | undefined {
 const bundle = bundlePath();
 const runtime = (bundle ? await import(pathToFileURL(bundle).href) : await import('chevrotain')) as Chevrotain;
 
-export const { CstParser, Lexer, createToken, tokenMatcher } = runtime;
+export const { CstParser, Lexer, createToken, createTokenInstance, tokenMatcher, EOF, MismatchedTokenException } = runtime;
 
 /**
  * The grammar tools (grammar/generate.ts) take them from the same copy: the CST types generator

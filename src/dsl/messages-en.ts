@@ -85,6 +85,10 @@ export const DSL_EN: DslCatalogue = {
     duplicateClause: { message: '`{0}` is given twice here', hint: 'Each clause appears at most once; the later one is ignored.' },
     wholeNumber: { message: '{0} must be a whole number', hint: 'Write it without decimals or units, e.g. `2`.' },
     contextMember: { message: '`{0}` needs a field after it', hint: 'Write the field to read, e.g. `{0}.{1}`; last year\'s result is `previous.grade` / `previous.total`, the rectification is `rectification.status`.' },
+    formulaTooDeep: { message: 'this formula nests more than {0} operations inside one another', hint: 'Split it with `let`: name parts of the formula (`let 小计 = a + b + c`) and combine the names.' },
+    pathTooLong: { message: 'this path has more than {0} segments', hint: 'A data path is a few names long (`data.budget.adjusted`); check for a repeated or runaway part.' },
+    fileTooLarge: { message: 'this file has {0} characters, more than the {1} an indicator file may have; it was not read', hint: 'Split it into several files joined with `import`.' },
+    moreDiagnostics: { message: '{0} more problems in this file are not shown (only the first {1} are)', hint: 'Fix the problems above and check again; a file with this many problems is often the wrong file or a damaged one.' },
     reservedName: { message: '`{0}` cannot be declared as a {2} name: in formulas it means the built-in `{1}`', hint: 'Pick another name, e.g. `计划{0}` or `{0}值`; `{0}` in a formula always means `{1}`.' },
   },
 };

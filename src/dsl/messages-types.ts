@@ -47,5 +47,9 @@ export interface DslCatalogue {
     wholeNumber: TextTemplate;
     reservedName: TextTemplate;
     contextMember: TextTemplate;
+    formulaTooDeep: TextTemplate;
+    pathTooLong: TextTemplate;
+    fileTooLarge: TextTemplate;
+    moreDiagnostics: TextTemplate;
   };
 }

@@ -86,6 +86,10 @@ export const DSL_ZH: DslCatalogue = {
     duplicateClause: { message: '此处 `{0}` 写了两次', hint: '每个子句最多出现一次；后写的会被忽略。' },
     wholeNumber: { message: '{0} 必须是整数', hint: '不带小数和单位，例如 `2`。' },
     contextMember: { message: '`{0}` 后面需要写出字段', hint: '写出要读取的字段，例如 `{0}.{1}`；上年结果为 `上年.grade`（previous.grade）、`上年.total`，整改情况为 `整改情况.status`（rectification.status）。' },
+    formulaTooDeep: { message: '此公式中相互嵌套的运算超过了 {0} 层', hint: '用 `let` 拆分：先给公式的各部分命名（`let 小计 = a + b + c`），再组合这些名称。' },
+    pathTooLong: { message: '此路径超过了 {0} 段', hint: '数据路径通常只有几段（`data.budget.adjusted`）；请检查是否有重复或失控的部分。' },
+    fileTooLarge: { message: '此文件有 {0} 个字符，超过了指标文件允许的 {1} 个，未被读取', hint: '把它拆成几个文件，用 `import` 导入。' },
+    moreDiagnostics: { message: '本文件另有 {0} 个问题未显示（只显示了前 {1} 个）', hint: '先改正上面的问题再检查；问题这么多的文件往往是选错了文件或文件已损坏。' },
     reservedName: { message: '`{0}` 不能用作 {2} 的名称：它在公式中表示内置的 `{1}`', hint: '请换一个名称，例如 `计划{0}` 或 `{0}值`；公式中的 `{0}` 始终表示 `{1}`。' },
   },
 };

@@ -7,7 +7,8 @@
  * string or comment · DSL104 missing closing brace · DSL105 bad number or unit · DSL106 unknown
  * option word · DSL107 clause given twice · DSL108 whole number required · DSL109 nested too
  * deeply · DSL110 a built-in word of formulas declared as a param/let name · DSL111 `previous` or
- * `rectification` without a field.
+ * `rectification` without a field · DSL112 formula nested too deeply · DSL113 path with too many
+ * segments · DSL114 file too large · DSL115 more diagnostics than are shown (limits.ts).
  */
 import { fill, type Lang } from '../common/lang.js';
 import { KEYWORD_SPELLINGS, type KeywordName } from './tokens.js';
@@ -29,6 +30,10 @@ export const DSL = {
   tooDeep: 'DSL109',
   reservedName: 'DSL110',
   contextMember: 'DSL111',
+  formulaTooDeep: 'DSL112',
+  pathTooLong: 'DSL113',
+  fileTooLarge: 'DSL114',
+  moreDiagnostics: 'DSL115',
 } as const;
 
 /** The catalogue of each language, for callers that list or check them. */
@@ -51,11 +56,18 @@ export function describeToken(lang: Lang, tokenName: string): string {
 }
 
 function shown(lang: Lang, image: string | undefined): string {
-  return image === undefined || image === '' ? DSL_CATALOGUES[lang].endOfFile : `\`${image}\``;
+  return image === undefined || image === '' ? DSL_CATALOGUES[lang].endOfFile : `\`${quoted(image)}\``;
+}
+
+/** Source text quoted in a message: visible (see `visible`) and at most ~80 characters, the middle elided. */
+export function quoted(text: string): string {
+  if (text.length <= 80) return visible(text);
+  const cps = Array.from(text);
+  return cps.length <= 80 ? visible(text) : `${visible(cps.slice(0, 60).join(''))}…${visible(cps.slice(-16).join(''))}`;
 }
 
 function after(lang: Lang, previous: string | undefined): string {
-  return previous ? fill(DSL_CATALOGUES[lang].after, [previous]) : '';
+  return previous ? fill(DSL_CATALOGUES[lang].after, [quoted(previous)]) : '';
 }
 
 /** A token the parser did not expect; `expected` are token type names. */
@@ -114,7 +126,42 @@ export function tooDeep(lang: Lang, limit: number): Text {
 }
 
 export function unexpectedCharacter(lang: Lang, chars: string): Text {
-  return text(lang, 'unexpectedCharacter', [chars]);
+  return text(lang, 'unexpectedCharacter', [quoted(chars)]);
+}
+
+/**
+ * Source text as a message may show it: control characters, line and paragraph separators and
+ * invisible format characters (a NUL, a bell, a zero-width space) become `U+0000`, so a message
+ * never carries a raw control character to a terminal or a log.
+ */
+export function visible(chars: string): string {
+  let out = '';
+  let escaped = false;
+  for (const ch of chars) {
+    const invisible = INVISIBLE.test(ch);
+    if (invisible) out += `${escaped ? ' ' : ''}U+${(ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`;
+    else out += ch;
+    escaped = invisible;
+  }
+  return out;
+}
+
+const INVISIBLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]$/u;
+
+export function formulaTooDeep(lang: Lang, limit: number): Text {
+  return text(lang, 'formulaTooDeep', [limit]);
+}
+
+export function pathTooLong(lang: Lang, limit: number): Text {
+  return text(lang, 'pathTooLong', [limit]);
+}
+
+export function fileTooLarge(lang: Lang, size: number, limit: number): Text {
+  return text(lang, 'fileTooLarge', [size, limit]);
+}
+
+export function moreDiagnostics(lang: Lang, hidden: number, shown: number): Text {
+  return text(lang, 'moreDiagnostics', [hidden, shown]);
 }
 
 export function unterminatedString(lang: Lang): Text {

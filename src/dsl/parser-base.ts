@@ -9,13 +9,13 @@
  * value, and chained comparisons (`a < b < c`) are reported by the visitor.
  */
 import type { IOrAlt, IParserConfig, TokenType } from 'chevrotain';
-import { CstParser } from './chevrotain.js';
+import { BoundedRecoveryParser } from './recovery.js';
 import {
   AdditiveOp, AnyWord, ComparisonOp, Dot, Identifier, kw, LBracket, LParen, Minus, MultiplicativeOp, NumberLiteral,
   RBracket, RParen, Comma, Semicolon, SoftKeyword, StringLiteral,
 } from './tokens.js';
 
-export class ParserBase extends CstParser {
+export class ParserBase extends BoundedRecoveryParser {
   constructor(tokens: TokenType[], config: IParserConfig) {
     super(tokens, config);
   }

@@ -10,11 +10,11 @@ import type { ILexingError, IParserErrorMessageProvider, IRecognitionException, 
 import type { Diagnostic, Position, SourceRange } from '../common/diagnostic.js';
 import type { Lang } from '../common/lang.js';
 import * as msg from './messages.js';
-import { MAX_NESTING } from './nesting.js';
+import { MAX_NESTING, type NestingGuard } from './nesting.js';
 import { BadNumber, UnterminatedComment, UnterminatedString } from './tokens.js';
 
 interface Payload {
-  kind: 'mismatch' | 'noViable' | 'trailing';
+  kind: 'mismatch' | 'noViable' | 'trailing' | 'tooDeep';
   expected?: string;
   rule: string;
   actual?: string;
@@ -38,6 +38,11 @@ export const syntaxErrorProvider: IParserErrorMessageProvider = {
   buildEarlyExitMessage: ({ actual, previous, ruleName }) =>
     encode({ kind: 'noViable', rule: ruleName, actual: image(actual[0]), previous: image(previous) }),
 };
+
+/** The message of the parser's own too-deep error (recovery.ts). */
+export function tooDeepPayload(rule: string, actual: IToken | undefined): string {
+  return encode({ kind: 'tooDeep', rule, actual: image(actual) });
+}
 
 function decode(message: string): Payload | undefined {
   try {
@@ -88,8 +93,12 @@ export interface LexOutput {
   groups: Record<string, IToken[]>;
 }
 
-/** Converts every lexing and parsing problem to diagnostics (unsorted; the façade sorts). */
-export function syntaxDiagnostics(text: string, lex: LexOutput, parseErrors: readonly IRecognitionException[], file: string, lang: Lang): Diagnostic[] {
+/**
+ * Converts every lexing and parsing problem to diagnostics (unsorted; the façade sorts). With a
+ * `guard`, each stretch it cut out is one DSL109, and parse errors from the cut's edges (the
+ * `)` that now closes an empty bracket) are its echo and left out.
+ */
+export function syntaxDiagnostics(text: string, lex: LexOutput, parseErrors: readonly IRecognitionException[], file: string, lang: Lang, guard?: NestingGuard): Diagnostic[] {
   const out: Diagnostic[] = [];
   const add = (code: string, t: msg.Text, range: SourceRange): void => {
     out.push({ code, severity: 'error', message: t.message, file, range, ...(t.hint ? { hint: t.hint } : {}) });
@@ -109,10 +118,17 @@ export function syntaxDiagnostics(text: string, lex: LexOutput, parseErrors: rea
     else if (t.tokenType === BadNumber) add(msg.DSL.badNumber, msg.badNumber(lang, t.image), tokenRange(t) ?? point(lastEnd(lex.tokens)));
   }
 
+  const echoes = guard ? cutEchoes(guard) : [];
+  for (const c of guard?.cuts ?? []) out.push(nestingDiagnostic(c, file, lang));
   for (const e of parseErrors) {
+    if (echoes.length > 0 && isEcho(e.token, guard as NestingGuard, echoes)) continue;
     const p = decode(e.message);
     if (!p) {
       add(msg.DSL.unexpectedToken, { message: e.message }, rangeOf(e.token, lex.tokens));
+      continue;
+    }
+    if (p.kind === 'tooDeep') {
+      out.push({ ...nestingDiagnostic(undefined, file, lang), range: rangeOf(e.token, lex.tokens) });
       continue;
     }
     const t = p.kind === 'mismatch'
@@ -123,6 +139,20 @@ export function syntaxDiagnostics(text: string, lex: LexOutput, parseErrors: rea
     add(t.code, t, range);
   }
   return dedupe(out);
+}
+
+/** Offset windows around each cut: from the end of the token kept before it to the end of the token after it. */
+function cutEchoes(guard: NestingGuard): [number, number][] {
+  return guard.cuts.map((c, i) => {
+    const after = guard.resumes[i];
+    return [endBefore(guard.tokens, c.startOffset).offset, after && Number.isFinite(after.endOffset) ? (after.endOffset as number) + 1 : Infinity];
+  });
+}
+
+function isEcho(token: IToken, guard: NestingGuard, echoes: readonly [number, number][]): boolean {
+  // A recovered (inserted) token has no offset of its own: it sits after the last real one.
+  const at = Number.isFinite(token.startOffset) ? token.startOffset : endBefore(guard.tokens, Number.MAX_SAFE_INTEGER).offset;
+  return echoes.some(([from, to]) => at >= from && at <= to);
 }
 
 /** DSL109 at the token where nesting went too deep (or the file start). */

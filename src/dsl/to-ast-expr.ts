@@ -15,6 +15,7 @@ import type {
   RefOrCallCstChildren, SignedNumberCstChildren, WordCstChildren,
 } from './cst-types.js';
 import { climb, type ClimbHooks, type PrefixedOperand } from './precedence.js';
+import { MAX_FORMULA_DEPTH, MAX_PATH_SEGMENTS } from './limits.js';
 import { parseNumberText, unquote } from './literals.js';
 import * as msg from './messages.js';
 import { jixiaoParser } from './parser.js';
@@ -50,12 +51,59 @@ export class ExprVisitor extends BaseVisitor {
   protected lang: Lang = DEFAULT_LANG;
   /** End of the last real range seen: where recovered (NaN) nodes are placed. */
   private last: Position = { line: 1, column: 1, offset: 0 };
+  /**
+   * Depth of every composite expression built (operations inside one another; a leaf is 0),
+   * so a node's depth is known from its children's without walking them again.
+   */
+  private depths = new WeakMap<Expr, number>();
+  /** Formulas refused for their depth so far: an enclosing formula of a refused one is dropped silently. */
+  private refusals = 0;
 
   protected reset(file: string, lang: Lang): void {
     this.diagnostics = [];
     this.sourceFile = file;
     this.lang = lang;
     this.last = { line: 1, column: 1, offset: 0 };
+    this.depths = new WeakMap();
+    this.refusals = 0;
+  }
+
+  /**
+   * `e`, with its depth recorded, or undefined (reported as DSL112 at `at`) when it nests more
+   * than `MAX_FORMULA_DEPTH` operations: later phases walk formulas recursively, so no deeper
+   * tree may leave the parser.
+   */
+  private measured(e: Expr, at: SourceRange): Expr | undefined {
+    const d = this.depthOf(e);
+    if (d > MAX_FORMULA_DEPTH) {
+      this.refuseFormula(at);
+      return undefined;
+    }
+    if (d > 0) this.depths.set(e, d);
+    return e;
+  }
+
+  private refuseFormula(at: SourceRange): void {
+    this.refusals++;
+    this.report(msg.DSL.formulaTooDeep, msg.formulaTooDeep(this.lang, MAX_FORMULA_DEPTH), at);
+  }
+
+  private depthOf(e: Expr): number {
+    const d = (x: Expr): number => this.depths.get(x) ?? 0;
+    switch (e.kind) {
+      case 'binary': return 1 + Math.max(d(e.left), d(e.right));
+      case 'unary': return 1 + d(e.operand);
+      case 'call': return 1 + e.args.reduce((m, a) => Math.max(m, d(a)), 0);
+      case 'if': return 1 + Math.max(d(e.condition), d(e.then), d(e.otherwise));
+      default: return 0;
+    }
+  }
+
+  /** Path segments or name parts past the limit are DSL113 at the first one too many; the path is dropped. */
+  private tooManySegments(count: number, at: () => SourceRange): boolean {
+    if (count <= MAX_PATH_SEGMENTS) return false;
+    this.report(msg.DSL.pathTooLong, msg.pathTooLong(this.lang, MAX_PATH_SEGMENTS), at());
+    return true;
   }
 
   protected report(code: string, t: msg.Text, range: SourceRange, severity: Diagnostic['severity'] = 'error'): void {
@@ -105,7 +153,9 @@ export class ExprVisitor extends BaseVisitor {
 
   /** `过程.资金使用合规性` → the parts; `qualifiedNameOf` joins them with `.`. */
   qualifiedName(ctx: QualifiedNameCstChildren): Name[] {
-    return (ctx.name ?? []).map((n) => this.nameOf(n)).filter((n): n is Name => n !== undefined);
+    const names = ctx.name ?? [];
+    if (this.tooManySegments(names.length, () => this.nodeRange(names[MAX_PATH_SEGMENTS]))) return [];
+    return names.map((n) => this.nameOf(n)).filter((n): n is Name => n !== undefined);
   }
 
   protected qualifiedNameOf(node: CstNode | undefined): Name | undefined {
@@ -156,7 +206,7 @@ export class ExprVisitor extends BaseVisitor {
     const then = this.exprOf(first(ctx.then));
     const otherwise = this.exprOf(first(ctx.otherwise));
     if (!condition || !then || !otherwise) return undefined;
-    return { kind: 'if', condition, then, otherwise, range: this.span(start, otherwise.range) };
+    return this.measured({ kind: 'if', condition, then, otherwise, range: this.span(start, otherwise.range) }, start);
   }
 
   binaryExpr(ctx: BinaryExprCstChildren): Expr | undefined {
@@ -176,7 +226,10 @@ export class ExprVisitor extends BaseVisitor {
   }
 
   private climbRow(operandNodes: readonly CstNode[] | undefined, ops: readonly IToken[] | undefined): Expr | undefined {
+    const refused = this.refusals;
     const operands = (operandNodes ?? []).map((n) => this.visit(n) as PrefixedOperand);
+    // A refused operand refuses the row: `1 + (deep)` must not become `1`.
+    if (this.refusals !== refused) return undefined;
     if (operands.length === 1 && operands[0]?.prefixes.length === 0) return operands[0].atom;
     return climb(operands, ops ?? [], this.climbHooks);
   }
@@ -185,6 +238,9 @@ export class ExprVisitor extends BaseVisitor {
     tokRange: (t) => this.tokRange(t),
     span: (a, b) => this.span(a, b),
     chained: (op) => this.report(msg.DSL.unexpectedToken, msg.chainedComparison(this.lang, op.image), this.tokRange(op)),
+    built: (e, op) => this.measured(e, this.tokRange(op)),
+    tooDeep: (op) => this.refuseFormula(this.tokRange(op)),
+    maxDepth: MAX_FORMULA_DEPTH,
   };
 
   primary(ctx: PrimaryCstChildren): Expr | undefined {
@@ -200,16 +256,17 @@ export class ExprVisitor extends BaseVisitor {
       const inner = this.exprOf(first(ctx.expression));
       const close = first(ctx.RParen);
       // The bracketed expression keeps its own node; its range grows to cover the brackets.
-      return inner ? { ...inner, range: this.span(open, close ? this.tokRange(close) : inner.range) } : undefined;
+      return inner ? this.measured({ ...inner, range: this.span(open, close ? this.tokRange(close) : inner.range) }, open) : undefined;
     }
     return this.exprOf(first(ctx.refOrCall));
   }
 
-  dataPath(ctx: DataPathCstChildren): DataPath {
+  dataPath(ctx: DataPathCstChildren): DataPath | undefined {
     const start = this.tokRange(first(ctx.Data));
     const parts = [...(ctx.segment ?? []), ...(ctx.LBracket ?? [])]
       .filter((t) => Number.isFinite(t.startOffset))
       .sort((a, b) => a.startOffset - b.startOffset);
+    if (this.tooManySegments(parts.length, () => this.tokRange(parts[MAX_PATH_SEGMENTS]))) return undefined;
     const segments = parts.map((t) => (t.tokenType.name === 'LBracket' ? '[]' : t.tokenType.name === 'StringToken' || t.tokenType.name === 'UnterminatedString' ? unquote(t.image) : t.image));
     const lastTok = [...parts, ...(ctx.RBracket ?? [])].filter((t) => Number.isFinite(t.startOffset)).sort((a, b) => b.startOffset - a.startOffset)[0];
     const range = lastTok ? this.span(start, this.tokRange(lastTok)) : start;
@@ -227,6 +284,7 @@ export class ExprVisitor extends BaseVisitor {
       this.report(msg.DSL.contextMember, msg.contextMember(this.lang, rootTok.image, root), start);
       return undefined;
     }
+    if (this.tooManySegments(parts.length, () => this.tokRange(parts[MAX_PATH_SEGMENTS]))) return undefined;
     const segments = parts.map((t) => (t.tokenType.name === 'StringToken' || t.tokenType.name === 'UnterminatedString' ? unquote(t.image) : t.image));
     return { kind: 'context', root, segments, range: this.span(start, this.tokRange(parts[parts.length - 1])) };
   }
@@ -235,12 +293,17 @@ export class ExprVisitor extends BaseVisitor {
     const head = this.wordOf(first(ctx.head));
     if (!head) return undefined;
     if (ctx.LParen) {
+      const refused = this.refusals;
       const args = (ctx.args ?? []).map((a) => this.exprOf(a)).filter((a): a is Expr => a !== undefined);
+      // A refused argument refuses the call rather than leaving it one argument short.
+      if (this.refusals !== refused) return undefined;
       const close = first(ctx.RParen);
       const end = close && Number.isFinite(close.startOffset) ? this.tokRange(close) : args[args.length - 1]?.range ?? head.range;
-      return { kind: 'call', callee: head, args, range: this.span(head.range, end) };
+      return this.measured({ kind: 'call', callee: head, args, range: this.span(head.range, end) }, head.range);
     }
-    const parts = [head, ...(ctx.members ?? []).map((m) => this.wordOf(m)).filter((n): n is Name => n !== undefined)];
+    const members = ctx.members ?? [];
+    if (this.tooManySegments(members.length + 1, () => this.nodeRange(members[MAX_PATH_SEGMENTS - 1]))) return undefined;
+    const parts = [head, ...members.map((m) => this.wordOf(m)).filter((n): n is Name => n !== undefined)];
     return { kind: 'ref', parts, range: this.span(head.range, (parts[parts.length - 1] as Name).range) };
   }
 

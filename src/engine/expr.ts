@@ -208,49 +208,53 @@ function compileBinary(e: Extract<ExprIR, { kind: 'binary' }>, env: ExprEnv): Fn
   }
 }
 
-/** Every data path and node reference an expression reads, through lets and params. */
-export function collectReads(e: ExprIR, env: ExprEnv, out: Reads = { data: new Map(), nodes: new Map() }, seen = new Set<string>()): Reads {
-  switch (e.kind) {
-    case 'data':
-      out.data.set(dataPathText(e.path), e.path);
-      break;
-    case 'node':
-      out.nodes.set(`${e.path}.${e.member}`, { path: e.path, member: e.member });
-      break;
-    case 'param':
-    case 'let': {
-      const key = `${e.kind}:${e.name}`;
-      const def = (e.kind === 'param' ? env.params : env.lets).get(e.name);
-      if (def && !seen.has(key)) {
-        seen.add(key);
-        collectReads(def, env, out, seen);
+/**
+ * Every data path and node reference an expression reads, through lets and params. Walked with
+ * an explicit stack: through a chain of lets each formula's depth adds up (fifty lets of 200
+ * operations each is 10,000 levels), more than the call stack holds.
+ */
+export function collectReads(root: ExprIR, env: ExprEnv, out: Reads = { data: new Map(), nodes: new Map() }, seen = new Set<string>()): Reads {
+  const stack: ExprIR[] = [root];
+  for (let e = stack.pop(); e !== undefined; e = stack.pop()) {
+    switch (e.kind) {
+      case 'data':
+        out.data.set(dataPathText(e.path), e.path);
+        break;
+      case 'node':
+        out.nodes.set(`${e.path}.${e.member}`, { path: e.path, member: e.member });
+        break;
+      case 'param':
+      case 'let': {
+        const key = `${e.kind}:${e.name}`;
+        const def = (e.kind === 'param' ? env.params : env.lets).get(e.name);
+        if (def && !seen.has(key)) {
+          seen.add(key);
+          stack.push(def);
+        }
+        break;
       }
-      break;
+      case 'binary':
+        stack.push(e.right, e.left);
+        break;
+      case 'unary':
+        stack.push(e.operand);
+        break;
+      case 'call':
+        for (let i = e.args.length - 1; i >= 0; i--) stack.push(e.args[i] as ExprIR);
+        break;
+      case 'if':
+        stack.push(e.otherwise, e.then, e.condition);
+        break;
+      case 'number':
+      case 'string':
+      case 'boolean':
+      case 'self':
+      case 'scorecard':
+      case 'context':
+        break;
+      default:
+        assertNever(e, 'expression kind');
     }
-    case 'binary':
-      collectReads(e.left, env, out, seen);
-      collectReads(e.right, env, out, seen);
-      break;
-    case 'unary':
-      collectReads(e.operand, env, out, seen);
-      break;
-    case 'call':
-      for (const a of e.args) collectReads(a, env, out, seen);
-      break;
-    case 'if':
-      collectReads(e.condition, env, out, seen);
-      collectReads(e.then, env, out, seen);
-      collectReads(e.otherwise, env, out, seen);
-      break;
-    case 'number':
-    case 'string':
-    case 'boolean':
-    case 'self':
-    case 'scorecard':
-    case 'context':
-      break;
-    default:
-      assertNever(e, 'expression kind');
   }
   return out;
 }

@@ -49,6 +49,12 @@ describe('architecture of src/', () => {
     expect(importCycles(graph).map((cycle) => cycle.join(' → '))).toEqual([]);
   });
 
+  it('loads chevrotain at run time only through dsl/chevrotain.ts (one copy of its classes)', () => {
+    const direct = [...graph].filter(([module, edges]) =>
+      module !== 'dsl/chevrotain.ts' && edges.some((e) => e.external && e.target === 'chevrotain' && !e.typeOnly));
+    expect(direct.map(([module]) => module)).toEqual([]);
+  });
+
   it.each(Object.entries(ENTRY_LOADS_NOT))('%s loads none of its forbidden packages', (entry, forbidden) => {
     expect(graph.has(entry), entry).toBe(true);
     const { packages, via } = runtimePackages(graph, entry);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/common/diagnostic.js';
-import { displayWidth, formatDiagnostic } from '../../src/compile/code-frame.js';
+import { LONG_LINE, displayWidth, formatDiagnostic } from '../../src/compile/code-frame.js';
 
 function diag(line: number, column: number, endColumn: number, extra: Partial<Diagnostic> = {}): Diagnostic {
   return {
@@ -52,4 +52,22 @@ describe('formatDiagnostic', () => {
     expect(formatDiagnostic(diag(9, 1, 1, { hint: 'h' })).split('\n')).toEqual(['rules/x.ind:9:1 CMP202 未知的名称 “目标执行”', '提示：h']);
     expect(formatDiagnostic(diag(1, 3, 3), 'abcdef').split('\n')[2]).toBe('    |   ^');
   });
+
+  it('shows control characters in the source line as their pictures, the caret still under them', () => {
+    const out = formatDiagnostic(diag(1, 14, 16, { code: 'DSL101' }), 'framework F {\u0000\u0007 }', 'en').split('\n');
+    expect(out[1]).toBe('  1 | framework F {\u2400\u2407 }');
+    expect(out[2]).toBe('    |              ^^');
+  });
+
+  it('shows a window of a very long line around the range, between ellipses', () => {
+    const src = `value = ${'1 + '.repeat(2000)}1`;
+    const col = 4001;
+    const out = formatDiagnostic(diag(1, col, col + 1), src, 'en').split('\n');
+    expect(out[1]!.length).toBeLessThan(LONG_LINE);
+    expect(out[1]).toMatch(/^ {2}1 \| ….*…$/);
+    // The caret sits under the same character as in the full line.
+    const caretAt = out[2]!.indexOf('^');
+    expect(out[1]![caretAt]).toBe(src[col - 1]);
+  });
 });
+
