@@ -369,6 +369,20 @@ export class Num {
     return (neg ? '-' : '') + s.slice(0, cut) + '.' + s.slice(cut);
   }
 
+  /**
+   * D's `toFixed`: exactly dp decimals, rounded by rm (default half-up); without dp, plain
+   * notation. The sign is the unrounded value's: -0.001 at 2 places is "-0.00", -0 is "0.00".
+   */
+  toFixed(dp?: number, rm: Rounding = ROUND_HALF_UP): string {
+    if (this.k === DEC) return dp === undefined ? this.dec().toFixed() : this.dec().toFixed(dp, rm);
+    if (dp === undefined) return this.toString();
+    const r = this.toDecimalPlaces(dp, rm).abs();
+    let s = r.toString();
+    const places = r.decimalPlaces();
+    if (places < dp) s += (places === 0 ? '.' : '') + '0'.repeat(dp - places);
+    return this.isNegative() && !this.isZero() ? `-${s}` : s;
+  }
+
   toJSON(): string {
     return this.toString();
   }
@@ -390,6 +404,9 @@ function toD(m: number, k: number): Dec {
   if (m === 0) return new D(isNegZero(m) ? -0 : 0);
   return new D(k === 0 ? m : `${m}e-${k}`);
 }
+
+/** decimal.js's half-up mode, for callers that round without importing decimal.js. */
+export const HALF_UP = ROUND_HALF_UP;
 
 export const ZERO = Num.fromNumber(0);
 export const NEG_ZERO = Num.fromNumber(-0);

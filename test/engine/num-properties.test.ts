@@ -151,6 +151,19 @@ describe('Num against decimal.js (40 digits, half-up)', () => {
     });
   }
 
+  it('formats with toFixed as D does (padding, the unrounded sign, plain without places)', () => {
+    fc.assert(
+      fc.property(decStr, fc.integer({ min: 0, max: 6 }), fc.constantFrom(...MODES), (x, dp, mode) => {
+        const [a, da] = pair(x);
+        const rm = roundingConstant(mode);
+        expect(a.toFixed(dp, rm)).toBe(da.toFixed(dp, rm));
+        expect(a.toFixed(dp)).toBe(da.toFixed(dp));
+        expect(a.toFixed()).toBe(da.toFixed());
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('gives the JSON number Number(d.toString()) without display rounding, never -0', () => {
     fc.assert(
       fc.property(decStr, (x) => {

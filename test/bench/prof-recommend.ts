@@ -1,0 +1,14 @@
+import { compileSource } from '../../src/compile/compile.js';
+import { createEvaluator } from '../../src/engine/index.js';
+import { createRecommender } from '../../src/recommend/index.js';
+import { loopRecords, loopRulesText } from './loop-workload.js';
+const ir = compileSource(loopRulesText(), 'loop.ind').ir!;
+const ev = createEvaluator(ir, { trace: 'none' } as never);
+const rec = createRecommender(ir);
+const recs = [...loopRecords(20000, 4040)];
+const results = recs.map((r) => ev.evaluate(r));
+for (let i = 0; i < 2000; i++) rec.recommend(results[i]!, recs[i]!);
+const t = process.cpuUsage();
+for (let i = 0; i < recs.length; i++) rec.recommend(results[i]!, recs[i]!);
+const d = process.cpuUsage(t);
+console.log('recommend', ((d.user + d.system) / 20000).toFixed(1), 'µs/rec');
