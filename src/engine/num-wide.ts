@@ -26,16 +26,15 @@ export function pow10n(i: number): bigint {
 /** Number of decimal digits of |m| (m ≠ 0), by binary search over the powers of ten. */
 export function digitsOf(m: bigint): number {
   const a = m < 0n ? -m : m;
-  if (a < LIMIT) {
-    let lo = 1, hi = PRECISION;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (a < POW10N[mid]!) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
+  const top = POW10N.length - 1;
+  if (a >= POW10N[top]!) return a.toString().length;
+  let lo = 1, hi = top;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a < POW10N[mid]!) hi = mid;
+    else lo = mid + 1;
   }
-  return a.toString().length;
+  return lo;
 }
 
 /**
@@ -96,10 +95,15 @@ export function mulWide(a: bigint, ka: number, b: bigint, kb: number): bigint {
  * remainder flag: the cut-off digits t and the power p are integers with p even, so 2t < p
  * means the exact tail is below one half too.
  */
-export function divWide(a: bigint, ka: number, b: bigint, kb: number): bigint {
-  const s = PRECISION + 1 - (digitsOf(a) - digitsOf(b));
-  const q = s >= 0 ? (a * pow10n(s)) / b : a / (b * pow10n(-s));
-  return round40(q, ka - kb + s);
+export function divWide(a: bigint, ka: number, b: bigint, kb: number, digitsA = digitsOf(a), digitsB = digitsOf(b)): bigint {
+  const s = PRECISION + 1 - (digitsA - digitsB);
+  let q = s >= 0 ? (a * pow10n(s)) / b : a / (b * pow10n(-s));
+  // q has 41 or 42 digits: one or two to cut
+  const p = q >= POW10N[PRECISION + 1]! ? 100n : 10n;
+  const t = q % p;
+  q /= p;
+  if (t * 2n >= p) q += 1n;
+  return strip(q, ka - kb + s - (p === 100n ? 2 : 1));
 }
 
 /** -1, 0 or 1 for a × 10^-ka against b × 10^-kb. */

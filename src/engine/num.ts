@@ -40,9 +40,29 @@ function digitCount(w: number): number {
   return w < 10 ? 1 : w < 100 ? 2 : w < 1e3 ? 3 : w < 1e4 ? 4 : w < 1e5 ? 5 : w < 1e6 ? 6 : 7;
 }
 
+/** Decimal digits of a nonzero safe integer's magnitude (at most 16). */
+function safeDigits(m: number): number {
+  const a = m < 0 ? -m : m;
+  let n = 1;
+  while (n < 16 && a >= POW10[n]!) n++;
+  return n;
+}
+
+/**
+ * A double within a few units in the last place of w × 10^-wk: two correctly rounded steps
+ * (BigInt to double, then one scaling), each off by at most half an ulp.
+ */
+function approximate(w: bigint, wk: number): number {
+  const x = Number(w);
+  return wk >= 0 ? (wk <= MAX_SCALE ? x / POW10[wk]! : x / 10 ** wk) : x * 10 ** -wk;
+}
+/** Relative distance beyond which two approximations' order is certain (far above their error). */
+const CERTAIN = 1e-12;
+
 export class Num {
   /**
-   * Fast form when k ≥ 0: m and k as described above. k = WIDE marks the wide form, w × 10^-wk;
+   * Fast form when k ≥ 0: m and k as described above. k = WIDE marks the wide form, w × 10^-wk,
+   * with m its nearest double give or take a few ulps (for comparisons that are not close);
    * k = DEC a value held only by `d`. `d` is also the lazily built D of the other forms, kept
    * for the next operation that needs it.
    */
@@ -62,7 +82,7 @@ export class Num {
       if (wk < 0 && wk >= -15 && safe(m * POW10[-wk]!)) return new Num(m * POW10[-wk]!, 0, undefined);
     }
     if (wk > WIDE_SCALE || wk < -WIDE_SCALE) return new Num(NaN, DEC, new D(wideToString(w, wk)));
-    return new Num(NaN, WIDE, undefined, w, wk);
+    return new Num(approximate(w, wk), WIDE, undefined, w, wk);
   }
 
   /** The scaled BigInt of a fast or wide value; its scale is left in `wide.scale`. */
@@ -258,18 +278,21 @@ export class Num {
     if (this.k === DEC || y.k === DEC || y.isZero()) return Num.ofDec(this.dec().div(y.dec()));
     if (this.isZero()) return Num.signedZero(this, y);
     const a = this.big(), ka = wide.scale;
-    const b = y.big();
-    return Num.ofWide(divWide(a < 0n ? -a : a, ka, b < 0n ? -b : b, wide.scale) * (a < 0n !== b < 0n ? -1n : 1n), wide.scale);
+    const b = y.big(), kb = wide.scale;
+    const da = this.k >= 0 ? safeDigits(this.m) : undefined;
+    const db = y.k >= 0 ? safeDigits(y.m) : undefined;
+    const q = divWide(a < 0n ? -a : a, ka, b < 0n ? -b : b, kb, da, db);
+    return Num.ofWide(a < 0n !== b < 0n ? -q : q, wide.scale);
   }
 
   neg(): Num {
     if (this.k >= 0) return new Num(-this.m, this.k, undefined);
-    return this.k === WIDE ? new Num(NaN, WIDE, undefined, -this.w, this.wk) : Num.ofDec(this.dec().neg());
+    return this.k === WIDE ? new Num(-this.m, WIDE, undefined, -this.w, this.wk) : Num.ofDec(this.dec().neg());
   }
 
   abs(): Num {
     if (this.k >= 0) return this.m < 0 || isNegZero(this.m) ? new Num(-this.m, this.k, undefined) : this;
-    if (this.k === WIDE) return this.w < 0n ? new Num(NaN, WIDE, undefined, -this.w, this.wk) : this;
+    if (this.k === WIDE) return this.w < 0n ? new Num(-this.m, WIDE, undefined, -this.w, this.wk) : this;
     return Num.ofDec(this.dec().abs());
   }
 
@@ -284,6 +307,11 @@ export class Num {
       return a < b ? -1 : a > b ? 1 : 0;
     }
     if (this.k === DEC || y.k === DEC) return cmpDec(this.dec(), y.dec());
+    // A fast value's m is exact and a wide one's close: far apart, the doubles decide.
+    const x = this.k >= 0 ? this.m / POW10[this.k]! : this.m;
+    const z = y.k >= 0 ? y.m / POW10[y.k]! : y.m;
+    const gap = x - z;
+    if (gap > CERTAIN * Math.abs(z) + Number.MIN_VALUE || -gap > CERTAIN * Math.abs(z) + Number.MIN_VALUE) return gap < 0 ? -1 : 1;
     const a = this.big(), ka = wide.scale;
     const b = y.big();
     return cmpWide(a, ka, b, wide.scale);
