@@ -64,6 +64,7 @@ export const MESSAGES = {
   CMP230: { severity: 'error', message: (a) => `编译结果（IR）格式不正确：${a.where} ${a.problem}`, hint: () => '请用 jixiao compile 重新生成。' },
   CMP231: { severity: 'error', message: (a) => `编译结果（IR）版本为 ${a.found}，本程序只能读取版本 ${a.expected}`, hint: () => '请用当前版本的 jixiao compile 重新生成。' },
   CMP232: { severity: 'error', message: (a) => `编译结果（IR）的内容与其 hash 不符（记录的是 ${a.found}，实际为 ${a.actual}）`, hint: () => '文件在编译后被修改过；请重新编译，不要手工编辑 IR。' },
+  CMP233: { severity: 'error', message: (a) => `数据路径 “${a.path}” 没有用 input 声明，而已声明的输入 “${a.suggestion}” 与它只差几个字`, hint: (a) => `若是笔误，改为 ${a.suggestion}；若确实是另一个字段，请声明它：input ${a.path} …` },
 
   CMP298: { severity: 'error', message: (a) => `编译器内部错误：检查 “${a.check}” 中途出错（${a.error}），它的检查结果不完整`, hint: () => '这是 jixiao 的缺陷，不是文件写错了；其他检查的结果仍然有效。请把这个文件和本条信息报告给维护者。' },
   CMP299: { severity: 'error', message: (a) => `编译器内部错误：${a.error}`, hint: () => '这是 jixiao 的缺陷，不是文件写错了。请把这个文件和本条信息报告给维护者。' },
@@ -148,6 +149,7 @@ export const MESSAGES_EN: Record<Code, Text> = {
   CMP230: { message: (a) => `the compiled result (IR) is malformed: ${a.where} ${a.problem}`, hint: () => 'Generate it again with jixiao compile.' },
   CMP231: { message: (a) => `the compiled result (IR) has version ${a.found}; this program reads only version ${a.expected}`, hint: () => 'Generate it again with the current jixiao compile.' },
   CMP232: { message: (a) => `the compiled result (IR) does not match its hash (recorded ${a.found}, actual ${a.actual})`, hint: () => 'The file was changed after compiling; compile again instead of editing the IR by hand.' },
+  CMP233: { message: (a) => `data path “${a.path}” is not declared with input, and it differs by a few letters from the declared input “${a.suggestion}”`, hint: (a) => `If it is a typo, write ${a.suggestion}; if it really is another field, declare it: input ${a.path} …` },
 
   CMP298: { message: (a) => `internal compiler error: the check “${a.check}” failed part-way (${a.error}), so its findings are incomplete`, hint: () => 'This is a defect in jixiao, not a mistake in the file; the findings of the other checks still hold. Please report this file and this message to the maintainers.' },
   CMP299: { message: (a) => `internal compiler error: ${a.error}`, hint: () => 'This is a defect in jixiao, not a mistake in the file. Please report this file and this message to the maintainers.' },
