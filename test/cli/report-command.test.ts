@@ -138,7 +138,7 @@ describe('jixiao eval with spreadsheets', () => {
     const run = await runCapturedCli(['eval', '--rules', 'project.ind', '--workers', '0', 'data.csv', '--out', 'results.xlsx'], dir);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+    expect(readdirSync(dir).filter((f) => f.includes('tmp'))).toEqual([]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'results.xlsx'));
     const sheet = wb.worksheets[0]!;
