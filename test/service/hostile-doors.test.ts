@@ -18,7 +18,7 @@ describe('/ready with a token configured', () => {
   afterAll(() => t.close());
 
   it('answers an anonymous or wrong-token probe with the status alone', async () => {
-    for (const headers of [{}, { authorization: 'Bearer wrong' }]) {
+    for (const headers of [{}, { authorization: 'Bearer wrong' }] as Record<string, string>[]) {
       const r = await t.call('GET', '/ready', { headers });
       expect(r.status).toBe(200);
       expect(r.body).toEqual({ status: 'ready' });
