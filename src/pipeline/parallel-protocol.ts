@@ -68,9 +68,9 @@ export interface ChunkReply {
 /** The chunk's lines and summaries as one reply; `lines` is a fresh buffer the worker can transfer. */
 export function chunkReply(seq: number, jsons: string[], summaries: ResultSummary[]): ChunkReply {
   const lines = Buffer.from(jsons.length ? jsons.join('\n') + '\n' : '', 'utf8');
+  // JSON text never holds a raw newline (JSON.stringify escapes it), so each 0x0A ends a line
   const ends: number[] = [];
-  let end = 0;
-  for (const json of jsons) ends.push((end += Buffer.byteLength(json, 'utf8') + 1));
+  for (let at = lines.indexOf(10); at >= 0; at = lines.indexOf(10, at + 1)) ends.push(at + 1);
   // a Buffer of this size has its own ArrayBuffer (the pool holds only small ones), but copy
   // when it does not, so transferring it can never detach the pool
   const own = lines.byteOffset === 0 && lines.byteLength === lines.buffer.byteLength ? lines : new Uint8Array(lines);
