@@ -11,6 +11,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { catalogueName, codeOf, defineCatalogue, placeholders, render, type Catalogue } from '../../src/common/catalogue.js';
+import { FMT_MESSAGES, FMT_TEXTS } from '../../src/fmt/messages.js';
+import { CTX_MESSAGES, CTX_TERMS } from '../../src/pipeline/context-messages.js';
 import { REC_MESSAGES } from '../../src/recommend/messages.js';
 import { ROL_MESSAGES, ROL_TERMS } from '../../src/rollup/messages.js';
 
@@ -19,6 +21,10 @@ const HAN = /[\u4e00-\u9fff]/;
 
 /** name → catalogue and whether its entries are diagnostics (which need a severity). */
 const KNOWN: Record<string, { catalogue: Catalogue; diagnostics: boolean }> = {
+  fmt: { catalogue: FMT_MESSAGES, diagnostics: true },
+  'fmt-texts': { catalogue: FMT_TEXTS, diagnostics: false },
+  context: { catalogue: CTX_MESSAGES, diagnostics: true },
+  'context-terms': { catalogue: CTX_TERMS, diagnostics: false },
   recommend: { catalogue: REC_MESSAGES, diagnostics: true },
   rollup: { catalogue: ROL_MESSAGES, diagnostics: true },
   'rollup-terms': { catalogue: ROL_TERMS, diagnostics: false },
@@ -28,7 +34,7 @@ const KNOWN: Record<string, { catalogue: Catalogue; diagnostics: boolean }> = {
 const NOT_YET = new Set<string>([
   'cli/messages.ts', 'common/evaluation-messages.ts', 'compile/messages.ts', 'data/sheets/messages.ts',
   'dsl/messages-en.ts', 'dsl/messages-types.ts', 'dsl/messages-zh.ts', 'dsl/messages.ts', 'engine/messages.ts',
-  'fmt/messages.ts', 'pipeline/context-messages.ts', 'report/i18n/en.ts',
+  'report/i18n/en.ts',
   'report/i18n/index.ts', 'report/i18n/zh.ts', 'service/messages.ts', 'testing/messages.ts',
 ]);
 
