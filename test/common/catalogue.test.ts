@@ -16,6 +16,7 @@ import { DSL_MESSAGES } from '../../src/dsl/messages-codes.js';
 import { DSL_RULES } from '../../src/dsl/messages-rules.js';
 import { DSL_OPTIONS, DSL_TOKENS, DSL_WORDS } from '../../src/dsl/messages-words.js';
 import { EVL_MESSAGES, EVL_TERMS } from '../../src/common/evaluation-messages.js';
+import { TEST_PROBLEMS, TEST_WORDS } from '../../src/testing/messages.js';
 import { asBoolean, asNumber, isFail } from '../../src/engine/values.js';
 import { FMT_MESSAGES, FMT_TEXTS } from '../../src/fmt/messages.js';
 import { CTX_MESSAGES, CTX_TERMS } from '../../src/pipeline/context-messages.js';
@@ -42,6 +43,8 @@ const KNOWN: Record<string, { catalogue: Catalogue; diagnostics: boolean }> = {
   context: { catalogue: CTX_MESSAGES, diagnostics: true },
   'context-terms': { catalogue: CTX_TERMS, diagnostics: false },
   recommend: { catalogue: REC_MESSAGES, diagnostics: true },
+  testing: { catalogue: TEST_PROBLEMS, diagnostics: false },
+  'testing-report': { catalogue: TEST_WORDS, diagnostics: false },
   rollup: { catalogue: ROL_MESSAGES, diagnostics: true },
   'rollup-terms': { catalogue: ROL_TERMS, diagnostics: false },
 };
@@ -50,7 +53,7 @@ const KNOWN: Record<string, { catalogue: Catalogue; diagnostics: boolean }> = {
 const NOT_YET = new Set<string>([
   'cli/messages.ts', 'data/sheets/messages.ts',
     'report/i18n/en.ts',
-  'report/i18n/index.ts', 'report/i18n/zh.ts', 'service/messages.ts', 'testing/messages.ts',
+  'report/i18n/index.ts', 'report/i18n/zh.ts', 'service/messages.ts',
 ]);
 
 /** What is wrong with a catalogue, one line per problem (empty when it is complete). */
