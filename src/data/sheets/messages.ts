@@ -1,10 +1,12 @@
 /**
  * The issue shape and message catalogue of spreadsheet reading. Codes are stable (EVL480–EVL489,
  * the data-reading slice of the EVL4xx evaluation-and-data range); messages are produced here and
- * only here, in Chinese and English (the language is an argument, default DEFAULT_LANG), and tests assert codes, rows and columns, never wording. `sheetIssueToDiagnostic`
+ * only here, in Chinese and English (the one catalogue shape of src/common/catalogue.ts; the language is an
+ * argument, default DEFAULT_LANG), and tests assert codes, rows and columns, never wording. `sheetIssueToDiagnostic`
  * turns an issue into the shared `Diagnostic` (row → line, column number → column) so front doors
  * print it like any other finding.
  */
+import { defineCatalogue, render } from '../../common/catalogue.js';
 import type { Diagnostic, Severity } from '../../common/diagnostic.js';
 import { DEFAULT_LANG, type Lang } from '../../common/lang.js';
 
@@ -51,84 +53,43 @@ export interface SheetIssue {
 
 type Params = Record<string, string | number>;
 
-const ZH: Record<SheetCode, string> = {
-  EVL480: '无法读取文件 {file}：{reason}',
-  EVL481: '工作簿中没有工作表“{sheet}”（现有：{available}）',
-  EVL482: '表头中找不到映射的列“{header}”（对应数据字段 {path}）',
-  EVL483: '第 {row} 行 {cell}“{header}”的值“{value}”不是数字（字段 {path}）',
-  EVL484: '第 {row} 行 {cell}“{header}”的值“{value}”不是“是/否”（字段 {path}）',
-  EVL485: '第 {row} 行 {cell}“{header}”的值“{value}”不在允许的取值 {allowed} 中（字段 {path}）',
-  EVL486: '第 {row} 行 {cell}“{header}”的值“{value}”不是整数（字段 {path}）',
-  EVL487: '列 {cell}“{header}”不对应任何数据字段，已忽略',
-  EVL488: '第 {row} 行 {cell} 的引号不配对：{reason}',
-  EVL489: '映射无效：{reason}',
-};
-
-const EN: Record<SheetCode, string> = {
-  EVL480: 'cannot read file {file}: {reason}',
-  EVL481: 'the workbook has no worksheet “{sheet}” (available: {available})',
-  EVL482: 'mapped column “{header}” is not in the header row (data field {path})',
-  EVL483: 'row {row}, {cell} “{header}”: value “{value}” is not a number (field {path})',
-  EVL484: 'row {row}, {cell} “{header}”: value “{value}” is not yes/no (field {path})',
-  EVL485: 'row {row}, {cell} “{header}”: value “{value}” is not one of the allowed values {allowed} (field {path})',
-  EVL486: 'row {row}, {cell} “{header}”: value “{value}” is not a whole number (field {path})',
-  EVL487: 'column {cell} “{header}” matches no data field and is ignored',
-  EVL488: 'row {row}, {cell}: unbalanced quotes: {reason}',
-  EVL489: 'invalid mapping: {reason}',
-};
+export const SHEET_MESSAGES = defineCatalogue('sheets', {
+  EVL480: { zh: '无法读取文件 {file}：{reason}', en: 'cannot read file {file}: {reason}' },
+  EVL481: { zh: '工作簿中没有工作表“{sheet}”（现有：{available}）', en: 'the workbook has no worksheet “{sheet}” (available: {available})' },
+  EVL482: { zh: '表头中找不到映射的列“{header}”（对应数据字段 {path}）', en: 'mapped column “{header}” is not in the header row (data field {path})' },
+  EVL483: { zh: '第 {row} 行 {cell}“{header}”的值“{value}”不是数字（字段 {path}）', en: 'row {row}, {cell} “{header}”: value “{value}” is not a number (field {path})' },
+  EVL484: { zh: '第 {row} 行 {cell}“{header}”的值“{value}”不是“是/否”（字段 {path}）', en: 'row {row}, {cell} “{header}”: value “{value}” is not yes/no (field {path})' },
+  EVL485: { zh: '第 {row} 行 {cell}“{header}”的值“{value}”不在允许的取值 {allowed} 中（字段 {path}）', en: 'row {row}, {cell} “{header}”: value “{value}” is not one of the allowed values {allowed} (field {path})' },
+  EVL486: { zh: '第 {row} 行 {cell}“{header}”的值“{value}”不是整数（字段 {path}）', en: 'row {row}, {cell} “{header}”: value “{value}” is not a whole number (field {path})' },
+  EVL487: { zh: '列 {cell}“{header}”不对应任何数据字段，已忽略', en: 'column {cell} “{header}” matches no data field and is ignored' },
+  EVL488: { zh: '第 {row} 行 {cell} 的引号不配对：{reason}', en: 'row {row}, {cell}: unbalanced quotes: {reason}' },
+  EVL489: { zh: '映射无效：{reason}', en: 'invalid mapping: {reason}' },
+});
 
 /** Phrases that fill `{reason}`, `{cell}` and lists inside the templates above. */
-export type SheetPhrase =
-  | 'cell' | 'listSeparator' | 'unterminated' | 'textAfterQuote' | 'clash' | 'notObject' | 'columnsNotMap'
-  | 'unknownType' | 'columnNoPath' | 'badSheet' | 'badHeaderRow' | 'noWorkbookReader';
+export const SHEET_PHRASES = defineCatalogue('sheets-phrases', {
+  cell: { zh: '{letter} 列', en: 'column {letter}' },
+  listSeparator: { zh: '、', en: ', ' },
+  unterminated: { zh: '引号未闭合', en: 'a quote is never closed' },
+  textAfterQuote: { zh: '右引号后还有文字', en: 'text follows a closing quote' },
+  clash: { zh: '“{first}”与“{second}”都写入 {path}', en: '“{first}” and “{second}” both write {path}' },
+  notObject: { zh: '映射不是对象', en: 'not a mapping object' },
+  columnsNotMap: { zh: '`columns` 必须把表头映射到数据路径', en: '`columns` must map headers to data paths' },
+  unknownType: { zh: '列“{header}”：未知的类型 {type}', en: 'column “{header}”: unknown type {type}' },
+  columnNoPath: { zh: '列“{header}”必须指明数据路径', en: 'column “{header}” must name a data path' },
+  badSheet: { zh: '`sheet` 必须是工作表名或从 1 开始的序号', en: '`sheet` must be a name or a number from 1' },
+  badHeaderRow: { zh: '`header_row` 必须是从 1 开始的行号', en: '`header_row` must be a number from 1' },
+  noWorkbookReader: { zh: '读取 .xlsx 需要可选依赖包 exceljs，当前未安装（npm install exceljs），或把表格另存为 CSV', en: 'reading .xlsx needs the optional package exceljs, which is not installed (npm install exceljs); or save the sheet as CSV' },
+});
 
-const PHRASES: Record<Lang, Record<SheetPhrase, string>> = {
-  zh: {
-    cell: '{letter} 列',
-    listSeparator: '、',
-    unterminated: '引号未闭合',
-    textAfterQuote: '右引号后还有文字',
-    clash: '“{first}”与“{second}”都写入 {path}',
-    notObject: '映射不是对象',
-    columnsNotMap: '`columns` 必须把表头映射到数据路径',
-    unknownType: '列“{header}”：未知的类型 {type}',
-    columnNoPath: '列“{header}”必须指明数据路径',
-    badSheet: '`sheet` 必须是工作表名或从 1 开始的序号',
-    badHeaderRow: '`header_row` 必须是从 1 开始的行号',
-    noWorkbookReader: '读取 .xlsx 需要可选依赖包 exceljs，当前未安装（npm install exceljs），或把表格另存为 CSV',
-  },
-  en: {
-    cell: 'column {letter}',
-    listSeparator: ', ',
-    unterminated: 'a quote is never closed',
-    textAfterQuote: 'text follows a closing quote',
-    clash: '“{first}” and “{second}” both write {path}',
-    notObject: 'not a mapping object',
-    columnsNotMap: '`columns` must map headers to data paths',
-    unknownType: 'column “{header}”: unknown type {type}',
-    columnNoPath: 'column “{header}” must name a data path',
-    badSheet: '`sheet` must be a name or a number from 1',
-    badHeaderRow: '`header_row` must be a number from 1',
-    noWorkbookReader: 'reading .xlsx needs the optional package exceljs, which is not installed (npm install exceljs); or save the sheet as CSV',
-  },
-};
-
-/** Templates and phrases in both languages, for the completeness test. */
-export const SHEET_CATALOGUES = { zh: { templates: ZH, phrases: PHRASES.zh }, en: { templates: EN, phrases: PHRASES.en } } as const;
-
-function render(template: string, params: Params): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
-}
+export type SheetPhrase = keyof typeof SHEET_PHRASES;
 
 export function sheetMessage(code: SheetCode, params: Params, lang: Lang = DEFAULT_LANG): string {
-  return render((lang === 'en' ? EN : ZH)[code], params);
+  return render(SHEET_MESSAGES, code, params, lang).message;
 }
 
 export function sheetPhrase(phrase: SheetPhrase, params: Params = {}, lang: Lang = DEFAULT_LANG): string {
-  return render(PHRASES[lang][phrase], params);
+  return render(SHEET_PHRASES, phrase, params, lang).message;
 }
 
 /** Excel column letters: 1 → A, 27 → AA. */
