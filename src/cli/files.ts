@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { removeStaleTemps, tempPathFor } from './temp-files.js';
 
 export interface FileCollection {
   files: string[];
@@ -45,7 +46,8 @@ export function displayPath(file: string, cwd: string): string {
 
 /** Writes beside the target and renames, so neither a crash nor Ctrl-C leaves half a file behind. */
 export function writeFileAtomic(target: string, text: string): void {
-  const temp = `${target}.${process.pid}.tmp`;
+  removeStaleTemps(target);
+  const temp = tempPathFor(target);
   writeFileSync(temp, text);
   renameSync(temp, target);
 }

@@ -39,7 +39,8 @@ export function loadRuleSet(source: RuleSource, io: CliIO, lang: Lang): RuleSetI
   const { ir, diagnostics } = compile(entries, options);
   printDiagnostics(diagnostics.filter((d) => d.severity === 'error'), io, lang);
   if (!ir || hasErrors(diagnostics)) {
-    write(io.stderr, msg(lang, 'compileFailed'));
+    // Without errors there is nothing "above" to fix: say what is missing instead.
+    write(io.stderr, hasErrors(diagnostics) ? msg(lang, 'compileFailed') : msg(lang, 'noFramework', source.rules));
     return undefined;
   }
   return ir;

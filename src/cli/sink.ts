@@ -4,10 +4,13 @@
  * whole new one, never half of one. Writes honour backpressure: `write` says, as a stream does,
  * whether the buffer is still below its mark, and `drained()` waits until it is — a batch that
  * awaits it after each write holds at most one buffer of output, however slow the disk or pipe.
+ * The temporary name is `.<file>.jixiao-tmp-<pid>` (temp-files.ts); temps of the same target
+ * left by a killed run are removed when the next run opens it.
  */
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { CliIO } from './io.js';
+import { removeStaleTemps, tempPathFor } from './temp-files.js';
 
 export interface Sink {
   /** False once the output is buffering beyond its mark: await `drained()` before writing more. */
@@ -25,7 +28,8 @@ let cleanupInstalled = false;
 export function openSink(path: string | undefined, io: CliIO): Sink {
   if (!path) return { write: (text) => io.stdout.write(text), drained: () => drained(io.stdout), close: async () => {}, abort: () => {} };
   installCleanup();
-  const temp = `${path}.${process.pid}.tmp`;
+  removeStaleTemps(path);
+  const temp = tempPathFor(path);
   openTemps.add(temp);
   const stream = createWriteStream(temp);
   return {

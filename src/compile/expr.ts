@@ -21,6 +21,7 @@ import type { DataType, ExprCtx, Lowered } from './scope.js';
 import type { Ty } from './units.js';
 import { ANY, BOOL, SCORE, STR, addUnits, describeTy, describeUnit, divUnits, isBoolean, isNumeric, mulUnits, num, unitOf } from './units.js';
 import { suggest } from './suggest.js';
+import { checkUndeclared } from './undeclared.js';
 
 
 const FUNCTIONS: Record<BuiltinFunction, { min: number; max: number; aggregate?: boolean }> = {
@@ -111,6 +112,7 @@ function lowerPath(e: DataPath, ctx: ExprCtx): Lowered {
     ctx.env.accept('CMP221', ctx.file, e.range, { path: `data.${key}`.replace(/\.\[\]/g, '[]') });
   }
   const declared = ctx.env.inputs.get(key);
+  if (declared === undefined) checkUndeclared(e, ctx);
   // Reading data.items[].x also uses `input data.items list`.
   for (let i = 1; i <= e.segments.length; i++) {
     const prefix = e.segments.slice(0, i).join('.');

@@ -71,6 +71,15 @@ export function compileLoaded(files: readonly LoadedFile[], diagnostics: Diagnos
   };
   const loadOrder = files.map((f) => f.path);
   const entryFrameworks = files.filter((f) => f.entry).flatMap((f) => f.ast.declarations.filter((d): d is FrameworkDecl => d.kind === 'framework').map((d) => d.name.text));
+  // An entry that holds only rule blocks and imports its frameworks (`import "project.ind"` then
+  // `rules … for 项目支出`): the frameworks its blocks are for become the rule sets, else there
+  // would be nothing to compile and nothing to name.
+  if (entryFrameworks.length === 0) {
+    for (const b of blocks) {
+      const target = b.decl.for.text;
+      if (files.some((f) => f.entry && f.path === b.file) && frameworks.has(target) && !entryFrameworks.includes(target)) entryFrameworks.push(target);
+    }
+  }
 
   // Unused warnings: key → [times unused, times present].
   const unused = new Map<string, { d: Diagnostic; unused: number; present: number }>();

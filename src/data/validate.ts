@@ -3,6 +3,8 @@
  * (`ir.dataSchema`). The schema is compiled with ajv once per rule set; each call returns the
  * record's errors as data (code EVL401), each naming the record id, the field path in the
  * language's own notation (`data.budget.adjusted`), what was expected and what was found.
+ * Label fields (rating and tiers subjects, `text of` inputs) are checked by labels.ts, which
+ * names the label meant (EVL407/EVL408).
  */
 import * as Ajv2020Module from 'ajv/dist/2020.js';
 import type { ErrorObject } from 'ajv';
@@ -10,6 +12,7 @@ import type { RuleSetIR } from '../compile/ir.js';
 import type { EvaluationError } from '../common/evaluation-error.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import { EVL, evlWord, message, type EvlWord } from '../common/evaluation-messages.js';
+import { createLabelCheck } from './labels.js';
 
 export type RecordValidator = (record: unknown, id: string) => EvaluationError[];
 
@@ -21,9 +24,16 @@ export function createRecordValidator(ir: RuleSetIR, lang: Lang = DEFAULT_LANG):
   delete schema.$schema; // the 2020 build understands the draft; a mismatched URI must not fail
   const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false });
   const check = ajv.compile(schema);
+  const labels = createLabelCheck(ir, lang);
   return (record, id) => {
-    if (check(record)) return [];
-    return (check.errors ?? []).slice(0, 20).map((e: ErrorObject) => toError(e, record, id, lang));
+    const labelErrors = labels.check(record, id);
+    if (check(record)) return labelErrors.slice(0, 20);
+    // A label field's enum error says less than the label check (no "did you mean"): keep one.
+    const reported = new Set(labelErrors.map((e) => e.path));
+    const schemaErrors = (check.errors ?? [])
+      .filter((e) => !(e.keyword === 'enum' && reported.has(pointerToPath(e.instancePath))))
+      .map((e: ErrorObject) => toError(e, record, id, lang));
+    return [...schemaErrors, ...labelErrors].slice(0, 20);
   };
 }
 

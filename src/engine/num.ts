@@ -1,22 +1,34 @@
 /**
- * The engine's number: exact decimal arithmetic that is fast in the common case. A `Num` is
- * either a scaled integer held in a double — value = m × 10^-k, m a safe integer (|m| < 2^53,
- * -0 kept as decimal.js keeps it), 0 ≤ k ≤ 22, trailing zeros stripped — or, when a value
- * leaves that range or an operation cannot be done exactly there, a decimal.js `D` (40
- * significant digits, half-up: src/engine/decimal.ts). Every fast operation is checked to be
- * exact (each intermediate stays a safe integer; a quotient is taken only when the divisor
- * divides exactly after at most a few decimal shifts), so its result is the very number D would
- * give: D only rounds beyond 40 digits, and a fast result has at most 16. Everything else is
- * done by D on exact conversions, and D results that fit come back to the fast form. Hence
- * traces print and results compare byte for byte as they did when every value was a D.
- * test/engine/num-properties.test.ts checks each operation and rounding mode against D.
+ * The engine's number: exact decimal arithmetic that is fast in the common case. A `Num` has
+ * one of three forms. The fast form is a scaled integer held in a double — value = m × 10^-k,
+ * m a safe integer (|m| < 2^53, -0 kept as decimal.js keeps it), 0 ≤ k ≤ 22, trailing zeros
+ * stripped. The wide form (num-wide.ts) is a BigInt of at most 40 digits with any scale up to
+ * ±900: quotients such as 87 / 95, sums beyond 2^53. The last resort is a decimal.js `D`
+ * (40 significant digits, half-up: src/engine/decimal.ts) for what neither holds: more than 40
+ * digits read from a record, exponents beyond ±900, rounding modes the language does not have.
+ *
+ * Every operation gives the very decimal D would give: a fast operation is taken only when each
+ * intermediate stays a safe integer (exact, at most 16 digits, below D's rounding point); a wide
+ * one is exact and rounded once to 40 digits half-up, as D rounds. Results move to the smallest
+ * form that holds them, so traces print and results compare byte for byte as they did when every
+ * value was a D. test/engine/num-properties.test.ts checks each operation and rounding mode
+ * against D.
  */
 import type DecimalJs from 'decimal.js';
 import { D, cmpDec, roundedDifference as decRoundedDifference, toPlainNumber as decToPlainNumber, toRoundedNumber as decToRoundedNumber, type Dec } from './decimal.js';
+import { addWide, cmpWide, divWide, mulWide, roundToPlaces, strip, wide, wideToString } from './num-wide.js';
 
 type Rounding = DecimalJs.Decimal.Rounding;
 const MAX = Number.MAX_SAFE_INTEGER;
 const MAX_SCALE = 22;
+const MAXN = BigInt(MAX);
+/**
+ * Scales the wide form takes: beyond them BigInt powers of ten would grow with user input, and
+ * D prints exponents from 10^±1000 on (toExpNeg/toExpPos), which the wide form never has to.
+ */
+const WIDE_SCALE = 900;
+/** Marks of the forms that are not fast, in `k`. */
+const DEC = -1, WIDE = -2;
 /** 10^i for i = 0..22: every one is an exact double. */
 const POW10: readonly number[] = Array.from({ length: MAX_SCALE + 1 }, (_, i) => 10 ** i);
 const ROUND_UP = D.ROUND_UP, ROUND_DOWN = D.ROUND_DOWN, ROUND_HALF_UP = D.ROUND_HALF_UP, ROUND_HALF_EVEN = D.ROUND_HALF_EVEN, ROUND_FLOOR = D.ROUND_FLOOR;
@@ -28,16 +40,65 @@ function digitCount(w: number): number {
   return w < 10 ? 1 : w < 100 ? 2 : w < 1e3 ? 3 : w < 1e4 ? 4 : w < 1e5 ? 5 : w < 1e6 ? 6 : 7;
 }
 
+/** Decimal digits of a nonzero safe integer's magnitude (at most 16). */
+function safeDigits(m: number): number {
+  const a = m < 0 ? -m : m;
+  let n = 1;
+  while (n < 16 && a >= POW10[n]!) n++;
+  return n;
+}
+
+/**
+ * A double within a few units in the last place of w × 10^-wk: two correctly rounded steps
+ * (BigInt to double, then one scaling), each off by at most half an ulp.
+ */
+function approximate(w: bigint, wk: number): number {
+  const x = Number(w);
+  return wk >= 0 ? (wk <= MAX_SCALE ? x / POW10[wk]! : x / 10 ** wk) : x * 10 ** -wk;
+}
+/** Relative distance beyond which two approximations' order is certain (far above their error). */
+const CERTAIN = 1e-12;
+
 export class Num {
   /**
-   * Fast form when k ≥ 0: m and k as described above. k = -1 marks a value held only by `d`.
-   * `d` is also the lazily built D of a fast value, kept for the next slow operation.
+   * Fast form when k ≥ 0: m and k as described above. k = WIDE marks the wide form, w × 10^-wk,
+   * with m its nearest double give or take a few ulps (for comparisons that are not close);
+   * k = DEC a value held only by `d`. `d` is also the lazily built D of the other forms, kept
+   * for the next operation that needs it.
    */
   private constructor(
     readonly m: number,
     readonly k: number,
     private d: Dec | undefined,
+    private readonly w: bigint = 0n,
+    private readonly wk: number = 0,
   ) {}
+
+  /** An exact w × 10^-wk (w ≠ 0, no trailing zeros, at most 40 digits) in its smallest form. */
+  private static ofWide(w: bigint, wk: number): Num {
+    if (w <= MAXN && w >= -MAXN) {
+      const m = Number(w);
+      if (wk >= 0 && wk <= MAX_SCALE) return new Num(m, wk, undefined);
+      if (wk < 0 && wk >= -15 && safe(m * POW10[-wk]!)) return new Num(m * POW10[-wk]!, 0, undefined);
+    }
+    if (wk > WIDE_SCALE || wk < -WIDE_SCALE) return new Num(NaN, DEC, new D(wideToString(w, wk)));
+    return new Num(approximate(w, wk), WIDE, undefined, w, wk);
+  }
+
+  /** The scaled BigInt of a fast or wide value; its scale is left in `wide.scale`. */
+  private big(): bigint {
+    if (this.k === WIDE) {
+      wide.scale = this.wk;
+      return this.w;
+    }
+    wide.scale = this.k;
+    return BigInt(this.m);
+  }
+
+  /** A zero with the sign decimal.js gives the product or quotient of x and y. */
+  private static signedZero(x: Num, y: Num): Num {
+    return x.isNegative() !== y.isNegative() ? NEG_ZERO : ZERO;
+  }
 
   /** m × 10^-k with trailing zeros stripped; a scale beyond 22 goes to D. */
   private static of(m: number, k: number): Num {
@@ -45,7 +106,7 @@ export class Num {
       m /= 10;
       k--;
     }
-    if (k > MAX_SCALE) return Num.ofDec(toD(m, k));
+    if (k > MAX_SCALE) return Num.ofWide(strip(BigInt(m), k), wide.scale);
     return new Num(m, k, undefined);
   }
 
@@ -75,7 +136,19 @@ export class Num {
         }
       }
     }
-    return new Num(NaN, -1, d);
+    if (w && w.length <= 7) {
+      // base-1e7 words: the first unpadded, the others seven digits each
+      let digits = String(w[0]);
+      for (let i = 1; i < w.length; i++) digits += String(w[i]).padStart(7, '0');
+      digits = digits.replace(/0+$/, '');
+      const wk = digits.length - 1 - d.e;
+      if (digits.length <= 40 && wk <= WIDE_SCALE && wk >= -WIDE_SCALE) {
+        const n = Num.ofWide(BigInt(d.s < 0 ? `-${digits}` : digits), wk);
+        n.d ??= d;
+        return n;
+      }
+    }
+    return new Num(NaN, DEC, d);
   }
 
   /** `new D(v)` for a finite JSON number (its shortest decimal spelling), without the string. */
@@ -111,11 +184,19 @@ export class Num {
 
   /** This value as a D (exact; built once). */
   dec(): Dec {
-    return (this.d ??= toD(this.m, this.k));
+    return (this.d ??= this.k === WIDE ? new D(wideToString(this.w, this.wk)) : toD(this.m, this.k));
   }
 
   isFast(): boolean {
     return this.k >= 0;
+  }
+  /** Held as a BigInt of at most 40 digits (see num-wide.ts). */
+  isWide(): boolean {
+    return this.k === WIDE;
+  }
+  /** Held only by decimal.js. */
+  isDec(): boolean {
+    return this.k === DEC;
   }
 
   plus(y: Num): Num {
@@ -128,7 +209,7 @@ export class Num {
       const s = a + b;
       if (safe(a) && safe(b) && safe(s)) return Num.of(s, k);
     }
-    return Num.ofDec(this.dec().plus(y.dec()));
+    return this.sum(y, false);
   }
 
   minus(y: Num): Num {
@@ -141,7 +222,17 @@ export class Num {
       const s = a - b;
       if (safe(a) && safe(b) && safe(s)) return Num.of(s, k);
     }
-    return Num.ofDec(this.dec().minus(y.dec()));
+    return this.sum(y, true);
+  }
+
+  /** plus or minus outside the fast form: wide unless an operand is held only by D. */
+  private sum(y: Num, subtract: boolean): Num {
+    if (this.k === DEC || y.k === DEC) return Num.ofDec(subtract ? this.dec().minus(y.dec()) : this.dec().plus(y.dec()));
+    const a = this.big(), ka = wide.scale;
+    const b = y.big();
+    const s = addWide(a, ka, b, wide.scale, subtract);
+    // an exact cancellation is +0 under half-up rounding, as in D
+    return s === 0n ? ZERO : Num.ofWide(s, wide.scale);
   }
 
   times(y: Num): Num {
@@ -149,13 +240,18 @@ export class Num {
       const p = this.m * y.m;
       if (safe(p)) return Num.of(p, this.k + y.k);
     }
-    return Num.ofDec(this.dec().times(y.dec()));
+    if (this.k === DEC || y.k === DEC) return Num.ofDec(this.dec().times(y.dec()));
+    if (this.isZero() || y.isZero()) return Num.signedZero(this, y);
+    const a = this.big(), ka = wide.scale;
+    const b = y.big();
+    return Num.ofWide(mulWide(a, ka, b, wide.scale), wide.scale);
   }
 
   /**
    * Exact when the quotient is a short decimal: the dividend is shifted by powers of ten until
-   * the divisor divides it (each shift exact while it stays a safe integer). Otherwise D
-   * divides, giving its 40-digit half-up quotient.
+   * the divisor divides it (each shift exact while it stays a safe integer). Otherwise the wide
+   * form divides, giving D's 40-digit half-up quotient. A zero divisor is D's (±Infinity, NaN):
+   * callers check for it before dividing.
    */
   div(y: Num): Num {
     if (this.k >= 0 && y.k >= 0 && y.m !== 0) {
@@ -164,26 +260,39 @@ export class Num {
       while (a % b !== 0) {
         a *= 10;
         k++;
-        if (!safe(a)) return Num.ofDec(this.dec().div(y.dec()));
+        if (!safe(a)) return this.quotient(y);
       }
       let q = a / b;
       if (k < 0) {
-        if (-k > 15) return Num.ofDec(this.dec().div(y.dec()));
+        if (-k > 15) return this.quotient(y);
         q *= POW10[-k]!;
         k = 0;
-        if (!safe(q)) return Num.ofDec(this.dec().div(y.dec()));
+        if (!safe(q)) return this.quotient(y);
       }
       return Num.of(q, k);
     }
-    return Num.ofDec(this.dec().div(y.dec()));
+    return this.quotient(y);
+  }
+
+  private quotient(y: Num): Num {
+    if (this.k === DEC || y.k === DEC || y.isZero()) return Num.ofDec(this.dec().div(y.dec()));
+    if (this.isZero()) return Num.signedZero(this, y);
+    const a = this.big(), ka = wide.scale;
+    const b = y.big(), kb = wide.scale;
+    const da = this.k >= 0 ? safeDigits(this.m) : undefined;
+    const db = y.k >= 0 ? safeDigits(y.m) : undefined;
+    const q = divWide(a < 0n ? -a : a, ka, b < 0n ? -b : b, kb, da, db);
+    return Num.ofWide(a < 0n !== b < 0n ? -q : q, wide.scale);
   }
 
   neg(): Num {
-    return this.k >= 0 ? new Num(-this.m, this.k, undefined) : Num.ofDec(this.dec().neg());
+    if (this.k >= 0) return new Num(-this.m, this.k, undefined);
+    return this.k === WIDE ? new Num(-this.m, WIDE, undefined, -this.w, this.wk) : Num.ofDec(this.dec().neg());
   }
 
   abs(): Num {
     if (this.k >= 0) return this.m < 0 || isNegZero(this.m) ? new Num(-this.m, this.k, undefined) : this;
+    if (this.k === WIDE) return this.w < 0n ? new Num(-this.m, WIDE, undefined, -this.w, this.wk) : this;
     return Num.ofDec(this.dec().abs());
   }
 
@@ -197,7 +306,15 @@ export class Num {
       else if (this.k > y.k) b *= POW10[this.k - y.k]!;
       return a < b ? -1 : a > b ? 1 : 0;
     }
-    return cmpDec(this.dec(), y.dec());
+    if (this.k === DEC || y.k === DEC) return cmpDec(this.dec(), y.dec());
+    // A fast value's m is exact and a wide one's close: far apart, the doubles decide.
+    const x = this.k >= 0 ? this.m / POW10[this.k]! : this.m;
+    const z = y.k >= 0 ? y.m / POW10[y.k]! : y.m;
+    const gap = x - z;
+    if (gap > CERTAIN * Math.abs(z) + Number.MIN_VALUE || -gap > CERTAIN * Math.abs(z) + Number.MIN_VALUE) return gap < 0 ? -1 : 1;
+    const a = this.big(), ka = wide.scale;
+    const b = y.big();
+    return cmpWide(a, ka, b, wide.scale);
   }
 
   eq(y: Num): boolean {
@@ -210,18 +327,18 @@ export class Num {
     return this.cmp(y) > 0;
   }
   isZero(): boolean {
-    return this.k >= 0 ? this.m === 0 : this.dec().isZero();
+    return this.k >= 0 ? this.m === 0 : this.k === WIDE ? false : this.dec().isZero();
   }
   /** Sign bit, as D's: true for -0. */
   isNegative(): boolean {
-    return this.k >= 0 ? this.m < 0 || isNegZero(this.m) : this.dec().isNegative();
+    return this.k >= 0 ? this.m < 0 || isNegZero(this.m) : this.k === WIDE ? this.w < 0n : this.dec().isNegative();
   }
   isPositive(): boolean {
-    return this.k >= 0 ? !(this.m < 0 || isNegZero(this.m)) : this.dec().isPositive();
+    return this.k >= 0 ? !(this.m < 0 || isNegZero(this.m)) : this.k === WIDE ? this.w > 0n : this.dec().isPositive();
   }
 
   decimalPlaces(): number {
-    return this.k >= 0 ? this.k : this.dec().decimalPlaces();
+    return this.k >= 0 ? this.k : this.k === WIDE ? (this.wk > 0 ? this.wk : 0) : this.dec().decimalPlaces();
   }
 
   /** Rounded to `dp` decimals (dp ≥ 0) by a D rounding mode; D's `toDecimalPlaces`. */
@@ -246,6 +363,14 @@ export class Num {
         return Num.of(q, dp);
       }
     }
+    if (this.k === WIDE && dp >= 0) {
+      if (this.wk <= dp) return this;
+      const q = roundToPlaces(this.w, this.wk, dp, rm);
+      if (q !== undefined) {
+        if (q === 0n) return this.w < 0n ? NEG_ZERO : ZERO; // D keeps the sign of a value rounded to zero
+        return Num.ofWide(strip(q, dp), wide.scale);
+      }
+    }
     return Num.ofDec(this.dec().toDecimalPlaces(dp, rm));
   }
 
@@ -256,11 +381,12 @@ export class Num {
   /** The nearest double, exactly `Number(D.toString())` but keeping -0 (D's `toNumber`). */
   toNumber(): number {
     if (this.k >= 0) return this.k === 0 ? this.m : this.m / POW10[this.k]!;
-    return this.dec().toNumber();
+    return this.k === WIDE ? Number(wideToString(this.w, this.wk)) : this.dec().toNumber();
   }
 
   /** Plain notation, exactly as D prints (no exponent, trailing zeros stripped, "0" for -0). */
   toString(): string {
+    if (this.k === WIDE) return wideToString(this.w, this.wk);
     if (this.k < 0) return this.dec().toString();
     const m = this.m, k = this.k;
     if (k === 0) return m === 0 ? '0' : String(m);
@@ -269,6 +395,20 @@ export class Num {
     if (s.length <= k) s = '0'.repeat(k - s.length + 1) + s;
     const cut = s.length - k;
     return (neg ? '-' : '') + s.slice(0, cut) + '.' + s.slice(cut);
+  }
+
+  /**
+   * D's `toFixed`: exactly dp decimals, rounded by rm (default half-up); without dp, plain
+   * notation. The sign is the unrounded value's: -0.001 at 2 places is "-0.00", -0 is "0.00".
+   */
+  toFixed(dp?: number, rm: Rounding = ROUND_HALF_UP): string {
+    if (this.k === DEC) return dp === undefined ? this.dec().toFixed() : this.dec().toFixed(dp, rm);
+    if (dp === undefined) return this.toString();
+    const r = this.toDecimalPlaces(dp, rm).abs();
+    let s = r.toString();
+    const places = r.decimalPlaces();
+    if (places < dp) s += (places === 0 ? '.' : '') + '0'.repeat(dp - places);
+    return this.isNegative() && !this.isZero() ? `-${s}` : s;
   }
 
   toJSON(): string {
@@ -293,6 +433,9 @@ function toD(m: number, k: number): Dec {
   return new D(k === 0 ? m : `${m}e-${k}`);
 }
 
+/** decimal.js's half-up mode, for callers that round without importing decimal.js. */
+export const HALF_UP = ROUND_HALF_UP;
+
 export const ZERO = Num.fromNumber(0);
 export const NEG_ZERO = Num.fromNumber(-0);
 export const ONE = Num.fromNumber(1);
@@ -307,14 +450,18 @@ export function toPlainNumber(n: Num): number {
     const v = n.toNumber();
     return v === 0 ? 0 : v;
   }
+  if (n.isWide()) {
+    const v = n.toNumber();
+    return v === 0 ? 0 : v; // a tiny value below the smallest double
+  }
   return decToPlainNumber(n.dec());
 }
 
 /** Rounded for display as a JSON number: `Number(d.toFixed(digits, rm))`, never -0. */
 export function toRoundedNumber(n: Num, digits: number, rm: Rounding): number {
-  if (n.isFast()) {
+  if (n.isFast() || n.isWide()) {
     const v = n.toDecimalPlaces(digits, rm);
-    if (v.isFast()) {
+    if (v.isFast() || v.isWide()) {
       const x = v.toNumber();
       return x === 0 ? 0 : x;
     }
@@ -334,10 +481,11 @@ export function divideExact(b: Num, a: Num): Num {
 }
 
 /**
- * `toRoundedNumber(a.minus(b), digits, rm)`: in the fast form the subtraction is as cheap as any
- * shortcut; D values keep decimal.ts's digit-level shortcut that avoids a 40-digit subtraction.
+ * `toRoundedNumber(a.minus(b), digits, rm)`, or undefined when the caller should subtract: in
+ * the fast and wide forms the subtraction is as cheap as any shortcut; D values keep
+ * decimal.ts's digit-level shortcut that avoids a 40-digit subtraction.
  */
 export function roundedDifference(a: Num, b: Num, digits: number, rm: Rounding): number | undefined {
-  if (a.isFast() && b.isFast()) return undefined;
+  if (!a.isDec() && !b.isDec()) return undefined;
   return decRoundedDifference(a.dec(), b.dec(), digits, rm);
 }

@@ -20,7 +20,7 @@ import type { ActionIR, RuleBlockIR, RuleSetIR } from '../compile/ir.js';
 import type { Diagnostic } from '../common/diagnostic.js';
 import { assertNever } from '../common/diagnostic.js';
 import type { Recommendation } from '../engine/result.js';
-import { Dec } from './decimal.js';
+import type { Num } from '../engine/num.js';
 import { decOf } from './exprs.js';
 import type { Scope } from './facts.js';
 import { unitOf } from './units.js';
@@ -35,20 +35,20 @@ export interface PendingRecommendation {
   order: number;
   priority: number;
   /** Exact values, for combination. */
-  amount: Dec | null;
-  percentage: Dec | null;
-  base: Dec | null;
+  amount: Num | null;
+  percentage: Num | null;
+  base: Num | null;
 }
 
-export function formatMoney(d: Dec): string {
-  return d.toFixed(2, Dec.ROUND_HALF_UP);
+export function formatMoney(d: Num): string {
+  return d.toFixed(2);
 }
 
-export function formatPercentage(d: Dec): string {
+export function formatPercentage(d: Num): string {
   return d.decimalPlaces() < 2 ? d.toFixed(2) : d.toFixed();
 }
 
-function lineBase(block: RuleBlockIR | undefined, line: string | undefined, scope: Scope, blockIndex: number): Dec | null {
+function lineBase(block: RuleBlockIR | undefined, line: string | undefined, scope: Scope, blockIndex: number): Num | null {
   const decl = line === undefined ? undefined : block?.lines.find((l) => l.name === line);
   return decl ? decOf(scope.value(blockIndex, decl.base)) : null;
 }
@@ -76,9 +76,9 @@ export function actionsToRecommendations(
   const block = plan.blocks[blockIndex]?.block;
   const out: PendingRecommendation[] = [];
   for (const action of params.actions) {
-    let amount: Dec | null = null;
-    let percentage: Dec | null = null;
-    let base: Dec | null = null;
+    let amount: Num | null = null;
+    let percentage: Num | null = null;
+    let base: Num | null = null;
     const verb = action.verb;
     switch (verb) {
       case 'adjust':

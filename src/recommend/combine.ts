@@ -31,7 +31,7 @@ import type { Recommendation } from '../engine/result.js';
 import type { ActionVerb, CombineActionKind } from '../dsl/ast.js';
 import { ACTION_COMBINE_MODES } from '../dsl/literals.js';
 import { formatMoney, formatPercentage, type PendingRecommendation } from './actions.js';
-import { Dec } from './decimal.js';
+import { HALF_UP, type Num } from '../engine/num.js';
 import { decOf } from './exprs.js';
 import type { Scope } from './facts.js';
 import { unitOf } from './units.js';
@@ -52,18 +52,18 @@ const SEVERITY: Record<ActionVerb, number> = {
 
 const REDUCES = new Set<ActionVerb>(['recall', 'withhold', 'suspend']);
 
-function signed(p: PendingRecommendation, v: Dec | null): Dec | null {
+function signed(p: PendingRecommendation, v: Num | null): Num | null {
   if (v === null) return null;
-  return REDUCES.has(p.rec.action) ? v.negated() : v;
+  return REDUCES.has(p.rec.action) ? v.neg() : v;
 }
 
-function effects(group: PendingRecommendation[]): (Dec | null)[] {
+function effects(group: PendingRecommendation[]): (Num | null)[] {
   if (group.every((p) => p.amount !== null)) return group.map((p) => signed(p, p.amount));
   if (group.every((p) => p.percentage !== null)) return group.map((p) => signed(p, p.percentage));
   return group.map(() => null);
 }
 
-function pickBy(group: PendingRecommendation[], better: (a: Dec, b: Dec) => boolean): PendingRecommendation {
+function pickBy(group: PendingRecommendation[], better: (a: Num, b: Num) => boolean): PendingRecommendation {
   const eff = effects(group);
   let best = 0;
   for (let i = 1; i < group.length; i++) {
@@ -84,14 +84,14 @@ function mostSevere(group: PendingRecommendation[]): PendingRecommendation {
     const sb = SEVERITY[b.rec.action];
     const ea = eff[i];
     const eb = eff[best];
-    if (sa > sb || (sa === sb && ea && eb && ea.lessThan(eb))) best = i;
+    if (sa > sb || (sa === sb && ea && eb && ea.lt(eb))) best = i;
   }
   return group[best]!;
 }
 
 /** Σ of one field over a group; null when any member lacks it. */
-function addUp(group: PendingRecommendation[], field: 'amount' | 'percentage', sameVerb: boolean): Dec | null {
-  let total: Dec | null = null;
+function addUp(group: PendingRecommendation[], field: 'amount' | 'percentage', sameVerb: boolean): Num | null {
+  let total: Num | null = null;
   for (const p of group) {
     const v = sameVerb ? p[field] : signed(p, p[field]);
     if (v === null) return null;
@@ -112,9 +112,9 @@ function sum(group: PendingRecommendation[]): PendingRecommendation {
   };
 }
 
-function applyCap(p: PendingRecommendation, cap: Dec | null, capIsPercent: boolean): PendingRecommendation {
+function applyCap(p: PendingRecommendation, cap: Num | null, capIsPercent: boolean): PendingRecommendation {
   if (cap === null) return p;
-  const limit = (v: Dec | null, c: Dec | null): Dec | null => (v === null || c === null || v.abs().lessThanOrEqualTo(c) ? v : c.times(v.isNegative() ? -1 : 1));
+  const limit = (v: Num | null, c: Num | null): Num | null => (v === null || c === null || v.abs().cmp(c) <= 0 ? v : v.isNegative() ? c.neg() : c);
   const amountCap = capIsPercent ? (p.base === null ? null : p.base.times(cap).abs()) : cap.abs();
   return { ...p, amount: limit(p.amount, amountCap), percentage: capIsPercent ? limit(p.percentage, cap.abs()) : p.percentage };
 }
@@ -131,9 +131,9 @@ function mergeLine(mode: CombineIR['mode'], group: PendingRecommendation[]): Pen
     case 'sum':
       return sum(group);
     case 'max':
-      return pickBy(group, (a, b) => a.greaterThan(b));
+      return pickBy(group, (a, b) => a.gt(b));
     case 'min':
-      return pickBy(group, (a, b) => a.lessThan(b));
+      return pickBy(group, (a, b) => a.lt(b));
     case 'most_severe':
       return mostSevere(group);
     default:
@@ -188,7 +188,7 @@ function finish(p: PendingRecommendation, mode: string, group: PendingRecommenda
   // Re-insert money fields in their declared position (key order is part of the output).
   const out = { rule: rec.rule, ruleBlock: rec.ruleBlock, action: rec.action } as Recommendation;
   if (rec.line !== undefined) out.line = rec.line;
-  if (p.amount !== null) out.amount = formatMoney(p.amount.toDecimalPlaces(2, Dec.ROUND_HALF_UP));
+  if (p.amount !== null) out.amount = formatMoney(p.amount.toDecimalPlaces(2, HALF_UP));
   if (p.percentage !== null) out.percentage = formatPercentage(p.percentage);
   if (rec.withinDays !== undefined) out.withinDays = rec.withinDays;
   if (rec.level !== undefined) out.level = rec.level;

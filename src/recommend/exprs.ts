@@ -11,7 +11,7 @@
 import type { ExprIR, RuleBlockIR, RuleSetIR } from '../compile/ir.js';
 import { compileExpr, type Ctx, type ExprEnv, type Fn, type NodeMember } from '../engine/expr.js';
 import { asNumber, isDec, isFail, toJson, type Val } from '../engine/values.js';
-import { Dec } from './decimal.js';
+import type { Num } from '../engine/num.js';
 import { findName } from './units.js';
 
 /** What a record offers the expressions of every block: the scorecard's nodes and the context. */
@@ -85,8 +85,8 @@ export function factOf(v: Val): unknown {
 }
 
 /** An engine value as an exact amount, read as scoring reads numbers; a failure is no amount. */
-export function decOf(v: Val): Dec | null {
+export function decOf(v: Val): Num | null {
   if (v === null || isFail(v)) return null;
   const n = asNumber(v, 'amount');
-  return isDec(n) ? new Dec(n.toString()) : null;
+  return isDec(n) ? n : null;
 }

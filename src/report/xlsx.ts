@@ -9,7 +9,9 @@
  * flat, and `buildResultsWorkbook` gives the same workbook in memory. The inputs are an array or,
  * for batches too big to hold, a function returning a fresh async iterable of them (called once
  * per sheet, e.g. replaying a spool file). Workbook dates are fixed
- * (or passed in) so two runs produce the same cells and properties.
+ * (or passed in) so two runs produce the same cells and properties. Every text cell, headers
+ * included, is formula-neutralised (cell-safety.ts): a project named `=HYPERLINK(…)` is written
+ * as the text `'=HYPERLINK(…)`, numbers stay numbers.
  */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
@@ -22,6 +24,7 @@ import { signedAmount } from './summary.js';
 import { t, type Lang } from './i18n/index.js';
 import { toReportItem, type ProjectInfo, type ReportInput, type ReportItem } from './input.js';
 import { lostReason, precisionOf } from './project-model.js';
+import { neutraliseRow, neutraliseText } from './cell-safety.js';
 
 /** Results to write: an array, or a replayable stream (called once per sheet) for constant memory. */
 export type ResultsSource = readonly ReportInput[] | (() => AsyncIterable<ReportInput>);
@@ -123,7 +126,7 @@ async function populate(
     { header: t(lang, 'col.cut') + paren(lang, t(lang, 'unit.yuan')), key: 'cut', width: 14, style: { numFmt: MONEY_FORMAT } },
     { header: t(lang, 'col.total'), key: 'total', width: 10, style: { numFmt: scoreFormat(precision) } },
     { header: t(lang, 'col.grade'), key: 'grade', width: 8 },
-    ...dims.map((d) => ({ header: d.name, key: `dim:${d.path}`, width: 10, style: { numFmt: scoreFormat(precision) } })),
+    ...dims.map((d) => ({ header: neutraliseText(d.name), key: `dim:${d.path}`, width: 10, style: { numFmt: scoreFormat(precision) } })),
     { header: t(lang, 'col.vetoes'), key: 'vetoes', width: 16 },
     { header: t(lang, 'col.amount') + paren(lang, t(lang, 'unit.yuan')), key: 'amount', width: 16, style: { numFmt: MONEY_FORMAT } },
     { header: t(lang, 'col.recommendations'), key: 'recs', width: 60 },
@@ -151,7 +154,7 @@ async function populate(
       errors: result.errors.map((e) => (e.path ? `${e.code} ${e.path}: ${e.message}` : `${e.code} ${e.message}`)).join(t(lang, 'punct.semicolon')),
     };
     for (const d of dims) row[`dim:${d.path}`] = result.dimensions.find((x) => x.path === d.path)?.points ?? null;
-    main.addRow(row).commit();
+    main.addRow(neutraliseRow(row)).commit();
     const p = pause();
     if (p) await p;
   }
@@ -174,7 +177,7 @@ async function populate(
     for await (const { result } of itemsOf(inputs)) {
       for (const ind of result.indicators.filter((i) => i.path === dim.path || i.path.startsWith(dim.path + '/'))) {
         const numeric = typeof ind.value === 'number';
-        const row = sheet.addRow({
+        const row = sheet.addRow(neutraliseRow({
           id: result.id,
           indicator: ind.name,
           weight: ind.effectiveWeight ?? ind.weight,
@@ -185,7 +188,7 @@ async function populate(
           points: ind.points,
           status: t(lang, `status.${ind.status}`),
           lost: lostReason(lang, ind, result.lostPoints, precision),
-        });
+        }));
         if (numeric) row.getCell('actual').numFmt = ind.unit === '%' ? '0.00%' : ind.unit === '元' ? MONEY_FORMAT : 'General';
         row.commit();
         const p = pause();

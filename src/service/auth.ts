@@ -3,7 +3,9 @@
  * marked `config: { public: true }` (liveness and readiness probes, which load balancers call
  * without credentials) requires `Authorization: Bearer <token>`. The comparison hashes both
  * sides to equal-length digests and uses `timingSafeEqual`, so response time does not reveal
- * how much of a guessed token was right, nor its length.
+ * how much of a guessed token was right, nor its length. Public routes still learn whether the
+ * caller proved the token (`request.authorised`): `/ready` tells an anonymous probe only ready or
+ * not ready, and the details — file names, diagnostics quoting rule text — only to the holder.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -25,14 +27,23 @@ function bearerOf(request: FastifyRequest): string | null {
   return match?.[1] ?? null;
 }
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** True when no token is configured or the request carries the right one. */
+    authorised: boolean;
+  }
+}
+
 export function installAuth(app: FastifyInstance, token: string | undefined): void {
+  app.decorateRequest('authorised', true);
   if (token === undefined || token === '') return;
   const expected = token;
   app.addHook('onRequest', async (request) => {
     const config = request.routeOptions.config as { public?: boolean } | undefined;
-    if (config?.public === true) return;
     const given = bearerOf(request);
-    if (given === null || !tokensEqual(given, expected)) {
+    request.authorised = given !== null && tokensEqual(given, expected);
+    if (config?.public === true) return;
+    if (!request.authorised) {
       throw new ServiceProblem(
         'unauthorized',
         given === null ? MSG.tokenMissing() : MSG.tokenInvalid(),

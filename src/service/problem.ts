@@ -132,6 +132,10 @@ function kindForFastifyError(err: FastifyError): ProblemKind {
 
 export function sendProblem(reply: FastifyReply, problem: Problem, headers: Record<string, string> = {}): FastifyReply {
   for (const [k, v] of Object.entries(headers)) reply.header(k, v);
+  // A 413 is sent before the upload has been read to its end (fastify's body limit stops a
+  // chunked JSON body part-way too); keeping the connection would leave the client sending
+  // into it, or read its rest as the next request. Node ends the socket after this response.
+  if (problem.status === 413) reply.header('connection', 'close');
   return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }
 

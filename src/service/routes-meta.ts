@@ -4,6 +4,7 @@
  * catalogue (`/rulesets`, `/rulesets/:name`, `/schema`, `/docs`) and `POST /check`, which
  * compiles an indicator file's text and returns its diagnostics as data. `/health` and
  * `/ready` are public (probes carry no credentials); everything else obeys the bearer token.
+ * With a token configured, `/ready` answers a request without it with `{ status }` alone.
  */
 import type { FastifyInstance } from 'fastify';
 import { isAbsolute, relative } from 'node:path';
@@ -70,6 +71,8 @@ export function registerMetaRoutes(app: FastifyInstance, ctx: ServiceContext): v
     const logError = ctx.decisions.error;
     const status = snap.generation === 0 || snap.rulesets.size === 0 ? 'not_ready' : snap.failures.length > 0 || logError !== null ? 'degraded' : 'ready';
     reply.code(status === 'not_ready' ? 503 : 200);
+    // Without the configured token a probe learns ready or not, never which files fail or why.
+    if (!request.authorised) return { status: status === 'not_ready' ? 'not_ready' : 'ready' };
     return {
       status,
       generation: snap.generation,

@@ -128,6 +128,7 @@ export const healthSchema = {
 
 export const readySchema = {
   summary: 'Readiness: rule sets loaded, load failures with diagnostics, last good hash in use',
+  description: 'Public. When the service has a token, a request without it gets only `status` (ready or not_ready); the details need the token.',
   response: {
     200: { $ref: 'Readiness#' },
     503: { $ref: 'Readiness#' },
@@ -137,7 +138,8 @@ export const readySchema = {
 export const readinessSchema = {
   $id: 'Readiness',
   type: 'object',
-  required: ['status', 'generation', 'loadedAt', 'rulesets', 'failures'],
+  description: 'Only `status` (ready or not_ready) without the token when one is configured; with it (or with no token configured) all fields.',
+  required: ['status'],
   properties: {
     status: { enum: ['ready', 'degraded', 'not_ready'] },
     generation: { type: 'integer' },

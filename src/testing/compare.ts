@@ -69,6 +69,20 @@ export function compareCase(exp: Expectation, r: EvaluationResult, recs: Recomme
   return diffs;
 }
 
+/**
+ * How many things an expectation checks: a case whose expectation checks nothing (no `expect`,
+ * `indicators: {}`, `error: []`, or only `recommendations` when no recommendation stage runs)
+ * would pass whatever the rules do, so the runner reports it instead of passing it.
+ */
+export function assertionCount(exp: Expectation | undefined, withRecommendations: boolean): number {
+  if (!exp) return 0;
+  const size = (m: unknown): number => (m && typeof m === 'object' ? Object.keys(m).length : 0);
+  let n = (exp.total !== undefined ? 1 : 0) + (exp.grade !== undefined ? 1 : 0) + size(exp.indicators) + size(exp.dimensions) + size(exp.status);
+  if (exp.recommendations !== undefined && withRecommendations) n++;
+  if (exp.error !== undefined && (!Array.isArray(exp.error) || exp.error.length > 0)) n++;
+  return n;
+}
+
 /** What `--update` writes for a case: the full scorecard in the expectation's terms. */
 export function expectationOf(r: EvaluationResult, recs: Recommendation[] | undefined): Expectation {
   const key = (n: Named, all: readonly Named[]): string => (all.filter((x) => x.name === n.name).length === 1 ? n.name : n.path);

@@ -33,14 +33,14 @@ export function formatTestReport(report: TestReport, lang: Lang = DEFAULT_LANG):
   for (const f of report.files) {
     const framework = f.framework ? reportWord(lang, 'framework', { name: f.framework }) : '';
     lines.push(`${f.file}${f.rules ? reportWord(lang, 'rulesOf', { rules: f.rules, framework }) : ''}`);
-    if (f.message) lines.push(`  ! ${f.message}`);
+    if (f.message) for (const m of f.message.split('\n')) lines.push(`  ! ${m}`);
     for (const d of f.diagnostics.filter((x) => x.severity === 'error')) {
       lines.push(`  ${d.file}:${d.range.start.line}:${d.range.start.column} ${d.code} ${d.message}`);
     }
     for (const c of f.cases) {
       const note = c.status === 'updated' ? reportWord(lang, 'expectRewritten') : c.status === 'empty' ? reportWord(lang, 'noExpect') : '';
       lines.push(`  ${MARK[c.status]} ${c.name}${note}`);
-      if (c.message) lines.push(`      ${c.message}`);
+      if (c.message) for (const m of c.message.split('\n')) lines.push(`      ${m}`);
       if (c.status === 'fail' || c.status === 'updated') {
         for (const d of c.diffs) lines.push(`      ${reportWord(lang, 'diff', { field: d.field, expected: show(lang, d.expected), actual: show(lang, d.actual) })}`);
       }

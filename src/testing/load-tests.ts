@@ -6,9 +6,10 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { TestCase } from './types.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
+import { checkTestKeys } from './keys.js';
 import { testMessage } from './messages.js';
 
 export const TEST_SUFFIX = '.test.yaml';
@@ -41,7 +42,8 @@ export interface LoadedTestFile {
   framework?: string;
   policy: string[];
   tolerance: number;
-  cases: (TestCase | { invalid: string })[];
+  /** A case the runner cannot run as written: its problems (one per line) and its name, if any. */
+  cases: (TestCase | { invalid: string; name?: string })[];
   message?: string;
 }
 
@@ -53,13 +55,16 @@ export function loadTestFile(file: string, lang: Lang = DEFAULT_LANG): LoadedTes
   } catch (err) {
     return { ...base, message: testMessage('unreadable', { detail: (err as NodeJS.ErrnoException).code ?? String(err) }, lang) };
   }
-  const doc = parseDocument(text);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
   if (doc.errors.length) return { ...base, message: testMessage('unreadable', { detail: doc.errors[0]!.message }, lang) };
   const js = doc.toJS({ maxAliasCount: 100 }) as unknown;
   if (!js || typeof js !== 'object' || Array.isArray(js) || !Array.isArray((js as Record<string, unknown>).cases)) {
     return { ...base, doc, message: testMessage('notATestFile', {}, lang) };
   }
   const top = js as Record<string, unknown>;
+  // Unknown keys are errors: ignored, they would let a case pass while asserting nothing.
+  const keys = checkTestKeys(doc, lineCounter, lang);
   const loaded: LoadedTestFile = {
     ...base,
     doc,
@@ -67,11 +72,13 @@ export function loadTestFile(file: string, lang: Lang = DEFAULT_LANG): LoadedTes
     tolerance: typeof top.tolerance === 'number' ? top.tolerance : 0,
     cases: (top.cases as unknown[]).map((c, i) => {
       if (!c || typeof c !== 'object' || Array.isArray(c) || typeof (c as TestCase).name !== 'string') return { invalid: testMessage('badCase', { index: i + 1 }, lang) };
-      return c as TestCase;
+      const problems = keys.cases.get(i);
+      return problems ? { invalid: problems.join('\n'), name: (c as TestCase).name } : (c as TestCase);
     }),
   };
+  if (keys.file.length) loaded.message = keys.file.join('\n');
   if (typeof top.rules === 'string') loaded.rules = top.rules;
-  else loaded.message = testMessage('noRules', {}, lang);
+  else loaded.message = [loaded.message, testMessage('noRules', {}, lang)].filter(Boolean).join('\n');
   if (typeof top.framework === 'string') loaded.framework = top.framework;
   return loaded;
 }

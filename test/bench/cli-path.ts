@@ -5,10 +5,24 @@
  * through tsx (`node --import tsx src/cli/bin.ts`).
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/**
+ * The checkout the bench runs in: the nearest folder above this file with a package.json and
+ * the shipped rules, whether the bench runs from test/bench or compiled into .bench/test/bench.
+ */
+function repoRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!(existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'rules')))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('bench: no jixiao checkout above ' + fileURLToPath(import.meta.url));
+    dir = up;
+  }
+  return dir;
+}
+
+export const REPO_ROOT = repoRoot();
 
 /** The package's `bin` as the build writes it. */
 const DIST_BIN = 'dist/cli/bin.js';

@@ -18,6 +18,7 @@ import { parse as parseYaml } from 'yaml';
 import { createRealToolchain } from '../../src/service/real-toolchain.js';
 import { EMPTY_SNAPSHOT, loadSnapshot } from '../../src/service/loader.js';
 import { startServer } from '../../src/service/server.js';
+import { REPO_ROOT } from './cli-path.js';
 import type { BenchSection } from './sections.js';
 
 /** The slice of autocannon's API used here (the package ships no types). */
@@ -56,7 +57,7 @@ export interface ServiceBenchResult {
   durationSec: number;
 }
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ROOT = REPO_ROOT;
 
 function defaultRecord(): Record<string, unknown> {
   const suite = parseYaml(readFileSync(join(ROOT, 'rules/common/project.test.yaml'), 'utf8')) as { cases: { data: Record<string, unknown> }[] };
@@ -75,7 +76,8 @@ interface Child {
  * generation does not compete with it for one event loop and the numbers are the server's.
  */
 async function startChild(rulesDir: string, ruleset: string, decisionLog: string | null): Promise<Child> {
-  const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', rulesDir, ruleset, decisionLog ?? ''];
+  const self = fileURLToPath(import.meta.url);
+  const args = [...(self.endsWith('.ts') ? ['--import', 'tsx'] : []), self, '--child', rulesDir, ruleset, decisionLog ?? ''];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolveUrl, reject) => {
     let out = '';

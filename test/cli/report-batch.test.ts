@@ -47,7 +47,7 @@ describe('jixiao report on a 1,000-project workbook', () => {
     expect(files.filter((f) => f.endsWith('.md') && f !== 'summary.md')).toHaveLength(COUNT);
     expect(files.filter((f) => f.endsWith('.html') && f !== 'summary.html')).toHaveLength(COUNT);
     expect(files).toEqual(expect.arrayContaining(['summary.md', 'summary.html', 'results.xlsx', 'EDU-0001.md', 'EDU-1000.html']));
-    expect(files.filter((f) => f.includes('.tmp'))).toEqual([]);
+    expect(files.filter((f) => f.includes('tmp'))).toEqual([]);
     expect(readFileSync(join(out, 'EDU-0001.md'), 'utf8')).toContain('第1号校舍改扩建工程');
     expect(reportRun.stderr).toContain(`共 ${COUNT} 条记录`);
   });

@@ -38,6 +38,26 @@ describe('file names for record ids', () => {
     expect(Buffer.byteLength(safeFileStem('项'.repeat(200)))).toBeLessThanOrEqual(180);
   });
 
+  it('refuses a leading formula or option character, direction marks and other controls', () => {
+    expect(['=HYPERLINK(1)', '+cmd', '-rf', '@SUM', '＝1', '－x', '==x'].map(safeFileStem)).toEqual(['_HYPERLINK(1)', '_cmd', '_rf', '_SUM', '_1', '_x', '_x']);
+    expect(safeFileStem('a-b=c')).toBe('a-b=c');
+    expect(safeFileStem('photo\u202egpj.exe')).toBe('photo_gpj.exe');
+    expect(safeFileStem('a\u0085b\u200bc\ufeffd\u0000e')).toBe('a_b_c_d_e');
+    expect(safeFileStem('.=x')).toBe('_=x');
+  });
+
+  it('bounds a megabyte-long id to 180 bytes without ending on a dot or space', () => {
+    const stem = safeFileStem('项'.repeat(59) + '.  ' + 'x'.repeat(1_000_000));
+    expect(stem).toBe('项'.repeat(59));
+    expect(Buffer.byteLength(safeFileStem('a'.repeat(1_000_000)))).toBe(180);
+    expect(safeFileStem(' '.repeat(1_000_000) + 'x')).toBe('_');
+  });
+
+  it('disambiguates ids that clean to the same stem in the order they arrive', () => {
+    const names = new FileNames(['summary', 'results']);
+    expect(['=a', '+a', '_a', '@a', '_a-2'].map((id) => names.next(id))).toEqual(['_a', '_a-2', '_a-3', '_a-4', '_a-2-2']);
+  });
+
   it('numbers repeats, ignoring case, and never hands out a reserved name', () => {
     const names = new FileNames(['summary']);
     expect(['A/1', 'a/1', 'a_1', 'Summary'].map((id) => names.next(id))).toEqual(['A_1', 'a_1-2', 'a_1-3', 'Summary-2']);
@@ -118,7 +138,7 @@ describe('jixiao eval with spreadsheets', () => {
     const run = await runCapturedCli(['eval', '--rules', 'project.ind', '--workers', '0', 'data.csv', '--out', 'results.xlsx'], dir);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+    expect(readdirSync(dir).filter((f) => f.includes('tmp'))).toEqual([]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'results.xlsx'));
     const sheet = wb.worksheets[0]!;

@@ -71,8 +71,9 @@ describe('createRecordValidator', () => {
     const errs = validate({ budget: { adjusted: 'many' }, level: 'E' }, 'P9');
     expect(errs.map((e) => [e.code, e.path])).toEqual([
       [EVL.SCHEMA, 'data.budget.adjusted'],
-      [EVL.SCHEMA, 'data.level'],
+      [EVL.LABEL, 'data.level'],
     ]);
+    expect(errs[1]!.message).toContain('（A、B）');
     expect(errs[0]!.message).toContain('P9');
     expect(validate({}, 'P1').map((e) => e.path)).toEqual(['data.budget']);
     expect(validate({ budget: { adjusted: 3 } }, 'ok')).toEqual([]);

@@ -59,9 +59,15 @@ describe('bands (区间法)', () => {
 
 describe('rating and tiers', () => {
   const rating = single(S.rating(data('level'), { A: frac(100), B: frac(80), C: frac(50) }));
-  it('rating gives the level share; an unknown level is unavailable with EVL413', () => {
+  it('rating gives the level share; an unknown label in the data rejects the record, naming the field', () => {
     expect(only(rating, { level: 'B' }).points).toBe(8);
-    const r = only(rating, { level: 'E' });
+    const r = evaluate(rating, { id: 'r', level: 'E' });
+    expect([r.status, r.errors.map((e) => [e.code, e.path])]).toEqual(['rejected', [['EVL408', 'data.level']]]);
+    expect(evaluate(rating, { id: 'r', level: 'b' }, { lang: 'en' }).errors[0]!.message).toContain('did you mean "B"?');
+  });
+  it('a computed rating subject with an unknown level is unavailable with EVL413', () => {
+    const computed = single(S.rating({ kind: 'if', condition: bool(true), then: str('E'), otherwise: str('A') }, { A: frac(100), B: frac(80) }));
+    const r = only(computed, {});
     expect([r.status, r.points, r.error?.code]).toEqual(['unavailable', 0, EVL.UNKNOWN_LEVEL]);
   });
   const tiers = single(S.tiers(data('t'), { 达成: [frac(80), frac(100)], 部分达成: [frac(50), frac(80)], 未达成: [frac(0), frac(50)] }, 'mid', data('p')));

@@ -34,8 +34,12 @@ const nearLimit = fc.tuple(fc.bigInt({ min: -(2n ** 54n), max: 2n ** 54n }), fc.
 const wide = fc.tuple(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: 0, max: 30 })).map(([n, s]) => scaled(n, s));
 const tiny = fc.tuple(fc.bigInt({ min: -999n, max: 999n }), fc.integer({ min: 18, max: 26 })).map(([n, s]) => scaled(n, s));
 const quotient = fc.tuple(fc.integer({ min: -1e6, max: 1e6 }), fc.integer({ min: 1, max: 997 })).map(([a, b]) => new D(a).div(b).toString());
+/** Exponents far from 0: inside the wide form's ±1000 scales and beyond them (held by D). */
+const huge = fc.tuple(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.integer({ min: -1200, max: 1200 })).map(([n, e]) => `${n}e${e}`);
+/** More than 40 digits: only D holds them; results of operations on them come back. */
+const long = fc.bigInt({ min: 10n ** 41n, max: 10n ** 48n }).map((n) => scaled(n, 20));
 const special = fc.constantFrom('0', '-0', '1', '-1', '0.5', '-0.5', '0.005', '0.015', '0.025', '-0.025', '9007199254740991', '9007199254740992', '-9007199254740993', '0.1', '100', '1e-30', '123456789012345.678');
-const decStr = fc.oneof(shortDec, shortDec, cents, nearLimit, wide, tiny, quotient, special);
+const decStr = fc.oneof(shortDec, shortDec, cents, nearLimit, wide, tiny, quotient, quotient, huge, long, special);
 
 const same = (n: Num, d: Dec): void => {
   expect(n.toString()).toBe(d.toString());
@@ -71,6 +75,24 @@ describe('Num against decimal.js (40 digits, half-up)', () => {
       );
     });
   }
+
+  it('chains quotients, products and sums as D does, and rounds them in every mode', () => {
+    fc.assert(
+      fc.property(decStr, decStr, decStr, decStr, fc.constantFrom(...MODES), fc.integer({ min: 0, max: 4 }), (w, x, y, z, mode, dp) => {
+        const [a, da] = pair(w), [b, db] = pair(x), [c, dc] = pair(y), [d, dd] = pair(z);
+        if (db.isZero()) return;
+        const n = a.div(b).times(c).minus(d);
+        const e = da.div(db).times(dc).minus(dd);
+        same(n, e);
+        const rm = roundingConstant(mode);
+        same(n.toDecimalPlaces(dp, rm), e.toDecimalPlaces(dp, rm));
+        const fixed = Number(e.toFixed(dp, rm));
+        expect(toRoundedNumber(n, dp, rm)).toBe(fixed === 0 ? 0 : fixed);
+        expect(n.cmp(a)).toBe(e.cmp(da));
+      }),
+      { numRuns: RUNS },
+    );
+  });
 
   it('divides short decimals exactly and long quotients at 40 digits', () => {
     const small = fc.tuple(fc.integer({ min: -1e7, max: 1e7 }), fc.integer({ min: 0, max: 4 })).map(([n, s]) => scaled(BigInt(n), s));
@@ -129,6 +151,19 @@ describe('Num against decimal.js (40 digits, half-up)', () => {
     });
   }
 
+  it('formats with toFixed as D does (padding, the unrounded sign, plain without places)', () => {
+    fc.assert(
+      fc.property(decStr, fc.integer({ min: 0, max: 6 }), fc.constantFrom(...MODES), (x, dp, mode) => {
+        const [a, da] = pair(x);
+        const rm = roundingConstant(mode);
+        expect(a.toFixed(dp, rm)).toBe(da.toFixed(dp, rm));
+        expect(a.toFixed(dp)).toBe(da.toFixed(dp));
+        expect(a.toFixed()).toBe(da.toFixed());
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('gives the JSON number Number(d.toString()) without display rounding, never -0', () => {
     fc.assert(
       fc.property(decStr, (x) => {
@@ -143,6 +178,9 @@ describe('Num against decimal.js (40 digits, half-up)', () => {
   it('keeps D values that leave the fast range and brings results that fit back', () => {
     const third = Num.fromNumber(1).div(Num.fromNumber(3));
     expect(third.isFast()).toBe(false);
+    expect(third.isWide()).toBe(true);
+    expect(Num.parse('1e1500').isDec()).toBe(true);
+    expect(Num.parse('1e1500').div(Num.parse('1e1000')).toString()).toBe(new D('1e500').toString());
     expect(third.toString()).toBe(new D(1).div(3).toString());
     expect(third.times(Num.fromNumber(3)).toString()).toBe(new D(1).div(3).times(3).toString());
     const big = Num.parse('100000000000000000000');

@@ -68,9 +68,11 @@ describe.each(['rescale', 'redistribute'] as const)('properties (%s)', (na) => {
       fc.property(recordArb, fc.double({ min: -2, max: 2, noNaN: true }), fc.double({ min: 0, max: 2, noNaN: true }), (rec, x, dx) => {
         const at = (v: number) => ev.evaluate({ id: 'm', ...rec, p: v, cov: v, spent: v, budget: 1 }).indicators;
         const lo = at(x), hi = at(x + dx);
+        // An unknown label (lvl D, t ?) rejects the record whatever the value: nothing to compare.
+        expect(lo.length === 0).toBe(hi.length === 0);
         for (const name of ['prop', 'linear', 'bands']) {
-          const a = lo.find((i) => i.name === name)!, b = hi.find((i) => i.name === name)!;
-          if (a.points !== null && b.points !== null) expect(b.points).toBeGreaterThanOrEqual(a.points);
+          const a = lo.find((i) => i.name === name), b = hi.find((i) => i.name === name);
+          if (a && b && a.points !== null && b.points !== null) expect(b.points).toBeGreaterThanOrEqual(a.points);
         }
       }),
       { numRuns: 300 },
@@ -80,7 +82,11 @@ describe.each(['rescale', 'redistribute'] as const)('properties (%s)', (na) => {
     fc.assert(
       fc.property(recordArb, (rec) => {
         const other = createEvaluator(framework(na), { validate: false });
-        expect(serializeResult(other.evaluate({ id: 'd', ...rec }))).toBe(serializeResult(ev.evaluate({ id: 'd', ...rec })));
+        const checked = ev.evaluate({ id: 'd', ...rec });
+        expect(serializeResult(ev.evaluate({ id: 'd', ...rec }))).toBe(serializeResult(checked));
+        // Validation changes a result only by rejecting it: an unknown label is a record error.
+        if (checked.status === 'rejected') expect(checked.errors.map((e) => e.code).every((c) => c === 'EVL407' || c === 'EVL408')).toBe(true);
+        else expect(serializeResult(other.evaluate({ id: 'd', ...rec }))).toBe(serializeResult(checked));
       }),
       { numRuns: 50 },
     );

@@ -1,8 +1,8 @@
 /**
  * `jixiao test [paths…] [--update] [--format text|json]`: runs the golden test cases policy
  * staff keep beside their indicator files (`*.test.yaml`), with the recommendation stage, and
- * prints what differs and what no case covers. Exit 0 when all pass, 1 when any case fails or
- * cannot run, 2 when there is nothing to test.
+ * prints what differs and what no case covers. Exit 0 when all pass, 1 when any case fails,
+ * cannot run or asserts nothing, 2 when there is nothing to test.
  */
 import { resolve } from 'node:path';
 import type { RuleSetIR } from '../../compile/ir.js';
@@ -36,5 +36,6 @@ export async function testCommand(args: string[], io: CliIO, lang: Lang): Promis
     return EXIT_USAGE;
   }
   write(io.stdout, format === 'json' ? JSON.stringify(report, null, 2) : formatTestReport(report, lang));
-  return report.failed > 0 || report.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+  // A case that asserts nothing is not a pass: it would stay green whatever the rules do.
+  return report.failed > 0 || report.errors > 0 || report.empty > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

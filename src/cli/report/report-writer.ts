@@ -6,8 +6,14 @@
  * grow with the batch. `finish` writes summary.md / summary.html (atomically) and results.xlsx.
  * With the directory `-`, Markdown goes to stdout instead — projects, then the summary — and no
  * workbook is written (used for quick looks and golden tests).
+ *
+ * A killed run must not leave a folder a reader takes for a result. A new or empty folder is
+ * written aside, as `.<dir>.jixiao-tmp-<pid>` next to it, and renamed into place by `finish`;
+ * such folders of dead runs are removed when the next run starts. A folder that already holds
+ * files is written in place (moving it would replace what the user keeps there), with an
+ * `.jixiao-incomplete` marker written first and removed last.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RuleSetIR } from '../../compile/ir.js';
 import type { EvaluationResult } from '../../engine/result.js';
@@ -22,6 +28,8 @@ import { FileNames } from './file-names.js';
 import { createRenderer, type Renderer } from './render-pool.js';
 import type { ReportFormat } from './render-jobs.js';
 import { ResultsSpool } from './results-spool.js';
+import { clearIncomplete, markIncomplete, removeStaleTemps, tempPathFor } from '../temp-files.js';
+import { msg } from '../messages.js';
 
 export type { ReportFormat } from './render-jobs.js';
 
@@ -46,17 +54,32 @@ export class ReportWriter {
   private readonly spool: ResultsSpool | undefined;
   private readonly renderer: Renderer | undefined;
   private readonly toStdout: boolean;
+  /** Where files go while the run lasts: the folder itself, or its sibling temp folder. */
+  private readonly workDir: string;
+  /** True when `workDir` is a temp folder renamed onto `dir` at the end. */
+  private readonly aside: boolean;
   /** Files written so far (per-project reports, then summary and workbook). */
   written = 0;
 
   constructor(private readonly options: ReportWriterOptions) {
     this.toStdout = options.dir === '-';
+    this.workDir = options.dir;
+    this.aside = false;
     if (!this.toStdout) {
-      mkdirSync(options.dir, { recursive: true });
+      const { dir, lang } = options;
+      removeStaleTemps(dir);
+      const existing = entriesOf(dir);
+      this.aside = existing === null || existing.length === 0;
+      if (this.aside) {
+        this.workDir = tempPathFor(dir);
+        mkdirSync(this.workDir, { recursive: true });
+      } else {
+        markIncomplete(dir, msg(lang, 'reportIncomplete'));
+      }
       this.spool = new ResultsSpool();
       if (!options.summaryOnly) {
-        const { ir, lang, formats, dir, workers } = options;
-        this.renderer = createRenderer({ ir, lang, formats, dir }, workers);
+        const { ir, formats, workers } = options;
+        this.renderer = createRenderer({ ir, lang, formats, dir: this.workDir }, workers);
       }
     }
   }
@@ -77,7 +100,8 @@ export class ReportWriter {
 
   /** Writes the summary report(s) and the results workbook. */
   async finish(): Promise<void> {
-    const { dir, formats, lang, ir, io } = this.options;
+    const { formats, lang, ir, io } = this.options;
+    const dir = this.workDir;
     await this.renderer?.close();
     if (this.toStdout) {
       io.stdout.write(renderSummaryMarkdown(this.summaries, [ir], lang));
@@ -88,11 +112,33 @@ export class ReportWriter {
     this.written += formats.length;
     await this.spool!.writeWorkbook(join(dir, RESULTS_FILE), ir, lang);
     this.written++;
+    if (this.aside) {
+      // An empty folder in the way (made by the user beforehand) is replaced; rmdir refuses
+      // anything else, so files someone put there meanwhile are never deleted.
+      if (entriesOf(this.options.dir) !== null) rmdirSync(this.options.dir);
+      renameSync(this.workDir, this.options.dir);
+    } else {
+      clearIncomplete(this.options.dir);
+    }
   }
 
-  /** Drops the spool and stops the render threads after a failure. */
+  /**
+   * Drops the spool and stops the render threads after a failure. A temp folder goes too; a
+   * folder written in place keeps its marker, since it is indeed incomplete.
+   */
   async abort(): Promise<void> {
     this.spool?.dispose();
     await this.renderer?.abort();
+    if (this.aside && !this.toStdout) rmSync(this.workDir, { recursive: true, force: true });
+  }
+}
+
+/** The names in a folder, null when there is none (a file in the way throws, as mkdir did). */
+function entriesOf(dir: string): string[] | null {
+  try {
+    return readdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
   }
 }

@@ -14,6 +14,7 @@ import type { RuleSetIR } from '../../compile/ir.js';
 import type { EvaluationResult } from '../../engine/result.js';
 import type { ProjectInfo, ReportItem } from '../../report/input.js';
 import type { Lang } from '../../report/i18n/index.js';
+import { removeStaleTemps, tempPathFor } from '../temp-files.js';
 
 export class ResultsSpool {
   private readonly dir = mkdtempSync(join(tmpdir(), 'jixiao-spool-'));
@@ -48,7 +49,8 @@ export class ResultsSpool {
 
   /** Writes the results workbook to `target` atomically, then removes the spool. */
   async writeWorkbook(target: string, ir: RuleSetIR, lang: Lang): Promise<void> {
-    const temp = `${target}.${process.pid}.tmp`;
+    removeStaleTemps(target);
+    const temp = tempPathFor(target);
     try {
       await this.finish();
       // ExcelJS is optional and only needed when a workbook is asked for.

@@ -4,6 +4,9 @@
  * at the start is dropped. Records are yielded one at a time with their 1-based record number
  * (what a spreadsheet program shows as the row), so memory stays constant however long the file.
  * Malformed quoting does not stop the file: the record is yielded with a `problem` describing it.
+ * A field longer than `maxCellLength` keeps only its first `maxCellLength` characters and is
+ * listed in `overlong` with its full length, so an unterminated quote in a 1 GB file costs the
+ * limit, not the file, in memory.
  */
 import { createReadStream } from 'node:fs';
 
@@ -13,12 +16,20 @@ export interface CsvRecord {
   cells: string[];
   /** Set when the quoting of this record was malformed; `column` is 1-based. */
   problem?: { column: number; reason: 'unterminated' | 'text_after_quote' };
+  /** Fields cut at the cell limit: 1-based column and full length in characters. */
+  overlong?: { column: number; length: number }[];
+}
+
+export interface CsvOptions {
+  /** Characters kept of one field; the rest is counted, not stored. Default: no limit. */
+  maxCellLength?: number;
 }
 
 const SPECIAL = /[,\r\n"]/g;
 
 /** Parses CSV text chunks into records; `chunks` may split anywhere, even inside a quote. */
-export async function* parseCsv(chunks: AsyncIterable<string> | Iterable<string>): AsyncGenerator<CsvRecord> {
+export async function* parseCsv(chunks: AsyncIterable<string> | Iterable<string>, options: CsvOptions = {}): AsyncGenerator<CsvRecord> {
+  const maxCell = options.maxCellLength ?? Infinity;
   let row = 0;
   let cells: string[] = [];
   let field = '';
@@ -28,8 +39,22 @@ export async function* parseCsv(chunks: AsyncIterable<string> | Iterable<string>
   let pendingCR = false;
   let first = true;
   let problem: CsvRecord['problem'];
+  let overlong: { column: number; length: number }[] | undefined;
+  /** Characters of the current field dropped past the limit. */
+  let dropped = 0;
 
+  const append = (text: string): void => {
+    if (field.length + text.length <= maxCell) {
+      field += text;
+      return;
+    }
+    const room = Math.max(0, maxCell - field.length);
+    field += text.slice(0, room);
+    dropped += text.length - room;
+  };
   const endField = (): void => {
+    if (dropped > 0) (overlong ??= []).push({ column: cells.length + 1, length: field.length + dropped });
+    dropped = 0;
     cells.push(field);
     field = '';
     afterQuote = false;
@@ -39,8 +64,10 @@ export async function* parseCsv(chunks: AsyncIterable<string> | Iterable<string>
     endField();
     row += 1;
     const record: CsvRecord = problem ? { row, cells, problem } : { row, cells };
+    if (overlong) record.overlong = overlong;
     cells = [];
     problem = undefined;
+    overlong = undefined;
     return record;
   };
 
@@ -64,10 +91,10 @@ export async function* parseCsv(chunks: AsyncIterable<string> | Iterable<string>
         // which the afterQuote state decides with the next character (maybe in the next chunk).
         const q = chunk.indexOf('"', i);
         if (q < 0) {
-          field += chunk.slice(i);
+          append(chunk.slice(i));
           break;
         }
-        field += chunk.slice(i, q);
+        append(chunk.slice(i, q));
         inQuotes = false;
         afterQuote = true;
         i = q + 1;
@@ -75,7 +102,7 @@ export async function* parseCsv(chunks: AsyncIterable<string> | Iterable<string>
       }
       const c = chunk[i]!;
       if (afterQuote && c === '"') {
-        field += '"'; // `""` inside a quoted field: a literal quote, and the quote goes on
+        append('"'); // `""` inside a quoted field: a literal quote, and the quote goes on
         inQuotes = true;
         afterQuote = false;
         i++;
@@ -97,7 +124,7 @@ export async function* parseCsv(chunks: AsyncIterable<string> | Iterable<string>
         SPECIAL.lastIndex = c === '"' ? i + 1 : i;
         const found = SPECIAL.exec(chunk);
         const j = found ? found.index : n;
-        field += chunk.slice(i, j);
+        append(chunk.slice(i, j));
         fieldStarted = true;
         i = j;
       }
@@ -109,7 +136,7 @@ export async function* parseCsv(chunks: AsyncIterable<string> | Iterable<string>
 }
 
 /** Streams a CSV file (UTF-8, optional BOM) record by record. */
-export function readCsvFile(path: string): AsyncGenerator<CsvRecord> {
+export function readCsvFile(path: string, options: CsvOptions = {}): AsyncGenerator<CsvRecord> {
   const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 64 * 1024 });
-  return parseCsv(stream as AsyncIterable<string>);
+  return parseCsv(stream as AsyncIterable<string>, options);
 }

@@ -1,10 +1,11 @@
 /**
  * The issue shape and message catalogue of spreadsheet reading. Codes are stable (EVL480–EVL489,
- * the data-reading slice of the EVL4xx evaluation-and-data range); messages are produced here and
- * only here, in Chinese and English (the one catalogue shape of src/common/catalogue.ts; the language is an
- * argument, default DEFAULT_LANG), and tests assert codes, rows and columns, never wording. `sheetIssueToDiagnostic`
- * turns an issue into the shared `Diagnostic` (row → line, column number → column) so front doors
- * print it like any other finding.
+ * the data-reading slice of the EVL4xx evaluation-and-data range, and EVL470–EVL472 for the
+ * reading limits of limits.ts, since the EVL48x slice is full); messages are produced here and
+ * only here, in Chinese and English (the one catalogue shape of src/common/catalogue.ts; the
+ * language is an argument, default DEFAULT_LANG), and tests assert codes, rows and columns,
+ * never wording. `sheetIssueToDiagnostic` turns an issue into the shared `Diagnostic` (row →
+ * line, column number → column) so front doors print it like any other finding.
  */
 import { defineCatalogue, render } from '../../common/catalogue.js';
 import type { Diagnostic, Severity } from '../../common/diagnostic.js';
@@ -31,6 +32,12 @@ export const SHEET_CODES = {
   badQuoting: 'EVL488',
   /** The mapping file is not valid, or two columns write the same field. */
   badMapping: 'EVL489',
+  /** An .xlsx file would unpack to more than the limit (a zip bomb, or a workbook to split). */
+  tooLargeUnpacked: 'EVL470',
+  /** One cell holds more characters than the limit; the record is refused. */
+  cellTooLong: 'EVL471',
+  /** The sheet or CSV file has more rows than the limit; the rows past it are not read. */
+  tooManyRows: 'EVL472',
 } as const;
 
 export type SheetCode = (typeof SHEET_CODES)[keyof typeof SHEET_CODES];
@@ -64,6 +71,9 @@ export const SHEET_MESSAGES = defineCatalogue('sheets', {
   EVL487: { zh: '列 {cell}“{header}”不对应任何数据字段，已忽略', en: 'column {cell} “{header}” matches no data field and is ignored' },
   EVL488: { zh: '第 {row} 行 {cell} 的引号不配对：{reason}', en: 'row {row}, {cell}: unbalanced quotes: {reason}' },
   EVL489: { zh: '映射无效：{reason}', en: 'invalid mapping: {reason}' },
+  EVL470: { zh: '工作簿 {file} 解压后有 {size}，超过上限 {limit}（最大的部分 {entry} 有 {entrySize}），未读取。若不是恶意文件，请把数据拆成几个工作簿，或另存为 CSV', en: 'workbook {file} unpacks to {size}, over the limit of {limit} (its largest part, {entry}, is {entrySize}); not read. If the file is genuine, split the data into several workbooks or save it as CSV' },
+  EVL471: { zh: '第 {row} 行 {cell}“{header}”有 {length} 个字符，超过单元格上限 {limit}，此行未读取。请检查该单元格，或把长文本移到附件中', en: 'row {row}, {cell} “{header}”: {length} characters, over the cell limit of {limit}; the row is not read. Check the cell, or move long text to an attachment' },
+  EVL472: { zh: '文件超过 {limit} 行，第 {row} 行及以后未读取。请把文件拆成每个不超过 {limit} 行的几个文件（每个保留表头行），分别运行', en: 'the file has more than {limit} rows; row {row} and later are not read. Split it into files of at most {limit} rows each (each with the header row) and run them separately' },
 });
 
 /** Phrases that fill `{reason}`, `{cell}` and lists inside the templates above. */
@@ -80,6 +90,9 @@ export const SHEET_PHRASES = defineCatalogue('sheets-phrases', {
   badSheet: { zh: '`sheet` 必须是工作表名或从 1 开始的序号', en: '`sheet` must be a name or a number from 1' },
   badHeaderRow: { zh: '`header_row` 必须是从 1 开始的行号', en: '`header_row` must be a number from 1' },
   noWorkbookReader: { zh: '读取 .xlsx 需要可选依赖包 exceljs，当前未安装（npm install exceljs），或把表格另存为 CSV', en: 'reading .xlsx needs the optional package exceljs, which is not installed (npm install exceljs); or save the sheet as CSV' },
+  tooManyEntries: { zh: '压缩包内的部件超过 {limit} 个，不像是工作簿', en: 'the archive has more than {limit} parts, which no workbook needs' },
+  truncatedArchive: { zh: '压缩包目录不完整或已损坏', en: 'the archive directory is truncated or damaged' },
+  hiddenData: { zh: '压缩包中有 {size} 数据不在目录中（可能是隐藏的内容），未读取', en: 'the archive holds {size} its directory does not list (possibly hidden content); not read' },
 });
 
 export type SheetPhrase = keyof typeof SHEET_PHRASES;

@@ -9,6 +9,9 @@
  * the problems of that row, each naming row and column, so the rest of the batch goes on) or,
  * with `data: null`, a problem of the whole file or header (row 0 or the header row). Header
  * warnings (ignored columns) come as a `data: null` item whose issues are all warnings.
+ * Reading is bounded (limits.ts): an .xlsx that would unpack past the limit is refused before it
+ * is opened (EVL470), a row with a cell past the cell limit is refused (EVL471), and reading stops
+ * at the row limit with EVL472 naming the first row not read.
  */
 import { extname } from 'node:path';
 import { access } from 'node:fs/promises';
@@ -18,6 +21,7 @@ import { parseMapping, resolveColumns, type ResolvedColumn, type SheetMapping } 
 import { DEFAULT_LANG, type Lang } from '../../common/lang.js';
 import { SHEET_CODES, sheetIssue, sheetPhrase, type SheetIssue } from './messages.js';
 import { openXlsxRows } from './xlsx-rows.js';
+import { checkWorkbookArchive, resolveLimits, type SheetLimits } from './limits.js';
 
 export interface SheetRecord {
   /** 1-based row of the record (header included), as a spreadsheet program numbers it. */
@@ -34,12 +38,25 @@ export interface ReadSheetOptions {
   format?: 'csv' | 'xlsx';
   /** Language of issue messages (codes never change). Default DEFAULT_LANG. */
   lang?: Lang;
+  /** Reading limits; each defaults to DEFAULT_SHEET_LIMITS. */
+  limits?: Partial<SheetLimits>;
 }
 
 interface RawRow {
   row: number;
   cells: Cell[];
   problem?: { column: number; reason: string };
+  overlong?: { column: number; length: number }[];
+}
+
+/** Cells past the limit in a row exceljs produced (a CSV row arrives with them already cut). */
+function overlongCells(raw: RawRow, maxCellLength: number): { column: number; length: number }[] | undefined {
+  if (raw.overlong) return raw.overlong;
+  let out: { column: number; length: number }[] | undefined;
+  raw.cells.forEach((cell, i) => {
+    if (typeof cell === 'string' && cell.length > maxCellLength) (out ??= []).push({ column: i + 1, length: cell.length });
+  });
+  return out;
 }
 
 function setPath(target: Record<string, unknown>, segments: readonly string[], value: unknown): void {
@@ -84,9 +101,14 @@ function toRecord(raw: RawRow, columns: readonly ResolvedColumn[], lang: Lang): 
   return { row: raw.row, data, errors };
 }
 
-async function* rowsOf(path: string, format: 'csv' | 'xlsx', mapping: SheetMapping | null, lang: Lang): AsyncGenerator<RawRow | SheetRecord> {
+async function* rowsOf(path: string, format: 'csv' | 'xlsx', mapping: SheetMapping | null, lang: Lang, limits: SheetLimits): AsyncGenerator<RawRow | SheetRecord> {
   if (format === 'csv') {
-    yield* readCsvFile(path);
+    yield* readCsvFile(path, { maxCellLength: limits.maxCellLength });
+    return;
+  }
+  const refused = await checkWorkbookArchive(path, limits, lang);
+  if (refused) {
+    yield { row: 0, data: null, errors: [refused] };
     return;
   }
   const opened = await openXlsxRows(path, mapping?.sheet);
@@ -126,16 +148,31 @@ export async function* readSheetRecords(
   }
 
   const headerRow = resolvedMapping?.headerRow ?? 1;
+  const limits = resolveLimits(options.limits);
   let columns: ResolvedColumn[] | null = null;
+  let headers: string[] = [];
+  let rowsRead = 0;
   try {
-    for await (const item of rowsOf(path, format, resolvedMapping, lang)) {
+    for await (const item of rowsOf(path, format, resolvedMapping, lang, limits)) {
       if ('data' in item) {
         yield item;
         return;
       }
+      if (++rowsRead > limits.maxRows) {
+        yield { row: item.row, data: null, errors: [sheetIssue(SHEET_CODES.tooManyRows, { row: item.row }, { limit: limits.maxRows }, 'error', lang)] };
+        return;
+      }
       if (item.row < headerRow) continue;
+      const overlong = overlongCells(item, limits.maxCellLength);
+      if (overlong) {
+        // The whole row is refused: a cut value would be scored as if it were what was typed.
+        const errors = overlong.map(({ column, length }) => sheetIssue(SHEET_CODES.cellTooLong, { row: item.row, column, header: headers[column - 1] ?? '' }, { length, limit: limits.maxCellLength }, 'error', lang));
+        yield { row: item.row, data: columns === null ? null : {}, errors };
+        if (columns === null) return; // the header row itself: no column can be trusted
+        continue;
+      }
       if (columns === null) {
-        const headers = item.cells.map((c) => (isEmptyCell(c) ? '' : c instanceof Date ? c.toISOString() : String(c)));
+        headers = item.cells.map((c) => (isEmptyCell(c) ? '' : c instanceof Date ? c.toISOString() : String(c)));
         const resolved = resolveColumns(headers, item.row, resolvedMapping, options.schema, lang);
         columns = resolved.columns;
         if (resolved.issues.length > 0) yield { row: item.row, data: null, errors: resolved.issues };
