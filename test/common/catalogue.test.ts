@@ -11,6 +11,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { catalogueName, codeOf, defineCatalogue, placeholders, render, type Catalogue } from '../../src/common/catalogue.js';
+import { CLI_MESSAGES } from '../../src/cli/messages.js';
 import { COMPILE_NAMES, COMPILE_RULES, COMPILE_STRUCTURE } from '../../src/compile/messages.js';
 import { SHEET_MESSAGES, SHEET_PHRASES } from '../../src/data/sheets/messages.js';
 import { DSL_MESSAGES } from '../../src/dsl/messages-codes.js';
@@ -23,12 +24,14 @@ import { FMT_MESSAGES, FMT_TEXTS } from '../../src/fmt/messages.js';
 import { CTX_MESSAGES, CTX_TERMS } from '../../src/pipeline/context-messages.js';
 import { REC_MESSAGES } from '../../src/recommend/messages.js';
 import { ROL_MESSAGES, ROL_TERMS } from '../../src/rollup/messages.js';
+import { PROBLEM_TITLES, SERVICE_MESSAGES } from '../../src/service/messages.js';
 
 const SRC = fileURLToPath(new URL('../../src', import.meta.url));
 const HAN = /[\u4e00-\u9fff]/;
 
 /** name → catalogue and whether its entries are diagnostics (which need a severity). */
 const KNOWN: Record<string, { catalogue: Catalogue; diagnostics: boolean }> = {
+  cli: { catalogue: CLI_MESSAGES, diagnostics: false },
   'compile-names': { catalogue: COMPILE_NAMES, diagnostics: true },
   'compile-structure': { catalogue: COMPILE_STRUCTURE, diagnostics: true },
   'compile-rules': { catalogue: COMPILE_RULES, diagnostics: true },
@@ -50,14 +53,15 @@ const KNOWN: Record<string, { catalogue: Catalogue; diagnostics: boolean }> = {
   'testing-report': { catalogue: TEST_WORDS, diagnostics: false },
   rollup: { catalogue: ROL_MESSAGES, diagnostics: true },
   'rollup-terms': { catalogue: ROL_TERMS, diagnostics: false },
+  service: { catalogue: SERVICE_MESSAGES, diagnostics: false },
+  'service-titles': { catalogue: PROBLEM_TITLES, diagnostics: false },
 };
 
-/** Files still on their old shape; emptied as each phase moves (each must then export a catalogue). */
-const NOT_YET = new Set<string>([
-  'cli/messages.ts',
-    'report/i18n/en.ts',
-  'report/i18n/index.ts', 'report/i18n/zh.ts', 'service/messages.ts',
-]);
+/**
+ * Files still on their old shape (each must export a catalogue once it moves): only the report's
+ * words, which the helper localising the reports moves onto the shape.
+ */
+const NOT_YET = new Set<string>(['report/i18n/en.ts', 'report/i18n/index.ts', 'report/i18n/zh.ts']);
 
 /** What is wrong with a catalogue, one line per problem (empty when it is complete). */
 export function problems(name: string, catalogue: Catalogue, diagnostics: boolean): string[] {
