@@ -108,6 +108,32 @@ Exit codes: 0 ok, 1 problems found or tests failed, 2 usage or input errors.`,
 
 export type MessageKey = keyof typeof CLI_MESSAGES;
 
+/** Column headings and words of the `--format table` outputs of eval and rollup. */
+export const CLI_WORDS = defineCatalogue('cli-words', {
+  tableRecord: { zh: '记录', en: 'record' },
+  tableTotal: { zh: '得分', en: 'total' },
+  tableGrade: { zh: '等级', en: 'grade' },
+  tableRecommendations: { zh: '建议', en: 'recommendations' },
+  tableLost: { zh: '失分', en: 'points lost' },
+  tableRejected: { zh: '被拒绝', en: 'rejected' },
+  rollupEntity: { zh: '主体', en: 'entity' },
+  rollupKey: { zh: '名称', en: 'name' },
+  rollupOwn: { zh: '自身得分', en: 'own' },
+  rollupMembers: { zh: '成员数', en: 'members' },
+  rollupAverage: { zh: '成员均分', en: 'member avg' },
+  rollupTotal: { zh: '综合得分', en: 'combined' },
+  rollupGrade: { zh: '等级', en: 'grade' },
+  rollupRecommendations: { zh: '挂钩建议', en: 'linkage recommendations' },
+  rollupNoScore: { zh: '无得分', en: 'no score' },
+  rollupExcluded: { zh: '未计入', en: 'left out' },
+});
+
+export type CliWord = keyof typeof CLI_WORDS;
+
+export function cliWord(lang: Lang, word: CliWord): string {
+  return CLI_WORDS[word][lang];
+}
+
 export function msg(lang: Lang, key: MessageKey, ...args: (string | number)[]): string {
   return render(CLI_MESSAGES, key, args, lang).message;
 }

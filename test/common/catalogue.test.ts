@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { catalogueName, codeOf, defineCatalogue, placeholders, render, type Catalogue } from '../../src/common/catalogue.js';
-import { CLI_MESSAGES } from '../../src/cli/messages.js';
+import { CLI_MESSAGES, CLI_WORDS } from '../../src/cli/messages.js';
 import { COMPILE_NAMES, COMPILE_RULES, COMPILE_STRUCTURE } from '../../src/compile/messages.js';
 import { SHEET_MESSAGES, SHEET_PHRASES } from '../../src/data/sheets/messages.js';
 import { DSL_MESSAGES } from '../../src/dsl/messages-codes.js';
@@ -32,6 +32,7 @@ const HAN = /[\u4e00-\u9fff]/;
 /** name → catalogue and whether its entries are diagnostics (which need a severity). */
 const KNOWN: Record<string, { catalogue: Catalogue; diagnostics: boolean }> = {
   cli: { catalogue: CLI_MESSAGES, diagnostics: false },
+  'cli-words': { catalogue: CLI_WORDS, diagnostics: false },
   'compile-names': { catalogue: COMPILE_NAMES, diagnostics: true },
   'compile-structure': { catalogue: COMPILE_STRUCTURE, diagnostics: true },
   'compile-rules': { catalogue: COMPILE_RULES, diagnostics: true },
