@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { catalogueName, codeOf, defineCatalogue, placeholders, render, type Catalogue } from '../../src/common/catalogue.js';
 import { CLI_MESSAGES, CLI_WORDS } from '../../src/cli/messages.js';
+import { DEMO_COLUMNS, DEMO_LEVELS, DEMO_LOOP, DEMO_SUMMARY } from '../../src/cli/demo/messages.js';
 import { COMPILE_NAMES, COMPILE_RULES, COMPILE_STRUCTURE } from '../../src/compile/messages.js';
 import { SHEET_MESSAGES, SHEET_PHRASES } from '../../src/data/sheets/messages.js';
 import { DSL_MESSAGES } from '../../src/dsl/messages-codes.js';
@@ -33,6 +34,10 @@ const HAN = /[\u4e00-\u9fff]/;
 const KNOWN: Record<string, { catalogue: Catalogue; diagnostics: boolean }> = {
   cli: { catalogue: CLI_MESSAGES, diagnostics: false },
   'cli-words': { catalogue: CLI_WORDS, diagnostics: false },
+  'demo-summary': { catalogue: DEMO_SUMMARY, diagnostics: false },
+  'demo-loop': { catalogue: DEMO_LOOP, diagnostics: false },
+  'demo-columns': { catalogue: DEMO_COLUMNS, diagnostics: false },
+  'demo-levels': { catalogue: DEMO_LEVELS, diagnostics: false },
   'compile-names': { catalogue: COMPILE_NAMES, diagnostics: true },
   'compile-structure': { catalogue: COMPILE_STRUCTURE, diagnostics: true },
   'compile-rules': { catalogue: COMPILE_RULES, diagnostics: true },
