@@ -15,6 +15,7 @@ import { CLI_MESSAGES, CLI_WORDS } from '../../src/cli/messages.js';
 import { DEMO_COLUMNS, DEMO_LEVELS, DEMO_LOOP, DEMO_SUMMARY } from '../../src/cli/demo/messages.js';
 import { COMPILE_NAMES, COMPILE_RULES, COMPILE_STRUCTURE } from '../../src/compile/messages.js';
 import { SHEET_MESSAGES, SHEET_PHRASES } from '../../src/data/sheets/messages.js';
+import { DIAGNOSTIC_LABELS } from '../../src/common/diagnostic-messages.js';
 import { DSL_MESSAGES } from '../../src/dsl/messages-codes.js';
 import { DSL_RULES } from '../../src/dsl/messages-rules.js';
 import { DSL_OPTIONS, DSL_TOKENS, DSL_WORDS } from '../../src/dsl/messages-words.js';
@@ -43,6 +44,7 @@ const KNOWN: Record<string, { catalogue: Catalogue; diagnostics: boolean }> = {
   'compile-rules': { catalogue: COMPILE_RULES, diagnostics: true },
   sheets: { catalogue: SHEET_MESSAGES, diagnostics: false },
   'sheets-phrases': { catalogue: SHEET_PHRASES, diagnostics: false },
+  'diagnostic-labels': { catalogue: DIAGNOSTIC_LABELS, diagnostics: false },
   dsl: { catalogue: DSL_MESSAGES, diagnostics: true },
   'dsl-rules': { catalogue: DSL_RULES, diagnostics: false },
   'dsl-tokens': { catalogue: DSL_TOKENS, diagnostics: false },
