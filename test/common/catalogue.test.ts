@@ -21,7 +21,9 @@ import { DSL_RULES } from '../../src/dsl/messages-rules.js';
 import { DSL_OPTIONS, DSL_TOKENS, DSL_WORDS } from '../../src/dsl/messages-words.js';
 import { EVL_MESSAGES, EVL_TERMS } from '../../src/common/evaluation-messages.js';
 import { TEST_PROBLEMS, TEST_WORDS } from '../../src/testing/messages.js';
+import { evaluate } from '../../src/engine/index.js';
 import { asBoolean, asNumber, isFail } from '../../src/engine/values.js';
+import { S, call, data, num, single, target } from '../engine/ir-builders.js';
 import { FMT_MESSAGES, FMT_TEXTS } from '../../src/fmt/messages.js';
 import { CTX_MESSAGES, CTX_TERMS } from '../../src/pipeline/context-messages.js';
 import { REC_MESSAGES } from '../../src/recommend/messages.js';
@@ -189,5 +191,24 @@ describe('no English word in a Chinese message', () => {
     expect(isFail(text) && text.reason('zh')).toBe('data.spent 应为 数字，实际为 "abc"');
     expect(isFail(text) && text.reason('en')).toBe('data.spent should be a number, found "abc"');
     expect(isFail(yes) && yes.reason('zh')).toBe('data.done 应为 是或否（true/false），实际为 一个对象');
+  });
+
+  // The engine's own wording of a failure (which division, what a function lacked) is a term too;
+  // the message starts with the indicator's name (`x`).
+  const reason = (ir: ReturnType<typeof single>, record: object, lang: 'zh' | 'en'): string | undefined =>
+    evaluate(ir, { id: 'r', ...record }, { lang }).indicators[0]?.error?.message;
+
+  it('a zero divisor is named in Chinese (EVL411 of the proportional method)', () => {
+    const zero = single(S.proportional(), { value: data('v'), target: target('=', num(0)) });
+    expect(reason(zero, { v: 3 }, 'zh')).toBe('x: |指标值 − 目标值| / 目标值（目标值为 0） 中出现除以零');
+    expect(reason(zero, { v: 3 }, 'en')).toBe('x: division by zero in |value − target| / target (target 0)');
+  });
+
+  it('a function that lacks values says so in Chinese (EVL411/EVL419 of avg and round)', () => {
+    const avg = single(S.formula({ kind: 'points', value: call('avg', data('xs')) }));
+    expect(reason(avg, { xs: [] }, 'zh')).toBe('x: avg(data.xs)（没有任何数值） 中出现除以零');
+    expect(reason(avg, { xs: [] }, 'en')).toBe('x: division by zero in avg(data.xs) of no values');
+    const round = single(S.formula({ kind: 'points', value: call('round', data('x'), num(25)) }));
+    expect(reason(round, { x: 1.5 }, 'zh')).toBe('x: round：小数位数 25');
   });
 });
