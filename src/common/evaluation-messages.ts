@@ -13,7 +13,7 @@
  * EVL42x: scorecard-level problems (nothing applicable, veto condition not computable).
  */
 
-import { defineCatalogue, render, renderText, type Arg, type Args } from './catalogue.js';
+import { defineCatalogue, render, termOf, type Arg, type Args } from './catalogue.js';
 import { DEFAULT_LANG, type Lang, type Term } from './lang.js';
 
 export const EVL = {
@@ -119,7 +119,7 @@ export function evlWord(word: EvlWord, lang: Lang = DEFAULT_LANG): string {
 
 /** A term with its placeholders filled, still in both languages (the failure picks one later). */
 export function evlTerm(word: EvlWord, args: Args): Term {
-  return { zh: renderText(EVL_TERMS[word], args, 'zh'), en: renderText(EVL_TERMS[word], args, 'en') };
+  return termOf(EVL_TERMS[word], args);
 }
 
 function isTerm(v: unknown): v is Term {

@@ -20,6 +20,7 @@
 import type { Expr, RulesDecl } from '../dsl/ast.js';
 import type { CheckInput } from './check-input.js';
 import { RULE_PRIORITY_MAX, RULE_PRIORITY_MIN, exactAsDouble, priorityInRange } from './rule-limits.js';
+import { COMPILE_TERMS } from './messages-terms.js';
 
 const COMPARE = new Set(['==', '!=', '<', '<=', '>', '>=']);
 const ARITHMETIC = new Set(['+', '-', '*', '/']);
@@ -52,7 +53,7 @@ function checkOperand(e: Expr, other: Expr | undefined, file: string, c: CheckIn
   if (shape.kind === 'list' && other && isLiteral(other)) return;
   c.accept('REC522', file, e.range, {
     name: `data.${e.segments.join('.')}`,
-    shape: shape.kind === 'list' ? { zh: '列表', en: 'a list' } : { zh: '一组字段（对象）', en: 'a group of fields (an object)' },
+    shape: shape.kind === 'list' ? COMPILE_TERMS.list : COMPILE_TERMS.fieldGroup,
     field: shape.kind === 'object' ? shape.field : undefined,
   });
 }

@@ -14,6 +14,7 @@ import { catalogueName, codeOf, defineCatalogue, placeholders, render, type Cata
 import { CLI_MESSAGES, CLI_WORDS } from '../../src/cli/messages.js';
 import { DEMO_COLUMNS, DEMO_LEVELS, DEMO_LOOP, DEMO_SUMMARY } from '../../src/cli/demo/messages.js';
 import { COMPILE_NAMES, COMPILE_RULES, COMPILE_STRUCTURE } from '../../src/compile/messages.js';
+import { COMPILE_TERMS } from '../../src/compile/messages-terms.js';
 import { SHEET_MESSAGES, SHEET_PHRASES } from '../../src/data/sheets/messages.js';
 import { DIAGNOSTIC_LABELS } from '../../src/common/diagnostic-messages.js';
 import { DSL_MESSAGES } from '../../src/dsl/messages-codes.js';
@@ -44,6 +45,7 @@ const KNOWN: Record<string, { catalogue: Catalogue; diagnostics: boolean }> = {
   'compile-names': { catalogue: COMPILE_NAMES, diagnostics: true },
   'compile-structure': { catalogue: COMPILE_STRUCTURE, diagnostics: true },
   'compile-rules': { catalogue: COMPILE_RULES, diagnostics: true },
+  'compile-terms': { catalogue: COMPILE_TERMS, diagnostics: false },
   sheets: { catalogue: SHEET_MESSAGES, diagnostics: false },
   'sheets-phrases': { catalogue: SHEET_PHRASES, diagnostics: false },
   'diagnostic-labels': { catalogue: DIAGNOSTIC_LABELS, diagnostics: false },
