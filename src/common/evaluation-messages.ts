@@ -109,6 +109,11 @@ export const EVL_TERMS = defineCatalogue('evaluation-terms', {
   needsClampArgs: { zh: '需要 x、下限、上限三个参数', en: 'needs x, low, high' },
   needsArgument: { zh: '需要一个参数', en: 'needs an argument' },
   noPoints: { zh: '没有任何坐标点', en: 'no points' },
+  typeNumber: { zh: '数字', en: 'number' },
+  typeBoolean: { zh: '是/否值', en: 'boolean' },
+  typeString: { zh: '文本', en: 'string' },
+  listSeparator: { zh: '、', en: ', ' },
+  errorSeparator: { zh: '；', en: '; ' },
 });
 
 export type EvlWord = keyof typeof EVL_TERMS;

@@ -49,4 +49,5 @@ export const COMPILE_TERMS = defineCatalogue('compile-terms', {
   tiersExample: { zh: '档位，例如 { 达成: 80%..100% }', en: 'tiers, e.g. { 达成: 80%..100% }' },
   atLeastTwoPoints: { zh: '至少两个点', en: 'at least two points' },
   atLeastOneElement: { zh: '至少一个要素', en: 'at least one element' },
+  longLiteral: { zh: '{head}…（共 {length} 个字符）', en: '{head}… ({length} characters)' },
 });

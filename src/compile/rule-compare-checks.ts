@@ -17,6 +17,8 @@
  * cannot see (an undeclared path that other paths show to be an object, or a list compared with
  * a value of unknown type), so a list compared with a literal is reported once, as CMP213.
  */
+import { termOf } from '../common/catalogue.js';
+import type { Term } from '../common/lang.js';
 import type { Expr, RulesDecl } from '../dsl/ast.js';
 import type { CheckInput } from './check-input.js';
 import { RULE_PRIORITY_MAX, RULE_PRIORITY_MIN, exactAsDouble, priorityInRange } from './rule-limits.js';
@@ -59,10 +61,8 @@ function checkOperand(e: Expr, other: Expr | undefined, file: string, c: CheckIn
 }
 
 /** A 400-digit literal is quoted by its head and its length. */
-function shortText(text: string): string | { zh: string; en: string } {
-  if (text.length <= 40) return text;
-  const head = text.slice(0, 20);
-  return { zh: `${head}…（共 ${text.length} 个字符）`, en: `${head}… (${text.length} characters)` };
+function shortText(text: string): string | Term {
+  return text.length <= 40 ? text : termOf(COMPILE_TERMS.longLiteral, { head: text.slice(0, 20), length: text.length });
 }
 
 /** Walks one expression: operands of comparisons and arithmetic, and every numeric literal. */

@@ -22,6 +22,8 @@ import { DSL_RULES } from '../../src/dsl/messages-rules.js';
 import { DSL_OPTIONS, DSL_TOKENS, DSL_WORDS } from '../../src/dsl/messages-words.js';
 import { EVL_MESSAGES, EVL_TERMS } from '../../src/common/evaluation-messages.js';
 import { TEST_PROBLEMS, TEST_WORDS } from '../../src/testing/messages.js';
+import { checkRecord } from '../../src/data/guard.js';
+import { describeFound } from '../../src/data/validate.js';
 import { evaluate } from '../../src/engine/index.js';
 import { asBoolean, asNumber, isFail } from '../../src/engine/values.js';
 import { S, call, data, num, single, target } from '../engine/ir-builders.js';
@@ -212,5 +214,12 @@ describe('no English word in a Chinese message', () => {
     expect(reason(avg, { xs: [] }, 'en')).toBe('x: division by zero in avg(data.xs) of no values');
     const round = single(S.formula({ kind: 'points', value: call('round', data('x'), num(25)) }));
     expect(reason(round, { x: 1.5 }, 'zh')).toBe('x: round：小数位数 25');
+  });
+
+  it('a value of the wrong JSON type is named in Chinese (EVL401/EVL404), English as before', () => {
+    expect(checkRecord(5, 'r', 'zh')[0]?.message).toBe('记录 r：记录必须是对象，实际为 数字');
+    expect(checkRecord(true, 'r', 'en')[0]?.message).toBe('record r: a record must be an object, found boolean');
+    expect(describeFound(true, 'zh')).toBe('是/否值 true');
+    expect(describeFound(5, 'en')).toBe('number 5');
   });
 });
