@@ -53,6 +53,14 @@ export function describeUnit(u: string | null): Term {
   return termOf(COMPILE_TERMS.amountOrQuantity, { unit: u });
 }
 
+/**
+ * A unit where a message names what it found (CMP214): in Chinese as `describeUnit` names it
+ * (天数, not `days`); in English as written, as that message always showed it.
+ */
+export function unitFound(u: string): Term {
+  return { zh: describeUnit(u).zh, en: u };
+}
+
 export function describeTy(t: Ty): Term {
   switch (t.k) {
     case 'num':

@@ -15,6 +15,7 @@ import { CLI_MESSAGES, CLI_WORDS } from '../../src/cli/messages.js';
 import { DEMO_COLUMNS, DEMO_LEVELS, DEMO_LOOP, DEMO_SUMMARY } from '../../src/cli/demo/messages.js';
 import { COMPILE_NAMES, COMPILE_RULES, COMPILE_STRUCTURE } from '../../src/compile/messages.js';
 import { COMPILE_TERMS } from '../../src/compile/messages-terms.js';
+import { compileSource } from '../../src/compile/compile.js';
 import { SHEET_MESSAGES, SHEET_PHRASES } from '../../src/data/sheets/messages.js';
 import { DIAGNOSTIC_LABELS } from '../../src/common/diagnostic-messages.js';
 import { DSL_MESSAGES } from '../../src/dsl/messages-codes.js';
@@ -221,5 +222,12 @@ describe('no English word in a Chinese message', () => {
     expect(checkRecord(true, 'r', 'en')[0]?.message).toBe('record r: a record must be an object, found boolean');
     expect(describeFound(true, 'zh')).toBe('是/否值 true');
     expect(describeFound(5, 'en')).toBe('number 5');
+  });
+
+  it('an award in the wrong unit names the unit in Chinese (CMP214), English as written', () => {
+    const source = 'framework 项目支出 {\n  grades { 优 >= 90; 差 otherwise }\n  indicator 执行 weight 100 {\n    score formula 30 days\n  }\n}\n';
+    const found = (lang: 'zh' | 'en') => compileSource(source, 'x.ind', { lang }).diagnostics.find((d) => d.code === 'CMP214')?.message;
+    expect(found('zh')).toBe('此处需要百分比（占权重的比例）或分数，但得到的是天数');
+    expect(found('en')).toBe('a percentage (share of the weight) or points is needed here, but this is days');
   });
 });
