@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseCommandArgs } from '../args.js';
 import { displayPath } from '../files.js';
 import { CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, write } from '../io.js';
-import { cliWord, type Lang } from '../messages.js';
+import { cliWord, msg, type Lang } from '../messages.js';
 import { createProgress } from '../progress.js';
 import { formatDemoSummary } from '../demo/print-summary.js';
 import { readDemoIndex, runDemo } from '../demo/run-demo.js';
@@ -24,7 +24,7 @@ export async function demoCommand(args: string[], io: CliIO, lang: Lang): Promis
   const { values } = parseCommandArgs(args, { out: { type: 'string', short: 'o' } });
   const outDir = resolve(io.cwd, values.out ?? 'demo-output');
   if (!existsSync(join(PACKAGE_ROOT, 'examples/demo-city/index.yaml'))) {
-    write(io.stderr, `jixiao demo: the demo data is missing under ${PACKAGE_ROOT}/examples/demo-city`);
+    write(io.stderr, `jixiao demo: ${msg(lang, 'demoDataMissing', PACKAGE_ROOT)}`);
     return EXIT_USAGE;
   }
   mkdirSync(outDir, { recursive: true });

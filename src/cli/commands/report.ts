@@ -53,8 +53,8 @@ export async function reportCommand(args: string[], io: CliIO, lang: Lang): Prom
   if (resultFiles.length > 0 && positionals.length > 0) throw new UsageError(msg(lang, 'dataAndResults'));
   if (resultFiles.length > 0 && (values.previous || values.rectification)) throw new UsageError(msg(lang, 'contextWithResults'));
   if (resultFiles.length === 0 && positionals.length === 0) throw new UsageError(msg(lang, 'missingArgument', 'report', '<data…> | --results FILE'));
-  const formats = parseFormats(values.format);
-  if (values.out === '-' && formats.includes('html')) throw new UsageError('--out - prints Markdown only: add --format md');
+  const formats = parseFormats(values.format, lang);
+  if (values.out === '-' && formats.includes('html')) throw new UsageError(msg(lang, 'reportStdoutMarkdownOnly'));
   const workers = values.workers === undefined ? defaultWorkers([...positionals, ...resultFiles], io.cwd) : wholeNumberOption(values.workers, '--workers', 0);
 
   const ir = loadRuleSet({ rules: values.rules, policies: values.policy ?? [], ...(values.framework ? { framework: values.framework } : {}) }, io, lang);
@@ -139,11 +139,11 @@ export async function reportCommand(args: string[], io: CliIO, lang: Lang): Prom
   return rejected > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
-function parseFormats(text: string | undefined): ReportFormat[] {
+function parseFormats(text: string | undefined, lang: Lang): ReportFormat[] {
   if (text === undefined) return ['md', 'html'];
   const list = text.split(',').map((f) => f.trim().toLowerCase()).filter((f) => f !== '');
   const bad = list.filter((f) => f !== 'md' && f !== 'html');
-  if (bad.length > 0 || list.length === 0) throw new UsageError(`--format must list md and/or html, comma-separated (got "${text}")`);
+  if (bad.length > 0 || list.length === 0) throw new UsageError(msg(lang, 'reportBadFormat', text));
   return [...new Set(list)] as ReportFormat[];
 }
 
