@@ -9,6 +9,7 @@ import type { Recommendation } from '../engine/result.js';
 import { assertNever } from '../common/diagnostic.js';
 import { formatMoney, formatPercent, paren, toDecimal } from './format.js';
 import { hasMessage, t, type Lang, type MessageKey } from './i18n/index.js';
+import { combinedText, ruleTitle } from './public-text.js';
 
 /** Display name of a budget line. */
 export function lineLabel(lang: Lang, line: string, irs: readonly RuleSetIR[] = []): string {
@@ -75,14 +76,11 @@ export function amountText(lang: Lang, rec: Recommendation): string {
   return formatMoney(lang, rec.action === 'adjust' ? d.abs() : d);
 }
 
-/** The rule column: rule name, block, and how combined rules merged. */
-export function ruleText(lang: Lang, rec: Recommendation): string {
-  let text = rec.ruleBlock ? `${rec.ruleBlock} / ${rec.rule}` : rec.rule;
-  // A "combination" of a single rule says nothing the rule column does not already say.
-  if (rec.combined && rec.combined.from.length > 1) {
-    const modeKey = `combine.${rec.combined.mode}`;
-    const mode = hasMessage(modeKey) ? t(lang, modeKey) : rec.combined.mode;
-    text += paren(lang, t(lang, 'rec.combined', { rules: rec.combined.from.join(t(lang, 'list.sep')), mode }));
-  }
-  return text;
+/** The rule column: block and rule titles, and in words how several fired rules were combined. */
+export function ruleText(lang: Lang, rec: Recommendation, irs: readonly RuleSetIR[] = []): string {
+  const blockTitle = irs.flatMap((ir) => ir.ruleBlocks).find((b) => b.name === rec.ruleBlock)?.meta.title ?? rec.ruleBlock;
+  const combined = combinedText(lang, rec, irs);
+  // A combination's own name is its first rule's: the member list says it better.
+  const rule = combined ?? ruleTitle(rec, irs);
+  return blockTitle ? `${blockTitle} / ${rule}` : rule;
 }

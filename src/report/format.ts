@@ -1,7 +1,8 @@
 /**
  * Number, money, value and text formatting shared by every report renderer. Money arrives as
  * decimal strings in 元 and is formatted with decimal.js only, so "160000000.00" prints as
- * "16,000.00 万元（160,000,000.00 元）" with no binary rounding on the way. Scores are JSON
+ * "16,000.00 万元（160,000,000.00 元）" with no binary rounding on the way: 万元 to two decimals,
+ * 元 to the cent. Scores are JSON
  * numbers the engine already rounded; they are printed with exactly the rule set's precision.
  * Percent values are fractions (0.95 → "95%"). The escaping helpers are the only way user text
  * reaches HTML or Markdown output.
@@ -37,13 +38,11 @@ export function formatYuan(amount: Decimal): string {
 }
 
 /**
- * 万元 exactly: the amount divided by 10 000 keeps every digit (1234.56 元 → "0.123456"), with at
- * least two decimals so round amounts read naturally ("30.00").
+ * 万元 to two decimals, half-up (11,802,348 元 → "1,180.23"): published tables state 万元 that
+ * way. The exact figure is never lost, since `formatMoney` prints 元 to the cent beside it.
  */
 export function formatWan(amount: Decimal): string {
-  const wan = amount.div(10000);
-  const digits = Math.max(2, wan.decimalPlaces());
-  return groupDigits(fixed(wan, digits));
+  return groupDigits(fixed(amount.div(10000), 2));
 }
 
 /** Money in both units from a decimal string in 元; the raw text when it is not a number. */
