@@ -187,7 +187,7 @@ export const en: Record<MessageKey, string> = {
   'summary.chart.warnings': 'Warning levels',
   'summary.chart.adjust': 'Budget adjustment by department (万元)',
   'summary.ruleset': 'Frameworks: {list}',
-  'summary.rulesetCount': '{count} projects',
+  'summary.rulesetCount': '{count} evaluated',
 
   'sheet.projects': 'Projects',
   'sheet.dimension': '{name} indicators',
@@ -243,6 +243,7 @@ export const en: Record<MessageKey, string> = {
   'summary.kindOverview': '{count} evaluated, {scored} scored; average score {average} out of {scale}.',
   'summary.kindOverviewNoScore': '{count} evaluated, none passed the data checks.',
   'summary.kindChart': '{kind}: results',
+  'summary.unitWan': 'Amounts in 万元 (10,000 yuan); negative amounts are cuts, recalls or withholdings.',
   'col.kind': 'Kind of evaluation',
   'col.scored': 'Scored',
   'col.average': 'Average score',

@@ -198,7 +198,7 @@ export const zh = {
   'summary.chart.warnings': '预警级别',
   'summary.chart.adjust': '各部门预算调整（万元）',
   'summary.ruleset': '评价框架：{list}',
-  'summary.rulesetCount': '{count} 个项目',
+  'summary.rulesetCount': '{count} 个评价对象',
 
   // ── spreadsheet ─────────────────────────────────────────────────────────────────────
   'sheet.projects': '项目汇总',
@@ -257,6 +257,7 @@ export const zh = {
   'summary.kindOverview': '共 {count} 个，有效评分 {scored} 个，平均得分 {average} 分（满分 {scale} 分）。',
   'summary.kindOverviewNoScore': '共 {count} 个，均未通过数据校验。',
   'summary.kindChart': '{kind}结果分布',
+  'summary.unitWan': '金额单位：万元；负数为调减、收回或暂扣。',
   'col.kind': '评价类别',
   'col.scored': '有效评分',
   'col.average': '平均得分',
