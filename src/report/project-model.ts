@@ -220,13 +220,24 @@ function experienceSection(lang: Lang, result: EvaluationResult, precision: numb
   return out;
 }
 
-/** The cause of an indicator's lost points: the evaluator's (by indicator name or path), else a plain "not explained". */
-function causeOf(lang: Lang, ind: IndicatorResult | undefined, info: ProjectInfo | undefined): string {
+/** The stated cause of an indicator's lost points: the evaluator's (by indicator name or path), else the reported reason. */
+function causeOf(ind: IndicatorResult | undefined, info: ProjectInfo | undefined): string | undefined {
   const causes = info?.narrative?.causes;
   const given = ind && causes ? (causes[ind.name] ?? causes[ind.path]) : undefined;
   const reported = ind?.reported?.reason;
-  const cause = given ?? (reported && reported.trim() !== '' ? reported : undefined);
-  return cause ? t(lang, 'problems.cause', { cause }) : t(lang, 'problems.causeMissing');
+  return given ?? (reported && reported.trim() !== '' ? reported : undefined);
+}
+
+/** "失分主要集中在“产出”（失 5.59 分）、“效益”（失 4.60 分）": the two first-level dimensions that lost most. */
+function lossByDimension(lang: Lang, result: EvaluationResult, precision: number): string | null {
+  const top = result.dimensions
+    .filter((d) => !d.path.includes('/') && d.status !== 'not_applicable' && d.points !== null)
+    .map((d, i) => ({ d, i, lost: new Decimal(d.effectiveWeight ?? d.weight).minus(d.points!) }))
+    .filter((x) => x.lost.gt(0))
+    .sort((a, b) => b.lost.cmp(a.lost) || a.i - b.i)
+    .slice(0, 2);
+  if (top.length === 0) return null;
+  return t(lang, 'problems.byDimension', { list: joinList(lang, top.map((x) => t(lang, 'problems.dimensionLoss', { name: x.d.name, lost: formatScore(x.lost.toFixed(), precision) }))) });
 }
 
 function problemsSection(lang: Lang, result: EvaluationResult, precision: number, info: ProjectInfo | undefined): string[] {
@@ -244,18 +255,25 @@ function problemsSection(lang: Lang, result: EvaluationResult, precision: number
   const listed = lost.filter((entry) => entry.lost > 0 && byPath.get(entry.path)?.status !== 'unavailable');
   // A public report names the main problems; the long tail is summed up in one sentence.
   const rest = listed.slice(MAX_LISTED_LOSSES);
+  const focus = listed.length > 0 ? lossByDimension(lang, result, precision) : null;
+  if (focus) out.push(focus);
+  let unexplained = 0;
   for (const entry of listed.slice(0, MAX_LISTED_LOSSES)) {
     const ind = byPath.get(entry.path);
     const key = `lost.${entry.reason}`;
     let reason = hasMessage(key) ? t(lang, key) : t(lang, 'lost.other', { code: entry.reason });
-    if (ind && entry.reason !== 'UNAVAILABLE') {
+    if (ind && entry.reason !== 'UNAVAILABLE' && ind.value !== null && ind.value !== undefined) {
       const actual = t(lang, 'problems.actual', { actual: formatValue(lang, ind.value, ind.unit) });
       const target = t(lang, 'problems.target', { target: formatTarget(lang, ind) });
       reason += paren(lang, ind.target ? actual + t(lang, 'punct.comma') + target : actual);
     }
     const problem = t(lang, 'problems.lost', { indicator: ind?.name ?? lastSegment(entry.path), lost: formatScore(entry.lost, precision), reason });
-    out.push(problem + causeOf(lang, ind, info));
+    const cause = causeOf(ind, info);
+    if (!cause) unexplained++;
+    out.push(cause ? problem + t(lang, 'problems.cause', { cause }) : problem);
   }
+  // One sentence for the causes nobody gave, instead of the same words under every problem.
+  if (unexplained > 0) out.push(t(lang, 'problems.causeMissing', { count: unexplained }));
   if (rest.length > 0) {
     const sum = rest.reduce((acc, e) => acc.plus(e.lost), new Decimal(0));
     out.push(t(lang, 'problems.more', { count: rest.length, lost: formatScore(sum.toFixed(), precision) }));

@@ -9,7 +9,7 @@ import type { Lang } from '../messages.js';
 const en = {
   carriedTitle: 'Monitoring results carried into the ex-post evaluation',
   carried: (withWarning: number, total: number, levels: string) =>
-    `${withWarning} of ${total} evaluated projects carry their August monitoring warning (monitoring.warning): ${levels}`,
+    `${withWarning} of ${total} evaluated projects carry their August monitoring warning: ${levels}`,
   contextTitle: "Last year's results and rectification",
   context: (n: number, grades: string) => `Last year's grade and score given for ${n} projects (${grades}), passed to the ex-post rules as context`,
   rectification: (statuses: string) => `Rectification of last year's 中/差 projects: ${statuses}`,
@@ -44,7 +44,7 @@ const en = {
     level: 'Warning', count: 'Count', projects: 'Projects', project: 'Project', amount: 'Budget (万元)', reasons: 'Reasons',
     selfScore: 'Self score', review: 'Re-check score', deviation: 'Deviation', department: 'Department', town: 'Town',
     own: 'Own score', members: 'Projects', membersScore: 'Projects score', combined: 'Combined', grade: 'Grade',
-    linkage: 'Linkage', adjust: 'Adjustment (万元)', held: 'Withheld now (万元)', coefficient: 'Coefficient', factorShare: 'Factor share', allocated: 'Allocated (元)',
+    linkage: 'Linkage', adjust: 'Adjust (万元)', held: 'Held (万元)', coefficient: 'Coefficient', factorShare: 'Factor share', allocated: 'Allocated (元)',
     total: 'Total',
   },
   reason: { threshold: 'amount threshold', random: 'random' },
@@ -54,7 +54,7 @@ type Text = typeof en;
 
 const zh: Text = {
   carriedTitle: '事中监控结果带入事后评价',
-  carried: (withWarning: number, total: number, levels: string) => `${total} 个事后评价项目中 ${withWarning} 个带有 8 月监控预警（monitoring.warning）：${levels}`,
+  carried: (withWarning: number, total: number, levels: string) => `${total} 个事后评价项目中 ${withWarning} 个带有 8 月监控预警：${levels}`,
   contextTitle: '上年评价结果与整改情况',
   context: (n: number, grades: string) => `${n} 个项目的上年等级和得分（${grades}）作为事后评价规则的上下文`,
   rectification: (statuses: string) => `上年评价为中、差项目的整改情况：${statuses}`,
@@ -87,7 +87,7 @@ const zh: Text = {
     level: '预警', count: '个数', projects: '项目', project: '项目', amount: '预算（万元）', reasons: '入选理由',
     selfScore: '自报总分', review: '复核得分', deviation: '偏差', department: '部门', town: '镇街',
     own: '自身得分', members: '项目数', membersScore: '项目得分', combined: '综合得分', grade: '等级',
-    linkage: '挂钩建议', adjust: '调整额（万元）', held: '当年暂扣（万元）', coefficient: '绩效系数', factorShare: '因素得分', allocated: '分配额（元）',
+    linkage: '挂钩建议', adjust: '调整（万元）', held: '暂扣（万元）', coefficient: '绩效系数', factorShare: '因素得分', allocated: '分配额（元）',
     total: '合计',
   },
   reason: { threshold: '金额达到门槛', random: '随机抽取' },

@@ -22,7 +22,7 @@ export const zh = {
   'section.numbered': '{n}、{title}',
 
   // ── basic information ─────────────────────────────────────────────────────────────────
-  'basic.field': '项目',
+  'basic.field': '事项',
   'basic.value': '内容',
   'basic.id': '项目编号',
   'basic.name': '项目名称',
@@ -212,7 +212,9 @@ export const zh = {
   'experience.full': '获得满分的指标：{list}。',
   'experience.none': '本次评价各类指标得分率均未达到 90%，暂无突出的经验做法。',
   'problems.cause': '原因：{cause}',
-  'problems.causeMissing': '原因：项目单位未说明偏差原因，需在整改中查明。',
+  'problems.causeMissing': '上述问题中有 {count} 项未说明偏差原因，应由项目单位在整改报告中逐项说明原因及整改措施。',
+  'problems.byDimension': '失分主要集中在{list}。',
+  'problems.dimensionLoss': '“{name}”（失 {lost} 分）',
   'basic.entity.department.id': '部门编码',
   'basic.entity.department.name': '部门（单位）名称',
   'basic.entity.town.id': '镇街编码',
