@@ -16,7 +16,7 @@ import { formatMoney, formatScore, formatPercent, formatTarget, formatValue, joi
 import { hasMessage, t, type Lang, type MessageKey } from './i18n/index.js';
 import type { ProjectInfo } from './input.js';
 import { table, type Table } from './layout.js';
-import { hitText, stageLabel } from './public-text.js';
+import { fieldTitle, hitText, stageLabel } from './public-text.js';
 
 export interface DimensionScore {
   name: string;
@@ -220,12 +220,15 @@ function experienceSection(lang: Lang, result: EvaluationResult, precision: numb
   return out;
 }
 
-/** The stated cause of an indicator's lost points: the evaluator's (by indicator name or path), else the reported reason. */
+/** The evaluator's stated cause of an indicator's lost points (by indicator name or path). */
 function causeOf(ind: IndicatorResult | undefined, info: ProjectInfo | undefined): string | undefined {
   const causes = info?.narrative?.causes;
-  const given = ind && causes ? (causes[ind.name] ?? causes[ind.path]) : undefined;
-  const reported = ind?.reported?.reason;
-  return given ?? (reported && reported.trim() !== '' ? reported : undefined);
+  return ind && causes ? (causes[ind.name] ?? causes[ind.path]) : undefined;
+}
+
+/** A data path as the public reads it: the field's title, never the path itself. */
+function fieldText(ir: RuleSetIR, path: string | undefined): string | null {
+  return path ? fieldTitle(ir, path) : null;
 }
 
 /** "失分主要集中在“产出”（失 5.59 分）、“效益”（失 4.60 分）": the two first-level dimensions that lost most. */
@@ -240,11 +243,14 @@ function lossByDimension(lang: Lang, result: EvaluationResult, precision: number
   return t(lang, 'problems.byDimension', { list: joinList(lang, top.map((x) => t(lang, 'problems.dimensionLoss', { name: x.d.name, lost: formatScore(x.lost.toFixed(), precision) }))) });
 }
 
-function problemsSection(lang: Lang, result: EvaluationResult, precision: number, info: ProjectInfo | undefined): string[] {
+function problemsSection(lang: Lang, result: EvaluationResult, precision: number, info: ProjectInfo | undefined, ir: RuleSetIR): string[] {
   const out: string[] = [];
   for (const veto of result.vetoes) out.push(t(lang, 'problems.veto', { name: veto.name }));
   if (result.status === 'rejected') {
-    for (const error of result.errors) out.push(t(lang, 'problems.recordError', { message: error.path ? `${error.path}: ${error.message}` : error.message }));
+    for (const error of result.errors) {
+      const field = fieldText(ir, error.path);
+      out.push(t(lang, 'problems.recordError', { message: field ? field + t(lang, 'punct.colon') + error.message : error.message }));
+    }
   }
   const byPath = new Map(result.indicators.map((i) => [i.path, i]));
   // Largest losses first; ties keep the engine's order so the list is stable.
@@ -280,7 +286,8 @@ function problemsSection(lang: Lang, result: EvaluationResult, precision: number
   }
   for (const ind of result.indicators) {
     if (ind.status !== 'unavailable') continue;
-    const reason = ind.error ? ind.error.message + (ind.error.path ? paren(lang, ind.error.path) : '') : t(lang, 'lost.UNAVAILABLE');
+    const field = fieldText(ir, ind.error?.path);
+    const reason = ind.error ? ind.error.message + (field ? paren(lang, field) : '') : t(lang, 'lost.UNAVAILABLE');
     out.push(t(lang, 'problems.unavailable', { indicator: ind.name, reason }));
   }
   for (const ind of result.indicators) {
@@ -338,7 +345,7 @@ export function buildProjectModel(result: EvaluationResult, ir: RuleSetIR, lang:
       work: workSection(lang, ir, info),
       conclusion: conclusionSection(lang, result, precision),
       indicators: indicatorSection(lang, result, precision, ir),
-      problems: { experience: experienceSection(lang, result, precision, info), problems: problemsSection(lang, result, precision, info) },
+      problems: { experience: experienceSection(lang, result, precision, info), problems: problemsSection(lang, result, precision, info, ir) },
       recommendations: recommendationSection(lang, result, ir, info),
     },
     signoff: signoffLines(lang, info?.issuer ?? defaults.issuer, info?.date ?? defaults.date),

@@ -92,6 +92,21 @@ export function hitText(lang: Lang, ir: RuleSetIR | undefined, indicator: Indica
   return null;
 }
 
+/**
+ * A data field's title from the rule set's data schema (the `input` declaration's description,
+ * "服务对象满意度" for `survey.satisfaction`), or null when the schema has none.
+ */
+export function fieldTitle(ir: RuleSetIR | undefined, path: string): string | null {
+  let node: unknown = ir?.dataSchema;
+  for (const segment of path.replace(/^data\./, '').split('.')) {
+    const props = (node as { properties?: Record<string, unknown> } | undefined)?.properties;
+    if (!props || !Object.prototype.hasOwnProperty.call(props, segment)) return null;
+    node = props[segment];
+  }
+  const description = (node as { description?: unknown } | undefined)?.description;
+  return typeof description === 'string' && description.trim() !== '' ? description.trim() : null;
+}
+
 /** A rule's title when its block declares one, else the rule's own (user-given) name. */
 export function ruleTitle(rec: Pick<Recommendation, 'rule' | 'ruleBlock'>, irs: readonly RuleSetIR[]): string {
   for (const ir of irs) {

@@ -4,8 +4,8 @@
  * and the renderers lay out: counts and average, grade distribution, budget-review cuts (审减额,
  * from requested/approved amounts), money moved by recommendations per department and per town
  * and budget line, and monitoring warnings by level. Scores are counted per kind of evaluation
- * (`kinds`: ex-ante, monitoring, ex-post, self, department, town — from the record's entity and
- * stage, else its rule set), because a 予以支持 is no 优 and a town's 80 is no project's 80: no
+ * (`kinds`: ex-ante, monitoring, ex-post, self, department, town — per rule set, from its records'
+ * entity or stage, else the rule set itself), because a 予以支持 is no 优 and a town's 80 is no project's 80: no
  * average or grade count ever mixes kinds. Every amount is summed with decimal.js and returned as
  * a decimal string in 元 with two decimals; orders are fixed so output is stable.
  */
@@ -85,10 +85,25 @@ export interface BatchSummary {
 const DEFAULT_GRADE_ORDER = ['优', '良', '中', '差'];
 export const KIND_ORDER = ['ex-ante', 'monitoring', 'ex-post', 'self', 'department', 'town'];
 
-/** The kind of evaluation of one record: its entity, else its stage, else its rule set. */
-export function kindOf(info: ProjectInfo, rulesetName: string): string {
+/** What one record says about its kind of evaluation: its entity, else its stage; null when neither. */
+export function declaredKind(info: ProjectInfo): string | null {
   if (info.entity === 'department' || info.entity === 'town') return info.entity;
-  return stageKey(info.stage) ?? `rules:${rulesetName}`;
+  return stageKey(info.stage);
+}
+
+/**
+ * The kind of each rule set: what its first record that says declares. A rule set is scored one
+ * way, so all its records count in one kind, whatever a stray record's stage field says; rule
+ * sets of the same kind (the five sectors' ex-post sets) share one section.
+ */
+export function kindsOfRuleSets(items: readonly ReportItem[]): Map<string, string> {
+  const kinds = new Map<string, string>();
+  for (const { result, info } of items) {
+    if (kinds.has(result.ruleset.name)) continue;
+    const kind = declaredKind(info);
+    if (kind !== null) kinds.set(result.ruleset.name, kind);
+  }
+  return kinds;
 }
 const WARNING_ORDER = ['red', 'yellow', 'green'];
 const TAKES_MONEY = new Set(['recall', 'withhold', 'suspend']);
@@ -182,6 +197,7 @@ export function summarize(inputs: readonly ReportInput[], irs: readonly RuleSetI
   let totalSum = new Decimal(0);
   let scored = 0;
   let review = { count: 0, requested: new Decimal(0), approved: new Decimal(0) };
+  const kindOfSet = kindsOfRuleSets(items);
   const kinds = new Map<string, { count: number; scored: number; sum: Decimal; scale: string | null; grades: Map<string, number>; rulesets: Set<string> }>();
 
   for (const { result, info } of items) {
@@ -189,7 +205,7 @@ export function summarize(inputs: readonly ReportInput[], irs: readonly RuleSetI
     const rs = rulesets.get(rsKey) ?? { name: result.ruleset.name, version: result.ruleset.version, count: 0 };
     rs.count += 1;
     rulesets.set(rsKey, rs);
-    const kindKey = kindOf(info, result.ruleset.name);
+    const kindKey = kindOfSet.get(result.ruleset.name) ?? `rules:${result.ruleset.name}`;
     const kind = kinds.get(kindKey) ?? { count: 0, scored: 0, sum: new Decimal(0), scale: null, grades: new Map<string, number>(), rulesets: new Set<string>() };
     kinds.set(kindKey, kind);
     kind.count += 1;

@@ -22,7 +22,7 @@ describe('catalogues', () => {
 
   it('carry the public-disclosure section titles', () => {
     expect(['section.basic', 'section.work', 'section.conclusion', 'section.indicators', 'section.problems', 'section.recommendations'].map((k) => t('zh', k as keyof typeof zh)))
-      .toEqual(['基本情况', '绩效评价工作开展情况', '综合评价情况及评价结论', '绩效评价指标分析', '存在的问题及原因分析', '有关建议']);
+      .toEqual(['基本情况', '绩效评价工作开展情况', '综合评价情况及评价结论', '绩效评价指标分析', '主要经验及做法、存在的问题及原因分析', '有关建议']);
   });
 
   it('fill parameters and leave unknown ones visible', () => {
@@ -44,18 +44,21 @@ describe('detectLang', () => {
 });
 
 describe('money', () => {
-  it('prints 元 and 万元 exactly from decimal strings', () => {
+  it('prints 万元 to two decimals beside the exact 元 to the cent', () => {
     expect(formatMoney('zh', '160000000.00')).toBe('16,000.00 万元（160,000,000.00 元）');
     expect(formatMoney('zh', '-300000')).toBe('-30.00 万元（-300,000.00 元）');
-    expect(formatMoney('zh', '12345.67')).toBe('1.234567 万元（12,345.67 元）');
+    expect(formatMoney('zh', '12345.67')).toBe('1.23 万元（12,345.67 元）');
+    expect(formatMoney('zh', '11802348')).toBe('1,180.23 万元（11,802,348.00 元）');
     expect(formatMoney('zh', '9999.99')).toBe('9,999.99 元');
-    expect(formatMoney('en', '1200000.50')).toBe('1,200,000.50 yuan (120.00005 万元)');
+    expect(formatMoney('en', '1200000.50')).toBe('1,200,000.50 yuan (120.00 万元)');
   });
 
-  it('keeps every digit beyond binary floating point', () => {
+  it('keeps every digit beyond binary floating point, rounding 万元 half-up', () => {
     // 2^53 + 1 yuan and a cent: a JS number could not hold this.
-    expect(formatMoney('zh', '9007199254740993.01')).toBe('900,719,925,474.099301 万元（9,007,199,254,740,993.01 元）');
-    expect(formatWan(new Decimal('0.01'))).toBe('0.000001');
+    expect(formatMoney('zh', '9007199254740993.01')).toBe('900,719,925,474.10 万元（9,007,199,254,740,993.01 元）');
+    expect(formatWan(new Decimal('11802348'))).toBe('1,180.23');
+    expect(formatWan(new Decimal('11802350'))).toBe('1,180.24');
+    expect(formatWan(new Decimal('0.01'))).toBe('0.00');
   });
 });
 
@@ -73,6 +76,7 @@ describe('scores and values', () => {
     expect(formatValue('zh', 0.95, '%')).toBe('95%');
     expect(formatValue('zh', 5400, 'm²')).toBe('5,400 平方米');
     expect(formatValue('en', 30, 'days')).toBe('30 days');
+    expect(formatValue('zh', 108, 'days')).toBe('108 天');
     expect(formatValue('zh', true, null)).toBe('是');
     expect(formatValue('zh', '部分达成', null)).toBe('部分达成');
     expect(formatValue('zh', '1200000', '元')).toBe('120.00 万元（1,200,000.00 元）');
