@@ -39,7 +39,10 @@ export interface ReportWriterOptions {
   dir: string;
   formats: readonly ReportFormat[];
   summaryOnly: boolean;
+  /** Language of the documents. */
   lang: Lang;
+  /** Language of what the run tells the user (the incomplete-folder marker); default `lang`. */
+  messageLang?: Lang;
   ir: RuleSetIR;
   io: CliIO;
   /** Render threads for the per-project files; 0 renders in this thread. */
@@ -77,7 +80,7 @@ export class ReportWriter {
         this.workDir = tempPathFor(dir);
         mkdirSync(this.workDir, { recursive: true });
       } else {
-        markIncomplete(dir, msg(lang, 'reportIncomplete'));
+        markIncomplete(dir, msg(options.messageLang ?? lang, 'reportIncomplete'));
       }
       this.spool = new ResultsSpool();
       if (!options.summaryOnly) {
