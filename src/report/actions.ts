@@ -14,7 +14,7 @@ import { combinedText, ruleTitle } from './public-text.js';
 /** Display name of a budget line. */
 export function lineLabel(lang: Lang, line: string, irs: readonly RuleSetIR[] = []): string {
   // Summaries key line-less money actions as '@recall', '@withhold', …
-  if (line.startsWith('@') && hasMessage(`action.${line.slice(1)}`)) return t(lang, `action.${line.slice(1)}` as MessageKey);
+  if (line.startsWith('@') && hasMessage(`action/${line.slice(1)}`)) return t(lang, `action/${line.slice(1)}` as MessageKey);
   for (const ir of irs) {
     for (const block of ir.ruleBlocks) {
       const decl = block.lines.find((l) => l.name === line);
@@ -22,7 +22,7 @@ export function lineLabel(lang: Lang, line: string, irs: readonly RuleSetIR[] = 
       if (decl?.meta.description) return decl.meta.description;
     }
   }
-  const key = `line.${line}`;
+  const key = `line/${line}`;
   return hasMessage(key) ? t(lang, key) : line;
 }
 
@@ -38,9 +38,9 @@ export function actionLabel(lang: Lang, rec: Recommendation, irs: readonly RuleS
   switch (rec.action) {
     case 'adjust': {
       const dir = direction(rec);
-      const base = t(lang, dir < 0 ? 'action.adjust.down' : dir > 0 ? 'action.adjust.up' : 'action.adjust');
+      const base = t(lang, dir < 0 ? 'action/adjust/down' : dir > 0 ? 'action/adjust/up' : 'action/adjust');
       const pct = toDecimal(rec.percentage);
-      const pctText = pct === null ? '' : paren(lang, t(lang, 'rec.percentage', { pct: formatPercent(pct.abs()) }));
+      const pctText = pct === null ? '' : paren(lang, t(lang, 'rec/percentage', { pct: formatPercent(pct.abs()) }));
       return withLine(base) + pctText;
     }
     case 'recall':
@@ -50,19 +50,19 @@ export function actionLabel(lang: Lang, rec: Recommendation, irs: readonly RuleS
     case 'cancel':
     case 'interview':
     case 'commend':
-      return withLine(t(lang, `action.${rec.action}`));
+      return withLine(t(lang, `action/${rec.action}`));
     case 'rectify':
       return rec.withinDays === undefined
-        ? t(lang, 'action.rectify')
-        : t(lang, 'action.rectify') + paren(lang, t(lang, 'rec.withinDays', { days: rec.withinDays }));
+        ? t(lang, 'action/rectify')
+        : t(lang, 'action/rectify') + paren(lang, t(lang, 'rec/withinDays', { days: rec.withinDays }));
     case 'warn': {
       const level = rec.level ?? '';
-      const key = `level.${level}`;
+      const key = `level/${level}`;
       const levelText = hasMessage(key) ? t(lang, key) : level;
-      return levelText ? t(lang, 'action.warn') + paren(lang, levelText) : t(lang, 'action.warn');
+      return levelText ? t(lang, 'action/warn') + paren(lang, levelText) : t(lang, 'action/warn');
     }
     case 'flag':
-      return rec.text ? t(lang, 'action.flag') + t(lang, 'punct.colon') + rec.text : t(lang, 'action.flag');
+      return rec.text ? t(lang, 'action/flag') + t(lang, 'punct/colon') + rec.text : t(lang, 'action/flag');
     default:
       return assertNever(rec.action, 'action');
   }
@@ -71,7 +71,7 @@ export function actionLabel(lang: Lang, rec: Recommendation, irs: readonly RuleS
 /** The amount of a recommendation in 元/万元, or '—'. Cuts print as positive amounts after 调减. */
 export function amountText(lang: Lang, rec: Recommendation): string {
   const d = toDecimal(rec.amount);
-  if (d === null) return t(lang, 'value.none');
+  if (d === null) return t(lang, 'value/none');
   // The action name already says 调增/调减, so the amount is shown without its sign.
   return formatMoney(lang, rec.action === 'adjust' ? d.abs() : d);
 }

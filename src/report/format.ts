@@ -50,8 +50,8 @@ export function formatMoney(lang: Lang, amount: string | number | Decimal): stri
   const d = amount instanceof Decimal ? amount : toDecimal(amount);
   if (d === null) return String(amount);
   // Below 1万元 the 万元 figure only adds noise.
-  if (d.abs().lt(10000)) return t(lang, 'money.yuan', { yuan: formatYuan(d) });
-  return t(lang, 'money.both', { yuan: formatYuan(d), wan: formatWan(d) });
+  if (d.abs().lt(10000)) return t(lang, 'money/yuan', { yuan: formatYuan(d) });
+  return t(lang, 'money/both', { yuan: formatYuan(d), wan: formatWan(d) });
 }
 
 /** A score with exactly `precision` decimals, half-up ("92.5" at 2 → "92.50"). */
@@ -78,7 +78,7 @@ export function formatNumber(value: number | string | Decimal): string {
 /** The display name of a unit in the catalogue, or the unit itself. */
 export function unitLabel(lang: Lang, unit: string | null | undefined): string {
   if (!unit) return '';
-  const key = `unit.${unit}`;
+  const key = `unit/${unit}`;
   return hasMessage(key) ? t(lang, key) : unit;
 }
 
@@ -88,8 +88,8 @@ export function formatValue(
   value: number | string | boolean | null | undefined,
   unit: string | null | undefined,
 ): string {
-  if (value === null || value === undefined) return t(lang, 'value.none');
-  if (typeof value === 'boolean') return t(lang, value ? 'value.yes' : 'value.no');
+  if (value === null || value === undefined) return t(lang, 'value/none');
+  if (typeof value === 'boolean') return t(lang, value ? 'value/yes' : 'value/no');
   const d = toDecimal(value);
   if (d === null) return String(value);
   if (unit === '%') return formatPercent(d);
@@ -104,7 +104,7 @@ const TARGET_OPS: Record<string, string> = { '>=': '≥', '<=': '≤', '=': '=',
 /** "≥ 95%", "= 100%", "80% – 90%", with "± 5%" when a tolerance is set. */
 export function formatTarget(lang: Lang, indicator: IndicatorResult): string {
   const target = indicator.target;
-  if (!target || target.value === null) return t(lang, 'value.none');
+  if (!target || target.value === null) return t(lang, 'value/none');
   let text: string;
   if (target.op === 'between') {
     text = `${formatValue(lang, target.value, indicator.unit)} – ${formatValue(lang, target.upper ?? null, indicator.unit)}`;
@@ -142,10 +142,10 @@ export function escapeMarkdown(text: string): string {
 
 /** Text in the language's parentheses: "（x）" in Chinese, " (x)" in English. */
 export function paren(lang: Lang, text: string): string {
-  return t(lang, 'punct.paren', { text });
+  return t(lang, 'punct/paren', { text });
 }
 
 /** Joins list items with the language's separator. */
 export function joinList(lang: Lang, items: readonly string[]): string {
-  return items.join(t(lang, 'list.sep'));
+  return items.join(t(lang, 'list/sep'));
 }

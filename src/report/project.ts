@@ -39,7 +39,7 @@ export function renderProjectMarkdown(
   const m = buildProjectModel(result, ir, lang, info, defaultsOf(options));
   const s = m.sections;
   const out: string[] = [`# ${escapeMarkdown(m.title)}`, '', escapeMarkdown(m.ruleset)];
-  if (options.generatedAt) out.push('', escapeMarkdown(t(lang, 'doc.generatedAt', { at: options.generatedAt })));
+  if (options.generatedAt) out.push('', escapeMarkdown(t(lang, 'doc/generatedAt', { at: options.generatedAt })));
   out.push('', `## ${sectionTitle(lang, 0)}`, '');
   if (s.basic.table) out.push(markdownTable(s.basic.table), '');
   if (s.basic.note) out.push(escapeMarkdown(s.basic.note), '');
@@ -48,13 +48,13 @@ export function renderProjectMarkdown(
   out.push(`## ${sectionTitle(lang, 2)}`, '');
   for (const p of s.conclusion.paragraphs) out.push(escapeMarkdown(p), '');
   if (s.conclusion.dimensions.rows.length > 0) {
-    out.push(`### ${escapeMarkdown(t(lang, 'conclusion.dimensionTable'))}`, '', markdownTable(s.conclusion.dimensions), '');
+    out.push(`### ${escapeMarkdown(t(lang, 'conclusion/dimensionTable'))}`, '', markdownTable(s.conclusion.dimensions), '');
   }
   out.push(`## ${sectionTitle(lang, 3)}`, '');
   if (s.indicators.rows.length > 0) out.push(markdownTable(s.indicators), '');
-  out.push(`## ${sectionTitle(lang, 4)}`, '', `### ${escapeMarkdown(subTitle(lang, 0, 'sub.experience'))}`, '');
+  out.push(`## ${sectionTitle(lang, 4)}`, '', `### ${escapeMarkdown(subTitle(lang, 0, 'sub/experience'))}`, '');
   for (const p of s.problems.experience) out.push(escapeMarkdown(p), '');
-  out.push(`### ${escapeMarkdown(subTitle(lang, 1, 'sub.problems'))}`, '');
+  out.push(`### ${escapeMarkdown(subTitle(lang, 1, 'sub/problems'))}`, '');
   s.problems.problems.forEach((p, i) => out.push(`${i + 1}. ${escapeMarkdown(p)}`));
   out.push('', `## ${sectionTitle(lang, 5)}`, '');
   if (s.recommendations.table) out.push(markdownTable(s.recommendations.table), '');
@@ -69,11 +69,11 @@ export function renderProjectMarkdown(
 export function dimensionChartSvg(dims: readonly DimensionScore[], lang: Lang, precision: number, prefix: string): string {
   return barChartSvg(
     {
-      title: t(lang, 'conclusion.chartTitle'),
+      title: t(lang, 'conclusion/chartTitle'),
       categories: dims.map((d) => d.name),
       series: [
-        { name: t(lang, 'col.weight'), data: dims.map((d) => d.weight), color: '#c5ccd6' },
-        { name: t(lang, 'col.points'), data: dims.map((d) => d.points), color: '#3b6fb6' },
+        { name: t(lang, 'col/weight'), data: dims.map((d) => d.weight), color: '#c5ccd6' },
+        { name: t(lang, 'col/points'), data: dims.map((d) => d.points), color: '#3b6fb6' },
       ],
       digits: precision,
       width: 620,
@@ -96,7 +96,7 @@ export function renderProjectHtmlBody(
   const precision = precisionOf(ir);
   const prefix = options.idPrefix ?? 'dim';
   const out: string[] = [`<h1>${escapeHtml(m.title)}</h1>`, `<div class="meta">${escapeHtml(m.ruleset)}`];
-  if (options.generatedAt) out.push(`<br>${escapeHtml(t(lang, 'doc.generatedAt', { at: options.generatedAt }))}`);
+  if (options.generatedAt) out.push(`<br>${escapeHtml(t(lang, 'doc/generatedAt', { at: options.generatedAt }))}`);
   out.push('</div>');
   out.push(`<section><h2>${escapeHtml(sectionTitle(lang, 0))}</h2>`);
   if (s.basic.table) out.push(htmlTable(s.basic.table, 'basic'));
@@ -113,7 +113,7 @@ export function renderProjectHtmlBody(
   }
   out.push(htmlParagraphs(s.conclusion.paragraphs));
   if (s.conclusion.dimensions.rows.length > 0) {
-    out.push(`<h3>${escapeHtml(t(lang, 'conclusion.dimensionTable'))}</h3>`, htmlTable(s.conclusion.dimensions, 'dimensions'));
+    out.push(`<h3>${escapeHtml(t(lang, 'conclusion/dimensionTable'))}</h3>`, htmlTable(s.conclusion.dimensions, 'dimensions'));
   }
   if (s.conclusion.chart.length > 0 && result.status === 'ok') {
     out.push(`<figure class="chart">${dimensionChartSvg(s.conclusion.chart, lang, precision, prefix)}</figure>`);
@@ -123,8 +123,8 @@ export function renderProjectHtmlBody(
   if (s.indicators.rows.length > 0) out.push(htmlTable(s.indicators, 'indicators'));
   out.push('</section>');
   out.push(`<section><h2>${escapeHtml(sectionTitle(lang, 4))}</h2>`);
-  out.push(`<h3>${escapeHtml(subTitle(lang, 0, 'sub.experience'))}</h3>`, htmlParagraphs(s.problems.experience));
-  out.push(`<h3>${escapeHtml(subTitle(lang, 1, 'sub.problems'))}</h3>`, htmlList(s.problems.problems, true), '</section>');
+  out.push(`<h3>${escapeHtml(subTitle(lang, 0, 'sub/experience'))}</h3>`, htmlParagraphs(s.problems.experience));
+  out.push(`<h3>${escapeHtml(subTitle(lang, 1, 'sub/problems'))}</h3>`, htmlList(s.problems.problems, true), '</section>');
   out.push(`<section><h2>${escapeHtml(sectionTitle(lang, 5))}</h2>`);
   if (s.recommendations.table) out.push(htmlTable(s.recommendations.table, 'recommendations'));
   if (s.recommendations.paragraphs.length > 0) out.push(htmlParagraphs(s.recommendations.paragraphs));

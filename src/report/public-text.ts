@@ -29,7 +29,7 @@ export function stageKey(stage: string | undefined): string | null {
 /** A stage as words: "事后绩效评价"; a stage the catalogue does not know is the user's own word. */
 export function stageLabel(lang: Lang, stage: string): string {
   const key = stageKey(stage) ?? stage;
-  const messageKey = `stage.${key}`;
+  const messageKey = `stage/${key}`;
   return hasMessage(messageKey) ? t(lang, messageKey) : stage;
 }
 
@@ -56,17 +56,17 @@ function boundText(lang: Lang, ir: RuleSetIR, expr: ExprIR, unit: string | null)
   return '…';
 }
 
-const COMPARE_KEYS: Record<string, MessageKey> = { '>=': 'band.ge', '>': 'band.gt', '<=': 'band.le', '<': 'band.lt', '=': 'band.eq' };
+const COMPARE_KEYS: Record<string, MessageKey> = { '>=': 'band/ge', '>': 'band/gt', '<=': 'band/le', '<': 'band/lt', '=': 'band/eq' };
 
 /** "90 分及以上", "80% 至 90%", "其余情形". */
 export function bandWords(lang: Lang, ir: RuleSetIR, condition: BandConditionIR, unit: string | null): string {
   switch (condition.kind) {
     case 'else':
-      return t(lang, 'band.else');
+      return t(lang, 'band/else');
     case 'compare':
-      return t(lang, COMPARE_KEYS[condition.op] ?? 'band.eq', { v: boundText(lang, ir, condition.bound, unit) });
+      return t(lang, COMPARE_KEYS[condition.op] ?? 'band/eq', { v: boundText(lang, ir, condition.bound, unit) });
     case 'interval':
-      return t(lang, 'band.between', { low: boundText(lang, ir, condition.low, unit), high: boundText(lang, ir, condition.high, unit) });
+      return t(lang, 'band/between', { low: boundText(lang, ir, condition.low, unit), high: boundText(lang, ir, condition.high, unit) });
   }
 }
 
@@ -86,9 +86,9 @@ export function hitText(lang: Lang, ir: RuleSetIR | undefined, indicator: Indica
       const band = score.bands.find((b) => b.label === hit);
       return band ? [bandWords(lang, ir, band.condition, indicator.unit ?? node.unit)] : [];
     });
-    return words.length > 0 ? t(lang, 'hit.band', { band: joinList(lang, words) }) : null;
+    return words.length > 0 ? t(lang, 'hit/band', { band: joinList(lang, words) }) : null;
   }
-  if (score.method === 'rating' || score.method === 'tiers') return t(lang, 'hit.level', { level: joinList(lang, hits) });
+  if (score.method === 'rating' || score.method === 'tiers') return t(lang, 'hit/level', { level: joinList(lang, hits) });
   return null;
 }
 
@@ -120,8 +120,8 @@ export function ruleTitle(rec: Pick<Recommendation, 'rule' | 'ruleBlock'>, irs: 
 /** "综合 3 条规则：评价优秀、…；金额累加" for a recommendation several rules produced, else null. */
 export function combinedText(lang: Lang, rec: Recommendation, irs: readonly RuleSetIR[]): string | null {
   if (!rec.combined || rec.combined.from.length <= 1) return null;
-  const modeKey = `combineMode.${rec.combined.mode}`;
+  const modeKey = `combineMode/${rec.combined.mode}`;
   const mode = hasMessage(modeKey) ? t(lang, modeKey) : rec.combined.mode;
   const rules = rec.combined.from.map((rule) => ruleTitle({ rule, ruleBlock: rec.ruleBlock }, irs));
-  return t(lang, 'rec.combinedPlain', { count: rec.combined.from.length, rules: joinList(lang, rules), mode });
+  return t(lang, 'rec/combinedPlain', { count: rec.combined.from.length, rules: joinList(lang, rules), mode });
 }

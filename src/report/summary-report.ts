@@ -60,16 +60,16 @@ export interface SummaryRenderOptions extends RenderOptions {
 }
 
 function levelLabel(lang: Lang, level: string): string {
-  const key = `level.${level}`;
-  return hasMessage(key) ? t(lang, key) : level || t(lang, 'value.none');
+  const key = `level/${level}`;
+  return hasMessage(key) ? t(lang, key) : level || t(lang, 'value/none');
 }
 
 /** Sums per budget line in 万元 to two decimals: 元 to the cent would not fit twelve columns on a page. */
 function adjustmentTable(lang: Lang, keyHeader: string, groups: readonly AdjustmentGroup[], lines: readonly string[], irs: readonly RuleSetIR[]): Table {
-  const unit = paren(lang, t(lang, 'unit.wan'));
-  const head = [keyHeader, t(lang, 'col.count'), ...lines.map((l) => lineLabel(lang, l, irs)), t(lang, 'col.subtotal') + unit];
+  const unit = paren(lang, t(lang, 'unit/wan'));
+  const head = [keyHeader, t(lang, 'col/count'), ...lines.map((l) => lineLabel(lang, l, irs)), t(lang, 'col/subtotal') + unit];
   const rows = groups.map((g) => [
-    g.key || t(lang, 'summary.unassigned'),
+    g.key || t(lang, 'summary/unassigned'),
     String(g.projects),
     ...lines.map((l) => (g.lines[l] === undefined ? '' : formatWan(toDecimal(g.lines[l])!))),
     formatWan(toDecimal(g.total)!),
@@ -84,7 +84,7 @@ function kindLabel(lang: Lang, kind: string, irs: readonly RuleSetIR[]): string 
     const ir = irs.find((i) => i.name === name);
     return ir?.label ?? name;
   }
-  const key = `stage.${kind}`;
+  const key = `stage/${kind}`;
   return hasMessage(key) ? t(lang, key) : kind;
 }
 
@@ -92,21 +92,21 @@ function kindBlocks(lang: Lang, s: BatchSummary, irs: readonly RuleSetIR[], pref
   return s.kinds.map((k, i) => {
     const label = kindLabel(lang, k.kind, irs);
     const paragraph = k.scored === 0
-      ? t(lang, 'summary.kindOverviewNoScore', { count: k.count })
-      : t(lang, 'summary.kindOverview', { count: k.count, scored: k.scored, average: k.average ?? t(lang, 'value.none'), scale: formatScore(k.scale, 0) });
+      ? t(lang, 'summary/kindOverviewNoScore', { count: k.count })
+      : t(lang, 'summary/kindOverview', { count: k.count, scored: k.scored, average: k.average ?? t(lang, 'value/none'), scale: formatScore(k.scale, 0) });
     const gradeTable = table(
-      [t(lang, 'col.grade'), t(lang, 'col.count'), t(lang, 'col.share')],
+      [t(lang, 'col/grade'), t(lang, 'col/count'), t(lang, 'col/share')],
       ['left', 'right', 'right'],
       k.grades.map((g) => [g.grade, String(g.count), formatPercent(toDecimal(g.count)!.div(k.scored), 1)]),
-      [t(lang, 'col.subtotal'), String(k.scored), k.scored > 0 ? '100%' : ''],
+      [t(lang, 'col/subtotal'), String(k.scored), k.scored > 0 ? '100%' : ''],
     );
     return {
-      title: t(lang, 'summary.kindTitle', { kind: label }),
+      title: t(lang, 'summary/kindTitle', { kind: label }),
       compact: true,
       paragraphs: [paragraph],
       tables: k.grades.length === 0 ? [] : [gradeTable],
       chart: k.grades.length === 0 ? undefined : () => pieChartSvg({
-        title: t(lang, 'summary.kindChart', { kind: label }),
+        title: t(lang, 'summary/kindChart', { kind: label }),
         items: k.grades.map((g) => ({ name: g.grade, value: g.count, color: GRADE_COLORS[g.grade] })),
       }, `${prefix}-kind${i}`),
     };
@@ -126,33 +126,33 @@ function blocks(inputs: readonly ReportInput[], irs: readonly RuleSetIR[], lang:
     const cut = requested.minus(approved);
     return [[nameOf.get(result.id) ?? result.id, formatYuan(requested), formatYuan(approved), formatYuan(cut), requested.isZero() ? '' : formatPercent(cut.div(requested))]];
   });
-  const yuan = paren(lang, t(lang, 'unit.yuan'));
+  const yuan = paren(lang, t(lang, 'unit/yuan'));
   out.push({
-    title: t(lang, 'summary.reviewCuts'),
-    paragraphs: [s.review === null ? t(lang, 'summary.noReview') : t(lang, 'summary.reviewTotal', {
+    title: t(lang, 'summary/reviewCuts'),
+    paragraphs: [s.review === null ? t(lang, 'summary/noReview') : t(lang, 'summary/reviewTotal', {
       count: s.review.count,
       requested: formatMoney(lang, s.review.requested),
       approved: formatMoney(lang, s.review.approved),
       cut: formatMoney(lang, s.review.cut),
-      rate: s.review.rate === null ? t(lang, 'value.none') : formatPercent(s.review.rate),
+      rate: s.review.rate === null ? t(lang, 'value/none') : formatPercent(s.review.rate),
     })],
     tables: s.review === null ? [] : [table(
-      [t(lang, 'col.project'), t(lang, 'col.requested') + yuan, t(lang, 'col.approved') + yuan, t(lang, 'col.cut') + yuan, t(lang, 'col.cutRate')],
+      [t(lang, 'col/project'), t(lang, 'col/requested') + yuan, t(lang, 'col/approved') + yuan, t(lang, 'col/cut') + yuan, t(lang, 'col/cutRate')],
       ['left', 'right', 'right', 'right', 'right'],
       reviewRows,
-      [t(lang, 'col.subtotal'), formatYuan(toDecimal(s.review.requested)!), formatYuan(toDecimal(s.review.approved)!), formatYuan(toDecimal(s.review.cut)!), s.review.rate === null ? '' : formatPercent(s.review.rate)],
+      [t(lang, 'col/subtotal'), formatYuan(toDecimal(s.review.requested)!), formatYuan(toDecimal(s.review.approved)!), formatYuan(toDecimal(s.review.cut)!), s.review.rate === null ? '' : formatPercent(s.review.rate)],
     )],
   });
 
   const noAdjust = s.lines.length === 0;
   out.push({
-    title: t(lang, 'summary.adjustByDepartment'),
-    paragraphs: [t(lang, noAdjust ? 'summary.noAdjust' : 'summary.unitWan')],
-    tables: noAdjust ? [] : [adjustmentTable(lang, t(lang, 'col.department'), s.byDepartment, s.lines, irs)],
+    title: t(lang, 'summary/adjustByDepartment'),
+    paragraphs: [t(lang, noAdjust ? 'summary/noAdjust' : 'summary/unitWan')],
+    tables: noAdjust ? [] : [adjustmentTable(lang, t(lang, 'col/department'), s.byDepartment, s.lines, irs)],
     wide: s.lines.length + 3 > PORTRAIT_COLUMNS,
     chart: noAdjust ? undefined : () => barChartSvg({
-      title: t(lang, 'summary.chart.adjust'),
-      categories: s.byDepartment.map((g) => g.key || t(lang, 'summary.unassigned')),
+      title: t(lang, 'summary/chart/adjust'),
+      categories: s.byDepartment.map((g) => g.key || t(lang, 'summary/unassigned')),
       series: s.lines.map((l, i) => ({
         name: lineLabel(lang, l, irs),
         data: s.byDepartment.map((g) => (g.lines[l] === undefined ? null : toDecimal(g.lines[l])!.div(10000).toNumber())),
@@ -164,22 +164,22 @@ function blocks(inputs: readonly ReportInput[], irs: readonly RuleSetIR[], lang:
     }, `${prefix}-adjust`),
   });
   out.push({
-    title: t(lang, 'summary.adjustByTown'),
-    paragraphs: [t(lang, noAdjust ? 'summary.noAdjust' : 'summary.unitWan')],
-    tables: noAdjust ? [] : [adjustmentTable(lang, t(lang, 'col.town'), s.byTown, s.lines, irs)],
+    title: t(lang, 'summary/adjustByTown'),
+    paragraphs: [t(lang, noAdjust ? 'summary/noAdjust' : 'summary/unitWan')],
+    tables: noAdjust ? [] : [adjustmentTable(lang, t(lang, 'col/town'), s.byTown, s.lines, irs)],
     wide: s.lines.length + 3 > PORTRAIT_COLUMNS,
   });
 
   out.push({
-    title: t(lang, 'summary.warnings'),
-    paragraphs: s.warnings.length === 0 ? [t(lang, 'summary.noWarnings')] : [],
+    title: t(lang, 'summary/warnings'),
+    paragraphs: s.warnings.length === 0 ? [t(lang, 'summary/noWarnings')] : [],
     tables: s.warnings.length === 0 ? [] : [table(
-      [t(lang, 'col.level'), t(lang, 'col.count'), t(lang, 'col.project')],
+      [t(lang, 'col/level'), t(lang, 'col/count'), t(lang, 'col/project')],
       ['left', 'right', 'left'],
       s.warnings.map((w) => [levelLabel(lang, w.level), String(w.count), joinList(lang, w.projects.map((p) => nameOf.get(p) ?? p))]),
     )],
     chart: s.warnings.length === 0 ? undefined : () => pieChartSvg({
-      title: t(lang, 'summary.chart.warnings'),
+      title: t(lang, 'summary/chart/warnings'),
       items: s.warnings.map((w) => ({ name: levelLabel(lang, w.level), value: w.count, color: WARNING_COLORS[w.level] })),
     }, `${prefix}-warnings`),
   });
@@ -196,17 +196,17 @@ function sectionNumber(lang: Lang, index: number): string {
 
 function overview(lang: Lang, s: BatchSummary): string[] {
   return [
-    t(lang, 'summary.overviewPlain', { count: s.count, scored: s.scored, rejected: s.rejected }),
-    t(lang, 'summary.ruleset', { list: joinList(lang, s.rulesets.map((r) => `${r.name} ${r.version}` + paren(lang, t(lang, 'summary.rulesetCount', { count: r.count })))) }),
+    t(lang, 'summary/overviewPlain', { count: s.count, scored: s.scored, rejected: s.rejected }),
+    t(lang, 'summary/ruleset', { list: joinList(lang, s.rulesets.map((r) => `${r.name} ${r.version}` + paren(lang, t(lang, 'summary/rulesetCount', { count: r.count })))) }),
   ];
 }
 
 /** Count, scored and average per kind: the only averages the summary gives. */
 function kindsTable(lang: Lang, s: BatchSummary, irs: readonly RuleSetIR[]): Table {
   return table(
-    [t(lang, 'col.kind'), t(lang, 'col.count'), t(lang, 'col.scored'), t(lang, 'col.average')],
+    [t(lang, 'col/kind'), t(lang, 'col/count'), t(lang, 'col/scored'), t(lang, 'col/average')],
     ['left', 'right', 'right', 'right'],
-    s.kinds.map((k) => [kindLabel(lang, k.kind, irs), String(k.count), String(k.scored), k.average === null ? t(lang, 'value.none') : `${k.average} / ${formatScore(k.scale, 0)}`]),
+    s.kinds.map((k) => [kindLabel(lang, k.kind, irs), String(k.count), String(k.scored), k.average === null ? t(lang, 'value/none') : `${k.average} / ${formatScore(k.scale, 0)}`]),
   );
 }
 
@@ -216,13 +216,13 @@ function signoff(options: RenderOptions, lang: Lang): string[] {
 
 export function renderSummaryMarkdown(inputs: readonly ReportInput[], irs: readonly RuleSetIR[], lang: Lang, options: SummaryRenderOptions = {}): string {
   const s = summarize(inputs, irs);
-  const out: string[] = [`# ${escapeMarkdown(t(lang, 'doc.summary.title'))}`, ''];
-  if (options.generatedAt) out.push(escapeMarkdown(t(lang, 'doc.generatedAt', { at: options.generatedAt })), '');
+  const out: string[] = [`# ${escapeMarkdown(t(lang, 'doc/summary/title'))}`, ''];
+  if (options.generatedAt) out.push(escapeMarkdown(t(lang, 'doc/generatedAt', { at: options.generatedAt })), '');
   for (const p of overview(lang, s)) out.push(escapeMarkdown(p), '');
   if (s.kinds.length > 0) out.push(markdownTable(kindsTable(lang, s, irs)), '');
   [...blocks(inputs, irs, lang, s, 'md'), ...(options.sections ?? [])].forEach((b: SummaryBlock, i) => {
     // The number is ours, the title is escaped: "1." must stay a heading number, not be escaped.
-    out.push(`## ${t(lang, 'section.numbered', { n: sectionNumber(lang, i), title: escapeMarkdown(b.title) })}`, '');
+    out.push(`## ${t(lang, 'section/numbered', { n: sectionNumber(lang, i), title: escapeMarkdown(b.title) })}`, '');
     for (const p of b.paragraphs) out.push(escapeMarkdown(p), '');
     for (const tbl of b.tables) out.push(markdownTable(tbl), '');
   });
@@ -233,14 +233,14 @@ export function renderSummaryMarkdown(inputs: readonly ReportInput[], irs: reado
 export function renderSummaryHtml(inputs: readonly ReportInput[], irs: readonly RuleSetIR[], lang: Lang, options: SummaryRenderOptions = {}): string {
   const s = summarize(inputs, irs);
   const prefix = options.idPrefix ?? 'sum';
-  const title = t(lang, 'doc.summary.title');
+  const title = t(lang, 'doc/summary/title');
   const out: string[] = [`<h1>${escapeHtml(title)}</h1>`];
-  if (options.generatedAt) out.push(`<div class="meta">${escapeHtml(t(lang, 'doc.generatedAt', { at: options.generatedAt }))}</div>`);
+  if (options.generatedAt) out.push(`<div class="meta">${escapeHtml(t(lang, 'doc/generatedAt', { at: options.generatedAt }))}</div>`);
   out.push(htmlParagraphs(overview(lang, s)));
   if (s.kinds.length > 0) out.push(htmlTable(kindsTable(lang, s, irs), 'compact'));
   [...blocks(inputs, irs, lang, s, prefix), ...(options.sections ?? [])].forEach((b: SummaryBlock, i) => {
     const wide = b.wide === true || b.tables.some((tbl) => tbl.head.length > PORTRAIT_COLUMNS);
-    out.push(`<section${wide ? ' class="landscape"' : ''}><h2>${escapeHtml(t(lang, 'section.numbered', { n: sectionNumber(lang, i), title: b.title }))}</h2>`);
+    out.push(`<section${wide ? ' class="landscape"' : ''}><h2>${escapeHtml(t(lang, 'section/numbered', { n: sectionNumber(lang, i), title: b.title }))}</h2>`);
     out.push(htmlParagraphs(b.paragraphs));
     for (const tbl of b.tables) out.push(htmlTable(tbl, b.compact ? 'compact' : wide ? 'wide' : ''));
     if (b.chart) out.push(`<figure class="chart">${b.chart()}</figure>`);

@@ -4,30 +4,28 @@
  * scores print to the declared precision half-up, and user text is escaped.
  */
 import { describe, expect, it } from 'vitest';
-import { en } from '../../src/report/i18n/en.js';
-import { zh } from '../../src/report/i18n/zh.js';
-import { detectLang, t } from '../../src/report/i18n/index.js';
+import { detectLang, REPORT_MESSAGES, t, type MessageKey } from '../../src/report/i18n/index.js';
 import { escapeHtml, escapeMarkdown, formatMoney, formatPercent, formatScore, formatValue, formatWan } from '../../src/report/format.js';
 import { Decimal } from 'decimal.js';
 
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 
 describe('catalogues', () => {
-  it('have the same keys and the same placeholders in both languages', () => {
-    expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
-    for (const key of Object.keys(zh) as (keyof typeof zh)[]) {
-      expect(placeholders(en[key]), key).toEqual(placeholders(zh[key]));
+  it('have both languages and the same placeholders in each entry', () => {
+    for (const [key, entry] of Object.entries(REPORT_MESSAGES)) {
+      expect(entry.zh.trim() !== '' && entry.en.trim() !== '', key).toBe(true);
+      expect(placeholders(entry.en), key).toEqual(placeholders(entry.zh));
     }
   });
 
   it('carry the public-disclosure section titles', () => {
-    expect(['section.basic', 'section.work', 'section.conclusion', 'section.indicators', 'section.problems', 'section.recommendations'].map((k) => t('zh', k as keyof typeof zh)))
+    expect(['section/basic', 'section/work', 'section/conclusion', 'section/indicators', 'section/problems', 'section/recommendations'].map((k) => t('zh', k as MessageKey)))
       .toEqual(['基本情况', '绩效评价工作开展情况', '综合评价情况及评价结论', '绩效评价指标分析', '主要经验及做法、存在的问题及原因分析', '有关建议']);
   });
 
   it('fill parameters and leave unknown ones visible', () => {
-    expect(t('zh', 'conclusion.score', { total: '92.50', scale: 100, grade: '优' })).toBe('综合得分 92.50 分（满分 100 分），评价等级为“优”。');
-    expect(t('en', 'doc.project.title', {})).toBe('Performance evaluation report: {name}');
+    expect(t('zh', 'conclusion/score', { total: '92.50', scale: 100, grade: '优' })).toBe('综合得分 92.50 分（满分 100 分），评价等级为“优”。');
+    expect(t('en', 'doc/project/title', {})).toBe('Performance evaluation report: {name}');
   });
 });
 
