@@ -78,7 +78,7 @@ td.right, th.right { text-align: right; white-space: nowrap; }
 td.center, th.center { text-align: center; }
 th { white-space: nowrap; }
 table.indicators td:nth-child(1) { white-space: nowrap; }
-table.indicators td:nth-child(2) { min-width: 7em; }
+table.indicators td:nth-child(2) { min-width: 8.5em; }
 table.indicators td:nth-child(4), table.indicators td:nth-child(5) { white-space: nowrap; }
 table.basic td:first-child { width: 9em; white-space: nowrap; }
 td:first-child { min-width: 5em; }

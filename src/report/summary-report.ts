@@ -108,6 +108,8 @@ function kindBlocks(lang: Lang, s: BatchSummary, irs: readonly RuleSetIR[], pref
       chart: k.grades.length === 0 ? undefined : () => pieChartSvg({
         title: t(lang, 'summary/kindChart', { kind: label }),
         items: k.grades.map((g) => ({ name: g.grade, value: g.count, color: GRADE_COLORS[g.grade] })),
+        // Room for "予以支持: 110" beside the ring.
+        width: 440,
       }, `${prefix}-kind${i}`),
     };
   });
