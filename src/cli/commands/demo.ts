@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseCommandArgs } from '../args.js';
 import { displayPath } from '../files.js';
 import { CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, write } from '../io.js';
-import type { Lang } from '../messages.js';
+import { cliWord, type Lang } from '../messages.js';
 import { createProgress } from '../progress.js';
 import { formatDemoSummary } from '../demo/print-summary.js';
 import { readDemoIndex, runDemo } from '../demo/run-demo.js';
@@ -32,7 +32,7 @@ export async function demoCommand(args: string[], io: CliIO, lang: Lang, context
   mkdirSync(outDir, { recursive: true });
   const index = readDemoIndex(PACKAGE_ROOT);
   const total = index.datasets.reduce((n, s) => n + s.records, 0);
-  const progress = createProgress(io, lang === 'zh' ? '评价' : 'evaluating', total, 250);
+  const progress = createProgress(io, cliWord(lang, 'progressEvaluating'), total, 250);
   const run = await runDemo({ root: PACKAGE_ROOT, outDir, lang, docLang: documentLang(lang, context), onRecord: () => progress.tick() });
   progress.done();
   write(io.stdout, formatDemoSummary(run, index.city, displayPath(outDir, io.cwd), lang));

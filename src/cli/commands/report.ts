@@ -22,7 +22,7 @@ import { assessParallel } from '../../pipeline/parallel.js';
 import { parseCommandArgs, wholeNumberOption } from '../args.js';
 import { displayPath } from '../files.js';
 import { CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
-import { Lang, msg } from '../messages.js';
+import { cliWord, Lang, msg } from '../messages.js';
 import { createProgress } from '../progress.js';
 import { tapInfo } from '../report/info-tap.js';
 import { ReportWriter, type ReportFormat } from '../report/report-writer.js';
@@ -94,7 +94,7 @@ export async function reportCommand(args: string[], io: CliIO, lang: Lang, comma
     write(io.stderr, msg(lang, 'cannotWrite', values.out, (error as NodeJS.ErrnoException).code ?? String(error)));
     return EXIT_USAGE;
   }
-  const progress = createProgress(io, lang === 'zh' ? '报告' : 'report', undefined, 1000);
+  const progress = createProgress(io, cliWord(lang, 'progressReport'), undefined, 1000);
   const shown = (paths: string[]) => paths.map((p) => displayPath(resolve(io.cwd, p), process.cwd()));
   let count = 0;
   let rejected = 0;

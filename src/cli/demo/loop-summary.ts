@@ -68,7 +68,7 @@ export function loopSteps(loop: DemoLoop, lang: Lang): LoopStep[] {
     const amount = s.picked.reduce((a, p) => a.plus(p.amount ?? 0), new Decimal(0));
     const criteria = tally(s.picked.flatMap((p) => p.reasons.flatMap((r) => (r.kind === 'high_risk' ? [r.criterion] : []))), []);
     const reasonText = (p: (typeof s.picked)[number]): string =>
-      p.reasons.map((r) => (r.kind === 'high_risk' ? r.criterion : l.reason[r.kind])).join(lang === 'zh' ? '、' : ', ');
+      p.reasons.map((r) => (r.kind === 'high_risk' ? r.criterion : l.reason[r.kind])).join(l.listSeparator);
     steps.push({
       title: l.sampleTitle,
       paragraphs: [
@@ -170,7 +170,7 @@ function rollupStep(r: RollupResult, vetoed: ReadonlySet<string>, title: string,
       l.rollup(ok.length, r.entities.filter((e) => e.members.count > 0).length, share, counts(grades, l.none)),
       l.linkage(wan(sum(ups), '万元', true), ups.length, wan(sum(downs), '万元', true), downs.length, wan(net, '万元', true)),
       ...(anyHeld ? [l.held(wan(heldSum, '万元', true), amounts.filter((a) => a.held !== null && !a.held.isZero()).length)] : []),
-      ...(capped.length > 0 ? [l.vetoNote(capped.join(lang === 'zh' ? '、' : ', '))] : []),
+      ...(capped.length > 0 ? [l.vetoNote(capped.join(l.listSeparator))] : []),
     ],
     table: table(head, ['left', 'right', 'right', 'right', 'right', 'left', 'left', 'right', ...(anyHeld ? ['right' as const] : [])], amounts.map(row),
       [l.col.total, '', String(ok.reduce((n, e) => n + e.members.count, 0)), '', '', '', '', money(net), ...(anyHeld ? [money(heldSum)] : [])]),

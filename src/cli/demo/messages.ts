@@ -79,6 +79,7 @@ export const DEMO_LOOP = defineCatalogue('demo-loop', {
   shareText: { zh: '自身得分 {own} + 项目得分 {members}', en: 'own {own} + projects {members}' },
   reasonThreshold: { zh: '金额达到门槛', en: 'amount threshold' },
   reasonRandom: { zh: '随机抽取', en: 'random' },
+  listSeparator: { zh: '、', en: ', ' },
 });
 
 export const DEMO_COLUMNS = defineCatalogue('demo-columns', {
