@@ -28,6 +28,7 @@ import { REC_MESSAGES } from '../../src/recommend/messages.js';
 import { ROL_MESSAGES, ROL_TERMS } from '../../src/rollup/messages.js';
 import { PROBLEM_TITLES, SERVICE_MESSAGES } from '../../src/service/messages.js';
 import { REPORT_MESSAGES } from '../../src/report/i18n/messages.js';
+import { REPORT_CLI_MESSAGES } from '../../src/cli/report/report-messages.js';
 
 const SRC = fileURLToPath(new URL('../../src', import.meta.url));
 const HAN = /[\u4e00-\u9fff]/;
@@ -66,6 +67,7 @@ const KNOWN: Record<string, { catalogue: Catalogue; diagnostics: boolean }> = {
   service: { catalogue: SERVICE_MESSAGES, diagnostics: false },
   'service-titles': { catalogue: PROBLEM_TITLES, diagnostics: false },
   report: { catalogue: REPORT_MESSAGES, diagnostics: false },
+  'report-cli': { catalogue: REPORT_CLI_MESSAGES, diagnostics: false },
 };
 
 /** Files still on their old shape (each must export a catalogue once it moves): none left. */

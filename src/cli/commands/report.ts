@@ -32,6 +32,8 @@ import { CONTEXT_OPTIONS, loadCliContext, reportUnmatched } from '../context-inp
 import { defaultWorkers } from './eval.js';
 import { documentLang, type CommandContext } from '../report/document-lang.js';
 import { loadNarratives, type ReportTexts } from '../report/narratives.js';
+import { render } from '../../common/catalogue.js';
+import { REPORT_CLI_MESSAGES } from '../report/report-messages.js';
 import { findChromium, noChromiumMessage, pdfPrinter, printFolder } from '../report/pdf.js';
 
 interface Rendered {
@@ -67,7 +69,7 @@ export async function reportCommand(args: string[], io: CliIO, lang: Lang, comma
   if (resultFiles.length === 0 && positionals.length === 0) throw new UsageError(msg(lang, 'missingArgument', 'report', '<data…> | --results FILE'));
   const formats = parseFormats(values.format);
   if (values.out === '-' && formats.includes('html')) throw new UsageError('--out - prints Markdown only: add --format md');
-  if (values.pdf && values.out === '-') throw new UsageError('--pdf writes files: give --out DIR');
+  if (values.pdf && values.out === '-') throw new UsageError(render(REPORT_CLI_MESSAGES, 'pdfNeedsDir', {}, lang).message);
   if (values.pdf && !formats.includes('html')) formats.push('html');
   const chromium = values.pdf ? findChromium(io.env) : null;
   if (values.pdf && chromium === null) {

@@ -18,9 +18,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { render } from '../../common/catalogue.js';
 import { narrativeFrom, type Narrative, type ProjectInfo } from '../../report/input.js';
 import { CliIO, write } from '../io.js';
 import { Lang, msg } from '../messages.js';
+import { REPORT_CLI_MESSAGES } from './report-messages.js';
 
 export interface ReportTexts {
   issuer?: string;
@@ -28,10 +30,7 @@ export interface ReportTexts {
   byId: ReadonlyMap<string, Narrative>;
 }
 
-const SHAPE = {
-  zh: '应为含 issuer、date 与 projects（按项目编号）的对象',
-  en: 'expected an object with issuer, date and projects (by record id)',
-} as const;
+const shape = (file: string, lang: Lang): string => render(REPORT_CLI_MESSAGES, 'narrativeShape', { file }, lang).message;
 
 function text(value: unknown): string | undefined {
   if (typeof value === 'number') return String(value);
@@ -62,14 +61,14 @@ export function loadNarratives(
       return null;
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      write(io.stderr, `${path}: ${SHAPE[lang]}`);
+      write(io.stderr, shape(path, lang));
       return null;
     }
     file = parsed as Record<string, unknown>;
   }
   const projects = file.projects ?? file['项目'] ?? {};
   if (projects === null || typeof projects !== 'object' || Array.isArray(projects)) {
-    write(io.stderr, `${path}: ${SHAPE[lang]}`);
+    write(io.stderr, shape(path ?? '', lang));
     return null;
   }
   const byId = new Map<string, Narrative>();

@@ -12,6 +12,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { render } from '../../common/catalogue.js';
+import { REPORT_CLI_MESSAGES } from './report-messages.js';
 
 /** Where a Chromium is usually installed, tried in this order after CHROME_PATH. */
 export const CHROMIUM_PATHS = [
@@ -35,10 +37,7 @@ export function findChromium(env: Record<string, string | undefined>, exists: (p
 export function noChromiumMessage(env: Record<string, string | undefined>): string {
   const chosen = env.CHROME_PATH?.trim();
   const where = chosen ? `CHROME_PATH=${chosen}` : CHROMIUM_PATHS.slice(0, 4).join(', ');
-  return [
-    `未找到可用于导出 PDF 的 Chromium 浏览器（已查找：${where}）。请安装 Chromium，或以环境变量 CHROME_PATH 指明浏览器路径；去掉 --pdf 可只输出 HTML 和 Markdown。`,
-    `no Chromium found to print PDF (looked at: ${where}). Install Chromium or set CHROME_PATH to the browser; without --pdf the reports are written as HTML and Markdown only.`,
-  ].join('\n');
+  return (['zh', 'en'] as const).map((lang) => render(REPORT_CLI_MESSAGES, 'noChromium', { where }, lang).message).join('\n');
 }
 
 export interface PdfPrinter {
