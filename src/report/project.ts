@@ -55,7 +55,7 @@ export function renderProjectMarkdown(
   out.push(`## ${sectionTitle(lang, 4)}`, '', `### ${escapeMarkdown(subTitle(lang, 0, 'sub/experience'))}`, '');
   for (const p of s.problems.experience) out.push(escapeMarkdown(p), '');
   out.push(`### ${escapeMarkdown(subTitle(lang, 1, 'sub/problems'))}`, '');
-  s.problems.problems.forEach((p, i) => out.push(`${i + 1}. ${escapeMarkdown(p)}`));
+  for (const [i, p] of s.problems.problems.entries()) out.push(`${i + 1}. ${escapeMarkdown(p)}`);
   out.push('', `## ${sectionTitle(lang, 5)}`, '');
   if (s.recommendations.table) out.push(markdownTable(s.recommendations.table), '');
   for (const p of s.recommendations.paragraphs) out.push(escapeMarkdown(p), '');
