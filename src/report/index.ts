@@ -1,6 +1,6 @@
 /**
  * The `jixiao/report` entry: the per-project public-disclosure report (Markdown, HTML with
- * ECharts charts), the batch summary (as data, as Markdown, as HTML), the language helpers and
+ * inline SVG charts), the batch summary (as data, as Markdown, as HTML), the language helpers and
  * the input types. The results workbook is the separate `jixiao/sheets` entry (xlsx.ts), so
  * neither entry loads the other's optional package.
  * Every renderer takes `lang: 'zh' | 'en'`, reads no clock and returns the same bytes for the
