@@ -28,6 +28,7 @@ export const DEMO_SUMMARY = defineCatalogue('demo-summary', {
     en: 'Wrote {n} files to {dir}/ — open summary.html; per-project reports in reports/, results in results/, workbooks in workbooks/, the loop (sample, roll-ups, allocation) in loop/',
   },
   wan: { zh: '万元', en: '万元' },
+  itemSeparator: { zh: '；', en: '; ' },
 });
 
 export const DEMO_LOOP = defineCatalogue('demo-loop', {

@@ -90,6 +90,6 @@ function groupLines(groups: AdjustmentGroup[], unit: string, none: string, lang:
   const heads = alignColumns(groups.map((g) => [g.key || '—', wan(g.total, unit, true)]));
   return groups.flatMap((g, i) => {
     const parts = Object.entries(g.lines).map(([line, amount]) => `${lineLabel(lang, line, irs)} ${wan(amount, unit, true)}`);
-    return ['  ' + heads[i], ...wrapItems(parts, lang === 'zh' ? '；' : '; ', '      ', TERMINAL_WIDTH)];
+    return ['  ' + heads[i], ...wrapItems(parts, DEMO_SUMMARY.itemSeparator[lang], '      ', TERMINAL_WIDTH)];
   });
 }
