@@ -6,6 +6,7 @@
  * language is an argument, default `DEFAULT_LANG`.
  *
  * EVL40x: the record as a whole (unreadable, not an object, unsafe keys, schema mismatch).
+ * EVL43x: one numeric field of the record as staff typed it (range, sign, whole number, unit).
  * EVL41x: one indicator could not be computed (missing data, division by zero, wrong type…).
  * EVL42x: scorecard-level problems (nothing applicable, veto condition not computable).
  */
@@ -21,6 +22,11 @@ export const EVL = {
   TOO_DEEP: 'EVL406',
   LABEL_SUGGEST: 'EVL407',
   LABEL: 'EVL408',
+  OUT_OF_RANGE: 'EVL430',
+  NEGATIVE_MONEY: 'EVL431',
+  NOT_WHOLE: 'EVL432',
+  NUMBER_TEXT: 'EVL433',
+  WRONG_UNIT: 'EVL434',
   MISSING: 'EVL410',
   DIV_ZERO: 'EVL411',
   WRONG_TYPE: 'EVL412',
@@ -48,6 +54,11 @@ const EN: Record<EvlCode, string> = {
   EVL406: 'record {id}: data nested deeper than {limit} levels at {path}',
   EVL407: 'record {id}: field {path} is {found}, which is not one of its labels ({labels}); did you mean "{suggestion}"? Correct the value in the data',
   EVL408: 'record {id}: field {path} is {found}, which is not one of its labels ({labels}); write one of them exactly in the data',
+  EVL430: 'record {id}: field {path} is {found}, outside the range {range} its input declares; correct the value in the data (for example {example})',
+  EVL431: 'record {id}: field {path} is money and cannot be negative, found {found}; correct the value, or if it really may be negative, declare a range on its input (input {path} money >= -1亿)',
+  EVL432: 'record {id}: field {path} counts cases and must be a whole number, 0 or more, found {found}',
+  EVL433: 'record {id}: field {path} should be {kind}, for example {example}, found {found}; write digits with at most one unit, as the rules do (no spaces inside, no thousands separators, no other words)',
+  EVL434: 'record {id}: field {path} should be {kind}, but {found} is written in {unit}; write it like {example}',
   EVL410: 'missing data: {path}',
   EVL411: 'division by zero in {what}',
   EVL412: '{what} should be {expected}, found {found}',
@@ -73,6 +84,11 @@ const ZH: Record<EvlCode, string> = {
   EVL406: '记录 {id}：{path} 处的数据嵌套超过 {limit} 层',
   EVL407: '记录 {id}：字段 {path} 的值为 {found}，不是可用的等级之一（{labels}）；您是否想写“{suggestion}”？请在数据中更正',
   EVL408: '记录 {id}：字段 {path} 的值为 {found}，不是可用的等级之一（{labels}）；请在数据中照原样写出其中之一',
+  EVL430: '记录 {id}：字段 {path} 的值为 {found}，超出其输入声明的取值范围 {range}；请在数据中更正（例如 {example}）',
+  EVL431: '记录 {id}：字段 {path} 是金额，不能为负数，实际为 {found}；请更正数值；若它确实可以为负，请在其输入声明中写明范围（input {path} money >= -1亿）',
+  EVL432: '记录 {id}：字段 {path} 是计数，必须是 0 或正整数，实际为 {found}',
+  EVL433: '记录 {id}：字段 {path} 应为{kind}，例如 {example}，实际为 {found}；请像规则文件那样书写数字，最多带一个单位（中间不要空格、千位分隔符或其他文字）',
+  EVL434: '记录 {id}：字段 {path} 应为{kind}，但 {found} 的单位是 {unit}；请写成 {example} 这样的形式',
   EVL410: '缺少数据：{path}',
   EVL411: '{what} 中出现除以零',
   EVL412: '{what} 应为 {expected}，实际为 {found}',
@@ -92,7 +108,9 @@ const ZH: Record<EvlCode, string> = {
  * Words the data validator puts into `{expected}`/`{found}` (EVL401, EVL404): what a field should
  * hold and what it held, so a Chinese message has no English fragment in it.
  */
-export type EvlWord = 'nothing' | 'null' | 'list' | 'object' | 'text' | 'number' | 'integer' | 'boolean' | 'present' | 'absent' | 'oneOf' | 'or';
+export type EvlWord =
+  | 'nothing' | 'null' | 'list' | 'object' | 'text' | 'number' | 'integer' | 'boolean' | 'present' | 'absent' | 'oneOf' | 'or'
+  | 'money' | 'percent' | 'count';
 
 const WORDS: Record<Lang, Record<EvlWord, string>> = {
   en: {
@@ -108,6 +126,9 @@ const WORDS: Record<Lang, Record<EvlWord, string>> = {
     absent: 'absent (not a declared field)',
     oneOf: 'one of',
     or: ' or ',
+    money: 'an amount of money in 元',
+    percent: 'a percentage',
+    count: 'a whole number of cases',
   },
   zh: {
     nothing: '空',
@@ -122,6 +143,9 @@ const WORDS: Record<Lang, Record<EvlWord, string>> = {
     absent: '不存在（未声明的字段）',
     oneOf: '以下之一：',
     or: ' 或 ',
+    money: '以元计的金额',
+    percent: '百分比',
+    count: '整数个数',
   },
 };
 

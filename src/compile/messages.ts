@@ -65,6 +65,9 @@ export const MESSAGES = {
   CMP231: { severity: 'error', message: (a) => `编译结果（IR）版本为 ${a.found}，本程序只能读取版本 ${a.expected}`, hint: () => '请用当前版本的 jixiao compile 重新生成。' },
   CMP232: { severity: 'error', message: (a) => `编译结果（IR）的内容与其 hash 不符（记录的是 ${a.found}，实际为 ${a.actual}）`, hint: () => '文件在编译后被修改过；请重新编译，不要手工编辑 IR。' },
   CMP233: { severity: 'error', message: (a) => `数据路径 “${a.path}” 没有用 input 声明，而已声明的输入 “${a.suggestion}” 与它只差几个字`, hint: (a) => `若是笔误，改为 ${a.suggestion}；若确实是另一个字段，请声明它：input ${a.path} …` },
+  CMP234: { severity: 'error', message: (a) => `${a.type} 类型的输入没有数值，不能声明取值范围`, hint: () => '取值范围只用于 number、count、money、percent 类型的输入；文本请用 of 列出可用的值。' },
+  CMP235: { severity: 'error', message: (a) => a.what === 'unit' ? `取值范围的端点以 ${a.unit} 为单位，与 ${a.type} 类型的输入不符` : '取值范围的端点必须是常数（数字或参数），不能读取数据', hint: (a) => a.what === 'unit' ? (a.want ? `${a.type} 输入的范围请用 ${a.want} 书写，例如 ${a.type === 'money' ? '>= 0、[0, 1亿]' : '[0%, 100%]'}。` : '请写不带金额或百分号单位的数字，例如 >= 0。') : '例如 [0%, 100%]、>= 0，或已声明的参数。' },
+  CMP236: { severity: 'error', message: (a) => `取值范围 ${a.low} 到 ${a.high} 中没有任何值`, hint: () => '下限写在前面，且不得大于上限；方括号包含端点，圆括号不包含。' },
 
   CMP298: { severity: 'error', message: (a) => `编译器内部错误：检查 “${a.check}” 中途出错（${a.error}），它的检查结果不完整`, hint: () => '这是 jixiao 的缺陷，不是文件写错了；其他检查的结果仍然有效。请把这个文件和本条信息报告给维护者。' },
   CMP299: { severity: 'error', message: (a) => `编译器内部错误：${a.error}`, hint: () => '这是 jixiao 的缺陷，不是文件写错了。请把这个文件和本条信息报告给维护者。' },
@@ -150,6 +153,9 @@ export const MESSAGES_EN: Record<Code, Text> = {
   CMP231: { message: (a) => `the compiled result (IR) has version ${a.found}; this program reads only version ${a.expected}`, hint: () => 'Generate it again with the current jixiao compile.' },
   CMP232: { message: (a) => `the compiled result (IR) does not match its hash (recorded ${a.found}, actual ${a.actual})`, hint: () => 'The file was changed after compiling; compile again instead of editing the IR by hand.' },
   CMP233: { message: (a) => `data path “${a.path}” is not declared with input, and it differs by a few letters from the declared input “${a.suggestion}”`, hint: (a) => `If it is a typo, write ${a.suggestion}; if it really is another field, declare it: input ${a.path} …` },
+  CMP234: { message: (a) => `an input of type ${a.type} holds no numbers, so it cannot declare a range`, hint: () => 'Ranges are for inputs of type number, count, money and percent; for text, list the values with of.' },
+  CMP235: { message: (a) => a.what === 'unit' ? `an end of the range is written in ${a.unit}, which does not fit an input of type ${a.type}` : 'the ends of a range must be constants (numbers or params), not data', hint: (a) => a.what === 'unit' ? (a.want ? `Write the range of a ${a.type} input in ${a.want}, e.g. ${a.type === 'money' ? '>= 0 or [0, 1亿]' : '[0%, 100%]'}.` : 'Write numbers without a money or percent unit, e.g. >= 0.') : 'For example [0%, 100%], >= 0, or a declared param.' },
+  CMP236: { message: (a) => `the range from ${a.low} to ${a.high} holds no value`, hint: () => 'Write the lower end first, not above the upper end; a square bracket includes its end, a round one excludes it.' },
 
   CMP298: { message: (a) => `internal compiler error: the check “${a.check}” failed part-way (${a.error}), so its findings are incomplete`, hint: () => 'This is a defect in jixiao, not a mistake in the file; the findings of the other checks still hold. Please report this file and this message to the maintainers.' },
   CMP299: { message: (a) => `internal compiler error: ${a.error}`, hint: () => 'This is a defect in jixiao, not a mistake in the file. Please report this file and this message to the maintainers.' },

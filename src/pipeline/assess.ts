@@ -34,10 +34,12 @@ export function createAssessor(ir: RuleSetIR, options: AssessorOptions = {}): As
     ir,
     assess(record, options = {}) {
       const { context, ...evaluateOptions } = options;
-      const result = evaluator.evaluate(record, evaluateOptions);
+      // the rules read the record as scoring did ("89.974万" as 899740)
+      const data = evaluator.read(record);
+      const result = evaluator.evaluate(data, evaluateOptions);
       // `--stage` is the stage of the whole evaluation: rules read it as the scorecard does
       const withStage = evaluateOptions.stage !== undefined && context?.stage === undefined ? { ...context, stage: evaluateOptions.stage } : context;
-      if (result.status === 'ok') result.recommendations = recommender.recommend(result, record, withStage);
+      if (result.status === 'ok') result.recommendations = recommender.recommend(result, data, withStage);
       return result;
     },
   };
