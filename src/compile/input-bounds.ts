@@ -9,7 +9,7 @@
  * (CMP234), a bound that reads data or is written in another unit (CMP235), a range that holds no
  * value (CMP236); `resolveBounds` is then silent and the schema gets the default.
  */
-import type { InputDecl, InputType } from '../dsl/ast.js';
+import type { Expr, InputDecl, InputType } from '../dsl/ast.js';
 import type { CheckInput } from './check-input.js';
 import { constOf } from './const.js';
 import type { Decimal } from './decimal.js';
@@ -76,10 +76,22 @@ export function resolveBounds(decl: InputDecl, scope?: Map<string, Sym>): Resolv
   return r.problem ? defaultBounds(decl.type) : r.bounds;
 }
 
+/** Params a bound names count as used (a range is a use, as a formula is). */
+function noteUsed(e: Expr | undefined, c: CheckInput): void {
+  if (!e) return;
+  if (e.kind === 'ref' && e.parts.length === 1) {
+    const sym = c.scope.get(e.parts[0]!.text);
+    if (sym) c.env.facts.used.add(sym.key);
+  } else if (e.kind === 'unary') noteUsed(e.operand, c);
+  else if (e.kind === 'binary') (noteUsed(e.left, c), noteUsed(e.right, c));
+}
+
 /** Reports ranges of the framework's own inputs that cannot be meant (CMP234–CMP236). */
 export function checkInputBounds(c: CheckInput): void {
   for (const i of c.rf.inputs) {
     if (!i.decl.bounds) continue;
+    noteUsed(i.decl.bounds.low, c);
+    noteUsed(i.decl.bounds.high, c);
     const { problem } = resolve(i.decl, c.scope);
     if (problem) c.accept(problem.code, i.file, i.decl.bounds.range, problem.args);
   }

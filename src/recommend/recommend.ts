@@ -16,6 +16,7 @@ import { isRejected, prepareRuleSet } from './prepare.js';
 import { recommendReference } from './reference.js';
 import type { JreRule, RecommendEventParams } from './to-rules-engine.js';
 import { noteUnavailable } from './unavailable.js';
+import { noteFailed } from './failed-facts.js';
 
 export interface Recommender {
   diagnostics: Diagnostic[];
@@ -36,8 +37,15 @@ export function createRecommender(ir: RuleSetIR): Recommender {
       const scope = prepared.scope(result, record, context);
       const run = compiled.evaluate(scope);
       if (run.unavailable.length > 0) noteUnavailable(result, run.unavailable);
-      const events: RecommendEventParams[] = new Array<RecommendEventParams>(run.events.length);
-      for (let i = 0; i < run.events.length; i++) events[i] = run.events[i]!.params;
+      const failed = prepared.failed(scope);
+      let fired = run.events;
+      if (failed.length > 0) {
+        noteFailed(result, failed);
+        const dropped = new Set(failed.map((f) => f.event));
+        fired = fired.filter((e) => !dropped.has(e));
+      }
+      const events: RecommendEventParams[] = new Array<RecommendEventParams>(fired.length);
+      for (let i = 0; i < fired.length; i++) events[i] = fired[i]!.params;
       return prepared.finish(events, scope);
     },
   };
