@@ -110,7 +110,7 @@ const ZH: Record<EvlCode, string> = {
  */
 export type EvlWord =
   | 'nothing' | 'null' | 'list' | 'object' | 'text' | 'number' | 'integer' | 'boolean' | 'present' | 'absent' | 'oneOf' | 'or'
-  | 'money' | 'percent' | 'count';
+  | 'money' | 'percent' | 'count' | 'date';
 
 const WORDS: Record<Lang, Record<EvlWord, string>> = {
   en: {
@@ -129,6 +129,7 @@ const WORDS: Record<Lang, Record<EvlWord, string>> = {
     money: 'an amount of money in 元',
     percent: 'a percentage',
     count: 'a whole number of cases',
+    date: 'a date written like 2026-12-31',
   },
   zh: {
     nothing: '空',
@@ -146,6 +147,7 @@ const WORDS: Record<Lang, Record<EvlWord, string>> = {
     money: '以元计的金额',
     percent: '百分比',
     count: '整数个数',
+    date: '形如 2026-12-31 的日期',
   },
 };
 

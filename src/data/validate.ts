@@ -97,6 +97,11 @@ function toError(e: ErrorObject, record: unknown, id: string, lang: Lang): Evalu
     case 'const':
       expected = JSON.stringify(p.allowedValue);
       break;
+    case 'pattern':
+      // The only pattern the compiler writes is the date's; a regular expression means nothing
+      // to the person correcting the data.
+      expected = evlWord('date', lang);
+      break;
     case 'additionalProperties':
       path = `${path}.${String(p.additionalProperty)}`;
       expected = evlWord('absent', lang);
