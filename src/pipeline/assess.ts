@@ -29,7 +29,7 @@ export interface AssessorOptions {
 /** Builds the evaluator and the recommender once for a rule set. */
 export function createAssessor(ir: RuleSetIR, options: AssessorOptions = {}): Assessor {
   const evaluator = createEvaluator(ir, { lang: options.lang ?? DEFAULT_LANG, ...(options.trace === undefined ? {} : { trace: options.trace }) });
-  const recommender = createRecommender(ir);
+  const recommender = createRecommender(ir, { lang: options.lang ?? DEFAULT_LANG });
   return {
     ir,
     assess(record, options = {}) {

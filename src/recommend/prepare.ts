@@ -11,6 +11,7 @@
  */
 import type { RuleSetIR } from '../compile/ir.js';
 import type { Diagnostic } from '../common/diagnostic.js';
+import type { Lang } from '../common/lang.js';
 import { compareDiagnostics } from '../common/diagnostic.js';
 import type { EvaluationResult, Recommendation } from '../engine/result.js';
 import { actionsToRecommendations, checkActions, type PendingRecommendation } from './actions.js';
@@ -28,7 +29,7 @@ export interface PreparedRuleSet {
   shared: Shared;
   scope(result: EvaluationResult, record: unknown, context?: RecommendContext): Scope;
   /** Rules this record leaves unavailable because a fact they read could not be computed (REC573). */
-  failed(scope: Scope): FailedRule[];
+  failed(scope: Scope, lang?: Lang): FailedRule[];
   /** Events (in any order) → final recommendations. */
   finish(events: readonly RecommendEventParams[], scope: Scope): Recommendation[];
 }
@@ -47,7 +48,7 @@ export function prepareRuleSet(ir: RuleSetIR): PreparedRuleSet {
     diagnostics,
     shared,
     scope: (result, record, context = {}) => new Scope(shared, result, record, context),
-    failed: (scope) => failedRules(shared, scope, plan.rules, reads),
+    failed: (scope, lang) => failedRules(shared, scope, plan.rules, reads, lang),
     finish(events, scope) {
       // The compiled path hands events over in this order already; the reference path does not.
       let sorted = events;
