@@ -1,86 +1,19 @@
 /**
  * Every sentence the command line itself prints (not diagnostics of indicator files, which have
- * their own catalogues), in Chinese and English. `--lang` picks one; the default comes from
- * LC_ALL / LANG (zh* → Chinese, anything else → English).
+ * their own catalogues), in Chinese and English, in the one catalogue shape of
+ * src/common/catalogue.ts with positional `{0}`, `{1}` … placeholders (`msg` passes its
+ * arguments as a list). `--lang` picks the language; the default comes from LC_ALL / LANG (zh* →
+ * Chinese, anything else → English). The usage text is one entry so `--help` prints it whole.
  */
-import { fill, type Lang } from '../common/lang.js';
+import { defineCatalogue, render } from '../common/catalogue.js';
+import type { Lang } from '../common/lang.js';
 
 export type { Lang } from '../common/lang.js';
 export { detectLang } from '../common/lang.js';
 
-const en = {
-  usage: `jixiao — budget performance rules engine
-
-Usage:
-  jixiao check <files|dirs…> [--format text|json] [--warnings-as-errors]
-  jixiao compile <file.ind…> [-o out.json] [--framework NAME] [--emit ir|rules|schema]
-  jixiao eval --rules <file.ind|ir.json> [--policy file.ind…] [--framework NAME] <data…|->
-              [--out FILE.ndjson|FILE.json|FILE.xlsx] [--format json|ndjson|table] [--errors FILE]
-              [--mapping map.yaml]            (data: .yaml .json .ndjson .xlsx .csv)
-              [--trace none|summary|full] [--workers N]   (explanation per result; threads)
-              [--previous FILE…] [--rectification FILE…]   (context joined by record id)
-  jixiao report --rules <file.ind|ir.json> [--policy file.ind…] <data…> --out DIR
-              [--format md,html] [--summary-only] [--mapping map.yaml]
-              [--previous FILE…] [--rectification FILE…]
-  jixiao report --rules <file.ind|ir.json> --results results.ndjson --out DIR
-  jixiao test [paths…] [--update]
-  jixiao fmt <files|dirs…> [--check] [--stdout]
-  jixiao sample --rules <sample.yaml> --seed N [--threshold 500万] [--share 10%] <data…>
-  jixiao allocate --pool AMOUNT --factors <factors.yaml> [--rules file.ind] <results|data…>
-  jixiao rollup --rules <rollup.yaml> --entities <data…> --members <rules.ind>[:FRAMEWORK] <data…>
-              [--policy file.ind…] [--members …]… [--format json|table] [--out FILE]
-  jixiao rollup --rules <rollup.yaml> --manifest <manifest.yaml> [--member-stage STAGE] [--format …]
-              [--previous FILE…] [--rectification FILE…]   (context of each entity and member, by id)
-  jixiao serve --rules <dir> [--port 8080] [--host 127.0.0.1]
-  jixiao demo [--out DIR]
-
-Common options: --lang zh|en, --help
-Exit codes: 0 ok, 1 problems found or tests failed, 2 usage or input errors.`,
-  unknownCommand: 'unknown command "{0}"',
-  missingArgument: '{0} needs {1}',
-  badOption: '{0}',
-  notFound: 'cannot read {0}: no such file or directory',
-  noIndFiles: 'no .ind files found in {0}',
-  checkClean: '✓ {0} file(s) checked, no problems',
-  checkSummary: '{0} error(s), {1} warning(s) in {2} file(s)',
-  compiled: 'wrote {0}',
-  compileFailed: 'not compiled: fix the errors above first',
-  noFramework: 'not compiled: {0} declares no framework and no rule block for one; evaluate a file that declares a framework, or import it and add `rules … for <framework>`',
-  evalSummary: '{0} record(s): {1} scored, {2} rejected',
-  rejected: 'record {0} rejected: {1}',
-  indicatorsUnavailable: 'record {0}: {1} indicator(s) could not be scored and are left out of its total: {2}',
-  ruleUnavailable: 'record {0}: {1}',
-  evalIncomplete: '{0} scored record(s) have indicators or rules that could not be computed (listed above); exit code 1',
-  reportSummary: 'wrote {0} report file(s), summary and results workbook to {1}',
-  reportIncomplete: 'jixiao report is writing this folder. While this file is here the folder is incomplete: the summary and results.xlsx may be missing and some project reports may be from an earlier run. Run the report again to finish it.',
-  xlsxWritten: 'wrote {0} ({1} row(s))',
-  notAResult: '{0}: not a jixiao eval result (expected an object with ruleset, id, status)',
-  resultsMismatch: '{0}: results were produced by rule set {1} ({2}), not by the rules given ({3}); pass the same --rules',
-  dataAndResults: 'give either data files or --results, not both',
-  cannotWrite: 'cannot write to {0}: {1}',
-  contextWithResults: '--previous and --rectification apply when evaluating data, not to saved --results',
-  rollupMembersNoData: '--members {0} is not followed by data files',
-  rollupPolicyFirst: '--policy {0} must follow the --members it belongs to',
-  rollupStray: '{0}: data files belong after --entities or a --members RULES',
-  rollupManifestAndFlags: 'give either --manifest or --entities/--members, not both',
-  rollupManifestBad: '{0}: {1}',
-  rollupNoEntities: '{0}: no dataset uses the entity rules {1} (framework {2})',
-  rollupNeedsStage: '{0} lists datasets: pick the members with --member-stage (stages: {1})',
-  rollupNoMembers: '{0}: no dataset has stage "{1}"',
-  rollupSummary: '{0} entit(ies) rolled up from {1} member record(s); {2} warning(s)',
-  optionalMissing: 'this needs the optional package {0}, which is not installed; install it with: npm install {0}',
-  internalError: 'internal error — please report it with the input that caused it',
-  optionUnknown: "Unknown option '{0}'",
-  optionNeedsValue: "Option '{0} <value>' argument missing",
-  optionTakesNoValue: "Option '{0}' does not take an argument",
-  optionOneOf: '{0} must be one of {1} (got "{2}")',
-  optionWholeNumber: '{0} must be a whole number ≥ 0',
-} as const;
-
-export type MessageKey = keyof typeof en;
-
-const zh: Record<MessageKey, string> = {
-  usage: `jixiao — 预算绩效规则引擎
+export const CLI_MESSAGES = defineCatalogue('cli', {
+  usage: {
+    zh: `jixiao — 预算绩效规则引擎
 
 用法：
   jixiao check <文件|目录…> [--format text|json] [--warnings-as-errors]   检查指标文件
@@ -107,52 +40,103 @@ const zh: Record<MessageKey, string> = {
 
 通用选项：--lang zh|en，--help
 退出码：0 正常，1 发现问题或测试失败，2 用法或输入错误。`,
-  unknownCommand: '未知命令“{0}”',
-  missingArgument: '{0} 需要 {1}',
-  badOption: '{0}',
-  notFound: '无法读取 {0}：文件或目录不存在',
-  noIndFiles: '{0} 中没有找到 .ind 文件',
-  checkClean: '✓ 已检查 {0} 个文件，未发现问题',
-  checkSummary: '{2} 个文件中有 {0} 个错误、{1} 个警告',
-  compiled: '已写入 {0}',
-  compileFailed: '未编译：请先修正上面的错误',
-  noFramework: '未编译：{0} 中既没有框架，也没有针对某个框架的规则块；请评价声明了框架的文件，或导入框架后写 `rules … for <框架>`',
-  evalSummary: '共 {0} 条记录：{1} 条已评分，{2} 条被拒绝',
-  rejected: '记录 {0} 被拒绝：{1}',
-  indicatorsUnavailable: '记录 {0}：{1} 个指标无法计分，未计入总分：{2}',
-  ruleUnavailable: '记录 {0}：{1}',
-  evalIncomplete: '{0} 条已评分的记录含有无法计算的指标或规则（见上文）；退出码为 1',
-  reportSummary: '已向 {1} 写入 {0} 个报告文件、汇总报告和结果工作簿',
-  reportIncomplete: 'jixiao report 正在写入此文件夹。此文件存在期间文件夹内容不完整：汇总报告和 results.xlsx 可能缺失，部分项目报告可能来自上一次运行。请重新运行 report 以完成。',
-  xlsxWritten: '已写入 {0}（{1} 行）',
-  notAResult: '{0}：不是 jixiao eval 的结果（应为含 ruleset、id、status 的对象）',
-  resultsMismatch: '{0}：结果由规则集 {1}（{2}）产生，与所给规则（{3}）不一致；请使用相同的 --rules',
-  dataAndResults: '请给出数据文件或 --results，二者只能选一',
-  cannotWrite: '无法写入 {0}：{1}',
-  contextWithResults: '--previous 和 --rectification 只用于评价数据，不用于已保存的 --results',
-  rollupMembersNoData: '--members {0} 后面没有数据文件',
-  rollupPolicyFirst: '--policy {0} 应写在它所属的 --members 之后',
-  rollupStray: '{0}：数据文件应写在 --entities 或 --members 规则 之后',
-  rollupManifestAndFlags: '请给出 --manifest 或 --entities/--members，二者只能选一',
-  rollupManifestBad: '{0}：{1}',
-  rollupNoEntities: '{0}：没有数据集使用主体规则 {1}（框架 {2}）',
-  rollupNeedsStage: '{0} 列出的是数据集：请用 --member-stage 选定成员（可选阶段：{1}）',
-  rollupNoMembers: '{0}：没有阶段为“{1}”的数据集',
-  rollupSummary: '共汇总 {0} 个主体、{1} 条成员记录；{2} 个警告',
-  optionalMissing: '此功能需要可选依赖包 {0}，当前未安装；请执行：npm install {0}',
-  internalError: '内部错误——请连同引发它的输入一起报告',
-  optionUnknown: '未知选项“{0}”',
-  optionNeedsValue: '选项 {0} 后面缺少取值',
-  optionTakesNoValue: '选项 {0} 不接受取值',
-  optionOneOf: '{0} 只能是 {1} 之一（收到“{2}”）',
-  optionWholeNumber: '{0} 必须是不小于 0 的整数',
-};
+    en: `jixiao — budget performance rules engine
 
-/** The catalogue of each language, for callers that list or check them. */
-export const CLI_CATALOGUES: Record<Lang, Record<MessageKey, string>> = { en, zh };
-const catalogues = CLI_CATALOGUES;
+Usage:
+  jixiao check <files|dirs…> [--format text|json] [--warnings-as-errors]
+  jixiao compile <file.ind…> [-o out.json] [--framework NAME] [--emit ir|rules|schema]
+  jixiao eval --rules <file.ind|ir.json> [--policy file.ind…] [--framework NAME] <data…|->
+              [--out FILE.ndjson|FILE.json|FILE.xlsx] [--format json|ndjson|table] [--errors FILE]
+              [--mapping map.yaml]            (data: .yaml .json .ndjson .xlsx .csv)
+              [--trace none|summary|full] [--workers N]   (explanation per result; threads)
+              [--previous FILE…] [--rectification FILE…]   (context joined by record id)
+  jixiao report --rules <file.ind|ir.json> [--policy file.ind…] <data…> --out DIR
+              [--format md,html] [--summary-only] [--mapping map.yaml]
+              [--previous FILE…] [--rectification FILE…]
+  jixiao report --rules <file.ind|ir.json> --results results.ndjson --out DIR
+  jixiao test [paths…] [--update]
+  jixiao fmt <files|dirs…> [--check] [--stdout]
+  jixiao sample --rules <sample.yaml> --seed N [--threshold 500万] [--share 10%] <data…>
+  jixiao allocate --pool AMOUNT --factors <factors.yaml> [--rules file.ind] <results|data…>
+  jixiao rollup --rules <rollup.yaml> --entities <data…> --members <rules.ind>[:FRAMEWORK] <data…>
+              [--policy file.ind…] [--members …]… [--format json|table] [--out FILE]
+  jixiao rollup --rules <rollup.yaml> --manifest <manifest.yaml> [--member-stage STAGE] [--format …]
+              [--previous FILE…] [--rectification FILE…]   (context of each entity and member, by id)
+  jixiao serve --rules <dir> [--port 8080] [--host 127.0.0.1]
+  jixiao demo [--out DIR]
 
-export function msg(lang: Lang, key: MessageKey, ...args: (string | number)[]): string {
-  return fill(catalogues[lang][key], args);
+Common options: --lang zh|en, --help
+Exit codes: 0 ok, 1 problems found or tests failed, 2 usage or input errors.`,
+  },
+  unknownCommand: { zh: '未知命令“{0}”', en: 'unknown command "{0}"' },
+  missingArgument: { zh: '{0} 需要 {1}', en: '{0} needs {1}' },
+  badOption: { zh: '{0}', en: '{0}' },
+  notFound: { zh: '无法读取 {0}：文件或目录不存在', en: 'cannot read {0}: no such file or directory' },
+  noIndFiles: { zh: '{0} 中没有找到 .ind 文件', en: 'no .ind files found in {0}' },
+  checkClean: { zh: '✓ 已检查 {0} 个文件，未发现问题', en: '✓ {0} file(s) checked, no problems' },
+  checkSummary: { zh: '{2} 个文件中有 {0} 个错误、{1} 个警告', en: '{0} error(s), {1} warning(s) in {2} file(s)' },
+  compiled: { zh: '已写入 {0}', en: 'wrote {0}' },
+  compileFailed: { zh: '未编译：请先修正上面的错误', en: 'not compiled: fix the errors above first' },
+  noFramework: { zh: '未编译：{0} 中既没有框架，也没有针对某个框架的规则块；请评价声明了框架的文件，或导入框架后写 `rules … for <框架>`', en: 'not compiled: {0} declares no framework and no rule block for one; evaluate a file that declares a framework, or import it and add `rules … for <framework>`' },
+  evalSummary: { zh: '共 {0} 条记录：{1} 条已评分，{2} 条被拒绝', en: '{0} record(s): {1} scored, {2} rejected' },
+  rejected: { zh: '记录 {0} 被拒绝：{1}', en: 'record {0} rejected: {1}' },
+  indicatorsUnavailable: { zh: '记录 {0}：{1} 个指标无法计分，未计入总分：{2}', en: 'record {0}: {1} indicator(s) could not be scored and are left out of its total: {2}' },
+  ruleUnavailable: { zh: '记录 {0}：{1}', en: 'record {0}: {1}' },
+  evalIncomplete: { zh: '{0} 条已评分的记录含有无法计算的指标或规则（见上文）；退出码为 1', en: '{0} scored record(s) have indicators or rules that could not be computed (listed above); exit code 1' },
+  reportSummary: { zh: '已向 {1} 写入 {0} 个报告文件、汇总报告和结果工作簿', en: 'wrote {0} report file(s), summary and results workbook to {1}' },
+  reportIncomplete: { zh: 'jixiao report 正在写入此文件夹。此文件存在期间文件夹内容不完整：汇总报告和 results.xlsx 可能缺失，部分项目报告可能来自上一次运行。请重新运行 report 以完成。', en: 'jixiao report is writing this folder. While this file is here the folder is incomplete: the summary and results.xlsx may be missing and some project reports may be from an earlier run. Run the report again to finish it.' },
+  xlsxWritten: { zh: '已写入 {0}（{1} 行）', en: 'wrote {0} ({1} row(s))' },
+  notAResult: { zh: '{0}：不是 jixiao eval 的结果（应为含 ruleset、id、status 的对象）', en: '{0}: not a jixiao eval result (expected an object with ruleset, id, status)' },
+  resultsMismatch: { zh: '{0}：结果由规则集 {1}（{2}）产生，与所给规则（{3}）不一致；请使用相同的 --rules', en: '{0}: results were produced by rule set {1} ({2}), not by the rules given ({3}); pass the same --rules' },
+  dataAndResults: { zh: '请给出数据文件或 --results，二者只能选一', en: 'give either data files or --results, not both' },
+  cannotWrite: { zh: '无法写入 {0}：{1}', en: 'cannot write to {0}: {1}' },
+  contextWithResults: { zh: '--previous 和 --rectification 只用于评价数据，不用于已保存的 --results', en: '--previous and --rectification apply when evaluating data, not to saved --results' },
+  rollupMembersNoData: { zh: '--members {0} 后面没有数据文件', en: '--members {0} is not followed by data files' },
+  rollupPolicyFirst: { zh: '--policy {0} 应写在它所属的 --members 之后', en: '--policy {0} must follow the --members it belongs to' },
+  rollupStray: { zh: '{0}：数据文件应写在 --entities 或 --members 规则 之后', en: '{0}: data files belong after --entities or a --members RULES' },
+  rollupManifestAndFlags: { zh: '请给出 --manifest 或 --entities/--members，二者只能选一', en: 'give either --manifest or --entities/--members, not both' },
+  rollupManifestBad: { zh: '{0}：{1}', en: '{0}: {1}' },
+  rollupNoEntities: { zh: '{0}：没有数据集使用主体规则 {1}（框架 {2}）', en: '{0}: no dataset uses the entity rules {1} (framework {2})' },
+  rollupNeedsStage: { zh: '{0} 列出的是数据集：请用 --member-stage 选定成员（可选阶段：{1}）', en: '{0} lists datasets: pick the members with --member-stage (stages: {1})' },
+  rollupNoMembers: { zh: '{0}：没有阶段为“{1}”的数据集', en: '{0}: no dataset has stage "{1}"' },
+  rollupSummary: { zh: '共汇总 {0} 个主体、{1} 条成员记录；{2} 个警告', en: '{0} entit(ies) rolled up from {1} member record(s); {2} warning(s)' },
+  optionalMissing: { zh: '此功能需要可选依赖包 {0}，当前未安装；请执行：npm install {0}', en: 'this needs the optional package {0}, which is not installed; install it with: npm install {0}' },
+  internalError: { zh: '内部错误——请连同引发它的输入一起报告', en: 'internal error — please report it with the input that caused it' },
+  optionUnknown: { zh: '未知选项“{0}”', en: "Unknown option '{0}'" },
+  optionNeedsValue: { zh: '选项 {0} 后面缺少取值', en: "Option '{0} <value>' argument missing" },
+  optionTakesNoValue: { zh: '选项 {0} 不接受取值', en: "Option '{0}' does not take an argument" },
+  optionOneOf: { zh: '{0} 只能是 {1} 之一（收到“{2}”）', en: '{0} must be one of {1} (got "{2}")' },
+  optionWholeNumber: { zh: '{0} 必须是不小于 0 的整数', en: '{0} must be a whole number ≥ 0' },
+});
+
+export type MessageKey = keyof typeof CLI_MESSAGES;
+
+/** Column headings and words of the `--format table` outputs of eval and rollup. */
+export const CLI_WORDS = defineCatalogue('cli-words', {
+  tableRecord: { zh: '记录', en: 'record' },
+  tableTotal: { zh: '得分', en: 'total' },
+  tableGrade: { zh: '等级', en: 'grade' },
+  tableRecommendations: { zh: '建议', en: 'recommendations' },
+  tableLost: { zh: '失分', en: 'points lost' },
+  tableRejected: { zh: '被拒绝', en: 'rejected' },
+  rollupEntity: { zh: '主体', en: 'entity' },
+  rollupKey: { zh: '名称', en: 'name' },
+  rollupOwn: { zh: '自身得分', en: 'own' },
+  rollupMembers: { zh: '成员数', en: 'members' },
+  rollupAverage: { zh: '成员均分', en: 'member avg' },
+  rollupTotal: { zh: '综合得分', en: 'combined' },
+  rollupGrade: { zh: '等级', en: 'grade' },
+  rollupRecommendations: { zh: '挂钩建议', en: 'linkage recommendations' },
+  rollupNoScore: { zh: '无得分', en: 'no score' },
+  rollupExcluded: { zh: '未计入', en: 'left out' },
+});
+
+export type CliWord = keyof typeof CLI_WORDS;
+
+export function cliWord(lang: Lang, word: CliWord): string {
+  return CLI_WORDS[word][lang];
 }
 
+export function msg(lang: Lang, key: MessageKey, ...args: (string | number)[]): string {
+  return render(CLI_MESSAGES, key, args, lang).message;
+}

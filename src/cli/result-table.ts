@@ -6,30 +6,25 @@
  */
 import { alignColumns, padDisplay } from './text-table.js';
 import type { EvaluationResult } from '../engine/result.js';
-import type { Lang } from './messages.js';
-
-const HEAD = {
-  en: { id: 'record', total: 'total', grade: 'grade', recs: 'recommendations', lost: 'points lost', rejected: 'rejected' },
-  zh: { id: '记录', total: '得分', grade: '等级', recs: '建议', lost: '失分', rejected: '被拒绝' },
-} as const;
+import { cliWord, type CliWord, type Lang } from './messages.js';
 
 export function formatResultTable(results: EvaluationResult[], lang: Lang): string {
-  const h = HEAD[lang];
+  const w = (word: CliWord): string => cliWord(lang, word);
   const rows = results.map((r) => [
     r.id,
-    r.status === 'ok' ? String(r.total) : h.rejected,
+    r.status === 'ok' ? String(r.total) : w('tableRejected'),
     r.grade ?? '—',
     r.recommendations.map((rec) => [rec.action, rec.line, rec.amount].filter(Boolean).join(' ')).join('; ') || '—',
   ]);
-  const lines = alignColumns([[h.id, h.total, h.grade, h.recs], ...rows]);
+  const lines = alignColumns([[w('tableRecord'), w('tableTotal'), w('tableGrade'), w('tableRecommendations')], ...rows]);
   for (const r of results) {
     // A rejected record says why here too, not only on stderr: the table is what people read.
     if (r.status !== 'ok' && r.errors.length > 0) {
-      lines.push('', `${r.id} — ${h.rejected}:`);
+      lines.push('', `${r.id} — ${w('tableRejected')}:`);
       for (const e of r.errors.slice(0, 10)) lines.push(`  ${e.code} ${e.message}`);
     }
     if (r.lostPoints.length === 0) continue;
-    lines.push('', `${r.id} — ${h.lost}:`);
+    lines.push('', `${r.id} — ${w('tableLost')}:`);
     for (const lost of r.lostPoints.slice(0, 10)) {
       // UNAVAILABLE alone does not say what to fix: add the indicator's error.
       const error = lost.reason === 'UNAVAILABLE' ? r.indicators.find((i) => i.path === lost.path)?.error : undefined;

@@ -8,35 +8,24 @@
 import { Decimal } from 'decimal.js';
 import { alignColumns } from './text-table.js';
 import type { RollupResult } from '../rollup/index.js';
-import type { Lang } from './messages.js';
-
-const HEAD = {
-  en: {
-    entity: 'entity', key: 'name', own: 'own', members: 'members', average: 'member avg', total: 'combined', grade: 'grade',
-    recs: 'linkage recommendations', noScore: 'no score', excluded: 'left out',
-  },
-  zh: {
-    entity: '主体', key: '名称', own: '自身得分', members: '成员数', average: '成员均分', total: '综合得分', grade: '等级',
-    recs: '挂钩建议', noScore: '无得分', excluded: '未计入',
-  },
-} as const;
+import { cliWord, type CliWord, type Lang } from './messages.js';
 
 export function formatRollupTable(result: RollupResult, lang: Lang): string {
-  const h = HEAD[lang];
+  const w = (word: CliWord): string => cliWord(lang, word);
   const rows = result.entities.map((e) => [
     e.id,
     e.key,
     e.own.total === null ? '—' : String(e.own.total),
     String(e.members.count),
     e.members.score === null ? '—' : new Decimal(e.members.score).toFixed(2, Decimal.ROUND_HALF_UP),
-    e.status === 'ok' && e.total !== null ? String(e.total) : h.noScore,
+    e.status === 'ok' && e.total !== null ? String(e.total) : w('rollupNoScore'),
     e.grade ?? '—',
     e.recommendations.map((r) => [r.action, r.line, r.amount].filter(Boolean).join(' ')).join('; ') || '—',
   ]);
-  const lines = [result.rollup, '', ...alignColumns([[h.entity, h.key, h.own, h.members, h.average, h.total, h.grade, h.recs], ...rows])];
+  const lines = [result.rollup, '', ...alignColumns([[w('rollupEntity'), w('rollupKey'), w('rollupOwn'), w('rollupMembers'), w('rollupAverage'), w('rollupTotal'), w('rollupGrade'), w('rollupRecommendations')], ...rows])];
   for (const e of result.entities) {
     if (e.members.excluded.length === 0) continue;
-    lines.push('', `${e.id} — ${h.excluded}: ${e.members.excluded.map((x) => `${x.id} (${x.reason})`).join(', ')}`);
+    lines.push('', `${e.id} — ${w('rollupExcluded')}: ${e.members.excluded.map((x) => `${x.id} (${x.reason})`).join(', ')}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -53,7 +53,7 @@ function resolve(decl: InputDecl, scope: Map<string, Sym> | undefined): { bounds
     }
     const c = constOf(e, scope);
     if (!c) return { problem: { code: 'CMP235', args: { type: decl.type, what: 'constant' } } };
-    if (!unitFits(decl.type, c.unit)) return { problem: { code: 'CMP235', args: { type: decl.type, what: 'unit', unit: c.unit ?? '', want: UNIT_WORD[decl.type] ?? '' } } };
+    if (!unitFits(decl.type, c.unit)) return { problem: { code: 'CMP235', args: { type: decl.type, what: 'unit', unit: c.unit ?? '', want: UNIT_WORD[decl.type] ?? '', example: decl.type === 'money' ? '>= 0, [0, 1亿]' : '[0%, 100%]' } } };
     ends.push(c.value);
   }
   const [lo, hi] = ends;

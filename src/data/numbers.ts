@@ -35,10 +35,7 @@ interface NumberField {
 }
 
 const KINDS = new Set<string>(['money', 'percent', 'number', 'count']);
-const EXAMPLES: Record<Lang, Record<Kind, string>> = {
-  en: { money: '899740 or 89.974万', percent: '95% or 0.95', number: '12.5', count: '3' },
-  zh: { money: '899740 或 89.974万', percent: '95% 或 0.95', number: '12.5', count: '3' },
-};
+const example = (kind: Kind, lang: Lang): string => (kind === 'money' ? evlWord('moneyExample', lang) : kind === 'percent' ? evlWord('percentExample', lang) : kind === 'count' ? '3' : '12.5');
 const PLAIN = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 /** The numeric fields of a rule set's data schema, in schema order. */
@@ -152,13 +149,13 @@ export function createNumberCheck(ir: RuleSetIR, lang: Lang = DEFAULT_LANG): Num
         errors.push({ code, message: message(code, { ...base, ...args }, lang), path: f.path });
       };
       if ('error' in r) {
-        if (r.error === 'text') push(EVL.NUMBER_TEXT, { kind: kindWord(f.kind), example: EXAMPLES[lang][f.kind] });
-        else push(EVL.WRONG_UNIT, { kind: kindWord(f.kind), unit: r.unit, example: EXAMPLES[lang][f.kind] });
+        if (r.error === 'text') push(EVL.NUMBER_TEXT, { kind: kindWord(f.kind), example: example(f.kind, lang) });
+        else push(EVL.WRONG_UNIT, { kind: kindWord(f.kind), unit: r.unit, example: example(f.kind, lang) });
         continue;
       }
       if (f.kind === 'count' && (!r.value.isInteger() || (!f.declared && r.value.isNeg()))) push(EVL.NOT_WHOLE, {});
       else if (f.kind === 'money' && !f.declared && r.value.isNeg()) push(EVL.NEGATIVE_MONEY, {});
-      else if (!inRange(f, r.value)) push(EVL.OUT_OF_RANGE, { range: rangeText(f), example: EXAMPLES[lang][f.kind] });
+      else if (!inRange(f, r.value)) push(EVL.OUT_OF_RANGE, { range: rangeText(f), example: example(f.kind, lang) });
     }
     return errors;
   };

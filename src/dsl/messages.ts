@@ -1,8 +1,9 @@
 /**
  * Every user-facing message of the syntax phase, in Chinese and English, in words policy staff
- * use: what was expected, in human terms, plus a hint. Both catalogues have the same keys and are
- * complete (a unit test checks it); every builder takes the language first and renders that one
- * language only. Codes are stable (tests assert codes, never wording):
+ * use: what was expected, in human terms, plus a hint. The texts live in catalogues of the one
+ * shape (messages-codes.ts the diagnostics, messages-rules.ts the grammar rules,
+ * messages-words.ts tokens and phrases); every builder here takes the language first and renders
+ * that one language only. Codes are stable (tests assert codes, never wording):
  * DSL101 unexpected character · DSL102 unexpected token / expected … · DSL103 unterminated
  * string or comment · DSL104 missing closing brace · DSL105 bad number or unit · DSL106 unknown
  * option word · DSL107 clause given twice · DSL108 whole number required · DSL109 nested too
@@ -10,13 +11,15 @@
  * `rectification` without a field · DSL112 formula nested too deeply · DSL113 path with too many
  * segments · DSL114 file too large · DSL115 more diagnostics than are shown (limits.ts).
  */
-import { fill, type Lang } from '../common/lang.js';
+import { codeOf, render, renderText, type Arg, type Entry } from '../common/catalogue.js';
+import type { Lang } from '../common/lang.js';
 import { KEYWORD_SPELLINGS, type KeywordName } from './tokens.js';
-import { DSL_EN } from './messages-en.js';
-import { DSL_ZH } from './messages-zh.js';
-import type { DslCatalogue, OptionKind } from './messages-types.js';
+import { DSL_MESSAGES, type DslKey } from './messages-codes.js';
+import { DSL_RULES } from './messages-rules.js';
+import { DSL_OPTIONS, DSL_TOKENS, DSL_WORDS, type OptionKind } from './messages-words.js';
 
-export type { DslCatalogue, OptionKind } from './messages-types.js';
+export type { OptionKind } from './messages-words.js';
+export { DSL_MESSAGES, DSL_RULES, DSL_TOKENS, DSL_OPTIONS, DSL_WORDS };
 
 export const DSL = {
   unexpectedChar: 'DSL101',
@@ -36,9 +39,6 @@ export const DSL = {
   moreDiagnostics: 'DSL115',
 } as const;
 
-/** The catalogue of each language, for callers that list or check them. */
-export const DSL_CATALOGUES: Record<Lang, DslCatalogue> = { en: DSL_EN, zh: DSL_ZH };
-
 export interface Text {
   message: string;
   hint?: string;
@@ -52,11 +52,12 @@ export function describeToken(lang: Lang, tokenName: string): string {
     if (zh.length === 0) return `\`${en}\``;
     return lang === 'en' ? `\`${en}\` (${zh.join(' / ')})` : `\`${zh.join('` / `')}\`（${en}）`;
   }
-  return DSL_CATALOGUES[lang].punctuation[tokenName] ?? `\`${tokenName}\``;
+  const term = (DSL_TOKENS as Record<string, { zh: string; en: string } | undefined>)[tokenName];
+  return term ? term[lang] : `\`${tokenName}\``;
 }
 
 function shown(lang: Lang, image: string | undefined): string {
-  return image === undefined || image === '' ? DSL_CATALOGUES[lang].endOfFile : `\`${quoted(image)}\``;
+  return image === undefined || image === '' ? DSL_WORDS.endOfFile[lang] : `\`${quoted(image)}\``;
 }
 
 /** Source text quoted in a message: visible (see `visible`) and at most ~80 characters, the middle elided. */
@@ -67,30 +68,42 @@ export function quoted(text: string): string {
 }
 
 function after(lang: Lang, previous: string | undefined): string {
-  return previous ? fill(DSL_CATALOGUES[lang].after, [quoted(previous)]) : '';
+  return previous ? renderText(DSL_WORDS.after, [quoted(previous)], lang) : '';
 }
 
 /** A token the parser did not expect; `expected` are token type names. */
 export function expectedToken(lang: Lang, expected: string, actual: string | undefined, previous: string | undefined, stack: readonly string[]): Text & { code: string } {
-  const c = DSL_CATALOGUES[lang];
-  const ruleText = c.rules[stack[stack.length - 1] ?? 'file'];
+  const rule = ruleOf(stack[stack.length - 1] ?? 'file');
   const hint = hintFor(lang, stack);
   if (expected === 'RCurly') {
-    if (actual === undefined || actual === '') {
-      return { code: DSL.missingBrace, message: fill(c.missingBrace, [ruleText?.what ?? c.aBlock]), hint: c.missingBraceHint };
-    }
-    return { code: DSL.unexpectedToken, message: fill(c.unexpectedIn, [shown(lang, actual), ruleText?.what ?? c.thisBlock]), hint: hint ?? c.unexpectedInHint };
+    if (actual === undefined || actual === '') return coded('DSL104', lang, [rule?.[lang] ?? DSL_WORDS.aBlock[lang]]);
+    const t = coded('DSL102.in', lang, [shown(lang, actual), rule?.[lang] ?? DSL_WORDS.thisBlock[lang]]);
+    return hint === undefined ? t : { ...t, hint };
   }
   if (expected === 'EOF') return trailingInput(lang, actual);
-  const what = expected === 'NumberLiteral' && previous && isWeightWord(previous) ? c.aWeightNumber : describeToken(lang, expected);
-  return { code: DSL.unexpectedToken, message: fill(c.expectedFound, [what, after(lang, previous), shown(lang, actual)]), hint };
+  const what = expected === 'NumberLiteral' && previous && isWeightWord(previous) ? DSL_WORDS.aWeightNumber[lang] : describeToken(lang, expected);
+  return withHint(coded('DSL102', lang, [what, after(lang, previous), shown(lang, actual)]), hint);
+}
+
+function ruleOf(name: string): Entry | undefined {
+  return (DSL_RULES as Record<string, Entry | undefined>)[name];
+}
+
+/** A text of `key` carrying the code the key stands for (`DSL102.in` → DSL102). */
+function coded(key: DslKey, lang: Lang, args: readonly Arg[]): Text & { code: string } {
+  return { code: codeOf(key), ...text(lang, key, args) };
+}
+
+/** `hint` in place of the entry's own, the key order (message, hint) kept. */
+function withHint<T extends Text>(t: T, hint: string | undefined): T {
+  const { hint: _own, ...rest } = t;
+  return (hint === undefined ? rest : { ...rest, hint }) as T;
 }
 
 /** The hint of the innermost rule on the stack that has one. */
 function hintFor(lang: Lang, stack: readonly string[]): string | undefined {
-  const rules = DSL_CATALOGUES[lang].rules;
   for (let i = stack.length - 1; i >= 0; i--) {
-    const h = rules[stack[i] ?? '']?.hint;
+    const h = ruleOf(stack[i] ?? '')?.hint?.[lang];
     if (h) return h;
   }
   return undefined;
@@ -102,31 +115,28 @@ function isWeightWord(w: string): boolean {
 
 /** No alternative of `rule` matched. */
 export function noViableAlternative(lang: Lang, actual: string | undefined, previous: string | undefined, stack: readonly string[]): Text & { code: string } {
-  const c = DSL_CATALOGUES[lang];
-  const what = c.rules[stack[stack.length - 1] ?? 'file']?.what ?? c.somethingElse;
-  return { code: DSL.unexpectedToken, message: fill(c.expectedFound, [what, after(lang, previous), shown(lang, actual)]), hint: hintFor(lang, stack) };
+  const what = ruleOf(stack[stack.length - 1] ?? 'file')?.[lang] ?? DSL_WORDS.somethingElse[lang];
+  return { ...coded('DSL102', lang, [what, after(lang, previous), shown(lang, actual)]), hint: hintFor(lang, stack) };
 }
 
 export function trailingInput(lang: Lang, actual: string | undefined): Text & { code: string } {
-  const c = DSL_CATALOGUES[lang];
-  return { code: DSL.unexpectedToken, message: fill(c.outsideBlock, [shown(lang, actual)]), hint: c.rules.file?.hint };
+  return { ...coded('DSL102.outside', lang, [shown(lang, actual)]), hint: DSL_RULES.file.hint[lang] };
 }
 
-function text(lang: Lang, key: keyof DslCatalogue['texts'], args: readonly unknown[] = []): Text {
-  const t = DSL_CATALOGUES[lang].texts[key];
-  return t.hint === undefined ? { message: fill(t.message, args) } : { message: fill(t.message, args), hint: fill(t.hint, args) };
+function text(lang: Lang, key: DslKey, args: readonly Arg[] = []): Text {
+  return render(DSL_MESSAGES, key, args, lang);
 }
 
 export function chainedComparison(lang: Lang, op: string): Text {
-  return text(lang, 'chainedComparison', [op]);
+  return text(lang, 'DSL102.chained', [op]);
 }
 
 export function tooDeep(lang: Lang, limit: number): Text {
-  return text(lang, 'tooDeep', [limit]);
+  return text(lang, 'DSL109', [limit]);
 }
 
 export function unexpectedCharacter(lang: Lang, chars: string): Text {
-  return text(lang, 'unexpectedCharacter', [quoted(chars)]);
+  return text(lang, 'DSL101', [quoted(chars)]);
 }
 
 /**
@@ -149,54 +159,53 @@ export function visible(chars: string): string {
 const INVISIBLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]$/u;
 
 export function formulaTooDeep(lang: Lang, limit: number): Text {
-  return text(lang, 'formulaTooDeep', [limit]);
+  return text(lang, 'DSL112', [limit]);
 }
 
 export function pathTooLong(lang: Lang, limit: number): Text {
-  return text(lang, 'pathTooLong', [limit]);
+  return text(lang, 'DSL113', [limit]);
 }
 
 export function fileTooLarge(lang: Lang, size: number, limit: number): Text {
-  return text(lang, 'fileTooLarge', [size, limit]);
+  return text(lang, 'DSL114', [size, limit]);
 }
 
 export function moreDiagnostics(lang: Lang, hidden: number, shown: number): Text {
-  return text(lang, 'moreDiagnostics', [hidden, shown]);
+  return text(lang, 'DSL115', [hidden, shown]);
 }
 
 export function unterminatedString(lang: Lang): Text {
-  return text(lang, 'unterminatedString');
+  return text(lang, 'DSL103');
 }
 
 export function unterminatedComment(lang: Lang): Text {
-  return text(lang, 'unterminatedComment');
+  return text(lang, 'DSL103.comment');
 }
 
 export function badNumber(lang: Lang, image: string): Text {
-  return text(lang, 'badNumber', [image]);
+  return text(lang, 'DSL105', [image]);
 }
 
 export function unknownOption(lang: Lang, word: string, what: OptionKind, allowed: readonly string[]): Text {
-  const c = DSL_CATALOGUES[lang];
-  return text(lang, 'unknownOption', [word, c.options[what], allowed.join(lang === 'zh' ? '、' : ', ')]);
+  return text(lang, 'DSL106', [word, DSL_OPTIONS[what][lang], allowed.join(lang === 'zh' ? '、' : ', ')]);
 }
 
 export function duplicateClause(lang: Lang, clause: string): Text {
-  return text(lang, 'duplicateClause', [clause]);
+  return text(lang, 'DSL107', [clause]);
 }
 
 export function wholeNumber(lang: Lang, what: string): Text {
-  return text(lang, 'wholeNumber', [what]);
+  return text(lang, 'DSL108', [what]);
 }
 
 /** `let 目标 = …`: `name` means the built-in `builtin` in formulas, so it cannot name a param/let. */
 export function reservedName(lang: Lang, name: string, builtin: string, what: string): Text {
-  return text(lang, 'reservedName', [name, builtin, what]);
+  return text(lang, 'DSL110', [name, builtin, what]);
 }
 
 /** `previous` alone: the context roots name an object, a rule reads one of its fields. */
 export function contextMember(lang: Lang, written: string, root: 'previous' | 'rectification'): Text {
-  return text(lang, 'contextMember', [written, root === 'previous' ? 'grade' : 'status']);
+  return text(lang, 'DSL111', [written, root === 'previous' ? 'grade' : 'status']);
 }
 
 /** Keyword spellings for a token name, for callers that list alternatives. */

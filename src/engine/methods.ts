@@ -10,7 +10,7 @@ import type { BandConditionIR, ScoreIR } from '../compile/ir.js';
 import { assertNever } from '../common/diagnostic.js';
 import { ONE, ZERO, cmpNum, divideExact, type Num } from './num.js';
 import { compileExpr, type Ctx, type ExprEnv, type Fn, type Frame } from './expr.js';
-import { EVL } from './messages.js';
+import { EVL, EVL_TERMS } from './messages.js';
 import { capToWeight, compileAward, num, shown, type IndicatorFrame, type ScoreFn, type Tracer } from './method-kit.js';
 import { compileLinear, compileTiers } from './methods-tiers-linear.js';
 import { printAward, printBand, printExpr } from './print.js';
@@ -129,7 +129,7 @@ export function compileScore(s: ScoreIR, env: ExprEnv): ScoreFn {
         if (isFail(p)) return p;
         const n = asNumber(count(ctx, f), countL, s.count.kind === 'data' ? countL : undefined);
         if (isFail(n)) return n;
-        if (n.isNegative() && !n.isZero()) return fail(EVL.WRONG_TYPE, { what: countL, expected: 'a count of 0 or more', found: n.toString() }, countL);
+        if (n.isNegative() && !n.isZero()) return fail(EVL.WRONG_TYPE, { what: countL, expected: EVL_TERMS.countNotNegative, found: n.toString() }, countL);
         const d = p.times(n);
         t.on && t.steps.push({ what: `deduction = ${p} per incident × ${n} incidents`, result: d.toString() });
         return deductCapped(d, max, ctx, f, t);

@@ -7,7 +7,8 @@
  */
 import { Num, toPlainNumber } from './num.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
-import { EVL, message, type EvlCode } from './messages.js';
+import { EVL, EVL_TERMS, message, type EvlCode } from './messages.js';
+import type { Term } from '../common/lang.js';
 
 export class Fail {
   constructor(
@@ -44,7 +45,7 @@ const PERCENT = /^[+-]?(\d+(\.\d*)?|\.\d+)%$/;
 /** Converts a raw data value read from a record into a runtime value. */
 export function fromData(raw: unknown): Val {
   if (raw === undefined || raw === null) return null;
-  if (typeof raw === 'number') return Number.isFinite(raw) ? Num.fromNumber(raw) : fail(EVL.WRONG_TYPE, { what: 'value', expected: 'a finite number', found: String(raw) });
+  if (typeof raw === 'number') return Number.isFinite(raw) ? Num.fromNumber(raw) : fail(EVL.WRONG_TYPE, { what: EVL_TERMS.value, expected: EVL_TERMS.finiteNumber, found: String(raw) });
   if (typeof raw === 'string' || typeof raw === 'boolean') return raw;
   if (Array.isArray(raw)) return raw.map(fromData);
   return raw as object;
@@ -61,6 +62,13 @@ export function describe(v: Val): string {
   return 'an object';
 }
 
+/** A value as a message quotes it: the words for nothing and an object are terms of both languages. */
+function found(v: Val): string | Term {
+  if (v === null) return EVL_TERMS.nothing;
+  const text = describe(v);
+  return text === 'an object' ? EVL_TERMS.anObject : text;
+}
+
 /** A number for arithmetic: decimals pass, numeric strings ("1600000.00", "95%") convert. */
 export function asNumber(v: Val, what: string, path?: string): Num | Fail {
   if (isDec(v)) return v;
@@ -71,7 +79,7 @@ export function asNumber(v: Val, what: string, path?: string): Num | Fail {
     if (NUMERIC.test(s)) return Num.parse(s);
     if (PERCENT.test(s)) return Num.parse(s.slice(0, -1)).div(HUNDRED);
   }
-  return fail(EVL.WRONG_TYPE, { what, expected: 'a number', found: describe(v) }, path);
+  return fail(EVL.WRONG_TYPE, { what, expected: EVL_TERMS.number, found: found(v) }, path);
 }
 
 const TRUE_WORDS = new Set(['true', 'yes', '是', '真', 'y']);
@@ -86,7 +94,7 @@ export function asBoolean(v: Val, what: string, path?: string): boolean | Fail {
     if (TRUE_WORDS.has(s)) return true;
     if (FALSE_WORDS.has(s)) return false;
   }
-  return fail(EVL.WRONG_TYPE, { what, expected: 'true or false', found: describe(v) }, path);
+  return fail(EVL.WRONG_TYPE, { what, expected: EVL_TERMS.boolean, found: found(v) }, path);
 }
 
 /** A level label for rating and tiers: strings as written, numbers and booleans as text. */
@@ -96,14 +104,14 @@ export function asLabel(v: Val, what: string, path?: string): string | Fail {
   if (v === null) return fail(EVL.MISSING, { path: path ?? what }, path);
   if (isDec(v)) return v.toString();
   if (typeof v === 'boolean') return String(v);
-  return fail(EVL.WRONG_TYPE, { what, expected: 'a level name', found: describe(v) }, path);
+  return fail(EVL.WRONG_TYPE, { what, expected: EVL_TERMS.levelName, found: found(v) }, path);
 }
 
 /** Equality across the types users mix in data: numbers with numeric strings, else strict. */
 export function valEquals(a: Val, b: Val): boolean {
   if (a === null || b === null) return a === b;
   if (isDec(a) || isDec(b)) {
-    const x = asNumber(a, 'left'), y = asNumber(b, 'right');
+    const x = asNumber(a, EVL_TERMS.left.en), y = asNumber(b, EVL_TERMS.right.en); // only tested, never shown
     return isDec(x) && isDec(y) && x.eq(y);
   }
   if (typeof a === 'string' && typeof b === 'string') return a.trim() === b.trim();

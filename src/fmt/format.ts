@@ -10,7 +10,7 @@
 import { hasErrors, NO_RANGE, type Diagnostic } from '../common/diagnostic.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import { analyse } from './analyse.js';
-import { FMT, fmtMsg } from './messages.js';
+import { FMT, meaningChanged } from './messages.js';
 import { printFile, type SeparatorMode } from './print.js';
 import { sameMeaning } from './analyse.js';
 import { Trivia } from './trivia.js';
@@ -37,13 +37,14 @@ export function formatSource(text: string, file = '<input>', options: FormatOpti
       return { text: out, diagnostics: before.diagnostics, changed: out !== text };
     }
   }
+  const refused = meaningChanged(lang);
   const diagnostic: Diagnostic = {
     code: FMT.meaningChanged,
     severity: 'error',
-    message: fmtMsg(lang, 'meaningChanged'),
+    message: refused.message,
     file,
     range: NO_RANGE,
-    hint: fmtMsg(lang, 'meaningChangedHint'),
+    hint: refused.hint as string,
   };
   return { diagnostics: [...before.diagnostics, diagnostic], changed: false };
 }

@@ -10,4 +10,4 @@ export { parseSampleDeclaration, sample, type SampleDeclaration, type SampleResu
 export { parseFactorFile, allocationInput, type FactorFile } from './factors.js';
 export { parseCriteria, matchCriteria, type Criterion } from './criteria.js';
 export { SeededRandom, parseAmount, parsePercent } from './quantity.js';
-export { ROL_MESSAGES, ROL_CATALOGUES, ROL_TERMS, rolDiagnostic, type RolCode, type RolArg } from './messages.js';
+export { ROL_MESSAGES, ROL_TERMS, rolDiagnostic, type RolCode, type RolArg } from './messages.js';

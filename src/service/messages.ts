@@ -1,55 +1,107 @@
 /**
- * Every user-facing text the service produces, in one catalogue: problem titles by kind and
- * the detail / field messages route code fills in. Clients and tests match on the problem
- * `type` and on field `path` / `code`, never on this wording, so it may be reworded or
- * translated freely. The diagnostic codes the service itself issues are SRV700 (a rule set
- * could not be prepared) and SRV701 (a compile ran over its time budget) and SRV702 (the compile
- * thread failed; it is restarted for the next job).
+ * Every user-facing text the service produces, in the one catalogue shape of
+ * src/common/catalogue.ts: problem titles by kind (`PROBLEM_TITLES`) and the detail / field
+ * messages route code fills in (`SERVICE_MESSAGES`, reached through the typed `MSG` helpers so a
+ * route cannot forget an argument). Clients and tests match on the problem `type` and on field
+ * `path` / `code`, never on this wording, so it may be reworded or translated freely. The
+ * service answers in English (`SERVICE_LANG`), as it always has: an HTTP client names no
+ * language, and the Chinese texts wait for one that does. The diagnostic codes the service itself
+ * issues are SRV700 (a rule set could not be prepared), SRV701 (a compile ran over its time
+ * budget) and SRV702 (the compile thread failed; it is restarted for the next job).
  */
+import { defineCatalogue, render, type Args } from '../common/catalogue.js';
+import type { Lang } from '../common/lang.js';
 
-export const PROBLEM_TITLES = {
-  'bad-request': 'The request is malformed',
-  unauthorized: 'A valid bearer token is required',
-  'not-found': 'No such resource',
-  'unknown-ruleset': 'No rule set of that name is loaded',
-  'hash-mismatch': 'The loaded rule set has a different hash than the one pinned',
-  'payload-too-large': 'The request body is too large',
-  'too-many-records': 'Too many records in one request',
-  'unsupported-media-type': 'Unsupported content type',
-  'invalid-record': "The record does not match the rule set's data schema",
-  'evaluation-failed': 'The record could not be evaluated',
-  timeout: 'The request took longer than its time limit',
-  'not-ready': 'No rule set is loaded yet',
-  'shutting-down': 'The service is shutting down',
-  internal: 'Internal error',
-} as const;
+/** The language of every response body and service diagnostic. */
+export const SERVICE_LANG: Lang = 'en';
 
+export const PROBLEM_TITLES = defineCatalogue('service-titles', {
+  'bad-request': { zh: '请求格式不正确', en: 'The request is malformed' },
+  unauthorized: { zh: '需要有效的访问令牌（bearer token）', en: 'A valid bearer token is required' },
+  'not-found': { zh: '没有这个资源', en: 'No such resource' },
+  'unknown-ruleset': { zh: '没有加载这个名称的规则集', en: 'No rule set of that name is loaded' },
+  'hash-mismatch': { zh: '已加载的规则集的 hash 与指定的不同', en: 'The loaded rule set has a different hash than the one pinned' },
+  'payload-too-large': { zh: '请求体过大', en: 'The request body is too large' },
+  'too-many-records': { zh: '一次请求中的记录过多', en: 'Too many records in one request' },
+  'unsupported-media-type': { zh: '不支持的内容类型', en: 'Unsupported content type' },
+  'invalid-record': { zh: '记录不符合规则集的数据结构（schema）', en: "The record does not match the rule set's data schema" },
+  'evaluation-failed': { zh: '无法评价该记录', en: 'The record could not be evaluated' },
+  timeout: { zh: '请求超过了时间限制', en: 'The request took longer than its time limit' },
+  'not-ready': { zh: '尚未加载任何规则集', en: 'No rule set is loaded yet' },
+  'shutting-down': { zh: '服务正在关闭', en: 'The service is shutting down' },
+  internal: { zh: '内部错误', en: 'Internal error' },
+});
+
+export function problemTitle(kind: keyof typeof PROBLEM_TITLES, lang: Lang = SERVICE_LANG): string {
+  return PROBLEM_TITLES[kind][lang];
+}
+
+export const SERVICE_MESSAGES = defineCatalogue('service', {
+  schemaMismatch: { zh: '请求的 {where} 不符合其结构定义（schema）', en: 'The request {where} does not match its schema' },
+  internal: { zh: '服务器无法完成该请求', en: 'The server could not complete the request' },
+  noRoute: { zh: '没有 {method} {path} 的路由', en: 'No route for {method} {path}' },
+  tokenMissing: { zh: '请发送请求头 Authorization: Bearer <令牌>', en: 'Send the header Authorization: Bearer <token>' },
+  tokenInvalid: { zh: '访问令牌无效', en: 'The bearer token is not valid' },
+  unknownRuleset: { zh: '没有加载名为 {name} 的规则集', en: 'No rule set named {name} is loaded' },
+  nothingLoaded: { zh: '没有加载任何规则集', en: 'no rule sets are loaded' },
+  loadedNames: { zh: '已加载：{names}', en: 'loaded: {names}' },
+  listSeparator: { zh: '、', en: ', ' },
+  hashMismatch: { zh: '规则集 {name} 已加载的 hash 为 {loaded}，不是指定的 {pinned}', en: 'Rule set {name} is loaded at hash {loaded}, not the pinned {pinned}' },
+  loadedHash: { zh: '已加载的 hash 为 {hash}', en: 'loaded hash is {hash}' },
+  requestTimeout: { zh: '请求超过了 {ms} 毫秒的时间限制', en: 'The request exceeded its {ms} ms time limit' },
+  batchTimeout: { zh: '批量请求处理到第 {done} 条记录后超过了 {ms} 毫秒的时间限制', en: 'The batch exceeded its {ms} ms time limit after {done} records' },
+  tooManyRecords: { zh: '一批最多只能有 {max} 条记录', en: 'A batch may hold at most {max} records' },
+  'tooManyRecords.got': { zh: '一批最多只能有 {max} 条记录，收到 {got} 条', en: 'A batch may hold at most {max} records, got {got}' },
+  bodyTooLarge: { zh: '请求体超过 {max} 字节', en: 'The request body exceeds {max} bytes' },
+  notAnObject: { zh: '记录必须是 JSON 对象', en: 'A record must be a JSON object' },
+  mustBeObject: { zh: '必须是对象', en: 'must be an object' },
+  recordInvalid: { zh: '记录不符合 {name} 的数据结构（schema）', en: 'The record does not match the data schema of {name}' },
+  evaluatorFailed: { zh: '评价该记录时评价程序出错', en: 'The evaluator failed on this record' },
+  evaluatorRejected: { zh: '评价程序拒绝了该记录', en: 'The evaluator rejected the record' },
+  lineNotJson: { zh: '第 {line} 行不是有效的 JSON：{why}', en: 'Line {line} is not valid JSON: {why}' },
+  invalidJson: { zh: '无效的 JSON', en: 'invalid JSON' },
+  envelopeInvalid: {
+    zh: '使用 ?input=envelope 时，请求体（或批量中的每一项）必须是 { "record": {…}, "context": {…} }；参见 RecordEnvelope 结构定义',
+    en: 'With ?input=envelope the body (or batch item) must be { "record": {…}, "context": {…} }; see the RecordEnvelope schema',
+  },
+  prepareFailed: { zh: '无法为评价准备规则集 {name}：{why}', en: 'rule set {name} could not be prepared for evaluation: {why}' },
+  compileOverBudget: { zh: '编译超过了 {ms} 毫秒的时间预算，已被停止', en: 'compiling took longer than its time budget of {ms} ms and was stopped' },
+  compileThreadFailed: {
+    zh: '编译线程出错（{why}）；下次编译时会重新启动它，在此之前继续使用上一个正常的版本',
+    en: 'the compile thread failed ({why}); it is restarted for the next compile and the last good version keeps serving',
+  },
+});
+
+type MessageKey = keyof typeof SERVICE_MESSAGES;
+
+const say = (key: MessageKey, args: Args = {}): string => render(SERVICE_MESSAGES, key, args, SERVICE_LANG).message;
+/** A rule-set name as the client sent it, quoted so empty or spaced names stay visible. */
 const q = (s: string): string => JSON.stringify(s);
 
 export const MSG = {
-  schemaMismatch: (where: string) => `The request ${where} does not match its schema`,
-  internal: () => 'The server could not complete the request',
-  noRoute: (method: string, path: string) => `No route for ${method} ${path}`,
-  tokenMissing: () => 'Send the header Authorization: Bearer <token>',
-  tokenInvalid: () => 'The bearer token is not valid',
-  unknownRuleset: (name: string) => `No rule set named ${q(name)} is loaded`,
-  nothingLoaded: () => 'no rule sets are loaded',
-  loadedNames: (names: string[]) => `loaded: ${names.join(', ')}`,
-  hashMismatch: (name: string, loaded: string, pinned: string) => `Rule set ${name} is loaded at hash ${loaded}, not the pinned ${pinned}`,
-  loadedHash: (hash: string) => `loaded hash is ${hash}`,
-  requestTimeout: (ms: number) => `The request exceeded its ${ms} ms time limit`,
-  batchTimeout: (ms: number, done: number) => `The batch exceeded its ${ms} ms time limit after ${done} records`,
-  tooManyRecords: (max: number, got?: number) => `A batch may hold at most ${max} records` + (got === undefined ? '' : `, got ${got}`),
-  bodyTooLarge: (max: number) => `The request body exceeds ${max} bytes`,
-  notAnObject: () => 'A record must be a JSON object',
-  mustBeObject: () => 'must be an object',
-  recordInvalid: (name: string) => `The record does not match the data schema of ${name}`,
-  evaluatorFailed: () => 'The evaluator failed on this record',
-  evaluatorRejected: () => 'The evaluator rejected the record',
-  lineNotJson: (line: number, why: string) => `Line ${line} is not valid JSON: ${why}`,
-  invalidJson: () => 'invalid JSON',
-  envelopeInvalid: () => 'With ?input=envelope the body (or batch item) must be { "record": {…}, "context": {…} }; see the RecordEnvelope schema',
-  prepareFailed: (name: string, why: string) => `rule set ${name} could not be prepared for evaluation: ${why}`,
-  compileOverBudget: (ms: number) => `compiling took longer than its time budget of ${ms} ms and was stopped`,
-  compileThreadFailed: (why: string) => `the compile thread failed (${why}); it is restarted for the next compile and the last good version keeps serving`,
+  schemaMismatch: (where: string) => say('schemaMismatch', { where }),
+  internal: () => say('internal'),
+  noRoute: (method: string, path: string) => say('noRoute', { method, path }),
+  tokenMissing: () => say('tokenMissing'),
+  tokenInvalid: () => say('tokenInvalid'),
+  unknownRuleset: (name: string) => say('unknownRuleset', { name: q(name) }),
+  nothingLoaded: () => say('nothingLoaded'),
+  loadedNames: (names: string[]) => say('loadedNames', { names: names.join(say('listSeparator')) }),
+  hashMismatch: (name: string, loaded: string, pinned: string) => say('hashMismatch', { name, loaded, pinned }),
+  loadedHash: (hash: string) => say('loadedHash', { hash }),
+  requestTimeout: (ms: number) => say('requestTimeout', { ms }),
+  batchTimeout: (ms: number, done: number) => say('batchTimeout', { ms, done }),
+  tooManyRecords: (max: number, got?: number) => (got === undefined ? say('tooManyRecords', { max }) : say('tooManyRecords.got', { max, got })),
+  bodyTooLarge: (max: number) => say('bodyTooLarge', { max }),
+  notAnObject: () => say('notAnObject'),
+  mustBeObject: () => say('mustBeObject'),
+  recordInvalid: (name: string) => say('recordInvalid', { name }),
+  evaluatorFailed: () => say('evaluatorFailed'),
+  evaluatorRejected: () => say('evaluatorRejected'),
+  lineNotJson: (line: number, why: string) => say('lineNotJson', { line, why }),
+  invalidJson: () => say('invalidJson'),
+  envelopeInvalid: () => say('envelopeInvalid'),
+  prepareFailed: (name: string, why: string) => say('prepareFailed', { name, why }),
+  compileOverBudget: (ms: number) => say('compileOverBudget', { ms }),
+  compileThreadFailed: (why: string) => say('compileThreadFailed', { why }),
 } as const;

@@ -8,7 +8,7 @@
  * clients parse one error format everywhere. Problem `type` URIs are stable; titles are prose.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { MSG, PROBLEM_TITLES } from './messages.js';
+import { MSG, PROBLEM_TITLES, problemTitle } from './messages.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 const TYPE_PREFIX = 'urn:jixiao:problem:';
@@ -66,7 +66,7 @@ export class ServiceProblem extends Error {
 }
 
 export function problemOf(kind: ProblemKind, detail: string, instance: string, errors: FieldError[] = []): Problem {
-  return { type: TYPE_PREFIX + kind, title: PROBLEM_TITLES[kind], status: PROBLEM_KINDS[kind].status, detail, instance, errors };
+  return { type: TYPE_PREFIX + kind, title: problemTitle(kind), status: PROBLEM_KINDS[kind].status, detail, instance, errors };
 }
 
 /** The shape of a problem document, for route response schemas and the OpenAPI document. */

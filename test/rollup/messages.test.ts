@@ -1,8 +1,7 @@
 /**
- * The ROL8xx catalogue speaks both languages: every code has a Chinese and an English text with
- * the same placeholders, every phrase argument is given in both, and each public function of
- * roll-ups, sampling and factor files reports the same codes in either language, worded in the
- * one asked for — Chinese when none is given, English byte for byte as before when asked.
+ * The ROL8xx codes speak both languages (the catalogue itself is checked with every other one in
+ * test/common/catalogue.test.ts): each public function of roll-ups, sampling and factor files
+ * reports the same codes in either language, worded in the one asked for — Chinese when none is given, English byte for byte as before when asked.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,39 +20,11 @@ import {
   rollup,
   runRollup,
   sample,
-  ROL_CATALOGUES,
-  ROL_MESSAGES,
-  ROL_TERMS,
   type Scored,
 } from '../../src/rollup/index.js';
 import { readDeclarationFile } from '../../src/rollup/load.js';
 
 const HAN = /[\u4e00-\u9fff]/;
-const placeholders = (t: string): string[] => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
-
-describe('the ROL catalogue is complete in both languages', () => {
-  it('has the same codes, non-empty texts and the same placeholders in zh and en', () => {
-    const codes = Object.keys(ROL_MESSAGES).sort();
-    expect(codes.length).toBeGreaterThan(10);
-    for (const lang of LANGS) expect(Object.keys(ROL_CATALOGUES[lang]).sort(), lang).toEqual(codes);
-    for (const code of codes as (keyof typeof ROL_MESSAGES)[]) {
-      const zh = ROL_CATALOGUES.zh[code];
-      const en = ROL_CATALOGUES.en[code];
-      expect(zh.trim(), `zh ${code}`).not.toBe('');
-      expect(en, `en ${code}`).toBe(ROL_MESSAGES[code].text);
-      expect(placeholders(zh), `placeholders of ${code}`).toEqual(placeholders(en));
-      expect(zh, `zh ${code} is Chinese`).toMatch(HAN);
-    }
-  });
-
-  it('gives every phrase argument in both languages', () => {
-    for (const [name, term] of Object.entries(ROL_TERMS)) {
-      expect(term.zh.trim(), name).not.toBe('');
-      expect(term.en.trim(), name).not.toBe('');
-      expect(term.zh, name).toMatch(HAN);
-    }
-  });
-});
 
 const codes = (ds: readonly Diagnostic[]): string[] => ds.map((d) => d.code);
 /** Same codes in both languages, Chinese messages in zh (and by default), none in en. */

@@ -4,48 +4,36 @@
  * (loop-summary.ts) and where the files went. All amounts are exact decimal strings, shown in 万元.
  */
 import { Decimal } from 'decimal.js';
+import { render, type Args } from '../../common/catalogue.js';
 import type { AdjustmentGroup } from '../../report/index.js';
 import type { Lang } from '../messages.js';
 import { alignColumns } from '../text-table.js';
 import { wan } from './format.js';
 import { loopLines } from './loop-summary.js';
+import { DEMO_SUMMARY } from './messages.js';
 import type { DemoRun } from './run-demo.js';
 
-const L = {
-  en: {
-    title: (city: string) => `jixiao demo — ${city}`,
-    library: (files: number, errors: number, warnings: number) => `Indicator library: ${files} files checked, ${errors} errors, ${warnings} warnings`,
-    sets: 'Data sets',
-    records: 'records',
-    rejected: 'rejected',
-    review: (n: number, req: string, appr: string, cut: string, rate: string) =>
-      `Budget review (ex-ante): ${n} projects, requested ${req}, approved ${appr}, cut ${cut} (${rate})`,
-    byDepartment: 'Budget adjustments by department (largest 10)',
-    byTown: 'Budget adjustments by town',
-    warnings: 'Monitoring warnings',
-    none: 'none',
-    wrote: (n: number, dir: string) => `Wrote ${n} files to ${dir}/ — open summary.html; per-project reports in reports/, results in results/, workbooks in workbooks/, the loop (sample, roll-ups, allocation) in loop/`,
-    wan: '万元',
-  },
-  zh: {
-    title: (city: string) => `jixiao 示例 — ${city}`,
-    library: (files: number, errors: number, warnings: number) => `指标库：检查 ${files} 个文件，${errors} 个错误，${warnings} 个警告`,
-    sets: '数据集',
-    records: '条',
-    rejected: '被拒绝',
-    review: (n: number, req: string, appr: string, cut: string, rate: string) =>
-      `预算评审（事前）：${n} 个项目，申报 ${req}，核定 ${appr}，审减 ${cut}（${rate}）`,
-    byDepartment: '按部门的预算调整（前 10）',
-    byTown: '按镇街的预算调整',
-    warnings: '监控预警',
-    none: '无',
-    wrote: (n: number, dir: string) => `已写入 ${n} 个文件到 ${dir}/ — 打开 summary.html；项目报告在 reports/，结果在 results/，工作簿在 workbooks/，抽查、综合评价和分配结果在 loop/`,
-    wan: '万元',
-  },
-} as const;
+/** The summary's words in `lang`, each line a function of its numbers (wording in messages.ts). */
+function summaryText(lang: Lang) {
+  const t = (key: keyof typeof DEMO_SUMMARY, args: Args = {}): string => render(DEMO_SUMMARY, key, args, lang).message;
+  return {
+    title: (city: string) => t('title', { city }),
+    library: (files: number, errors: number, warnings: number) => t('library', { files, errors, warnings }),
+    sets: t('sets'),
+    records: t('records'),
+    rejected: t('rejected'),
+    review: (n: number, requested: string, approved: string, cut: string, rate: string) => t('review', { n, requested, approved, cut, rate }),
+    byDepartment: t('byDepartment'),
+    byTown: t('byTown'),
+    warnings: t('warnings'),
+    none: t('none'),
+    wrote: (n: number, dir: string) => t('wrote', { n, dir }),
+    wan: t('wan'),
+  };
+}
 
 export function formatDemoSummary(run: DemoRun, city: string, outLabel: string, lang: Lang): string {
-  const l = L[lang];
+  const l = summaryText(lang);
   const out: string[] = [l.title(city), ''];
   const errors = run.library.diagnostics.filter((d) => d.severity === 'error').length;
   out.push(l.library(run.library.files, errors, run.library.diagnostics.length - errors), '', `${l.sets}:`);
