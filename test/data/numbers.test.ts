@@ -5,7 +5,11 @@
  * English; `"89.974万"` and `"100%"` are read exactly as the language reads those literals, the
  * same in the scorecard and in the rules. Compile-time mistakes in a range are CMP234–CMP236.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readRecords } from '../../src/data/read-records.js';
 import { compileSource } from '../../src/compile/compile.js';
 import type { RuleSetIR } from '../../src/compile/ir.js';
 import type { Lang } from '../../src/common/lang.js';
@@ -152,5 +156,16 @@ describe('schema messages in plain words', () => {
     expect(r.errors.map((e) => e.code)).toEqual(['EVL401']);
     expect(r.errors[0]!.message).toContain('2026-12-31');
     expect(r.errors[0]!.message).not.toContain('pattern');
+  });
+});
+
+describe('numeric fields from spreadsheets', () => {
+  it('reads money columns as exact decimals and percent columns as numbers, by the schema', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'jixiao-numbers-')), 'r.csv');
+    writeFileSync(file, 'id,budget,spent,survey.satisfaction\nA,100万,89.974万,95%\n');
+    const rows = [];
+    for await (const r of readRecords([file], { schema: ruleSet().dataSchema, mapping: 'columns:\n  id: id\n  budget: budget\n  spent: spent\n  survey.satisfaction: survey.satisfaction\n' })) rows.push(r);
+    expect(rows.map((r) => r.error)).toEqual([undefined]);
+    expect(rows[0]!.record).toMatchObject({ budget: '1000000', spent: '899740', survey: { satisfaction: 0.95 } });
   });
 });
