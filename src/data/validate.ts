@@ -98,9 +98,9 @@ function toError(e: ErrorObject, record: unknown, id: string, lang: Lang): Evalu
       expected = JSON.stringify(p.allowedValue);
       break;
     case 'pattern':
-      // The only pattern the compiler writes is the date's; a regular expression means nothing
-      // to the person correcting the data.
-      expected = evlWord('date', lang);
+      // The compiler writes a date's pattern (and, in IRs of earlier versions, money's); a
+      // regular expression means nothing to the person correcting the data.
+      expected = evlWord(String(p.pattern).startsWith('^-?[0-9]+') ? 'money' : 'date', lang);
       break;
     case 'additionalProperties':
       path = `${path}.${String(p.additionalProperty)}`;
