@@ -169,3 +169,13 @@ describe('numeric fields from spreadsheets', () => {
     expect(rows[0]!.record).toMatchObject({ budget: '1000000', spent: '899740', survey: { satisfaction: 0.95 } });
   });
 });
+
+describe('fields a target reads', () => {
+  it('are numbers: "95%" planned places is an error, not 0.95 places', () => {
+    const { ir } = compileSource('framework F { scale 100\nindicator 新增学位 weight 100 { value = data.effect.places; target >= data.plan.places; score proportional } }', 't.ind');
+    const r = createAssessor(ir!, { lang: 'en' }).assess({ id: 't', effect: { places: 1350 }, plan: { places: '95%' } });
+    expect(r.status).toBe('rejected');
+    expect(r.errors.map((e) => [e.code, e.path])).toEqual([['EVL401', 'data.plan.places']]);
+    expect(createAssessor(ir!).assess({ id: 't', effect: { places: 1350 }, plan: { places: 1350 } }).status).toBe('ok');
+  });
+});
