@@ -119,7 +119,7 @@ Exit codes: 0 ok, 1 problems found or tests failed, 2 usage or input errors.`,
 
 export type MessageKey = keyof typeof CLI_MESSAGES;
 
-/** Column headings and words of the `--format table` outputs of eval and rollup. */
+/** Column headings of the `--format table` outputs of eval and rollup, and progress labels. */
 export const CLI_WORDS = defineCatalogue('cli-words', {
   tableRecord: { zh: '记录', en: 'record' },
   tableTotal: { zh: '得分', en: 'total' },
@@ -137,6 +137,8 @@ export const CLI_WORDS = defineCatalogue('cli-words', {
   rollupRecommendations: { zh: '挂钩建议', en: 'linkage recommendations' },
   rollupNoScore: { zh: '无得分', en: 'no score' },
   rollupExcluded: { zh: '未计入', en: 'left out' },
+  progressEvaluating: { zh: '评价', en: 'evaluating' },
+  progressReport: { zh: '报告', en: 'report' },
 });
 
 export type CliWord = keyof typeof CLI_WORDS;

@@ -14,7 +14,7 @@ import { removeStaleTemps, tempPathFor } from './temp-files.js';
 
 export interface Sink {
   /** False once the output is buffering beyond its mark: await `drained()` before writing more. */
-  write(text: string): boolean;
+  write(text: string | Uint8Array): boolean;
   /** Resolves at once when the output keeps up, else when it has drained (or closed). */
   drained(): Promise<void>;
   close(): Promise<void>;

@@ -87,6 +87,11 @@ export function renderText(text: Text, args: Args, lang: Lang): string {
   return fillTemplate(text[lang], args, lang, (name) => `{${name}}`);
 }
 
+/** A text with its placeholders filled in both languages: a Term the message resolves later. */
+export function termOf(text: Text, args: Args): Term {
+  return { zh: renderText(text, args, 'zh'), en: renderText(text, args, 'en') };
+}
+
 /** The message and hint of `key` in `lang`. */
 export function render(catalogue: Catalogue, key: string, args: Args, lang: Lang): Rendered {
   const entry = catalogue[key];

@@ -14,7 +14,7 @@
  * EVL42x: scorecard-level problems (nothing applicable, veto condition not computable).
  */
 
-import { defineCatalogue, render, type Arg } from './catalogue.js';
+import { defineCatalogue, render, termOf, type Arg, type Args } from './catalogue.js';
 import { DEFAULT_LANG, type Lang, type Term } from './lang.js';
 
 export const EVL = {
@@ -78,8 +78,9 @@ export const EVL_MESSAGES = defineCatalogue('evaluation', {
 export type EvlCode = keyof typeof EVL_MESSAGES;
 
 /**
- * Words the engine, the data validator and the guard put into `{expected}`, `{found}` and
- * `{what}`: what a field should hold and what it held.
+ * Words the engine, the data validator and the guard put into `{expected}`, `{found}`, `{what}`
+ * and `{detail}`: what a field should hold and what it held, which division had a zero divisor,
+ * what a function's arguments lacked. Some have placeholders of their own (`evlTerm`).
  */
 export const EVL_TERMS = defineCatalogue('evaluation-terms', {
   nothing: { zh: '空', en: 'nothing' },
@@ -107,12 +108,40 @@ export const EVL_TERMS = defineCatalogue('evaluation-terms', {
   date: { zh: '形如 2026-12-31 的日期', en: 'a date written like 2026-12-31' },
   moneyExample: { zh: '899740 或 89.974万', en: '899740 or 89.974万' },
   percentExample: { zh: '95% 或 0.95', en: '95% or 0.95' },
+  target: { zh: '目标值', en: 'target' },
+  upperTarget: { zh: '目标上限', en: 'upper target' },
+  roundDigits: { zh: 'round 的小数位数', en: 'round digits' },
+  divValueByTarget: { zh: '指标值 / 目标值（目标值为 0）', en: 'value / target (target 0)' },
+  divTargetByValue: { zh: '目标值 / 指标值（指标值为 0）', en: 'target / value (value 0)' },
+  divDeviationByTarget: { zh: '|指标值 − 目标值| / 目标值（目标值为 0）', en: '|value − target| / target (target 0)' },
+  divValueByLower: { zh: '指标值 / 下限（下限为 0）', en: 'value / lower bound (bound 0)' },
+  divUpperByValue: { zh: '上限 / 指标值（指标值为 0）', en: 'upper bound / value (value 0)' },
+  stepZero: { zh: '步长为 0', en: 'step size 0' },
+  avgOfNothing: { zh: '{call}（没有任何数值）', en: '{call} of no values' },
+  weightsSumZero: { zh: '{call}：权重之和为 0', en: '{call}: weights sum to 0' },
+  noValues: { zh: '没有任何数值', en: 'no values' },
+  needsValuesAndWeights: { zh: '需要数值和权重两个参数', en: 'needs values and weights' },
+  valuesButWeights: { zh: '{values} 个数值，却有 {weights} 个权重', en: '{values} values but {weights} weights' },
+  badDigits: { zh: '小数位数 {digits}', en: 'digits {digits}' },
+  needsClampArgs: { zh: '需要 x、下限、上限三个参数', en: 'needs x, low, high' },
+  needsArgument: { zh: '需要一个参数', en: 'needs an argument' },
+  noPoints: { zh: '没有任何坐标点', en: 'no points' },
+  typeNumber: { zh: '数字', en: 'number' },
+  typeBoolean: { zh: '是/否值', en: 'boolean' },
+  typeString: { zh: '文本', en: 'string' },
+  listSeparator: { zh: '、', en: ', ' },
+  errorSeparator: { zh: '；', en: '; ' },
 });
 
 export type EvlWord = keyof typeof EVL_TERMS;
 
 export function evlWord(word: EvlWord, lang: Lang = DEFAULT_LANG): string {
   return EVL_TERMS[word][lang];
+}
+
+/** A term with its placeholders filled, still in both languages (the failure picks one later). */
+export function evlTerm(word: EvlWord, args: Args): Term {
+  return termOf(EVL_TERMS[word], args);
 }
 
 function isTerm(v: unknown): v is Term {

@@ -10,19 +10,16 @@
  * in display cells, so Chinese and other East Asian wide characters count two cells and tabs are
  * copied, keeping the caret under the range in a monospaced terminal. Warnings and infos carry
  * their severity before the message; a range over several lines is underlined to the end of its
- * first line. The `提示：`/`hint:` and severity labels follow `lang` (default
- * Chinese), as the message itself does. Without source text (or a line beyond it) only the header and the hint are shown.
+ * first line. The `提示：`/`hint:` and severity labels (common/diagnostic-messages.ts) follow
+ * `lang` (default Chinese), as the message itself does. Without source text (or a line beyond
+ * it) only the header and the hint are shown.
  * The source line is shown safe for a terminal: control characters become their one-cell
  * pictures (a NUL is `␀`), and a line longer than `LONG_LINE` characters is shown as a window
  * around the range between `…`, so a damaged or generated file cannot flood the screen.
  */
 import type { Diagnostic } from '../common/diagnostic.js';
+import { diagnosticLabel } from '../common/diagnostic-messages.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
-
-const LABELS: Record<Lang, { hint: string; warning: string; info: string }> = {
-  zh: { hint: '提示：', warning: '警告：', info: '说明：' },
-  en: { hint: 'hint: ', warning: 'warning: ', info: 'info: ' },
-};
 
 /** East Asian Wide and Fullwidth code points (the common blocks), which terminals draw two cells wide. */
 export function isWide(cp: number): boolean {
@@ -79,8 +76,7 @@ function linesOf(text: string): string[] {
 
 export function formatDiagnostic(d: Diagnostic, sourceText?: string, lang: Lang = DEFAULT_LANG): string {
   const { start, end } = d.range;
-  const labels = LABELS[lang];
-  const severity = d.severity === 'error' ? '' : labels[d.severity];
+  const severity = d.severity === 'error' ? '' : diagnosticLabel(d.severity, lang);
   const out = [`${d.file}:${start.line}:${start.column} ${d.code} ${severity}${d.message}`];
   const whole = sourceText === undefined ? undefined : linesOf(sourceText)[start.line - 1];
   if (whole !== undefined) {
@@ -101,6 +97,6 @@ export function formatDiagnostic(d: Diagnostic, sourceText?: string, lang: Lang 
     out.push(`${' '.repeat(2)}${start.line} | ${text}`);
     out.push(`${' '.repeat(2 + gutter)} | ${padFor(text.slice(0, from))}${'^'.repeat(carets)}`);
   }
-  if (d.hint) out.push(`${labels.hint}${d.hint}`);
+  if (d.hint) out.push(`${diagnosticLabel('hint', lang)}${d.hint}`);
   return out.join('\n');
 }

@@ -22,6 +22,7 @@ import type { Ty } from './units.js';
 import { ANY, BOOL, SCORE, STR, addUnits, describeTy, describeUnit, divUnits, isBoolean, isNumeric, mulUnits, num, unitOf } from './units.js';
 import { suggest } from './suggest.js';
 import { checkUndeclared } from './undeclared.js';
+import { COMPILE_TERMS } from './messages-terms.js';
 
 
 const FUNCTIONS: Record<BuiltinFunction, { min: number; max: number; aggregate?: boolean }> = {
@@ -74,7 +75,7 @@ export function lowerExpr(e: Expr, ctx: ExprCtx): Lowered {
       if (t.ty.k === 'num' && o.ty.k === 'num') {
         const u = addUnits(t.ty.unit, o.ty.unit);
         if (u === 'mismatch') {
-          ctx.env.accept('CMP212', ctx.file, e.range, { left: describeUnit(t.ty.unit), right: describeUnit(o.ty.unit), op: { zh: '并列', en: 'list together' } });
+          ctx.env.accept('CMP212', ctx.file, e.range, { left: describeUnit(t.ty.unit), right: describeUnit(o.ty.unit), op: COMPILE_TERMS.opListTogether });
           ty = ANY;
         } else ty = num(u);
       }
@@ -92,7 +93,7 @@ export function expect(l: Lowered, want: 'num' | 'bool' | 'str', range: SourceRa
     noteData(l.ir, want === 'num' ? 'number' : want === 'bool' ? 'boolean' : 'string', ctx);
     return true;
   }
-  const expected: Term = want === 'num' ? { zh: '数值', en: 'a number' } : want === 'bool' ? { zh: '“是/否”条件', en: 'a yes/no condition' } : { zh: '文字', en: 'text' };
+  const expected: Term = want === 'num' ? COMPILE_TERMS.number : want === 'bool' ? COMPILE_TERMS.yesNoCondition : COMPILE_TERMS.text;
   ctx.env.accept('CMP214', ctx.file, range, { expected, actual: describeTy(l.ty) });
   return false;
 }
@@ -186,7 +187,7 @@ function lowerBinary(e: Binary, ctx: ExprCtx): Lowered {
   if (e.op === '+' || e.op === '-') {
     const u = addUnits(a, b);
     if (u === 'mismatch') {
-      ctx.env.accept('CMP212', ctx.file, e.range, { left: describeUnit(a), right: describeUnit(b), op: e.op === '+' ? { zh: '加', en: 'add' } : { zh: '减', en: 'subtract' } });
+      ctx.env.accept('CMP212', ctx.file, e.range, { left: describeUnit(a), right: describeUnit(b), op: e.op === '+' ? COMPILE_TERMS.opAdd : COMPILE_TERMS.opSubtract });
       return { ir: ir(null), ty: ANY };
     }
     unit = u;
@@ -313,7 +314,7 @@ function lowerCall(e: Call, ctx: ExprCtx): Lowered {
       for (const a of unitArgs) {
         const u = addUnits(unit, unitOf(a.ty));
         if (u === 'mismatch') {
-          ctx.env.accept('CMP212', ctx.file, e.range, { left: describeUnit(unit), right: describeUnit(unitOf(a.ty)), op: { zh: '比较', en: 'compare' } });
+          ctx.env.accept('CMP212', ctx.file, e.range, { left: describeUnit(unit), right: describeUnit(unitOf(a.ty)), op: COMPILE_TERMS.opCompare });
           return { ir: callIr, ty: ANY };
         }
         unit = u;

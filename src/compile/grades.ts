@@ -7,6 +7,7 @@
 import { Decimal } from './decimal.js';
 import type { CheckInput } from './check-input.js';
 import { suggest } from './suggest.js';
+import { COMPILE_TERMS } from './messages-terms.js';
 
 export function checkGrades(c: CheckInput): void {
   const { rf, accept } = c;
@@ -42,7 +43,7 @@ export function checkVetoes(c: CheckInput): void {
   for (const { decl, file } of rf.vetoes) {
     const e = decl.effect;
     if (e.kind === 'grade' && !grades.includes(e.grade.text)) {
-      accept('CMP218', file, e.grade.range, { name: e.grade.text, grades: grades.join('、') || { zh: '（无）', en: '(none)' }, suggestion: suggest(e.grade.text, grades) });
+      accept('CMP218', file, e.grade.range, { name: e.grade.text, grades: grades.join('、') || COMPILE_TERMS.none, suggestion: suggest(e.grade.text, grades) });
     }
     if (e.kind === 'cap' && new Decimal(e.value.value).gt(scale)) {
       accept('CMP325', file, e.value.range, { value: e.value.text, scale: scale.toString() });
@@ -55,10 +56,10 @@ export function checkSettings(c: CheckInput): void {
   const { rf, accept } = c;
   for (const { decl, file } of rf.settings.values()) {
     if (decl.kind === 'scale' && !new Decimal(decl.value.value).gt(0)) {
-      accept('CMP223', file, decl.range, { name: 'scale', value: decl.value.text, why: { zh: '满分必须是正数。', en: 'The scale must be a positive number.' } });
+      accept('CMP223', file, decl.range, { name: 'scale', value: decl.value.text, why: COMPILE_TERMS.scalePositive });
     }
     if (decl.kind === 'precision' && (decl.digits < 0 || decl.digits > 6 || !Number.isInteger(decl.digits))) {
-      accept('CMP223', file, decl.range, { name: 'precision', value: decl.digits, why: { zh: '小数位数应在 0 到 6 之间。', en: 'Decimal places must be between 0 and 6.' } });
+      accept('CMP223', file, decl.range, { name: 'precision', value: decl.digits, why: COMPILE_TERMS.precisionRange });
     }
   }
 }

@@ -14,6 +14,7 @@ import { constOf, showConst } from './const.js';
 import type { RNode } from './model.js';
 import { isIndicator, walkNodes } from './model.js';
 import { RATIO } from './units.js';
+import { COMPILE_TERMS } from './messages-terms.js';
 
 const NEEDS_VALUE = new Set(['proportional', 'bands', 'yesno', 'linear', 'step']);
 
@@ -40,19 +41,19 @@ function checkIndicator(c: CheckInput, n: RNode, d: IndicatorDecl): void {
       break;
     case 'yesno': {
       const t = c.env.valueTy(n);
-      if (d.value && t.k !== 'bool' && t.k !== 'any') accept('CMP319', file, d.value.range, { actual: t.k === 'num' ? { zh: '数值', en: 'a number' } : t.k === 'str' ? { zh: '文字', en: 'text' } : t.k });
+      if (d.value && t.k !== 'bool' && t.k !== 'any') accept('CMP319', file, d.value.range, { actual: t.k === 'num' ? COMPILE_TERMS.number : t.k === 'str' ? COMPILE_TERMS.text : t.k === 'grade' ? COMPILE_TERMS.kindGrade : COMPILE_TERMS.kindList });
       break;
     }
     case 'bands':
-      if (m.bands.length === 0) accept('CMP320', file, m.range, { method: 'bands', what: { zh: '至少一个区间', en: 'at least one band' } });
+      if (m.bands.length === 0) accept('CMP320', file, m.range, { method: 'bands', what: COMPILE_TERMS.atLeastOneBand });
       m.bands.forEach((b) => checkAward(c, file, b.award, weight));
       break;
     case 'rating':
-      if (m.levels.length === 0) accept('CMP320', file, m.range, { method: 'rating', what: { zh: '等级及得分，例如 { A: 100%; B: 80% }', en: 'levels with awards, e.g. { A: 100%; B: 80% }' } });
+      if (m.levels.length === 0) accept('CMP320', file, m.range, { method: 'rating', what: COMPILE_TERMS.levelsWithAwards });
       m.levels.forEach((l) => checkAward(c, file, l.award, weight));
       break;
     case 'tiers':
-      if (m.tiers.length === 0) accept('CMP320', file, m.range, { method: 'tiers', what: { zh: '档位，例如 { 达成: 80%..100% }', en: 'tiers, e.g. { 达成: 80%..100% }' } });
+      if (m.tiers.length === 0) accept('CMP320', file, m.range, { method: 'tiers', what: COMPILE_TERMS.tiersExample });
       for (const t of m.tiers) {
         checkAward(c, file, t.low, weight);
         checkAward(c, file, t.high, weight);
@@ -64,7 +65,7 @@ function checkIndicator(c: CheckInput, n: RNode, d: IndicatorDecl): void {
       }
       break;
     case 'linear': {
-      if (m.points.length < 2) accept('CMP320', file, m.range, { method: 'linear', what: { zh: '至少两个点', en: 'at least two points' } });
+      if (m.points.length < 2) accept('CMP320', file, m.range, { method: 'linear', what: COMPILE_TERMS.atLeastTwoPoints });
       let prev: Decimal | undefined;
       let prevText = '';
       for (const p of m.points) {
@@ -79,7 +80,7 @@ function checkIndicator(c: CheckInput, n: RNode, d: IndicatorDecl): void {
       break;
     }
     case 'checklist':
-      if (m.items.length === 0) accept('CMP320', file, m.range, { method: 'checklist', what: { zh: '至少一个要素', en: 'at least one element' } });
+      if (m.items.length === 0) accept('CMP320', file, m.range, { method: 'checklist', what: COMPILE_TERMS.atLeastOneElement });
       m.items.forEach((i) => checkAward(c, file, i.award, weight));
       break;
     case 'deduct':
@@ -90,7 +91,7 @@ function checkIndicator(c: CheckInput, n: RNode, d: IndicatorDecl): void {
       if (m.max) {
         if (max && max.value.gt(weight)) accept('CMP317', file, m.max.range, { max: max.value.toString(), weight: weight.toString() });
       } else if (!(m.method === 'deduct' && per && constOf(m.count, c.scope) && per.value.times(constOf(m.count, c.scope)!.value).lte(weight))) {
-        accept('CMP317', file, m.range, { per: per ? per.value.toString() : { zh: '若干', en: 'some' }, weight: weight.toString() });
+        accept('CMP317', file, m.range, { per: per ? per.value.toString() : COMPILE_TERMS.some, weight: weight.toString() });
       }
       break;
     }

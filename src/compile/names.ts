@@ -15,6 +15,7 @@ import { ANY, SCORE, STR, num } from './units.js';
 import { findBySuffix } from './model.js';
 import { suggest } from './suggest.js';
 import type { Term } from '../common/lang.js';
+import { COMPILE_TERMS } from './messages-terms.js';
 
 const BUILTINS = ['value', 'target', 'weight', 'grade', 'total', 'stage'];
 
@@ -69,15 +70,15 @@ function resolveBuiltin(name: string, e: Ref, ctx: ExprCtx): Lowered | undefined
     case 'value':
     case 'target':
     case 'weight': {
-      if (ctx.where !== 'indicator' || !ctx.self) return notHere({ zh: '指标之外', en: 'outside an indicator' }, { zh: '在指标之外请写 指标名.value。', en: 'Outside an indicator write <indicator>.value.' });
+      if (ctx.where !== 'indicator' || !ctx.self) return notHere(COMPILE_TERMS.outsideIndicator, COMPILE_TERMS.outsideIndicatorWhy);
       const ir: ExprIR = { kind: 'self', member: name };
       return { ir, ty: name === 'weight' ? num(SCORE) : ctx.env.valueTy(ctx.self) };
     }
     case 'grade':
-      if (!ctx.rules) return notHere({ zh: '指标、维度和否决条件中', en: 'indicators, dimensions or vetoes' }, { zh: '等级在全部得分算完后才确定，只能在 rules 规则中使用。', en: 'The grade is known only after every score is computed; use it in rules blocks only.' });
+      if (!ctx.rules) return notHere(COMPILE_TERMS.inScoring, COMPILE_TERMS.gradeOnlyInRules);
       return { ir: { kind: 'scorecard', member: 'grade' }, ty: { k: 'grade' } };
     case 'total':
-      if (!ctx.rules && ctx.where !== 'veto') return notHere({ zh: '指标和维度中', en: 'indicators or dimensions' }, { zh: '总分在全部指标算完后才确定。', en: 'The total is known only after every indicator is scored.' });
+      if (!ctx.rules && ctx.where !== 'veto') return notHere(COMPILE_TERMS.inIndicatorsOrDimensions, COMPILE_TERMS.totalKnownLater);
       return { ir: { kind: 'scorecard', member: 'total' }, ty: num(SCORE) };
     case 'stage':
       return { ir: { kind: 'scorecard', member: 'stage' }, ty: STR };

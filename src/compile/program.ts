@@ -27,6 +27,7 @@ import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import type { Item } from './model.js';
 import { inRefused, refusedSpans } from './refused.js';
 import { checkRulesTargets } from './rules.js';
+import { COMPILE_TERMS } from './messages-terms.js';
 
 export interface CompileResult {
   /** The selected rule set; undefined when there are errors. */
@@ -127,7 +128,7 @@ export function compileLoaded(files: readonly LoadedFile[], diagnostics: Diagnos
   const rulesets = entryFrameworks.map((n) => built.get(n)).filter((x): x is RuleSetIR => x !== undefined);
   const chosen = options.framework !== undefined ? rulesets.find((r) => r.name === options.framework) : rulesets[rulesets.length - 1];
   if (options.framework !== undefined && !chosen) {
-    const d = makeDiagnostic('CMP224', files.find((f) => f.entry)?.path ?? '<input>', NO_RANGE, { name: options.framework, known: rulesets.map((r) => r.name).join('、') || { zh: '（无）', en: '(none)' } }, lang);
+    const d = makeDiagnostic('CMP224', files.find((f) => f.entry)?.path ?? '<input>', NO_RANGE, { name: options.framework, known: rulesets.map((r) => r.name).join('、') || COMPILE_TERMS.none }, lang);
     return { rulesets, diagnostics: [...all, d] };
   }
   const result: CompileResult = { rulesets, diagnostics: all };

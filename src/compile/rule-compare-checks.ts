@@ -17,9 +17,12 @@
  * cannot see (an undeclared path that other paths show to be an object, or a list compared with
  * a value of unknown type), so a list compared with a literal is reported once, as CMP213.
  */
+import { termOf } from '../common/catalogue.js';
+import type { Term } from '../common/lang.js';
 import type { Expr, RulesDecl } from '../dsl/ast.js';
 import type { CheckInput } from './check-input.js';
 import { RULE_PRIORITY_MAX, RULE_PRIORITY_MIN, exactAsDouble, priorityInRange } from './rule-limits.js';
+import { COMPILE_TERMS } from './messages-terms.js';
 
 const COMPARE = new Set(['==', '!=', '<', '<=', '>', '>=']);
 const ARITHMETIC = new Set(['+', '-', '*', '/']);
@@ -52,16 +55,14 @@ function checkOperand(e: Expr, other: Expr | undefined, file: string, c: CheckIn
   if (shape.kind === 'list' && other && isLiteral(other)) return;
   c.accept('REC522', file, e.range, {
     name: `data.${e.segments.join('.')}`,
-    shape: shape.kind === 'list' ? { zh: '列表', en: 'a list' } : { zh: '一组字段（对象）', en: 'a group of fields (an object)' },
+    shape: shape.kind === 'list' ? COMPILE_TERMS.list : COMPILE_TERMS.fieldGroup,
     field: shape.kind === 'object' ? shape.field : undefined,
   });
 }
 
 /** A 400-digit literal is quoted by its head and its length. */
-function shortText(text: string): string | { zh: string; en: string } {
-  if (text.length <= 40) return text;
-  const head = text.slice(0, 20);
-  return { zh: `${head}…（共 ${text.length} 个字符）`, en: `${head}… (${text.length} characters)` };
+function shortText(text: string): string | Term {
+  return text.length <= 40 ? text : termOf(COMPILE_TERMS.longLiteral, { head: text.slice(0, 20), length: text.length });
 }
 
 /** Walks one expression: operands of comparisons and arithmetic, and every numeric literal. */

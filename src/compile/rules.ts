@@ -22,6 +22,7 @@ import { exprText } from '../dsl/print-expr.js';
 import type { Accept } from './messages.js';
 import { suggest } from './suggest.js';
 import { RATIO } from './units.js';
+import { COMPILE_TERMS } from './messages-terms.js';
 
 const WARN_LEVELS = new Set(['green', 'yellow', 'red']);
 
@@ -73,7 +74,7 @@ export function checkRuleBlocks(c: CheckInput): void {
         }
         if (a.verb === 'adjust') {
           if (!a.line || !a.amount) {
-            c.accept('REC509', file, a.range, { what: 'adjust', expected: { zh: '预算线和调整幅度，例如 adjust next_budget -10%', en: 'a budget line and an amount, e.g. adjust next_budget -10%' } });
+            c.accept('REC509', file, a.range, { what: 'adjust', expected: COMPILE_TERMS.budgetLineAndAmount });
             continue;
           }
           const k = constOf(a.amount, b.scope);
@@ -81,7 +82,7 @@ export function checkRuleBlocks(c: CheckInput): void {
         }
         if (a.verb === 'warn' && a.level && !WARN_LEVELS.has(a.level.text)) c.accept('REC508', file, a.level.range, { name: a.level.text });
         if (a.verb === 'rectify' && a.withinDays && !(Number(a.withinDays.value) > 0)) {
-          c.accept('REC509', file, a.withinDays.range, { what: 'rectify within', expected: { zh: '正的天数，例如 rectify within 90 days', en: 'a positive number of days, e.g. rectify within 90 days' } });
+          c.accept('REC509', file, a.withinDays.range, { what: 'rectify within', expected: COMPILE_TERMS.positiveDays });
         }
       }
     }

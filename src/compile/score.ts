@@ -13,13 +13,14 @@ import { exprText } from '../dsl/print-expr.js';
 import { expect, lowerExpr, noteCount } from './expr.js';
 import type { IdGen } from './ids.js';
 import type { ExprCtx } from './scope.js';
-import { RATIO, SCORE } from './units.js';
+import { RATIO, SCORE, unitFound } from './units.js';
+import { COMPILE_TERMS } from './messages-terms.js';
 
 export function lowerAward(a: Award, ctx: ExprCtx): AwardIR {
   const l = lowerExpr(a, ctx);
   if (l.ty.k === 'num' && l.ty.unit === RATIO) return { kind: 'fraction', value: l.ir };
   if (l.ty.k === 'num' && l.ty.unit !== null && l.ty.unit !== SCORE) {
-    ctx.env.accept('CMP214', ctx.file, a.range, { expected: { zh: '百分比（占权重的比例）或分数', en: 'a percentage (share of the weight) or points' }, actual: `${l.ty.unit}` });
+    ctx.env.accept('CMP214', ctx.file, a.range, { expected: COMPILE_TERMS.percentageOrPoints, actual: unitFound(l.ty.unit) });
   } else expect(l, 'num', a.range, ctx);
   return { kind: 'points', value: l.ir };
 }

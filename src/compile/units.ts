@@ -8,6 +8,8 @@
  */
 import { assertNever } from '../common/diagnostic.js';
 import type { Term } from '../common/lang.js';
+import { termOf } from '../common/catalogue.js';
+import { COMPILE_TERMS } from './messages-terms.js';
 
 export type Ty =
   | { k: 'num'; unit: string | null }
@@ -42,13 +44,21 @@ export function isBoolean(t: Ty): boolean {
 
 /** How a unit is named in messages for policy staff. */
 export function describeUnit(u: string | null): Term {
-  if (u === null) return { zh: '数值', en: 'a plain number' };
-  if (u === RATIO) return { zh: '百分比（%）', en: 'a percentage (%)' };
-  if (u === 'days') return { zh: '天数', en: 'a number of days' };
-  if (u === SCORE) return { zh: '分数', en: 'points' };
-  if (u === 'count') return { zh: '个数', en: 'a count' };
-  if (u === 'people') return { zh: '人数', en: 'a number of people' };
-  return { zh: `金额或数量（${u}）`, en: `an amount or quantity (${u})` };
+  if (u === null) return COMPILE_TERMS.plainNumber;
+  if (u === RATIO) return COMPILE_TERMS.percentage;
+  if (u === 'days') return COMPILE_TERMS.days;
+  if (u === SCORE) return COMPILE_TERMS.points;
+  if (u === 'count') return COMPILE_TERMS.count;
+  if (u === 'people') return COMPILE_TERMS.people;
+  return termOf(COMPILE_TERMS.amountOrQuantity, { unit: u });
+}
+
+/**
+ * A unit where a message names what it found (CMP214): in Chinese as `describeUnit` names it
+ * (天数, not `days`); in English as written, as that message always showed it.
+ */
+export function unitFound(u: string): Term {
+  return { zh: describeUnit(u).zh, en: u };
 }
 
 export function describeTy(t: Ty): Term {
@@ -56,15 +66,15 @@ export function describeTy(t: Ty): Term {
     case 'num':
       return describeUnit(t.unit);
     case 'str':
-      return { zh: '文字', en: 'text' };
+      return COMPILE_TERMS.text;
     case 'bool':
-      return { zh: '是/否', en: 'a yes/no value' };
+      return COMPILE_TERMS.yesNoValue;
     case 'any':
-      return { zh: '未知类型', en: 'an unknown type' };
+      return COMPILE_TERMS.unknownType;
     case 'grade':
-      return { zh: '等级', en: 'a grade' };
+      return COMPILE_TERMS.grade;
     case 'list':
-      return { zh: '列表', en: 'a list' };
+      return COMPILE_TERMS.list;
     default:
       return assertNever(t, 'type');
   }

@@ -17,10 +17,17 @@ function join(path: string, key: string | number): string {
   return typeof key === 'number' ? `${path}[${key}]` : `${path}.${key}`;
 }
 
+/** The JSON type of a value that is not a record, in `lang` ("number" in English, 数字 in Chinese). */
+function typeWord(type: string, lang: Lang): string {
+  if (type === 'number') return evlWord('typeNumber', lang);
+  if (type === 'boolean') return evlWord('typeBoolean', lang);
+  return type === 'string' ? evlWord('typeString', lang) : type;
+}
+
 /** Errors that make a record unusable; empty when the record may be evaluated. */
 export function checkRecord(record: unknown, id: string, lang: Lang = DEFAULT_LANG): EvaluationError[] {
   if (record === null || typeof record !== 'object' || Array.isArray(record)) {
-    const found = record === null ? 'null' : Array.isArray(record) ? evlWord('list', lang) : typeof record;
+    const found = record === null ? 'null' : Array.isArray(record) ? evlWord('list', lang) : typeWord(typeof record, lang);
     return [{ code: EVL.NOT_OBJECT, message: message(EVL.NOT_OBJECT, { id, found }, lang), path: 'data' }];
   }
   const errors: EvaluationError[] = [];

@@ -14,7 +14,7 @@ import type { ExprIR, NodeIR, RuleSetIR } from '../compile/ir.js';
 import { suggest } from '../compile/suggest.js';
 import type { EvaluationError } from '../common/evaluation-error.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
-import { EVL, message } from '../common/evaluation-messages.js';
+import { EVL, evlWord, message } from '../common/evaluation-messages.js';
 
 interface LabelField {
   segments: string[];
@@ -85,7 +85,7 @@ export function createLabelCheck(ir: RuleSetIR, lang: Lang = DEFAULT_LANG): { ch
       if (text === undefined || f.labels.has(text)) continue;
       const path = `data.${f.segments.join('.')}`;
       const found = JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
-      const labels = f.order.join(lang === 'zh' ? '、' : ', ');
+      const labels = f.order.join(evlWord('listSeparator', lang));
       // Same letters in another case first; a one-letter value is one edit from every one-letter label.
       const suggestion = f.order.find((l) => l.toLowerCase() === text.toLowerCase()) ?? (Array.from(text).length >= 2 ? suggest(text, f.order) : undefined);
       errors.push(

@@ -85,8 +85,9 @@ export function describeFound(v: unknown, lang: Lang = DEFAULT_LANG): string {
   if (Array.isArray(v)) return evlWord('list', lang);
   if (typeof v === 'object') return evlWord('object', lang);
   if (typeof v === 'string') return `${evlWord('text', lang)} ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
-  // "number 5" in English; Chinese and English share the JSON words for booleans.
-  if (typeof v === 'number') return `${lang === 'en' ? 'number' : evlWord('number', lang)} ${String(v)}`;
+  // "number 5" in English; Chinese and English share the JSON words for the booleans themselves.
+  if (typeof v === 'number') return `${evlWord('typeNumber', lang)} ${String(v)}`;
+  if (typeof v === 'boolean') return `${evlWord('typeBoolean', lang)} ${String(v)}`;
   return `${typeof v} ${String(v)}`;
 }
 

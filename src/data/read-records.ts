@@ -16,7 +16,7 @@ import { extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseAllDocuments } from 'yaml';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
-import { EVL, message } from '../common/evaluation-messages.js';
+import { EVL, evlWord, message } from '../common/evaluation-messages.js';
 import { SourcedRecord } from './sourced-record.js';
 import { readSheetRecords } from './sheets/read.js';
 import type { SheetMapping } from './sheets/mapping.js';
@@ -122,7 +122,7 @@ async function* fromSheet(file: string, options: ReadOptions): AsyncIterable<Sou
     if (errors.length > 0) {
       const first = errors[0]!;
       const where = first.path ?? (first.header ? `${file}:${first.columnLetter}` : file);
-      yield new SourcedRecord(file, item.row, undefined, { code: first.code, message: errors.map((e) => e.message).join((options.lang ?? DEFAULT_LANG) === 'en' ? '; ' : '；'), path: where });
+      yield new SourcedRecord(file, item.row, undefined, { code: first.code, message: errors.map((e) => e.message).join(evlWord('errorSeparator', options.lang ?? DEFAULT_LANG)), path: where });
     } else if (item.data !== null) {
       yield new SourcedRecord(file, item.row, item.data);
     }

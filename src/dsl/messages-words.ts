@@ -65,4 +65,5 @@ export const DSL_WORDS = defineCatalogue('dsl-words', {
   thisBlock: { zh: '此代码块', en: 'this block' },
   somethingElse: { zh: '其他内容', en: 'something else' },
   aWeightNumber: { zh: '权重数字', en: 'a weight number' },
+  listSeparator: { zh: '、', en: ', ' },
 });

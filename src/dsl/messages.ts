@@ -187,7 +187,7 @@ export function badNumber(lang: Lang, image: string): Text {
 }
 
 export function unknownOption(lang: Lang, word: string, what: OptionKind, allowed: readonly string[]): Text {
-  return text(lang, 'DSL106', [word, DSL_OPTIONS[what][lang], allowed.join(lang === 'zh' ? '、' : ', ')]);
+  return text(lang, 'DSL106', [word, DSL_OPTIONS[what][lang], allowed.join(DSL_WORDS.listSeparator[lang])]);
 }
 
 export function duplicateClause(lang: Lang, clause: string): Text {

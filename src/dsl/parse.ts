@@ -11,6 +11,7 @@ import { compareDiagnostics, type Diagnostic } from '../common/diagnostic.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import type { FileAst } from './ast.js';
 import { capDiagnostics, fileTooLarge, MAX_DIAGNOSTICS_PER_FILE, MAX_FILE_CHARS } from './limits.js';
+import { lineIndex } from './line-index.js';
 import { guardNesting } from './nesting.js';
 import { jixiaoParser } from './parser.js';
 import { nestingDiagnostic, syntaxDiagnostics } from './syntax-errors.js';
@@ -41,7 +42,7 @@ export function parse(text: string, file = '<input>', options: ParseOptions = {}
     jixiaoParser.input = guard.tokens;
     const cst = jixiaoParser.file();
     const diagnostics = syntaxDiagnostics(text, lex, jixiaoParser.errors, file, lang, guard);
-    const built = toAst(cst, file, lang);
+    const built = toAst(cst, file, lang, lineIndex(text));
     diagnostics.push(...built.diagnostics);
     // The file node spans the whole text, whatever the first and last tokens are.
     return { ast: { ...built.ast, range: whole }, diagnostics: capped(diagnostics) };

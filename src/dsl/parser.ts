@@ -38,7 +38,7 @@ export class JixiaoParser extends ScoreParser {
     super(allTokens, {
       recoveryEnabled: true,
       maxLookahead: 3,
-      nodeLocationTracking: 'full',
+      nodeLocationTracking: 'onlyOffset',
       errorMessageProvider: syntaxErrorProvider,
     });
     this.performSelfAnalysis();

@@ -18,6 +18,7 @@ import { climb, type ClimbHooks, type PrefixedOperand } from './precedence.js';
 import { MAX_FORMULA_DEPTH, MAX_PATH_SEGMENTS } from './limits.js';
 import { parseNumberText, unquote } from './literals.js';
 import * as msg from './messages.js';
+import { lineIndex, type LineIndex } from './line-index.js';
 import { jixiaoParser } from './parser.js';
 import { tokenRange } from './syntax-errors.js';
 import { KEYWORD_SPELLINGS, kw } from './tokens.js';
@@ -58,8 +59,11 @@ export class ExprVisitor extends BaseVisitor {
   private depths = new WeakMap<Expr, number>();
   /** Formulas refused for their depth so far: an enclosing formula of a refused one is dropped silently. */
   private refusals = 0;
+  /** Positions of CST node offsets in the file being built. */
+  private lines: LineIndex = lineIndex('');
 
-  protected reset(file: string, lang: Lang): void {
+  protected reset(file: string, lang: Lang, lines: LineIndex): void {
+    this.lines = lines;
     this.diagnostics = [];
     this.sourceFile = file;
     this.lang = lang;
@@ -121,10 +125,8 @@ export class ExprVisitor extends BaseVisitor {
   protected nodeRange(node: CstNode | undefined): SourceRange {
     const l = node?.location;
     if (!l || !Number.isFinite(l.startOffset) || !Number.isFinite(l.endOffset)) return { start: this.last, end: this.last };
-    const r: SourceRange = {
-      start: { line: l.startLine ?? 1, column: l.startColumn ?? 1, offset: l.startOffset },
-      end: { line: l.endLine ?? 1, column: (l.endColumn ?? 0) + 1, offset: (l.endOffset as number) + 1 },
-    };
+    const last = this.lines.at(l.endOffset as number);
+    const r: SourceRange = { start: this.lines.at(l.startOffset), end: { line: last.line, column: last.column + 1, offset: last.offset + 1 } };
     this.last = r.end;
     return r;
   }

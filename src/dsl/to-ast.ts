@@ -28,6 +28,7 @@ import {
 import * as msg from './messages.js';
 import { first, reservedBuiltin } from './to-ast-expr.js';
 import { ScoreVisitor } from './to-ast-score.js';
+import type { LineIndex } from './line-index.js';
 import { kw } from './tokens.js';
 
 type MetaEntry = { key: 'title' | 'description' | 'ref'; text: string };
@@ -38,8 +39,8 @@ class AstBuilder extends ScoreVisitor {
     this.validateVisitor();
   }
 
-  build(cst: CstNode, file: string, lang: Lang): { ast: FileAst; diagnostics: ReturnType<AstBuilder['take']> } {
-    this.reset(file, lang);
+  build(cst: CstNode, file: string, lang: Lang, lines: LineIndex): { ast: FileAst; diagnostics: ReturnType<AstBuilder['take']> } {
+    this.reset(file, lang, lines);
     const ast = this.sub<FileAst>(cst) ?? emptyFile(file);
     return { ast, diagnostics: this.take() };
   }
@@ -407,6 +408,6 @@ function emptyFile(file: string): FileAst {
 const builder = new AstBuilder();
 
 /** Builds the AST of a parsed file; see the module docblock. */
-export function toAst(cst: CstNode, file: string, lang: Lang = DEFAULT_LANG): ReturnType<AstBuilder['build']> {
-  return builder.build(cst, file, lang);
+export function toAst(cst: CstNode, file: string, lang: Lang, lines: LineIndex): ReturnType<AstBuilder['build']> {
+  return builder.build(cst, file, lang, lines);
 }

@@ -10,7 +10,7 @@ import { assertNever } from '../common/diagnostic.js';
 import { D } from './decimal.js';
 import { Num, ZERO } from './num.js';
 import type { Ctx, Fn, Frame } from './expr-types.js';
-import { EVL } from './messages.js';
+import { EVL, EVL_TERMS, evlTerm } from './messages.js';
 import { asNumber, fail, isDec, isFail, type Fail, type Val } from './values.js';
 
 function flatten(vals: Val[], out: Val[] = []): Val[] {
@@ -42,7 +42,7 @@ export function callBuiltin(fn: BuiltinFunction, args: Fn[], labels: string[], c
     case 'max': {
       const ns = numbers(fn, args, labels, ctx, self);
       if (isFail(ns)) return ns;
-      if (ns.length === 0) return fail(EVL.BAD_ARGUMENT, { fn, detail: 'no values' });
+      if (ns.length === 0) return fail(EVL.BAD_ARGUMENT, { fn, detail: EVL_TERMS.noValues });
       return fn === 'min' ? Num.min(ns) : Num.max(ns);
     }
     case 'sum': {
@@ -53,22 +53,22 @@ export function callBuiltin(fn: BuiltinFunction, args: Fn[], labels: string[], c
     case 'avg': {
       const ns = numbers(fn, args, labels, ctx, self);
       if (isFail(ns)) return ns;
-      if (ns.length === 0) return fail(EVL.DIV_ZERO, { what: `avg(${labels.join(', ')}) of no values` });
+      if (ns.length === 0) return fail(EVL.DIV_ZERO, { what: evlTerm('avgOfNothing', { call: `avg(${labels.join(', ')})` }) });
       return ns.reduce((a, b) => a.plus(b), ZERO).div(Num.fromNumber(ns.length));
     }
     case 'wavg': {
-      if (args.length !== 2) return fail(EVL.BAD_ARGUMENT, { fn, detail: 'needs values and weights' });
+      if (args.length !== 2) return fail(EVL.BAD_ARGUMENT, { fn, detail: EVL_TERMS.needsValuesAndWeights });
       const vs = numbers(fn, [args[0]!], [labels[0]!], ctx, self);
       if (isFail(vs)) return vs;
       const ws = numbers(fn, [args[1]!], [labels[1]!], ctx, self);
       if (isFail(ws)) return ws;
-      if (vs.length !== ws.length) return fail(EVL.BAD_ARGUMENT, { fn, detail: `${vs.length} values but ${ws.length} weights` });
+      if (vs.length !== ws.length) return fail(EVL.BAD_ARGUMENT, { fn, detail: evlTerm('valuesButWeights', { values: vs.length, weights: ws.length }) });
       let num = ZERO, den = ZERO;
       for (let i = 0; i < vs.length; i++) {
         num = num.plus(vs[i]!.times(ws[i]!));
         den = den.plus(ws[i]!);
       }
-      if (den.isZero()) return fail(EVL.DIV_ZERO, { what: `wavg(${labels.join(', ')}): weights sum to 0` });
+      if (den.isZero()) return fail(EVL.DIV_ZERO, { what: evlTerm('weightsSumZero', { call: `wavg(${labels.join(', ')})` }) });
       return num.div(den);
     }
     case 'count': {
@@ -90,15 +90,15 @@ export function callBuiltin(fn: BuiltinFunction, args: Fn[], labels: string[], c
       if (isFail(v)) return v;
       let digits = 0;
       if (args[1]) {
-        const d = asNumber(args[1](ctx, self), `round digits`);
+        const d = asNumber(args[1](ctx, self), EVL_TERMS.roundDigits);
         if (isFail(d)) return d;
         digits = d.toNumber();
-        if (!Number.isInteger(digits) || digits < 0 || digits > 20) return fail(EVL.BAD_ARGUMENT, { fn, detail: `digits ${d.toString()}` });
+        if (!Number.isInteger(digits) || digits < 0 || digits > 20) return fail(EVL.BAD_ARGUMENT, { fn, detail: evlTerm('badDigits', { digits: d.toString() }) });
       }
       return v.toDecimalPlaces(digits, D.ROUND_HALF_UP);
     }
     case 'clamp': {
-      if (args.length !== 3) return fail(EVL.BAD_ARGUMENT, { fn, detail: 'needs x, low, high' });
+      if (args.length !== 3) return fail(EVL.BAD_ARGUMENT, { fn, detail: EVL_TERMS.needsClampArgs });
       const ns = numbers(fn, args, labels, ctx, self);
       if (isFail(ns)) return ns;
       const [x, lo, hi] = ns as [Num, Num, Num];
@@ -126,7 +126,7 @@ export function callBuiltin(fn: BuiltinFunction, args: Fn[], labels: string[], c
 }
 
 function one(fn: string, args: Fn[], labels: string[], ctx: Ctx, self: Frame | null): Num | Fail {
-  if (!args[0]) return fail(EVL.BAD_ARGUMENT, { fn, detail: 'needs an argument' });
+  if (!args[0]) return fail(EVL.BAD_ARGUMENT, { fn, detail: EVL_TERMS.needsArgument });
   const v = asNumber(args[0](ctx, self), `${fn}(${labels[0]})`, labels[0]);
   return isFail(v) || isDec(v) ? v : v;
 }

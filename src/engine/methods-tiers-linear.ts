@@ -7,7 +7,7 @@
 import type { ScoreIR } from '../compile/ir.js';
 import { Num, cmpNum } from './num.js';
 import { compileExpr, type ExprEnv } from './expr.js';
-import { EVL } from './messages.js';
+import { EVL, EVL_TERMS } from './messages.js';
 import { capToWeight, compileAward, num, shown, type ScoreFn } from './method-kit.js';
 import { printExpr } from './print.js';
 import { asLabel, asNumber, fail, isFail, type Val } from './values.js';
@@ -55,7 +55,7 @@ export function compileLinear(s: Extract<ScoreIR, { method: 'linear' }>, env: Ex
   const literal = s.points.every((p) => p.x.kind === 'number' && p.y.value.kind === 'number');
   let lastWeight: Num | undefined, last: Curve | undefined;
   return (ctx, f, t) => {
-    const x = asNumber(f.value, 'value');
+    const x = asNumber(f.value, EVL_TERMS.value);
     if (isFail(x)) return x;
     let curve: Curve;
     if (literal && last && f.weight === lastWeight) curve = last;
@@ -67,7 +67,7 @@ export function compileLinear(s: Extract<ScoreIR, { method: 'linear' }>, env: Ex
         if (isFail(py)) return py;
         xy.push({ x: px, y: py });
       }
-      if (xy.length === 0) return fail(EVL.BAD_ARGUMENT, { fn: 'linear', detail: 'no points' });
+      if (xy.length === 0) return fail(EVL.BAD_ARGUMENT, { fn: 'linear', detail: EVL_TERMS.noPoints });
       xy.sort((a, b) => cmpNum(a.x, b.x));
       curve = { xy, rise: [], run: [], hit: `${xy[0]!.x}..${xy[xy.length - 1]!.x}` };
       if (literal) {

@@ -21,9 +21,9 @@ import { asBoolean, asLabel, asNumber, fail, isFail, type Fail } from './values.
 const proportional: ScoreFn = (_ctx, f, t) => {
   const op = f.targetOp;
   if (!op) return fail(EVL.NO_TARGET, { method: 'proportional' });
-  const b = asNumber(f.value, 'value');
+  const b = asNumber(f.value, EVL_TERMS.value);
   if (isFail(b)) return b;
-  const a = asNumber(f.target, 'target');
+  const a = asNumber(f.target, EVL_TERMS.target);
   if (isFail(a)) return a;
   const tol = f.tolerance ?? ZERO;
   const noTol = f.tolerance === undefined || tol.isZero();
@@ -33,30 +33,30 @@ const proportional: ScoreFn = (_ctx, f, t) => {
   let what = '';
   if (op === '>=') {
     if (cmpNum(b, noTol ? a : a.minus(tol)) >= 0) return full(f, t, t.on ? `value ${b} ≥ target ${a}${tol.isZero() ? '' : ` − tolerance ${tol}`}` : '');
-    if (a.isZero()) return fail(EVL.DIV_ZERO, { what: 'value / target (target 0)' });
+    if (a.isZero()) return fail(EVL.DIV_ZERO, { what: EVL_TERMS.divValueByTarget });
     ratio = divideExact(b, a);
     if (t.on) what = `forward: ${f.weightText ?? w} × value ${shown(b, f)} / target ${a}`;
   } else if (op === '<=') {
     if (cmpNum(b, noTol ? a : a.plus(tol)) <= 0) return full(f, t, t.on ? `value ${b} ≤ target ${a}${tol.isZero() ? '' : ` + tolerance ${tol}`}` : '');
-    if (b.isZero()) return fail(EVL.DIV_ZERO, { what: 'target / value (value 0)' });
+    if (b.isZero()) return fail(EVL.DIV_ZERO, { what: EVL_TERMS.divTargetByValue });
     ratio = a.div(b);
     if (t.on) what = `reverse: ${w} × target ${a} / value ${b}`;
   } else if (op === '=') {
     const dev = b.minus(a).abs();
     if (cmpNum(dev, tol) <= 0) return full(f, t, t.on ? `value ${b} = target ${a}${tol.isZero() ? '' : ` ± tolerance ${tol}`}` : '');
-    if (a.isZero()) return fail(EVL.DIV_ZERO, { what: '|value − target| / target (target 0)' });
+    if (a.isZero()) return fail(EVL.DIV_ZERO, { what: EVL_TERMS.divDeviationByTarget });
     ratio = ONE.minus(dev.div(a.abs()));
     if (t.on) what = `equal: ${w} × (1 − |${b} − ${a}| / |${a}|)`;
   } else {
-    const hi = asNumber(f.upper ?? null, 'upper target');
+    const hi = asNumber(f.upper ?? null, EVL_TERMS.upperTarget);
     if (isFail(hi)) return hi;
     if (cmpNum(b, a.minus(tol)) >= 0 && cmpNum(b, hi.plus(tol)) <= 0) return full(f, t, t.on ? `value ${b} within [${a}, ${hi}]` : '');
     if (cmpNum(b, a) < 0) {
-      if (a.isZero()) return fail(EVL.DIV_ZERO, { what: 'value / lower bound (bound 0)' });
+      if (a.isZero()) return fail(EVL.DIV_ZERO, { what: EVL_TERMS.divValueByLower });
       ratio = divideExact(b, a);
       if (t.on) what = `below range: ${w} × value ${b} / lower ${a}`;
     } else {
-      if (b.isZero()) return fail(EVL.DIV_ZERO, { what: 'upper bound / value (value 0)' });
+      if (b.isZero()) return fail(EVL.DIV_ZERO, { what: EVL_TERMS.divUpperByValue });
       ratio = hi.div(b);
       if (t.on) what = `above range: ${w} × upper ${hi} / value ${b}`;
     }
@@ -82,7 +82,7 @@ export function compileScore(s: ScoreIR, env: ExprEnv): ScoreFn {
       const bands = s.bands.map((b) => ({ label: b.label || printBand(b.condition), test: compileBand(b.condition, env), award: compileAward(b.award, env), text: `${printBand(b.condition)}: ${printAward(b.award)}` }));
       const centered = s.centered;
       return (ctx, f, t) => {
-        let x = asNumber(f.value, 'value');
+        let x = asNumber(f.value, EVL_TERMS.value);
         if (isFail(x)) return x;
         if (centered) {
           t.on && t.steps.push({ what: `centred: |${x}|`, result: x.abs().toString() });
@@ -139,13 +139,13 @@ export function compileScore(s: ScoreIR, env: ExprEnv): ScoreFn {
       const per = compileExpr(s.per, env), step = compileExpr(s.step, env), threshold = compileExpr(s.threshold, env), max = s.max && compileExpr(s.max, env);
       const above = s.direction === 'above', whole = s.counting === 'whole';
       return (ctx, f, t) => {
-        const x = asNumber(f.value, 'value');
+        const x = asNumber(f.value, EVL_TERMS.value);
         if (isFail(x)) return x;
         const p = num(per, ctx, f, 'per'), st = num(step, ctx, f, 'step'), th = num(threshold, ctx, f, 'threshold');
         if (isFail(p)) return p;
         if (isFail(st)) return st;
         if (isFail(th)) return th;
-        if (st.isZero()) return fail(EVL.DIV_ZERO, { what: 'step size 0' });
+        if (st.isZero()) return fail(EVL.DIV_ZERO, { what: EVL_TERMS.stepZero });
         const excess = above ? x.minus(th) : th.minus(x);
         t.on && t.steps.push({ what: above ? `excess = value ${x} − threshold ${th}` : `shortfall = threshold ${th} − value ${x}`, result: excess.toString() });
         if (!excess.isPositive() || excess.isZero()) {

@@ -70,7 +70,7 @@ function found(v: Val): string | Term {
 }
 
 /** A number for arithmetic: decimals pass, numeric strings ("1600000.00", "95%") convert. */
-export function asNumber(v: Val, what: string, path?: string): Num | Fail {
+export function asNumber(v: Val, what: string | Term, path?: string): Num | Fail {
   if (isDec(v)) return v;
   if (isFail(v)) return v;
   if (v === null) return fail(EVL.MISSING, { path: path ?? what }, path);
@@ -85,7 +85,7 @@ export function asNumber(v: Val, what: string, path?: string): Num | Fail {
 const TRUE_WORDS = new Set(['true', 'yes', '是', '真', 'y']);
 const FALSE_WORDS = new Set(['false', 'no', '否', '假', 'n']);
 
-export function asBoolean(v: Val, what: string, path?: string): boolean | Fail {
+export function asBoolean(v: Val, what: string | Term, path?: string): boolean | Fail {
   if (typeof v === 'boolean') return v;
   if (isFail(v)) return v;
   if (v === null) return fail(EVL.MISSING, { path: path ?? what }, path);
@@ -98,7 +98,7 @@ export function asBoolean(v: Val, what: string, path?: string): boolean | Fail {
 }
 
 /** A level label for rating and tiers: strings as written, numbers and booleans as text. */
-export function asLabel(v: Val, what: string, path?: string): string | Fail {
+export function asLabel(v: Val, what: string | Term, path?: string): string | Fail {
   if (typeof v === 'string') return v.trim();
   if (isFail(v)) return v;
   if (v === null) return fail(EVL.MISSING, { path: path ?? what }, path);

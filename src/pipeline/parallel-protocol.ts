@@ -1,7 +1,9 @@
 /**
- * Messages between the batch coordinator and its worker threads. Results cross the thread
- * boundary already serialized (the text the CLI writes anyway) plus a small summary, which is
- * far cheaper to copy than the full result object.
+ * Messages between the batch coordinator and its worker threads. A chunk's results cross the
+ * thread boundary as one UTF-8 buffer of NDJSON lines (the bytes the CLI writes anyway),
+ * transferred rather than copied, plus a small summary per result. The coordinator hands each
+ * result on as a view into that buffer, so writing a batch needs neither a string copy nor an
+ * encoding on the main thread; the text is decoded only for a consumer that asks for it.
  */
 import type { EvaluationError, EvaluationResult } from '../engine/result.js';
 import type { RecommendContext } from '../recommend/index.js';
@@ -20,17 +22,73 @@ export interface ResultSummary {
   errors: EvaluationError[];
   recommendations: { action: string; line?: string; amount?: string; level?: string }[];
   /** Indicators of a scored record that could not be scored, with their reasons. */
-  unavailable: { path: string; code: string; message: string }[];
+  unavailable?: { path: string; code: string; message: string }[];
 }
 
 export interface SerializedResult {
-  json: string;
-  summary: ResultSummary;
+  /** The result as one line of JSON (no newline). */
+  readonly json: string;
+  /** The same line as UTF-8 with its newline: what an NDJSON output writes. */
+  readonly line: Uint8Array;
+  readonly summary: ResultSummary;
+}
+
+const decoder = new TextDecoder();
+
+/** A serialized result held as text or as bytes; the other form is made on first use. */
+export class SerializedLine implements SerializedResult {
+  private text: string | undefined;
+  private bytes: Uint8Array | undefined;
+  private constructor(text: string | undefined, bytes: Uint8Array | undefined, readonly summary: ResultSummary) {
+    this.text = text;
+    this.bytes = bytes;
+  }
+  static ofText(json: string, summary: ResultSummary): SerializedLine {
+    return new SerializedLine(json, undefined, summary);
+  }
+  /** `line` ends with its newline. */
+  static ofLine(line: Uint8Array, summary: ResultSummary): SerializedLine {
+    return new SerializedLine(undefined, line, summary);
+  }
+  get json(): string {
+    return (this.text ??= decoder.decode(this.bytes!.subarray(0, this.bytes!.length - 1)));
+  }
+  get line(): Uint8Array {
+    return (this.bytes ??= Buffer.from(this.text + '\n', 'utf8'));
+  }
 }
 
 export interface ChunkReply {
   seq: number;
-  results: SerializedResult[];
+  /** Every result's line, newline included, one after another. */
+  lines: Uint8Array;
+  /** Byte offset where each result's line ends in `lines`. */
+  ends: number[];
+  summaries: ResultSummary[];
+}
+
+/** The chunk's lines and summaries as one reply; `lines` is a fresh buffer the worker can transfer. */
+export function chunkReply(seq: number, jsons: string[], summaries: ResultSummary[]): ChunkReply {
+  const lines = Buffer.from(jsons.length ? jsons.join('\n') + '\n' : '', 'utf8');
+  // JSON text never holds a raw newline (JSON.stringify escapes it), so each 0x0A ends a line
+  const ends: number[] = [];
+  for (let at = lines.indexOf(10); at >= 0; at = lines.indexOf(10, at + 1)) ends.push(at + 1);
+  // a Buffer of this size has its own ArrayBuffer (the pool holds only small ones), but copy
+  // when it does not, so transferring it can never detach the pool
+  const own = lines.byteOffset === 0 && lines.byteLength === lines.buffer.byteLength ? lines : new Uint8Array(lines);
+  return { seq, lines: own, ends, summaries };
+}
+
+/** The reply's results, each a view into the one transferred buffer. */
+export function chunkResults(reply: ChunkReply): SerializedResult[] {
+  const out: SerializedResult[] = [];
+  let start = 0;
+  for (let i = 0; i < reply.ends.length; i++) {
+    const end = reply.ends[i]!;
+    out.push(SerializedLine.ofLine(reply.lines.subarray(start, end), reply.summaries[i]!));
+    start = end;
+  }
+  return out;
 }
 
 export function summarizeResult(result: EvaluationResult): ResultSummary {

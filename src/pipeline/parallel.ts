@@ -14,7 +14,7 @@ import type { RuleSetIR } from '../compile/ir.js';
 import { SourcedRecord } from '../data/sourced-record.js';
 import { rejectedResult, serializeResult } from '../engine/index.js';
 import { assessMany, contextOptions, createAssessor, type AssessManyOptions } from './assess.js';
-import { summarizeResult, type ChunkReply, type ChunkRequest, type SerializedResult } from './parallel-protocol.js';
+import { chunkResults, SerializedLine, summarizeResult, type ChunkReply, type ChunkRequest, type SerializedResult } from './parallel-protocol.js';
 
 export interface ParallelOptions {
   /** Worker threads; default: one per core. 0 runs in the calling thread. */
@@ -41,7 +41,7 @@ export async function* assessParallel(
       ...(options.contextFor ? { contextFor: options.contextFor } : {}),
     };
     for await (const result of assessMany(createAssessor(ir, { lang: options.lang ?? DEFAULT_LANG, trace: options.trace ?? 'full' }), items, manyOptions)) {
-      yield { json: serializeResult(result, { indent: 0 }), summary: summarizeResult(result) };
+      yield SerializedLine.ofText(serializeResult(result, { indent: 0 }), summarizeResult(result));
     }
     return;
   }
@@ -75,14 +75,14 @@ export async function* assessParallel(
       if (!finished) fail(new Error(`batch worker stopped with exit code ${code}`));
     });
   }
-  const inFlight: Promise<ChunkReply>[] = [];
+  const inFlight: Promise<{ seq: number; results: SerializedResult[] }>[] = [];
   let seq = 0;
   const send = (chunk: ChunkRequest['records'], unreadable: Map<number, SerializedResult>) => {
     if (broken !== undefined) throw broken;
     const request: ChunkRequest = { seq: seq++, records: chunk };
     const reply = new Promise<ChunkReply>((resolve, reject) => waiting.set(request.seq, { resolve, reject })).then((r) => ({
       seq: r.seq,
-      results: mergeUnreadable(r.results, unreadable),
+      results: mergeUnreadable(chunkResults(r), unreadable),
     }));
     // a rejection is seen when this chunk's turn comes; until then it must not count as unhandled
     reply.catch(() => {});
@@ -98,7 +98,7 @@ export async function* assessParallel(
       if (item.error) {
         // kept on this thread, slotted back into its place when the chunk returns
         const result = rejectedResult(ir, fallbackId, [item.error]);
-        unreadable.set(position, { json: serializeResult(result, { indent: 0 }), summary: summarizeResult(result) });
+        unreadable.set(position, SerializedLine.ofText(serializeResult(result, { indent: 0 }), summarizeResult(result)));
       } else {
         chunk.push({ record: item.record, fallbackId, ...contextOptions(item.record, fallbackId, options.contextFor) });
       }

@@ -22,6 +22,7 @@ import { TRACE_LEVELS, type EvaluationResult } from '../../engine/result.js';
 import { assessParallel } from '../../pipeline/parallel.js';
 import type { ResultSummary, SerializedResult } from '../../pipeline/parallel-protocol.js';
 import { oneOf, parseCommandArgs, wholeNumberOption } from '../args.js';
+import { AdjacentLines } from '../adjacent-lines.js';
 import { openSink } from '../sink.js';
 import { displayPath } from '../files.js';
 import { CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
@@ -83,11 +84,19 @@ export async function evalCommand(args: string[], io: CliIO, lang: Lang): Promis
   const errorSink = values.errors ? openSink(resolve(io.cwd, values.errors), io) : undefined;
   const progress = createProgress(io, 'eval');
   const table: EvaluationResult[] = [];
+  const lines = new AdjacentLines();
+  // wait for a slow disk or pipe: the batch pulls no more records until the output keeps up
+  const output = async (data: string | Uint8Array | undefined) => {
+    if (data !== undefined && !sink.write(data)) await sink.drained();
+  };
   const emit = async (result: SerializedResult, format: 'json' | 'ndjson') => {
     if (spool && tap) await spool.add(result.json, tap.take());
     else if (requested === 'table') table.push(JSON.parse(result.json) as EvaluationResult);
-    // wait for a slow disk or pipe: the batch pulls no more records until the output keeps up
-    else if (!sink.write(format === 'json' ? JSON.stringify(JSON.parse(result.json), null, 2) + '\n' : result.json + '\n')) await sink.drained();
+    else if (format === 'ndjson') await output(lines.add(result.line));
+    else {
+      await output(lines.take());
+      await output(JSON.stringify(JSON.parse(result.json), null, 2) + '\n');
+    }
   };
   let count = 0;
   let rejected = 0;
@@ -113,6 +122,7 @@ export async function evalCommand(args: string[], io: CliIO, lang: Lang): Promis
       }
     }
     if (first) await emit(first, requested === 'ndjson' ? 'ndjson' : 'json');
+    await output(lines.take());
     if (requested === 'table' && !spool) sink.write(formatResultTable(table, lang));
     if (spool && xlsxOut) {
       await spool.writeWorkbook(xlsxOut, ir, lang);
@@ -144,10 +154,11 @@ const LISTED = 3;
  */
 function noteIncomplete(summary: ResultSummary, io: CliIO, lang: Lang): boolean {
   const rules = summary.errors.filter((e) => RULE_UNAVAILABLE.has(e.code));
-  const n = summary.unavailable.length;
+  const unavailable = summary.unavailable ?? [];
+  const n = unavailable.length;
   if (n === 0 && rules.length === 0) return false;
   if (n > 0) {
-    const listed = summary.unavailable.slice(0, LISTED).map((u) => (u.message ? `${u.code} ${u.message}` : `${u.path} (${u.code})`)).join(lang === 'zh' ? '；' : '; ');
+    const listed = unavailable.slice(0, LISTED).map((u) => (u.message ? `${u.code} ${u.message}` : `${u.path} (${u.code})`)).join(lang === 'zh' ? '；' : '; ');
     write(io.stderr, msg(lang, 'indicatorsUnavailable', summary.id, n, n > LISTED ? `${listed} …` : listed));
   }
   for (const e of rules) write(io.stderr, msg(lang, 'ruleUnavailable', summary.id, `${e.code} ${e.message}`));

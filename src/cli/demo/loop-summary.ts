@@ -12,7 +12,7 @@ import { formatYuan } from '../../report/format.js';
 import { signedAmount, table, type SummarySection, type Table } from '../../report/index.js';
 import type { Lang } from '../messages.js';
 import { alignColumns } from '../text-table.js';
-import { wan } from './format.js';
+import { wan, wrapDisplay } from './format.js';
 import { counts, levelName, loopText } from './loop-text.js';
 import type { DemoLoop } from './loop.js';
 
@@ -68,7 +68,7 @@ export function loopSteps(loop: DemoLoop, lang: Lang): LoopStep[] {
     const amount = s.picked.reduce((a, p) => a.plus(p.amount ?? 0), new Decimal(0));
     const criteria = tally(s.picked.flatMap((p) => p.reasons.flatMap((r) => (r.kind === 'high_risk' ? [r.criterion] : []))), []);
     const reasonText = (p: (typeof s.picked)[number]): string =>
-      p.reasons.map((r) => (r.kind === 'high_risk' ? r.criterion : l.reason[r.kind])).join(lang === 'zh' ? '、' : ', ');
+      p.reasons.map((r) => (r.kind === 'high_risk' ? r.criterion : l.reason[r.kind])).join(l.listSeparator);
     steps.push({
       title: l.sampleTitle,
       paragraphs: [
@@ -170,13 +170,14 @@ function rollupStep(r: RollupResult, vetoed: ReadonlySet<string>, title: string,
       l.rollup(ok.length, r.entities.filter((e) => e.members.count > 0).length, share, counts(grades, l.none)),
       l.linkage(wan(sum(ups), '万元', true), ups.length, wan(sum(downs), '万元', true), downs.length, wan(net, '万元', true)),
       ...(anyHeld ? [l.held(wan(heldSum, '万元', true), amounts.filter((a) => a.held !== null && !a.held.isZero()).length)] : []),
-      ...(capped.length > 0 ? [l.vetoNote(capped.join(lang === 'zh' ? '、' : ', '))] : []),
+      ...(capped.length > 0 ? [l.vetoNote(capped.join(l.listSeparator))] : []),
     ],
     table: table(head, ['left', 'right', 'right', 'right', 'right', 'left', 'left', 'right', ...(anyHeld ? ['right' as const] : [])], amounts.map(row),
       [l.col.total, '', String(ok.reduce((n, e) => n + e.members.count, 0)), '', '', '', '', money(net), ...(anyHeld ? [money(heldSum)] : [])]),
     terminal: {
       note: Number.isFinite(terminalRows) ? l.largest(shown.length, r.entities.length) : '',
-      rows: [head, ...shown.map(row)],
+      // The member count and score stay in summary.html: without them the table fits 100 columns.
+      rows: [head, ...shown.map(row)].map((cells) => cells.filter((_, c) => c !== 2 && c !== 3)),
     },
   };
 }
@@ -187,10 +188,10 @@ export function loopLines(loop: DemoLoop, lang: Lang): string[] {
   const errors = loop.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) out.push('', loopText(lang).problems(errors.length), ...errors.slice(0, 5).map((d) => `  ${d.code} ${d.message}`));
   for (const step of loopSteps(loop, lang)) {
-    out.push('', `${step.title}:`, ...step.paragraphs.map((p) => `  ${p}`));
+    out.push('', ...wrapDisplay(`${step.title}:`, '', '  '), ...step.paragraphs.flatMap((p) => wrapDisplay(p, '  ', '    ')));
     const rows = step.terminal ? step.terminal.rows : step.table ? [step.table.head, ...step.table.rows, ...(step.table.foot ? [step.table.foot] : [])] : [];
-    if (step.terminal?.note) out.push(`  ${step.terminal.note}`);
-    if (rows.length > 0) out.push(...alignColumns(rows).map((r) => `    ${r}`.trimEnd()));
+    if (step.terminal?.note) out.push(...wrapDisplay(step.terminal.note, '  ', '    '));
+    if (rows.length > 0) out.push(...alignColumns(rows).map((r) => `  ${r}`.trimEnd()));
   }
   return out;
 }

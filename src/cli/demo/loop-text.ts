@@ -43,6 +43,7 @@ export function loopText(lang: Lang) {
     held: (amount: string, n: number) => t('held', { amount, n }),
     vetoNote: (list: string) => t('vetoNote', { list }),
     shareText: (own: string, members: string) => t('shareText', { own, members }),
+    listSeparator: t('listSeparator'),
     col,
     reason: { threshold: t('reasonThreshold'), random: t('reasonRandom') },
   };

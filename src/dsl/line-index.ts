@@ -1,0 +1,36 @@
+/**
+ * Line and column of a source offset, from a table of line starts built once per parse. The
+ * parser tracks only offsets of CST nodes (chevrotain's `onlyOffset`): keeping six position
+ * fields per node made up a tenth of parsing, and the AST needs positions for a few nodes only.
+ * Line breaks are counted as chevrotain's lexer counts them (\n, \r\n and a lone \r), so a
+ * range built here equals one built from token positions.
+ */
+import type { Position } from '../common/diagnostic.js';
+
+export interface LineIndex {
+  /** Position of the character at `offset` (line and column 1-based). */
+  at(offset: number): Position;
+}
+
+export function lineIndex(text: string): LineIndex {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return {
+    at(offset) {
+      let lo = 0, hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return { line: lo + 1, column: offset - starts[lo]! + 1, offset };
+    },
+  };
+}
