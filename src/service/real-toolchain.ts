@@ -75,9 +75,11 @@ export function prepareRuleSet(ir: RuleSetIR): PreparedRuleSet {
     },
     async evaluate(record, context, trace = 'full') {
       // a stage in the context is the evaluation's stage, as `jixiao eval --stage` is
-      const result = evaluatorFor(trace).evaluate(record, typeof context?.stage === 'string' ? { stage: context.stage } : {});
+      const evaluator = evaluatorFor(trace);
+      const data = evaluator.read(record); // the rules read "89.974万" as scoring does
+      const result = evaluator.evaluate(data, typeof context?.stage === 'string' ? { stage: context.stage } : {});
       // the result is this request's own: filled in place, so its key order (and bytes) stay the engine's
-      if (result.status === 'ok') result.recommendations = recommender.recommend(result, record, context);
+      if (result.status === 'ok') result.recommendations = recommender.recommend(result, data, context);
       return result;
     },
     warm() {
