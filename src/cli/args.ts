@@ -3,13 +3,15 @@
  * UsageError so a typo in an option is exit code 2 with a readable message, not a stack trace,
  * in the language of the run (the catalogue keys travel with the error).
  */
-import { parseArgs, ParseArgsConfig } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './io.js';
 import { msg } from './messages.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-type Parsed<O extends Options, Tokens extends boolean> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true; tokens: Tokens }>>;
+type Parsed<O extends Options, Tokens extends boolean> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true; tokens: Tokens }>
+>;
 
 export function parseCommandArgs<O extends Options>(args: string[], options: O): Parsed<O, false> {
   try {

@@ -2,7 +2,7 @@
  * What a command may touch of the outside world, passed in so that tests run the CLI in-process
  * with captured output, and so no command reaches for `process` directly.
  */
-import { Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import type { MessageKey } from './messages.js';
 
 export interface CliIO {

@@ -5,8 +5,8 @@
  * code 2 with a message; an unexpected exception is reported as an internal error (exit 2).
  * The executable wrapper is bin.ts.
  */
-import { CliIO, EXIT_USAGE, UsageError, write } from './io.js';
-import { Lang, detectLang, msg } from './messages.js';
+import { type CliIO, EXIT_USAGE, UsageError, write } from './io.js';
+import { type Lang, detectLang, msg } from './messages.js';
 import { commands } from './commands/index.js';
 import { missingOptionalPackage } from './optional-module.js';
 import { packageVersion } from './version.js';

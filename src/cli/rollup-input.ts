@@ -65,7 +65,8 @@ export function inputFromFlags(tokens: readonly ArgToken[], cwd: string, lang: L
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-const strings = (v: unknown): string[] | undefined => (v === undefined ? [] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : typeof v === 'string' ? [v] : undefined);
+const strings = (v: unknown): string[] | undefined =>
+  v === undefined ? [] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : typeof v === 'string' ? [v] : undefined;
 
 /** Reads a manifest; for the datasets shape, `entityRules` picks the entities. */
 export function inputFromManifest(

@@ -22,7 +22,23 @@ export function formatRollupTable(result: RollupResult, lang: Lang): string {
     e.grade ?? '—',
     e.recommendations.map((r) => [r.action, r.line, r.amount].filter(Boolean).join(' ')).join('; ') || '—',
   ]);
-  const lines = [result.rollup, '', ...alignColumns([[w('rollupEntity'), w('rollupKey'), w('rollupOwn'), w('rollupMembers'), w('rollupAverage'), w('rollupTotal'), w('rollupGrade'), w('rollupRecommendations')], ...rows])];
+  const lines = [
+    result.rollup,
+    '',
+    ...alignColumns([
+      [
+        w('rollupEntity'),
+        w('rollupKey'),
+        w('rollupOwn'),
+        w('rollupMembers'),
+        w('rollupAverage'),
+        w('rollupTotal'),
+        w('rollupGrade'),
+        w('rollupRecommendations'),
+      ],
+      ...rows,
+    ]),
+  ];
   for (const e of result.entities) {
     if (e.members.excluded.length === 0) continue;
     lines.push('', `${e.id} — ${w('rollupExcluded')}: ${e.members.excluded.map((x) => `${x.id} (${x.reason})`).join(', ')}`);

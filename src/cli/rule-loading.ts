@@ -11,8 +11,8 @@ import { loadIR } from '../compile/load-ir.js';
 import type { RuleSetIR } from '../compile/ir.js';
 import { hasErrors } from '../common/diagnostic.js';
 import { printDiagnostics } from './diagnostics.js';
-import { CliIO, write } from './io.js';
-import { Lang, msg } from './messages.js';
+import { type CliIO, write } from './io.js';
+import { type Lang, msg } from './messages.js';
 
 export interface RuleSource {
   rules: string;
@@ -37,7 +37,11 @@ export function loadRuleSet(source: RuleSource, io: CliIO, lang: Lang): RuleSetI
   const entries = [rulesPath, ...source.policies.map((p) => resolve(io.cwd, p))];
   const options = source.framework ? { framework: source.framework, lang } : { lang };
   const { ir, diagnostics } = compile(entries, options);
-  printDiagnostics(diagnostics.filter((d) => d.severity === 'error'), io, lang);
+  printDiagnostics(
+    diagnostics.filter((d) => d.severity === 'error'),
+    io,
+    lang,
+  );
   if (!ir || hasErrors(diagnostics)) {
     // Without errors there is nothing "above" to fix: say what is missing instead.
     write(io.stderr, hasErrors(diagnostics) ? msg(lang, 'compileFailed') : msg(lang, 'noFramework', source.rules));

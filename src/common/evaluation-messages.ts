@@ -53,13 +53,34 @@ export const EVL_MESSAGES = defineCatalogue('evaluation', {
   EVL404: { zh: '记录 {id}：记录必须是对象，实际为 {found}', en: 'record {id}: a record must be an object, found {found}' },
   EVL405: { zh: '{source}：无法读取记录：{detail}', en: '{source}: cannot read records: {detail}' },
   EVL406: { zh: '记录 {id}：{path} 处的数据嵌套超过 {limit} 层', en: 'record {id}: data nested deeper than {limit} levels at {path}' },
-  EVL407: { zh: '记录 {id}：字段 {path} 的值为 {found}，不是可用的等级之一（{labels}）；您是否想写“{suggestion}”？请在数据中更正', en: 'record {id}: field {path} is {found}, which is not one of its labels ({labels}); did you mean "{suggestion}"? Correct the value in the data' },
-  EVL408: { zh: '记录 {id}：字段 {path} 的值为 {found}，不是可用的等级之一（{labels}）；请在数据中照原样写出其中之一', en: 'record {id}: field {path} is {found}, which is not one of its labels ({labels}); write one of them exactly in the data' },
-  EVL430: { zh: '记录 {id}：字段 {path} 的值为 {found}，超出其输入声明的取值范围 {range}；请在数据中更正（例如 {example}）', en: 'record {id}: field {path} is {found}, outside the range {range} its input declares; correct the value in the data (for example {example})' },
-  EVL431: { zh: '记录 {id}：字段 {path} 是金额，不能为负数，实际为 {found}；请更正数值；若它确实可以为负，请在其输入声明中写明范围（input {path} money >= -1亿）', en: 'record {id}: field {path} is money and cannot be negative, found {found}; correct the value, or if it really may be negative, declare a range on its input (input {path} money >= -1亿)' },
-  EVL432: { zh: '记录 {id}：字段 {path} 是计数，必须是 0 或正整数，实际为 {found}', en: 'record {id}: field {path} counts cases and must be a whole number, 0 or more, found {found}' },
-  EVL433: { zh: '记录 {id}：字段 {path} 应为{kind}，例如 {example}，实际为 {found}；请像规则文件那样书写数字，最多带一个单位（中间不要空格、千位分隔符或其他文字）', en: 'record {id}: field {path} should be {kind}, for example {example}, found {found}; write digits with at most one unit, as the rules do (no spaces inside, no thousands separators, no other words)' },
-  EVL434: { zh: '记录 {id}：字段 {path} 应为{kind}，但 {found} 的单位是 {unit}；请写成 {example} 这样的形式', en: 'record {id}: field {path} should be {kind}, but {found} is written in {unit}; write it like {example}' },
+  EVL407: {
+    zh: '记录 {id}：字段 {path} 的值为 {found}，不是可用的等级之一（{labels}）；您是否想写“{suggestion}”？请在数据中更正',
+    en: 'record {id}: field {path} is {found}, which is not one of its labels ({labels}); did you mean "{suggestion}"? Correct the value in the data',
+  },
+  EVL408: {
+    zh: '记录 {id}：字段 {path} 的值为 {found}，不是可用的等级之一（{labels}）；请在数据中照原样写出其中之一',
+    en: 'record {id}: field {path} is {found}, which is not one of its labels ({labels}); write one of them exactly in the data',
+  },
+  EVL430: {
+    zh: '记录 {id}：字段 {path} 的值为 {found}，超出其输入声明的取值范围 {range}；请在数据中更正（例如 {example}）',
+    en: 'record {id}: field {path} is {found}, outside the range {range} its input declares; correct the value in the data (for example {example})',
+  },
+  EVL431: {
+    zh: '记录 {id}：字段 {path} 是金额，不能为负数，实际为 {found}；请更正数值；若它确实可以为负，请在其输入声明中写明范围（input {path} money >= -1亿）',
+    en: 'record {id}: field {path} is money and cannot be negative, found {found}; correct the value, or if it really may be negative, declare a range on its input (input {path} money >= -1亿)',
+  },
+  EVL432: {
+    zh: '记录 {id}：字段 {path} 是计数，必须是 0 或正整数，实际为 {found}',
+    en: 'record {id}: field {path} counts cases and must be a whole number, 0 or more, found {found}',
+  },
+  EVL433: {
+    zh: '记录 {id}：字段 {path} 应为{kind}，例如 {example}，实际为 {found}；请像规则文件那样书写数字，最多带一个单位（中间不要空格、千位分隔符或其他文字）',
+    en: 'record {id}: field {path} should be {kind}, for example {example}, found {found}; write digits with at most one unit, as the rules do (no spaces inside, no thousands separators, no other words)',
+  },
+  EVL434: {
+    zh: '记录 {id}：字段 {path} 应为{kind}，但 {found} 的单位是 {unit}；请写成 {example} 这样的形式',
+    en: 'record {id}: field {path} should be {kind}, but {found} is written in {unit}; write it like {example}',
+  },
   EVL410: { zh: '缺少数据：{path}', en: 'missing data: {path}' },
   EVL411: { zh: '{what} 中出现除以零', en: 'division by zero in {what}' },
   EVL412: { zh: '{what} 应为 {expected}，实际为 {found}', en: '{what} should be {expected}, found {found}' },

@@ -82,11 +82,15 @@ function toInterval(c: BandCondition, k: (e: Parameters<typeof constOf>[0]) => C
   if (!b) return undefined;
   const v = b.value;
   const i: Interval =
-    c.op === '>=' ? { lo: v, loInc: true, hiInc: false }
-    : c.op === '>' ? { lo: v, loInc: false, hiInc: false }
-    : c.op === '<=' ? { loInc: false, hi: v, hiInc: true }
-    : c.op === '<' ? { loInc: false, hi: v, hiInc: false }
-    : { lo: v, loInc: true, hi: v, hiInc: true };
+    c.op === '>='
+      ? { lo: v, loInc: true, hiInc: false }
+      : c.op === '>'
+        ? { lo: v, loInc: false, hiInc: false }
+        : c.op === '<='
+          ? { loInc: false, hi: v, hiInc: true }
+          : c.op === '<'
+            ? { loInc: false, hi: v, hiInc: false }
+            : { lo: v, loInc: true, hi: v, hiInc: true };
   return { i, consts: [b] };
 }
 
@@ -133,20 +137,33 @@ function checkOne(c: CheckInput, file: string, bands: readonly Band[], centered:
         accept('CMP213', file, band.range, { left: describeUnit(valueUnit), right: describeUnit(cst.unit) });
       }
     }
-    if (isEmpty(r.i) || subtract(r.i, seen.map((s) => s.i)).length === 0) {
+    if (
+      isEmpty(r.i) ||
+      subtract(
+        r.i,
+        seen.map((s) => s.i),
+      ).length === 0
+    ) {
       accept('CMP313', file, band.range, { band: bandLabel(band.condition) });
     } else if (band.condition.kind === 'interval') {
       // Only two explicit intervals count: `>= 95%; >= 80%` overlapping is the ordinary idiom.
       const clash = seen.find((s) => s.band.condition.kind === 'interval' && !isEmpty(intersect(s.i, r.i)));
       if (clash) {
-        accept('CMP311', file, band.range, { a: bandLabel(clash.band.condition), b: bandLabel(band.condition), overlap: showInterval(intersect(clash.i, r.i), unit) });
+        accept('CMP311', file, band.range, {
+          a: bandLabel(clash.band.condition),
+          b: bandLabel(band.condition),
+          overlap: showInterval(intersect(clash.i, r.i), unit),
+        });
       }
     }
     seen.push({ band, i: r.i });
   }
   if (elseSeen || !analysable || seen.length === 0) return;
   const domain: Interval = negative && !centered ? { loInc: false, hiInc: false } : { lo: new Decimal(0), loInc: true, hiInc: false };
-  const gaps = subtract(domain, seen.map((s) => s.i));
+  const gaps = subtract(
+    domain,
+    seen.map((s) => s.i),
+  );
   const last = bands[bands.length - 1]!;
   for (const gap of gaps) {
     const inside = seen.some((s) => below(s.i, gap) || touchesBelow(s.i, gap)) && seen.some((s) => below(gap, s.i) || touchesBelow(gap, s.i));

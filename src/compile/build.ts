@@ -79,7 +79,11 @@ export function buildFramework(rf: RFramework, blocks: Item<RulesDecl>[], ids: I
   };
 
   const settings = settingsOf(rf);
-  const grades = (rf.grades?.decl.grades ?? []).map((g) => ({ label: g.label.text, min: g.min ? g.min.value : null, id: ids.next('g', rf.grades!.file, g.range) }));
+  const grades = (rf.grades?.decl.grades ?? []).map((g) => ({
+    label: g.label.text,
+    min: g.min ? g.min.value : null,
+    id: ids.next('g', rf.grades!.file, g.range),
+  }));
   const fwCtx = (file: string, where: ExprCtx['where']): ExprCtx => ({ env, file, where, scope, rules: false });
   const vetoes = rf.vetoes.map(({ decl, file }) => {
     const id = ids.next('v', file, decl.range);
@@ -93,12 +97,20 @@ export function buildFramework(rf: RFramework, blocks: Item<RulesDecl>[], ids: I
           : { kind: 'zero' as const };
     return { id, name: decl.name.text, when: w.ir, effect, meta: metaIR(decl.meta) };
   });
-  const requires = rf.requires.map(({ decl, file }) => ({ id: ids.next('q', file, decl.range), names: decl.names.map((n) => n.text), op: decl.op, value: decl.value.value }));
+  const requires = rf.requires.map(({ decl, file }) => ({
+    id: ids.next('q', file, decl.range),
+    names: decl.names.map((n) => n.text),
+    op: decl.op,
+    value: decl.value.value,
+  }));
 
   const fwSyms = [...scope.values()];
   for (const s of fwSyms) lowerSymbol(s, env);
   const params = fwSyms.filter((s) => s.kind === 'param').map((s) => toParamIR(s, ids.next('p', s.item.file, s.item.decl.range)));
-  const lets = topoLets(fwSyms.filter((s) => s.kind === 'let'), env.facts.deps).map((s) => toLetIR(s, ids.next('l', s.item.file, s.item.decl.range)));
+  const lets = topoLets(
+    fwSyms.filter((s) => s.kind === 'let'),
+    env.facts.deps,
+  ).map((s) => toLetIR(s, ids.next('l', s.item.file, s.item.decl.range)));
 
   const buildNode = (n: RNode): NodeIR => {
     const id = ids.next('n', n.file, n.decl.range);
@@ -183,7 +195,9 @@ function boundUnit(decl: IndicatorDecl, scope: Map<string, Sym>): string | null 
   const m = decl.score;
   const exprs =
     m?.method === 'bands'
-      ? m.bands.flatMap((b) => (b.condition.kind === 'compare' ? [b.condition.bound] : b.condition.kind === 'interval' ? [b.condition.low, b.condition.high] : []))
+      ? m.bands.flatMap((b) =>
+          b.condition.kind === 'compare' ? [b.condition.bound] : b.condition.kind === 'interval' ? [b.condition.low, b.condition.high] : [],
+        )
       : m?.method === 'linear'
         ? m.points.map((p) => p.x)
         : [];
@@ -256,7 +270,10 @@ function buildBlock(item: Item<RulesDecl>, env: Env, fwScope: Map<string, Sym>, 
   });
   for (const s of own) lowerSymbol(s, env);
   const params = own.filter((s) => s.kind === 'param');
-  const lets = topoLets(own.filter((s) => s.kind === 'let'), env.facts.deps);
+  const lets = topoLets(
+    own.filter((s) => s.kind === 'let'),
+    env.facts.deps,
+  );
   const ir: RuleBlockIR = {
     id,
     name: decl.name.text,

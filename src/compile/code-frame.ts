@@ -62,7 +62,6 @@ const WINDOW_AFTER = 120;
 
 /** Control characters (tab aside) as their Control Pictures (U+2400 block): one cell, visible, inert. */
 function printable(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, (c) => (c === '\u007f' ? '\u2421' : String.fromCharCode(0x2400 + c.charCodeAt(0))));
 }
 

@@ -50,5 +50,8 @@ export function compileSource(text: string, file = '<input>', options: CompileOp
  * than the start of the entry file.
  */
 function internalError(err: unknown, file: string, diagnostics: Diagnostic[], lang: Lang): CompileResult {
-  return { rulesets: [], diagnostics: [...diagnostics, makeDiagnostic('CMP299', file, NO_RANGE, { error: err instanceof Error ? err.message : String(err) }, lang)] };
+  return {
+    rulesets: [],
+    diagnostics: [...diagnostics, makeDiagnostic('CMP299', file, NO_RANGE, { error: err instanceof Error ? err.message : String(err) }, lang)],
+  };
 }

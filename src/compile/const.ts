@@ -66,4 +66,3 @@ export function showConst(c: Const): string {
   if (c.unit === null) return c.value.toString();
   return `${c.value.toString()}${c.unit}`;
 }
-

@@ -24,7 +24,6 @@ import { suggest } from './suggest.js';
 import { checkUndeclared } from './undeclared.js';
 import { COMPILE_TERMS } from './messages-terms.js';
 
-
 const FUNCTIONS: Record<BuiltinFunction, { min: number; max: number; aggregate?: boolean }> = {
   min: { min: 1, max: Infinity },
   max: { min: 1, max: Infinity },
@@ -187,7 +186,11 @@ function lowerBinary(e: Binary, ctx: ExprCtx): Lowered {
   if (e.op === '+' || e.op === '-') {
     const u = addUnits(a, b);
     if (u === 'mismatch') {
-      ctx.env.accept('CMP212', ctx.file, e.range, { left: describeUnit(a), right: describeUnit(b), op: e.op === '+' ? COMPILE_TERMS.opAdd : COMPILE_TERMS.opSubtract });
+      ctx.env.accept('CMP212', ctx.file, e.range, {
+        left: describeUnit(a),
+        right: describeUnit(b),
+        op: e.op === '+' ? COMPILE_TERMS.opAdd : COMPILE_TERMS.opSubtract,
+      });
       return { ir: ir(null), ty: ANY };
     }
     unit = u;
@@ -268,16 +271,18 @@ function lowerGradePair(e: Binary, ctx: ExprCtx): Lowered {
     e.op === '<' ? i > j : e.op === '<=' ? i >= j : e.op === '>' ? i < j : i <= j;
   const eq = (side: ExprIR, label: string): ExprIR => ({ kind: 'binary', op: '==', left: side, right: { kind: 'string', value: label }, unit: null });
   const terms: ExprIR[] = [];
-  grades.forEach((a, i) => grades.forEach((b, j) => {
-    if (holds(i, j)) terms.push({ kind: 'binary', op: 'and', left: eq(l.ir, a), right: eq(r.ir, b), unit: null });
-  }));
+  grades.forEach((a, i) =>
+    grades.forEach((b, j) => {
+      if (holds(i, j)) terms.push({ kind: 'binary', op: 'and', left: eq(l.ir, a), right: eq(r.ir, b), unit: null });
+    }),
+  );
   if (terms.length === 0) return { ir: { kind: 'boolean', value: false }, ty: BOOL };
   return { ir: terms.reduce((acc, x) => ({ kind: 'binary', op: 'or', left: acc, right: x, unit: null })), ty: BOOL };
 }
 
 function lowerCall(e: Call, ctx: ExprCtx): Lowered {
   const name = e.callee.text as BuiltinFunction;
-  const spec = Object.prototype.hasOwnProperty.call(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
+  const spec = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
   // An unknown function is reported once; its arguments are not blamed for `[]` on top.
   const inner: ExprCtx = spec?.aggregate || !spec ? { ...ctx, inAggregate: true } : ctx;
   const args = e.args.map((a) => lowerExpr(a, inner));
@@ -325,4 +330,3 @@ function lowerCall(e: Call, ctx: ExprCtx): Lowered {
       return assertNever(name, 'function');
   }
 }
-

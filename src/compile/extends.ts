@@ -253,7 +253,6 @@ function applyRemove(target: RNode[], path: Name[], range: SourceRange, ctx: Mer
   list.splice(list.indexOf(found[0]!), 1);
 }
 
-
 function parentList(roots: RNode[], node: RNode): RNode[] | undefined {
   if (roots.includes(node)) return roots;
   for (const r of roots) {

@@ -10,13 +10,15 @@ import type { RuleSetIR } from './ir.js';
 export function canonicalJson(value: unknown): string {
   // The native serializer with every object's keys re-inserted in sorted order: much faster
   // than a hand-written writer on megabyte IRs, and arrays keep their order.
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-    const obj = v as Record<string, unknown>;
-    const sorted: Record<string, unknown> = {};
-    for (const k of Object.keys(obj).sort()) sorted[k] = obj[k];
-    return sorted;
-  }) ?? 'null';
+  return (
+    JSON.stringify(value, (_key, v: unknown) => {
+      if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+      const obj = v as Record<string, unknown>;
+      const sorted: Record<string, unknown> = {};
+      for (const k of Object.keys(obj).sort()) sorted[k] = obj[k];
+      return sorted;
+    }) ?? 'null'
+  );
 }
 
 export function hashIR(ir: RuleSetIR): string {

@@ -53,7 +53,19 @@ function resolve(decl: InputDecl, scope: Map<string, Sym> | undefined): { bounds
     }
     const c = constOf(e, scope);
     if (!c) return { problem: { code: 'CMP235', args: { type: decl.type, what: 'constant' } } };
-    if (!unitFits(decl.type, c.unit)) return { problem: { code: 'CMP235', args: { type: decl.type, what: 'unit', unit: c.unit ?? '', want: UNIT_WORD[decl.type] ?? '', example: decl.type === 'money' ? '>= 0, [0, 1亿]' : '[0%, 100%]' } } };
+    if (!unitFits(decl.type, c.unit))
+      return {
+        problem: {
+          code: 'CMP235',
+          args: {
+            type: decl.type,
+            what: 'unit',
+            unit: c.unit ?? '',
+            want: UNIT_WORD[decl.type] ?? '',
+            example: decl.type === 'money' ? '>= 0, [0, 1亿]' : '[0%, 100%]',
+          },
+        },
+      };
     ends.push(c.value);
   }
   const [lo, hi] = ends;
@@ -83,7 +95,7 @@ function noteUsed(e: Expr | undefined, c: CheckInput): void {
     const sym = c.scope.get(e.parts[0]!.text);
     if (sym) c.env.facts.used.add(sym.key);
   } else if (e.kind === 'unary') noteUsed(e.operand, c);
-  else if (e.kind === 'binary') (noteUsed(e.left, c), noteUsed(e.right, c));
+  else if (e.kind === 'binary') noteUsed(e.left, c), noteUsed(e.right, c);
 }
 
 /** Reports ranges of the framework's own inputs that cannot be meant (CMP234–CMP236). */

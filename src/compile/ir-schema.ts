@@ -31,15 +31,19 @@ const expr: S = {
     obj({ kind: lit('self'), member: lit('value', 'target', 'weight') }, ['kind', 'member']),
     obj({ kind: lit('scorecard'), member: lit('grade', 'total', 'stage') }, ['kind', 'member']),
     obj({ kind: lit('context'), root: lit('previous', 'rectification'), path: { ...arr(str), minItems: 1 } }, ['kind', 'root', 'path']),
-    obj(
-      { kind: lit('binary'), op: lit('+', '-', '*', '/', '==', '!=', '<', '<=', '>', '>=', 'and', 'or'), left: ref('expr'), right: ref('expr'), unit },
-      ['kind', 'op', 'left', 'right', 'unit'],
-    ),
+    obj({ kind: lit('binary'), op: lit('+', '-', '*', '/', '==', '!=', '<', '<=', '>', '>=', 'and', 'or'), left: ref('expr'), right: ref('expr'), unit }, [
+      'kind',
+      'op',
+      'left',
+      'right',
+      'unit',
+    ]),
     obj({ kind: lit('unary'), op: lit('-', 'not'), operand: ref('expr') }, ['kind', 'op', 'operand']),
-    obj(
-      { kind: lit('call'), fn: lit('min', 'max', 'abs', 'round', 'sum', 'avg', 'wavg', 'count', 'exists', 'coalesce', 'clamp'), args: arr(ref('expr')) },
-      ['kind', 'fn', 'args'],
-    ),
+    obj({ kind: lit('call'), fn: lit('min', 'max', 'abs', 'round', 'sum', 'avg', 'wavg', 'count', 'exists', 'coalesce', 'clamp'), args: arr(ref('expr')) }, [
+      'kind',
+      'fn',
+      'args',
+    ]),
     obj({ kind: lit('if'), condition: ref('expr'), then: ref('expr'), otherwise: ref('expr') }, ['kind', 'condition', 'then', 'otherwise']),
   ],
 };
@@ -70,13 +74,21 @@ const score: S = {
   oneOf: [
     obj({ method: lit('proportional'), id: str }, ['method', 'id']),
     obj({ method: lit('yesno'), id: str }, ['method', 'id']),
-    obj({ method: lit('bands'), id: str, centered: { type: 'boolean' }, bands: arr(obj({ id: str, label: str, condition: ref('bandCondition'), award: ref('award') }, ['id', 'label', 'condition', 'award'])) }, [
+    obj(
+      {
+        method: lit('bands'),
+        id: str,
+        centered: { type: 'boolean' },
+        bands: arr(obj({ id: str, label: str, condition: ref('bandCondition'), award: ref('award') }, ['id', 'label', 'condition', 'award'])),
+      },
+      ['method', 'id', 'centered', 'bands'],
+    ),
+    obj({ method: lit('rating'), id: str, subject: ref('expr'), levels: arr(obj({ id: str, label: str, award: ref('award') }, ['id', 'label', 'award'])) }, [
       'method',
       'id',
-      'centered',
-      'bands',
+      'subject',
+      'levels',
     ]),
-    obj({ method: lit('rating'), id: str, subject: ref('expr'), levels: arr(obj({ id: str, label: str, award: ref('award') }, ['id', 'label', 'award'])) }, ['method', 'id', 'subject', 'levels']),
     obj(
       {
         method: lit('tiers'),
@@ -90,11 +102,23 @@ const score: S = {
     ),
     obj({ method: lit('deduct'), id: str, per: ref('expr'), count: ref('expr'), max: ref('expr') }, ['method', 'id', 'per', 'count']),
     obj(
-      { method: lit('step'), id: str, per: ref('expr'), step: ref('expr'), direction: lit('above', 'below'), threshold: ref('expr'), counting: lit('whole', 'fractional'), max: ref('expr') },
+      {
+        method: lit('step'),
+        id: str,
+        per: ref('expr'),
+        step: ref('expr'),
+        direction: lit('above', 'below'),
+        threshold: ref('expr'),
+        counting: lit('whole', 'fractional'),
+        max: ref('expr'),
+      },
       ['method', 'id', 'per', 'step', 'direction', 'threshold', 'counting'],
     ),
     obj({ method: lit('linear'), id: str, points: arr(obj({ x: ref('expr'), y: ref('award') }, ['x', 'y'])) }, ['method', 'id', 'points']),
-    obj({ method: lit('checklist'), id: str, items: arr(obj({ id: str, label: str, award: ref('award'), when: ref('expr') }, ['id', 'label', 'award', 'when'])) }, ['method', 'id', 'items']),
+    obj(
+      { method: lit('checklist'), id: str, items: arr(obj({ id: str, label: str, award: ref('award'), when: ref('expr') }, ['id', 'label', 'award', 'when'])) },
+      ['method', 'id', 'items'],
+    ),
     obj({ method: lit('expert'), id: str, source: ref('expr') }, ['method', 'id', 'source']),
     obj({ method: lit('formula'), id: str, expr: ref('award') }, ['method', 'id', 'expr']),
   ],
@@ -133,7 +157,18 @@ const ruleBlock = obj(
     params: arr(ref('symbol')),
     lets: arr(ref('symbol')),
     lines: arr(obj({ id: str, name: str, base: ref('expr'), meta: ref('meta') }, ['id', 'name', 'base', 'meta'])),
-    combines: arr(obj({ id: str, line: str, action: lit('warn', 'rectify', 'interview', 'commend', 'flag'), mode: lit('most_severe', 'sum', 'first', 'max', 'min', 'all'), cap: ref('expr') }, ['id', 'line', 'mode'])),
+    combines: arr(
+      obj(
+        {
+          id: str,
+          line: str,
+          action: lit('warn', 'rectify', 'interview', 'commend', 'flag'),
+          mode: lit('most_severe', 'sum', 'first', 'max', 'min', 'all'),
+          cap: ref('expr'),
+        },
+        ['id', 'line', 'mode'],
+      ),
+    ),
     rules: arr(
       obj(
         {
@@ -207,7 +242,11 @@ export const RULE_SET_IR_SCHEMA: S = {
               type: 'object',
               discriminator: { propertyName: 'kind' },
               required: ['kind'],
-              oneOf: [obj({ kind: lit('grade'), grade: str }, ['kind', 'grade']), obj({ kind: lit('cap'), value: dec }, ['kind', 'value']), obj({ kind: lit('zero') }, ['kind'])],
+              oneOf: [
+                obj({ kind: lit('grade'), grade: str }, ['kind', 'grade']),
+                obj({ kind: lit('cap'), value: dec }, ['kind', 'value']),
+                obj({ kind: lit('zero') }, ['kind']),
+              ],
             },
             meta: ref('meta'),
           },
@@ -223,7 +262,25 @@ export const RULE_SET_IR_SCHEMA: S = {
       files: arr(str),
       sourceMap: { type: 'object', additionalProperties: location },
     },
-    ['irVersion', 'name', 'version', 'meta', 'lineage', 'hash', 'settings', 'grades', 'vetoes', 'requires', 'params', 'lets', 'nodes', 'ruleBlocks', 'dataSchema', 'files', 'sourceMap'],
+    [
+      'irVersion',
+      'name',
+      'version',
+      'meta',
+      'lineage',
+      'hash',
+      'settings',
+      'grades',
+      'vetoes',
+      'requires',
+      'params',
+      'lets',
+      'nodes',
+      'ruleBlocks',
+      'dataSchema',
+      'files',
+      'sourceMap',
+    ],
   ),
   $defs: { expr, meta, award, bandCondition, score, node, symbol, ruleBlock },
 };

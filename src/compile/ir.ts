@@ -9,16 +9,7 @@
  * `hash` is the sha-256 of the canonical JSON of everything except `hash` and `sourceMap`, so a
  * reformatted file keeps its hash and a changed weight does not.
  */
-import type {
-  ActionVerb,
-  BinaryOp,
-  CombineActionKind,
-  CombineMode,
-  MissingPolicy,
-  NotApplicablePolicy,
-  RoundingMode,
-  Unit,
-} from '../dsl/ast.js';
+import type { ActionVerb, BinaryOp, CombineActionKind, CombineMode, MissingPolicy, NotApplicablePolicy, RoundingMode, Unit } from '../dsl/ast.js';
 
 export const IR_VERSION = 1;
 
@@ -221,18 +212,7 @@ export type ExprIR =
   | { kind: 'call'; fn: BuiltinFunction; args: ExprIR[] }
   | { kind: 'if'; condition: ExprIR; then: ExprIR; otherwise: ExprIR };
 
-export type BuiltinFunction =
-  | 'min'
-  | 'max'
-  | 'abs'
-  | 'round'
-  | 'sum'
-  | 'avg'
-  | 'wavg'
-  | 'count'
-  | 'exists'
-  | 'coalesce'
-  | 'clamp';
+export type BuiltinFunction = 'min' | 'max' | 'abs' | 'round' | 'sum' | 'avg' | 'wavg' | 'count' | 'exists' | 'coalesce' | 'clamp';
 
 // ── recommendation rules ───────────────────────────────────────────────────────────────────
 

@@ -53,10 +53,15 @@ function depthOf(root: ExprIR, lets: ReadonlyMap<string, number>): number {
 
 function children(e: ExprIR): ExprIR[] {
   switch (e.kind) {
-    case 'binary': return [e.left, e.right];
-    case 'unary': return [e.operand];
-    case 'call': return e.args;
-    case 'if': return [e.condition, e.then, e.otherwise];
-    default: return [];
+    case 'binary':
+      return [e.left, e.right];
+    case 'unary':
+      return [e.operand];
+    case 'call':
+      return e.args;
+    case 'if':
+      return [e.condition, e.then, e.otherwise];
+    default:
+      return [];
   }
 }

@@ -56,13 +56,7 @@ export function memorySourceHost(files: Record<string, string>): SourceHost {
   return { readFile: (p) => files[p], resolve: joinImport };
 }
 
-export function loadFiles(
-  entries: readonly string[],
-  host: SourceHost,
-  parse: ParseFn,
-  diagnostics: Diagnostic[],
-  lang: Lang = DEFAULT_LANG,
-): LoadedFile[] {
+export function loadFiles(entries: readonly string[], host: SourceHost, parse: ParseFn, diagnostics: Diagnostic[], lang: Lang = DEFAULT_LANG): LoadedFile[] {
   const loaded = new Map<string, LoadedFile>();
   const order: LoadedFile[] = [];
   const stack: string[] = [];

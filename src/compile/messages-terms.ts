@@ -32,7 +32,10 @@ export const COMPILE_TERMS = defineCatalogue('compile-terms', {
   outsideIndicator: { zh: '指标之外', en: 'outside an indicator' },
   outsideIndicatorWhy: { zh: '在指标之外请写 指标名.value。', en: 'Outside an indicator write <indicator>.value.' },
   inScoring: { zh: '指标、维度和否决条件中', en: 'indicators, dimensions or vetoes' },
-  gradeOnlyInRules: { zh: '等级在全部得分算完后才确定，只能在 rules 规则中使用。', en: 'The grade is known only after every score is computed; use it in rules blocks only.' },
+  gradeOnlyInRules: {
+    zh: '等级在全部得分算完后才确定，只能在 rules 规则中使用。',
+    en: 'The grade is known only after every score is computed; use it in rules blocks only.',
+  },
   inIndicatorsOrDimensions: { zh: '指标和维度中', en: 'indicators or dimensions' },
   totalKnownLater: { zh: '总分在全部指标算完后才确定。', en: 'The total is known only after every indicator is scored.' },
   scalePositive: { zh: '满分必须是正数。', en: 'The scale must be a positive number.' },

@@ -41,7 +41,11 @@ function checkIndicator(c: CheckInput, n: RNode, d: IndicatorDecl): void {
       break;
     case 'yesno': {
       const t = c.env.valueTy(n);
-      if (d.value && t.k !== 'bool' && t.k !== 'any') accept('CMP319', file, d.value.range, { actual: t.k === 'num' ? COMPILE_TERMS.number : t.k === 'str' ? COMPILE_TERMS.text : t.k === 'grade' ? COMPILE_TERMS.kindGrade : COMPILE_TERMS.kindList });
+      if (d.value && t.k !== 'bool' && t.k !== 'any')
+        accept('CMP319', file, d.value.range, {
+          actual:
+            t.k === 'num' ? COMPILE_TERMS.number : t.k === 'str' ? COMPILE_TERMS.text : t.k === 'grade' ? COMPILE_TERMS.kindGrade : COMPILE_TERMS.kindList,
+        });
       break;
     }
     case 'bands':

@@ -71,7 +71,9 @@ export function compileLoaded(files: readonly LoadedFile[], diagnostics: Diagnos
     return r;
   };
   const loadOrder = files.map((f) => f.path);
-  const entryFrameworks = files.filter((f) => f.entry).flatMap((f) => f.ast.declarations.filter((d): d is FrameworkDecl => d.kind === 'framework').map((d) => d.name.text));
+  const entryFrameworks = files
+    .filter((f) => f.entry)
+    .flatMap((f) => f.ast.declarations.filter((d): d is FrameworkDecl => d.kind === 'framework').map((d) => d.name.text));
   // An entry that holds only rule blocks and imports its frameworks (`import "project.ind"` then
   // `rules … for 项目支出`): the frameworks its blocks are for become the rule sets, else there
   // would be nothing to compile and nothing to name.
@@ -128,7 +130,13 @@ export function compileLoaded(files: readonly LoadedFile[], diagnostics: Diagnos
   const rulesets = entryFrameworks.map((n) => built.get(n)).filter((x): x is RuleSetIR => x !== undefined);
   const chosen = options.framework !== undefined ? rulesets.find((r) => r.name === options.framework) : rulesets[rulesets.length - 1];
   if (options.framework !== undefined && !chosen) {
-    const d = makeDiagnostic('CMP224', files.find((f) => f.entry)?.path ?? '<input>', NO_RANGE, { name: options.framework, known: rulesets.map((r) => r.name).join('、') || COMPILE_TERMS.none }, lang);
+    const d = makeDiagnostic(
+      'CMP224',
+      files.find((f) => f.entry)?.path ?? '<input>',
+      NO_RANGE,
+      { name: options.framework, known: rulesets.map((r) => r.name).join('、') || COMPILE_TERMS.none },
+      lang,
+    );
     return { rulesets, diagnostics: [...all, d] };
   }
   const result: CompileResult = { rulesets, diagnostics: all };

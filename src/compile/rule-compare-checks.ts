@@ -41,7 +41,8 @@ function shapeOf(segments: readonly string[], c: CheckInput): Shape {
 }
 
 /** Literal operands have a known type, so a list compared with one is CMP213 already. */
-const isLiteral = (e: Expr): boolean => e.kind === 'number' || e.kind === 'string' || e.kind === 'boolean' || (e.kind === 'unary' && e.operand.kind === 'number');
+const isLiteral = (e: Expr): boolean =>
+  e.kind === 'number' || e.kind === 'string' || e.kind === 'boolean' || (e.kind === 'unary' && e.operand.kind === 'number');
 
 function checkOperand(e: Expr, other: Expr | undefined, file: string, c: CheckInput): void {
   if (e.kind !== 'path') return;

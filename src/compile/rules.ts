@@ -107,4 +107,3 @@ export function checkRulesTargets(blocks: readonly Item<RulesDecl>[], frameworks
     }
   }
 }
-

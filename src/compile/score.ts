@@ -76,18 +76,31 @@ export function lowerScore(m: ScoreMethod, ctx: ExprCtx, ids: IdGen): ScoreIR {
         method: 'bands',
         id,
         centered: m.centered,
-        bands: m.bands.map((b) => ({ id: sub(b.range), label: bandLabel(b.condition), condition: lowerCondition(b.condition, ctx), award: lowerAward(b.award, ctx) })),
+        bands: m.bands.map((b) => ({
+          id: sub(b.range),
+          label: bandLabel(b.condition),
+          condition: lowerCondition(b.condition, ctx),
+          award: lowerAward(b.award, ctx),
+        })),
       };
     case 'rating': {
       const s = lowerExpr(m.subject, ctx);
       expect(s, 'str', m.subject.range, ctx);
-      allowNumericLabels(s.ir, m.levels.map((l) => l.label.text), ctx);
+      allowNumericLabels(
+        s.ir,
+        m.levels.map((l) => l.label.text),
+        ctx,
+      );
       return { method: 'rating', id, subject: s.ir, levels: m.levels.map((l) => ({ id: sub(l.range), label: l.label.text, award: lowerAward(l.award, ctx) })) };
     }
     case 'tiers': {
       const s = lowerExpr(m.subject, ctx);
       expect(s, 'str', m.subject.range, ctx);
-      allowNumericLabels(s.ir, m.tiers.map((t) => t.label.text), ctx);
+      allowNumericLabels(
+        s.ir,
+        m.tiers.map((t) => t.label.text),
+        ctx,
+      );
       const out: ScoreIR = {
         method: 'tiers',
         id,

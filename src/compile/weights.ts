@@ -48,7 +48,12 @@ export function checkWeights(c: CheckInput): void {
         const expected = new Decimal(w.decl.value);
         checkSum(n.children, expected, (sum) => {
           // Point at what the latest framework wrote: a changed weight, a merge, or the name.
-          const at = w.file !== n.file ? { file: w.file, range: w.decl.range } : n.mergedAt ? { file: n.mergedAt.file, range: n.mergedAt.decl.range } : { file: n.file, range: n.decl.name.range };
+          const at =
+            w.file !== n.file
+              ? { file: w.file, range: w.decl.range }
+              : n.mergedAt
+                ? { file: n.mergedAt.file, range: n.mergedAt.decl.range }
+                : { file: n.file, range: n.decl.name.range };
           accept('CMP301', at.file, at.range, { name: n.name, sum: sum.toString(), weight: expected.toString(), diff: sum.minus(expected).abs().toString() });
         });
       }
@@ -74,7 +79,13 @@ export function checkRequires(c: CheckInput): void {
       if (found.length !== 1) {
         known = false;
         if (found.length === 0) {
-          accept('CMP202', file, name.range, { name: name.text, suggestion: suggest(name.text, c.env.nodes.map((n) => n.name)) });
+          accept('CMP202', file, name.range, {
+            name: name.text,
+            suggestion: suggest(
+              name.text,
+              c.env.nodes.map((n) => n.name),
+            ),
+          });
         } else {
           accept('CMP209', file, name.range, { name: name.text, candidates: found.map((n) => n.path.join('.')).join('、') });
         }

@@ -49,10 +49,18 @@ export function labelFields(ir: RuleSetIR): Map<string, LabelField> {
       const s = n.score;
       if (s.method === 'rating') {
         const p = subjectPath(s.subject);
-        if (p) add(p, s.levels.map((l) => l.label));
+        if (p)
+          add(
+            p,
+            s.levels.map((l) => l.label),
+          );
       } else if (s.method === 'tiers') {
         const p = subjectPath(s.subject);
-        if (p) add(p, s.tiers.map((t) => t.label));
+        if (p)
+          add(
+            p,
+            s.tiers.map((t) => t.label),
+          );
       }
     }
   };
@@ -65,7 +73,11 @@ export function labelFields(ir: RuleSetIR): Map<string, LabelField> {
 function enumLeaves(schema: unknown, at: string[], add: (segments: readonly string[], labels: readonly string[]) => void): void {
   if (!schema || typeof schema !== 'object') return;
   const s = schema as { enum?: unknown[]; properties?: Record<string, unknown> };
-  if (Array.isArray(s.enum) && at.length > 0) add(at, s.enum.filter((x): x is string => typeof x === 'string'));
+  if (Array.isArray(s.enum) && at.length > 0)
+    add(
+      at,
+      s.enum.filter((x): x is string => typeof x === 'string'),
+    );
   if (s.properties && typeof s.properties === 'object') {
     for (const [k, v] of Object.entries(s.properties)) {
       if (at.length === 0 && (k === 'reported' || k === 'not_applicable' || k === 'id')) continue;

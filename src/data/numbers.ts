@@ -35,7 +35,8 @@ interface NumberField {
 }
 
 const KINDS = new Set<string>(['money', 'percent', 'number', 'count']);
-const example = (kind: Kind, lang: Lang): string => (kind === 'money' ? evlWord('moneyExample', lang) : kind === 'percent' ? evlWord('percentExample', lang) : kind === 'count' ? '3' : '12.5');
+const example = (kind: Kind, lang: Lang): string =>
+  kind === 'money' ? evlWord('moneyExample', lang) : kind === 'percent' ? evlWord('percentExample', lang) : kind === 'count' ? '3' : '12.5';
 const PLAIN = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 /** The numeric fields of a rule set's data schema, in schema order. */
@@ -52,9 +53,13 @@ export function numberFields(schema: unknown): NumberField[] {
       const max = dec(x.max);
       const isDefault = (kind === 'money' || kind === 'count') && x.min === '0' && x.max === undefined && !x.minExclusive;
       out.push({
-        segments: at, path: `data.${at.join('.')}`, kind,
-        ...(min ? { min } : {}), minExclusive: x.minExclusive === true,
-        ...(max ? { max } : {}), maxExclusive: x.maxExclusive === true,
+        segments: at,
+        path: `data.${at.join('.')}`,
+        kind,
+        ...(min ? { min } : {}),
+        minExclusive: x.minExclusive === true,
+        ...(max ? { max } : {}),
+        maxExclusive: x.maxExclusive === true,
         declared: !isDefault,
       });
     }
@@ -93,7 +98,7 @@ export function describeFound(v: unknown, lang: Lang = DEFAULT_LANG): string {
 
 type Read = { value: Decimal; text: boolean } | { error: 'text' } | { error: 'unit'; unit: string };
 
-const UNIT_SHOWN: Record<string, string> = { '%': '%', '元': '元', count: '个/项/次…', people: '人', days: '天', 'm²': 'm²', km: 'km' };
+const UNIT_SHOWN: Record<string, string> = { '%': '%', 元: '元', count: '个/项/次…', people: '人', days: '天', 'm²': 'm²', km: 'km' };
 
 /** A value of a numeric field as the language reads a literal; undefined for other types. */
 function read(v: unknown, kind: Kind): Read | undefined {
@@ -105,7 +110,8 @@ function read(v: unknown, kind: Kind): Read | undefined {
   const parsed = parseNumberText(m[2]!, m[1] === '-');
   if (!parsed) return { error: 'text' };
   const want = kind === 'money' ? '元' : kind === 'percent' ? '%' : null;
-  if (parsed.unit !== want && !(kind !== 'money' && kind !== 'percent' && parsed.unit === 'count')) return { error: 'unit', unit: UNIT_SHOWN[parsed.unit ?? ''] ?? String(parsed.unit) };
+  if (parsed.unit !== want && !(kind !== 'money' && kind !== 'percent' && parsed.unit === 'count'))
+    return { error: 'unit', unit: UNIT_SHOWN[parsed.unit ?? ''] ?? String(parsed.unit) };
   return { value: new Decimal(parsed.value), text: true };
 }
 

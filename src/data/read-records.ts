@@ -12,6 +12,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseAllDocuments } from 'yaml';
@@ -43,7 +44,11 @@ const LINES_EXT = new Set(['.ndjson', '.jsonl']);
 const SHEET_EXT = new Set(['.xlsx', '.csv']);
 
 function unreadable(lang: Lang, source: string, index: number, detail: string): SourcedRecord {
-  return new SourcedRecord(source, index, undefined, { code: EVL.UNREADABLE, message: message(EVL.UNREADABLE, { source: index ? `${source}#${index}` : source, detail }, lang), path: source });
+  return new SourcedRecord(source, index, undefined, {
+    code: EVL.UNREADABLE,
+    message: message(EVL.UNREADABLE, { source: index ? `${source}#${index}` : source, detail }, lang),
+    path: source,
+  });
 }
 
 export async function* readRecords(sources: string[] | '-', options: ReadOptions = {}): AsyncIterable<SourcedRecord> {
@@ -54,7 +59,7 @@ export async function* readRecords(sources: string[] | '-', options: ReadOptions
       yield* fromText('<stdin>', await readStream(options.stdin ?? process.stdin), 'sniff', lang);
       continue;
     }
-    let info;
+    let info: Stats;
     try {
       info = await stat(source);
     } catch (err) {
@@ -116,13 +121,20 @@ async function* fromFile(file: string, options: ReadOptions): AsyncIterable<Sour
  * one's code); a file or header error becomes an entry at row 0 / the header row.
  */
 async function* fromSheet(file: string, options: ReadOptions): AsyncIterable<SourcedRecord> {
-  for await (const item of readSheetRecords(file, options.mapping ?? null, { lang: options.lang ?? DEFAULT_LANG, ...(options.schema === undefined ? {} : { schema: options.schema }) })) {
+  for await (const item of readSheetRecords(file, options.mapping ?? null, {
+    lang: options.lang ?? DEFAULT_LANG,
+    ...(options.schema === undefined ? {} : { schema: options.schema }),
+  })) {
     const errors = item.errors.filter((e) => e.severity === 'error');
     for (const issue of item.errors) if (issue.severity !== 'error') options.onIssue?.(issue, file);
     if (errors.length > 0) {
       const first = errors[0]!;
       const where = first.path ?? (first.header ? `${file}:${first.columnLetter}` : file);
-      yield new SourcedRecord(file, item.row, undefined, { code: first.code, message: errors.map((e) => e.message).join(evlWord('errorSeparator', options.lang ?? DEFAULT_LANG)), path: where });
+      yield new SourcedRecord(file, item.row, undefined, {
+        code: first.code,
+        message: errors.map((e) => e.message).join(evlWord('errorSeparator', options.lang ?? DEFAULT_LANG)),
+        path: where,
+      });
     } else if (item.data !== null) {
       yield new SourcedRecord(file, item.row, item.data);
     }

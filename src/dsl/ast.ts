@@ -28,17 +28,7 @@ export interface Meta {
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '==' | '!=' | '<' | '<=' | '>' | '>=' | 'and' | 'or';
 
-export type Expr =
-  | NumberLit
-  | StringLit
-  | BooleanLit
-  | DataPath
-  | ContextPath
-  | Ref
-  | Binary
-  | Unary
-  | Call
-  | IfExpr;
+export type Expr = NumberLit | StringLit | BooleanLit | DataPath | ContextPath | Ref | Binary | Unary | Call | IfExpr;
 
 /** `90%` → value "0.9", unit '%'; `500万` → value "5000000", unit '元'; `12` → unit null. */
 export interface NumberLit {
@@ -492,18 +482,7 @@ export interface RuleDecl {
   range: SourceRange;
 }
 
-export type ActionVerb =
-  | 'adjust'
-  | 'recall'
-  | 'withhold'
-  | 'suspend'
-  | 'stop'
-  | 'cancel'
-  | 'rectify'
-  | 'interview'
-  | 'commend'
-  | 'warn'
-  | 'flag';
+export type ActionVerb = 'adjust' | 'recall' | 'withhold' | 'suspend' | 'stop' | 'cancel' | 'rectify' | 'interview' | 'commend' | 'warn' | 'flag';
 
 /**
  * `recall unspent` reads the name `unspent`, which the rules block or framework defines with

@@ -24,7 +24,8 @@ export function lineIndex(text: string): LineIndex {
   }
   return {
     at(offset) {
-      let lo = 0, hi = starts.length - 1;
+      let lo = 0,
+        hi = starts.length - 1;
       while (lo < hi) {
         const mid = (lo + hi + 1) >> 1;
         if (starts[mid]! <= offset) lo = mid;

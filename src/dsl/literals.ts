@@ -5,20 +5,31 @@
  * never throw; an unknown word yields `undefined` and the caller reports it.
  */
 import { Decimal } from 'decimal.js';
-import type {
-  CombineActionKind, CombineMode, InputType, MissingPolicy, NotApplicablePolicy, RoundingMode, Unit,
-} from './ast.js';
+import type { CombineActionKind, CombineMode, InputType, MissingPolicy, NotApplicablePolicy, RoundingMode, Unit } from './ast.js';
 
 /** Suffix → [multiplier, unit]. Money is normalised to 元, percentages to fractions. */
 const SUFFIX_UNITS: Record<string, [string, Unit]> = {
   '%': ['0.01', '%'],
-  '元': ['1', '元'], '万': ['10000', '元'], '万元': ['10000', '元'], '亿': ['100000000', '元'], '亿元': ['100000000', '元'],
-  'm²': ['1', 'm²'], '平方米': ['1', 'm²'],
-  'km': ['1', 'km'], '公里': ['1', 'km'],
-  '天': ['1', 'days'], 'days': ['1', 'days'],
-  '人': ['1', 'people'], '人次': ['1', 'people'],
-  '个': ['1', 'count'], '项': ['1', 'count'], '次': ['1', 'count'], '户': ['1', 'count'],
-  '所': ['1', 'count'], '家': ['1', 'count'], '份': ['1', 'count'],
+  元: ['1', '元'],
+  万: ['10000', '元'],
+  万元: ['10000', '元'],
+  亿: ['100000000', '元'],
+  亿元: ['100000000', '元'],
+  'm²': ['1', 'm²'],
+  平方米: ['1', 'm²'],
+  km: ['1', 'km'],
+  公里: ['1', 'km'],
+  天: ['1', 'days'],
+  days: ['1', 'days'],
+  人: ['1', 'people'],
+  人次: ['1', 'people'],
+  个: ['1', 'count'],
+  项: ['1', 'count'],
+  次: ['1', 'count'],
+  户: ['1', 'count'],
+  所: ['1', 'count'],
+  家: ['1', 'count'],
+  份: ['1', 'count'],
 };
 
 export interface ParsedNumber {
@@ -61,10 +72,17 @@ export function unitWord(word: string): Unit {
   const known = SUFFIX_UNITS[word];
   if (known) return known[1];
   switch (word) {
-    case '百分比': case 'percent': return '%';
-    case '分': case 'points': case 'score': return 'score';
-    case '日': return 'days';
-    default: return word;
+    case '百分比':
+    case 'percent':
+      return '%';
+    case '分':
+    case 'points':
+    case 'score':
+      return 'score';
+    case '日':
+      return 'days';
+    default:
+      return word;
   }
 }
 
@@ -83,36 +101,88 @@ function isEscapedEnd(image: string): boolean {
 }
 
 function lookup<T extends string>(table: Record<string, T>, word: string): T | undefined {
-  return Object.prototype.hasOwnProperty.call(table, word) ? table[word] : undefined;
+  return Object.hasOwn(table, word) ? table[word] : undefined;
 }
 
 const MISSING: Record<string, MissingPolicy> = {
-  unavailable: 'unavailable', '不可用': 'unavailable', zero: 'zero', '零': 'zero', '零分': 'zero', '计零': 'zero',
-  not_applicable: 'not_applicable', '不适用': 'not_applicable',
+  unavailable: 'unavailable',
+  不可用: 'unavailable',
+  zero: 'zero',
+  零: 'zero',
+  零分: 'zero',
+  计零: 'zero',
+  not_applicable: 'not_applicable',
+  不适用: 'not_applicable',
 };
 const NOT_APPLICABLE: Record<string, NotApplicablePolicy> = {
-  rescale: 'rescale', '折算': 'rescale', redistribute: 'redistribute', '再分配': 'redistribute',
+  rescale: 'rescale',
+  折算: 'rescale',
+  redistribute: 'redistribute',
+  再分配: 'redistribute',
 };
 const ROUNDING: Record<string, RoundingMode> = {
-  half_up: 'half_up', '四舍五入': 'half_up', half_even: 'half_even', '银行家舍入': 'half_even',
-  down: 'down', '舍去': 'down', up: 'up', '进位': 'up',
+  half_up: 'half_up',
+  四舍五入: 'half_up',
+  half_even: 'half_even',
+  银行家舍入: 'half_even',
+  down: 'down',
+  舍去: 'down',
+  up: 'up',
+  进位: 'up',
 };
 const INPUT_TYPES: Record<string, InputType> = {
-  number: 'number', '数值': 'number', '数字': 'number', count: 'count', '计数': 'count', money: 'money', '金额': 'money',
-  percent: 'percent', '百分比': 'percent', text: 'text', '文本': 'text', boolean: 'boolean', '布尔': 'boolean',
-  date: 'date', '日期': 'date', list: 'list', '列表': 'list',
+  number: 'number',
+  数值: 'number',
+  数字: 'number',
+  count: 'count',
+  计数: 'count',
+  money: 'money',
+  金额: 'money',
+  percent: 'percent',
+  百分比: 'percent',
+  text: 'text',
+  文本: 'text',
+  boolean: 'boolean',
+  布尔: 'boolean',
+  date: 'date',
+  日期: 'date',
+  list: 'list',
+  列表: 'list',
 };
 const COMBINE: Record<string, CombineMode> = {
-  most_severe: 'most_severe', '最严重': 'most_severe', sum: 'sum', '累加': 'sum', '求和': 'sum',
-  first: 'first', '首个': 'first', max: 'max', '最多': 'max', '最大': 'max', min: 'min', '最小': 'min',
-  all: 'all', '全部': 'all',
+  most_severe: 'most_severe',
+  最严重: 'most_severe',
+  sum: 'sum',
+  累加: 'sum',
+  求和: 'sum',
+  first: 'first',
+  首个: 'first',
+  max: 'max',
+  最多: 'max',
+  最大: 'max',
+  min: 'min',
+  最小: 'min',
+  all: 'all',
+  全部: 'all',
 };
 const PICK: Record<string, 'low' | 'mid' | 'high'> = {
-  low: 'low', '下限': 'low', mid: 'mid', '中值': 'mid', high: 'high', '上限': 'high',
+  low: 'low',
+  下限: 'low',
+  mid: 'mid',
+  中值: 'mid',
+  high: 'high',
+  上限: 'high',
 };
 const WARN_LEVELS: Record<string, string> = {
-  green: 'green', '绿': 'green', '绿色': 'green', yellow: 'yellow', '黄': 'yellow', '黄色': 'yellow',
-  red: 'red', '红': 'red', '红色': 'red',
+  green: 'green',
+  绿: 'green',
+  绿色: 'green',
+  yellow: 'yellow',
+  黄: 'yellow',
+  黄色: 'yellow',
+  red: 'red',
+  红: 'red',
+  红色: 'red',
 };
 
 export const missingPolicy = (w: string): MissingPolicy | undefined => lookup(MISSING, w);
@@ -142,6 +212,10 @@ export const isGradeWord = (w: string): boolean => w === 'grade' || w === '等�
 
 /** The spellings offered in messages when an option word is unknown. */
 export const OPTION_WORDS = {
-  missing: Object.keys(MISSING), not_applicable: Object.keys(NOT_APPLICABLE), rounding: Object.keys(ROUNDING),
-  input: Object.keys(INPUT_TYPES), combine: Object.keys(COMBINE), pick: Object.keys(PICK),
+  missing: Object.keys(MISSING),
+  not_applicable: Object.keys(NOT_APPLICABLE),
+  rounding: Object.keys(ROUNDING),
+  input: Object.keys(INPUT_TYPES),
+  combine: Object.keys(COMBINE),
+  pick: Object.keys(PICK),
 };

@@ -72,7 +72,13 @@ function after(lang: Lang, previous: string | undefined): string {
 }
 
 /** A token the parser did not expect; `expected` are token type names. */
-export function expectedToken(lang: Lang, expected: string, actual: string | undefined, previous: string | undefined, stack: readonly string[]): Text & { code: string } {
+export function expectedToken(
+  lang: Lang,
+  expected: string,
+  actual: string | undefined,
+  previous: string | undefined,
+  stack: readonly string[],
+): Text & { code: string } {
   const rule = ruleOf(stack[stack.length - 1] ?? 'file');
   const hint = hintFor(lang, stack);
   if (expected === 'RCurly') {

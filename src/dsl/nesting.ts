@@ -22,8 +22,25 @@ const CLOSE = new Set(['RCurly', 'RParen', 'RBracket']);
 const PREFIX = new Set(['Minus', 'Plus', 'Not']);
 /** Tokens after which an expression may still go on (so the `if`s before them are still open). */
 const CONTINUES = new Set([
-  'Or', 'And', 'EqEq', 'NotEq', 'Lt', 'LtEq', 'Gt', 'GtEq', 'Plus', 'Minus', 'Star', 'Slash',
-  'Then', 'Otherwise', 'Dot', 'LBracket', 'LParen', 'Days', 'Percent',
+  'Or',
+  'And',
+  'EqEq',
+  'NotEq',
+  'Lt',
+  'LtEq',
+  'Gt',
+  'GtEq',
+  'Plus',
+  'Minus',
+  'Star',
+  'Slash',
+  'Then',
+  'Otherwise',
+  'Dot',
+  'LBracket',
+  'LParen',
+  'Days',
+  'Percent',
 ]);
 /** Tokens that end an operand: after one, a token that does not continue ends the expression. */
 const ENDS_OPERAND = new Set(['Identifier', 'Number', 'StringToken', 'UnterminatedString', 'BadNumber', 'True', 'False', 'RParen', 'RBracket']);

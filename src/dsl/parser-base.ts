@@ -11,8 +11,23 @@
 import type { IOrAlt, IParserConfig, TokenType } from 'chevrotain';
 import { BoundedRecoveryParser } from './recovery.js';
 import {
-  AdditiveOp, AnyWord, ComparisonOp, Dot, Identifier, kw, LBracket, LParen, Minus, MultiplicativeOp, NumberLiteral,
-  RBracket, RParen, Comma, Semicolon, SoftKeyword, StringLiteral,
+  AdditiveOp,
+  AnyWord,
+  ComparisonOp,
+  Dot,
+  Identifier,
+  kw,
+  LBracket,
+  LParen,
+  Minus,
+  MultiplicativeOp,
+  NumberLiteral,
+  RBracket,
+  RParen,
+  Comma,
+  Semicolon,
+  SoftKeyword,
+  StringLiteral,
 } from './tokens.js';
 
 export class ParserBase extends BoundedRecoveryParser {
@@ -39,20 +54,14 @@ export class ParserBase extends BoundedRecoveryParser {
    * `是`/`否` (true/false), which are natural labels of yes/no ratings.
    */
   public label = this.RULE('label', () => {
-    this.OR(this.alts(104, () => [
-      { ALT: () => this.SUBRULE(this.name) },
-      { ALT: () => this.CONSUME(kw.True) },
-      { ALT: () => this.CONSUME(kw.False) },
-    ]));
+    this.OR(this.alts(104, () => [{ ALT: () => this.SUBRULE(this.name) }, { ALT: () => this.CONSUME(kw.True) }, { ALT: () => this.CONSUME(kw.False) }]));
   });
 
   /** A name where the grammar expects one: identifier, soft keyword or quoted string. */
   public name = this.RULE('name', () => {
-    this.OR(this.alts(3, () => [
-      { ALT: () => this.CONSUME(Identifier) },
-      { ALT: () => this.CONSUME(SoftKeyword) },
-      { ALT: () => this.CONSUME(StringLiteral) },
-    ]));
+    this.OR(
+      this.alts(3, () => [{ ALT: () => this.CONSUME(Identifier) }, { ALT: () => this.CONSUME(SoftKeyword) }, { ALT: () => this.CONSUME(StringLiteral) }]),
+    );
   });
 
   /** `过程.资金使用合规性` — a node path. */
@@ -71,11 +80,7 @@ export class ParserBase extends BoundedRecoveryParser {
   });
 
   public metaItem = this.RULE('metaItem', () => {
-    this.OR(this.alts(4, () => [
-      { ALT: () => this.CONSUME(kw.Title) },
-      { ALT: () => this.CONSUME(kw.Description) },
-      { ALT: () => this.CONSUME(kw.Ref) },
-    ]));
+    this.OR(this.alts(4, () => [{ ALT: () => this.CONSUME(kw.Title) }, { ALT: () => this.CONSUME(kw.Description) }, { ALT: () => this.CONSUME(kw.Ref) }]));
     this.CONSUME(StringLiteral);
   });
 
@@ -84,10 +89,7 @@ export class ParserBase extends BoundedRecoveryParser {
   // precedence climbing. One rule instead of six nested ones halves the CST built per value,
   // and comparisons that chain (`a < b < c`) are reported by the visitor.
   public expression = this.RULE('expression', () => {
-    this.OR(this.alts(100, () => [
-      { ALT: () => this.SUBRULE(this.ifExpr) },
-      { ALT: () => this.SUBRULE(this.binaryExpr) },
-    ]));
+    this.OR(this.alts(100, () => [{ ALT: () => this.SUBRULE(this.ifExpr) }, { ALT: () => this.SUBRULE(this.binaryExpr) }]));
   });
 
   public ifExpr = this.RULE('ifExpr', () => {
@@ -102,23 +104,26 @@ export class ParserBase extends BoundedRecoveryParser {
   public binaryExpr = this.RULE('binaryExpr', () => {
     this.SUBRULE(this.operand, { LABEL: 'operands' });
     this.MANY(() => {
-      this.OR(this.alts(101, () => [
-        { ALT: () => this.CONSUME(kw.Or, { LABEL: 'ops' }) },
-        { ALT: () => this.CONSUME(kw.And, { LABEL: 'ops' }) },
-        { ALT: () => this.CONSUME(ComparisonOp, { LABEL: 'ops' }) },
-        { ALT: () => this.CONSUME(AdditiveOp, { LABEL: 'ops' }) },
-        { ALT: () => this.CONSUME(MultiplicativeOp, { LABEL: 'ops' }) },
-      ]));
+      this.OR(
+        this.alts(101, () => [
+          { ALT: () => this.CONSUME(kw.Or, { LABEL: 'ops' }) },
+          { ALT: () => this.CONSUME(kw.And, { LABEL: 'ops' }) },
+          { ALT: () => this.CONSUME(ComparisonOp, { LABEL: 'ops' }) },
+          { ALT: () => this.CONSUME(AdditiveOp, { LABEL: 'ops' }) },
+          { ALT: () => this.CONSUME(MultiplicativeOp, { LABEL: 'ops' }) },
+        ]),
+      );
       this.SUBRULE2(this.operand, { LABEL: 'operands' });
     });
   });
 
   /** A value with its prefixes: `not`, `-`, `+`. */
   public operand = this.RULE('operand', () => {
-    this.MANY(() => this.OR(this.alts(102, () => [
-      { ALT: () => this.CONSUME(kw.Not, { LABEL: 'prefixes' }) },
-      { ALT: () => this.CONSUME(AdditiveOp, { LABEL: 'prefixes' }) },
-    ])));
+    this.MANY(() =>
+      this.OR(
+        this.alts(102, () => [{ ALT: () => this.CONSUME(kw.Not, { LABEL: 'prefixes' }) }, { ALT: () => this.CONSUME(AdditiveOp, { LABEL: 'prefixes' }) }]),
+      ),
+    );
     this.SUBRULE(this.primary);
   });
 
@@ -126,10 +131,9 @@ export class ParserBase extends BoundedRecoveryParser {
   public arith = this.RULE('arith', () => {
     this.SUBRULE(this.arithOperand, { LABEL: 'operands' });
     this.MANY(() => {
-      this.OR(this.alts(103, () => [
-        { ALT: () => this.CONSUME(AdditiveOp, { LABEL: 'ops' }) },
-        { ALT: () => this.CONSUME(MultiplicativeOp, { LABEL: 'ops' }) },
-      ]));
+      this.OR(
+        this.alts(103, () => [{ ALT: () => this.CONSUME(AdditiveOp, { LABEL: 'ops' }) }, { ALT: () => this.CONSUME(MultiplicativeOp, { LABEL: 'ops' }) }]),
+      );
       this.SUBRULE2(this.arithOperand, { LABEL: 'operands' });
     });
   });
@@ -140,31 +144,57 @@ export class ParserBase extends BoundedRecoveryParser {
   });
 
   public primary = this.RULE('primary', () => {
-    this.OR(this.alts(33, () => [
-      { ALT: () => { this.CONSUME(NumberLiteral); this.OPTION(() => this.CONSUME(kw.Days)); } },
-      { ALT: () => this.CONSUME(StringLiteral) },
-      { ALT: () => this.CONSUME(kw.True) },
-      { ALT: () => this.CONSUME(kw.False) },
-      { ALT: () => this.SUBRULE(this.dataPath) },
-      { ALT: () => this.SUBRULE(this.contextPath) },
-      { ALT: () => { this.CONSUME(LParen); this.SUBRULE(this.expression); this.CONSUME(RParen); } },
-      { ALT: () => this.SUBRULE(this.refOrCall) },
-    ]));
+    this.OR(
+      this.alts(33, () => [
+        {
+          ALT: () => {
+            this.CONSUME(NumberLiteral);
+            this.OPTION(() => this.CONSUME(kw.Days));
+          },
+        },
+        { ALT: () => this.CONSUME(StringLiteral) },
+        { ALT: () => this.CONSUME(kw.True) },
+        { ALT: () => this.CONSUME(kw.False) },
+        { ALT: () => this.SUBRULE(this.dataPath) },
+        { ALT: () => this.SUBRULE(this.contextPath) },
+        {
+          ALT: () => {
+            this.CONSUME(LParen);
+            this.SUBRULE(this.expression);
+            this.CONSUME(RParen);
+          },
+        },
+        { ALT: () => this.SUBRULE(this.refOrCall) },
+      ]),
+    );
   });
 
   /** `data.a.b`, `data.items[].x`, `data."quoted seg"`; any word (even a keyword) is a segment. */
   public dataPath = this.RULE('dataPath', () => {
     this.CONSUME(kw.Data);
-    this.MANY(() => this.OR(this.alts(34, () => [
-      { ALT: () => {
-        this.CONSUME(Dot);
-        this.OR2(this.alts(130, () => [
-          { ALT: () => this.CONSUME(AnyWord, { LABEL: 'segment' }) },
-          { ALT: () => this.CONSUME(StringLiteral, { LABEL: 'segment' }) },
-        ]));
-      } },
-      { ALT: () => { this.CONSUME(LBracket); this.CONSUME(RBracket); } },
-    ])));
+    this.MANY(() =>
+      this.OR(
+        this.alts(34, () => [
+          {
+            ALT: () => {
+              this.CONSUME(Dot);
+              this.OR2(
+                this.alts(130, () => [
+                  { ALT: () => this.CONSUME(AnyWord, { LABEL: 'segment' }) },
+                  { ALT: () => this.CONSUME(StringLiteral, { LABEL: 'segment' }) },
+                ]),
+              );
+            },
+          },
+          {
+            ALT: () => {
+              this.CONSUME(LBracket);
+              this.CONSUME(RBracket);
+            },
+          },
+        ]),
+      ),
+    );
   });
 
   /**
@@ -172,46 +202,48 @@ export class ParserBase extends BoundedRecoveryParser {
    * about last year and rectification. A bare root parses (the visitor reports it with a hint).
    */
   public contextPath = this.RULE('contextPath', () => {
-    this.OR(this.alts(120, () => [
-      { ALT: () => this.CONSUME(kw.Previous, { LABEL: 'root' }) },
-      { ALT: () => this.CONSUME(kw.Rectification, { LABEL: 'root' }) },
-    ]));
+    this.OR(
+      this.alts(120, () => [{ ALT: () => this.CONSUME(kw.Previous, { LABEL: 'root' }) }, { ALT: () => this.CONSUME(kw.Rectification, { LABEL: 'root' }) }]),
+    );
     this.MANY(() => {
       this.CONSUME(Dot);
-      this.OR2(this.alts(121, () => [
-        { ALT: () => this.CONSUME(AnyWord, { LABEL: 'segment' }) },
-        { ALT: () => this.CONSUME(StringLiteral, { LABEL: 'segment' }) },
-      ]));
+      this.OR2(
+        this.alts(121, () => [{ ALT: () => this.CONSUME(AnyWord, { LABEL: 'segment' }) }, { ALT: () => this.CONSUME(StringLiteral, { LABEL: 'segment' }) }]),
+      );
     });
   });
 
   /** `预算执行率.value`, `决策.score`, `max(a, b)`. */
   public refOrCall = this.RULE('refOrCall', () => {
     this.SUBRULE(this.word, { LABEL: 'head' });
-    this.OR(this.alts(35, () => [
-      { ALT: () => {
-        this.CONSUME(LParen);
-        this.OPTION(() => {
-          this.SUBRULE(this.expression, { LABEL: 'args' });
-          this.MANY(() => {
-            this.CONSUME(Comma);
-            this.SUBRULE2(this.expression, { LABEL: 'args' });
-          });
-        });
-        this.CONSUME(RParen);
-      } },
-      { ALT: () => this.MANY2(() => {
-        this.CONSUME(Dot);
-        this.SUBRULE2(this.word, { LABEL: 'members' });
-      }) },
-    ]));
+    this.OR(
+      this.alts(35, () => [
+        {
+          ALT: () => {
+            this.CONSUME(LParen);
+            this.OPTION(() => {
+              this.SUBRULE(this.expression, { LABEL: 'args' });
+              this.MANY(() => {
+                this.CONSUME(Comma);
+                this.SUBRULE2(this.expression, { LABEL: 'args' });
+              });
+            });
+            this.CONSUME(RParen);
+          },
+        },
+        {
+          ALT: () =>
+            this.MANY2(() => {
+              this.CONSUME(Dot);
+              this.SUBRULE2(this.word, { LABEL: 'members' });
+            }),
+        },
+      ]),
+    );
   });
 
   /** A name inside an expression: identifier or soft keyword (no quoted strings). */
   public word = this.RULE('word', () => {
-    this.OR(this.alts(36, () => [
-      { ALT: () => this.CONSUME(Identifier) },
-      { ALT: () => this.CONSUME(SoftKeyword) },
-    ]));
+    this.OR(this.alts(36, () => [{ ALT: () => this.CONSUME(Identifier) }, { ALT: () => this.CONSUME(SoftKeyword) }]));
   });
 }

@@ -6,7 +6,24 @@
 import type { IParserConfig, TokenType } from 'chevrotain';
 import { ParserBase } from './parser-base.js';
 import {
-  Colon, Comma, DotDot, EqEq, Equals, Gt, GtEq, kw, LBracket, LCurly, LParen, Lt, LtEq, Number as NumberToken, Percent, RBracket, RCurly, RParen,
+  Colon,
+  Comma,
+  DotDot,
+  EqEq,
+  Equals,
+  Gt,
+  GtEq,
+  kw,
+  LBracket,
+  LCurly,
+  LParen,
+  Lt,
+  LtEq,
+  Number as NumberToken,
+  Percent,
+  RBracket,
+  RCurly,
+  RParen,
 } from './tokens.js';
 
 export class ScoreParser extends ParserBase {
@@ -22,25 +39,41 @@ export class ScoreParser extends ParserBase {
 
   public unitClause = this.RULE('unitClause', () => {
     this.CONSUME(kw.Unit);
-    this.OR(this.alts(17, () => [
-      { ALT: () => this.SUBRULE(this.name) },
-      { ALT: () => this.CONSUME(Percent) },
-    ]));
+    this.OR(this.alts(17, () => [{ ALT: () => this.SUBRULE(this.name) }, { ALT: () => this.CONSUME(Percent) }]));
   });
 
   public targetClause = this.RULE('targetClause', () => {
     this.CONSUME(kw.Target);
-    this.OR(this.alts(18, () => [
-      { ALT: () => { this.CONSUME(GtEq); this.SUBRULE(this.expression); } },
-      { ALT: () => { this.CONSUME(LtEq); this.SUBRULE2(this.expression); } },
-      { ALT: () => { this.CONSUME(Equals); this.SUBRULE3(this.expression); } },
-      { ALT: () => {
-        this.CONSUME(kw.Between);
-        this.SUBRULE(this.arith, { LABEL: 'low' });
-        this.CONSUME(kw.And);
-        this.SUBRULE2(this.arith, { LABEL: 'high' });
-      } },
-    ]));
+    this.OR(
+      this.alts(18, () => [
+        {
+          ALT: () => {
+            this.CONSUME(GtEq);
+            this.SUBRULE(this.expression);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(LtEq);
+            this.SUBRULE2(this.expression);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(Equals);
+            this.SUBRULE3(this.expression);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(kw.Between);
+            this.SUBRULE(this.arith, { LABEL: 'low' });
+            this.CONSUME(kw.And);
+            this.SUBRULE2(this.arith, { LABEL: 'high' });
+          },
+        },
+      ]),
+    );
     this.OPTION(() => {
       this.CONSUME(kw.Tolerance);
       this.SUBRULE3(this.arith, { LABEL: 'tolerance' });
@@ -60,51 +93,73 @@ export class ScoreParser extends ParserBase {
 
   public scoreClause = this.RULE('scoreClause', () => {
     this.OPTION(() => this.CONSUME(kw.Score));
-    this.OR(this.alts(19, () => [
-      { ALT: () => this.CONSUME(kw.Proportional) },
-      { ALT: () => this.SUBRULE(this.bandsMethod) },
-      { ALT: () => this.SUBRULE(this.ratingMethod) },
-      { ALT: () => this.SUBRULE(this.tiersMethod) },
-      { ALT: () => this.SUBRULE(this.deductMethod) },
-      { ALT: () => this.CONSUME(kw.YesNo) },
-      { ALT: () => this.SUBRULE(this.linearMethod) },
-      { ALT: () => this.SUBRULE(this.checklistMethod) },
-      { ALT: () => { this.CONSUME(kw.Expert); this.SUBRULE(this.expression, { LABEL: 'expertSource' }); } },
-      { ALT: () => { this.CONSUME(kw.Formula); this.SUBRULE2(this.expression, { LABEL: 'formula' }); } },
-    ]));
+    this.OR(
+      this.alts(19, () => [
+        { ALT: () => this.CONSUME(kw.Proportional) },
+        { ALT: () => this.SUBRULE(this.bandsMethod) },
+        { ALT: () => this.SUBRULE(this.ratingMethod) },
+        { ALT: () => this.SUBRULE(this.tiersMethod) },
+        { ALT: () => this.SUBRULE(this.deductMethod) },
+        { ALT: () => this.CONSUME(kw.YesNo) },
+        { ALT: () => this.SUBRULE(this.linearMethod) },
+        { ALT: () => this.SUBRULE(this.checklistMethod) },
+        {
+          ALT: () => {
+            this.CONSUME(kw.Expert);
+            this.SUBRULE(this.expression, { LABEL: 'expertSource' });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(kw.Formula);
+            this.SUBRULE2(this.expression, { LABEL: 'formula' });
+          },
+        },
+      ]),
+    );
   });
 
   public bandsMethod = this.RULE('bandsMethod', () => {
     this.OPTION(() => this.CONSUME(kw.Centered));
     this.CONSUME(kw.Bands);
     this.CONSUME(LCurly);
-    this.MANY(() => this.OR(this.alts(20, () => [
-      { ALT: () => this.SUBRULE(this.band) },
-      { ALT: () => this.SUBRULE(this.separator) },
-    ])));
+    this.MANY(() => this.OR(this.alts(20, () => [{ ALT: () => this.SUBRULE(this.band) }, { ALT: () => this.SUBRULE(this.separator) }])));
     this.CONSUME(RCurly);
   });
 
   /** `>= 95%: 100%`, `[60%, 80%): 50%`, `else: 0`. */
   public band = this.RULE('band', () => {
-    this.OR(this.alts(21, () => [
-      { ALT: () => {
-        this.OR2(this.alts(131, () => [
-          { ALT: () => this.CONSUME(GtEq) }, { ALT: () => this.CONSUME(Gt) },
-          { ALT: () => this.CONSUME(LtEq) }, { ALT: () => this.CONSUME(Lt) },
-          { ALT: () => this.CONSUME(Equals) }, { ALT: () => this.CONSUME(EqEq) },
-        ]));
-        this.SUBRULE(this.arith, { LABEL: 'bound' });
-      } },
-      { ALT: () => {
-        this.OR3(this.alts(132, () => [{ ALT: () => this.CONSUME(LBracket, { LABEL: 'open' }) }, { ALT: () => this.CONSUME(LParen, { LABEL: 'open' }) }]));
-        this.SUBRULE2(this.arith, { LABEL: 'low' });
-        this.CONSUME(Comma);
-        this.SUBRULE3(this.arith, { LABEL: 'high' });
-        this.OR4(this.alts(133, () => [{ ALT: () => this.CONSUME(RBracket, { LABEL: 'close' }) }, { ALT: () => this.CONSUME(RParen, { LABEL: 'close' }) }]));
-      } },
-      { ALT: () => this.CONSUME(kw.Otherwise) },
-    ]));
+    this.OR(
+      this.alts(21, () => [
+        {
+          ALT: () => {
+            this.OR2(
+              this.alts(131, () => [
+                { ALT: () => this.CONSUME(GtEq) },
+                { ALT: () => this.CONSUME(Gt) },
+                { ALT: () => this.CONSUME(LtEq) },
+                { ALT: () => this.CONSUME(Lt) },
+                { ALT: () => this.CONSUME(Equals) },
+                { ALT: () => this.CONSUME(EqEq) },
+              ]),
+            );
+            this.SUBRULE(this.arith, { LABEL: 'bound' });
+          },
+        },
+        {
+          ALT: () => {
+            this.OR3(this.alts(132, () => [{ ALT: () => this.CONSUME(LBracket, { LABEL: 'open' }) }, { ALT: () => this.CONSUME(LParen, { LABEL: 'open' }) }]));
+            this.SUBRULE2(this.arith, { LABEL: 'low' });
+            this.CONSUME(Comma);
+            this.SUBRULE3(this.arith, { LABEL: 'high' });
+            this.OR4(
+              this.alts(133, () => [{ ALT: () => this.CONSUME(RBracket, { LABEL: 'close' }) }, { ALT: () => this.CONSUME(RParen, { LABEL: 'close' }) }]),
+            );
+          },
+        },
+        { ALT: () => this.CONSUME(kw.Otherwise) },
+      ]),
+    );
     this.CONSUME(Colon);
     this.SUBRULE4(this.arith, { LABEL: 'award' });
   });
@@ -113,19 +168,13 @@ export class ScoreParser extends ParserBase {
     this.CONSUME(kw.Rating);
     this.SUBRULE(this.expression);
     this.CONSUME(LCurly);
-    this.MANY(() => this.OR(this.alts(22, () => [
-      { ALT: () => this.SUBRULE(this.ratingLevel) },
-      { ALT: () => this.SUBRULE(this.separator) },
-    ])));
+    this.MANY(() => this.OR(this.alts(22, () => [{ ALT: () => this.SUBRULE(this.ratingLevel) }, { ALT: () => this.SUBRULE(this.separator) }])));
     this.CONSUME(RCurly);
   });
 
   /** A level or tier label may also be a plain number (`1: 100%`): data often codes levels 1–4. */
   public ratingLevel = this.RULE('ratingLevel', () => {
-    this.OR(this.alts(105, () => [
-      { ALT: () => this.SUBRULE(this.label) },
-      { ALT: () => this.CONSUME(NumberToken, { LABEL: 'numberLabel' }) },
-    ]));
+    this.OR(this.alts(105, () => [{ ALT: () => this.SUBRULE(this.label) }, { ALT: () => this.CONSUME(NumberToken, { LABEL: 'numberLabel' }) }]));
     this.CONSUME(Colon);
     this.SUBRULE(this.arith, { LABEL: 'award' });
   });
@@ -142,18 +191,12 @@ export class ScoreParser extends ParserBase {
       this.SUBRULE(this.name, { LABEL: 'pick' });
     });
     this.CONSUME(LCurly);
-    this.MANY(() => this.OR(this.alts(23, () => [
-      { ALT: () => this.SUBRULE(this.tier) },
-      { ALT: () => this.SUBRULE(this.separator) },
-    ])));
+    this.MANY(() => this.OR(this.alts(23, () => [{ ALT: () => this.SUBRULE(this.tier) }, { ALT: () => this.SUBRULE(this.separator) }])));
     this.CONSUME(RCurly);
   });
 
   public tier = this.RULE('tier', () => {
-    this.OR(this.alts(106, () => [
-      { ALT: () => this.SUBRULE(this.label) },
-      { ALT: () => this.CONSUME(NumberToken, { LABEL: 'numberLabel' }) },
-    ]));
+    this.OR(this.alts(106, () => [{ ALT: () => this.SUBRULE(this.label) }, { ALT: () => this.CONSUME(NumberToken, { LABEL: 'numberLabel' }) }]));
     this.CONSUME(Colon);
     this.SUBRULE(this.arith, { LABEL: 'low' });
     this.CONSUME(DotDot);
@@ -180,10 +223,7 @@ export class ScoreParser extends ParserBase {
   public linearMethod = this.RULE('linearMethod', () => {
     this.CONSUME(kw.Linear);
     this.CONSUME(LCurly);
-    this.MANY(() => this.OR(this.alts(26, () => [
-      { ALT: () => this.SUBRULE(this.linearPoint) },
-      { ALT: () => this.SUBRULE(this.separator) },
-    ])));
+    this.MANY(() => this.OR(this.alts(26, () => [{ ALT: () => this.SUBRULE(this.linearPoint) }, { ALT: () => this.SUBRULE(this.separator) }])));
     this.CONSUME(RCurly);
   });
 
@@ -196,10 +236,7 @@ export class ScoreParser extends ParserBase {
   public checklistMethod = this.RULE('checklistMethod', () => {
     this.CONSUME(kw.Checklist);
     this.CONSUME(LCurly);
-    this.MANY(() => this.OR(this.alts(27, () => [
-      { ALT: () => this.SUBRULE(this.checkItem) },
-      { ALT: () => this.SUBRULE(this.separator) },
-    ])));
+    this.MANY(() => this.OR(this.alts(27, () => [{ ALT: () => this.SUBRULE(this.checkItem) }, { ALT: () => this.SUBRULE(this.separator) }])));
     this.CONSUME(RCurly);
   });
 

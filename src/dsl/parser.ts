@@ -15,8 +15,26 @@ import type { IToken } from 'chevrotain';
 import { tokenMatcher } from './chevrotain.js';
 import { ScoreParser } from './parser-score.js';
 import {
-  allTokens, Arrow, Comma, Equals, Gt, GtEq, Identifier, kw, LBracket, LCurly, LParen, Lt, LtEq, NumberLiteral, Plus, RBracket, RCurly, RParen,
-  SoftKeyword, StringLiteral,
+  allTokens,
+  Arrow,
+  Comma,
+  Equals,
+  Gt,
+  GtEq,
+  Identifier,
+  kw,
+  LBracket,
+  LCurly,
+  LParen,
+  Lt,
+  LtEq,
+  NumberLiteral,
+  Plus,
+  RBracket,
+  RCurly,
+  RParen,
+  SoftKeyword,
+  StringLiteral,
 } from './tokens.js';
 import { syntaxErrorProvider } from './syntax-errors.js';
 
@@ -45,12 +63,16 @@ export class JixiaoParser extends ScoreParser {
   }
 
   public file = this.RULE('file', () => {
-    this.MANY(() => this.OR(this.alts(1, () => [
-      { ALT: () => this.SUBRULE(this.importDecl) },
-      { ALT: () => this.SUBRULE(this.frameworkDecl) },
-      { ALT: () => this.SUBRULE(this.rulesDecl) },
-      { ALT: () => this.SUBRULE(this.separator) },
-    ])));
+    this.MANY(() =>
+      this.OR(
+        this.alts(1, () => [
+          { ALT: () => this.SUBRULE(this.importDecl) },
+          { ALT: () => this.SUBRULE(this.frameworkDecl) },
+          { ALT: () => this.SUBRULE(this.rulesDecl) },
+          { ALT: () => this.SUBRULE(this.separator) },
+        ]),
+      ),
+    );
   });
 
   public importDecl = this.RULE('importDecl', () => {
@@ -67,52 +89,89 @@ export class JixiaoParser extends ScoreParser {
       this.SUBRULE2(this.name, { LABEL: 'parent' });
     });
     this.CONSUME(LCurly);
-    this.MANY(() => this.OR(this.alts(5, () => [
-      { ALT: () => this.SUBRULE(this.metaItem) },
-      { ALT: () => this.SUBRULE(this.setting) },
-      { ALT: () => this.SUBRULE(this.gradesDecl) },
-      { ALT: () => this.SUBRULE(this.vetoDecl) },
-      { ALT: () => this.SUBRULE(this.requireDecl) },
-      { ALT: () => this.SUBRULE(this.paramDecl) },
-      { ALT: () => this.SUBRULE(this.letDecl) },
-      { ALT: () => this.SUBRULE(this.inputDecl) },
-      { ALT: () => this.SUBRULE(this.nodeMember) },
-      { ALT: () => this.SUBRULE(this.separator) },
-    ])));
+    this.MANY(() =>
+      this.OR(
+        this.alts(5, () => [
+          { ALT: () => this.SUBRULE(this.metaItem) },
+          { ALT: () => this.SUBRULE(this.setting) },
+          { ALT: () => this.SUBRULE(this.gradesDecl) },
+          { ALT: () => this.SUBRULE(this.vetoDecl) },
+          { ALT: () => this.SUBRULE(this.requireDecl) },
+          { ALT: () => this.SUBRULE(this.paramDecl) },
+          { ALT: () => this.SUBRULE(this.letDecl) },
+          { ALT: () => this.SUBRULE(this.inputDecl) },
+          { ALT: () => this.SUBRULE(this.nodeMember) },
+          { ALT: () => this.SUBRULE(this.separator) },
+        ]),
+      ),
+    );
     this.CONSUME(RCurly);
   });
 
   /** `scale 100`, `precision 2`, `rounding half_up`, `version "2026.1"`, `missing zero`, `not_applicable rescale`. */
   public setting = this.RULE('setting', () => {
-    this.OR(this.alts(6, () => [
-      { ALT: () => { this.CONSUME(kw.Scale); this.SUBRULE(this.signedNumber); } },
-      { ALT: () => { this.CONSUME(kw.Precision); this.SUBRULE2(this.signedNumber); } },
-      { ALT: () => { this.CONSUME(kw.Rounding); this.SUBRULE(this.name); } },
-      { ALT: () => { this.CONSUME(kw.Version); this.OR2(this.alts(134, () => [
-        { ALT: () => this.CONSUME(StringLiteral) },
-        { ALT: () => this.CONSUME(NumberLiteral) },
-      ])); } },
-      { ALT: () => { this.CONSUME(kw.Missing); this.SUBRULE2(this.name); } },
-      { ALT: () => { this.CONSUME(kw.NotApplicable); this.SUBRULE3(this.name); } },
-    ]));
+    this.OR(
+      this.alts(6, () => [
+        {
+          ALT: () => {
+            this.CONSUME(kw.Scale);
+            this.SUBRULE(this.signedNumber);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(kw.Precision);
+            this.SUBRULE2(this.signedNumber);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(kw.Rounding);
+            this.SUBRULE(this.name);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(kw.Version);
+            this.OR2(this.alts(134, () => [{ ALT: () => this.CONSUME(StringLiteral) }, { ALT: () => this.CONSUME(NumberLiteral) }]));
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(kw.Missing);
+            this.SUBRULE2(this.name);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(kw.NotApplicable);
+            this.SUBRULE3(this.name);
+          },
+        },
+      ]),
+    );
   });
 
   public gradesDecl = this.RULE('gradesDecl', () => {
     this.CONSUME(kw.Grades);
     this.CONSUME(LCurly);
-    this.MANY(() => this.OR(this.alts(7, () => [
-      { ALT: () => this.SUBRULE(this.gradeCut) },
-      { ALT: () => this.SUBRULE(this.separator) },
-    ])));
+    this.MANY(() => this.OR(this.alts(7, () => [{ ALT: () => this.SUBRULE(this.gradeCut) }, { ALT: () => this.SUBRULE(this.separator) }])));
     this.CONSUME(RCurly);
   });
 
   public gradeCut = this.RULE('gradeCut', () => {
     this.SUBRULE(this.label);
-    this.OR(this.alts(8, () => [
-      { ALT: () => { this.CONSUME(GtEq); this.SUBRULE(this.signedNumber); } },
-      { ALT: () => this.CONSUME(kw.Otherwise) },
-    ]));
+    this.OR(
+      this.alts(8, () => [
+        {
+          ALT: () => {
+            this.CONSUME(GtEq);
+            this.SUBRULE(this.signedNumber);
+          },
+        },
+        { ALT: () => this.CONSUME(kw.Otherwise) },
+      ]),
+    );
   });
 
   /** `veto 重大违规 when <expr> -> grade 差 | -> cap 59 | -> zero ["说明"]`. */
@@ -122,15 +181,29 @@ export class JixiaoParser extends ScoreParser {
     this.CONSUME(kw.When);
     this.SUBRULE(this.expression);
     this.CONSUME(Arrow);
-    this.OR(this.alts(9, () => [
-      { ALT: () => { this.CONSUME(kw.Cap); this.SUBRULE(this.signedNumber); } },
-      { ALT: () => { this.CONSUME(kw.Grades); this.SUBRULE2(this.name, { LABEL: 'grade' }); } },
-      { ALT: () => {
-        const word = this.CONSUME(Identifier, { LABEL: 'effect' });
-        // Only `grade` takes a label after it; `zero` stands alone.
-        this.OPTION({ GATE: () => word.image === 'grade', DEF: () => this.SUBRULE3(this.name, { LABEL: 'grade' }) });
-      } },
-    ]));
+    this.OR(
+      this.alts(9, () => [
+        {
+          ALT: () => {
+            this.CONSUME(kw.Cap);
+            this.SUBRULE(this.signedNumber);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(kw.Grades);
+            this.SUBRULE2(this.name, { LABEL: 'grade' });
+          },
+        },
+        {
+          ALT: () => {
+            const word = this.CONSUME(Identifier, { LABEL: 'effect' });
+            // Only `grade` takes a label after it; `zero` stands alone.
+            this.OPTION({ GATE: () => word.image === 'grade', DEF: () => this.SUBRULE3(this.name, { LABEL: 'grade' }) });
+          },
+        },
+      ]),
+    );
     this.OPTION2(() => this.CONSUME(StringLiteral));
   });
 
@@ -142,11 +215,7 @@ export class JixiaoParser extends ScoreParser {
       this.CONSUME(Plus);
       this.SUBRULE2(this.qualifiedName);
     });
-    this.OR(this.alts(10, () => [
-      { ALT: () => this.CONSUME(GtEq) },
-      { ALT: () => this.CONSUME(LtEq) },
-      { ALT: () => this.CONSUME(Equals) },
-    ]));
+    this.OR(this.alts(10, () => [{ ALT: () => this.CONSUME(GtEq) }, { ALT: () => this.CONSUME(LtEq) }, { ALT: () => this.CONSUME(Equals) }]));
     this.SUBRULE(this.signedNumber);
   });
 
@@ -173,65 +242,79 @@ export class JixiaoParser extends ScoreParser {
     this.SUBRULE(this.name, { LABEL: 'type' });
     // `of …`, `required`/`optional` and the description may come in any order; the AST builder
     // reports one given twice (DSL107).
-    this.MANY(() => this.OR(this.alts(11, () => [
-      { ALT: () => this.CONSUME(kw.Required) },
-      { ALT: () => this.CONSUME(kw.Optional) },
-      { ALT: () => {
-        this.CONSUME(kw.Of);
-        this.SUBRULE2(this.name, { LABEL: 'allowed' });
-        this.MANY2(() => {
-          this.CONSUME(Comma);
-          this.SUBRULE3(this.name, { LABEL: 'allowed' });
-        });
-      } },
-      { ALT: () => this.CONSUME(StringLiteral, { LABEL: 'description' }) },
-      { ALT: () => this.SUBRULE(this.inputRange) },
-    ])));
+    this.MANY(() =>
+      this.OR(
+        this.alts(11, () => [
+          { ALT: () => this.CONSUME(kw.Required) },
+          { ALT: () => this.CONSUME(kw.Optional) },
+          {
+            ALT: () => {
+              this.CONSUME(kw.Of);
+              this.SUBRULE2(this.name, { LABEL: 'allowed' });
+              this.MANY2(() => {
+                this.CONSUME(Comma);
+                this.SUBRULE3(this.name, { LABEL: 'allowed' });
+              });
+            },
+          },
+          { ALT: () => this.CONSUME(StringLiteral, { LABEL: 'description' }) },
+          { ALT: () => this.SUBRULE(this.inputRange) },
+        ]),
+      ),
+    );
   });
 
   /** The values an input may take: `[0%, 100%]`, `(0, 1]`, `>= 0`, `<= 1000万` (as band conditions). */
   public inputRange = this.RULE('inputRange', () => {
-    this.OR(this.alts(135, () => [
-      { ALT: () => {
-        this.OR2(this.alts(136, () => [
-          { ALT: () => this.CONSUME(GtEq) }, { ALT: () => this.CONSUME(Gt) },
-          { ALT: () => this.CONSUME(LtEq) }, { ALT: () => this.CONSUME(Lt) },
-        ]));
-        this.SUBRULE(this.arith, { LABEL: 'bound' });
-      } },
-      { ALT: () => {
-        this.OR3(this.alts(137, () => [{ ALT: () => this.CONSUME(LBracket, { LABEL: 'open' }) }, { ALT: () => this.CONSUME(LParen, { LABEL: 'open' }) }]));
-        this.SUBRULE2(this.arith, { LABEL: 'low' });
-        this.CONSUME(Comma);
-        this.SUBRULE3(this.arith, { LABEL: 'high' });
-        this.OR4(this.alts(138, () => [{ ALT: () => this.CONSUME(RBracket, { LABEL: 'close' }) }, { ALT: () => this.CONSUME(RParen, { LABEL: 'close' }) }]));
-      } },
-    ]));
+    this.OR(
+      this.alts(135, () => [
+        {
+          ALT: () => {
+            this.OR2(
+              this.alts(136, () => [
+                { ALT: () => this.CONSUME(GtEq) },
+                { ALT: () => this.CONSUME(Gt) },
+                { ALT: () => this.CONSUME(LtEq) },
+                { ALT: () => this.CONSUME(Lt) },
+              ]),
+            );
+            this.SUBRULE(this.arith, { LABEL: 'bound' });
+          },
+        },
+        {
+          ALT: () => {
+            this.OR3(this.alts(137, () => [{ ALT: () => this.CONSUME(LBracket, { LABEL: 'open' }) }, { ALT: () => this.CONSUME(LParen, { LABEL: 'open' }) }]));
+            this.SUBRULE2(this.arith, { LABEL: 'low' });
+            this.CONSUME(Comma);
+            this.SUBRULE3(this.arith, { LABEL: 'high' });
+            this.OR4(
+              this.alts(138, () => [{ ALT: () => this.CONSUME(RBracket, { LABEL: 'close' }) }, { ALT: () => this.CONSUME(RParen, { LABEL: 'close' }) }]),
+            );
+          },
+        },
+      ]),
+    );
   });
 
   public nodeMember = this.RULE('nodeMember', () => {
-    this.OR(this.alts(12, () => [
-      { ALT: () => this.SUBRULE(this.dimensionDecl) },
-      { ALT: () => this.SUBRULE(this.indicatorDecl) },
-      { ALT: () => this.SUBRULE(this.overrideDecl) },
-      { ALT: () => this.SUBRULE(this.removeDecl) },
-    ]));
+    this.OR(
+      this.alts(12, () => [
+        { ALT: () => this.SUBRULE(this.dimensionDecl) },
+        { ALT: () => this.SUBRULE(this.indicatorDecl) },
+        { ALT: () => this.SUBRULE(this.overrideDecl) },
+        { ALT: () => this.SUBRULE(this.removeDecl) },
+      ]),
+    );
   });
 
   public overrideDecl = this.RULE('overrideDecl', () => {
     this.CONSUME(kw.Override);
-    this.OR(this.alts(13, () => [
-      { ALT: () => this.SUBRULE(this.dimensionDecl) },
-      { ALT: () => this.SUBRULE(this.indicatorDecl) },
-    ]));
+    this.OR(this.alts(13, () => [{ ALT: () => this.SUBRULE(this.dimensionDecl) }, { ALT: () => this.SUBRULE(this.indicatorDecl) }]));
   });
 
   public removeDecl = this.RULE('removeDecl', () => {
     this.CONSUME(kw.Remove);
-    this.OPTION(() => this.OR(this.alts(14, () => [
-      { ALT: () => this.CONSUME(kw.Indicator) },
-      { ALT: () => this.CONSUME(kw.Dimension) },
-    ])));
+    this.OPTION(() => this.OR(this.alts(14, () => [{ ALT: () => this.CONSUME(kw.Indicator) }, { ALT: () => this.CONSUME(kw.Dimension) }])));
     this.SUBRULE(this.qualifiedName);
   });
 
@@ -243,12 +326,16 @@ export class JixiaoParser extends ScoreParser {
       this.SUBRULE(this.signedNumber);
     });
     this.CONSUME(LCurly);
-    this.MANY(() => this.OR(this.alts(15, () => [
-      { ALT: () => this.SUBRULE(this.metaItem) },
-      { ALT: () => this.SUBRULE(this.applicableClause) },
-      { ALT: () => this.SUBRULE(this.nodeMember) },
-      { ALT: () => this.SUBRULE(this.separator) },
-    ])));
+    this.MANY(() =>
+      this.OR(
+        this.alts(15, () => [
+          { ALT: () => this.SUBRULE(this.metaItem) },
+          { ALT: () => this.SUBRULE(this.applicableClause) },
+          { ALT: () => this.SUBRULE(this.nodeMember) },
+          { ALT: () => this.SUBRULE(this.separator) },
+        ]),
+      ),
+    );
     this.CONSUME(RCurly);
   });
 
@@ -260,16 +347,20 @@ export class JixiaoParser extends ScoreParser {
       this.SUBRULE(this.signedNumber);
     });
     this.CONSUME(LCurly);
-    this.MANY(() => this.OR(this.alts(16, () => [
-      { ALT: () => this.SUBRULE(this.metaItem) },
-      { ALT: () => this.SUBRULE(this.valueClause) },
-      { ALT: () => this.SUBRULE(this.unitClause) },
-      { ALT: () => this.SUBRULE(this.targetClause) },
-      { ALT: () => this.SUBRULE(this.scoreClause) },
-      { ALT: () => this.SUBRULE(this.applicableClause) },
-      { ALT: () => this.SUBRULE(this.missingClause) },
-      { ALT: () => this.SUBRULE(this.separator) },
-    ])));
+    this.MANY(() =>
+      this.OR(
+        this.alts(16, () => [
+          { ALT: () => this.SUBRULE(this.metaItem) },
+          { ALT: () => this.SUBRULE(this.valueClause) },
+          { ALT: () => this.SUBRULE(this.unitClause) },
+          { ALT: () => this.SUBRULE(this.targetClause) },
+          { ALT: () => this.SUBRULE(this.scoreClause) },
+          { ALT: () => this.SUBRULE(this.applicableClause) },
+          { ALT: () => this.SUBRULE(this.missingClause) },
+          { ALT: () => this.SUBRULE(this.separator) },
+        ]),
+      ),
+    );
     this.CONSUME(RCurly);
   });
 
@@ -279,15 +370,19 @@ export class JixiaoParser extends ScoreParser {
     this.CONSUME(kw.For);
     this.SUBRULE2(this.name, { LABEL: 'target' });
     this.CONSUME(LCurly);
-    this.MANY(() => this.OR(this.alts(28, () => [
-      { ALT: () => this.SUBRULE(this.metaItem) },
-      { ALT: () => this.SUBRULE(this.paramDecl) },
-      { ALT: () => this.SUBRULE(this.letDecl) },
-      { ALT: () => this.SUBRULE(this.lineDecl) },
-      { ALT: () => this.SUBRULE(this.combineDecl) },
-      { ALT: () => this.SUBRULE(this.ruleDecl) },
-      { ALT: () => this.SUBRULE(this.separator) },
-    ])));
+    this.MANY(() =>
+      this.OR(
+        this.alts(28, () => [
+          { ALT: () => this.SUBRULE(this.metaItem) },
+          { ALT: () => this.SUBRULE(this.paramDecl) },
+          { ALT: () => this.SUBRULE(this.letDecl) },
+          { ALT: () => this.SUBRULE(this.lineDecl) },
+          { ALT: () => this.SUBRULE(this.combineDecl) },
+          { ALT: () => this.SUBRULE(this.ruleDecl) },
+          { ALT: () => this.SUBRULE(this.separator) },
+        ]),
+      ),
+    );
     this.CONSUME(RCurly);
   });
 
@@ -338,39 +433,75 @@ export class JixiaoParser extends ScoreParser {
     // A bare `withhold transfer_payment` parses as an amount; compile resolves it to the line.
     const lineAhead = (): boolean => isLineWord(this.LA(1)) && startsAmount(this.LA(2));
     const lineHere = (): boolean => isLineWord(this.LA(1));
-    this.OR(this.alts(29, () => [
-      { ALT: () => { this.CONSUME(kw.Adjust, { LABEL: 'verb' }); this.SUBRULE(this.name, { LABEL: 'line' }); this.SUBRULE(this.expression, { LABEL: 'amount' }); } },
-      { ALT: () => {
-        this.CONSUME(kw.Recall, { LABEL: 'verb' });
-        this.OPTION4({ GATE: lineAhead, DEF: () => this.SUBRULE3(this.name, { LABEL: 'line' }) });
-        this.SUBRULE2(this.expression, { LABEL: 'amount' });
-      } },
-      { ALT: () => {
-        this.CONSUME(kw.Withhold, { LABEL: 'verb' });
-        this.OPTION5({ GATE: lineAhead, DEF: () => this.SUBRULE4(this.name, { LABEL: 'line' }) });
-        this.OPTION({ GATE: amountAllowed, DEF: () => this.SUBRULE3(this.expression, { LABEL: 'amount' }) });
-      } },
-      { ALT: () => {
-        this.CONSUME(kw.Suspend, { LABEL: 'verb' });
-        this.OPTION6({ GATE: lineAhead, DEF: () => this.SUBRULE5(this.name, { LABEL: 'line' }) });
-        this.OPTION2({ GATE: amountAllowed, DEF: () => this.SUBRULE4(this.expression, { LABEL: 'amount' }) });
-      } },
-      // `cancel next_budget` / `stop current_budget`: these verbs take no amount, so a name
-      // after them is always the line; `,`, `reason` and the next statement are not names.
-      { ALT: () => {
-        this.CONSUME(kw.Stop, { LABEL: 'verb' });
-        this.OPTION7({ GATE: lineHere, DEF: () => this.SUBRULE6(this.name, { LABEL: 'line' }) });
-      } },
-      { ALT: () => {
-        this.CONSUME(kw.Cancel, { LABEL: 'verb' });
-        this.OPTION8({ GATE: lineHere, DEF: () => this.SUBRULE7(this.name, { LABEL: 'line' }) });
-      } },
-      { ALT: () => { this.CONSUME(kw.Rectify, { LABEL: 'verb' }); this.OPTION3(() => { this.CONSUME(kw.Within); this.SUBRULE(this.signedNumber); }); } },
-      { ALT: () => this.CONSUME(kw.Interview, { LABEL: 'verb' }) },
-      { ALT: () => this.CONSUME(kw.Commend, { LABEL: 'verb' }) },
-      { ALT: () => { this.CONSUME(kw.Warn, { LABEL: 'verb' }); this.SUBRULE2(this.name, { LABEL: 'level' }); } },
-      { ALT: () => { this.CONSUME(kw.Flag, { LABEL: 'verb' }); this.CONSUME(StringLiteral); } },
-    ]));
+    this.OR(
+      this.alts(29, () => [
+        {
+          ALT: () => {
+            this.CONSUME(kw.Adjust, { LABEL: 'verb' });
+            this.SUBRULE(this.name, { LABEL: 'line' });
+            this.SUBRULE(this.expression, { LABEL: 'amount' });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(kw.Recall, { LABEL: 'verb' });
+            this.OPTION4({ GATE: lineAhead, DEF: () => this.SUBRULE3(this.name, { LABEL: 'line' }) });
+            this.SUBRULE2(this.expression, { LABEL: 'amount' });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(kw.Withhold, { LABEL: 'verb' });
+            this.OPTION5({ GATE: lineAhead, DEF: () => this.SUBRULE4(this.name, { LABEL: 'line' }) });
+            this.OPTION({ GATE: amountAllowed, DEF: () => this.SUBRULE3(this.expression, { LABEL: 'amount' }) });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(kw.Suspend, { LABEL: 'verb' });
+            this.OPTION6({ GATE: lineAhead, DEF: () => this.SUBRULE5(this.name, { LABEL: 'line' }) });
+            this.OPTION2({ GATE: amountAllowed, DEF: () => this.SUBRULE4(this.expression, { LABEL: 'amount' }) });
+          },
+        },
+        // `cancel next_budget` / `stop current_budget`: these verbs take no amount, so a name
+        // after them is always the line; `,`, `reason` and the next statement are not names.
+        {
+          ALT: () => {
+            this.CONSUME(kw.Stop, { LABEL: 'verb' });
+            this.OPTION7({ GATE: lineHere, DEF: () => this.SUBRULE6(this.name, { LABEL: 'line' }) });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(kw.Cancel, { LABEL: 'verb' });
+            this.OPTION8({ GATE: lineHere, DEF: () => this.SUBRULE7(this.name, { LABEL: 'line' }) });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(kw.Rectify, { LABEL: 'verb' });
+            this.OPTION3(() => {
+              this.CONSUME(kw.Within);
+              this.SUBRULE(this.signedNumber);
+            });
+          },
+        },
+        { ALT: () => this.CONSUME(kw.Interview, { LABEL: 'verb' }) },
+        { ALT: () => this.CONSUME(kw.Commend, { LABEL: 'verb' }) },
+        {
+          ALT: () => {
+            this.CONSUME(kw.Warn, { LABEL: 'verb' });
+            this.SUBRULE2(this.name, { LABEL: 'level' });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(kw.Flag, { LABEL: 'verb' });
+            this.CONSUME(StringLiteral);
+          },
+        },
+      ]),
+    );
   });
 }
 

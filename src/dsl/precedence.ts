@@ -35,9 +35,18 @@ export interface ClimbHooks {
 
 const COMPARISON = 4;
 const PRECEDENCE: Record<string, [number, BinaryOp]> = {
-  Or: [1, 'or'], And: [2, 'and'],
-  EqEq: [COMPARISON, '=='], NotEq: [COMPARISON, '!='], Lt: [COMPARISON, '<'], LtEq: [COMPARISON, '<='], Gt: [COMPARISON, '>'], GtEq: [COMPARISON, '>='],
-  Plus: [5, '+'], Minus: [5, '-'], Star: [6, '*'], Slash: [6, '/'],
+  Or: [1, 'or'],
+  And: [2, 'and'],
+  EqEq: [COMPARISON, '=='],
+  NotEq: [COMPARISON, '!='],
+  Lt: [COMPARISON, '<'],
+  LtEq: [COMPARISON, '<='],
+  Gt: [COMPARISON, '>'],
+  GtEq: [COMPARISON, '>='],
+  Plus: [5, '+'],
+  Minus: [5, '-'],
+  Star: [6, '*'],
+  Slash: [6, '/'],
 };
 
 export function climb(operands: readonly PrefixedOperand[], ops: readonly IToken[], hooks: ClimbHooks): Expr | undefined {

@@ -128,7 +128,8 @@ export class BoundedRecoveryParser extends CstParser {
       loop.pending = args;
     };
     const attempt = (): void => {
-      if (self.RULE_STACK_IDX <= 0 || this.followerWithin(self, RESYNC_WINDOW)) base.tryInRepetitionRecovery.call(this, later, grammarRuleArgs, lookAhead, expected);
+      if (self.RULE_STACK_IDX <= 0 || this.followerWithin(self, RESYNC_WINDOW))
+        base.tryInRepetitionRecovery.call(this, later, grammarRuleArgs, lookAhead, expected);
       else this.attemptWithin(self, later, grammarRuleArgs, lookAhead, expected);
     };
     if (same) {

@@ -31,12 +31,10 @@ const encode = (p: Payload): string => JSON.stringify(p);
 export const syntaxErrorProvider: IParserErrorMessageProvider = {
   buildMismatchTokenMessage: ({ expected, actual, previous, ruleName }) =>
     encode({ kind: 'mismatch', expected: expected.name, rule: ruleName, actual: image(actual), previous: image(previous) }),
-  buildNotAllInputParsedMessage: ({ firstRedundant, ruleName }) =>
-    encode({ kind: 'trailing', rule: ruleName, actual: image(firstRedundant) }),
+  buildNotAllInputParsedMessage: ({ firstRedundant, ruleName }) => encode({ kind: 'trailing', rule: ruleName, actual: image(firstRedundant) }),
   buildNoViableAltMessage: ({ actual, previous, ruleName }) =>
     encode({ kind: 'noViable', rule: ruleName, actual: image(actual[0]), previous: image(previous) }),
-  buildEarlyExitMessage: ({ actual, previous, ruleName }) =>
-    encode({ kind: 'noViable', rule: ruleName, actual: image(actual[0]), previous: image(previous) }),
+  buildEarlyExitMessage: ({ actual, previous, ruleName }) => encode({ kind: 'noViable', rule: ruleName, actual: image(actual[0]), previous: image(previous) }),
 };
 
 /** The message of the parser's own too-deep error (recovery.ts). */
@@ -98,7 +96,14 @@ export interface LexOutput {
  * `guard`, each stretch it cut out is one DSL109, and parse errors from the cut's edges (the
  * `)` that now closes an empty bracket) are its echo and left out.
  */
-export function syntaxDiagnostics(text: string, lex: LexOutput, parseErrors: readonly IRecognitionException[], file: string, lang: Lang, guard?: NestingGuard): Diagnostic[] {
+export function syntaxDiagnostics(
+  text: string,
+  lex: LexOutput,
+  parseErrors: readonly IRecognitionException[],
+  file: string,
+  lang: Lang,
+  guard?: NestingGuard,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const add = (code: string, t: msg.Text, range: SourceRange): void => {
     out.push({ code, severity: 'error', message: t.message, file, range, ...(t.hint ? { hint: t.hint } : {}) });
@@ -131,9 +136,12 @@ export function syntaxDiagnostics(text: string, lex: LexOutput, parseErrors: rea
       out.push({ ...nestingDiagnostic(undefined, file, lang), range: rangeOf(e.token, lex.tokens) });
       continue;
     }
-    const t = p.kind === 'mismatch'
-      ? msg.expectedToken(lang, p.expected ?? '', p.actual, p.previous, ruleStack(e, p))
-      : p.kind === 'trailing' ? msg.trailingInput(lang, p.actual) : msg.noViableAlternative(lang, p.actual, p.previous, ruleStack(e, p));
+    const t =
+      p.kind === 'mismatch'
+        ? msg.expectedToken(lang, p.expected ?? '', p.actual, p.previous, ruleStack(e, p))
+        : p.kind === 'trailing'
+          ? msg.trailingInput(lang, p.actual)
+          : msg.noViableAlternative(lang, p.actual, p.previous, ruleStack(e, p));
     // A missing `}` is best shown where the block's text ends, not at the end of the file.
     const range = t.code === msg.DSL.missingBrace ? point(lastEnd(lex.tokens)) : rangeOf(e.token, lex.tokens);
     add(t.code, t, range);

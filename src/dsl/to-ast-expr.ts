@@ -10,9 +10,21 @@ import type { Diagnostic, Position, SourceRange } from '../common/diagnostic.js'
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import type { ContextRoot, DataPath, Expr, Name, NumberLit } from './ast.js';
 import type {
-  ArithCstChildren, ArithOperandCstChildren, BinaryExprCstChildren, ContextPathCstChildren, DataPathCstChildren, ExpressionCstChildren,
-  IfExprCstChildren, LabelCstChildren, NameCstChildren, OperandCstChildren, PrimaryCstChildren, QualifiedNameCstChildren,
-  RefOrCallCstChildren, SignedNumberCstChildren, WordCstChildren,
+  ArithCstChildren,
+  ArithOperandCstChildren,
+  BinaryExprCstChildren,
+  ContextPathCstChildren,
+  DataPathCstChildren,
+  ExpressionCstChildren,
+  IfExprCstChildren,
+  LabelCstChildren,
+  NameCstChildren,
+  OperandCstChildren,
+  PrimaryCstChildren,
+  QualifiedNameCstChildren,
+  RefOrCallCstChildren,
+  SignedNumberCstChildren,
+  WordCstChildren,
 } from './cst-types.js';
 import { climb, type ClimbHooks, type PrefixedOperand } from './precedence.js';
 import { MAX_FORMULA_DEPTH, MAX_PATH_SEGMENTS } from './limits.js';
@@ -33,7 +45,9 @@ const BUILTIN_WORDS = new Map([kw.Value, kw.Target, kw.Weight, kw.Score, kw.Max,
  * `max`, …): such a word cannot name a param or let, since no formula could refer to it.
  */
 const RESERVED: ReadonlyMap<string, string> = new Map(
-  (['Value', 'Target', 'Weight', 'Score', 'Max'] as const).flatMap((k) => KEYWORD_SPELLINGS[k].map((s): [string, string] => [s, KEYWORD_SPELLINGS[k][0] as string])),
+  (['Value', 'Target', 'Weight', 'Score', 'Max'] as const).flatMap((k) =>
+    KEYWORD_SPELLINGS[k].map((s): [string, string] => [s, KEYWORD_SPELLINGS[k][0] as string]),
+  ),
 );
 
 /** The built-in a declared name would mean in formulas, or undefined when it is free to use. */
@@ -95,11 +109,16 @@ export class ExprVisitor extends BaseVisitor {
   private depthOf(e: Expr): number {
     const d = (x: Expr): number => this.depths.get(x) ?? 0;
     switch (e.kind) {
-      case 'binary': return 1 + Math.max(d(e.left), d(e.right));
-      case 'unary': return 1 + d(e.operand);
-      case 'call': return 1 + e.args.reduce((m, a) => Math.max(m, d(a)), 0);
-      case 'if': return 1 + Math.max(d(e.condition), d(e.then), d(e.otherwise));
-      default: return 0;
+      case 'binary':
+        return 1 + Math.max(d(e.left), d(e.right));
+      case 'unary':
+        return 1 + d(e.operand);
+      case 'call':
+        return 1 + e.args.reduce((m, a) => Math.max(m, d(a)), 0);
+      case 'if':
+        return 1 + Math.max(d(e.condition), d(e.then), d(e.otherwise));
+      default:
+        return 0;
     }
   }
 
@@ -265,11 +284,11 @@ export class ExprVisitor extends BaseVisitor {
 
   dataPath(ctx: DataPathCstChildren): DataPath | undefined {
     const start = this.tokRange(first(ctx.Data));
-    const parts = [...(ctx.segment ?? []), ...(ctx.LBracket ?? [])]
-      .filter((t) => Number.isFinite(t.startOffset))
-      .sort((a, b) => a.startOffset - b.startOffset);
+    const parts = [...(ctx.segment ?? []), ...(ctx.LBracket ?? [])].filter((t) => Number.isFinite(t.startOffset)).sort((a, b) => a.startOffset - b.startOffset);
     if (this.tooManySegments(parts.length, () => this.tokRange(parts[MAX_PATH_SEGMENTS]))) return undefined;
-    const segments = parts.map((t) => (t.tokenType.name === 'LBracket' ? '[]' : t.tokenType.name === 'StringToken' || t.tokenType.name === 'UnterminatedString' ? unquote(t.image) : t.image));
+    const segments = parts.map((t) =>
+      t.tokenType.name === 'LBracket' ? '[]' : t.tokenType.name === 'StringToken' || t.tokenType.name === 'UnterminatedString' ? unquote(t.image) : t.image,
+    );
     const lastTok = [...parts, ...(ctx.RBracket ?? [])].filter((t) => Number.isFinite(t.startOffset)).sort((a, b) => b.startOffset - a.startOffset)[0];
     const range = lastTok ? this.span(start, this.tokRange(lastTok)) : start;
     return { kind: 'path', segments, range };
@@ -300,7 +319,7 @@ export class ExprVisitor extends BaseVisitor {
       // A refused argument refuses the call rather than leaving it one argument short.
       if (this.refusals !== refused) return undefined;
       const close = first(ctx.RParen);
-      const end = close && Number.isFinite(close.startOffset) ? this.tokRange(close) : args[args.length - 1]?.range ?? head.range;
+      const end = close && Number.isFinite(close.startOffset) ? this.tokRange(close) : (args[args.length - 1]?.range ?? head.range);
       return this.measured({ kind: 'call', callee: head, args, range: this.span(head.range, end) }, head.range);
     }
     const members = ctx.members ?? [];

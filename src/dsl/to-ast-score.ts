@@ -7,14 +7,25 @@
  */
 import type { CstNode, IToken } from 'chevrotain';
 import { Decimal } from 'decimal.js';
+import type { Band, BandCondition, Expr, MissingPolicy, Name, ScoreMethod, TargetDecl, Unit } from './ast.js';
 import type {
-  Band, BandCondition, Expr, MissingPolicy, Name, ScoreMethod, TargetDecl, Unit,
-} from './ast.js';
-import type {
-  ApplicableClauseCstChildren, BandCstChildren, BandsMethodCstChildren, CheckItemCstChildren, ChecklistMethodCstChildren,
-  DeductMethodCstChildren, LinearMethodCstChildren, LinearPointCstChildren, MissingClauseCstChildren,
-  RatingLevelCstChildren, RatingMethodCstChildren, ScoreClauseCstChildren, TargetClauseCstChildren, TierCstChildren,
-  TiersMethodCstChildren, UnitClauseCstChildren, ValueClauseCstChildren,
+  ApplicableClauseCstChildren,
+  BandCstChildren,
+  BandsMethodCstChildren,
+  CheckItemCstChildren,
+  ChecklistMethodCstChildren,
+  DeductMethodCstChildren,
+  LinearMethodCstChildren,
+  LinearPointCstChildren,
+  MissingClauseCstChildren,
+  RatingLevelCstChildren,
+  RatingMethodCstChildren,
+  ScoreClauseCstChildren,
+  TargetClauseCstChildren,
+  TierCstChildren,
+  TiersMethodCstChildren,
+  UnitClauseCstChildren,
+  ValueClauseCstChildren,
 } from './cst-types.js';
 import { missingPolicy, OPTION_WORDS, pickMode, unitWord } from './literals.js';
 import * as msg from './messages.js';
@@ -71,12 +82,22 @@ export class ScoreVisitor extends ExprVisitor {
 
   // ── scoring methods ─────────────────────────────────────────────────────────────────────
   scoreClause(ctx: ScoreClauseCstChildren, node: CstNode): ScoreMethod | undefined {
-    const inner: ScoreMethod | undefined = ctx.Proportional ? { method: 'proportional', range: this.tokRange(first(ctx.Proportional)) }
-      : ctx.YesNo ? { method: 'yesno', range: this.tokRange(first(ctx.YesNo)) }
-      : ctx.Expert ? this.single('expert', first(ctx.expertSource))
-      : ctx.Formula ? this.single('formula', first(ctx.formula))
-      : this.sub<ScoreMethod>(first(ctx.bandsMethod) ?? first(ctx.ratingMethod) ?? first(ctx.tiersMethod)
-        ?? first(ctx.deductMethod) ?? first(ctx.linearMethod) ?? first(ctx.checklistMethod));
+    const inner: ScoreMethod | undefined = ctx.Proportional
+      ? { method: 'proportional', range: this.tokRange(first(ctx.Proportional)) }
+      : ctx.YesNo
+        ? { method: 'yesno', range: this.tokRange(first(ctx.YesNo)) }
+        : ctx.Expert
+          ? this.single('expert', first(ctx.expertSource))
+          : ctx.Formula
+            ? this.single('formula', first(ctx.formula))
+            : this.sub<ScoreMethod>(
+                first(ctx.bandsMethod) ??
+                  first(ctx.ratingMethod) ??
+                  first(ctx.tiersMethod) ??
+                  first(ctx.deductMethod) ??
+                  first(ctx.linearMethod) ??
+                  first(ctx.checklistMethod),
+              );
     if (!inner) return undefined;
     // The method's range covers the whole clause, `score` keyword included.
     inner.range = this.nodeRange(node);
@@ -171,8 +192,14 @@ export class ScoreVisitor extends ExprVisitor {
     if (ctx.Above || ctx.Below) {
       if (!threshold) return undefined;
       return {
-        method: 'step', per, step: count, direction: ctx.Above ? 'above' : 'below', threshold,
-        counting: ctx.Fractional ? 'fractional' : 'whole', ...maxPart, range: this.nodeRange(node),
+        method: 'step',
+        per,
+        step: count,
+        direction: ctx.Above ? 'above' : 'below',
+        threshold,
+        counting: ctx.Fractional ? 'fractional' : 'whole',
+        ...maxPart,
+        range: this.nodeRange(node),
       };
     }
     return { method: 'deduct', per, count, ...maxPart, range: this.nodeRange(node) };

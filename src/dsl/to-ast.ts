@@ -9,22 +9,63 @@
 import type { CstNode, TokenType } from 'chevrotain';
 import { tokenMatcher } from './chevrotain.js';
 import type { SourceRange } from '../common/diagnostic.js';
-import { DEFAULT_LANG, type Lang } from '../common/lang.js';
+import type { Lang } from '../common/lang.js';
 import type {
-  ActionDecl, ActionVerb, CombineActionKind, CombineDecl, DimensionDecl, Expr, FileAst, FrameworkDecl, GradeCut, GradesDecl, ImportDecl,
-  IndicatorDecl, InputBounds, InputDecl, LetDecl, LineDecl, Meta, Name, NodeMember, ParamDecl, RemoveDecl, RequireDecl, RuleDecl,
-  RulesDecl, Setting, VetoDecl,
+  ActionDecl,
+  ActionVerb,
+  CombineActionKind,
+  CombineDecl,
+  DimensionDecl,
+  Expr,
+  FileAst,
+  FrameworkDecl,
+  GradeCut,
+  GradesDecl,
+  ImportDecl,
+  IndicatorDecl,
+  InputBounds,
+  InputDecl,
+  LetDecl,
+  LineDecl,
+  Meta,
+  Name,
+  NodeMember,
+  ParamDecl,
+  RemoveDecl,
+  RequireDecl,
+  RuleDecl,
+  RulesDecl,
+  Setting,
+  VetoDecl,
 } from './ast.js';
 import type {
-  ActionCstChildren, CombineDeclCstChildren, DimensionDeclCstChildren, FileCstChildren, FrameworkDeclCstChildren,
-  GradeCutCstChildren, GradesDeclCstChildren, ImportDeclCstChildren, IndicatorDeclCstChildren, InputDeclCstChildren, InputRangeCstChildren,
-  LetDeclCstChildren, LineDeclCstChildren, MetaItemCstChildren, MetaItemCstNode, NodeMemberCstChildren,
-  OverrideDeclCstChildren, ParamDeclCstChildren, RemoveDeclCstChildren, RequireDeclCstChildren, RuleDeclCstChildren,
-  RulesDeclCstChildren, SeparatorCstChildren, SettingCstChildren, VetoDeclCstChildren,
+  ActionCstChildren,
+  CombineDeclCstChildren,
+  DimensionDeclCstChildren,
+  FileCstChildren,
+  FrameworkDeclCstChildren,
+  GradeCutCstChildren,
+  GradesDeclCstChildren,
+  ImportDeclCstChildren,
+  IndicatorDeclCstChildren,
+  InputDeclCstChildren,
+  InputRangeCstChildren,
+  LetDeclCstChildren,
+  LineDeclCstChildren,
+  MetaItemCstChildren,
+  MetaItemCstNode,
+  NodeMemberCstChildren,
+  OverrideDeclCstChildren,
+  ParamDeclCstChildren,
+  RemoveDeclCstChildren,
+  RequireDeclCstChildren,
+  RuleDeclCstChildren,
+  RulesDeclCstChildren,
+  SeparatorCstChildren,
+  SettingCstChildren,
+  VetoDeclCstChildren,
 } from './cst-types.js';
-import {
-  combineMode, inputType, isZeroWord, missingPolicy, notApplicablePolicy, OPTION_WORDS, roundingMode, unquote, warnLevel,
-} from './literals.js';
+import { combineMode, inputType, isZeroWord, missingPolicy, notApplicablePolicy, OPTION_WORDS, roundingMode, unquote, warnLevel } from './literals.js';
 import * as msg from './messages.js';
 import { first, reservedBuiltin } from './to-ast-expr.js';
 import { ScoreVisitor } from './to-ast-score.js';
@@ -53,8 +94,9 @@ class AstBuilder extends ScoreVisitor {
 
   file(ctx: FileCstChildren, node: CstNode): FileAst {
     const imports = this.subs<ImportDecl>(ctx.importDecl);
-    const declarations = [...this.subs<FrameworkDecl>(ctx.frameworkDecl), ...this.subs<RulesDecl>(ctx.rulesDecl)]
-      .sort((a, b) => a.range.start.offset - b.range.start.offset);
+    const declarations = [...this.subs<FrameworkDecl>(ctx.frameworkDecl), ...this.subs<RulesDecl>(ctx.rulesDecl)].sort(
+      (a, b) => a.range.start.offset - b.range.start.offset,
+    );
     const range = this.nodeRange(node);
     return { kind: 'file', file: this.sourceFile, imports, declarations, range };
   }
@@ -188,7 +230,11 @@ class AstBuilder extends ScoreVisitor {
     return d ? { kind: 'let', ...d } : undefined;
   }
 
-  private binding(ctx: ParamDeclCstChildren | LetDeclCstChildren, node: CstNode, what: 'param' | 'let'): { name: Name; value: Expr; meta: Meta; range: SourceRange } | undefined {
+  private binding(
+    ctx: ParamDeclCstChildren | LetDeclCstChildren,
+    node: CstNode,
+    what: 'param' | 'let',
+  ): { name: Name; value: Expr; meta: Meta; range: SourceRange } | undefined {
     const name = this.nameOf(first(ctx.name));
     // A word that means a built-in in formulas (`目标` is `target`) could never be referred to
     // under this name; `unspent`/`结余` is the exception: it is the built-in a block defines.
@@ -211,14 +257,24 @@ class AstBuilder extends ScoreVisitor {
     // The clauses come in any order, each at most once (`required` and `optional` exclude each other).
     const presence = [...(ctx.Required ?? []), ...(ctx.Optional ?? [])].sort((a, b) => a.startOffset - b.startOffset);
     for (const extra of [...presence.slice(1), ...(ctx.Of ?? []).slice(1), ...(ctx.description ?? []).slice(1)]) {
-      this.report(msg.DSL.duplicateClause, msg.duplicateClause(this.lang, extra.image.startsWith('"') || extra.image.startsWith('“') ? '"…"' : extra.image), this.tokRange(extra));
+      this.report(
+        msg.DSL.duplicateClause,
+        msg.duplicateClause(this.lang, extra.image.startsWith('"') || extra.image.startsWith('“') ? '"…"' : extra.image),
+        this.tokRange(extra),
+      );
     }
     for (const extra of (ctx.inputRange ?? []).slice(1)) this.report(msg.DSL.duplicateClause, msg.duplicateClause(this.lang, '[…]'), this.nodeRange(extra));
     const bounds = this.sub<InputBounds>(first(ctx.inputRange));
     if (!path || !type) return undefined;
     return {
-      kind: 'input', path, type, required: presence[0]?.tokenType === kw.Required, ...(ctx.Of ? { allowed } : {}), ...(bounds ? { bounds } : {}),
-      meta: this.meta(undefined, desc ? { description: unquote(desc.image) } : {}), range,
+      kind: 'input',
+      path,
+      type,
+      required: presence[0]?.tokenType === kw.Required,
+      ...(ctx.Of ? { allowed } : {}),
+      ...(bounds ? { bounds } : {}),
+      meta: this.meta(undefined, desc ? { description: unquote(desc.image) } : {}),
+      range,
     };
   }
 
@@ -358,8 +414,14 @@ class AstBuilder extends ScoreVisitor {
     const range = this.nodeRange(node);
     if (!name || !when) return undefined;
     return {
-      kind: 'rule', name, ...(priority !== undefined ? { priority } : {}), when, actions,
-      ...(reason ? { reason: unquote(reason.image) } : {}), meta: { refs: [] }, range,
+      kind: 'rule',
+      name,
+      ...(priority !== undefined ? { priority } : {}),
+      when,
+      actions,
+      ...(reason ? { reason: unquote(reason.image) } : {}),
+      meta: { refs: [] },
+      range,
     };
   }
 
@@ -378,7 +440,8 @@ class AstBuilder extends ScoreVisitor {
     if (verb === 'warn' && !level) return undefined;
     if (verb === 'flag' && !text) return undefined;
     return {
-      kind: 'action', verb,
+      kind: 'action',
+      verb,
       ...(line ? { line } : {}),
       ...(amount ? { amount } : {}),
       ...(withinDays ? { withinDays } : {}),
@@ -391,7 +454,11 @@ class AstBuilder extends ScoreVisitor {
 
 /** Action keywords a `combine` may target; a quoted "warn" stays a line name. */
 const COMBINE_ACTIONS: readonly [TokenType, CombineActionKind][] = [
-  [kw.Warn, 'warn'], [kw.Rectify, 'rectify'], [kw.Interview, 'interview'], [kw.Commend, 'commend'], [kw.Flag, 'flag'],
+  [kw.Warn, 'warn'],
+  [kw.Rectify, 'rectify'],
+  [kw.Interview, 'interview'],
+  [kw.Commend, 'commend'],
+  [kw.Flag, 'flag'],
 ];
 
 function combineActionOf(name: CstNode): CombineActionKind | undefined {

@@ -66,17 +66,43 @@ const LETTER_HINTS: string[] = (() => {
 })();
 
 // ── literals ────────────────────────────────────────────────────────────────────────────────
-export const Identifier = createToken({ name: 'Identifier', pattern: unicodePattern('[\\p{L}_][\\p{L}\\p{N}_]*'), line_breaks: false, start_chars_hint: LETTER_HINTS, categories: [AnyWord] });
+export const Identifier = createToken({
+  name: 'Identifier',
+  pattern: unicodePattern('[\\p{L}_][\\p{L}\\p{N}_]*'),
+  line_breaks: false,
+  start_chars_hint: LETTER_HINTS,
+  categories: [AnyWord],
+});
 
 /**
  * The unit suffixes a number may carry, longest spelling first. A letter-ending unit must not be
  * followed by another letter (`3kmh` is not `3km` + `h`).
  */
 export const UNIT_SUFFIXES = [
-  '万元', '亿元', '平方米', '公里', '人次', 'days', 'm²', 'km',
-  '%', '万', '亿', '元', '天', '人', '个', '项', '次', '户', '所', '家', '份',
+  '万元',
+  '亿元',
+  '平方米',
+  '公里',
+  '人次',
+  'days',
+  'm²',
+  'km',
+  '%',
+  '万',
+  '亿',
+  '元',
+  '天',
+  '人',
+  '个',
+  '项',
+  '次',
+  '户',
+  '所',
+  '家',
+  '份',
 ] as const;
 const unitAlternation = UNIT_SUFFIXES.join('|');
+// biome-ignore lint/suspicious/noShadowRestrictedNames: the token keeps the grammar's name; this module never needs the global
 export const Number = createToken({
   name: 'Number',
   pattern: unicodePattern(`\\d+(?:\\.\\d+)?(?:(?:${unitAlternation})(?![\\p{L}\\p{N}_]))?(?![\\p{L}\\p{N}_²])`),
@@ -85,7 +111,13 @@ export const Number = createToken({
   categories: [NumberLiteral],
 });
 /** A number glued to letters that are no unit (`10分`, `3个月`, `12abc`): reported as DSL105. */
-export const BadNumber = createToken({ name: 'BadNumber', pattern: unicodePattern('\\d+(?:\\.\\d+)?[\\p{L}\\p{N}_²%]+'), line_breaks: false, start_chars_hint: DIGITS, categories: [NumberLiteral] });
+export const BadNumber = createToken({
+  name: 'BadNumber',
+  pattern: unicodePattern('\\d+(?:\\.\\d+)?[\\p{L}\\p{N}_²%]+'),
+  line_breaks: false,
+  start_chars_hint: DIGITS,
+  categories: [NumberLiteral],
+});
 export const StringToken = createToken({ name: 'StringToken', pattern: /"(?:[^"\\\n\r]|\\.)*"|“[^”\n\r]*”/, categories: [StringLiteral] });
 /** An opening quote without its closing quote on the same line: reported as DSL103. */
 export const UnterminatedString = createToken({ name: 'UnterminatedString', pattern: /"(?:[^"\\\n\r]|\\.)*|“[^”\n\r]*/, categories: [StringLiteral] });
@@ -93,37 +125,95 @@ export const UnterminatedString = createToken({ name: 'UnterminatedString', patt
 // ── keywords ────────────────────────────────────────────────────────────────────────────────
 /** Every keyword and its spellings (English first, then Chinese aliases). */
 const KEYWORDS = {
-  Framework: ['framework', '框架'], Extends: ['extends', '继承'], Import: ['import', '导入'],
-  Dimension: ['dimension', '维度'], Indicator: ['indicator', '指标'], Weight: ['weight', '权重'],
-  Scale: ['scale', '满分'], Precision: ['precision', '精度'], Rounding: ['rounding', '舍入'],
-  Version: ['version', '版本'], Title: ['title', '标题'], Description: ['description', '说明'],
-  Ref: ['ref', '依据'], Unit: ['unit', '单位'], Grades: ['grades', '等级'],
-  Otherwise: ['otherwise', 'else', '否则'], Veto: ['veto', '否决'], When: ['when', '当'],
-  Require: ['require', '要求'], Param: ['param', '参数'], Let: ['let', '定义'],
-  Input: ['input', '输入'], Required: ['required', '必填'], Optional: ['optional', '选填'],
-  Of: ['of'], Override: ['override', '覆盖'], Remove: ['remove', '删除'],
-  NotApplicable: ['not_applicable', '不适用'], Value: ['value', '值'], Target: ['target', '目标'],
-  Between: ['between', '介于'], And: ['and', '并且', '且'], Or: ['or', '或者', '或'],
-  Not: ['not', '非'], Tolerance: ['tolerance', '容差'], Score: ['score', '评分', '计分'],
-  Proportional: ['proportional', '完成率'], Bands: ['bands', '区间'], Centered: ['centered', '居中'],
-  Rating: ['rating', '定性'], Tiers: ['tiers', '分档'], Point: ['point', '取值'],
-  Pick: ['pick', '默认取'], Deduct: ['deduct', '扣分'], Per: ['per', '每'],
-  Above: ['above', '超过'], Below: ['below', '低于'], Whole: ['whole', '整数'],
-  Fractional: ['fractional', '按比例'], Max: ['max', '最多'], YesNo: ['yesno', '是否'],
-  Linear: ['linear', '线性'], Checklist: ['checklist', '要素'], Expert: ['expert', '专家'],
-  Formula: ['formula', '公式'], Applicable: ['applicable', '适用'], Missing: ['missing', '缺失'],
-  If: ['if', '如果'], Then: ['then', '则'], True: ['true', '是', '真'],
-  False: ['false', '否', '假'], Data: ['data', '数据'], Rules: ['rules', '规则集'],
+  Framework: ['framework', '框架'],
+  Extends: ['extends', '继承'],
+  Import: ['import', '导入'],
+  Dimension: ['dimension', '维度'],
+  Indicator: ['indicator', '指标'],
+  Weight: ['weight', '权重'],
+  Scale: ['scale', '满分'],
+  Precision: ['precision', '精度'],
+  Rounding: ['rounding', '舍入'],
+  Version: ['version', '版本'],
+  Title: ['title', '标题'],
+  Description: ['description', '说明'],
+  Ref: ['ref', '依据'],
+  Unit: ['unit', '单位'],
+  Grades: ['grades', '等级'],
+  Otherwise: ['otherwise', 'else', '否则'],
+  Veto: ['veto', '否决'],
+  When: ['when', '当'],
+  Require: ['require', '要求'],
+  Param: ['param', '参数'],
+  Let: ['let', '定义'],
+  Input: ['input', '输入'],
+  Required: ['required', '必填'],
+  Optional: ['optional', '选填'],
+  Of: ['of'],
+  Override: ['override', '覆盖'],
+  Remove: ['remove', '删除'],
+  NotApplicable: ['not_applicable', '不适用'],
+  Value: ['value', '值'],
+  Target: ['target', '目标'],
+  Between: ['between', '介于'],
+  And: ['and', '并且', '且'],
+  Or: ['or', '或者', '或'],
+  Not: ['not', '非'],
+  Tolerance: ['tolerance', '容差'],
+  Score: ['score', '评分', '计分'],
+  Proportional: ['proportional', '完成率'],
+  Bands: ['bands', '区间'],
+  Centered: ['centered', '居中'],
+  Rating: ['rating', '定性'],
+  Tiers: ['tiers', '分档'],
+  Point: ['point', '取值'],
+  Pick: ['pick', '默认取'],
+  Deduct: ['deduct', '扣分'],
+  Per: ['per', '每'],
+  Above: ['above', '超过'],
+  Below: ['below', '低于'],
+  Whole: ['whole', '整数'],
+  Fractional: ['fractional', '按比例'],
+  Max: ['max', '最多'],
+  YesNo: ['yesno', '是否'],
+  Linear: ['linear', '线性'],
+  Checklist: ['checklist', '要素'],
+  Expert: ['expert', '专家'],
+  Formula: ['formula', '公式'],
+  Applicable: ['applicable', '适用'],
+  Missing: ['missing', '缺失'],
+  If: ['if', '如果'],
+  Then: ['then', '则'],
+  True: ['true', '是', '真'],
+  False: ['false', '否', '假'],
+  Data: ['data', '数据'],
+  Rules: ['rules', '规则集'],
   // Context roots of rule conditions; `整改情况` is tried before the action word `整改`.
-  Previous: ['previous', '上年'], Rectification: ['rectification', '整改情况'],
-  For: ['for', '适用于'], Rule: ['rule', '规则'], Priority: ['priority', '优先级'],
-  Reason: ['reason', '理由'], Combine: ['combine', '合并'], By: ['by', '按'],
-  Cap: ['cap', '上限'], Within: ['within', '限期'], Days: ['days', '天'],
-  Line: ['line', '预算线'], Base: ['base', '基数'],
-  Adjust: ['adjust', '调整'], Recall: ['recall', '收回'], Unspent: ['unspent', '结余'],
-  Withhold: ['withhold', '暂扣'], Suspend: ['suspend', '暂缓'], Stop: ['stop', '停止'],
-  Cancel: ['cancel', '取消'], Rectify: ['rectify', '整改'], Interview: ['interview', '约谈'],
-  Commend: ['commend', '表扬'], Warn: ['warn', '预警'], Flag: ['flag', '标记'],
+  Previous: ['previous', '上年'],
+  Rectification: ['rectification', '整改情况'],
+  For: ['for', '适用于'],
+  Rule: ['rule', '规则'],
+  Priority: ['priority', '优先级'],
+  Reason: ['reason', '理由'],
+  Combine: ['combine', '合并'],
+  By: ['by', '按'],
+  Cap: ['cap', '上限'],
+  Within: ['within', '限期'],
+  Days: ['days', '天'],
+  Line: ['line', '预算线'],
+  Base: ['base', '基数'],
+  Adjust: ['adjust', '调整'],
+  Recall: ['recall', '收回'],
+  Unspent: ['unspent', '结余'],
+  Withhold: ['withhold', '暂扣'],
+  Suspend: ['suspend', '暂缓'],
+  Stop: ['stop', '停止'],
+  Cancel: ['cancel', '取消'],
+  Rectify: ['rectify', '整改'],
+  Interview: ['interview', '约谈'],
+  Commend: ['commend', '表扬'],
+  Warn: ['warn', '预警'],
+  Flag: ['flag', '标记'],
 } as const satisfies Record<string, readonly string[]>;
 export type KeywordName = keyof typeof KEYWORDS;
 
@@ -134,8 +224,20 @@ export type KeywordName = keyof typeof KEYWORDS;
  * ambiguous. Every other keyword is soft.
  */
 const HARD: ReadonlySet<KeywordName> = new Set<KeywordName>([
-  'Otherwise', 'When', 'And', 'Or', 'Not', 'If', 'Then', 'True', 'False', 'Data', 'Rule', 'Reason',
-  'Previous', 'Rectification',
+  'Otherwise',
+  'When',
+  'And',
+  'Or',
+  'Not',
+  'If',
+  'Then',
+  'True',
+  'False',
+  'Data',
+  'Rule',
+  'Reason',
+  'Previous',
+  'Rectification',
 ]);
 
 function escapeRegex(s: string): string {
@@ -161,7 +263,10 @@ export const KEYWORD_SPELLINGS: Readonly<Record<KeywordName, readonly string[]>>
 const keywordTokens: TokenType[] = [];
 for (const name of orderKeywords(Object.keys(KEYWORDS) as KeywordName[])) {
   const spellings: readonly string[] = KEYWORDS[name];
-  const alternation = [...spellings].sort((a, b) => b.length - a.length).map(escapeRegex).join('|');
+  const alternation = [...spellings]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegex)
+    .join('|');
   const token = createToken({
     name,
     pattern: new RegExp(alternation),
@@ -200,12 +305,47 @@ export const Colon = createToken({ name: 'Colon', pattern: /:|：/ });
 
 /** Lexer order: trivia, literals, keywords (before Identifier), Identifier, punctuation. */
 export const allTokens: TokenType[] = [
-  WhiteSpace, LineComment, BlockComment, UnterminatedComment,
-  StringToken, UnterminatedString, Number, BadNumber,
-  ...keywordTokens, Identifier,
-  Arrow, DotDot, Dot, EqEq, NotEq, LtEq, GtEq, Lt, Gt, Equals, Plus, Minus, Star, Slash, Percent,
-  LCurly, RCurly, LParen, RParen, LBracket, RBracket, Comma, Semicolon, Colon,
-  AnyWord, SoftKeyword, StringLiteral, NumberLiteral, AdditiveOp, MultiplicativeOp, ComparisonOp,
+  WhiteSpace,
+  LineComment,
+  BlockComment,
+  UnterminatedComment,
+  StringToken,
+  UnterminatedString,
+  Number,
+  BadNumber,
+  ...keywordTokens,
+  Identifier,
+  Arrow,
+  DotDot,
+  Dot,
+  EqEq,
+  NotEq,
+  LtEq,
+  GtEq,
+  Lt,
+  Gt,
+  Equals,
+  Plus,
+  Minus,
+  Star,
+  Slash,
+  Percent,
+  LCurly,
+  RCurly,
+  LParen,
+  RParen,
+  LBracket,
+  RBracket,
+  Comma,
+  Semicolon,
+  Colon,
+  AnyWord,
+  SoftKeyword,
+  StringLiteral,
+  NumberLiteral,
+  AdditiveOp,
+  MultiplicativeOp,
+  ComparisonOp,
 ];
 
 export const jixiaoLexer = new Lexer(allTokens, {

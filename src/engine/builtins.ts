@@ -63,7 +63,8 @@ export function callBuiltin(fn: BuiltinFunction, args: Fn[], labels: string[], c
       const ws = numbers(fn, [args[1]!], [labels[1]!], ctx, self);
       if (isFail(ws)) return ws;
       if (vs.length !== ws.length) return fail(EVL.BAD_ARGUMENT, { fn, detail: evlTerm('valuesButWeights', { values: vs.length, weights: ws.length }) });
-      let num = ZERO, den = ZERO;
+      let num = ZERO,
+        den = ZERO;
       for (let i = 0; i < vs.length; i++) {
         num = num.plus(vs[i]!.times(ws[i]!));
         den = den.plus(ws[i]!);
@@ -93,7 +94,8 @@ export function callBuiltin(fn: BuiltinFunction, args: Fn[], labels: string[], c
         const d = asNumber(args[1](ctx, self), EVL_TERMS.roundDigits);
         if (isFail(d)) return d;
         digits = d.toNumber();
-        if (!Number.isInteger(digits) || digits < 0 || digits > 20) return fail(EVL.BAD_ARGUMENT, { fn, detail: evlTerm('badDigits', { digits: d.toString() }) });
+        if (!Number.isInteger(digits) || digits < 0 || digits > 20)
+          return fail(EVL.BAD_ARGUMENT, { fn, detail: evlTerm('badDigits', { digits: d.toString() }) });
       }
       return v.toDecimalPlaces(digits, D.ROUND_HALF_UP);
     }

@@ -238,14 +238,18 @@ function digitCount15(m: number): number {
  * the library.
  */
 export function cmpDec(a: Dec, b: Dec): number {
-  const ad = a.d, bd = b.d, as = a.s, bs = b.s;
+  const ad = a.d,
+    bd = b.d,
+    as = a.s,
+    bs = b.s;
   if (!ad || !bd) return a.cmp(b);
   if (!ad[0] || !bd[0]) return ad[0] ? as : bd[0] ? -bs : 0;
   if (as !== bs) return as;
   const neg = as < 0;
   if (a.e !== b.e) return a.e > b.e !== neg ? 1 : -1;
-  const al = ad.length, bl = bd.length;
-  for (let i = 0, j = al < bl ? al : bl; i < j; ++i) {
+  const al = ad.length,
+    bl = bd.length;
+  for (let i = 0, j = Math.min(al, bl); i < j; ++i) {
     if (ad[i] !== bd[i]) return ad[i]! > bd[i]! !== neg ? 1 : -1;
   }
   return al === bl ? 0 : al > bl !== neg ? 1 : -1;

@@ -64,7 +64,15 @@ export function createEvaluator(ir: RuleSetIR, options: EvaluatorOptions = {}): 
   return { ir, read, evaluate: (record, opts = {}) => run(program, validator, read, record, opts, trace, lang) };
 }
 
-function run(program: Program, validator: RecordValidator | undefined, read: (r: unknown) => unknown, record: unknown, opts: EvaluateOptions, trace: TraceLevel, lang: Lang): EvaluationResult {
+function run(
+  program: Program,
+  validator: RecordValidator | undefined,
+  read: (r: unknown) => unknown,
+  record: unknown,
+  opts: EvaluateOptions,
+  trace: TraceLevel,
+  lang: Lang,
+): EvaluationResult {
   const id = opts.id ?? recordId(record, opts.fallbackId ?? '');
   const unsafe = checkRecord(record, id, lang);
   if (unsafe.length) return rejectedResult(program.ir, id, unsafe);

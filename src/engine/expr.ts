@@ -6,7 +6,7 @@
  * so a let read by ten indicators is computed once.
  */
 import type { ExprIR } from '../compile/ir.js';
-import type { Ctx, ExprEnv, Fn, NodeMember, Reads } from './expr-types.js';
+import type { ExprEnv, Fn, Reads } from './expr-types.js';
 import { assertNever } from '../common/diagnostic.js';
 import { Num, cmpNum } from './num.js';
 import { callBuiltin } from './builtins.js';
@@ -17,7 +17,13 @@ import { asBoolean, asNumber, fail, fromData, isFail, valEquals, type Val } from
 export type { Ctx, ExprEnv, Fn, Frame, NodeMember, Reads } from './expr-types.js';
 
 export function dataPathText(path: readonly string[]): string {
-  return 'data.' + path.map((s) => (/^[\p{L}_][\p{L}\p{N}_]*$/u.test(s) || s === '[]' ? s : JSON.stringify(s))).join('.').replace(/\.\[\]/g, '[]');
+  return (
+    'data.' +
+    path
+      .map((s) => (/^[\p{L}_][\p{L}\p{N}_]*$/u.test(s) || s === '[]' ? s : JSON.stringify(s)))
+      .join('.')
+      .replace(/\.\[\]/g, '[]')
+  );
 }
 
 /** Reads a data path from a record; own properties only, '[]' maps over a list. */
@@ -139,7 +145,10 @@ function named(kind: 'param' | 'let', name: string, env: ExprEnv): Fn {
 function compileBinary(e: Extract<ExprIR, { kind: 'binary' }>, env: ExprEnv): Fn {
   const l = compileExpr(e.left, env);
   const r = compileExpr(e.right, env);
-  const ll = printExpr(e.left), rl = printExpr(e.right), lp = pathOf(e.left), rp = pathOf(e.right);
+  const ll = printExpr(e.left),
+    rl = printExpr(e.right),
+    lp = pathOf(e.left),
+    rp = pathOf(e.right);
   const whole = printExpr(e);
   switch (e.op) {
     case '+':
@@ -258,5 +267,3 @@ export function collectReads(root: ExprIR, env: ExprEnv, out: Reads = { data: ne
   }
   return out;
 }
-
-

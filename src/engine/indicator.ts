@@ -48,7 +48,13 @@ export interface RecordState {
   lang: Lang;
 }
 
-export function createState(program: Program, data: Record<string, unknown>, stage: string | undefined, level: TraceLevel = 'full', lang: Lang = DEFAULT_LANG): RecordState {
+export function createState(
+  program: Program,
+  data: Record<string, unknown>,
+  stage: string | undefined,
+  level: TraceLevel = 'full',
+  lang: Lang = DEFAULT_LANG,
+): RecordState {
   const na = new Set<string>();
   const list = Object.hasOwn(data, 'not_applicable') ? data.not_applicable : undefined;
   if (Array.isArray(list)) for (const x of list) if (typeof x === 'string') na.add(x.replace(/\./g, '/'));

@@ -42,7 +42,8 @@ export function compileAward(a: AwardIR, env: ExprEnv): AwardFn {
     // seen (decimals are immutable; sharing the instance is safe).
     const n = Num.parse(a.value.value);
     if (a.kind !== 'fraction') return () => n;
-    let lastWeight: Num | undefined, lastPoints = ZERO;
+    let lastWeight: Num | undefined,
+      lastPoints = ZERO;
     return (_ctx, f) => {
       if (f.weight !== lastWeight) {
         lastPoints = f.weight.times(n);

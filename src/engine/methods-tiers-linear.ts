@@ -15,7 +15,8 @@ import { asLabel, asNumber, fail, isFail, type Val } from './values.js';
 const TWO = Num.fromNumber(2);
 
 export function compileTiers(s: Extract<ScoreIR, { method: 'tiers' }>, env: ExprEnv): ScoreFn {
-  const subject = compileExpr(s.subject, env), label = printExpr(s.subject);
+  const subject = compileExpr(s.subject, env),
+    label = printExpr(s.subject);
   const point = s.point && compileExpr(s.point, env);
   const pointL = s.point ? printExpr(s.point) : '';
   const tiers = new Map(s.tiers.map((x) => [x.label, { low: compileAward(x.low, env), high: compileAward(x.high, env), fraction: x.low.kind === 'fraction' }]));
@@ -26,7 +27,8 @@ export function compileTiers(s: Extract<ScoreIR, { method: 'tiers' }>, env: Expr
     if (isFail(lv)) return lv;
     const tier = tiers.get(lv);
     if (!tier) return fail(EVL.UNKNOWN_LEVEL, { level: lv, levels: names }, label);
-    const lo = tier.low(ctx, f), hi = tier.high(ctx, f);
+    const lo = tier.low(ctx, f),
+      hi = tier.high(ctx, f);
     if (isFail(lo)) return lo;
     if (isFail(hi)) return hi;
     t.hit.push(lv);
@@ -38,7 +40,8 @@ export function compileTiers(s: Extract<ScoreIR, { method: 'tiers' }>, env: Expr
       // The point is read in the tier's own terms: a share of the weight when the tier is in %.
       const p = tier.fraction ? f.weight.times(p0) : p0;
       if (p.lt(lo) || p.gt(hi)) return fail(EVL.POINT_OUTSIDE_TIER, { point: p0.toString(), tier: lv, low: lo.toString(), high: hi.toString() }, pointL);
-      t.on && t.steps.push({ what: tier.fraction ? `point from data ${pointL} = ${p0} × weight ${f.weight}` : `point from data ${pointL}`, result: p.toString() });
+      t.on &&
+        t.steps.push({ what: tier.fraction ? `point from data ${pointL} = ${p0} × weight ${f.weight}` : `point from data ${pointL}`, result: p.toString() });
       return capToWeight(p, f, t);
     }
     const p = pick === 'low' ? lo : pick === 'high' ? hi : lo.plus(hi).div(TWO);
@@ -62,7 +65,8 @@ export function compileLinear(s: Extract<ScoreIR, { method: 'linear' }>, env: Ex
     else {
       const xy: { x: Num; y: Num }[] = [];
       for (const p of pts) {
-        const px = num(p.x, ctx, f, p.xl), py = p.y(ctx, f);
+        const px = num(p.x, ctx, f, p.xl),
+          py = p.y(ctx, f);
         if (isFail(px)) return px;
         if (isFail(py)) return py;
         xy.push({ x: px, y: py });
@@ -80,7 +84,8 @@ export function compileLinear(s: Extract<ScoreIR, { method: 'linear' }>, env: Ex
       }
     }
     const xy = curve.xy;
-    const first = xy[0]!, lastPoint = xy[xy.length - 1]!;
+    const first = xy[0]!,
+      lastPoint = xy[xy.length - 1]!;
     let y: Num;
     if (cmpNum(x, first.x) <= 0) {
       y = first.y;
@@ -91,8 +96,10 @@ export function compileLinear(s: Extract<ScoreIR, { method: 'linear' }>, env: Ex
     } else {
       let i = 0;
       while (i < xy.length - 2 && cmpNum(x, xy[i + 1]!.x) > 0) i++;
-      const a = xy[i]!, b = xy[i + 1]!;
-      const rise = curve.rise[i] ?? b.y.minus(a.y), run = curve.run[i] ?? b.x.minus(a.x);
+      const a = xy[i]!,
+        b = xy[i + 1]!;
+      const rise = curve.rise[i] ?? b.y.minus(a.y),
+        run = curve.run[i] ?? b.x.minus(a.x);
       y = a.y.plus(x.minus(a.x).times(rise).div(run));
       t.on && t.steps.push({ what: `interpolate: ${a.y} + (${shown(x, f)} − ${a.x}) × (${b.y} − ${a.y}) / (${b.x} − ${a.x})`, result: y.toString() });
     }

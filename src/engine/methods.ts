@@ -16,7 +16,6 @@ import { compileLinear, compileTiers } from './methods-tiers-linear.js';
 import { printAward, printBand, printExpr } from './print.js';
 import { asBoolean, asLabel, asNumber, fail, isFail, type Fail } from './values.js';
 
-
 /** 完成率法: forward B/A, reverse A/B, equal by closeness, between by the nearer bound. */
 const proportional: ScoreFn = (_ctx, f, t) => {
   const op = f.targetOp;
@@ -79,7 +78,12 @@ export function compileScore(s: ScoreIR, env: ExprEnv): ScoreFn {
     case 'proportional':
       return proportional;
     case 'bands': {
-      const bands = s.bands.map((b) => ({ label: b.label || printBand(b.condition), test: compileBand(b.condition, env), award: compileAward(b.award, env), text: `${printBand(b.condition)}: ${printAward(b.award)}` }));
+      const bands = s.bands.map((b) => ({
+        label: b.label || printBand(b.condition),
+        test: compileBand(b.condition, env),
+        award: compileAward(b.award, env),
+        text: `${printBand(b.condition)}: ${printAward(b.award)}`,
+      }));
       const centered = s.centered;
       return (ctx, f, t) => {
         let x = asNumber(f.value, EVL_TERMS.value);
@@ -122,8 +126,11 @@ export function compileScore(s: ScoreIR, env: ExprEnv): ScoreFn {
     case 'tiers':
       return compileTiers(s, env);
     case 'deduct': {
-      const per = compileExpr(s.per, env), count = compileExpr(s.count, env), max = s.max && compileExpr(s.max, env);
-      const perL = printExpr(s.per), countL = printExpr(s.count);
+      const per = compileExpr(s.per, env),
+        count = compileExpr(s.count, env),
+        max = s.max && compileExpr(s.max, env);
+      const perL = printExpr(s.per),
+        countL = printExpr(s.count);
       return (ctx, f, t) => {
         const p = num(per, ctx, f, perL);
         if (isFail(p)) return p;
@@ -136,12 +143,18 @@ export function compileScore(s: ScoreIR, env: ExprEnv): ScoreFn {
       };
     }
     case 'step': {
-      const per = compileExpr(s.per, env), step = compileExpr(s.step, env), threshold = compileExpr(s.threshold, env), max = s.max && compileExpr(s.max, env);
-      const above = s.direction === 'above', whole = s.counting === 'whole';
+      const per = compileExpr(s.per, env),
+        step = compileExpr(s.step, env),
+        threshold = compileExpr(s.threshold, env),
+        max = s.max && compileExpr(s.max, env);
+      const above = s.direction === 'above',
+        whole = s.counting === 'whole';
       return (ctx, f, t) => {
         const x = asNumber(f.value, EVL_TERMS.value);
         if (isFail(x)) return x;
-        const p = num(per, ctx, f, 'per'), st = num(step, ctx, f, 'step'), th = num(threshold, ctx, f, 'threshold');
+        const p = num(per, ctx, f, 'per'),
+          st = num(step, ctx, f, 'step'),
+          th = num(threshold, ctx, f, 'threshold');
         if (isFail(p)) return p;
         if (isFail(st)) return st;
         if (isFail(th)) return th;
@@ -172,7 +185,13 @@ export function compileScore(s: ScoreIR, env: ExprEnv): ScoreFn {
     case 'linear':
       return compileLinear(s, env);
     case 'checklist': {
-      const items = s.items.map((i) => ({ label: i.label, when: compileExpr(i.when, env), whenL: printExpr(i.when), award: compileAward(i.award, env), text: printAward(i.award) }));
+      const items = s.items.map((i) => ({
+        label: i.label,
+        when: compileExpr(i.when, env),
+        whenL: printExpr(i.when),
+        award: compileAward(i.award, env),
+        text: printAward(i.award),
+      }));
       return (ctx, f, t) => {
         let sum = ZERO;
         for (const i of items) {
@@ -252,7 +271,9 @@ function compileBand(c: BandConditionIR, env: ExprEnv): (ctx: Ctx, f: Frame, x: 
     case 'else':
       return () => true;
     case 'compare': {
-      const bound = compileExpr(c.bound, env), op = c.op, label = printExpr(c.bound);
+      const bound = compileExpr(c.bound, env),
+        op = c.op,
+        label = printExpr(c.bound);
       return (ctx, f, x) => {
         const b = num(bound, ctx, f, label);
         if (isFail(b)) return b;
@@ -261,13 +282,16 @@ function compileBand(c: BandConditionIR, env: ExprEnv): (ctx: Ctx, f: Frame, x: 
       };
     }
     case 'interval': {
-      const lo = compileExpr(c.low, env), hi = compileExpr(c.high, env);
+      const lo = compileExpr(c.low, env),
+        hi = compileExpr(c.high, env);
       const { lowInclusive, highInclusive } = c;
       return (ctx, f, x) => {
-        const l = num(lo, ctx, f, 'low'), h = num(hi, ctx, f, 'high');
+        const l = num(lo, ctx, f, 'low'),
+          h = num(hi, ctx, f, 'high');
         if (isFail(l)) return l;
         if (isFail(h)) return h;
-        const a = cmpNum(x, l), b = cmpNum(x, h);
+        const a = cmpNum(x, l),
+          b = cmpNum(x, h);
         return (lowInclusive ? a >= 0 : a > 0) && (highInclusive ? b <= 0 : b < 0);
       };
     }

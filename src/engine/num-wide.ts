@@ -28,7 +28,8 @@ export function digitsOf(m: bigint): number {
   const a = m < 0n ? -m : m;
   const top = POW10N.length - 1;
   if (a >= POW10N[top]!) return a.toString().length;
-  let lo = 1, hi = top;
+  let lo = 1,
+    hi = top;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (a < POW10N[mid]!) hi = mid;

@@ -15,7 +15,14 @@
  * against D.
  */
 import type DecimalJs from 'decimal.js';
-import { D, cmpDec, roundedDifference as decRoundedDifference, toPlainNumber as decToPlainNumber, toRoundedNumber as decToRoundedNumber, type Dec } from './decimal.js';
+import {
+  D,
+  cmpDec,
+  roundedDifference as decRoundedDifference,
+  toPlainNumber as decToPlainNumber,
+  toRoundedNumber as decToRoundedNumber,
+  type Dec,
+} from './decimal.js';
 import { addWide, cmpWide, divWide, mulWide, roundToPlaces, strip, wide, wideToString } from './num-wide.js';
 
 type Rounding = DecimalJs.Decimal.Rounding;
@@ -28,10 +35,15 @@ const MAXN = BigInt(MAX);
  */
 const WIDE_SCALE = 900;
 /** Marks of the forms that are not fast, in `k`. */
-const DEC = -1, WIDE = -2;
+const DEC = -1,
+  WIDE = -2;
 /** 10^i for i = 0..22: every one is an exact double. */
 const POW10: readonly number[] = Array.from({ length: MAX_SCALE + 1 }, (_, i) => 10 ** i);
-const ROUND_UP = D.ROUND_UP, ROUND_DOWN = D.ROUND_DOWN, ROUND_HALF_UP = D.ROUND_HALF_UP, ROUND_HALF_EVEN = D.ROUND_HALF_EVEN, ROUND_FLOOR = D.ROUND_FLOOR;
+const ROUND_UP = D.ROUND_UP,
+  ROUND_DOWN = D.ROUND_DOWN,
+  ROUND_HALF_UP = D.ROUND_HALF_UP,
+  ROUND_HALF_EVEN = D.ROUND_HALF_EVEN,
+  ROUND_FLOOR = D.ROUND_FLOOR;
 
 const isNegZero = (m: number): boolean => m === 0 && 1 / m < 0;
 const safe = (x: number): boolean => x <= MAX && x >= -MAX;
@@ -211,7 +223,9 @@ export class Num {
 
   plus(y: Num): Num {
     if (this.k >= 0 && y.k >= 0) {
-      let a = this.m, b = y.m, k = this.k;
+      let a = this.m,
+        b = y.m,
+        k = this.k;
       if (k < y.k) {
         a *= POW10[y.k - k]!;
         k = y.k;
@@ -224,7 +238,9 @@ export class Num {
 
   minus(y: Num): Num {
     if (this.k >= 0 && y.k >= 0) {
-      let a = this.m, b = y.m, k = this.k;
+      let a = this.m,
+        b = y.m,
+        k = this.k;
       if (k < y.k) {
         a *= POW10[y.k - k]!;
         k = y.k;
@@ -238,7 +254,8 @@ export class Num {
   /** plus or minus outside the fast form: wide unless an operand is held only by D. */
   private sum(y: Num, subtract: boolean): Num {
     if (this.k === DEC || y.k === DEC) return Num.ofDec(subtract ? this.dec().minus(y.dec()) : this.dec().plus(y.dec()));
-    const a = this.big(), ka = wide.scale;
+    const a = this.big(),
+      ka = wide.scale;
     const b = y.big();
     const s = addWide(a, ka, b, wide.scale, subtract);
     // an exact cancellation is +0 under half-up rounding, as in D
@@ -252,7 +269,8 @@ export class Num {
     }
     if (this.k === DEC || y.k === DEC) return Num.ofDec(this.dec().times(y.dec()));
     if (this.isZero() || y.isZero()) return Num.signedZero(this, y);
-    const a = this.big(), ka = wide.scale;
+    const a = this.big(),
+      ka = wide.scale;
     const b = y.big();
     return Num.ofWide(mulWide(a, ka, b, wide.scale), wide.scale);
   }
@@ -265,7 +283,8 @@ export class Num {
    */
   div(y: Num): Num {
     if (this.k >= 0 && y.k >= 0 && y.m !== 0) {
-      let a = this.m, k = this.k - y.k;
+      let a = this.m,
+        k = this.k - y.k;
       const b = y.m;
       while (a % b !== 0) {
         a *= 10;
@@ -287,8 +306,10 @@ export class Num {
   private quotient(y: Num): Num {
     if (this.k === DEC || y.k === DEC || y.isZero()) return Num.ofDec(this.dec().div(y.dec()));
     if (this.isZero()) return Num.signedZero(this, y);
-    const a = this.big(), ka = wide.scale;
-    const b = y.big(), kb = wide.scale;
+    const a = this.big(),
+      ka = wide.scale;
+    const b = y.big(),
+      kb = wide.scale;
     const da = this.k >= 0 ? safeDigits(this.m) : undefined;
     const db = y.k >= 0 ? safeDigits(y.m) : undefined;
     const q = divWide(a < 0n ? -a : a, ka, b < 0n ? -b : b, kb, da, db);
@@ -309,7 +330,8 @@ export class Num {
   /** -1, 0 or 1, as D's `cmp` (-0 equals 0). */
   cmp(y: Num): number {
     if (this.k >= 0 && y.k >= 0) {
-      let a = this.m, b = y.m;
+      let a = this.m,
+        b = y.m;
       // One multiplication by an exact power of ten: either exact, or beyond 2^53 in magnitude
       // (and then beyond the other side, which is a safe integer), so the double compare is right.
       if (this.k < y.k) a *= POW10[y.k - this.k]!;
@@ -322,7 +344,8 @@ export class Num {
     const z = y.k >= 0 ? y.m / POW10[y.k]! : y.approximation();
     const gap = x - z;
     if (gap > CERTAIN * Math.abs(z) + Number.MIN_VALUE || -gap > CERTAIN * Math.abs(z) + Number.MIN_VALUE) return gap < 0 ? -1 : 1;
-    const a = this.big(), ka = wide.scale;
+    const a = this.big(),
+      ka = wide.scale;
     const b = y.big();
     return cmpWide(a, ka, b, wide.scale);
   }
@@ -348,13 +371,14 @@ export class Num {
   }
 
   decimalPlaces(): number {
-    return this.k >= 0 ? this.k : this.k === WIDE ? (this.wk > 0 ? this.wk : 0) : this.dec().decimalPlaces();
+    return this.k >= 0 ? this.k : this.k === WIDE ? Math.max(this.wk, 0) : this.dec().decimalPlaces();
   }
 
   /** Rounded to `dp` decimals (dp ≥ 0) by a D rounding mode; D's `toDecimalPlaces`. */
   toDecimalPlaces(dp: number, rm: Rounding): Num {
     if (this.k >= 0 && dp >= 0) {
-      const m = this.m, k = this.k;
+      const m = this.m,
+        k = this.k;
       if (k <= dp) return this;
       if (rm === ROUND_UP || rm === ROUND_DOWN || rm === ROUND_HALF_UP || rm === ROUND_HALF_EVEN || rm === ROUND_FLOOR) {
         const p = POW10[k - dp]!;
@@ -398,7 +422,8 @@ export class Num {
   toString(): string {
     if (this.k === WIDE) return wideToString(this.w, this.wk);
     if (this.k < 0) return this.dec().toString();
-    const m = this.m, k = this.k;
+    const m = this.m,
+      k = this.k;
     if (k === 0) return m === 0 ? '0' : String(m);
     const neg = m < 0;
     let s = String(neg ? -m : m);

@@ -165,7 +165,10 @@ function scoreExprs(s: ScoreIR): ExprIR[] {
     case 'yesno':
       return [];
     case 'bands':
-      return s.bands.flatMap((b) => [b.award.value, ...(b.condition.kind === 'compare' ? [b.condition.bound] : b.condition.kind === 'interval' ? [b.condition.low, b.condition.high] : [])]);
+      return s.bands.flatMap((b) => [
+        b.award.value,
+        ...(b.condition.kind === 'compare' ? [b.condition.bound] : b.condition.kind === 'interval' ? [b.condition.low, b.condition.high] : []),
+      ]);
     case 'rating':
       return [s.subject, ...s.levels.map((l) => l.award.value)];
     case 'tiers':

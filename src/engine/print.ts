@@ -9,7 +9,13 @@ import { assertNever } from '../common/diagnostic.js';
 import { D } from './decimal.js';
 
 function dataPath(path: readonly string[]): string {
-  return 'data.' + path.map((s) => (/^[\p{L}_][\p{L}\p{N}_]*$/u.test(s) || s === '[]' ? s : JSON.stringify(s))).join('.').replace(/\.\[\]/g, '[]');
+  return (
+    'data.' +
+    path
+      .map((s) => (/^[\p{L}_][\p{L}\p{N}_]*$/u.test(s) || s === '[]' ? s : JSON.stringify(s)))
+      .join('.')
+      .replace(/\.\[\]/g, '[]')
+  );
 }
 
 export function printNumber(value: string, unit: string | null): string {
@@ -57,9 +63,7 @@ function wrap(e: ExprIR): string {
 }
 
 export function printAward(a: AwardIR): string {
-  return a.kind === 'fraction' && !(a.value.kind === 'number' && a.value.unit === '%')
-    ? `${printExpr(a.value)} of weight`
-    : printExpr(a.value);
+  return a.kind === 'fraction' && !(a.value.kind === 'number' && a.value.unit === '%') ? `${printExpr(a.value)} of weight` : printExpr(a.value);
 }
 
 export function printBand(c: BandConditionIR): string {

@@ -69,14 +69,21 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
   // Decimal sums of weights are exact, so the precomputed Σ of all leaves is the same number
   // when every leaf applies (the common case) and saves 30-odd additions per record.
   const applicableWeight = redistribute
-    ? applicableLeaves.length ? program.roots.reduce((s, n) => s.plus(n.weight), ZERO) : ZERO
-    : applicableLeaves.length === leaves.length ? program.leafWeight : applicableLeaves.reduce((s, p) => s.plus(p.outcome.plan.weight), ZERO);
+    ? applicableLeaves.length
+      ? program.roots.reduce((s, n) => s.plus(n.weight), ZERO)
+      : ZERO
+    : applicableLeaves.length === leaves.length
+      ? program.leafWeight
+      : applicableLeaves.reduce((s, p) => s.plus(p.outcome.plan.weight), ZERO);
   // Level 'none' builds no record steps (and so never prints the 40-digit sums).
   const traced = state.level !== 'none';
   const steps: TraceStep[] = traced
     ? [
         { what: 'Σ points of applicable indicators', result: sum.toString() },
-        { what: redistribute ? 'weight (not-applicable weight redistributed to siblings)' : 'Σ weights of applicable indicators', result: applicableWeight.toString() },
+        {
+          what: redistribute ? 'weight (not-applicable weight redistributed to siblings)' : 'Σ weights of applicable indicators',
+          result: applicableWeight.toString(),
+        },
       ]
     : [];
   const errors: EvaluationError[] = [];
@@ -99,7 +106,11 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
   for (const v of program.vetoes) {
     const fired = asBoolean(v.when(state.ctx, null), v.whenText);
     if (isFail(fired)) {
-      errors.push({ code: EVL.VETO_UNCOMPUTABLE, message: message(EVL.VETO_UNCOMPUTABLE, { name: v.ir.name, detail: fired.reason(state.lang) }, state.lang), path: fired.path ?? v.ir.name });
+      errors.push({
+        code: EVL.VETO_UNCOMPUTABLE,
+        message: message(EVL.VETO_UNCOMPUTABLE, { name: v.ir.name, detail: fired.reason(state.lang) }, state.lang),
+        path: fired.path ?? v.ir.name,
+      });
       continue;
     }
     if (!fired) continue;
@@ -156,7 +167,9 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
   result.nextGrade = vetoes.length || !total ? null : nextGrade(program, total, grade, lostItems, applicableWeight, round);
   result.recommendations = [];
   result.errors = errors;
-  result.trace = traced ? { rawTotal: rawTotal ? rawTotal.toString() : '', applicableWeight: applicableWeight.toString(), steps } : { rawTotal: '', applicableWeight: '', steps };
+  result.trace = traced
+    ? { rawTotal: rawTotal ? rawTotal.toString() : '', applicableWeight: applicableWeight.toString(), steps }
+    : { rawTotal: '', applicableWeight: '', steps };
   return result;
 }
 
@@ -182,7 +195,8 @@ function gradeOf(program: Program, total: Num, steps: TraceStep[] | null): strin
 
 /** effective ÷ declared weight for the children of one node under `redistribute`. */
 function redistributionFactor(nodes: NodePlan[], factor: Num, isApplicable: (n: NodePlan) => boolean): Num {
-  let all = ZERO, app = ZERO;
+  let all = ZERO,
+    app = ZERO;
   for (const n of nodes) {
     all = all.plus(n.weight);
     if (isApplicable(n)) app = app.plus(n.weight);
@@ -265,7 +279,10 @@ function reported(state: RecordState, path: string, name: string): { points: Num
   if (key === undefined) return undefined;
   const entry = r[key];
   const raw = entry && typeof entry === 'object' && !Array.isArray(entry) ? (entry as Record<string, unknown>).points : entry;
-  const reason = entry && typeof entry === 'object' && !Array.isArray(entry) && typeof (entry as Record<string, unknown>).reason === 'string' ? ((entry as Record<string, unknown>).reason as string) : '';
+  const reason =
+    entry && typeof entry === 'object' && !Array.isArray(entry) && typeof (entry as Record<string, unknown>).reason === 'string'
+      ? ((entry as Record<string, unknown>).reason as string)
+      : '';
   const n = asNumber(typeof raw === 'number' ? Num.fromNumber(raw) : typeof raw === 'string' ? raw : null, 'reported points');
   return isFail(n) ? undefined : { points: n, reason };
 }

@@ -14,7 +14,23 @@ const ERROR: Shape = { keys: ['code', 'message', 'path'] };
 const STEPS = { each: STEP };
 
 const INDICATOR: Shape = {
-  keys: ['path', 'name', 'dimension', 'weight', 'effectiveWeight', 'value', 'unit', 'target', 'method', 'points', 'status', 'missingPolicy', 'error', 'reported', 'trace'],
+  keys: [
+    'path',
+    'name',
+    'dimension',
+    'weight',
+    'effectiveWeight',
+    'value',
+    'unit',
+    'target',
+    'method',
+    'points',
+    'status',
+    'missingPolicy',
+    'error',
+    'reported',
+    'trace',
+  ],
   children: {
     target: { keys: ['op', 'value', 'upper', 'tolerance'] },
     error: ERROR,
@@ -29,7 +45,23 @@ const RECOMMENDATION: Shape = {
 };
 
 const RESULT: Shape = {
-  keys: ['ruleset', 'id', 'status', 'total', 'grade', 'gradeBeforeVeto', 'scale', 'dimensions', 'indicators', 'vetoes', 'lostPoints', 'nextGrade', 'recommendations', 'errors', 'trace'],
+  keys: [
+    'ruleset',
+    'id',
+    'status',
+    'total',
+    'grade',
+    'gradeBeforeVeto',
+    'scale',
+    'dimensions',
+    'indicators',
+    'vetoes',
+    'lostPoints',
+    'nextGrade',
+    'recommendations',
+    'errors',
+    'trace',
+  ],
   children: {
     ruleset: { keys: ['name', 'version', 'hash'] },
     dimensions: { each: { keys: ['path', 'name', 'weight', 'effectiveWeight', 'points', 'status'] } },

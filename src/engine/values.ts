@@ -45,7 +45,8 @@ const PERCENT = /^[+-]?(\d+(\.\d*)?|\.\d+)%$/;
 /** Converts a raw data value read from a record into a runtime value. */
 export function fromData(raw: unknown): Val {
   if (raw === undefined || raw === null) return null;
-  if (typeof raw === 'number') return Number.isFinite(raw) ? Num.fromNumber(raw) : fail(EVL.WRONG_TYPE, { what: EVL_TERMS.value, expected: EVL_TERMS.finiteNumber, found: String(raw) });
+  if (typeof raw === 'number')
+    return Number.isFinite(raw) ? Num.fromNumber(raw) : fail(EVL.WRONG_TYPE, { what: EVL_TERMS.value, expected: EVL_TERMS.finiteNumber, found: String(raw) });
   if (typeof raw === 'string' || typeof raw === 'boolean') return raw;
   if (Array.isArray(raw)) return raw.map(fromData);
   return raw as object;
@@ -111,12 +112,14 @@ export function asLabel(v: Val, what: string | Term, path?: string): string | Fa
 export function valEquals(a: Val, b: Val): boolean {
   if (a === null || b === null) return a === b;
   if (isDec(a) || isDec(b)) {
-    const x = asNumber(a, EVL_TERMS.left.en), y = asNumber(b, EVL_TERMS.right.en); // only tested, never shown
+    const x = asNumber(a, EVL_TERMS.left.en),
+      y = asNumber(b, EVL_TERMS.right.en); // only tested, never shown
     return isDec(x) && isDec(y) && x.eq(y);
   }
   if (typeof a === 'string' && typeof b === 'string') return a.trim() === b.trim();
   if (typeof a === 'boolean' || typeof b === 'boolean') {
-    const x = asBoolean(a, 'left'), y = asBoolean(b, 'right');
+    const x = asBoolean(a, 'left'),
+      y = asBoolean(b, 'right');
     return typeof x === 'boolean' && typeof y === 'boolean' && x === y;
   }
   return false;

@@ -19,7 +19,7 @@ import { tokenMatcher } from '../dsl/chevrotain.js';
 import { assertNever } from '../common/diagnostic.js';
 import { AdditiveOp, AnyWord, Dot, DotDot, kw, LBracket, LParen, MultiplicativeOp, RBracket } from '../dsl/tokens.js';
 import { flatten, inlineWidth, isToken, ordered, startOf, type Tok } from './spacing.js';
-import { Trivia } from './trivia.js';
+import type { Trivia } from './trivia.js';
 import { INDENT, MAX_WIDTH, Writer } from './writer.js';
 
 export type SeparatorMode = 'canonical' | 'keep';
@@ -28,12 +28,7 @@ const BLOCKS = new Set(['frameworkDecl', 'rulesDecl', 'dimensionDecl', 'indicato
 const LIST_METHODS = new Set(['bandsMethod', 'ratingMethod', 'tiersMethod', 'linearMethod', 'checklistMethod']);
 
 /** How a statement is laid out. */
-type Shape =
-  | { kind: 'separator'; token: IToken }
-  | { kind: 'block'; decl: CstNode }
-  | { kind: 'list'; list: CstNode }
-  | { kind: 'rule' }
-  | { kind: 'inline' };
+type Shape = { kind: 'separator'; token: IToken } | { kind: 'block'; decl: CstNode } | { kind: 'list'; list: CstNode } | { kind: 'rule' } | { kind: 'inline' };
 
 function child(node: CstNode, name: string): CstNode | undefined {
   const c = node.children[name]?.[0];
@@ -147,9 +142,7 @@ class Printer {
     const head = all.filter((t) => t.token.startOffset < lcurly.startOffset);
     const items = ordered(list).filter((c): c is CstNode => !isToken(c) && startOf(c) > lcurly.startOffset);
     const keep = this.mode === 'keep';
-    const entries = items
-      .filter((c) => keep || c.name !== 'separator')
-      .map((c) => ({ separator: c.name === 'separator', toks: flatten(c) }));
+    const entries = items.filter((c) => keep || c.name !== 'separator').map((c) => ({ separator: c.name === 'separator', toks: flatten(c) }));
     this.begin(head[0]!.token, indent);
 
     if (!this.trivia.within(head[0]!.token.startOffset, rcurly.startOffset)) {
@@ -228,4 +221,3 @@ function oneLine(head: Tok[], entries: { toks: Tok[] }[], keep: boolean): Tok[] 
   out.push({ ...tok(head[0]!.token), text: '}' });
   return out;
 }
-

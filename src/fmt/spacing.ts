@@ -12,9 +12,7 @@
  */
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import { displayWidth } from '../compile/code-frame.js';
-import {
-  AdditiveOp, Colon, Comma, Dot, DotDot, LBracket, LParen, Minus, RBracket, RParen, Semicolon,
-} from '../dsl/tokens.js';
+import { AdditiveOp, Colon, Comma, Dot, DotDot, LBracket, LParen, Minus, RBracket, RParen, Semicolon } from '../dsl/tokens.js';
 
 export interface Tok {
   token: IToken;

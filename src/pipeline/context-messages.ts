@@ -30,11 +30,23 @@ export type CtxCode = (typeof CTX)[keyof typeof CTX];
 
 export const CTX_MESSAGES = defineCatalogue('context', {
   CTX901: { severity: 'error', zh: '{detail}', en: '{detail}' },
-  CTX902: { severity: 'error', zh: '{kind}：编号“{id}”出现两次——{first} 和 {second}；每个编号只能有一行', en: '{kind}: id "{id}" appears twice — {first} and {second}; keep one row per id' },
+  CTX902: {
+    severity: 'error',
+    zh: '{kind}：编号“{id}”出现两次——{first} 和 {second}；每个编号只能有一行',
+    en: '{kind}: id "{id}" appears twice — {first} and {second}; keep one row per id',
+  },
   CTX903: { severity: 'error', zh: '{kind}：{where} 没有编号（列 id / 编号 / 项目编号）', en: '{kind}: {where} has no id (column id / 编号 / 项目编号)' },
-  CTX904: { severity: 'warning', zh: '{kind}：{file} 中有 {count} 行没有对应的评价记录：{ids}', en: '{kind}: {count} row(s) of {file} match no assessed record: {ids}' },
+  CTX904: {
+    severity: 'warning',
+    zh: '{kind}：{file} 中有 {count} 行没有对应的评价记录：{ids}',
+    en: '{kind}: {count} row(s) of {file} match no assessed record: {ids}',
+  },
   CTX905: { severity: 'error', zh: '{kind}：{where}：{field}“{value}”不是{expected}', en: '{kind}: {where}: {field} "{value}" is not {expected}' },
-  CTX906: { severity: 'error', zh: '{kind}：{where} 没有整改状态（列 status / 整改状态 / 状态）', en: '{kind}: {where} has no status (column status / 整改状态 / 状态)' },
+  CTX906: {
+    severity: 'error',
+    zh: '{kind}：{where} 没有整改状态（列 status / 整改状态 / 状态）',
+    en: '{kind}: {where} has no status (column status / 整改状态 / 状态)',
+  },
 });
 
 /** The kinds of context file, and what a value should be (CTX905 `{expected}`). */
@@ -54,19 +66,11 @@ export interface CtxPlace {
   offset?: number;
 }
 
-export function ctxDiagnostic(
-  code: CtxCode,
-  kind: ContextKind,
-  args: Record<string, string | number>,
-  place: CtxPlace,
-  lang: Lang = DEFAULT_LANG,
-): Diagnostic {
+export function ctxDiagnostic(code: CtxCode, kind: ContextKind, args: Record<string, string | number>, place: CtxPlace, lang: Lang = DEFAULT_LANG): Diagnostic {
   const expected = args.expected === 'text' || args.expected === 'number' ? CTX_TERMS[args.expected] : args.expected;
   const { message } = render(CTX_MESSAGES, code, { ...args, kind: CTX_TERMS[kind], expected }, lang);
   // a row's range covers its first character, so it never reads as "no position" (NO_RANGE)
   const offset = place.offset ?? 0;
-  const range = place.line > 0
-    ? { start: { line: place.line, column: 1, offset }, end: { line: place.line, column: 2, offset: offset + 1 } }
-    : NO_RANGE;
+  const range = place.line > 0 ? { start: { line: place.line, column: 1, offset }, end: { line: place.line, column: 2, offset: offset + 1 } } : NO_RANGE;
   return { code, severity: CTX_MESSAGES[code].severity, message, file: place.file, range };
 }

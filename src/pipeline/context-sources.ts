@@ -143,7 +143,11 @@ interface Loaded {
 }
 
 /** Reads every file of one kind; the first row of an id is kept, later ones are reported. */
-export async function loadContextTable(kind: ContextKind, files: readonly string[], options: ContextLoadOptions = {}): Promise<Loaded & { diagnostics: Diagnostic[] }> {
+export async function loadContextTable(
+  kind: ContextKind,
+  files: readonly string[],
+  options: ContextLoadOptions = {},
+): Promise<Loaded & { diagnostics: Diagnostic[] }> {
   const lang = options.lang ?? DEFAULT_LANG;
   const shown = options.display ?? ((s: string) => s);
   const locator = new Locator();
@@ -160,7 +164,12 @@ export async function loadContextTable(kind: ContextKind, files: readonly string
     if (!row) continue;
     const first = rows.get(row.id);
     if (first) {
-      report(CTX.DUPLICATE_ID, { id: row.id, first: `${shown(first.source)}#${first.index}`, second: `${shown(item.source)}#${item.index}` }, item.source, item.index);
+      report(
+        CTX.DUPLICATE_ID,
+        { id: row.id, first: `${shown(first.source)}#${first.index}`, second: `${shown(item.source)}#${item.index}` },
+        item.source,
+        item.index,
+      );
       continue;
     }
     rows.set(row.id, row);
@@ -225,7 +234,10 @@ function toRow(kind: ContextKind, record: unknown, source: string, index: number
  * Loads both kinds of context files and returns the join. Diagnostics come back in file order;
  * with an error among them the caller should not assess (a duplicate id makes a join ambiguous).
  */
-export async function loadContextSources(files: ContextFiles, options: ContextLoadOptions = {}): Promise<{ join: ContextJoin | undefined; diagnostics: Diagnostic[] }> {
+export async function loadContextSources(
+  files: ContextFiles,
+  options: ContextLoadOptions = {},
+): Promise<{ join: ContextJoin | undefined; diagnostics: Diagnostic[] }> {
   const previous = files.previous?.length ? await loadContextTable('previous', files.previous, options) : undefined;
   const rectification = files.rectification?.length ? await loadContextTable('rectification', files.rectification, options) : undefined;
   const diagnostics = [...(previous?.diagnostics ?? []), ...(rectification?.diagnostics ?? [])];

@@ -39,7 +39,11 @@ const decoder = new TextDecoder();
 export class SerializedLine implements SerializedResult {
   private text: string | undefined;
   private bytes: Uint8Array | undefined;
-  private constructor(text: string | undefined, bytes: Uint8Array | undefined, readonly summary: ResultSummary) {
+  private constructor(
+    text: string | undefined,
+    bytes: Uint8Array | undefined,
+    readonly summary: ResultSummary,
+  ) {
     this.text = text;
     this.bytes = bytes;
   }
@@ -93,7 +97,8 @@ export function chunkResults(reply: ChunkReply): SerializedResult[] {
 
 export function summarizeResult(result: EvaluationResult): ResultSummary {
   const unavailable: ResultSummary['unavailable'] = [];
-  for (const i of result.indicators) if (i.status === 'unavailable') unavailable.push({ path: i.path, code: i.error?.code ?? '', message: i.error?.message ?? '' });
+  for (const i of result.indicators)
+    if (i.status === 'unavailable') unavailable.push({ path: i.path, code: i.error?.code ?? '', message: i.error?.message ?? '' });
   return {
     unavailable,
     id: result.id,

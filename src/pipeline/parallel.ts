@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { workerModule } from '../common/worker-module.js';
 import type { RuleSetIR } from '../compile/ir.js';
-import { SourcedRecord } from '../data/sourced-record.js';
+import type { SourcedRecord } from '../data/sourced-record.js';
 import { rejectedResult, serializeResult } from '../engine/index.js';
 import { assessMany, contextOptions, createAssessor, type AssessManyOptions } from './assess.js';
 import { chunkResults, SerializedLine, summarizeResult, type ChunkReply, type ChunkRequest, type SerializedResult } from './parallel-protocol.js';
@@ -29,11 +29,7 @@ export interface ParallelOptions {
   contextFor?: AssessManyOptions['contextFor'];
 }
 
-export async function* assessParallel(
-  ir: RuleSetIR,
-  items: AsyncIterable<SourcedRecord>,
-  options: ParallelOptions = {},
-): AsyncIterable<SerializedResult> {
+export async function* assessParallel(ir: RuleSetIR, items: AsyncIterable<SourcedRecord>, options: ParallelOptions = {}): AsyncIterable<SerializedResult> {
   const workerCount = options.workers ?? availableParallelism();
   if (workerCount <= 0) {
     const manyOptions: AssessManyOptions = {
@@ -48,7 +44,10 @@ export async function* assessParallel(
   const chunkSize = options.chunkSize ?? 256;
   const workers = Array.from(
     { length: workerCount },
-    () => new Worker(workerModule(import.meta.url, 'assess-worker'), { workerData: { ir, stage: options.stage, lang: options.lang ?? DEFAULT_LANG, trace: options.trace ?? 'full' } }),
+    () =>
+      new Worker(workerModule(import.meta.url, 'assess-worker'), {
+        workerData: { ir, stage: options.stage, lang: options.lang ?? DEFAULT_LANG, trace: options.trace ?? 'full' },
+      }),
   );
   // One settle pair per chunk in flight, and nothing else: a worker failure rejects exactly the
   // chunks still waiting. (Racing every reply against one shared never-settling `failed`

@@ -66,7 +66,7 @@ function isPercentAction(action: ActionIR, scope: Scope, blockIndex: number): bo
 
 /** Builds the recommendations of one fired rule. `facts` is what its condition read. */
 export function actionsToRecommendations(
-  ir: RuleSetIR,
+  _ir: RuleSetIR,
   plan: RulePlan,
   params: RecommendEventParams,
   scope: Scope,

@@ -107,7 +107,7 @@ export function allocate(input: AllocationInput): AllocationResult {
   const xs = input.factors.map((f) => {
     const row = new Map<string, { value: Dec; x: Dec }>();
     for (const id of ids) {
-      const v = Object.prototype.hasOwnProperty.call(f.values, id) ? dec(f.values[id]) : null;
+      const v = Object.hasOwn(f.values, id) ? dec(f.values[id]) : null;
       if (v === null || v.isNegative()) {
         diagnostics.push(recDiagnostic('REC553', [f.name, id]));
         continue;

@@ -166,7 +166,10 @@ function mergeAction(kind: CombineActionKind, mode: CombineIR['mode'], group: Pe
       const days = (p: PendingRecommendation): number | null => p.rec.withinDays ?? null;
       if (mode === 'max') return pickMax(group, days);
       // most_severe and min: the shortest deadline.
-      return pickMax(group, (p) => { const d = days(p); return d === null ? null : -d; });
+      return pickMax(group, (p) => {
+        const d = days(p);
+        return d === null ? null : -d;
+      });
     }
     case 'interview':
     case 'commend':

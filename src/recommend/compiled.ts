@@ -33,14 +33,14 @@ type Getter<S> = (facts: S) => unknown;
 /** How a (fact, path) pair is read from a source `S`; compiled once per pair. */
 export type FactSource<S> = (fact: string, path: string | undefined) => Getter<S>;
 
-const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+const hasOwn = (o: object, k: string): boolean => Object.hasOwn(o, k);
 
 /** json-rules-engine's number validator, `parseFloat(v).toString() !== 'NaN'`, without the string. */
 function numeric(v: unknown): boolean {
-  return typeof v === 'number' ? v === v : !Number.isNaN(Number.parseFloat(v as string));
+  return typeof v === 'number' ? !Number.isNaN(v) : !Number.isNaN(Number.parseFloat(v as string));
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- mirrors JS comparison on arbitrary values */
+// biome-ignore lint/suspicious/noExplicitAny: mirrors JavaScript's comparison of arbitrary values, as json-rules-engine's operators do
 const OPERATORS: Record<string, (a: any, b: any) => boolean> = {
   equal: (a, b) => a === b,
   notEqual: (a, b) => a !== b,
@@ -196,7 +196,14 @@ export function compileRules<E = JreRule['event'], S = Record<string, unknown>>(
   const compiled: Entry<E, S>[] = check.accepted
     .map((i) => {
       const r = rules[i]!;
-      return { index: i, label: ruleLabel(r, i), priority: Math.trunc(r.priority ?? 1), event: r.event, test: compileCondition<S>(r.conditions, source), probes: collectProbes(r.conditions, source) };
+      return {
+        index: i,
+        label: ruleLabel(r, i),
+        priority: Math.trunc(r.priority ?? 1),
+        event: r.event,
+        test: compileCondition<S>(r.conditions, source),
+        probes: collectProbes(r.conditions, source),
+      };
     })
     .sort((a, b) => b.priority - a.priority || a.index - b.index);
   const n = compiled.length;

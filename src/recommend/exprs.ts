@@ -35,8 +35,8 @@ export class BlockExprs {
     for (const p of ir.params) params.set(p.name, p.value);
     for (const l of ir.lets) lets.set(l.name, l.value);
     // The block's names shadow the framework's, whichever kind either side declared.
-    for (const p of block?.params ?? []) (lets.delete(p.name), params.set(p.name, p.value));
-    for (const l of block?.lets ?? []) (params.delete(l.name), lets.set(l.name, l.value));
+    for (const p of block?.params ?? []) lets.delete(p.name), params.set(p.name, p.value);
+    for (const l of block?.lets ?? []) params.delete(l.name), lets.set(l.name, l.value);
     this.env = { params, lets, gradeRank, compiled: new Map() };
   }
 

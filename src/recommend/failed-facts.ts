@@ -85,7 +85,12 @@ export function failedRules(shared: Shared, scope: Scope, rules: readonly JreRul
       const fail: Fail | undefined = scope.failure(read.slot);
       if (!fail) continue;
       const rule = rules[i]!;
-      out.push({ index: i, event: rule.event, path: read.key, message: formatMessage(FAILED_FACT_CODE, [rule.event.params.rule, read.key, fail.reason(lang), where(shared, read, rule)], lang) });
+      out.push({
+        index: i,
+        event: rule.event,
+        path: read.key,
+        message: formatMessage(FAILED_FACT_CODE, [rule.event.params.rule, read.key, fail.reason(lang), where(shared, read, rule)], lang),
+      });
       break;
     }
   }

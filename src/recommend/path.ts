@@ -40,7 +40,7 @@ export function resolveSegments(value: unknown, segments: readonly string[]): un
   for (const segment of segments) {
     if (FORBIDDEN.has(segment)) return undefined;
     if (current === null || typeof current !== 'object') return undefined;
-    if (!Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
+    if (!Object.hasOwn(current, segment)) return undefined;
     current = (current as Record<string, unknown>)[segment];
   }
   return scalar(current);
@@ -60,16 +60,14 @@ export function compilePointer(pointer: string): (value: unknown) => unknown {
   if (segments.length === 1) {
     const [only] = segments as [string];
     return (value) =>
-      value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, only)
-        ? scalar((value as Record<string, unknown>)[only])
-        : undefined;
+      value !== null && typeof value === 'object' && Object.hasOwn(value, only) ? scalar((value as Record<string, unknown>)[only]) : undefined;
   }
   // Forbidden names were refused above, so the hot loop only checks own properties.
   return (value) => {
     let current: unknown = value;
     for (let i = 0; i < segments.length; i++) {
       const key = segments[i]!;
-      if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, key)) return undefined;
+      if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
       current = (current as Record<string, unknown>)[key];
     }
     return scalar(current);
@@ -79,5 +77,5 @@ export function compilePointer(pointer: string): (value: unknown) => unknown {
 /** Reads a property only when it is an own property and not a forbidden name. */
 export function ownProperty(value: unknown, key: string): unknown {
   if (FORBIDDEN.has(key) || value === null || typeof value !== 'object') return undefined;
-  return Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+  return Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
 }

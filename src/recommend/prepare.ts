@@ -39,7 +39,11 @@ export function prepareRuleSet(ir: RuleSetIR): PreparedRuleSet {
   const diagnostics = [...plan.diagnostics, ...checkActions(ir, plan)].sort(compareDiagnostics);
   const shared = createShared(ir, plan);
   const readers = new Map<number, [string, FactReader][]>();
-  for (const [order, refs] of plan.ruleFacts) readers.set(order, refs.map((r) => [r.label, factReader(shared, r.fact, r.path)]));
+  for (const [order, refs] of plan.ruleFacts)
+    readers.set(
+      order,
+      refs.map((r) => [r.label, factReader(shared, r.fact, r.path)]),
+    );
   const reads = conditionReads(shared, plan.rules);
   return {
     ir,
@@ -53,7 +57,8 @@ export function prepareRuleSet(ir: RuleSetIR): PreparedRuleSet {
       // The compiled path hands events over in this order already; the reference path does not.
       let sorted = events;
       for (let i = 1; i < events.length; i++) {
-        const a = events[i - 1]!, b = events[i]!;
+        const a = events[i - 1]!,
+          b = events[i]!;
         if (b.priority > a.priority || (b.priority === a.priority && b.order < a.order)) {
           sorted = [...events].sort((x, y) => y.priority - x.priority || x.order - y.order);
           break;

@@ -59,11 +59,6 @@ export function firedRules(recommendations: readonly Recommendation[]): string[]
   return [...new Set(recommendations.flatMap((r) => r.combined?.from ?? [r.rule]))];
 }
 
-export function recommendWithReference(
-  ir: RuleSetIR,
-  result: EvaluationResult,
-  record: unknown,
-  context?: RecommendContext,
-): Promise<Recommendation[]> {
+export function recommendWithReference(ir: RuleSetIR, result: EvaluationResult, record: unknown, context?: RecommendContext): Promise<Recommendation[]> {
   return recommendReference(ir, result, record, context);
 }

@@ -35,7 +35,7 @@ type JreEvent = { type: string; params?: Record<string, unknown> };
 
 /** json-rules-engine's number check, `parseFloat(v).toString() !== 'NaN'`, on scalars only. */
 const numeric = (v: unknown): boolean => Number.parseFloat(v as string).toString() !== 'NaN';
-/* eslint-disable @typescript-eslint/no-explicit-any -- json-rules-engine's operators compare arbitrary values */
+// biome-ignore lint/suspicious/noExplicitAny: json-rules-engine's operators compare arbitrary values
 const TOTAL_ORDERINGS: [string, (a: any, b: any) => boolean][] = [
   ['lessThan', (a, b) => isScalar(a) && isScalar(b) && numeric(a) && a < b],
   ['lessThanInclusive', (a, b) => isScalar(a) && isScalar(b) && numeric(a) && a <= b],
@@ -151,7 +151,10 @@ export function createReferenceRecommender(ir: RuleSetIR, prepared: PreparedRule
     noteFailed(result, failed);
     // json-rules-engine hands back copies of events: match a failed rule by its order
     const dropped = new Set(failed.map((f) => (f.event as { params: RecommendEventParams }).params.order));
-    const params = events.filter((e) => e.type === 'recommend').map((e) => e.params as unknown as RecommendEventParams).filter((p) => !dropped.has(p.order));
+    const params = events
+      .filter((e) => e.type === 'recommend')
+      .map((e) => e.params as unknown as RecommendEventParams)
+      .filter((p) => !dropped.has(p.order));
     return prepared.finish(params, scope);
   };
   return {

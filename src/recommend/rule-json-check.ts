@@ -35,7 +35,7 @@ export const SUPPORTED_OPERATORS: readonly string[] = ['equal', 'notEqual', 'les
 const SUPPORTED = new Set(SUPPORTED_OPERATORS);
 const BOOLEAN_KEYS = ['any', 'all', 'not'] as const;
 
-const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+const hasOwn = (o: object, k: string): boolean => Object.hasOwn(o, k);
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export interface RuleJsonCheck {
@@ -125,7 +125,7 @@ export function checkRule(rule: unknown, index: number, lang: Lang = DEFAULT_LAN
   if (!isObject(event) || typeof event.type !== 'string') report('REC562', '/event');
   if (hasOwn(rule, 'priority') && rule.priority !== undefined && !priorityInRange(rule.priority)) {
     const p = rule.priority;
-    const written = typeof p === 'number' && Number.isInteger(p) ? BigInt(p).toString() : JSON.stringify(p) ?? String(p);
+    const written = typeof p === 'number' && Number.isInteger(p) ? BigInt(p).toString() : (JSON.stringify(p) ?? String(p));
     out.push(recDiagnostic('REC569', [label, written, String(RULE_PRIORITY_MIN), String(RULE_PRIORITY_MAX)], undefined, undefined, lang));
   }
   checkNode(rule.conditions, '/conditions', report, true);

@@ -90,7 +90,14 @@ export interface RulePlan {
   diagnostics: Diagnostic[];
 }
 
-const OPS: Record<string, JreOperator> = { '==': 'equal', '!=': 'notEqual', '<': 'lessThan', '<=': 'lessThanInclusive', '>': 'greaterThan', '>=': 'greaterThanInclusive' };
+const OPS: Record<string, JreOperator> = {
+  '==': 'equal',
+  '!=': 'notEqual',
+  '<': 'lessThan',
+  '<=': 'lessThanInclusive',
+  '>': 'greaterThan',
+  '>=': 'greaterThanInclusive',
+};
 const FLIP: Record<string, string> = { '==': '==', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
 
 function nodeKinds(nodes: NodeIR[], out: Map<string, 'indicator' | 'dimension'>): Map<string, 'indicator' | 'dimension'> {
@@ -198,7 +205,12 @@ function toCondition(e: ExprIR, ctx: Ctx): JreCondition {
     return { not: toCondition(e.operand, ctx) };
   }
   const sides = engineTest(e, ctx);
-  if (sides) return truth(e.kind === 'binary' && e.op in OPS ? e : { kind: 'binary', op: '==', left: e, right: { kind: 'boolean', value: true }, unit: null }, sides, ctx);
+  if (sides)
+    return truth(
+      e.kind === 'binary' && e.op in OPS ? e : { kind: 'binary', op: '==', left: e, right: { kind: 'boolean', value: true }, unit: null },
+      sides,
+      ctx,
+    );
   if (e.kind === 'binary' && e.op in OPS) return comparison(e.op, e.left, e.right, ctx);
   // A bare boolean operand: `exists(data.x)`, a let that is a comparison.
   const ref = operand(e, ctx);

@@ -112,7 +112,14 @@ function legendMarkup(rows: LegendItem[][], width: number, y0: number): string {
     let x = (width - total) / 2;
     const y = y0 + r * LEGEND_ROW;
     for (const it of row) {
-      const swatch = el('rect', [['x', x], ['y', y], ['width', 12], ['height', 12], ['rx', 2], ['fill', it.color]]);
+      const swatch = el('rect', [
+        ['x', x],
+        ['y', y],
+        ['width', 12],
+        ['height', 12],
+        ['rx', 2],
+        ['fill', it.color],
+      ]);
       const label = text(x + 17, y + 10.5, it.label.text, [['fill', INK.text]]);
       out.push(withTitle(swatch + label, it.name, it.label.shortened));
       x += it.width;
@@ -126,11 +133,27 @@ function gridMarkup(f: Frame): string {
   const x2 = f.width - f.right;
   for (const t of f.axis.ticks) {
     const y = Math.round(yOf(f, t)) + 0.5;
-    out.push(el('path', [['d', `M${num(f.left)} ${num(y)}H${num(x2)}`], ['stroke', INK.grid]]));
-    out.push(text(f.left - 6, y + 4, tickLabel(t, f.axis.decimals), [['text-anchor', 'end'], ['font-size', TICK_SIZE], ['fill', INK.muted]]));
+    out.push(
+      el('path', [
+        ['d', `M${num(f.left)} ${num(y)}H${num(x2)}`],
+        ['stroke', INK.grid],
+      ]),
+    );
+    out.push(
+      text(f.left - 6, y + 4, tickLabel(t, f.axis.decimals), [
+        ['text-anchor', 'end'],
+        ['font-size', TICK_SIZE],
+        ['fill', INK.muted],
+      ]),
+    );
   }
   const zero = Math.round(yOf(f, 0)) + 0.5;
-  out.push(el('path', [['d', `M${num(f.left)} ${num(zero)}H${num(x2)}`], ['stroke', INK.axis]]));
+  out.push(
+    el('path', [
+      ['d', `M${num(f.left)} ${num(zero)}H${num(x2)}`],
+      ['stroke', INK.axis],
+    ]),
+  );
   return out.join('\n');
 }
 
@@ -146,15 +169,37 @@ function categoryLabels(categories: string[], band: number, left: number): Categ
     const lines = Math.max(1, ...wrapped.map((w) => w.lines.length));
     return {
       height: lines * 15 + 10,
-      markup: (f) => wrapped.map((w, i) => {
-        const x = f.left + band * (i + 0.5);
-        const y = f.bottom + 17;
-        const attrs = [['text-anchor', 'middle'], ['fill', INK.text]] as const;
-        const body = w.lines.length === 1
-          ? text(x, y, w.lines[0]!, attrs)
-          : el('text', [['x', x], ['y', y], ...attrs], w.lines.map((l, k) => el('tspan', [['x', x], ['dy', k === 0 ? 0 : 15]], esc(l))).join(''));
-        return withTitle(body, categories[i]!, w.shortened);
-      }).join('\n'),
+      markup: (f) =>
+        wrapped
+          .map((w, i) => {
+            const x = f.left + band * (i + 0.5);
+            const y = f.bottom + 17;
+            const attrs = [
+              ['text-anchor', 'middle'],
+              ['fill', INK.text],
+            ] as const;
+            const body =
+              w.lines.length === 1
+                ? text(x, y, w.lines[0]!, attrs)
+                : el(
+                    'text',
+                    [['x', x], ['y', y], ...attrs],
+                    w.lines
+                      .map((l, k) =>
+                        el(
+                          'tspan',
+                          [
+                            ['x', x],
+                            ['dy', k === 0 ? 0 : 15],
+                          ],
+                          esc(l),
+                        ),
+                      )
+                      .join(''),
+                  );
+            return withTitle(body, categories[i]!, w.shortened);
+          })
+          .join('\n'),
     };
   }
   // Slanted at 45°, each label may reach down-left only as far as the chart's left edge.
@@ -162,12 +207,20 @@ function categoryLabels(categories: string[], band: number, left: number): Categ
   const longest = Math.max(0, ...fits.map((t) => textWidth(t.text, 11)));
   return {
     height: Math.ceil(longest * Math.SQRT1_2) + 22,
-    markup: (f) => fits.map((t, i) => {
-      const x = f.left + band * (i + 0.5) + 4;
-      const y = f.bottom + 14;
-      const body = text(x, y, t.text, [['text-anchor', 'end'], ['font-size', 11], ['transform', `rotate(-45 ${num(x)} ${num(y)})`], ['fill', INK.text]]);
-      return withTitle(body, categories[i]!, t.shortened);
-    }).join('\n'),
+    markup: (f) =>
+      fits
+        .map((t, i) => {
+          const x = f.left + band * (i + 0.5) + 4;
+          const y = f.bottom + 14;
+          const body = text(x, y, t.text, [
+            ['text-anchor', 'end'],
+            ['font-size', 11],
+            ['transform', `rotate(-45 ${num(x)} ${num(y)})`],
+            ['fill', INK.text],
+          ]);
+          return withTitle(body, categories[i]!, t.shortened);
+        })
+        .join('\n'),
   };
 }
 
@@ -184,7 +237,11 @@ export function barChartSvg(spec: BarChartSpec, prefix: string): string {
     color: s.color ?? PALETTE[j % PALETTE.length]!,
     data: categories.map((_, i) => finite(s.data[i])),
   }));
-  const { lo, hi } = extent(series.map((s) => s.data), stacked, n);
+  const { lo, hi } = extent(
+    series.map((s) => s.data),
+    stacked,
+    n,
+  );
   const axis = valueAxis(lo, hi, spec.max);
 
   const tickWidth = Math.max(0, ...axis.ticks.map((t) => textWidth(tickLabel(t, axis.decimals), TICK_SIZE)));
@@ -192,12 +249,16 @@ export function barChartSvg(spec: BarChartSpec, prefix: string): string {
   const right = 16;
   const band = (width - left - right) / Math.max(1, n);
 
-  const legend = series.length > 1
-    ? legendRows(series.map((s) => {
-      const label = fitText(s.name, width * 0.45, LABEL_SIZE);
-      return { name: s.name, color: s.color, label, width: 17 + textWidth(label.text, LABEL_SIZE) + 16 };
-    }), width)
-    : [];
+  const legend =
+    series.length > 1
+      ? legendRows(
+          series.map((s) => {
+            const label = fitText(s.name, width * 0.45, LABEL_SIZE);
+            return { name: s.name, color: s.color, label, width: 17 + textWidth(label.text, LABEL_SIZE) + 16 };
+          }),
+          width,
+        )
+      : [];
   const legendHeight = legend.length === 0 ? 0 : legend.length * LEGEND_ROW + 6;
   const labels = categoryLabels(categories, band, left);
   const top = (spec.title ? 34 : 8) + 16;
@@ -224,9 +285,28 @@ export function barChartSvg(spec: BarChartSpec, prefix: string): string {
         const y1 = yOf(frame, Math.max(from, to));
         const h = yOf(frame, Math.min(from, to)) - y1;
         const label = fixed(v, digits);
-        bars.push(el('rect', [['x', cx - barW / 2], ['y', y1], ['width', barW], ['height', h], ['fill', s.color]], el('title', [], esc(`${categories[i]} · ${s.name}: ${label}`))));
+        bars.push(
+          el(
+            'rect',
+            [
+              ['x', cx - barW / 2],
+              ['y', y1],
+              ['width', barW],
+              ['height', h],
+              ['fill', s.color],
+            ],
+            el('title', [], esc(`${categories[i]} · ${s.name}: ${label}`)),
+          ),
+        );
         const thin = Math.abs(v) < largest * 0.08 || h < VALUE_SIZE + 2 || textWidth(label, VALUE_SIZE) > barW + 12;
-        if (!thin) values.push(text(cx, y1 + h / 2 + 4, label, [['text-anchor', 'middle'], ['font-size', VALUE_SIZE], ['fill', inkOn(s.color)]]));
+        if (!thin)
+          values.push(
+            text(cx, y1 + h / 2 + 4, label, [
+              ['text-anchor', 'middle'],
+              ['font-size', VALUE_SIZE],
+              ['fill', inkOn(s.color)],
+            ]),
+          );
       }
     } else {
       const m = Math.max(1, series.length);
@@ -240,10 +320,28 @@ export function barChartSvg(spec: BarChartSpec, prefix: string): string {
         const y1 = yOf(frame, Math.max(v, 0));
         const y2 = yOf(frame, Math.min(v, 0));
         const label = fixed(v, digits);
-        bars.push(el('rect', [['x', x], ['y', y1], ['width', barW], ['height', y2 - y1], ['fill', s.color]], el('title', [], esc(`${categories[i]} · ${s.name}: ${label}`))));
+        bars.push(
+          el(
+            'rect',
+            [
+              ['x', x],
+              ['y', y1],
+              ['width', barW],
+              ['height', y2 - y1],
+              ['fill', s.color],
+            ],
+            el('title', [], esc(`${categories[i]} · ${s.name}: ${label}`)),
+          ),
+        );
         // Labels wider than their slot would run into the neighbour's; the hover title still has it.
         if (textWidth(label, VALUE_SIZE) <= slot + 4) {
-          values.push(text(x + barW / 2, v >= 0 ? y1 - 4 : y2 + VALUE_SIZE + 2, label, [['text-anchor', 'middle'], ['font-size', VALUE_SIZE], ['fill', INK.text]]));
+          values.push(
+            text(x + barW / 2, v >= 0 ? y1 - 4 : y2 + VALUE_SIZE + 2, label, [
+              ['text-anchor', 'middle'],
+              ['font-size', VALUE_SIZE],
+              ['fill', INK.text],
+            ]),
+          );
         }
       });
     }
@@ -256,6 +354,9 @@ export function barChartSvg(spec: BarChartSpec, prefix: string): string {
     values.join('\n'),
     labels.markup(frame, band),
     legendMarkup(legend, width, height - legendHeight + 2),
-  ].filter((part) => part !== '').map((part) => part.replace(/\n$/, '')).join('\n');
+  ]
+    .filter((part) => part !== '')
+    .map((part) => part.replace(/\n$/, ''))
+    .join('\n');
   return svgRoot(width, height, spec.title || 'Bar chart', prefix, body + '\n');
 }

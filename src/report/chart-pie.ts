@@ -31,12 +31,16 @@ export function ringPath(cx: number, cy: number, outer: number, inner: number, a
   const r = num(inner);
   if (a1 - a0 >= FULL) {
     // Two half rings, outer clockwise then inner counter-clockwise, so the hole stays empty.
-    return `M${point(cx, cy, outer, 0)}A${R} ${R} 0 1 1 ${point(cx, cy, outer, Math.PI)}A${R} ${R} 0 1 1 ${point(cx, cy, outer, 0)}`
-      + `M${point(cx, cy, inner, 0)}A${r} ${r} 0 1 0 ${point(cx, cy, inner, Math.PI)}A${r} ${r} 0 1 0 ${point(cx, cy, inner, 0)}Z`;
+    return (
+      `M${point(cx, cy, outer, 0)}A${R} ${R} 0 1 1 ${point(cx, cy, outer, Math.PI)}A${R} ${R} 0 1 1 ${point(cx, cy, outer, 0)}` +
+      `M${point(cx, cy, inner, 0)}A${r} ${r} 0 1 0 ${point(cx, cy, inner, Math.PI)}A${r} ${r} 0 1 0 ${point(cx, cy, inner, 0)}Z`
+    );
   }
   const large = a1 - a0 > Math.PI ? 1 : 0;
-  return `M${point(cx, cy, outer, a0)}A${R} ${R} 0 ${large} 1 ${point(cx, cy, outer, a1)}`
-    + `L${point(cx, cy, inner, a1)}A${r} ${r} 0 ${large} 0 ${point(cx, cy, inner, a0)}Z`;
+  return (
+    `M${point(cx, cy, outer, a0)}A${R} ${R} 0 ${large} 1 ${point(cx, cy, outer, a1)}` +
+    `L${point(cx, cy, inner, a1)}A${r} ${r} 0 ${large} 0 ${point(cx, cy, inner, a0)}Z`
+  );
 }
 
 interface Label {
@@ -54,9 +58,7 @@ interface Label {
  */
 function spread(side: Label[], minY: number, maxY: number): Label[] {
   const room = Math.max(1, Math.floor((maxY - minY) / LINE_GAP) + 1);
-  const kept = side.length <= room
-    ? side
-    : [...side].sort((a, b) => b.value - a.value || a.index - b.index).slice(0, room);
+  const kept = side.length <= room ? side : [...side].sort((a, b) => b.value - a.value || a.index - b.index).slice(0, room);
   kept.sort((a, b) => a.y - b.y || a.index - b.index);
   let prev = minY - LINE_GAP;
   for (const l of kept) {
@@ -89,7 +91,13 @@ export function pieChartSvg(spec: PieChartSpec, prefix: string): string {
   const slices: string[] = [];
   const labels: Label[] = [];
   if (!(total > 0) || !Number.isFinite(total)) {
-    slices.push(el('path', [['d', ringPath(cx, cy, outer, inner, 0, 2 * Math.PI)], ['fill', INK.empty], ['fill-rule', 'evenodd']]));
+    slices.push(
+      el('path', [
+        ['d', ringPath(cx, cy, outer, inner, 0, 2 * Math.PI)],
+        ['fill', INK.empty],
+        ['fill-rule', 'evenodd'],
+      ]),
+    );
   } else {
     let a = 0;
     items.forEach((it, index) => {
@@ -97,7 +105,19 @@ export function pieChartSvg(spec: PieChartSpec, prefix: string): string {
       const a1 = Math.min(2 * Math.PI, a + sweep);
       const tip = el('title', [], esc(`${it.name}: ${compact(it.value)}`));
       const whole = a1 - a >= FULL;
-      slices.push(el('path', [['d', ringPath(cx, cy, outer, inner, a, a1)], ['fill', it.color], ['fill-rule', whole ? 'evenodd' : undefined], ['stroke', whole ? undefined : '#ffffff'], ['stroke-width', whole ? undefined : 1]], tip));
+      slices.push(
+        el(
+          'path',
+          [
+            ['d', ringPath(cx, cy, outer, inner, a, a1)],
+            ['fill', it.color],
+            ['fill-rule', whole ? 'evenodd' : undefined],
+            ['stroke', whole ? undefined : '#ffffff'],
+            ['stroke-width', whole ? undefined : 1],
+          ],
+          tip,
+        ),
+      );
       // A whole ring's label sits at three o'clock, where the leader line has room.
       const mid = whole ? Math.PI / 2 : (a + a1) / 2;
       labels.push({ index, value: it.value, mid, right: mid < Math.PI, y: cy - (outer + 10) * Math.cos(mid) });
@@ -108,8 +128,16 @@ export function pieChartSvg(spec: PieChartSpec, prefix: string): string {
   const minY = top + 6;
   const maxY = height - 6;
   const placed = [
-    ...spread(labels.filter((l) => l.right), minY, maxY),
-    ...spread(labels.filter((l) => !l.right), minY, maxY),
+    ...spread(
+      labels.filter((l) => l.right),
+      minY,
+      maxY,
+    ),
+    ...spread(
+      labels.filter((l) => !l.right),
+      minY,
+      maxY,
+    ),
   ].sort((a, b) => a.index - b.index);
   const leaders: string[] = [];
   const texts: string[] = [];
@@ -120,14 +148,31 @@ export function pieChartSvg(spec: PieChartSpec, prefix: string): string {
     const ex = cx + (outer + 12) * Math.sin(l.mid);
     const elbowX = l.right ? Math.max(ex, cx + outer * 0.6) : Math.min(ex, cx - outer * 0.6);
     const endX = l.right ? Math.max(elbowX + 12, cx + outer + 18) : Math.min(elbowX - 12, cx - outer - 18);
-    leaders.push(el('polyline', [['points', `${num(sx)} ${num(sy)} ${num(elbowX)} ${num(l.y)} ${num(endX)} ${num(l.y)}`], ['fill', 'none'], ['stroke', it.color]]));
+    leaders.push(
+      el('polyline', [
+        ['points', `${num(sx)} ${num(sy)} ${num(elbowX)} ${num(l.y)} ${num(endX)} ${num(l.y)}`],
+        ['fill', 'none'],
+        ['stroke', it.color],
+      ]),
+    );
     const full = `${it.name}: ${compact(it.value)}`;
     const fit = fitText(full, l.right ? width - endX - 8 : endX - 8, LABEL_SIZE);
     const tx = l.right ? endX + 4 : endX - 4;
-    texts.push(withTitle(text(tx, l.y + 4, fit.text, [['text-anchor', l.right ? 'start' : 'end'], ['fill', INK.text]]), full, fit.shortened));
+    texts.push(
+      withTitle(
+        text(tx, l.y + 4, fit.text, [
+          ['text-anchor', l.right ? 'start' : 'end'],
+          ['fill', INK.text],
+        ]),
+        full,
+        fit.shortened,
+      ),
+    );
   }
 
   const body = [titleText(spec.title, width), slices.join('\n'), leaders.join('\n'), texts.join('\n')]
-    .filter((part) => part !== '').map((part) => part.replace(/\n$/, '')).join('\n');
+    .filter((part) => part !== '')
+    .map((part) => part.replace(/\n$/, ''))
+    .join('\n');
   return svgRoot(width, height, spec.title || 'Pie chart', prefix, body + '\n');
 }

@@ -153,24 +153,39 @@ export function dimension(v: number | undefined, fallback: number): number {
 
 /** The root element: sized, labelled for assistive technology, one font for every text inside. */
 export function svgRoot(width: number, height: number, label: string, prefix: string, body: string): string {
-  return el('svg', [
-    ['xmlns', 'http://www.w3.org/2000/svg'],
-    ['width', width],
-    ['height', height],
-    ['viewBox', `0 0 ${num(width)} ${num(height)}`],
-    ['role', 'img'],
-    ['aria-label', label],
-    ['class', prefix === '' ? undefined : prefix],
-    ['font-family', CHART_FONT],
-    ['font-size', 12],
-  ], `\n${body}`);
+  return el(
+    'svg',
+    [
+      ['xmlns', 'http://www.w3.org/2000/svg'],
+      ['width', width],
+      ['height', height],
+      ['viewBox', `0 0 ${num(width)} ${num(height)}`],
+      ['role', 'img'],
+      ['aria-label', label],
+      ['class', prefix === '' ? undefined : prefix],
+      ['font-family', CHART_FONT],
+      ['font-size', 12],
+    ],
+    `\n${body}`,
+  );
 }
 
 /** The chart title, centred on top and shortened to the width. */
 export function titleText(title: string | undefined, width: number): string {
   if (!title) return '';
   const fit = fitText(title, width - 16, 14);
-  return withTitle(text(width / 2, 20, fit.text, [['text-anchor', 'middle'], ['font-size', 14], ['font-weight', 'bold'], ['fill', INK.text]]), title, fit.shortened) + '\n';
+  return (
+    withTitle(
+      text(width / 2, 20, fit.text, [
+        ['text-anchor', 'middle'],
+        ['font-size', 14],
+        ['font-weight', 'bold'],
+        ['fill', INK.text],
+      ]),
+      title,
+      fit.shortened,
+    ) + '\n'
+  );
 }
 
 /** Black or white text, whichever reads better on `color` (`#rgb` or `#rrggbb`; others get black). */

@@ -83,11 +83,7 @@ export function unitLabel(lang: Lang, unit: string | null | undefined): string {
 }
 
 /** An indicator value (or target bound) in its unit: 0.95 with '%' → "95%", money in 元/万元. */
-export function formatValue(
-  lang: Lang,
-  value: number | string | boolean | null | undefined,
-  unit: string | null | undefined,
-): string {
+export function formatValue(lang: Lang, value: number | string | boolean | null | undefined, unit: string | null | undefined): string {
   if (value === null || value === undefined) return t(lang, 'value/none');
   if (typeof value === 'boolean') return t(lang, value ? 'value/yes' : 'value/no');
   const d = toDecimal(value);
@@ -131,13 +127,15 @@ export function escapeHtml(text: string): string {
  * table row.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\r?\n/g, ' ')
-    .replace(/[\\`*_[\]|<>~]/g, (c) => '\\' + c)
-    .replace(/&(?=#?\w+;)/g, '&amp;')
-    // Only a line start can open a heading, list or quote.
-    .replace(/^(\s*)([#+-])(?=\s|$)/, '$1\\$2')
-    .replace(/^(\s*)(\d+)\.(?=\s|$)/, '$1$2\\.');
+  return (
+    text
+      .replace(/\r?\n/g, ' ')
+      .replace(/[\\`*_[\]|<>~]/g, (c) => '\\' + c)
+      .replace(/&(?=#?\w+;)/g, '&amp;')
+      // Only a line start can open a heading, list or quote.
+      .replace(/^(\s*)([#+-])(?=\s|$)/, '$1\\$2')
+      .replace(/^(\s*)(\d+)\.(?=\s|$)/, '$1$2\\.')
+  );
 }
 
 /** Text in the language's parentheses: "（x）" in Chinese, " (x)" in English. */

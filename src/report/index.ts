@@ -9,9 +9,31 @@
  */
 export { renderProjectHtml, renderProjectHtmlBody, renderProjectMarkdown, type RenderOptions } from './project.js';
 export { renderSummaryHtml, renderSummaryMarkdown, type SummaryRenderOptions, type SummarySection } from './summary-report.js';
-export { summarize, summaryInput, signedAmount, type AdjustmentGroup, type BatchSummary, type GradeCount, type KindSummary, type ReviewSummary, type WarningCount } from './summary.js';
+export {
+  summarize,
+  summaryInput,
+  signedAmount,
+  type AdjustmentGroup,
+  type BatchSummary,
+  type GradeCount,
+  type KindSummary,
+  type ReviewSummary,
+  type WarningCount,
+} from './summary.js';
 export { detectLang, t, type Lang, type MessageKey } from './i18n/index.js';
-export { entityOf, ENTITY_SHAPES, infoFromRecord, INFO_PATHS, narrativeFrom, toReportItem, type Entity, type Narrative, type ProjectInfo, type ReportInput, type ReportItem } from './input.js';
+export {
+  entityOf,
+  ENTITY_SHAPES,
+  infoFromRecord,
+  INFO_PATHS,
+  narrativeFrom,
+  toReportItem,
+  type Entity,
+  type Narrative,
+  type ProjectInfo,
+  type ReportInput,
+  type ReportItem,
+} from './input.js';
 export { stageLabel } from './public-text.js';
 export { formatMoney, formatScore } from './format.js';
 export { table, type Align, type Table } from './layout.js';

@@ -68,7 +68,11 @@ export function narrativeFrom(value: unknown): Narrative | undefined {
       const v = obj[name];
       if (key === 'causes') {
         if (v && typeof v === 'object' && !Array.isArray(v)) {
-          const causes = Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].trim() !== '').map(([k, c]) => [k, c.trim()]));
+          const causes = Object.fromEntries(
+            Object.entries(v)
+              .filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].trim() !== '')
+              .map(([k, c]) => [k, c.trim()]),
+          );
           if (Object.keys(causes).length > 0) out.causes = causes;
         }
       } else if (typeof v === 'string' && v.trim() !== '') out[key] = v.trim();

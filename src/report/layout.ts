@@ -37,8 +37,7 @@ export function markdownTable(tbl: Table): string {
 
 export function htmlTable(tbl: Table, className = ''): string {
   const cls = (i: number): string => (tbl.align[i] === 'left' ? '' : ` class="${tbl.align[i]}"`);
-  const cells = (tag: string, row: string[]): string =>
-    row.map((c, i) => `<${tag}${cls(i)}>${escapeHtml(c)}</${tag}>`).join('');
+  const cells = (tag: string, row: string[]): string => row.map((c, i) => `<${tag}${cls(i)}>${escapeHtml(c)}</${tag}>`).join('');
   const parts = [`<table${className ? ` class="${className}"` : ''}>`];
   parts.push(`<thead><tr>${cells('th', tbl.head)}</tr></thead>`);
   parts.push('<tbody>');

@@ -130,25 +130,27 @@ function conclusionSection(lang: Lang, result: EvaluationResult, precision: numb
   if (result.status === 'rejected' || result.total === null) {
     paragraphs.push(t(lang, 'conclusion/rejected'));
   } else {
-    paragraphs.push(t(lang, 'conclusion/score', {
-      total: formatScore(result.total, precision),
-      scale: formatScore(result.scale, 0),
-      grade: result.grade ?? t(lang, 'value/none'),
-    }));
+    paragraphs.push(
+      t(lang, 'conclusion/score', {
+        total: formatScore(result.total, precision),
+        scale: formatScore(result.scale, 0),
+        grade: result.grade ?? t(lang, 'value/none'),
+      }),
+    );
     if (result.gradeBeforeVeto && result.grade) {
       paragraphs.push(t(lang, 'conclusion/vetoed', { before: result.gradeBeforeVeto, grade: result.grade }));
     }
     for (const veto of result.vetoes) paragraphs.push(t(lang, 'conclusion/veto', { name: veto.name, effect: veto.effect }));
     if (result.vetoes.length === 0) paragraphs.push(t(lang, 'conclusion/noVeto'));
     if (result.nextGrade) {
-      const candidates = result.nextGrade.candidates
-        .slice(0, 3)
-        .map((c) => lastSegment(c.path) + paren(lang, formatScore(c.available, precision)));
-      paragraphs.push(t(lang, 'conclusion/nextGrade', {
-        grade: result.nextGrade.grade,
-        points: formatScore(result.nextGrade.pointsNeeded, precision),
-        candidates: joinList(lang, candidates),
-      }));
+      const candidates = result.nextGrade.candidates.slice(0, 3).map((c) => lastSegment(c.path) + paren(lang, formatScore(c.available, precision)));
+      paragraphs.push(
+        t(lang, 'conclusion/nextGrade', {
+          grade: result.nextGrade.grade,
+          points: formatScore(result.nextGrade.pointsNeeded, precision),
+          candidates: joinList(lang, candidates),
+        }),
+      );
     }
   }
   const rows = result.dimensions.map((d) => {
@@ -169,9 +171,7 @@ function conclusionSection(lang: Lang, result: EvaluationResult, precision: numb
     rows,
     result.total === null ? undefined : [t(lang, 'col/subtotal'), formatScore(result.scale, precision), formatScore(result.total, precision), ''],
   );
-  const chart = result.dimensions
-    .filter((d) => !d.path.includes('/'))
-    .map((d) => ({ name: d.name, weight: d.effectiveWeight ?? d.weight, points: d.points }));
+  const chart = result.dimensions.filter((d) => !d.path.includes('/')).map((d) => ({ name: d.name, weight: d.effectiveWeight ?? d.weight, points: d.points }));
   return { paragraphs, dimensions, chart };
 }
 
@@ -186,7 +186,15 @@ function indicatorSection(lang: Lang, result: EvaluationResult, precision: numbe
     lostReason(lang, ind, result.lostPoints, precision, ir),
   ]);
   return table(
-    [t(lang, 'col/dimension'), t(lang, 'col/indicator'), t(lang, 'col/weight'), t(lang, 'col/target'), t(lang, 'col/actual'), t(lang, 'col/points'), t(lang, 'col/lostReason')],
+    [
+      t(lang, 'col/dimension'),
+      t(lang, 'col/indicator'),
+      t(lang, 'col/weight'),
+      t(lang, 'col/target'),
+      t(lang, 'col/actual'),
+      t(lang, 'col/points'),
+      t(lang, 'col/lostReason'),
+    ],
     ['left', 'left', 'right', 'left', 'left', 'right', 'left'],
     rows,
   );
@@ -210,10 +218,27 @@ function experienceSection(lang: Lang, result: EvaluationResult, precision: numb
       const weight = new Decimal(d.effectiveWeight ?? d.weight);
       const points = toDecimal(d.points);
       if (points === null || weight.isZero() || points.div(weight).lt(EXPERIENCE_RATE)) continue;
-      out.push(t(lang, 'experience/dimension', { name: d.name, points: formatScore(d.points, precision), weight: formatScore(weight.toFixed(), precision), rate: formatPercent(points.div(weight), 1) }));
+      out.push(
+        t(lang, 'experience/dimension', {
+          name: d.name,
+          points: formatScore(d.points, precision),
+          weight: formatScore(weight.toFixed(), precision),
+          rate: formatPercent(points.div(weight), 1),
+        }),
+      );
     }
-    const full = result.indicators.filter((i) => i.status === 'scored' && i.points !== null && new Decimal(i.points).eq(i.effectiveWeight ?? i.weight) && Number(i.weight) > 0);
-    if (out.length > 0 && full.length > 0) out.push(t(lang, 'experience/full', { list: joinList(lang, full.map((i) => i.name)) }));
+    const full = result.indicators.filter(
+      (i) => i.status === 'scored' && i.points !== null && new Decimal(i.points).eq(i.effectiveWeight ?? i.weight) && Number(i.weight) > 0,
+    );
+    if (out.length > 0 && full.length > 0)
+      out.push(
+        t(lang, 'experience/full', {
+          list: joinList(
+            lang,
+            full.map((i) => i.name),
+          ),
+        }),
+      );
     if (out.length === 0) out.push(t(lang, 'experience/none'));
   }
   if (info?.narrative?.experience) out.push(info.narrative.experience);
@@ -240,7 +265,12 @@ function lossByDimension(lang: Lang, result: EvaluationResult, precision: number
     .sort((a, b) => b.lost.cmp(a.lost) || a.i - b.i)
     .slice(0, 2);
   if (top.length === 0) return null;
-  return t(lang, 'problems/byDimension', { list: joinList(lang, top.map((x) => t(lang, 'problems/dimensionLoss', { name: x.d.name, lost: formatScore(x.lost.toFixed(), precision) }))) });
+  return t(lang, 'problems/byDimension', {
+    list: joinList(
+      lang,
+      top.map((x) => t(lang, 'problems/dimensionLoss', { name: x.d.name, lost: formatScore(x.lost.toFixed(), precision) })),
+    ),
+  });
 }
 
 function problemsSection(lang: Lang, result: EvaluationResult, precision: number, info: ProjectInfo | undefined, ir: RuleSetIR): string[] {
@@ -292,18 +322,25 @@ function problemsSection(lang: Lang, result: EvaluationResult, precision: number
   }
   for (const ind of result.indicators) {
     if (!ind.reported?.differs) continue;
-    out.push(t(lang, 'problems/reported', {
-      indicator: ind.name,
-      reported: formatScore(ind.reported.points, precision),
-      points: formatScore(ind.points, precision),
-    }));
+    out.push(
+      t(lang, 'problems/reported', {
+        indicator: ind.name,
+        reported: formatScore(ind.reported.points, precision),
+        points: formatScore(ind.points, precision),
+      }),
+    );
   }
   if (info?.narrative?.problems) out.push(info.narrative.problems);
   if (out.length === 0) out.push(t(lang, 'problems/none'));
   return out;
 }
 
-function recommendationSection(lang: Lang, result: EvaluationResult, ir: RuleSetIR, info: ProjectInfo | undefined): ProjectModel['sections']['recommendations'] {
+function recommendationSection(
+  lang: Lang,
+  result: EvaluationResult,
+  ir: RuleSetIR,
+  info: ProjectInfo | undefined,
+): ProjectModel['sections']['recommendations'] {
   const paragraphs = info?.narrative?.suggestions ? [info.narrative.suggestions] : [];
   if (result.recommendations.length === 0) return { table: null, note: paragraphs.length > 0 ? null : t(lang, 'rec/none'), paragraphs };
   const rows = result.recommendations.map((rec) => [actionLabel(lang, rec, [ir]), amountText(lang, rec), rec.reason, ruleText(lang, rec, [ir])]);
@@ -339,7 +376,11 @@ export function buildProjectModel(result: EvaluationResult, ir: RuleSetIR, lang:
   return {
     lang,
     title: titleOf(lang, result, info),
-    ruleset: t(lang, 'doc/ruleset', { name: result.ruleset.name, version: result.ruleset.version, hash: result.ruleset.hash.replace(/^sha256:/, '').slice(0, 12) }),
+    ruleset: t(lang, 'doc/ruleset', {
+      name: result.ruleset.name,
+      version: result.ruleset.version,
+      hash: result.ruleset.hash.replace(/^sha256:/, '').slice(0, 12),
+    }),
     sections: {
       basic: basicSection(lang, result, ir, info),
       work: workSection(lang, ir, info),
@@ -353,7 +394,14 @@ export function buildProjectModel(result: EvaluationResult, ir: RuleSetIR, lang:
 }
 
 /** Section titles in outline order, numbered 一、二、… (zh) or 1. 2. … (en). */
-export const SECTION_KEYS = ['section/basic', 'section/work', 'section/conclusion', 'section/indicators', 'section/problems', 'section/recommendations'] as const;
+export const SECTION_KEYS = [
+  'section/basic',
+  'section/work',
+  'section/conclusion',
+  'section/indicators',
+  'section/problems',
+  'section/recommendations',
+] as const;
 const ZH_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /** "（一）主要经验及做法" / "1) Main experience and practice". */

@@ -29,13 +29,7 @@ function defaultsOf(options: RenderOptions): SignoffDefaults {
   return { ...(options.issuer ? { issuer: options.issuer } : {}), ...(options.date ? { date: options.date } : {}) };
 }
 
-export function renderProjectMarkdown(
-  result: EvaluationResult,
-  ir: RuleSetIR,
-  lang: Lang,
-  info?: ProjectInfo,
-  options: RenderOptions = {},
-): string {
+export function renderProjectMarkdown(result: EvaluationResult, ir: RuleSetIR, lang: Lang, info?: ProjectInfo, options: RenderOptions = {}): string {
   const m = buildProjectModel(result, ir, lang, info, defaultsOf(options));
   const s = m.sections;
   const out: string[] = [`# ${escapeMarkdown(m.title)}`, '', escapeMarkdown(m.ruleset)];
@@ -84,13 +78,7 @@ export function dimensionChartSvg(dims: readonly DimensionScore[], lang: Lang, p
 }
 
 /** The body of a project report (no page shell), for embedding several in one page. */
-export function renderProjectHtmlBody(
-  result: EvaluationResult,
-  ir: RuleSetIR,
-  lang: Lang,
-  info?: ProjectInfo,
-  options: RenderOptions = {},
-): string {
+export function renderProjectHtmlBody(result: EvaluationResult, ir: RuleSetIR, lang: Lang, info?: ProjectInfo, options: RenderOptions = {}): string {
   const m = buildProjectModel(result, ir, lang, info, defaultsOf(options));
   const s = m.sections;
   const precision = precisionOf(ir);
@@ -134,13 +122,7 @@ export function renderProjectHtmlBody(
   return out.join('\n');
 }
 
-export function renderProjectHtml(
-  result: EvaluationResult,
-  ir: RuleSetIR,
-  lang: Lang,
-  info?: ProjectInfo,
-  options: RenderOptions = {},
-): string {
+export function renderProjectHtml(result: EvaluationResult, ir: RuleSetIR, lang: Lang, info?: ProjectInfo, options: RenderOptions = {}): string {
   const title = buildProjectModel(result, ir, lang, info).title;
   return htmlPage(lang, title, renderProjectHtmlBody(result, ir, lang, info, options));
 }

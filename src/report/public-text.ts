@@ -14,10 +14,26 @@ import { hasMessage, t, type Lang, type MessageKey } from './i18n/index.js';
 
 /** Stage words as records write them, to the catalogue's stage key. */
 const STAGE_ALIASES: Record<string, string> = {
-  ex_ante: 'ex-ante', 'ex-ante': 'ex-ante', exante: 'ex-ante', 事前: 'ex-ante', 事前绩效评估: 'ex-ante',
-  monitoring: 'monitoring', 事中: 'monitoring', 绩效监控: 'monitoring', 事中绩效监控: 'monitoring',
-  ex_post: 'ex-post', 'ex-post': 'ex-post', expost: 'ex-post', 事后: 'ex-post', 事后评价: 'ex-post', 事后绩效评价: 'ex-post',
-  self: 'self', 'self-evaluation': 'self', self_evaluation: 'self', 自评: 'self', 绩效自评: 'self',
+  ex_ante: 'ex-ante',
+  'ex-ante': 'ex-ante',
+  exante: 'ex-ante',
+  事前: 'ex-ante',
+  事前绩效评估: 'ex-ante',
+  monitoring: 'monitoring',
+  事中: 'monitoring',
+  绩效监控: 'monitoring',
+  事中绩效监控: 'monitoring',
+  ex_post: 'ex-post',
+  'ex-post': 'ex-post',
+  expost: 'ex-post',
+  事后: 'ex-post',
+  事后评价: 'ex-post',
+  事后绩效评价: 'ex-post',
+  self: 'self',
+  'self-evaluation': 'self',
+  self_evaluation: 'self',
+  自评: 'self',
+  绩效自评: 'self',
 };
 
 /** The canonical stage (`ex-ante`, `monitoring`, `ex-post`, `self`) of a record's stage text, or null. */
@@ -100,7 +116,7 @@ export function fieldTitle(ir: RuleSetIR | undefined, path: string): string | nu
   let node: unknown = ir?.dataSchema;
   for (const segment of path.replace(/^data\./, '').split('.')) {
     const props = (node as { properties?: Record<string, unknown> } | undefined)?.properties;
-    if (!props || !Object.prototype.hasOwnProperty.call(props, segment)) return null;
+    if (!props || !Object.hasOwn(props, segment)) return null;
     node = props[segment];
   }
   const description = (node as { description?: unknown } | undefined)?.description;

@@ -27,10 +27,22 @@ const GREEN = '#3f9b5b';
 const BLUE = '#3b6fb6';
 /** Each label's colour says what the label says; 良 (good, not best) is the one blue. */
 export const GRADE_COLORS: Record<string, string> = {
-  优: GREEN, 良: BLUE, 中: AMBER, 差: RED,
-  予以支持: GREEN, 部分支持: AMBER, 不予支持: RED,
-  绿色: GREEN, 黄色: AMBER, 红色: RED, 绿: GREEN, 黄: AMBER, 红: RED,
-  green: GREEN, yellow: AMBER, red: RED,
+  优: GREEN,
+  良: BLUE,
+  中: AMBER,
+  差: RED,
+  予以支持: GREEN,
+  部分支持: AMBER,
+  不予支持: RED,
+  绿色: GREEN,
+  黄色: AMBER,
+  红色: RED,
+  绿: GREEN,
+  黄: AMBER,
+  红: RED,
+  green: GREEN,
+  yellow: AMBER,
+  red: RED,
 };
 const WARNING_COLORS: Record<string, string> = { red: RED, yellow: AMBER, green: GREEN };
 /** More columns than this and a table's section is printed on a landscape page. */
@@ -91,9 +103,10 @@ function kindLabel(lang: Lang, kind: string, irs: readonly RuleSetIR[]): string 
 function kindBlocks(lang: Lang, s: BatchSummary, irs: readonly RuleSetIR[], prefix: string): SummaryBlock[] {
   return s.kinds.map((k, i) => {
     const label = kindLabel(lang, k.kind, irs);
-    const paragraph = k.scored === 0
-      ? t(lang, 'summary/kindOverviewNoScore', { count: k.count })
-      : t(lang, 'summary/kindOverview', { count: k.count, scored: k.scored, average: k.average ?? t(lang, 'value/none'), scale: formatScore(k.scale, 0) });
+    const paragraph =
+      k.scored === 0
+        ? t(lang, 'summary/kindOverviewNoScore', { count: k.count })
+        : t(lang, 'summary/kindOverview', { count: k.count, scored: k.scored, average: k.average ?? t(lang, 'value/none'), scale: formatScore(k.scale, 0) });
     const gradeTable = table(
       [t(lang, 'col/grade'), t(lang, 'col/count'), t(lang, 'col/share')],
       ['left', 'right', 'right'],
@@ -105,12 +118,19 @@ function kindBlocks(lang: Lang, s: BatchSummary, irs: readonly RuleSetIR[], pref
       compact: true,
       paragraphs: [paragraph],
       tables: k.grades.length === 0 ? [] : [gradeTable],
-      chart: k.grades.length === 0 ? undefined : () => pieChartSvg({
-        title: t(lang, 'summary/kindChart', { kind: label }),
-        items: k.grades.map((g) => ({ name: g.grade, value: g.count, color: GRADE_COLORS[g.grade] })),
-        // Room for "予以支持: 110" beside the ring.
-        width: 440,
-      }, `${prefix}-kind${i}`),
+      chart:
+        k.grades.length === 0
+          ? undefined
+          : () =>
+              pieChartSvg(
+                {
+                  title: t(lang, 'summary/kindChart', { kind: label }),
+                  items: k.grades.map((g) => ({ name: g.grade, value: g.count, color: GRADE_COLORS[g.grade] })),
+                  // Room for "予以支持: 110" beside the ring.
+                  width: 440,
+                },
+                `${prefix}-kind${i}`,
+              ),
     };
   });
 }
@@ -126,24 +146,47 @@ function blocks(inputs: readonly ReportInput[], irs: readonly RuleSetIR[], lang:
     const approved = toDecimal(info.approved);
     if (requested === null || approved === null) return [];
     const cut = requested.minus(approved);
-    return [[nameOf.get(result.id) ?? result.id, formatYuan(requested), formatYuan(approved), formatYuan(cut), requested.isZero() ? '' : formatPercent(cut.div(requested))]];
+    return [
+      [
+        nameOf.get(result.id) ?? result.id,
+        formatYuan(requested),
+        formatYuan(approved),
+        formatYuan(cut),
+        requested.isZero() ? '' : formatPercent(cut.div(requested)),
+      ],
+    ];
   });
   const yuan = paren(lang, t(lang, 'unit/yuan'));
   out.push({
     title: t(lang, 'summary/reviewCuts'),
-    paragraphs: [s.review === null ? t(lang, 'summary/noReview') : t(lang, 'summary/reviewTotal', {
-      count: s.review.count,
-      requested: formatMoney(lang, s.review.requested),
-      approved: formatMoney(lang, s.review.approved),
-      cut: formatMoney(lang, s.review.cut),
-      rate: s.review.rate === null ? t(lang, 'value/none') : formatPercent(s.review.rate),
-    })],
-    tables: s.review === null ? [] : [table(
-      [t(lang, 'col/project'), t(lang, 'col/requested') + yuan, t(lang, 'col/approved') + yuan, t(lang, 'col/cut') + yuan, t(lang, 'col/cutRate')],
-      ['left', 'right', 'right', 'right', 'right'],
-      reviewRows,
-      [t(lang, 'col/subtotal'), formatYuan(toDecimal(s.review.requested)!), formatYuan(toDecimal(s.review.approved)!), formatYuan(toDecimal(s.review.cut)!), s.review.rate === null ? '' : formatPercent(s.review.rate)],
-    )],
+    paragraphs: [
+      s.review === null
+        ? t(lang, 'summary/noReview')
+        : t(lang, 'summary/reviewTotal', {
+            count: s.review.count,
+            requested: formatMoney(lang, s.review.requested),
+            approved: formatMoney(lang, s.review.approved),
+            cut: formatMoney(lang, s.review.cut),
+            rate: s.review.rate === null ? t(lang, 'value/none') : formatPercent(s.review.rate),
+          }),
+    ],
+    tables:
+      s.review === null
+        ? []
+        : [
+            table(
+              [t(lang, 'col/project'), t(lang, 'col/requested') + yuan, t(lang, 'col/approved') + yuan, t(lang, 'col/cut') + yuan, t(lang, 'col/cutRate')],
+              ['left', 'right', 'right', 'right', 'right'],
+              reviewRows,
+              [
+                t(lang, 'col/subtotal'),
+                formatYuan(toDecimal(s.review.requested)!),
+                formatYuan(toDecimal(s.review.approved)!),
+                formatYuan(toDecimal(s.review.cut)!),
+                s.review.rate === null ? '' : formatPercent(s.review.rate),
+              ],
+            ),
+          ],
   });
 
   const noAdjust = s.lines.length === 0;
@@ -152,18 +195,24 @@ function blocks(inputs: readonly ReportInput[], irs: readonly RuleSetIR[], lang:
     paragraphs: [t(lang, noAdjust ? 'summary/noAdjust' : 'summary/unitWan')],
     tables: noAdjust ? [] : [adjustmentTable(lang, t(lang, 'col/department'), s.byDepartment, s.lines, irs)],
     wide: s.lines.length + 3 > PORTRAIT_COLUMNS,
-    chart: noAdjust ? undefined : () => barChartSvg({
-      title: t(lang, 'summary/chart/adjust'),
-      categories: s.byDepartment.map((g) => g.key || t(lang, 'summary/unassigned')),
-      series: s.lines.map((l, i) => ({
-        name: lineLabel(lang, l, irs),
-        data: s.byDepartment.map((g) => (g.lines[l] === undefined ? null : toDecimal(g.lines[l])!.div(10000).toNumber())),
-        color: ['#3b6fb6', '#e08a2c', '#3f9b5b', '#7b5ea7'][i % 4],
-      })),
-      width: 640,
-      height: 300,
-      stacked: true,
-    }, `${prefix}-adjust`),
+    chart: noAdjust
+      ? undefined
+      : () =>
+          barChartSvg(
+            {
+              title: t(lang, 'summary/chart/adjust'),
+              categories: s.byDepartment.map((g) => g.key || t(lang, 'summary/unassigned')),
+              series: s.lines.map((l, i) => ({
+                name: lineLabel(lang, l, irs),
+                data: s.byDepartment.map((g) => (g.lines[l] === undefined ? null : toDecimal(g.lines[l])!.div(10000).toNumber())),
+                color: ['#3b6fb6', '#e08a2c', '#3f9b5b', '#7b5ea7'][i % 4],
+              })),
+              width: 640,
+              height: 300,
+              stacked: true,
+            },
+            `${prefix}-adjust`,
+          ),
   });
   out.push({
     title: t(lang, 'summary/adjustByTown'),
@@ -175,15 +224,34 @@ function blocks(inputs: readonly ReportInput[], irs: readonly RuleSetIR[], lang:
   out.push({
     title: t(lang, 'summary/warnings'),
     paragraphs: s.warnings.length === 0 ? [t(lang, 'summary/noWarnings')] : [],
-    tables: s.warnings.length === 0 ? [] : [table(
-      [t(lang, 'col/level'), t(lang, 'col/count'), t(lang, 'col/project')],
-      ['left', 'right', 'left'],
-      s.warnings.map((w) => [levelLabel(lang, w.level), String(w.count), joinList(lang, w.projects.map((p) => nameOf.get(p) ?? p))]),
-    )],
-    chart: s.warnings.length === 0 ? undefined : () => pieChartSvg({
-      title: t(lang, 'summary/chart/warnings'),
-      items: s.warnings.map((w) => ({ name: levelLabel(lang, w.level), value: w.count, color: WARNING_COLORS[w.level] })),
-    }, `${prefix}-warnings`),
+    tables:
+      s.warnings.length === 0
+        ? []
+        : [
+            table(
+              [t(lang, 'col/level'), t(lang, 'col/count'), t(lang, 'col/project')],
+              ['left', 'right', 'left'],
+              s.warnings.map((w) => [
+                levelLabel(lang, w.level),
+                String(w.count),
+                joinList(
+                  lang,
+                  w.projects.map((p) => nameOf.get(p) ?? p),
+                ),
+              ]),
+            ),
+          ],
+    chart:
+      s.warnings.length === 0
+        ? undefined
+        : () =>
+            pieChartSvg(
+              {
+                title: t(lang, 'summary/chart/warnings'),
+                items: s.warnings.map((w) => ({ name: levelLabel(lang, w.level), value: w.count, color: WARNING_COLORS[w.level] })),
+              },
+              `${prefix}-warnings`,
+            ),
   });
   return out;
 }
@@ -199,7 +267,12 @@ function sectionNumber(lang: Lang, index: number): string {
 function overview(lang: Lang, s: BatchSummary): string[] {
   return [
     t(lang, 'summary/overviewPlain', { count: s.count, scored: s.scored, rejected: s.rejected }),
-    t(lang, 'summary/ruleset', { list: joinList(lang, s.rulesets.map((r) => `${r.name} ${r.version}` + paren(lang, t(lang, 'summary/rulesetCount', { count: r.count })))) }),
+    t(lang, 'summary/ruleset', {
+      list: joinList(
+        lang,
+        s.rulesets.map((r) => `${r.name} ${r.version}` + paren(lang, t(lang, 'summary/rulesetCount', { count: r.count }))),
+      ),
+    }),
   ];
 }
 
@@ -208,7 +281,12 @@ function kindsTable(lang: Lang, s: BatchSummary, irs: readonly RuleSetIR[]): Tab
   return table(
     [t(lang, 'col/kind'), t(lang, 'col/count'), t(lang, 'col/scored'), t(lang, 'col/average')],
     ['left', 'right', 'right', 'right'],
-    s.kinds.map((k) => [kindLabel(lang, k.kind, irs), String(k.count), String(k.scored), k.average === null ? t(lang, 'value/none') : `${k.average} / ${formatScore(k.scale, 0)}`]),
+    s.kinds.map((k) => [
+      kindLabel(lang, k.kind, irs),
+      String(k.count),
+      String(k.scored),
+      k.average === null ? t(lang, 'value/none') : `${k.average} / ${formatScore(k.scale, 0)}`,
+    ]),
   );
 }
 
@@ -248,6 +326,10 @@ export function renderSummaryHtml(inputs: readonly ReportInput[], irs: readonly 
     if (b.chart) out.push(`<figure class="chart">${b.chart()}</figure>`);
     out.push('</section>');
   });
-  out.push(`<div class="signoff">${signoff(options, lang).map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</div>`);
+  out.push(
+    `<div class="signoff">${signoff(options, lang)
+      .map((l) => `<p>${escapeHtml(l)}</p>`)
+      .join('')}</div>`,
+  );
   return htmlPage(lang, title, out.join('\n'));
 }

@@ -206,7 +206,14 @@ export function summarize(inputs: readonly ReportInput[], irs: readonly RuleSetI
     rs.count += 1;
     rulesets.set(rsKey, rs);
     const kindKey = kindOfSet.get(result.ruleset.name) ?? `rules:${result.ruleset.name}`;
-    const kind = kinds.get(kindKey) ?? { count: 0, scored: 0, sum: new Decimal(0), scale: null, grades: new Map<string, number>(), rulesets: new Set<string>() };
+    const kind = kinds.get(kindKey) ?? {
+      count: 0,
+      scored: 0,
+      sum: new Decimal(0),
+      scale: null,
+      grades: new Map<string, number>(),
+      rulesets: new Set<string>(),
+    };
     kinds.set(kindKey, kind);
     kind.count += 1;
     kind.rulesets.add(result.ruleset.name);
@@ -267,13 +274,16 @@ export function summarize(inputs: readonly ReportInput[], irs: readonly RuleSetI
     average: scored === 0 || kinds.size > 1 ? null : totalSum.div(scored).toFixed(2, Decimal.ROUND_HALF_UP),
     grades: [...grades.entries()].map(([grade, count]) => ({ grade, count })).sort(byGrade(order)),
     kinds: kindList,
-    review: review.count === 0 ? null : {
-      count: review.count,
-      requested: review.requested.toFixed(2),
-      approved: review.approved.toFixed(2),
-      cut: cut.toFixed(2),
-      rate: review.requested.isZero() ? null : cut.div(review.requested).toFixed(4, Decimal.ROUND_HALF_UP),
-    },
+    review:
+      review.count === 0
+        ? null
+        : {
+            count: review.count,
+            requested: review.requested.toFixed(2),
+            approved: review.approved.toFixed(2),
+            cut: cut.toFixed(2),
+            rate: review.requested.isZero() ? null : cut.div(review.requested).toFixed(4, Decimal.ROUND_HALF_UP),
+          },
     lines,
     byDepartment: byDepartment.list(),
     byTown: byTown.list(),

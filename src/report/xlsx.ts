@@ -177,18 +177,20 @@ async function populate(
     for await (const { result } of itemsOf(inputs)) {
       for (const ind of result.indicators.filter((i) => i.path === dim.path || i.path.startsWith(dim.path + '/'))) {
         const numeric = typeof ind.value === 'number';
-        const row = sheet.addRow(neutraliseRow({
-          id: result.id,
-          indicator: ind.name,
-          weight: ind.effectiveWeight ?? ind.weight,
-          target: formatTarget(lang, ind),
-          // Numbers stay numbers so the sheet can be computed with; levels and booleans as text.
-          actual: numeric ? ind.value : ind.value === null ? null : formatValue(lang, ind.value, ind.unit),
-          unit: ind.unit ?? '',
-          points: ind.points,
-          status: t(lang, `status/${ind.status}`),
-          lost: lostReason(lang, ind, result.lostPoints, precision),
-        }));
+        const row = sheet.addRow(
+          neutraliseRow({
+            id: result.id,
+            indicator: ind.name,
+            weight: ind.effectiveWeight ?? ind.weight,
+            target: formatTarget(lang, ind),
+            // Numbers stay numbers so the sheet can be computed with; levels and booleans as text.
+            actual: numeric ? ind.value : ind.value === null ? null : formatValue(lang, ind.value, ind.unit),
+            unit: ind.unit ?? '',
+            points: ind.points,
+            status: t(lang, `status/${ind.status}`),
+            lost: lostReason(lang, ind, result.lostPoints, precision),
+          }),
+        );
         if (numeric) row.getCell('actual').numFmt = ind.unit === '%' ? '0.00%' : ind.unit === '元' ? MONEY_FORMAT : 'General';
         row.commit();
         const p = pause();
@@ -207,13 +209,7 @@ export async function buildResultsWorkbook(inputs: ResultsSource, ir: RuleSetIR,
 }
 
 /** Writes the workbook to a file path or a writable stream. */
-export async function writeResultsXlsx(
-  inputs: ResultsSource,
-  ir: RuleSetIR,
-  target: string | Writable,
-  lang: Lang,
-  options: XlsxOptions = {},
-): Promise<void> {
+export async function writeResultsXlsx(inputs: ResultsSource, ir: RuleSetIR, target: string | Writable, lang: Lang, options: XlsxOptions = {}): Promise<void> {
   // The streaming writer keeps memory flat: a 10 000-project batch is ~100 000 rows.
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     ...(typeof target === 'string' ? { filename: target } : { stream: target }),

@@ -22,7 +22,7 @@ import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../common/diagnostic.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import { ROL_TERMS, rolDiagnostic, yamlKind, type RolArg } from './messages.js';
-import { Dec, isSafePath, parsePercent } from './quantity.js';
+import { type Dec, isSafePath, parsePercent } from './quantity.js';
 
 export interface RollupDeclaration {
   name: string;
@@ -35,7 +35,11 @@ export interface RollupDeclaration {
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Reads a parsed YAML declaration; rule paths are resolved against `file`'s folder. */
-export function parseRollupDeclaration(raw: unknown, file = '<input>', lang: Lang = DEFAULT_LANG): { declaration?: RollupDeclaration; diagnostics: Diagnostic[] } {
+export function parseRollupDeclaration(
+  raw: unknown,
+  file = '<input>',
+  lang: Lang = DEFAULT_LANG,
+): { declaration?: RollupDeclaration; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const d = (code: Parameters<typeof rolDiagnostic>[0], args: RolArg[]): void => void diagnostics.push(rolDiagnostic(code, args, file, lang));
   if (!isObj(raw)) return { diagnostics: [rolDiagnostic('ROL801', [file, yamlKind(raw)], file, lang)] };

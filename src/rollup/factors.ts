@@ -35,7 +35,8 @@ export function parseFactorFile(raw: unknown, file = '<input>', lang: Lang = DEF
   const recipient = o.recipient ?? 'id';
   if (!isSafePath(recipient)) diagnostics.push(rolDiagnostic('ROL806', [file, String(recipient)], file, lang));
   const grades: Record<string, string> = {};
-  if (o.grades === null || typeof o.grades !== 'object' || Array.isArray(o.grades)) diagnostics.push(rolDiagnostic('ROL802', [file, 'grades', ROL_TERMS.gradeMapping], file, lang));
+  if (o.grades === null || typeof o.grades !== 'object' || Array.isArray(o.grades))
+    diagnostics.push(rolDiagnostic('ROL802', [file, 'grades', ROL_TERMS.gradeMapping], file, lang));
   else
     for (const [g, c] of Object.entries(o.grades as Record<string, unknown>)) {
       const d = parsePercent(c);

@@ -17,17 +17,33 @@ export const ROL_MESSAGES = defineCatalogue('rollup', {
   ROL801: { severity: 'error', zh: '{0}：不是 YAML 映射（{1}）', en: '{0}: not a YAML mapping ({1})' },
   ROL802: { severity: 'error', zh: '{0}：“{1}” 缺失，或不是{2}', en: '{0}: "{1}" is missing or not {2}' },
   ROL803: { severity: 'error', zh: '{0}：“{1}” 不是以元计的金额或百分比（{2}）', en: '{0}: "{1}" is not an amount in 元 or a percentage ({2})' },
-  ROL804: { severity: 'error', zh: '{0}：条件 “{1}” 的运算符 “{2}” 无法识别（可用 == != > >= < <= in）', en: '{0}: criterion "{1}" has unknown operator "{2}" (use == != > >= < <= in)' },
+  ROL804: {
+    severity: 'error',
+    zh: '{0}：条件 “{1}” 的运算符 “{2}” 无法识别（可用 == != > >= < <= in）',
+    en: '{0}: criterion "{1}" has unknown operator "{2}" (use == != > >= < <= in)',
+  },
   ROL805: { severity: 'error', zh: '{0}：本级份额 {1} 与成员份额 {2} 之和必须等于 100%', en: '{0}: shares own {1} + members {2} must add up to 100%' },
   ROL806: { severity: 'error', zh: '{0}：“{1}” 不是安全的数据路径', en: '{0}: "{1}" is not a safe data path' },
-  ROL811: { severity: 'warning', zh: '成员 “{0}” 所属的单位 “{1}” 不在汇总单位之中；不计入', en: 'member "{0}" names entity "{1}", which is not among the entities; left out' },
+  ROL811: {
+    severity: 'warning',
+    zh: '成员 “{0}” 所属的单位 “{1}” 不在汇总单位之中；不计入',
+    en: 'member "{0}" names entity "{1}", which is not among the entities; left out',
+  },
   ROL812: { severity: 'warning', zh: '成员 “{0}”：权重 “{1}” 缺失或为负数；不计入', en: 'member "{0}": weight "{1}" is missing or negative; left out' },
   ROL813: { severity: 'warning', zh: '成员 “{0}” 没有得分（{1}）；不计入', en: 'member "{0}" has no score ({1}); left out' },
   ROL814: { severity: 'warning', zh: '单位 “{0}” 本级没有得分（{1}）；不做汇总', en: 'entity "{0}" has no own score ({1}); it gets no roll-up' },
   ROL815: { severity: 'error', zh: '单位键 “{0}” 重复', en: 'entity key "{0}" repeats' },
-  ROL821: { severity: 'warning', zh: '记录 “{0}”：金额 “{1}” 缺失或不是数字；无法按金额门槛抽查', en: 'record "{0}": amount "{1}" is missing or not a number; the threshold cannot pick it' },
+  ROL821: {
+    severity: 'warning',
+    zh: '记录 “{0}”：金额 “{1}” 缺失或不是数字；无法按金额门槛抽查',
+    en: 'record "{0}": amount "{1}" is missing or not a number; the threshold cannot pick it',
+  },
   ROL822: { severity: 'error', zh: '记录编号 “{0}” 重复；抽查要求编号唯一', en: 'record id "{0}" repeats; ids must be unique to sample' },
-  ROL823: { severity: 'error', zh: '分配对象 “{0}” 没有等级，或等级 “{1}” 没有对应的绩效系数（因素法）', en: 'recipient "{0}" has no grade, or grade "{1}" has no coefficient' },
+  ROL823: {
+    severity: 'error',
+    zh: '分配对象 “{0}” 没有等级，或等级 “{1}” 没有对应的绩效系数（因素法）',
+    en: 'recipient "{0}" has no grade, or grade "{1}" has no coefficient',
+  },
 });
 
 export type RolCode = keyof typeof ROL_MESSAGES;
@@ -49,7 +65,16 @@ export const ROL_TERMS = defineCatalogue('rollup-terms', {
   given: { zh: '有效值', en: 'given' },
 });
 
-const TYPE_ZH: Record<string, string> = { string: '文本', number: '数字', boolean: '真假值', undefined: '空文件', object: '列表或空值', bigint: '数字', symbol: '符号', function: '函数' };
+const TYPE_ZH: Record<string, string> = {
+  string: '文本',
+  number: '数字',
+  boolean: '真假值',
+  undefined: '空文件',
+  object: '列表或空值',
+  bigint: '数字',
+  symbol: '符号',
+  function: '函数',
+};
 
 /** What a parsed YAML value is, for ROL801 (English keeps JavaScript's `typeof` wording). */
 export function yamlKind(raw: unknown): Term {

@@ -169,7 +169,10 @@ export function rollup(
       trace.push({ what: `members score = Σ contributions of ${scored.length} member(s)`, result: f6(membersScore) });
     } else {
       for (const s of scored) excluded.push({ id: s.id, reason: 'no_weight' });
-      trace.push({ what: `no member with a score and a weight (${decl.noMembers === 'own' ? 'own score counts alone' : 'members count as 0'})`, result: 'null' });
+      trace.push({
+        what: `no member with a score and a weight (${decl.noMembers === 'own' ? 'own score counts alone' : 'members count as 0'})`,
+        result: 'null',
+      });
     }
     const own = rawOn(e.result, scale);
     const ownPart = { total: e.result.total, grade: e.result.grade, rawTotal: own ? f10(own) : null };
@@ -192,10 +195,14 @@ export function rollup(
     });
     const total = raw.toDecimalPlaces(ir.settings.precision, ROUNDING[ir.settings.rounding]);
     let grade = gradeOf(ir, total);
-    trace.push({ what: `rounded to ${ir.settings.precision} decimals (${ir.settings.rounding}); grade by cut-offs`, result: `${total.toString()} → ${grade ?? 'null'}` });
+    trace.push({
+      what: `rounded to ${ir.settings.precision} decimals (${ir.settings.rounding}); grade by cut-offs`,
+      result: `${total.toString()} → ${grade ?? 'null'}`,
+    });
     if (e.result.vetoes.length > 0) {
       const capped = worse(ir, grade, e.result.grade);
-      if (capped !== grade) trace.push({ what: `veto ${e.result.vetoes.map((v) => v.name).join(', ')} caps the grade at ${e.result.grade}`, result: capped ?? 'null' });
+      if (capped !== grade)
+        trace.push({ what: `veto ${e.result.vetoes.map((v) => v.name).join(', ')} caps the grade at ${e.result.grade}`, result: capped ?? 'null' });
       grade = capped;
     }
     // The entity's own scorecard, carrying the combined total and grade, goes through the

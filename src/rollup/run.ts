@@ -23,13 +23,29 @@ export interface MemberSet {
   data: string[];
 }
 
-async function scoreAll(files: string[], rules: string[], framework: string | undefined, diagnostics: Diagnostic[], lang: Lang, context?: RecommendContext | ContextLookup): Promise<Scored[] | undefined> {
+async function scoreAll(
+  files: string[],
+  rules: string[],
+  framework: string | undefined,
+  diagnostics: Diagnostic[],
+  lang: Lang,
+  context?: RecommendContext | ContextLookup,
+): Promise<Scored[] | undefined> {
   const compiled = compile(rules, { lang, ...(framework ? { framework } : {}) });
   diagnostics.push(...compiled.diagnostics.filter((d) => d.severity === 'error'));
   if (!compiled.ir || hasErrors(compiled.diagnostics)) return undefined;
   const assessor = createAssessor(compiled.ir, { lang });
   const { records, errors } = await readAllRecords(files, lang);
-  if (errors.length) diagnostics.push(...errors.map((message) => ({ code: 'ROL801', severity: 'error' as const, message, file: files.join(', '), range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } })));
+  if (errors.length)
+    diagnostics.push(
+      ...errors.map((message) => ({
+        code: 'ROL801',
+        severity: 'error' as const,
+        message,
+        file: files.join(', '),
+        range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
+      })),
+    );
   return records.map((record, i) => {
     const fallbackId = `#${i + 1}`;
     return { record, result: assessor.assess(record, { fallbackId, ...contextOptions(record, fallbackId, (id) => contextOf(context, id)) }) };

@@ -49,7 +49,11 @@ export interface SampleResult {
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Reads a sampling declaration (parsed YAML). */
-export function parseSampleDeclaration(raw: unknown, file = '<input>', lang: Lang = DEFAULT_LANG): { declaration?: SampleDeclaration; diagnostics: Diagnostic[] } {
+export function parseSampleDeclaration(
+  raw: unknown,
+  file = '<input>',
+  lang: Lang = DEFAULT_LANG,
+): { declaration?: SampleDeclaration; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { diagnostics: [rolDiagnostic('ROL801', [file, yamlKind(raw)], file, lang)] };

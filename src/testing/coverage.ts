@@ -49,7 +49,13 @@ export function coverageOf(acc: CoverageAcc): Coverage {
   for (const i of inds) {
     const s = i.score;
     const labels =
-      s.method === 'bands' ? s.bands.map((b) => b.label || printBand(b.condition)) : s.method === 'rating' ? s.levels.map((l) => l.label) : s.method === 'tiers' ? s.tiers.map((t) => t.label) : [];
+      s.method === 'bands'
+        ? s.bands.map((b) => b.label || printBand(b.condition))
+        : s.method === 'rating'
+          ? s.levels.map((l) => l.label)
+          : s.method === 'tiers'
+            ? s.tiers.map((t) => t.label)
+            : [];
     for (const l of labels) if (!acc.hits.has(`${i.path}: ${l}`)) branches.push(`${i.path}: ${l}`);
   }
   const c: Coverage = {

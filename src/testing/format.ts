@@ -42,7 +42,8 @@ export function formatTestReport(report: TestReport, lang: Lang = DEFAULT_LANG):
       lines.push(`  ${MARK[c.status]} ${c.name}${note}`);
       if (c.message) for (const m of c.message.split('\n')) lines.push(`      ${m}`);
       if (c.status === 'fail' || c.status === 'updated') {
-        for (const d of c.diffs) lines.push(`      ${reportWord(lang, 'diff', { field: d.field, expected: show(lang, d.expected), actual: show(lang, d.actual) })}`);
+        for (const d of c.diffs)
+          lines.push(`      ${reportWord(lang, 'diff', { field: d.field, expected: show(lang, d.expected), actual: show(lang, d.actual) })}`);
       }
     }
   }

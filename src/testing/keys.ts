@@ -8,7 +8,7 @@
  * per-case `framework:`) gets its own message, since one test file tests one framework. Problems
  * are returned as data: the file's problems and, per case index, that case's problems.
  */
-import { isMap, isScalar, isSeq, LineCounter, type Document, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type LineCounter, type Document, type YAMLMap } from 'yaml';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import { suggest } from '../compile/suggest.js';
 import { testMessage } from './messages.js';
@@ -57,7 +57,15 @@ export function checkTestKeys(doc: Document, lines: LineCounter, lang: Lang = DE
 
 type Where = 'inFile' | 'inCase' | 'inExpect' | 'inContext';
 
-function unknownKeys(map: YAMLMap, allowed: readonly string[], where: Where, lines: LineCounter, lang: Lang, into: string[], skip: readonly string[] = []): void {
+function unknownKeys(
+  map: YAMLMap,
+  allowed: readonly string[],
+  where: Where,
+  lines: LineCounter,
+  lang: Lang,
+  into: string[],
+  skip: readonly string[] = [],
+): void {
   for (const pair of map.items) {
     const key = keyText(pair.key);
     if (key === undefined || allowed.includes(key) || skip.includes(key)) continue;

@@ -71,7 +71,8 @@ export function loadTestFile(file: string, lang: Lang = DEFAULT_LANG): LoadedTes
     policy: (Array.isArray(top.policy) ? top.policy : typeof top.policy === 'string' ? [top.policy] : []).filter((x): x is string => typeof x === 'string'),
     tolerance: typeof top.tolerance === 'number' ? top.tolerance : 0,
     cases: (top.cases as unknown[]).map((c, i) => {
-      if (!c || typeof c !== 'object' || Array.isArray(c) || typeof (c as TestCase).name !== 'string') return { invalid: testMessage('badCase', { index: i + 1 }, lang) };
+      if (!c || typeof c !== 'object' || Array.isArray(c) || typeof (c as TestCase).name !== 'string')
+        return { invalid: testMessage('badCase', { index: i + 1 }, lang) };
       const problems = keys.cases.get(i);
       return problems ? { invalid: problems.join('\n'), name: (c as TestCase).name } : (c as TestCase);
     }),

@@ -18,12 +18,27 @@ export const TEST_PROBLEMS = defineCatalogue('testing', {
   noRecord: { zh: '没有记录', en: 'no record' },
   unknownName: { zh: '没有名为 {name} 的指标或维度', en: 'no indicator or dimension called {name}' },
   recommendFailed: { zh: '结果应用（建议）阶段出错：{detail}', en: 'the recommendation stage failed: {detail}' },
-  badContext: { zh: '用例的 `context` 必须是映射，例如 { previous: { grade: 差 }, rectification: { status: 未整改 } }', en: 'case `context` must be a mapping, e.g. { previous: { grade: 差 }, rectification: { status: 未整改 } }' },
+  badContext: {
+    zh: '用例的 `context` 必须是映射，例如 { previous: { grade: 差 }, rectification: { status: 未整改 } }',
+    en: 'case `context` must be a mapping, e.g. { previous: { grade: 差 }, rectification: { status: 未整改 } }',
+  },
   nothingFound: { zh: '{paths} 下没有 *.test.yaml 文件', en: 'no *.test.yaml files under {paths}' },
-  unknownKey: { zh: '第 {line} 行：{where}有未知的键 `{key}`，运行时会被忽略。可用的键：{allowed}', en: 'line {line}: unknown key `{key}` {where}; the runner would ignore it. Allowed: {allowed}' },
-  unknownKeySuggest: { zh: '第 {line} 行：{where}有未知的键 `{key}`；您是否想写 `{suggestion}`？可用的键：{allowed}', en: 'line {line}: unknown key `{key}` {where}; did you mean `{suggestion}`? Allowed: {allowed}' },
-  fileKeyInCase: { zh: '第 {line} 行：`{key}` 只能在测试文件开头为整个文件设置一次，不能按用例设置；其他框架或规则文件的用例请放进单独的测试文件', en: 'line {line}: `{key}` is set once for the whole test file, not per case; put cases for another framework or rules file in their own test file' },
-  assertsNothing: { zh: '该用例没有检查任何内容：请写 `expect`（total、grade、indicators 等），或运行 `jixiao test --update` 记录规则当前的结果', en: 'the case asserts nothing: write an `expect` (total, grade, indicators, …), or run `jixiao test --update` to record what the rules produce now' },
+  unknownKey: {
+    zh: '第 {line} 行：{where}有未知的键 `{key}`，运行时会被忽略。可用的键：{allowed}',
+    en: 'line {line}: unknown key `{key}` {where}; the runner would ignore it. Allowed: {allowed}',
+  },
+  unknownKeySuggest: {
+    zh: '第 {line} 行：{where}有未知的键 `{key}`；您是否想写 `{suggestion}`？可用的键：{allowed}',
+    en: 'line {line}: unknown key `{key}` {where}; did you mean `{suggestion}`? Allowed: {allowed}',
+  },
+  fileKeyInCase: {
+    zh: '第 {line} 行：`{key}` 只能在测试文件开头为整个文件设置一次，不能按用例设置；其他框架或规则文件的用例请放进单独的测试文件',
+    en: 'line {line}: `{key}` is set once for the whole test file, not per case; put cases for another framework or rules file in their own test file',
+  },
+  assertsNothing: {
+    zh: '该用例没有检查任何内容：请写 `expect`（total、grade、indicators 等），或运行 `jixiao test --update` 记录规则当前的结果',
+    en: 'the case asserts nothing: write an `expect` (total, grade, indicators, …), or run `jixiao test --update` to record what the rules produce now',
+  },
   inFile: { zh: '测试文件开头', en: 'at the top of the test file' },
   inCase: { zh: '用例中', en: 'in a case' },
   inExpect: { zh: '`expect` 中', en: 'in `expect`' },

@@ -14,13 +14,13 @@ import { compile } from '../compile/compile.js';
 import { readRecords } from '../data/read-records.js';
 import { createEvaluator, type Evaluator } from '../engine/evaluate.js';
 import type { RuleSetIR } from '../compile/ir.js';
-import type { EvaluationResult, Recommendation } from '../engine/result.js';
+import type { Recommendation } from '../engine/result.js';
 import type { RecommendContext } from '../recommend/facts.js';
 import { assertionCount, compareCase, expectationOf, refreshExpectation } from './compare.js';
 import { accumulate, coverageOf, newAcc, type CoverageAcc } from './coverage.js';
 import { findTestFiles, loadTestFile, type LoadedTestFile } from './load-tests.js';
 import { testMessage } from './messages.js';
-import type { CaseReport, FileReport, RecommendFn, TestCase, TestOptions, TestReport } from './types.js';
+import type { CaseReport, FileReport, TestCase, TestOptions, TestReport } from './types.js';
 import { writeExpectation } from './update.js';
 
 export async function runTestFiles(paths: string[], options: TestOptions = {}): Promise<TestReport> {
@@ -50,7 +50,10 @@ async function runFile(file: string, options: TestOptions, accs: Map<string, Cov
     return report;
   }
   const dir = dirname(file);
-  const compiled = compile([resolve(dir, t.rules), ...t.policy.map((p) => resolve(dir, p))], { ...(t.framework ? { framework: t.framework } : {}), ...(options.lang ? { lang: options.lang } : {}) });
+  const compiled = compile([resolve(dir, t.rules), ...t.policy.map((p) => resolve(dir, p))], {
+    ...(t.framework ? { framework: t.framework } : {}),
+    ...(options.lang ? { lang: options.lang } : {}),
+  });
   report.diagnostics = compiled.diagnostics;
   if (hasErrors(compiled.diagnostics) || !compiled.ir) {
     const message = testMessage('rulesDontCompile', { count: compiled.diagnostics.filter((d) => d.severity === 'error').length }, options.lang);
@@ -89,7 +92,15 @@ async function recordOf(t: LoadedTestFile, c: TestCase, lang: Lang | undefined):
   return { message: testMessage('dataUnreadable', { detail: testMessage('noRecord', {}, lang) }, lang) };
 }
 
-async function runCase(t: LoadedTestFile, index: number, c: TestCase, ir: RuleSetIR, ev: Evaluator, options: TestOptions, acc: CoverageAcc): Promise<CaseReport> {
+async function runCase(
+  t: LoadedTestFile,
+  index: number,
+  c: TestCase,
+  ir: RuleSetIR,
+  ev: Evaluator,
+  options: TestOptions,
+  acc: CoverageAcc,
+): Promise<CaseReport> {
   const { record, message } = await recordOf(t, c, options.lang);
   if (message) return { name: c.name, status: 'error', diffs: [], message };
   const context = c.context;
@@ -104,7 +115,12 @@ async function runCase(t: LoadedTestFile, index: number, c: TestCase, ir: RuleSe
       recs = await options.recommend(ir, result, data, context as RecommendContext | undefined);
       result.recommendations = recs;
     } catch (err) {
-      return { name: c.name, status: 'error', diffs: [], message: testMessage('recommendFailed', { detail: err instanceof Error ? err.message : String(err) }, options.lang) };
+      return {
+        name: c.name,
+        status: 'error',
+        diffs: [],
+        message: testMessage('recommendFailed', { detail: err instanceof Error ? err.message : String(err) }, options.lang),
+      };
     }
   } else if (options.recommend) {
     recs = [];

@@ -14,7 +14,12 @@ import type { RecommendContext } from '../recommend/facts.js';
  * The recommendation stage as the runner calls it; `context` is the case's `context:` (last
  * year's result, rectification status) when it has one.
  */
-export type RecommendFn = (ir: RuleSetIR, result: EvaluationResult, record: unknown, context?: RecommendContext) => Recommendation[] | Promise<Recommendation[]>;
+export type RecommendFn = (
+  ir: RuleSetIR,
+  result: EvaluationResult,
+  record: unknown,
+  context?: RecommendContext,
+) => Recommendation[] | Promise<Recommendation[]>;
 
 export interface TestOptions {
   /** Rewrite the `expect` blocks of failing and empty cases with what the rules produce now. */

@@ -50,8 +50,9 @@ describe('architecture of src/', () => {
   });
 
   it('loads chevrotain at run time only through dsl/chevrotain.ts (one copy of its classes)', () => {
-    const direct = [...graph].filter(([module, edges]) =>
-      module !== 'dsl/chevrotain.ts' && edges.some((e) => e.external && e.target === 'chevrotain' && !e.typeOnly));
+    const direct = [...graph].filter(
+      ([module, edges]) => module !== 'dsl/chevrotain.ts' && edges.some((e) => e.external && e.target === 'chevrotain' && !e.typeOnly),
+    );
     expect(direct.map(([module]) => module)).toEqual([]);
   });
 

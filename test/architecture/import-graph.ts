@@ -48,7 +48,8 @@ function edgesOf(file: string): ImportEdge[] {
     } else if (ts.isExportDeclaration(statement) && statement.moduleSpecifier) {
       specifier = statement.moduleSpecifier;
       const named = statement.exportClause;
-      typeOnly = statement.isTypeOnly || (named !== undefined && ts.isNamedExports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly));
+      typeOnly =
+        statement.isTypeOnly || (named !== undefined && ts.isNamedExports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly));
     }
     if (!specifier || !ts.isStringLiteral(specifier)) continue;
     const text = specifier.text;

@@ -64,7 +64,11 @@ export function runCli(args: string[], timeoutS: number): Promise<CliRun> {
   const [cmd, argv] = useTime ? [TIME, ['-v', cli.command, ...cli.args, ...args]] : [cli.command, [...cli.args, ...args]];
   const t0 = performance.now();
   const child = spawn(cmd, argv, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '1' } });
-  let lines = 0, outBytes = 0, stderr = '', peak = 0, timedOut = false;
+  let lines = 0,
+    outBytes = 0,
+    stderr = '',
+    peak = 0,
+    timedOut = false;
   child.stdout.on('data', (chunk: Buffer) => {
     outBytes += chunk.length;
     for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) lines++;
@@ -106,7 +110,9 @@ async function benchCli(): Promise<void> {
     const trace = probe.code === 0 && probe.lines > 0 ? ['--trace', 'summary'] : [];
     const start = trace.length > 0 ? probe : await runCli(['eval', '--rules', rules, '--workers', '0', one], 120);
     if (start.code !== 0) throw new Error(`cli bench: jixiao eval of one record exited ${start.code}: ${start.stderrTail}`);
-    console.log(`jixiao eval through ${jixiaoCli().label}, --workers ${workers}, ${trace.length > 0 ? '--trace summary' : "no --trace option (full trace, today's default)"}; loop workload (30 indicators + 10 rules)`);
+    console.log(
+      `jixiao eval through ${jixiaoCli().label}, --workers ${workers}, ${trace.length > 0 ? '--trace summary' : "no --trace option (full trace, today's default)"}; loop workload (30 indicators + 10 rules)`,
+    );
     console.log(`  start-up: one record ${start.wallS.toFixed(2)} s wall, peak RSS ${mb(start.peakRssBytes)}`);
     const peaks: number[] = [];
     for (const n of sizes) {
@@ -126,7 +132,9 @@ async function benchCli(): Promise<void> {
       if (complete) peaks.push(r.peakRssBytes);
     }
     if (peaks.length === 2) console.log(`  peak RSS 1M ÷ 100k = ${(peaks[1]! / peaks[0]!).toFixed(2)} (target ≤ 1.3, and < 600 MB)`);
-    console.log(`  (wall time from spawn to exit, start-up included; peak RSS of the CLI process, worker threads included${existsSync(TIME) ? ', by /usr/bin/time -v' : ', VmHWM polled'})`);
+    console.log(
+      `  (wall time from spawn to exit, start-up included; peak RSS of the CLI process, worker threads included${existsSync(TIME) ? ', by /usr/bin/time -v' : ', VmHWM polled'})`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

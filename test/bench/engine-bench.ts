@@ -61,7 +61,9 @@ async function benchEngine(opts: BenchOptions): Promise<void> {
       }
     }
   }
-  console.log(`${inds.length} indicators (proportional, bands, rating, deduct, yes/no, linear); totals agree on all records: engine = plain JS = hand-written on ${N}, = json-rules-engine on ${M}`);
+  console.log(
+    `${inds.length} indicators (proportional, bands, rating, deduct, yes/no, linear); totals agree on all records: engine = plain JS = hand-written on ${N}, = json-rules-engine on ${M}`,
+  );
 
   // 2. One streamed evaluateMany over all N records: throughput and memory.
   let peakRss = process.memoryUsage().rss;
@@ -81,7 +83,13 @@ async function benchEngine(opts: BenchOptions): Promise<void> {
   const heapAtEnd = process.memoryUsage().heapUsed;
 
   // 3. Interleaved per chunk, so load changes on the machine hit all paths alike.
-  let genS = 0, genRefS = 0, engineS = 0, quietS = 0, handS = 0, plainS = 0, jreS = 0;
+  let genS = 0,
+    genRefS = 0,
+    engineS = 0,
+    quietS = 0,
+    handS = 0,
+    plainS = 0,
+    jreS = 0;
   for (let c = 0; c < CHUNKS; c++) {
     t = process.cpuUsage();
     for (const rec of benchRecords(per, SEED + c)) if (!rec.id) throw new Error('unreachable');
@@ -112,16 +120,24 @@ async function benchEngine(opts: BenchOptions): Promise<void> {
   handS -= genS;
   plainS -= genS;
   jreS -= genRefS;
-  const engineRate = N / engineS, handRate = N / handS, plainRate = N / plainS, jreRate = M / jreS;
-  const line = (label: string, rate: number) => console.log(`  ${label.padEnd(44)}${rate.toFixed(0).padStart(9)} records/s  ${(1e6 / rate).toFixed(1).padStart(8)} µs/record`);
+  const engineRate = N / engineS,
+    handRate = N / handS,
+    plainRate = N / plainS,
+    jreRate = M / jreS;
+  const line = (label: string, rate: number) =>
+    console.log(`  ${label.padEnd(44)}${rate.toFixed(0).padStart(9)} records/s  ${(1e6 / rate).toFixed(1).padStart(8)} µs/record`);
   line(`engine, evaluateMany, full trace (${N})`, engineRate);
   line(`engine, evaluateMany, trace off (${N})`, N / quietS);
   line(`engine, one stream of ${N} (memory run)`, N / (streamS - genS));
   line(`plain JavaScript, exact half-up (${N})`, plainRate);
   line(`hand-written TypeScript, decimal.js (${N})`, handRate);
   line(`json-rules-engine, naive rules (${M})`, jreRate);
-  console.log(`  ratios (full trace): engine / plain JS = ${(engineRate / plainRate).toFixed(3)}×   engine / decimal.js hand-written = ${(engineRate / handRate).toFixed(2)}×   engine / json-rules-engine = ${(engineRate / jreRate).toFixed(1)}×`);
-  console.log(`  ratios (trace off):  engine / plain JS = ${(N / quietS / plainRate).toFixed(3)}×   engine / decimal.js hand-written = ${(N / quietS / handRate).toFixed(2)}×   engine / json-rules-engine = ${(N / quietS / jreRate).toFixed(1)}×`);
+  console.log(
+    `  ratios (full trace): engine / plain JS = ${(engineRate / plainRate).toFixed(3)}×   engine / decimal.js hand-written = ${(engineRate / handRate).toFixed(2)}×   engine / json-rules-engine = ${(engineRate / jreRate).toFixed(1)}×`,
+  );
+  console.log(
+    `  ratios (trace off):  engine / plain JS = ${(N / quietS / plainRate).toFixed(3)}×   engine / decimal.js hand-written = ${(N / quietS / handRate).toFixed(2)}×   engine / json-rules-engine = ${(N / quietS / jreRate).toFixed(1)}×`,
+  );
   console.log(`  memory while streaming ${N}: peak RSS ${mb(peakRss)}; heap used after ${N / 10} records ${mb(heapAt10)}, after ${N} ${mb(heapAtEnd)}`);
   console.log(`  (CPU time of this process; record generation, ${genS.toFixed(2)} s for ${N}, subtracted from each path)`);
   await benchParallel(ir, Math.min(N, 20_000));
@@ -144,7 +160,8 @@ async function benchParallel(ir: RuleSetIR, n: number): Promise<void> {
     for await (const r of assessParallel(ir, sourced(n), { workers })) out.push(r.json);
     return { wall: (performance.now() - t0) / 1000, out };
   };
-  let inThread = Infinity, threaded = Infinity;
+  let inThread = Infinity,
+    threaded = Infinity;
   let reference: string[] = [];
   for (let k = 0; k < 3; k++) {
     const a = await run(0);
@@ -155,7 +172,9 @@ async function benchParallel(ir: RuleSetIR, n: number): Promise<void> {
     if (b.out.length !== n || b.out.some((line, i) => line !== reference[i])) throw new Error('parallel and in-thread outputs differ');
   }
   const rate = (s: number) => `${(n / s).toFixed(0).padStart(7)} records/s`;
-  console.log(`  pipeline (assess + serialise, ${n} records, wall time, best of 3): in-thread ${rate(inThread)}, 2 workers ${rate(threaded)}; speed-up ${(inThread / threaded).toFixed(2)}×`);
+  console.log(
+    `  pipeline (assess + serialise, ${n} records, wall time, best of 3): in-thread ${rate(inThread)}, 2 workers ${rate(threaded)}; speed-up ${(inThread / threaded).toFixed(2)}×`,
+  );
 }
 
 export const benchSection: BenchSection = { name: 'engine', run: benchEngine };

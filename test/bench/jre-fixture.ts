@@ -44,8 +44,15 @@ export function jreEngine(inds: BenchIndicator[]): Engine {
         engine.addRule(rule(`${k} else`, { all: [lt(0.6)] }, { key: k, kind: 'fraction', fraction: '0' }));
         break;
       case 'rating':
-        for (const [level, fraction] of [['A', '1'], ['B', '0.8'], ['C', '0.5'], ['D', '0']] as const) {
-          engine.addRule(rule(`${k} ${level}`, { all: [{ fact: k, path: '$.level', operator: 'equal', value: level }] }, { key: k, kind: 'fraction', fraction }));
+        for (const [level, fraction] of [
+          ['A', '1'],
+          ['B', '0.8'],
+          ['C', '0.5'],
+          ['D', '0'],
+        ] as const) {
+          engine.addRule(
+            rule(`${k} ${level}`, { all: [{ fact: k, path: '$.level', operator: 'equal', value: level }] }, { key: k, kind: 'fraction', fraction }),
+          );
         }
         break;
       case 'deduct':

@@ -36,8 +36,8 @@ function time(fn: () => unknown, runs: number, warm = 2): number {
  */
 function checkableFile(indicators: number, perDimension = 50): string {
   return bigIndicatorFile(indicators, perDimension)
-    .replace(/^  scale 100$/m, `  scale ${indicators * 2}`)
-    .replace(/^(  dimension \S+ weight )[\d.]+/gm, (_, head: string) => `${head}${perDimension * 2}`);
+    .replace(/^ {2}scale 100$/m, `  scale ${indicators * 2}`)
+    .replace(/^( {2}dimension \S+ weight )[\d.]+/gm, (_, head: string) => `${head}${perDimension * 2}`);
 }
 
 export async function benchLanguage(indicators = 2000, runs = 7): Promise<void> {

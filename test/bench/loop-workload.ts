@@ -16,7 +16,6 @@ import { seededFloats } from '../../src/common/seeded-random.js';
 import { benchIndicators, benchRecords, benchRulesText, handPoints, type BenchIndicator } from './scorecard-fixture.js';
 import { BLOCK, CUTOFFS, GRADE_RANK, type PlainRecommendation } from './plain-scorer.js';
 
-
 const RULES = `
 rules ${BLOCK} for 基准项目 {
   title "基准：项目支出绩效评价结果应用"

@@ -15,7 +15,11 @@ import { benchIndicators, METHODS } from './scorecard-fixture.js';
 
 export const BLOCK = '结果应用';
 /** Loop cut-offs, highest first; anything below the last is 差. */
-export const CUTOFFS: readonly [string, number][] = [['优', 72], ['良', 66], ['中', 55]];
+export const CUTOFFS: readonly [string, number][] = [
+  ['优', 72],
+  ['良', 66],
+  ['中', 55],
+];
 export const GRADE_RANK: Record<string, number> = { 优: 3, 良: 2, 中: 1, 差: 0 };
 
 export interface PlainCard {
@@ -73,11 +77,13 @@ function gradeOf(total: number): string {
 function pointsDouble(i: number, v: Record<string, number | string | boolean>): number {
   const w = W[i]!;
   switch (METHOD[i]) {
-    case 0: { // proportional, target 100%
+    case 0: {
+      // proportional, target 100%
       const r = (v.actual as number) / (v.plan as number);
       return r >= 1 ? w : w * r;
     }
-    case 1: { // bands
+    case 1: {
+      // bands
       const x = (v.spent as number) / (v.budget as number);
       return x >= 0.95 ? w : x >= 0.8 ? w * 0.8 : x >= 0.6 ? w * 0.5 : 0;
     }
@@ -89,7 +95,8 @@ function pointsDouble(i: number, v: Record<string, number | string | boolean>): 
     }
     case 4:
       return v.ok ? w : 0;
-    default: { // linear 60% → 0, 100% → full
+    default: {
+      // linear 60% → 0, 100% → full
       const x = v.rate as number;
       return x <= 0.6 ? 0 : x >= 1 ? w : (w * (x - 0.6)) / 0.4;
     }
@@ -128,7 +135,8 @@ export function exactCard(rec: Record<string, unknown>): PlainCard {
     const d = DIM[i]!;
     const w = BigInt(W[i]!);
     if (METHOD[i] === 0) {
-      const a = cents(v.actual as number), p = cents(v.plan as number);
+      const a = cents(v.actual as number),
+        p = cents(v.plan as number);
       if (a >= p) num[d]! += w * den[d]!;
       else {
         num[d] = num[d]! * p + w * a * den[d]!;
@@ -146,7 +154,8 @@ export function exactCard(rec: Record<string, unknown>): PlainCard {
     }
     num[d]! += (BigInt(in4000) * den[d]!) / 4000n;
   }
-  let tn = 0n, td = 1n;
+  let tn = 0n,
+    td = 1n;
   for (let d = 0; d < ND; d++) {
     tn = tn * den[d]! + num[d]! * td;
     td = td * den[d]!;
@@ -158,7 +167,18 @@ export function exactCard(rec: Record<string, unknown>): PlainCard {
 
 // ---- the ten rules ----------------------------------------------------------------------------
 
-export const RULE_NAMES = ['评价优秀', '评价良好', '评价中等', '评价差', '上年问题未整改', '重大违规取消', '执行偏慢收回', '决策薄弱', '产出突出', '合规存疑'] as const;
+export const RULE_NAMES = [
+  '评价优秀',
+  '评价良好',
+  '评价中等',
+  '评价差',
+  '上年问题未整改',
+  '重大违规取消',
+  '执行偏慢收回',
+  '决策薄弱',
+  '产出突出',
+  '合规存疑',
+] as const;
 const REASON = [
   '评价为优，通报表扬并调增预算',
   '评价为良，按实际需要安排预算',
@@ -219,11 +239,15 @@ function bpText(bp: number): string {
 }
 
 /** The recommendations of a fired mask: priority 10 first, then source order; one combined adjust. */
-export function plainRecommendations(m: number, card: PlainCard, rec: Record<string, unknown>): PlainRecommendation[] {
+export function plainRecommendations(m: number, _card: PlainCard, rec: Record<string, unknown>): PlainRecommendation[] {
   const r = rec as unknown as RuleFacts;
   const out: PlainRecommendation[] = [];
   const push = (bit: number, action: PlainRecommendation['action'], extra?: Partial<PlainRecommendation>): void => {
-    out.push(extra ? { rule: RULE_NAMES[bit]!, ruleBlock: BLOCK, action, ...extra, reason: REASON[bit]! } : { rule: RULE_NAMES[bit]!, ruleBlock: BLOCK, action, reason: REASON[bit]! });
+    out.push(
+      extra
+        ? { rule: RULE_NAMES[bit]!, ruleBlock: BLOCK, action, ...extra, reason: REASON[bit]! }
+        : { rule: RULE_NAMES[bit]!, ruleBlock: BLOCK, action, reason: REASON[bit]! },
+    );
   };
   let adjustAt = -1;
   let from: number[] | undefined;

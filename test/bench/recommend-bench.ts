@@ -70,7 +70,7 @@ export async function measureRecommend(records = 10_000): Promise<RecommendBench
   const rules = compileRules(prepared.rules);
   let t0 = now();
   for (let pass = 0; pass < 5; pass++) for (const f of facts) rules.run(f);
-  const compiledRulesOnly = (cpuMs(t0)) / 5;
+  const compiledRulesOnly = cpuMs(t0) / 5;
   const engine = createReferenceEngine(prepared.rules);
   t0 = now();
   for (const f of facts) await runEngine(engine, f);

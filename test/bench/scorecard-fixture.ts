@@ -68,7 +68,6 @@ export function benchRulesText(): string {
   return lines.join('\n') + '\n';
 }
 
-
 const cents = (x: number): number => Math.round(x * 100) / 100;
 
 /** Deterministic records; the same seed gives the same stream on every machine. */

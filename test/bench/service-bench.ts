@@ -179,7 +179,12 @@ export function formatServiceBench(r: ServiceBenchResult): string {
  * recommendations, serialise) on the same record in this process, no HTTP, for `seconds` of
  * wall time. Measured in the same run as the load test so the two share the machine's load.
  */
-export async function measureInProcess(rulesDir: string, ruleset: string, record: Record<string, unknown>, seconds = 3): Promise<{ perSec: number; bytes: number }> {
+export async function measureInProcess(
+  rulesDir: string,
+  ruleset: string,
+  record: Record<string, unknown>,
+  seconds = 3,
+): Promise<{ perSec: number; bytes: number }> {
   const toolchain = createRealToolchain(rulesDir);
   const snapshot = await loadSnapshot({ toolchain, dir: rulesDir, previous: EMPTY_SNAPSHOT, now: () => new Date() });
   const rs = snapshot.rulesets.get(ruleset);
@@ -189,7 +194,8 @@ export async function measureInProcess(rulesDir: string, ruleset: string, record
     return toolchain.serializeResult(await rs.prepared.evaluate(record)).length;
   };
   for (let i = 0; i < 200; i++) await once(); // warm-up
-  let n = 0, bytes = 0;
+  let n = 0,
+    bytes = 0;
   const t0 = performance.now();
   while (performance.now() - t0 < seconds * 1000) {
     for (let i = 0; i < 20; i++) bytes = await once();
@@ -199,9 +205,16 @@ export async function measureInProcess(rulesDir: string, ruleset: string, record
 }
 
 /** POST /evaluate-batch with `count` copies of the record as NDJSON, best of `runs`: records/s wall. */
-async function measureBatch(url: string, record: Record<string, unknown>, count: number, runs: number): Promise<{ perSec: number; bytesPerRecord: number; items: number }> {
+async function measureBatch(
+  url: string,
+  record: Record<string, unknown>,
+  count: number,
+  runs: number,
+): Promise<{ perSec: number; bytesPerRecord: number; items: number }> {
   const body = Array.from({ length: count }, (_, i) => JSON.stringify({ ...record, id: `B${i}` })).join('\n') + '\n';
-  let best = Infinity, bytes = 0, items = 0;
+  let best = Infinity,
+    bytes = 0,
+    items = 0;
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', accept: 'application/x-ndjson' }, body });
@@ -227,7 +240,9 @@ export const benchSection: BenchSection = {
     const ruleset = '项目支出';
     const record = defaultRecord();
     const inProcess = await measureInProcess(rulesDir, ruleset, record);
-    console.log(`in-process (validate + evaluate + serialise, same record, no HTTP): ${inProcess.perSec.toFixed(0)} evaluations/s, ${inProcess.bytes} bytes/result`);
+    console.log(
+      `in-process (validate + evaluate + serialise, same record, no HTTP): ${inProcess.perSec.toFixed(0)} evaluations/s, ${inProcess.bytes} bytes/result`,
+    );
     const logDir = mkdtempSync(join(tmpdir(), 'jixiao-bench-'));
     const child = await startChild(rulesDir, ruleset, join(logDir, 'decisions.ndjson'));
     try {
@@ -238,7 +253,9 @@ export const benchSection: BenchSection = {
       }
       const b = await measureBatch(`${base}/evaluate-batch`, record, 500, 3);
       if (b.items !== 500) throw new Error(`batch answered ${b.items} items for 500 records`);
-      console.log(`  service: POST ${ruleset}/evaluate-batch (500 records, NDJSON, best of 3): ${b.perSec.toFixed(0)} records/s, ${b.bytesPerRecord} bytes/record; ÷ in-process ${(b.perSec / inProcess.perSec).toFixed(2)} (target ≥ 0.5)`);
+      console.log(
+        `  service: POST ${ruleset}/evaluate-batch (500 records, NDJSON, best of 3): ${b.perSec.toFixed(0)} records/s, ${b.bytesPerRecord} bytes/record; ÷ in-process ${(b.perSec / inProcess.perSec).toFixed(2)} (target ≥ 0.5)`,
+      );
       console.log(`  (server in its own process on 127.0.0.1, decision log on; load generator in this process; ${seconds} s per load run)`);
     } finally {
       await child.stop();

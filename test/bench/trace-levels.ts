@@ -48,18 +48,29 @@ export function detectTraceLevels(ir: RuleSetIR, sample: Record<string, unknown>
   const full = bytesWith(ir, 'full', sample);
   if (none !== undefined && summary !== undefined && full !== undefined && none < full) {
     return {
-      levels: [{ name: 'none', option: 'none' }, { name: 'summary', option: 'summary' }, { name: 'full', option: 'full' }],
+      levels: [
+        { name: 'none', option: 'none' },
+        { name: 'summary', option: 'summary' },
+        { name: 'full', option: 'full' },
+      ],
       note: "engine takes trace levels 'none' | 'summary' | 'full'",
     };
   }
   return {
-    levels: [{ name: 'none', option: false }, { name: 'full', option: true }],
+    levels: [
+      { name: 'none', option: false },
+      { name: 'full', option: true },
+    ],
     note: "engine has only the trace on/off switch: none = { trace: false }, full = { trace: true }; 'summary' not offered",
   };
 }
 
 /** A per-record assess function at one trace level (score + recommendations). */
-export function assessAt(ir: RuleSetIR, level: TraceLevel, sample: Record<string, unknown>): { assess: (rec: Record<string, unknown>) => EvaluationResult; door: string } {
+export function assessAt(
+  ir: RuleSetIR,
+  level: TraceLevel,
+  sample: Record<string, unknown>,
+): { assess: (rec: Record<string, unknown>) => EvaluationResult; door: string } {
   const evaluator = createEvaluator(ir, { trace: level.option } as unknown as EvaluatorOptions);
   const recommender = createRecommender(ir);
   const composed = (rec: Record<string, unknown>): EvaluationResult => {

@@ -24,7 +24,10 @@ function bigBatch(): string {
 
 function runAndCloseAfterFirstChunk(args: string[]): Promise<{ code: number | null; stderr: string; got: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/bin.ts'), ...args], { cwd: CASE, env: { ...process.env, LANG: 'en_US.UTF-8' } });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/bin.ts'), ...args], {
+      cwd: CASE,
+      env: { ...process.env, LANG: 'en_US.UTF-8' },
+    });
     let stderr = '';
     let got = '';
     child.stderr.on('data', (chunk) => (stderr += String(chunk)));

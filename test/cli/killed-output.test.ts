@@ -29,9 +29,18 @@ function workspace(): string {
 }
 
 /** Starts the CLI, waits until `ready(pid)` holds, SIGKILLs it; resolves with its pid. */
-function killWhen(args: string[], cwd: string, ready: (pid: number) => boolean, env: Record<string, string> = {}): Promise<{ pid: number; signal: NodeJS.Signals | null }> {
+function killWhen(
+  args: string[],
+  cwd: string,
+  ready: (pid: number) => boolean,
+  env: Record<string, string> = {},
+): Promise<{ pid: number; signal: NodeJS.Signals | null }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'src/cli/bin.ts'), ...args], { cwd, env: { ...process.env, LANG: 'en_US.UTF-8', ...env }, stdio: ['pipe', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'src/cli/bin.ts'), ...args], {
+      cwd,
+      env: { ...process.env, LANG: 'en_US.UTF-8', ...env },
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr!.on('data', (c) => (stderr += String(c)));
     const pid = child.pid!;
@@ -52,7 +61,9 @@ describe('eval --out killed with SIGKILL', () => {
     const dir = workspace();
     const target = join(dir, 'out.ndjson');
     // stdin stays open: the run has opened its output and waits for records
-    const { pid, signal } = await killWhen(['eval', '--rules', 'project.ind', '--workers', '0', '--out', 'out.ndjson', '-'], dir, (p) => existsSync(tempPathFor(target, p)));
+    const { pid, signal } = await killWhen(['eval', '--rules', 'project.ind', '--workers', '0', '--out', 'out.ndjson', '-'], dir, (p) =>
+      existsSync(tempPathFor(target, p)),
+    );
     expect(signal).toBe('SIGKILL');
     expect(readdirSync(dir).sort()).toEqual([`.out.ndjson.jixiao-tmp-${pid}`, 'batch.ndjson', 'project.ind']);
     // a temp of a process that is still alive (here: the test runner's parent) is not touched
@@ -72,7 +83,9 @@ describe('eval --out results.xlsx killed with SIGKILL', () => {
     mkdirSync(tmp);
     const spools = () => readdirSync(tmp).filter((f) => f.startsWith('jixiao-spool-'));
     // stdin stays open: the run has made its spool and waits for records
-    const { pid, signal } = await killWhen(['eval', '--rules', 'project.ind', '--workers', '0', '--out', 'results.xlsx', '-'], dir, () => spools().length > 0, { TMPDIR: tmp });
+    const { pid, signal } = await killWhen(['eval', '--rules', 'project.ind', '--workers', '0', '--out', 'results.xlsx', '-'], dir, () => spools().length > 0, {
+      TMPDIR: tmp,
+    });
     expect(signal).toBe('SIGKILL');
     expect(spools()).toEqual([expect.stringMatching(new RegExp(`^jixiao-spool-${pid}-`))]);
     // a spool of a live process (the test runner's parent) stays
@@ -96,7 +109,9 @@ describe.skipIf(skipFifo)('report --out DIR killed with SIGKILL', () => {
     const dir = workspace();
     execFileSync('mkfifo', [join(dir, 'held.ndjson')]);
     const out = join(dir, 'reports');
-    const { pid } = await killWhen(['report', '--rules', 'project.ind', '--workers', '0', '--out', 'reports', 'held.ndjson'], dir, (p) => existsSync(tempPathFor(out, p)));
+    const { pid } = await killWhen(['report', '--rules', 'project.ind', '--workers', '0', '--out', 'reports', 'held.ndjson'], dir, (p) =>
+      existsSync(tempPathFor(out, p)),
+    );
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dir)).toContain(`.reports.jixiao-tmp-${pid}`);
     const run = await runCapturedCli(['report', '--rules', 'project.ind', '--workers', '0', '--out', 'reports', 'batch.ndjson'], dir);
@@ -111,7 +126,9 @@ describe.skipIf(skipFifo)('report --out DIR killed with SIGKILL', () => {
     const out = join(dir, 'reports');
     mkdirSync(out);
     writeFileSync(join(out, 'notes.txt'), 'kept by the user');
-    await killWhen(['report', '--rules', 'project.ind', '--workers', '0', '--out', 'reports', 'held.ndjson'], dir, () => existsSync(join(out, '.jixiao-incomplete')));
+    await killWhen(['report', '--rules', 'project.ind', '--workers', '0', '--out', 'reports', 'held.ndjson'], dir, () =>
+      existsSync(join(out, '.jixiao-incomplete')),
+    );
     expect(readdirSync(out).sort()).toEqual(['.jixiao-incomplete', 'notes.txt']);
     expect(readFileSync(join(out, '.jixiao-incomplete'), 'utf8')).toMatch(/folder is incomplete/);
     const run = await runCapturedCli(['report', '--rules', 'project.ind', '--workers', '0', '--out', 'reports', 'batch.ndjson'], dir);
@@ -126,7 +143,8 @@ describe('removeStaleTemps', () => {
   it('removes only temps of this target whose pid is gone', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-stale-'));
     const target = join(dir, 'out.ndjson');
-    for (const name of ['.out.ndjson.jixiao-tmp-11', '.out.ndjson.jixiao-tmp-22', '.other.ndjson.jixiao-tmp-11', '.out.ndjson.jixiao-tmp-x1', 'out.ndjson']) writeFileSync(join(dir, name), '');
+    for (const name of ['.out.ndjson.jixiao-tmp-11', '.out.ndjson.jixiao-tmp-22', '.other.ndjson.jixiao-tmp-11', '.out.ndjson.jixiao-tmp-x1', 'out.ndjson'])
+      writeFileSync(join(dir, name), '');
     mkdirSync(join(dir, '.out.ndjson.jixiao-tmp-33'));
     const removed = removeStaleTemps(target, (pid) => pid === 22);
     expect(removed.sort()).toEqual(['.out.ndjson.jixiao-tmp-11', '.out.ndjson.jixiao-tmp-33']);

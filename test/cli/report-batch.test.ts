@@ -37,7 +37,10 @@ beforeAll(async () => {
   // in this thread: the pipeline gives the same results at any worker count, without thread start-up
   const evalRun = await runCapturedCli(['eval', ...ruleArgs, '--workers', '0', 'projects.xlsx', '--out', 'results.ndjson'], dir);
   expect(evalRun.code).toBe(0);
-  evaluated = readFileSync(join(dir, 'results.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as EvalLine);
+  evaluated = readFileSync(join(dir, 'results.ndjson'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as EvalLine);
 }, 180_000);
 
 describe('jixiao report on a 1,000-project workbook', () => {
@@ -62,12 +65,20 @@ describe('jixiao report on a 1,000-project workbook', () => {
     const rows: { id: string; total: number; grade: string }[] = [];
     sheet.eachRow((row, n) => {
       if (n === 1) return;
-      rows.push({ id: String(row.getCell(col('项目编号')).value), total: Number(row.getCell(col('总分')).value), grade: String(row.getCell(col('等级')).value) });
+      rows.push({
+        id: String(row.getCell(col('项目编号')).value),
+        total: Number(row.getCell(col('总分')).value),
+        grade: String(row.getCell(col('等级')).value),
+      });
     });
     expect(rows).toHaveLength(COUNT);
     expect(rows.map((r) => r.id)).toEqual(evaluated.map((r) => r.id));
     expect(rows.map((r) => r.total)).toEqual(evaluated.map((r) => r.total));
-    const grades = (list: { grade: string | null }[]) => list.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.grade ?? '']: (acc[r.grade ?? ''] ?? 0) + 1 }), {});
+    const grades = (list: { grade: string | null }[]) =>
+      list.reduce<Record<string, number>>((acc, r) => {
+        acc[r.grade ?? ''] = (acc[r.grade ?? ''] ?? 0) + 1;
+        return acc;
+      }, {});
     expect(grades(rows)).toEqual(grades(evaluated));
     // every grade occurs, so the summary has something to chart
     expect(Object.keys(grades(evaluated)).sort()).toEqual(['中', '优', '差', '良'].sort());
@@ -80,8 +91,12 @@ describe('jixiao report on a 1,000-project workbook', () => {
     expect(summary).toContain(String(COUNT));
   });
 
-  it.skipIf(!available)('opens summary.html in Chromium with its charts and no console errors', async () => {
-    await checkPage(join(out, 'summary.html'), 2, '二、预算评审审减情况');
-  }, 120_000);
+  it.skipIf(!available)(
+    'opens summary.html in Chromium with its charts and no console errors',
+    async () => {
+      await checkPage(join(out, 'summary.html'), 2, '二、预算评审审减情况');
+    },
+    120_000,
+  );
   if (!available) it.skip(`Chromium check skipped: ${SKIP_REASON}`, () => {});
 });

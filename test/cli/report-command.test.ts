@@ -72,9 +72,9 @@ describe('jixiao report', () => {
     expect(run.stderr).toMatch(/data\.csv#5 rejected: .*row 5, column D/); // LANG=en here: the sheet message follows the locale
     const files = readdirSync(join(dir, 'out')).sort();
     // the rejected row's id is its source and row; path separators become `_`
-    expect(files.filter((f) => !f.includes('data.csv#5'))).toEqual([
-      'A_1.html', 'A_1.md', 'a_1-2.html', 'a_1-2.md', 'results.xlsx', 'summary-2.html', 'summary-2.md', 'summary.html', 'summary.md',
-    ].sort());
+    expect(files.filter((f) => !f.includes('data.csv#5'))).toEqual(
+      ['A_1.html', 'A_1.md', 'a_1-2.html', 'a_1-2.md', 'results.xlsx', 'summary-2.html', 'summary-2.md', 'summary.html', 'summary.md'].sort(),
+    );
     expect(files.filter((f) => f.includes('data.csv#5'))).toHaveLength(2);
     expect(readFileSync(join(dir, 'out', 'a_1-2.md'), 'utf8')).toContain('乡村医生培训');
     const wb = new ExcelJS.Workbook();
@@ -84,7 +84,10 @@ describe('jixiao report', () => {
 
   it('with --format md and --summary-only writes only summary.md and the workbook', async () => {
     const dir = workspace();
-    const run = await runCapturedCli(['report', '--rules', 'project.ind', '--workers', '0', '--format', 'md', '--summary-only', 'data.csv', '--out', 'out'], dir);
+    const run = await runCapturedCli(
+      ['report', '--rules', 'project.ind', '--workers', '0', '--format', 'md', '--summary-only', 'data.csv', '--out', 'out'],
+      dir,
+    );
     expect(run.code).toBe(1);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['results.xlsx', 'summary.md']);
   });
@@ -168,9 +171,15 @@ describe('report rendering on worker threads', () => {
     const threaded = await runCapturedCli(['report', '--rules', 'project.ind', '--workers', '1', 'many.csv', '--out', 't'], dir);
     const inThread = await runCapturedCli(['report', '--rules', 'project.ind', '--workers', '0', 'many.csv', '--out', 'i'], dir);
     expect([threaded.code, inThread.code]).toEqual([0, 0]);
-    const files = readdirSync(join(dir, 'i')).filter((f) => f !== 'results.xlsx').sort();
+    const files = readdirSync(join(dir, 'i'))
+      .filter((f) => f !== 'results.xlsx')
+      .sort();
     expect(files).toHaveLength(70 * 2 + 2);
-    expect(readdirSync(join(dir, 't')).filter((f) => f !== 'results.xlsx').sort()).toEqual(files);
+    expect(
+      readdirSync(join(dir, 't'))
+        .filter((f) => f !== 'results.xlsx')
+        .sort(),
+    ).toEqual(files);
     for (const f of files) expect(readFileSync(join(dir, 't', f), 'utf8'), f).toBe(readFileSync(join(dir, 'i', f), 'utf8'));
   }, 120_000);
 });

@@ -74,6 +74,7 @@ const KNOWN: Record<string, { catalogue: Catalogue; diagnostics: boolean }> = {
 const NOT_YET = new Set<string>([]);
 
 /** What is wrong with a catalogue, one line per problem (empty when it is complete). */
+// biome-ignore lint/suspicious/noExportsInTest: the completeness test's own self-test imports this checker
 export function problems(name: string, catalogue: Catalogue, diagnostics: boolean): string[] {
   const out: string[] = [];
   const keys = Object.keys(catalogue);
@@ -159,7 +160,12 @@ describe('the checker fails on broken catalogues', () => {
 
 describe('render', () => {
   const cat = defineCatalogue('sample', {
-    X1: { severity: 'error', zh: '{what} 应为 {expected}', en: '{what} should be {expected}', hint: { zh: '您是否想写 “{suggestion}”？', en: 'did you mean “{suggestion}”?' } },
+    X1: {
+      severity: 'error',
+      zh: '{what} 应为 {expected}',
+      en: '{what} should be {expected}',
+      hint: { zh: '您是否想写 “{suggestion}”？', en: 'did you mean “{suggestion}”?' },
+    },
     X2: { zh: '第 {0} 行，共 {1} 行', en: 'line {0} of {1}' },
   });
 

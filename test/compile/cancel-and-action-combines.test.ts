@@ -25,7 +25,9 @@ describe('cancel / stop lines', () => {
     const r = compileRules('  rule r when grade == 差 then cancel next_budget, stop, 取消 next_budget');
     expect(codes(r)).toEqual([]);
     expect(r.ir!.ruleBlocks[0]!.rules[0]!.actions.map((a) => [a.verb, a.line ?? null])).toEqual([
-      ['cancel', 'next_budget'], ['stop', null], ['cancel', 'next_budget'],
+      ['cancel', 'next_budget'],
+      ['stop', null],
+      ['cancel', 'next_budget'],
     ]);
   });
 
@@ -38,11 +40,16 @@ describe('cancel / stop lines', () => {
 
 describe('combine on an action kind', () => {
   it('accepts the modes that fit and records the kind in the IR', () => {
-    const r = compileRules('  combine warn by most_severe\n  合并 整改 按 min\n  combine interview by first\n  combine commend by first\n  combine flag by all');
+    const r = compileRules(
+      '  combine warn by most_severe\n  合并 整改 按 min\n  combine interview by first\n  combine commend by first\n  combine flag by all',
+    );
     expect(codes(r)).toEqual([]);
     expect(r.ir!.ruleBlocks[0]!.combines.map((c) => [c.line, c.action, c.mode])).toEqual([
-      ['warn', 'warn', 'most_severe'], ['rectify', 'rectify', 'min'], ['interview', 'interview', 'first'],
-      ['commend', 'commend', 'first'], ['flag', 'flag', 'all'],
+      ['warn', 'warn', 'most_severe'],
+      ['rectify', 'rectify', 'min'],
+      ['interview', 'interview', 'first'],
+      ['commend', 'commend', 'first'],
+      ['flag', 'flag', 'all'],
     ]);
   });
 

@@ -38,7 +38,14 @@ function framework(members: FrameworkDecl['members'], extra: Partial<FrameworkDe
     name: name('手工框架', 1),
     meta,
     settings: [],
-    grades: { kind: 'grades', grades: [{ label: name('合格', 2), min: num('60', 2), range: at(2) }, { label: name('不合格', 2), range: at(2) }], range: at(2) },
+    grades: {
+      kind: 'grades',
+      grades: [
+        { label: name('合格', 2), min: num('60', 2), range: at(2) },
+        { label: name('不合格', 2), range: at(2) },
+      ],
+      range: at(2),
+    },
     vetoes: [],
     requires: [],
     params: [],
@@ -57,7 +64,10 @@ describe('checker on hand-built ASTs', () => {
   it('compiles a correct tree into an IR with paths and ids', () => {
     const r = run(framework([indicator('甲', '60', 3), indicator('乙', '40', 4)]));
     expect(r.diagnostics).toEqual([]);
-    expect(r.ir?.nodes.map((n) => [n.id, n.path, n.weight])).toEqual([['n1', '甲', '60'], ['n2', '乙', '40']]);
+    expect(r.ir?.nodes.map((n) => [n.id, n.path, n.weight])).toEqual([
+      ['n1', '甲', '60'],
+      ['n2', '乙', '40'],
+    ]);
   });
 
   it('reports top-level weights against the scale, and a missing weight without a follow-on sum error', () => {
@@ -73,11 +83,21 @@ describe('checker on hand-built ASTs', () => {
 
   it('resolves a reference to another indicator and reports an unknown one with a suggestion', () => {
     const ref = (text: string, line: number): Expr => ({ kind: 'ref', parts: [name(text, line), name('value', line)], range: at(line) });
-    const ok = run(framework([indicator('资金到位率', '50', 3), indicator('乙', '50', 4, { applicable: { kind: 'binary', op: '>', left: ref('资金到位率', 4), right: num('0', 4), range: at(4) } })]));
+    const ok = run(
+      framework([
+        indicator('资金到位率', '50', 3),
+        indicator('乙', '50', 4, { applicable: { kind: 'binary', op: '>', left: ref('资金到位率', 4), right: num('0', 4), range: at(4) } }),
+      ]),
+    );
     expect(ok.diagnostics).toEqual([]);
     const applicable = ok.ir?.nodes[1]?.kind === 'indicator' ? ok.ir.nodes[1].applicable : undefined;
     expect(applicable).toMatchObject({ kind: 'binary', left: { kind: 'node', path: '资金到位率', member: 'value' } });
-    const bad = run(framework([indicator('资金到位率', '50', 3), indicator('乙', '50', 4, { applicable: { kind: 'binary', op: '>', left: ref('资金到位', 4), right: num('0', 4), range: at(4) } })]));
+    const bad = run(
+      framework([
+        indicator('资金到位率', '50', 3),
+        indicator('乙', '50', 4, { applicable: { kind: 'binary', op: '>', left: ref('资金到位', 4), right: num('0', 4), range: at(4) } }),
+      ]),
+    );
     expect(bad.diagnostics.map((d) => [d.code, d.hint?.includes('资金到位率.value')])).toEqual([['CMP202', true]]);
   });
 });

@@ -17,7 +17,9 @@ describe('formatDiagnostic', () => {
   it('prints location, code, message, the source line and a caret under the range', () => {
     const src = 'framework a {\n  let x = data.a + y\n}\n';
     const out = formatDiagnostic(diag(2, 20, 21, { message: 'unknown name y', hint: 'did you mean x?' }), src, 'en');
-    expect(out).toBe(['rules/x.ind:2:20 CMP202 unknown name y', '  2 |   let x = data.a + y', '    |                    ^', 'hint: did you mean x?'].join('\n'));
+    expect(out).toBe(
+      ['rules/x.ind:2:20 CMP202 unknown name y', '  2 |   let x = data.a + y', '    |                    ^', 'hint: did you mean x?'].join('\n'),
+    );
   });
 
   it('counts Chinese characters as two cells so the caret lines up', () => {
@@ -40,7 +42,11 @@ describe('formatDiagnostic', () => {
 
   it('marks warnings, and underlines a multi-line range to the end of its first line', () => {
     const src = 'grades {\n  优 >= 90\n}';
-    const d: Diagnostic = { ...diag(1, 1, 2), severity: 'warning', range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 3, column: 2, offset: 0 } } };
+    const d: Diagnostic = {
+      ...diag(1, 1, 2),
+      severity: 'warning',
+      range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 3, column: 2, offset: 0 } },
+    };
     const out = formatDiagnostic(d, src, 'en').split('\n');
     expect(out[0]).toContain('CMP202 warning: ');
     expect(formatDiagnostic(d, src, 'zh').split('\n')[0]).toContain('CMP202 警告：');
@@ -70,4 +76,3 @@ describe('formatDiagnostic', () => {
     expect(out[1]![caretAt]).toBe(src[col - 1]);
   });
 });
-

@@ -41,11 +41,14 @@ describe('context names in the checker', () => {
   });
 
   it('outside rules blocks are CMP225, reported once per use', () => {
-    const r = compileSource(`framework F {
+    const r = compileSource(
+      `framework F {
   grades { 优 >= 90; 差 otherwise }
   veto v when previous.grade == 差 -> cap 59
   indicator A weight 100 { value = rectification.score; target >= 100%; score proportional }
-}`, 'f.ind');
+}`,
+      'f.ind',
+    );
     expect(codes(r)).toEqual(['CMP225', 'CMP225']);
   });
 
@@ -68,7 +71,11 @@ describe('context names in the checker', () => {
 describe('recall / withhold / suspend lines in the checker', () => {
   it('a bare declared line is the line with no amount; a param or let of that name stays the amount', () => {
     const r = compileRules('  line tp base data.tp\n  rule r when grade == 差 then withhold tp, suspend tp, recall tp');
-    expect(acts(r).map((a) => [a.verb, a.line, a.amount])).toEqual([['withhold', 'tp', undefined], ['suspend', 'tp', undefined], ['recall', 'tp', undefined]]);
+    expect(acts(r).map((a) => [a.verb, a.line, a.amount])).toEqual([
+      ['withhold', 'tp', undefined],
+      ['suspend', 'tp', undefined],
+      ['recall', 'tp', undefined],
+    ]);
     const shadowed = compileRules('  let tp = 5万\n  line tp base data.tp\n  rule r when grade == 差 then withhold tp');
     expect(acts(shadowed)[0]).toMatchObject({ verb: 'withhold', amount: { kind: 'let', name: 'tp' } });
     expect(acts(shadowed)[0]!.line).toBeUndefined();

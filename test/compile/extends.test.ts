@@ -53,7 +53,8 @@ framework 子 extends 基础 {
     const r = compile(['main.ind'], {
       fs: memorySourceHost({
         'base.ind': BASE,
-        'mid.ind': 'import "base.ind"\nframework 中间 extends 基础 { dimension 产出 { remove 实际完成率; indicator 新指标 weight 60 { score expert data.expert } } }',
+        'mid.ind':
+          'import "base.ind"\nframework 中间 extends 基础 { dimension 产出 { remove 实际完成率; indicator 新指标 weight 60 { score expert data.expert } } }',
         'main.ind': 'import "mid.ind"\nframework 孙 extends 中间 { }\nframework 另一个 extends 基础 { }',
       }),
     });

@@ -16,7 +16,37 @@ import { MAX_DIAGNOSTICS_PER_FILE } from '../../src/dsl/limits.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SHIPPED = ['rules/common/project.ind', 'rules/common/department.ind'].map((p) => readFileSync(join(ROOT, p), 'utf8'));
-const SPRAY = ['{', '}', '(', ')', '[', ']', ';', ':', ',', '.', '=', '<', '>', '+', '-', '*', '/', '%', '"', '#', '\n', ' ', '\u0000', '如果', 'if', 'not', 'data.', '优', '1'];
+const SPRAY = [
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  ';',
+  ':',
+  ',',
+  '.',
+  '=',
+  '<',
+  '>',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '"',
+  '#',
+  '\n',
+  ' ',
+  '\u0000',
+  '如果',
+  'if',
+  'not',
+  'data.',
+  '优',
+  '1',
+];
 
 interface Damage {
   file: number;
@@ -47,7 +77,14 @@ const damage: fc.Arbitrary<Damage> = fc.record({
   seed: fc.nat(),
   flips: fc.integer({ min: 1, max: 400 }),
   repeat: fc.integer({ min: 1, max: 8 }),
-  ops: fc.array(fc.record({ kind: fc.constantFrom('delete' as const, 'duplicate' as const, 'repeat' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), len: fc.integer({ min: 1, max: 200 }) }), { maxLength: 4 }),
+  ops: fc.array(
+    fc.record({
+      kind: fc.constantFrom('delete' as const, 'duplicate' as const, 'repeat' as const),
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      len: fc.integer({ min: 1, max: 200 }),
+    }),
+    { maxLength: 4 },
+  ),
 });
 
 describe('compile on damaged shipped files', () => {

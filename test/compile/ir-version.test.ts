@@ -22,7 +22,9 @@ describe('IR version', () => {
     if (IR_VERSION === recorded.irVersion) {
       expect(fingerprint, `the IR schema changed but IR_VERSION is still ${IR_VERSION}: bump IR_VERSION in src/compile/ir.ts`).toBe(recorded.schemaSha256);
     } else {
-      expect.fail(`IR_VERSION is ${IR_VERSION} but the recorded fingerprint is for ${recorded.irVersion}: record {"irVersion": ${IR_VERSION}, "schemaSha256": "${fingerprint}"} in test/compile/ir-schema-fingerprint.json`);
+      expect.fail(
+        `IR_VERSION is ${IR_VERSION} but the recorded fingerprint is for ${recorded.irVersion}: record {"irVersion": ${IR_VERSION}, "schemaSha256": "${fingerprint}"} in test/compile/ir-schema-fingerprint.json`,
+      );
     }
   });
 

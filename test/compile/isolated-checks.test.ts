@@ -34,7 +34,12 @@ function run(checks: readonly Check[] | undefined, lang: Lang = 'zh'): Diagnosti
   return compileLoaded(files, diagnostics, { lang, ...(checks ? { checks } : {}) }).diagnostics;
 }
 
-const boom: Check = { name: 'deliberately-broken', run: () => { throw new Error('boom in a check'); } };
+const boom: Check = {
+  name: 'deliberately-broken',
+  run: () => {
+    throw new Error('boom in a check');
+  },
+};
 /** Reports one finding, then throws: what it found before throwing is kept. */
 const halfway: Check = {
   name: 'halfway',
@@ -103,7 +108,12 @@ describe('isolated checks', () => {
 
 describe('internal errors outside the checks (CMP299)', () => {
   // A host whose resolve throws is a bug the compiler does not foresee anywhere but at the top.
-  const host = { readFile: (p: string) => (p === 'a.ind' ? 'import "b.ind"\n' : undefined), resolve: () => { throw new Error('resolver broke'); } };
+  const host = {
+    readFile: (p: string) => (p === 'a.ind' ? 'import "b.ind"\n' : undefined),
+    resolve: () => {
+      throw new Error('resolver broke');
+    },
+  };
 
   it('is catalogued in the chosen language', () => {
     const zh = compile(['a.ind'], { fs: host }).diagnostics.find((d) => d.code === 'CMP299');

@@ -14,12 +14,64 @@ import { GOLDEN_ROOT } from '../golden/golden.js';
 const root = join(GOLDEN_ROOT, 'check');
 const valid = readdirSync(root)
   .filter((c) => c.startsWith('valid-'))
-  .map((c) => Object.fromEntries(readdirSync(join(root, c)).filter((f) => f.endsWith('.ind')).map((f) => [f, readFileSync(join(root, c, f), 'utf8')])));
+  .map((c) =>
+    Object.fromEntries(
+      readdirSync(join(root, c))
+        .filter((f) => f.endsWith('.ind'))
+        .map((f) => [f, readFileSync(join(root, c, f), 'utf8')]),
+    ),
+  );
 
-const TOKENS = ['{', '}', '(', ')', ';', ':', ',', '.', '%', '100%', '-', '*', '/', '==', '>=', '<', 'weight', 'indicator', 'dimension', 'override', 'remove', 'extends',
-  'score', 'bands', 'else', 'grade', 'value', 'target', 'data.x', 'data.items[].y', '维度', '指标', '权重', '优', 'let a = b', 'param p = 1', 'import "main.ind"', '"', '\n', '万元', 'min(', ')'];
+const TOKENS = [
+  '{',
+  '}',
+  '(',
+  ')',
+  ';',
+  ':',
+  ',',
+  '.',
+  '%',
+  '100%',
+  '-',
+  '*',
+  '/',
+  '==',
+  '>=',
+  '<',
+  'weight',
+  'indicator',
+  'dimension',
+  'override',
+  'remove',
+  'extends',
+  'score',
+  'bands',
+  'else',
+  'grade',
+  'value',
+  'target',
+  'data.x',
+  'data.items[].y',
+  '维度',
+  '指标',
+  '权重',
+  '优',
+  'let a = b',
+  'param p = 1',
+  'import "main.ind"',
+  '"',
+  '\n',
+  '万元',
+  'min(',
+  ')',
+];
 
-type Mutation = { kind: 'delete'; at: number; len: number } | { kind: 'insert'; at: number; token: string } | { kind: 'dup'; line: number } | { kind: 'swap'; a: number; b: number };
+type Mutation =
+  | { kind: 'delete'; at: number; len: number }
+  | { kind: 'insert'; at: number; token: string }
+  | { kind: 'dup'; line: number }
+  | { kind: 'swap'; a: number; b: number };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), len: fc.integer({ min: 1, max: 12 }) }),

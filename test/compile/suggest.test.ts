@@ -51,10 +51,19 @@ describe('suggest, bounded', () => {
   const word = fc.array(fc.constantFrom('a', 'b', 'c', '预', '算', '率', '执', '行'), { maxLength: 14 }).map((cs) => cs.join(''));
 
   it('gives the same suggestion as the full computation for names of ordinary length', () => {
-    fc.assert(fc.property(word, fc.array(word, { maxLength: 12 }), (name, candidates) => {
-      expect(suggest(name, candidates)).toBe(reference(name, candidates));
-    }), { numRuns: 2000, seed: 7 });
-    for (const [a, b, d] of [['预算执行', '预算执行率', 1], ['kitten', 'sitting', 3], ['', 'abc', 3], ['abc', '', 3], ['flaw', 'lawn', 2]] as const) {
+    fc.assert(
+      fc.property(word, fc.array(word, { maxLength: 12 }), (name, candidates) => {
+        expect(suggest(name, candidates)).toBe(reference(name, candidates));
+      }),
+      { numRuns: 2000, seed: 7 },
+    );
+    for (const [a, b, d] of [
+      ['预算执行', '预算执行率', 1],
+      ['kitten', 'sitting', 3],
+      ['', 'abc', 3],
+      ['abc', '', 3],
+      ['flaw', 'lawn', 2],
+    ] as const) {
       expect(editDistance(a, b)).toBe(d);
       // Bounded at 1: exact when within it, "2" (over) otherwise.
       expect(boundedDistance(Array.from(a), Array.from(b), 1)).toBe(Math.min(d, 2));

@@ -113,7 +113,7 @@ describe('numeric fields: values as staff type them', () => {
     expect(assess(rec({ spent: '900000.00' })).status).toBe('ok');
   });
 
-  it('never changes the caller\'s record', () => {
+  it("never changes the caller's record", () => {
     const r = rec({ spent: '89.974万' });
     assess(r);
     expect(r.spent).toBe('89.974万');
@@ -121,11 +121,18 @@ describe('numeric fields: values as staff type them', () => {
 });
 
 describe('input ranges in the language', () => {
-  const codes = (text: string) => compileSource(`framework F { scale 100\n${text}\nindicator x weight 100 { value = data.x; score bands { else: 0 } } }`, 'r.ind').diagnostics.map((d) => [d.code, d.range.start.line]);
+  const codes = (text: string) =>
+    compileSource(`framework F { scale 100\n${text}\nindicator x weight 100 { value = data.x; score bands { else: 0 } } }`, 'r.ind').diagnostics.map((d) => [
+      d.code,
+      d.range.start.line,
+    ]);
 
   it('accepts closed, open and one-sided ranges', () => {
     for (const r of ['[0, 1]', '(0, 1)', '[0, 1)', '>= 0', '> 0', '<= 10', '< 10', '【0，1】']) {
-      expect(codes(`input data.x number ${r}`).filter(([c]) => String(c).startsWith('CMP23') || String(c).startsWith('DSL')), r).toEqual([]);
+      expect(
+        codes(`input data.x number ${r}`).filter(([c]) => String(c).startsWith('CMP23') || String(c).startsWith('DSL')),
+        r,
+      ).toEqual([]);
     }
   });
 
@@ -145,13 +152,20 @@ describe('input ranges in the language', () => {
     const schema = ruleSet().dataSchema as { properties: Record<string, Record<string, unknown>> };
     expect(schema.properties.spent).toMatchObject({ minimum: 0, 'x-jixiao': { kind: 'money', min: '0' } });
     expect(schema.properties.violations).toMatchObject({ 'x-jixiao': { kind: 'count', min: '0' } });
-    expect((schema.properties.survey as { properties: Record<string, unknown> }).properties.satisfaction).toMatchObject({ minimum: 0, maximum: 1, 'x-jixiao': { kind: 'percent', min: '0', max: '1' } });
+    expect((schema.properties.survey as { properties: Record<string, unknown> }).properties.satisfaction).toMatchObject({
+      minimum: 0,
+      maximum: 1,
+      'x-jixiao': { kind: 'percent', min: '0', max: '1' },
+    });
   });
 });
 
 describe('schema messages in plain words', () => {
   it('says what a date looks like instead of quoting its pattern', () => {
-    const { ir } = compileSource('framework F { scale 100\ninput data.d date required\nindicator x weight 100 { applicable when data.d == "2026-01-01"; score yesno; value = true } }', 'd.ind');
+    const { ir } = compileSource(
+      'framework F { scale 100\ninput data.d date required\nindicator x weight 100 { applicable when data.d == "2026-01-01"; score yesno; value = true } }',
+      'd.ind',
+    );
     const r = createAssessor(ir!, { lang: 'en' }).assess({ id: 'd', d: '31/12/2026' });
     expect(r.errors.map((e) => e.code)).toEqual(['EVL401']);
     expect(r.errors[0]!.message).toContain('2026-12-31');
@@ -164,7 +178,11 @@ describe('numeric fields from spreadsheets', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'jixiao-numbers-')), 'r.csv');
     writeFileSync(file, 'id,budget,spent,survey.satisfaction\nA,100万,89.974万,95%\n');
     const rows = [];
-    for await (const r of readRecords([file], { schema: ruleSet().dataSchema, mapping: 'columns:\n  id: id\n  budget: budget\n  spent: spent\n  survey.satisfaction: survey.satisfaction\n' })) rows.push(r);
+    for await (const r of readRecords([file], {
+      schema: ruleSet().dataSchema,
+      mapping: 'columns:\n  id: id\n  budget: budget\n  spent: spent\n  survey.satisfaction: survey.satisfaction\n',
+    }))
+      rows.push(r);
     expect(rows.map((r) => r.error)).toEqual([undefined]);
     expect(rows[0]!.record).toMatchObject({ budget: '1000000', spent: '899740', survey: { satisfaction: 0.95 } });
   });
@@ -172,7 +190,10 @@ describe('numeric fields from spreadsheets', () => {
 
 describe('fields a target reads', () => {
   it('are numbers: "95%" planned places is an error, not 0.95 places', () => {
-    const { ir } = compileSource('framework F { scale 100\nindicator 新增学位 weight 100 { value = data.effect.places; target >= data.plan.places; score proportional } }', 't.ind');
+    const { ir } = compileSource(
+      'framework F { scale 100\nindicator 新增学位 weight 100 { value = data.effect.places; target >= data.plan.places; score proportional } }',
+      't.ind',
+    );
     const r = createAssessor(ir!, { lang: 'en' }).assess({ id: 't', effect: { places: 1350 }, plan: { places: '95%' } });
     expect(r.status).toBe('rejected');
     expect(r.errors.map((e) => [e.code, e.path])).toEqual([['EVL401', 'data.plan.places']]);

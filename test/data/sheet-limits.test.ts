@@ -32,10 +32,13 @@ describe('xlsx archive limits', () => {
   it('refuses a 300 MB zip bomb from its directory, before unpacking (EVL470)', async () => {
     const bomb = await deflatedZeros(300 * 1024 * 1024);
     const file = join(dir, 'bomb.xlsx');
-    writeFileSync(file, buildZip([
-      { name: '[Content_Types].xml', data: Buffer.alloc(2), size: 2 },
-      { name: 'xl/sharedStrings.xml', data: bomb, size: 300 * 1024 * 1024 },
-    ]));
+    writeFileSync(
+      file,
+      buildZip([
+        { name: '[Content_Types].xml', data: Buffer.alloc(2), size: 2 },
+        { name: 'xl/sharedStrings.xml', data: bomb, size: 300 * 1024 * 1024 },
+      ]),
+    );
     expect(statSync(file).size).toBeLessThan(400 * 1024);
     const dirInfo = await readZipDirectory(file, 100);
     expect(dirInfo).toMatchObject({ ok: true, entries: 2, uncompressed: 300 * 1024 * 1024 + 2, largest: { name: 'xl/sharedStrings.xml' } });
@@ -52,10 +55,13 @@ describe('xlsx archive limits', () => {
     const bomb = await deflatedZeros(300 * 1024 * 1024);
     const file = join(dir, 'liar.xlsx');
     // Both the local header and the directory claim 2 bytes; the stream inflates to 300 MB.
-    writeFileSync(file, buildZip([
-      { name: '[Content_Types].xml', data: Buffer.alloc(2), size: 2 },
-      { name: 'xl/sharedStrings.xml', data: bomb, size: 2 },
-    ]));
+    writeFileSync(
+      file,
+      buildZip([
+        { name: '[Content_Types].xml', data: Buffer.alloc(2), size: 2 },
+        { name: 'xl/sharedStrings.xml', data: bomb, size: 2 },
+      ]),
+    );
     expect(await readZipDirectory(file, 100)).toMatchObject({ ok: true, uncompressed: 4 });
     const en = await read(file, { lang: 'en', limits: { maxUnpackedBytes: 8 * 1024 * 1024 } });
     expect(codes(en)).toEqual([['EVL470', 0, '']]);
@@ -68,10 +74,13 @@ describe('xlsx archive limits', () => {
   it('refuses data the directory does not list, which a streaming unzipper would still inflate', async () => {
     const hidden = await deflatedZeros(50 * 1024 * 1024);
     const file = join(dir, 'hidden.xlsx');
-    writeFileSync(file, buildZip([
-      { name: 'xl/worksheets/sheet1.xml', data: hidden, size: 50 * 1024 * 1024, hidden: true },
-      { name: '[Content_Types].xml', data: Buffer.alloc(2), size: 2 },
-    ]));
+    writeFileSync(
+      file,
+      buildZip([
+        { name: 'xl/worksheets/sheet1.xml', data: hidden, size: 50 * 1024 * 1024, hidden: true },
+        { name: '[Content_Types].xml', data: Buffer.alloc(2), size: 2 },
+      ]),
+    );
     const records = await read(file, { lang: 'en' });
     expect(codes(records)).toEqual([['EVL480', 0, '']]);
     expect(records[0]!.errors[0]!.message).toContain('its directory does not list');

@@ -58,8 +58,13 @@ describe('demo: the closed loop', () => {
   it('prints a terminal summary that fits 100 columns, grades in grade order, budget lines by title', () => {
     for (const lang of ['en', 'zh'] as const) {
       const lines = formatDemoSummary(run, index.city, 'demo-output', lang).split('\n');
-      expect(lines.filter((line) => displayWidth(line) > 100), lang).toEqual([]);
-      const gradeRuns = lines.flatMap((line) => [...line.matchAll(/(优|良|中|差) \d+(?: · (?:优|良|中|差) \d+)+/g)].map((m) => m[0].split(' · ').map((g) => g.split(' ')[0]!)));
+      expect(
+        lines.filter((line) => displayWidth(line) > 100),
+        lang,
+      ).toEqual([]);
+      const gradeRuns = lines.flatMap((line) =>
+        [...line.matchAll(/(优|良|中|差) \d+(?: · (?:优|良|中|差) \d+)+/g)].map((m) => m[0].split(' · ').map((g) => g.split(' ')[0]!)),
+      );
       expect(gradeRuns.length, lang).toBeGreaterThan(5);
       for (const grades of gradeRuns) expect(grades, lang).toEqual(['优', '良', '中', '差'].filter((g) => grades.includes(g)));
       expect(lines.join('\n'), lang).not.toMatch(/department_budget|requested_budget|transfer_payment|@recall|@withhold|monitoring\.warning/);
@@ -84,7 +89,9 @@ describe('demo: the closed loop', () => {
     const severity: Record<string, number> = { red: 3, yellow: 2, green: 1 };
     const monitoring = new Map<string, EvaluationResult>();
     for (const file of readdirSync(join(out, 'results/projects/monitoring'))) {
-      for (const line of readFileSync(join(out, 'results/projects/monitoring', file), 'utf8').trim().split('\n')) {
+      for (const line of readFileSync(join(out, 'results/projects/monitoring', file), 'utf8')
+        .trim()
+        .split('\n')) {
         const r = JSON.parse(line) as EvaluationResult;
         monitoring.set(r.id, r);
       }
@@ -93,7 +100,10 @@ describe('demo: the closed loop', () => {
     expect(carried.length).toBeGreaterThan(0);
     for (const { id, warning } of carried) {
       expect(exPost.has(id), id).toBe(true);
-      const levels = monitoring.get(id)!.recommendations.filter((r) => r.action === 'warn').map((r) => severity[r.level ?? ''] ?? 0);
+      const levels = monitoring
+        .get(id)!
+        .recommendations.filter((r) => r.action === 'warn')
+        .map((r) => severity[r.level ?? ''] ?? 0);
       expect(Math.max(...levels), id).toBe(severity[warning]);
     }
     // Every ex-post project that was warned in August is carried.
@@ -124,7 +134,10 @@ describe('demo: the closed loop', () => {
 
   it("re-checks the sampled projects' self-evaluations and finds 自评不实 both ways", () => {
     const picked = readJson<SampleResult>('sample.json').picked.map((p) => p.id);
-    const results = readFileSync(join(out, 'loop/self-evaluation.ndjson'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as EvaluationResult);
+    const results = readFileSync(join(out, 'loop/self-evaluation.ndjson'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as EvaluationResult);
     expect(results.map((r) => r.id)).toEqual(picked);
     const { flagged } = readJson<{ flagged: { id: string; deviation: string }[] }>('self-evaluation-flagged.json');
     const byRule = results.filter((r) => r.recommendations.some((x) => x.rule === '自评不实')).map((r) => r.id);
@@ -139,17 +152,33 @@ describe('demo: the closed loop', () => {
 
   it('rolls up one entry per department and per town, every ex-post project counted once in each', () => {
     const exPost = exPostRecords().length;
-    for (const [file, stage] of [['rollup-department.json', 'department'], ['rollup-town.json', 'town']] as const) {
+    for (const [file, stage] of [
+      ['rollup-department.json', 'department'],
+      ['rollup-town.json', 'town'],
+    ] as const) {
       const rolled = readJson<{ entities: { id: string; status: string; grade: string | null; members: { count: number; excluded: unknown[] } }[] }>(file);
-      const ids = setsOf(stage).flatMap((s) => yamlList(s.data)).map((r) => String(r.id));
-      expect(rolled.entities.map((e) => e.id), file).toEqual(ids);
-      expect(rolled.entities.every((e) => e.status === 'ok' && e.grade !== null), file).toBe(true);
-      expect(rolled.entities.reduce((n, e) => n + e.members.count + e.members.excluded.length, 0), file).toBe(exPost);
+      const ids = setsOf(stage)
+        .flatMap((s) => yamlList(s.data))
+        .map((r) => String(r.id));
+      expect(
+        rolled.entities.map((e) => e.id),
+        file,
+      ).toEqual(ids);
+      expect(
+        rolled.entities.every((e) => e.status === 'ok' && e.grade !== null),
+        file,
+      ).toBe(true);
+      expect(
+        rolled.entities.reduce((n, e) => n + e.members.count + e.members.excluded.length, 0),
+        file,
+      ).toBe(exPost);
     }
   });
 
   it("allocates the special fund by each town's combined grade, shares summing exactly to the pool", () => {
-    const alloc = readJson<{ pool: string; total: string; grades: Record<string, string>; shares: { id: string; coefficient: string; amount: string }[] }>('allocation.json');
+    const alloc = readJson<{ pool: string; total: string; grades: Record<string, string>; shares: { id: string; coefficient: string; amount: string }[] }>(
+      'allocation.json',
+    );
     const factors = parse(readFileSync(join(ROOT, index.loop!.allocation.factors), 'utf8')) as { grades: Record<string, number> };
     const town = readJson<{ entities: { id: string; grade: string }[] }>('rollup-town.json');
     expect(alloc.pool).toBe(new Decimal(index.loop!.allocation.pool).toFixed(2));

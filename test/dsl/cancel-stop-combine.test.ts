@@ -45,7 +45,9 @@ describe('combine on an action kind', () => {
   const combines = (body: string) => rulesBlock(parseClean(`rules R for F {\n  line next_budget base data.x\n${body}\n}`)).combines;
 
   it('marks action keywords, English or Chinese, and leaves lines alone', () => {
-    const cs = combines('  combine warn by most_severe\n  合并 整改 按 min\n  combine interview by first\n  combine 表扬 by first\n  combine flag by all\n  combine next_budget by sum');
+    const cs = combines(
+      '  combine warn by most_severe\n  合并 整改 按 min\n  combine interview by first\n  combine 表扬 by first\n  combine flag by all\n  combine next_budget by sum',
+    );
     expect(cs.map((c) => [c.line.text, c.action ?? null, c.mode])).toEqual([
       ['warn', 'warn', 'most_severe'],
       ['整改', 'rectify', 'min'],

@@ -24,46 +24,73 @@ describe('framework header and settings', () => {
   });
 
   it('reads every setting', () => {
-    expect(fw.settings.map((s) => {
-      switch (s.kind) {
-        case 'scale': return `scale ${s.value.value}`;
-        case 'precision': return `precision ${s.digits}`;
-        case 'rounding': return `rounding ${s.mode}`;
-        case 'version': return `version ${s.value}`;
-        case 'missing': return `missing ${s.policy}`;
-        case 'not_applicable': return `na ${s.policy}`;
-      }
-    })).toEqual(['version 2026.1', 'scale 100', 'precision 2', 'rounding half_up', 'missing unavailable', 'na rescale']);
+    expect(
+      fw.settings.map((s) => {
+        switch (s.kind) {
+          case 'scale':
+            return `scale ${s.value.value}`;
+          case 'precision':
+            return `precision ${s.digits}`;
+          case 'rounding':
+            return `rounding ${s.mode}`;
+          case 'version':
+            return `version ${s.value}`;
+          case 'missing':
+            return `missing ${s.policy}`;
+          case 'not_applicable':
+            return `na ${s.policy}`;
+        }
+      }),
+    ).toEqual(['version 2026.1', 'scale 100', 'precision 2', 'rounding half_up', 'missing unavailable', 'na rescale']);
   });
 
   it('reads grades highest first with the otherwise grade', () => {
-    expect(fw.grades?.grades.map((g) => [g.label.text, g.min?.value])).toEqual([['优', '90'], ['良', '80'], ['中', '60'], ['差', undefined]]);
+    expect(fw.grades?.grades.map((g) => [g.label.text, g.min?.value])).toEqual([
+      ['优', '90'],
+      ['良', '80'],
+      ['中', '60'],
+      ['差', undefined],
+    ]);
   });
 
   it('reads vetoes with each effect', () => {
-    expect(fw.vetoes.map((v) => [v.name.text, v.effect.kind === 'grade' ? v.effect.grade.text : v.effect.kind === 'cap' ? v.effect.value.value : 'zero']))
-      .toEqual([['重大违规', '差'], ['数据造假', '59'], ['骗取资金', 'zero']]);
+    expect(
+      fw.vetoes.map((v) => [v.name.text, v.effect.kind === 'grade' ? v.effect.grade.text : v.effect.kind === 'cap' ? v.effect.value.value : 'zero']),
+    ).toEqual([
+      ['重大违规', '差'],
+      ['数据造假', '59'],
+      ['骗取资金', 'zero'],
+    ]);
   });
 
   it('reads require, param, let and input', () => {
     expect(fw.requires[0]).toMatchObject({ names: [{ text: '产出' }, { text: '效益' }], op: '>=', value: { value: '60' } });
     expect(fw.params[0]).toMatchObject({ name: { text: '调增比例' }, value: { value: '0.1', unit: '%' }, meta: { description: '每年由财政局确定' } });
     expect(printExpr(fw.lets[0]!.value)).toBe('(data.spent / data.budget.adjusted)');
-    expect(fw.inputs.map((i) => [i.path.segments.join('.'), i.type, i.required, i.allowed, i.meta.description]))
-      .toEqual([['budget.adjusted', 'money', true, undefined, '调整后预算数'], ['decision.basis', 'text', false, ['A', 'B', 'C', 'D'], undefined]]);
+    expect(fw.inputs.map((i) => [i.path.segments.join('.'), i.type, i.required, i.allowed, i.meta.description])).toEqual([
+      ['budget.adjusted', 'money', true, undefined, '调整后预算数'],
+      ['decision.basis', 'text', false, ['A', 'B', 'C', 'D'], undefined],
+    ]);
   });
 
   it('reads nested dimensions, quoted names, applicable, override and remove', () => {
     const dims = fw.members.filter((m) => m.kind === 'dimension');
-    expect(dims.map((d) => d.kind === 'dimension' && [d.name.text, d.weight?.value])).toEqual([['决策', '20'], ['过程', '20'], ['产出', '30'], ['效益', '30']]);
+    expect(dims.map((d) => d.kind === 'dimension' && [d.name.text, d.weight?.value])).toEqual([
+      ['决策', '20'],
+      ['过程', '20'],
+      ['产出', '30'],
+      ['效益', '30'],
+    ]);
     const decision = dims[0]!;
     expect(decision.kind === 'dimension' && decision.applicable && printExpr(decision.applicable)).toBe('(data.stage != "ex_ante")');
     expect(decision.kind === 'dimension' && decision.members[0]?.kind).toBe('dimension');
     expect(indicators(fw.members).some((i) => i.name.text === '绩效目标 合理性')).toBe(true);
     const override = fw.members.find((m) => m.kind === 'indicator' && m.override);
     expect(override).toMatchObject({ kind: 'indicator', override: true, name: { text: '过程.资金使用合规性' }, weight: { value: '10' } });
-    expect(fw.members.filter((m) => m.kind === 'remove').map((r) => r.kind === 'remove' && r.path.map((p) => p.text)))
-      .toEqual([['效益', '服务对象满意度'], ['效益', '专家评分']]);
+    expect(fw.members.filter((m) => m.kind === 'remove').map((r) => r.kind === 'remove' && r.path.map((p) => p.text))).toEqual([
+      ['效益', '服务对象满意度'],
+      ['效益', '专家评分'],
+    ]);
   });
 
   it('reads indicator clauses: value, unit, target with tolerance, missing, meta', () => {
@@ -94,9 +121,15 @@ describe('scoring methods', () => {
     const m = method('score bands { >= 95%: 100%; > 80%: 80%; [60%, 80%): 50%; (0, 60%]: 10%; = 0: 1; < 0: 0; else: 0 }');
     if (m.method !== 'bands') throw new Error();
     expect(m.centered).toBe(false);
-    expect(m.bands.map((b) => b.condition.kind === 'compare' ? `${b.condition.op}${printExpr(b.condition.bound)}`
-      : b.condition.kind === 'interval' ? `${b.condition.lowInclusive ? '[' : '('}${printExpr(b.condition.low)},${printExpr(b.condition.high)}${b.condition.highInclusive ? ']' : ')'}` : 'else'))
-      .toEqual(['>=95%', '>80%', '[60%,80%)', '(0,60%]', '=0', '<0', 'else']);
+    expect(
+      m.bands.map((b) =>
+        b.condition.kind === 'compare'
+          ? `${b.condition.op}${printExpr(b.condition.bound)}`
+          : b.condition.kind === 'interval'
+            ? `${b.condition.lowInclusive ? '[' : '('}${printExpr(b.condition.low)},${printExpr(b.condition.high)}${b.condition.highInclusive ? ']' : ')'}`
+            : 'else',
+      ),
+    ).toEqual(['>=95%', '>80%', '[60%,80%)', '(0,60%]', '=0', '<0', 'else']);
     expect(m.bands.map((b) => printExpr(b.award))).toEqual(['100%', '80%', '50%', '10%', '1', '0', '0']);
   });
 
@@ -108,15 +141,21 @@ describe('scoring methods', () => {
   it('rating, alone or after score', () => {
     for (const body of ['score rating data.q { A: 100%; B: 80% }', 'rating data.q { A: 100%, B: 80%, }']) {
       const m = method(body);
-      expect(m.method === 'rating' && m.levels.map((l) => [l.label.text, printExpr(l.award)])).toEqual([['A', '100%'], ['B', '80%']]);
+      expect(m.method === 'rating' && m.levels.map((l) => [l.label.text, printExpr(l.award)])).toEqual([
+        ['A', '100%'],
+        ['B', '80%'],
+      ]);
     }
   });
 
   it('tiers with point and pick', () => {
     const m = method('score tiers data.q.level point data.q.point pick high { 达成: 80%..100%; 部分达成: 50%..80%; 未达成: 0%..50% }');
     if (m.method !== 'tiers') throw new Error();
-    expect([m.point && printExpr(m.point), m.pick, m.tiers.map((t) => `${t.label.text}:${printExpr(t.low)}..${printExpr(t.high)}`)])
-      .toEqual(['data.q.point', 'high', ['达成:80%..100%', '部分达成:50%..80%', '未达成:0%..50%']]);
+    expect([m.point && printExpr(m.point), m.pick, m.tiers.map((t) => `${t.label.text}:${printExpr(t.low)}..${printExpr(t.high)}`)]).toEqual([
+      'data.q.point',
+      'high',
+      ['达成:80%..100%', '部分达成:50%..80%', '未达成:0%..50%'],
+    ]);
     const plain = method('tiers data.q { 达成: 80%..100% }');
     expect(plain.method === 'tiers' && [plain.pick, plain.point]).toEqual(['low', undefined]);
   });
@@ -125,16 +164,30 @@ describe('scoring methods', () => {
     expect(method('score deduct 2 per data.v max 6')).toMatchObject({ method: 'deduct', per: { value: '2' }, count: { kind: 'path' }, max: { value: '6' } });
     expect(method('deduct 1 per data.v')).toMatchObject({ method: 'deduct' });
     expect(method('score deduct 0.5 per 1% above 0% whole max 5')).toMatchObject({
-      method: 'step', per: { value: '0.5' }, step: { value: '0.01' }, direction: 'above', threshold: { value: '0' }, counting: 'whole', max: { value: '5' },
+      method: 'step',
+      per: { value: '0.5' },
+      step: { value: '0.01' },
+      direction: 'above',
+      threshold: { value: '0' },
+      counting: 'whole',
+      max: { value: '5' },
     });
     expect(method('deduct 1 per 5% below 90% fractional')).toMatchObject({ method: 'step', direction: 'below', counting: 'fractional' });
   });
 
   it('linear, checklist, expert and formula', () => {
-    expect(method('score linear { 60%: 0%; 100%: 100% }')).toMatchObject({ method: 'linear', points: [{ x: { value: '0.6' }, y: { value: '0' } }, { x: { value: '1' }, y: { value: '1' } }] });
+    expect(method('score linear { 60%: 0%; 100%: 100% }')).toMatchObject({
+      method: 'linear',
+      points: [
+        { x: { value: '0.6' }, y: { value: '0' } },
+        { x: { value: '1' }, y: { value: '1' } },
+      ],
+    });
     const c = method('score checklist { 管理制度健全: 1 when data.a == true; 执行有效: 40% when data.b }');
-    expect(c.method === 'checklist' && c.items.map((i) => [i.label.text, printExpr(i.award), printExpr(i.when)]))
-      .toEqual([['管理制度健全', '1', '(data.a == true)'], ['执行有效', '40%', 'data.b']]);
+    expect(c.method === 'checklist' && c.items.map((i) => [i.label.text, printExpr(i.award), printExpr(i.when)])).toEqual([
+      ['管理制度健全', '1', '(data.a == true)'],
+      ['执行有效', '40%', 'data.b'],
+    ]);
     expect(method('score expert data.expert.points')).toMatchObject({ method: 'expert', source: { kind: 'path' } });
     const f = method('score formula min(value / target, 1) * 100%');
     expect(f.method === 'formula' && printExpr(f.expr)).toBe('(min((value / target), 1) * 100%)');
@@ -150,7 +203,10 @@ describe('rules blocks', () => {
     expect(rules.params.map((p) => p.name.text)).toEqual(['调增比例']);
     expect(rules.lets.map((l) => l.name.text)).toEqual(['unspent']);
     expect(rules.lines[0]).toMatchObject({ name: { text: 'next_budget' }, base: { segments: ['budget', 'next'] }, meta: { title: '下年度预算' } });
-    expect(rules.combines.map((c) => [c.line.text, c.mode, c.cap && printExpr(c.cap)])).toEqual([['next_budget', 'sum', '30%'], ['transfer_payment', 'most_severe', undefined]]);
+    expect(rules.combines.map((c) => [c.line.text, c.mode, c.cap && printExpr(c.cap)])).toEqual([
+      ['next_budget', 'sum', '30%'],
+      ['transfer_payment', 'most_severe', undefined],
+    ]);
   });
 
   it('reads rules with priority, conditions, reasons', () => {
@@ -161,14 +217,30 @@ describe('rules blocks', () => {
   });
 
   it('reads every action', () => {
-    expect(acts('评价优秀').map((a) => [a.verb, a.line?.text, a.amount && printExpr(a.amount)])).toEqual([['adjust', 'next_budget', '调增比例'], ['commend', undefined, undefined]]);
-    expect(acts('评价差').map((a) => [a.verb, a.amount && printExpr(a.amount), a.withinDays?.value, a.withinDays?.unit]))
-      .toEqual([['adjust', '-30%', undefined, undefined], ['rectify', undefined, '90', 'days'], ['interview', undefined, undefined, undefined]]);
+    expect(acts('评价优秀').map((a) => [a.verb, a.line?.text, a.amount && printExpr(a.amount)])).toEqual([
+      ['adjust', 'next_budget', '调增比例'],
+      ['commend', undefined, undefined],
+    ]);
+    expect(acts('评价差').map((a) => [a.verb, a.amount && printExpr(a.amount), a.withinDays?.value, a.withinDays?.unit])).toEqual([
+      ['adjust', '-30%', undefined, undefined],
+      ['rectify', undefined, '90', 'days'],
+      ['interview', undefined, undefined, undefined],
+    ]);
     expect(acts('执行偏慢')[0]).toMatchObject({ verb: 'recall', amount: { kind: 'ref', parts: [{ text: 'unspent' }] } });
     expect(acts('部分收回')[0]).toMatchObject({ verb: 'recall', amount: { value: '0.3' } });
-    expect(acts('暂扣资金').map((a) => [a.verb, a.amount && printExpr(a.amount), a.level?.text])).toEqual([['withhold', '50%', undefined], ['warn', undefined, 'yellow']]);
-    expect(acts('暂缓拨款').map((a) => [a.verb, a.amount, a.level?.text])).toEqual([['suspend', undefined, undefined], ['warn', undefined, 'red']]);
-    expect(acts('停止').map((a) => [a.verb, a.text])).toEqual([['stop', undefined], ['cancel', undefined], ['flag', '自评不实']]);
+    expect(acts('暂扣资金').map((a) => [a.verb, a.amount && printExpr(a.amount), a.level?.text])).toEqual([
+      ['withhold', '50%', undefined],
+      ['warn', undefined, 'yellow'],
+    ]);
+    expect(acts('暂缓拨款').map((a) => [a.verb, a.amount, a.level?.text])).toEqual([
+      ['suspend', undefined, undefined],
+      ['warn', undefined, 'red'],
+    ]);
+    expect(acts('停止').map((a) => [a.verb, a.text])).toEqual([
+      ['stop', undefined],
+      ['cancel', undefined],
+      ['flag', '自评不实'],
+    ]);
     expect(acts('转移支付')[0]).toMatchObject({ verb: 'adjust', line: { text: 'transfer_payment' }, amount: { value: '-500000', unit: '元' } });
     expect(acts('暂扣全部')).toMatchObject([{ verb: 'withhold' }]);
   });

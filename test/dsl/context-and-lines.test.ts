@@ -29,7 +29,12 @@ function shapes(then: string): string[] {
 
 describe('context roots', () => {
   it('lexes previous/上年 and rectification/整改情况 as roots; 整改 stays the rectify action', () => {
-    expect(kinds('previous 上年 rectification 整改情况')).toEqual(['Previous:previous', 'Previous:上年', 'Rectification:rectification', 'Rectification:整改情况']);
+    expect(kinds('previous 上年 rectification 整改情况')).toEqual([
+      'Previous:previous',
+      'Previous:上年',
+      'Rectification:rectification',
+      'Rectification:整改情况',
+    ]);
     expect(kinds('整改 限期 90天')).toEqual(['Rectify:整改', 'Within:限期', 'Number:90天']);
     // Longer names that merely start with a root stay names.
     expect(kinds('上年度预算 整改情况说明 previously')).toEqual(['Identifier:上年度预算', 'Identifier:整改情况说明', 'Identifier:previously']);
@@ -67,7 +72,10 @@ describe('context roots', () => {
     const ast = parseClean('规则集 R 适用于 F {\n  规则 r 当 整改情况.status == "未整改" 则 整改 限期 90天, 暂缓\n}');
     const rule = rulesBlock(ast).rules[0]!;
     expect(rule.when).toMatchObject({ kind: 'binary', left: { kind: 'context', root: 'rectification' } });
-    expect(rule.actions.map((a) => [a.verb, a.withinDays?.value])).toEqual([['rectify', '90'], ['suspend', undefined]]);
+    expect(rule.actions.map((a) => [a.verb, a.withinDays?.value])).toEqual([
+      ['rectify', '90'],
+      ['suspend', undefined],
+    ]);
   });
 });
 

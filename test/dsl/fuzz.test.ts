@@ -36,52 +36,131 @@ function checkResult(text: string): void {
 }
 
 const fixtures = fixtureNames().map(readFixture);
-const ALPHABET = ['{', '}', '(', ')', '[', ']', ';', ',', ':', '.', '..', '->', '=', '==', '>=', '<', '+', '-', '*', '/', '%', '"', '“', '/*', '//', '\n', ' ',
-  'framework', 'indicator', 'dimension', 'weight', 'score', 'bands', 'rating', 'if', 'then', 'else', 'data', 'rule', 'when',
-  '指标', '权重', '否则', '否', '维度名称', '90%', '1.6亿', '10分', '3', 'x', '预算', '\u0000', '😀', '\u200b'];
+const ALPHABET = [
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  ';',
+  ',',
+  ':',
+  '.',
+  '..',
+  '->',
+  '=',
+  '==',
+  '>=',
+  '<',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '"',
+  '“',
+  '/*',
+  '//',
+  '\n',
+  ' ',
+  'framework',
+  'indicator',
+  'dimension',
+  'weight',
+  'score',
+  'bands',
+  'rating',
+  'if',
+  'then',
+  'else',
+  'data',
+  'rule',
+  'when',
+  '指标',
+  '权重',
+  '否则',
+  '否',
+  '维度名称',
+  '90%',
+  '1.6亿',
+  '10分',
+  '3',
+  'x',
+  '预算',
+  '\u0000',
+  '😀',
+  '\u200b',
+];
 
 describe('parse never throws and always terminates', () => {
   it('on arbitrary strings, including unicode', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (s) => checkResult(s)), { numRuns: 300 });
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => checkResult(s)), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (s) => checkResult(s)),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => checkResult(s)),
+      { numRuns: 200 },
+    );
   });
 
   it('on random sequences of language fragments', () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom(...ALPHABET), { maxLength: 120 }), (parts) => checkResult(parts.join(' '))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...ALPHABET), { maxLength: 120 }), (parts) => checkResult(parts.join(' '))),
+      { numRuns: 300 },
+    );
   });
 
   it('on character mutations of valid files (delete, insert, duplicate)', () => {
     const mutation = fc.record({
       file: fc.nat({ max: fixtures.length - 1 }),
-      edits: fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), op: fc.constantFrom('delete', 'insert', 'duplicate'), len: fc.integer({ min: 1, max: 12 }), ins: fc.constantFrom(...ALPHABET) }), { minLength: 1, maxLength: 6 }),
+      edits: fc.array(
+        fc.record({
+          at: fc.double({ min: 0, max: 1, noNaN: true }),
+          op: fc.constantFrom('delete', 'insert', 'duplicate'),
+          len: fc.integer({ min: 1, max: 12 }),
+          ins: fc.constantFrom(...ALPHABET),
+        }),
+        { minLength: 1, maxLength: 6 },
+      ),
     });
-    fc.assert(fc.property(mutation, ({ file, edits }) => {
-      let text = fixtures[file] as string;
-      for (const e of edits) {
-        const i = Math.floor(e.at * text.length);
-        if (e.op === 'delete') text = text.slice(0, i) + text.slice(i + e.len);
-        else if (e.op === 'insert') text = text.slice(0, i) + e.ins + text.slice(i);
-        else text = text.slice(0, i) + text.slice(i, i + e.len) + text.slice(i);
-      }
-      checkResult(text);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(mutation, ({ file, edits }) => {
+        let text = fixtures[file] as string;
+        for (const e of edits) {
+          const i = Math.floor(e.at * text.length);
+          if (e.op === 'delete') text = text.slice(0, i) + text.slice(i + e.len);
+          else if (e.op === 'insert') text = text.slice(0, i) + e.ins + text.slice(i);
+          else text = text.slice(0, i) + text.slice(i, i + e.len) + text.slice(i);
+        }
+        checkResult(text);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('on token mutations of valid files (delete, insert, duplicate)', () => {
     const tokenised = fixtures.map((f) => jixiaoLexer.tokenize(f).tokens.map((t) => t.image));
     const mutation = fc.record({
       file: fc.nat({ max: tokenised.length - 1 }),
-      edits: fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), op: fc.constantFrom('delete', 'insert', 'duplicate'), ins: fc.constantFrom(...ALPHABET) }), { minLength: 1, maxLength: 8 }),
+      edits: fc.array(
+        fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), op: fc.constantFrom('delete', 'insert', 'duplicate'), ins: fc.constantFrom(...ALPHABET) }),
+        { minLength: 1, maxLength: 8 },
+      ),
     });
-    fc.assert(fc.property(mutation, ({ file, edits }) => {
-      const toks = [...(tokenised[file] as string[])];
-      for (const e of edits) {
-        const i = Math.floor(e.at * toks.length);
-        if (e.op === 'delete') toks.splice(i, 1);
-        else if (e.op === 'insert') toks.splice(i, 0, e.ins);
-        else toks.splice(i, 0, toks[i] ?? '}');
-      }
-      checkResult(toks.join(' '));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(mutation, ({ file, edits }) => {
+        const toks = [...(tokenised[file] as string[])];
+        for (const e of edits) {
+          const i = Math.floor(e.at * toks.length);
+          if (e.op === 'delete') toks.splice(i, 1);
+          else if (e.op === 'insert') toks.splice(i, 0, e.ins);
+          else toks.splice(i, 0, toks[i] ?? '}');
+        }
+        checkResult(toks.join(' '));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

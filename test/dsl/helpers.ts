@@ -13,7 +13,9 @@ import { printExpr } from '../../src/dsl/print-expr.js';
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 export function fixtureNames(): string[] {
-  return readdirSync(FIXTURES).filter((f) => f.endsWith('.ind')).sort();
+  return readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.ind'))
+    .sort();
 }
 
 export function readFixture(name: string): string {

@@ -18,19 +18,37 @@ describe('lexer', () => {
 
   it('never lets a keyword eat the prefix of a longer name', () => {
     expect(kinds('维度名称 值班人数 当年预算 value1 scaled')).toEqual([
-      'Identifier:维度名称', 'Identifier:值班人数', 'Identifier:当年预算', 'Identifier:value1', 'Identifier:scaled',
+      'Identifier:维度名称',
+      'Identifier:值班人数',
+      'Identifier:当年预算',
+      'Identifier:value1',
+      'Identifier:scaled',
     ]);
   });
 
   it('prefers the longer of two keywords sharing a prefix', () => {
     expect(kinds('否则 否 按比例 按 是否 是 适用于 适用 规则集 规则 并且 且 或者 或')).toEqual([
-      'Otherwise:否则', 'False:否', 'Fractional:按比例', 'By:按', 'YesNo:是否', 'True:是', 'For:适用于', 'Applicable:适用',
-      'Rules:规则集', 'Rule:规则', 'And:并且', 'And:且', 'Or:或者', 'Or:或',
+      'Otherwise:否则',
+      'False:否',
+      'Fractional:按比例',
+      'By:按',
+      'YesNo:是否',
+      'True:是',
+      'For:适用于',
+      'Applicable:适用',
+      'Rules:规则集',
+      'Rule:规则',
+      'And:并且',
+      'And:且',
+      'Or:或者',
+      'Or:或',
     ]);
   });
 
   it('reads numbers with unit suffixes as one token, and "30 days" as a number then a word', () => {
-    expect(kinds('90% 500万 500万元 1.6亿 100元 20m² 20平方米 3km 3公里 30天 120人 5人次 3个 2项 4次 5户 2所 3家 10份').every((k) => k.startsWith('Number:'))).toBe(true);
+    expect(
+      kinds('90% 500万 500万元 1.6亿 100元 20m² 20平方米 3km 3公里 30天 120人 5人次 3个 2项 4次 5户 2所 3家 10份').every((k) => k.startsWith('Number:')),
+    ).toBe(true);
     expect(kinds('30 days')).toEqual(['Number:30', 'Days:days']);
     expect(kinds('80%..100%')).toEqual(['Number:80%', 'DotDot:..', 'Number:100%']);
   });
@@ -42,7 +60,17 @@ describe('lexer', () => {
   });
 
   it('treats full-width punctuation as the ASCII tokens', () => {
-    expect(kinds('（a，b；c：d）')).toEqual(['LParen:（', 'Identifier:a', 'Comma:，', 'Identifier:b', 'Semicolon:；', 'Identifier:c', 'Colon:：', 'Identifier:d', 'RParen:）']);
+    expect(kinds('（a，b；c：d）')).toEqual([
+      'LParen:（',
+      'Identifier:a',
+      'Comma:，',
+      'Identifier:b',
+      'Semicolon:；',
+      'Identifier:c',
+      'Colon:：',
+      'Identifier:d',
+      'RParen:）',
+    ]);
   });
 
   it('skips comments', () => {

@@ -26,11 +26,16 @@ function columnOf(formula: string, needle: string, n: number): number {
 function depth(e: Expr | undefined): number {
   if (!e) return 0;
   switch (e.kind) {
-    case 'binary': return 1 + Math.max(depth(e.left), depth(e.right));
-    case 'unary': return 1 + depth(e.operand);
-    case 'call': return 1 + Math.max(0, ...e.args.map(depth));
-    case 'if': return 1 + Math.max(depth(e.condition), depth(e.then), depth(e.otherwise));
-    default: return 0;
+    case 'binary':
+      return 1 + Math.max(depth(e.left), depth(e.right));
+    case 'unary':
+      return 1 + depth(e.operand);
+    case 'call':
+      return 1 + Math.max(0, ...e.args.map(depth));
+    case 'if':
+      return 1 + Math.max(depth(e.condition), depth(e.then), depth(e.otherwise));
+    default:
+      return 0;
   }
 }
 
@@ -145,7 +150,9 @@ describe('DSL114 file size and DSL115 diagnostics count', () => {
     const { diagnostics } = parse(bad(MAX_DIAGNOSTICS_PER_FILE + 50), 'many.ind', { lang: 'en' });
     expect(diagnostics).toHaveLength(MAX_DIAGNOSTICS_PER_FILE + 1);
     const last = diagnostics[diagnostics.length - 1];
-    expect(`${last?.range.start.line}:${last?.range.start.column} ${last?.code} ${last?.severity}`).toBe(`${MAX_DIAGNOSTICS_PER_FILE + 2}:${'  indicator I200 weight '.length + 1} DSL115 error`);
+    expect(`${last?.range.start.line}:${last?.range.start.column} ${last?.code} ${last?.severity}`).toBe(
+      `${MAX_DIAGNOSTICS_PER_FILE + 2}:${'  indicator I200 weight '.length + 1} DSL115 error`,
+    );
     expect(last?.message).toMatch(/^50 more .* first 200/);
     // Asking for all gives all.
     expect(parse(bad(MAX_DIAGNOSTICS_PER_FILE + 50), 'many.ind', { maxDiagnostics: Infinity }).diagnostics).toHaveLength(MAX_DIAGNOSTICS_PER_FILE + 50);

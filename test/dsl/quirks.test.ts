@@ -88,8 +88,20 @@ describe('(c) numbers as rating and tier labels', () => {
   it('parse as labels, plain numbers normalised as the engine prints data numbers', () => {
     const fw = framework(parseClean(src));
     const [dim] = fw.members;
-    const labels = dim?.kind === 'dimension' ? dim.members.map((m) => (m.kind === 'indicator' && m.score?.method === 'rating' ? m.score.levels.map((l) => l.label.text) : m.kind === 'indicator' && m.score?.method === 'tiers' ? m.score.tiers.map((t) => t.label.text) : [])) : [];
-    expect(labels).toEqual([['1', '2', '3.5'], ['1', '2']]);
+    const labels =
+      dim?.kind === 'dimension'
+        ? dim.members.map((m) =>
+            m.kind === 'indicator' && m.score?.method === 'rating'
+              ? m.score.levels.map((l) => l.label.text)
+              : m.kind === 'indicator' && m.score?.method === 'tiers'
+                ? m.score.tiers.map((t) => t.label.text)
+                : [],
+          )
+        : [];
+    expect(labels).toEqual([
+      ['1', '2', '3.5'],
+      ['1', '2'],
+    ]);
   });
 
   it('match numeric and textual data values when scoring', () => {

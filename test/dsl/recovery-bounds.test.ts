@@ -13,12 +13,23 @@ import { parse } from '../../src/dsl/parse.js';
 import { jixiaoParser } from '../../src/dsl/parser.js';
 import { RESYNC_WINDOW } from '../../src/dsl/recovery.js';
 
-const codes = (text: string, max = Infinity): string[] => parse(text, 'r.ind', { maxDiagnostics: max }).diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.code}`);
+const codes = (text: string, max = Infinity): string[] =>
+  parse(text, 'r.ind', { maxDiagnostics: max }).diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.code}`);
 
 describe('bounded recovery', () => {
   it('overrides chevrotain internals that still exist', () => {
     const proto = CstParser.prototype as unknown as Record<string, unknown>;
-    const internals = ['findReSyncTokenType', 'flattenFollowSet', 'tryInRepetitionRecovery', 'ruleInvocationStateUpdate', 'invokeRuleCatch', 'SAVE_ERROR', 'exportLexerState', 'importLexerState', 'getCurrRuleFullName'];
+    const internals = [
+      'findReSyncTokenType',
+      'flattenFollowSet',
+      'tryInRepetitionRecovery',
+      'ruleInvocationStateUpdate',
+      'invokeRuleCatch',
+      'SAVE_ERROR',
+      'exportLexerState',
+      'importLexerState',
+      'getCurrRuleFullName',
+    ];
     for (const m of internals) {
       expect(typeof proto[m], m).toBe('function');
     }

@@ -25,7 +25,9 @@ describe('scale', () => {
     }
     const best = runs.reduce((a, b) => (b.wall < a.wall ? b : a));
     // Wall time on a shared machine varies a lot; CPU time is the steadier number.
-    console.log(`[dsl] 2000 indicators, ${mb.toFixed(2)} MB: parse best ${best.wall.toFixed(0)} ms wall / ${best.cpu.toFixed(0)} ms cpu (${(mb / (best.wall / 1000)).toFixed(2)} MB/s wall)`);
+    console.log(
+      `[dsl] 2000 indicators, ${mb.toFixed(2)} MB: parse best ${best.wall.toFixed(0)} ms wall / ${best.cpu.toFixed(0)} ms cpu (${(mb / (best.wall / 1000)).toFixed(2)} MB/s wall)`,
+    );
     expect(result.diagnostics).toEqual([]);
     expect(indicators(framework(result.ast).members)).toHaveLength(2000);
   });
@@ -47,8 +49,7 @@ describe('generated artefacts', () => {
 describe('TextMate grammar', () => {
   const grammar = JSON.parse(textMateGrammar()) as { repository: Record<string, { match?: string; patterns?: { name: string; match?: string }[] }> };
   const keywordRules = grammar.repository.keywords?.patterns ?? [];
-  const scopeOf = (word: string): string | undefined =>
-    keywordRules.find((r) => r.match && new RegExp(`^(?:${r.match})$`, 'u').test(word))?.name;
+  const scopeOf = (word: string): string | undefined => keywordRules.find((r) => r.match && new RegExp(`^(?:${r.match})$`, 'u').test(word))?.name;
 
   it('highlights English and Chinese keywords alike, never inside a longer name', () => {
     expect(scopeOf('indicator')).toBe('storage.type.jixiao');

@@ -9,7 +9,17 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { D, cmpDec, decFromNumber, divideExact, roundedDifference, roundingConstant, toPlainNumber, toRoundedNumber, type Dec } from '../../src/engine/decimal.js';
+import {
+  D,
+  cmpDec,
+  decFromNumber,
+  divideExact,
+  roundedDifference,
+  roundingConstant,
+  toPlainNumber,
+  toRoundedNumber,
+  type Dec,
+} from '../../src/engine/decimal.js';
 
 const fields = (d: Dec) => ({ s: d.s, e: d.e, d: [...d.d] });
 const slowNumber = (d: Dec): number => {
@@ -24,7 +34,13 @@ const slowRounded = (d: Dec, digits: number, rm: ReturnType<typeof roundingConst
 const cents = fc.integer({ min: -999_999_999_999_99, max: 999_999_999_999_99 }).map((c) => c / 100);
 const rates = fc.integer({ min: 0, max: 20000 }).map((r) => r / 10000);
 const doubles = fc.double({ noNaN: true, noDefaultInfinity: true });
-const anyNumber = fc.oneof(cents, rates, doubles, fc.integer(), fc.constantFrom(0, -0, 1e-7, 1.5e-12, 123456789012345, 1e15, 1e21, 0.1 + 0.2, 5e-324, 9007199254740993));
+const anyNumber = fc.oneof(
+  cents,
+  rates,
+  doubles,
+  fc.integer(),
+  fc.constantFrom(0, -0, 1e-7, 1.5e-12, 123456789012345, 1e15, 1e21, 0.1 + 0.2, 5e-324, 9007199254740992),
+);
 
 describe('decFromNumber', () => {
   it('builds the same decimal as new D(v)', () => {
@@ -42,7 +58,8 @@ describe('decFromNumber', () => {
   it('computes like the library decimal', () => {
     fc.assert(
       fc.property(cents, cents, (a, b) => {
-        const x = decFromNumber(a), y = decFromNumber(b);
+        const x = decFromNumber(a),
+          y = decFromNumber(b);
         expect(x.plus(y).toString()).toBe(new D(a).plus(b).toString());
         if (b !== 0) expect(x.div(y).toString()).toBe(new D(a).div(b).toString());
       }),
@@ -54,16 +71,24 @@ describe('decFromNumber', () => {
 /** Decimals as the engine meets them: data numbers, quotients to 40 digits, sums of points. */
 const decimals = fc.oneof(
   anyNumber.map((v) => new D(v)),
-  fc.tuple(cents, cents.filter((c) => c !== 0)).map(([a, b]) => new D(a).div(b)),
+  fc
+    .tuple(
+      cents,
+      cents.filter((c) => c !== 0),
+    )
+    .map(([a, b]) => new D(a).div(b)),
   fc.tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 30 })).map(([m, k]) => new D(m).div(new D(10).pow(k))),
   fc.constantFrom('89.995', '-0.005', '0.004999', '-89.994999', '0.5', '1e-30', '123456789012345678901234567890', '-0').map((s) => new D(s)),
 );
 
 describe('toPlainNumber and toRoundedNumber', () => {
   it('toPlainNumber is Number(d.toString())', () => {
-    fc.assert(fc.property(decimals, (d) => {
+    fc.assert(
+      fc.property(decimals, (d) => {
         expect(toPlainNumber(d), `${d.toString()} ${JSON.stringify(fields(d))}`).toBe(slowNumber(d));
-      }), { numRuns: 5000 });
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('toRoundedNumber is Number(d.toFixed(digits)) in every rounding mode', () => {
@@ -78,7 +103,11 @@ describe('toPlainNumber and toRoundedNumber', () => {
 
   it('roundedDifference is the rounded exact difference whenever it answers', () => {
     const modes = (['half_up', 'half_even', 'down', 'up'] as const).map(roundingConstant);
-    const weights = fc.oneof(fc.integer({ min: 0, max: 100 }).map((w) => new D(w)), fc.integer({ min: 0, max: 10000 }).map((c) => new D(c).div(100)), decimals);
+    const weights = fc.oneof(
+      fc.integer({ min: 0, max: 100 }).map((w) => new D(w)),
+      fc.integer({ min: 0, max: 10000 }).map((c) => new D(c).div(100)),
+      decimals,
+    );
     let answered = 0;
     fc.assert(
       fc.property(weights, decimals, fc.integer({ min: 0, max: 4 }), fc.constantFrom(...modes), (a, b, digits, rm) => {

@@ -19,13 +19,38 @@ const mixed = () =>
   ruleset([
     dim('A', 40, [
       // The same compiled shape at two weights: cached products must follow the weight.
-      ind('lin10', 10, S.linear([[num(0.6), frac(0)], [num(1), frac(100)]]), { value: data('r') }),
+      ind(
+        'lin10',
+        10,
+        S.linear([
+          [num(0.6), frac(0)],
+          [num(1), frac(100)],
+        ]),
+        { value: data('r') },
+      ),
       ind('lin30', 30, linearPoints, { value: data('r') }),
     ]),
     dim('B', 60, [
-      ind('band', 20, S.bands([[{ kind: 'compare', op: '>=', bound: num(0.9) }, frac(100)], [{ kind: 'compare', op: '>=', bound: num(0.5) }, frac(50)], [{ kind: 'else' }, pts(0)]]), { value: data('b') }),
+      ind(
+        'band',
+        20,
+        S.bands([
+          [{ kind: 'compare', op: '>=', bound: num(0.9) }, frac(100)],
+          [{ kind: 'compare', op: '>=', bound: num(0.5) }, frac(50)],
+          [{ kind: 'else' }, pts(0)],
+        ]),
+        { value: data('b') },
+      ),
       ind('rate', 20, S.rating(data('level'), { A: frac(100), B: frac(80), C: pts(3) })),
-      ind('moving', 20, S.linear([[data('lo'), frac(0)], [num(1), frac(100)]]), { value: data('r') }),
+      ind(
+        'moving',
+        20,
+        S.linear([
+          [data('lo'), frac(0)],
+          [num(1), frac(100)],
+        ]),
+        { value: data('r') },
+      ),
     ]),
   ]);
 
@@ -57,7 +82,10 @@ describe('per-weight caches', () => {
 
 describe('lost points order', () => {
   it('ties after rounding are ordered by the exact loss, then by path', () => {
-    const ir = ruleset([ind('a', 10, S.expert(data('a'))), ind('b', 10, S.expert(data('b'))), ind('c', 10, S.expert(data('c'))), ind('d', 10, S.expert(data('d')))], { scale: 40 });
+    const ir = ruleset(
+      [ind('a', 10, S.expert(data('a'))), ind('b', 10, S.expert(data('b'))), ind('c', 10, S.expert(data('c'))), ind('d', 10, S.expert(data('d')))],
+      { scale: 40 },
+    );
     const r = createEvaluator(ir).evaluate({ id: 'l', a: 8.999, b: 8.996, c: 8, d: 8.999 });
     expect(r.lostPoints.map((l) => [l.path, l.lost])).toEqual([
       ['c', 2],

@@ -29,7 +29,17 @@ export interface IndOpts {
 }
 
 export function ind(name: string, weight: number | string, score: ScoreIR, o: IndOpts = {}): IndicatorIR {
-  const n: IndicatorIR = { kind: 'indicator', id: nextId(), path: name, name, weight: String(weight), meta: { refs: [] }, unit: o.unit ?? null, score, missing: o.missing ?? 'unavailable' };
+  const n: IndicatorIR = {
+    kind: 'indicator',
+    id: nextId(),
+    path: name,
+    name,
+    weight: String(weight),
+    meta: { refs: [] },
+    unit: o.unit ?? null,
+    score,
+    missing: o.missing ?? 'unavailable',
+  };
   if (o.value) n.value = o.value;
   if (o.target) n.target = o.target;
   if (o.applicable) n.applicable = o.applicable;
@@ -42,7 +52,15 @@ export function dim(name: string, weight: number | string, children: NodeIR[], a
     const path = `${parent}/${n.path}`;
     return n.kind === 'dimension' ? { ...n, path, children: n.children.map((c) => prefix(c, parent)) } : { ...n, path };
   };
-  const d: DimensionIR = { kind: 'dimension', id: nextId(), path: name, name, weight: String(weight), meta: { refs: [] }, children: children.map((c) => prefix(c, name)) };
+  const d: DimensionIR = {
+    kind: 'dimension',
+    id: nextId(),
+    path: name,
+    name,
+    weight: String(weight),
+    meta: { refs: [] },
+    children: children.map((c) => prefix(c, name)),
+  };
   if (applicable) d.applicable = applicable;
   return d;
 }
@@ -57,7 +75,12 @@ export const S = {
     centered,
     bands: bands.map(([condition, award], i) => ({ id: nextId(), label: `b${i + 1}`, condition, award })),
   }),
-  rating: (subject: ExprIR, levels: Record<string, AwardIR>): ScoreIR => ({ method: 'rating', id: nextId(), subject, levels: Object.entries(levels).map(([label, award]) => ({ id: nextId(), label, award })) }),
+  rating: (subject: ExprIR, levels: Record<string, AwardIR>): ScoreIR => ({
+    method: 'rating',
+    id: nextId(),
+    subject,
+    levels: Object.entries(levels).map(([label, award]) => ({ id: nextId(), label, award })),
+  }),
   tiers: (subject: ExprIR, tiers: Record<string, [AwardIR, AwardIR]>, pick: 'low' | 'mid' | 'high' = 'low', point?: ExprIR): ScoreIR => ({
     method: 'tiers',
     id: nextId(),
@@ -79,7 +102,11 @@ export const S = {
   }),
   yesno: (): ScoreIR => ({ method: 'yesno', id: nextId() }),
   linear: (points: [ExprIR, AwardIR][]): ScoreIR => ({ method: 'linear', id: nextId(), points: points.map(([x, y]) => ({ x, y })) }),
-  checklist: (items: [string, AwardIR, ExprIR][]): ScoreIR => ({ method: 'checklist', id: nextId(), items: items.map(([label, award, when]) => ({ id: nextId(), label, award, when })) }),
+  checklist: (items: [string, AwardIR, ExprIR][]): ScoreIR => ({
+    method: 'checklist',
+    id: nextId(),
+    items: items.map(([label, award, when]) => ({ id: nextId(), label, award, when })),
+  }),
   expert: (source: ExprIR): ScoreIR => ({ method: 'expert', id: nextId(), source }),
   formula: (expr: AwardIR): ScoreIR => ({ method: 'formula', id: nextId(), expr }),
 };
@@ -102,8 +129,21 @@ export function ruleset(nodes: NodeIR[], o: RuleSetOpts = {}): RuleSetIR {
     meta: { refs: [] },
     lineage: [],
     hash: 'h',
-    settings: { scale: String(o.scale ?? 100), precision: o.precision ?? 2, rounding: 'half_up', missing: 'unavailable', notApplicable: o.notApplicable ?? 'rescale' },
-    grades: (o.grades ?? [['优', 90], ['良', 80], ['中', 60], ['差', null]]).map(([label, min]) => ({ label, min: min === null ? null : String(min), id: nextId() })),
+    settings: {
+      scale: String(o.scale ?? 100),
+      precision: o.precision ?? 2,
+      rounding: 'half_up',
+      missing: 'unavailable',
+      notApplicable: o.notApplicable ?? 'rescale',
+    },
+    grades: (
+      o.grades ?? [
+        ['优', 90],
+        ['良', 80],
+        ['中', 60],
+        ['差', null],
+      ]
+    ).map(([label, min]) => ({ label, min: min === null ? null : String(min), id: nextId() })),
     vetoes: o.vetoes ?? [],
     requires: [],
     params: (o.params ?? []).map(([name, value]) => ({ id: nextId(), name, value, unit: null, meta: { refs: [] } })),

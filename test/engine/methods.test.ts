@@ -43,7 +43,14 @@ describe('proportional (完成率法)', () => {
 });
 
 describe('bands (区间法)', () => {
-  const ir = single(S.bands([[{ kind: 'compare', op: '>=', bound: pct(95) }, frac(100)], [{ kind: 'interval', low: pct(80), lowInclusive: true, high: pct(95), highInclusive: false }, frac(80)], [{ kind: 'else' }, pts(0)]]), { value: data('v') });
+  const ir = single(
+    S.bands([
+      [{ kind: 'compare', op: '>=', bound: pct(95) }, frac(100)],
+      [{ kind: 'interval', low: pct(80), lowInclusive: true, high: pct(95), highInclusive: false }, frac(80)],
+      [{ kind: 'else' }, pts(0)],
+    ]),
+    { value: data('v') },
+  );
   it('first matching band wins, bounds as written', () => {
     expect(only(ir, { v: 0.95 }).points).toBe(10);
     expect(only(ir, { v: 0.8 }).points).toBe(8);
@@ -51,7 +58,18 @@ describe('bands (区间法)', () => {
     expect(only(ir, { v: 0.8 }).trace.hit).toEqual(['b2']);
   });
   it('centred bands read |value|', () => {
-    const c = single(S.bands([[{ kind: 'compare', op: '<=', bound: pct(10) }, pts(5)], [{ kind: 'compare', op: '<=', bound: pct(15) }, pts(3)], [{ kind: 'else' }, pts(0)]], true), { value: data('r') }, 5);
+    const c = single(
+      S.bands(
+        [
+          [{ kind: 'compare', op: '<=', bound: pct(10) }, pts(5)],
+          [{ kind: 'compare', op: '<=', bound: pct(15) }, pts(3)],
+          [{ kind: 'else' }, pts(0)],
+        ],
+        true,
+      ),
+      { value: data('r') },
+      5,
+    );
     expect(only(c, { r: -0.12 }).points).toBe(3);
     expect(only(c, { r: 0.1 }).points).toBe(5);
   });
@@ -110,13 +128,26 @@ describe('yesno, linear, checklist, expert, formula', () => {
     expect(only(y, { ok: 3 }).error?.code).toBe(EVL.WRONG_TYPE);
   });
   it('linear interpolates and clamps at both ends', () => {
-    const l = single(S.linear([[pct(60), frac(0)], [pct(100), frac(100)]]), { value: data('v') });
+    const l = single(
+      S.linear([
+        [pct(60), frac(0)],
+        [pct(100), frac(100)],
+      ]),
+      { value: data('v') },
+    );
     expect(only(l, { v: 0.8 }).points).toBe(5);
     expect(only(l, { v: 0.5 }).points).toBe(0);
     expect(only(l, { v: 1.2 }).points).toBe(10);
   });
   it('checklist sums the elements present; absent data is an absent element', () => {
-    const c = single(S.checklist([['①', frac(40), data('a')], ['②', frac(20), data('b')], ['③', frac(20), data('c')], ['④', frac(20), data('d')]]));
+    const c = single(
+      S.checklist([
+        ['①', frac(40), data('a')],
+        ['②', frac(20), data('b')],
+        ['③', frac(20), data('c')],
+        ['④', frac(20), data('d')],
+      ]),
+    );
     const r = only(c, { a: true, b: false, d: true });
     expect(r.points).toBe(6);
     expect(r.trace.hit).toEqual(['①', '④']);

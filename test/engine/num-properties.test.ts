@@ -38,7 +38,25 @@ const quotient = fc.tuple(fc.integer({ min: -1e6, max: 1e6 }), fc.integer({ min:
 const huge = fc.tuple(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.integer({ min: -1200, max: 1200 })).map(([n, e]) => `${n}e${e}`);
 /** More than 40 digits: only D holds them; results of operations on them come back. */
 const long = fc.bigInt({ min: 10n ** 41n, max: 10n ** 48n }).map((n) => scaled(n, 20));
-const special = fc.constantFrom('0', '-0', '1', '-1', '0.5', '-0.5', '0.005', '0.015', '0.025', '-0.025', '9007199254740991', '9007199254740992', '-9007199254740993', '0.1', '100', '1e-30', '123456789012345.678');
+const special = fc.constantFrom(
+  '0',
+  '-0',
+  '1',
+  '-1',
+  '0.5',
+  '-0.5',
+  '0.005',
+  '0.015',
+  '0.025',
+  '-0.025',
+  '9007199254740991',
+  '9007199254740992',
+  '-9007199254740993',
+  '0.1',
+  '100',
+  '1e-30',
+  '123456789012345.678',
+);
 const decStr = fc.oneof(shortDec, shortDec, cents, nearLimit, wide, tiny, quotient, quotient, huge, long, special);
 
 const same = (n: Num, d: Dec): void => {
@@ -53,19 +71,31 @@ const pair = (s: string): [Num, Dec] => [Num.parse(s), new D(s)];
 
 describe('Num against decimal.js (40 digits, half-up)', () => {
   it('parses decimal strings as D does', () => {
-    fc.assert(fc.property(decStr, (s) => same(Num.parse(s), new D(s))), { numRuns: RUNS });
+    fc.assert(
+      fc.property(decStr, (s) => same(Num.parse(s), new D(s))),
+      { numRuns: RUNS },
+    );
   });
 
   it('builds the same decimal from a JSON number as new D(v)', () => {
-    const nums = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: -1e9, max: 1e9 }).map((c) => c / 100), fc.integer({ min: 0, max: 20000 }).map((r) => r / 10000), fc.constantFrom(0, -0, 1e21, 5e-324, 0.1 + 0.2, 2 ** 53, 2 ** 53 + 2));
-    fc.assert(fc.property(nums, (v) => same(Num.fromNumber(v), new D(v))), { numRuns: RUNS });
+    const nums = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.integer({ min: -1e9, max: 1e9 }).map((c) => c / 100),
+      fc.integer({ min: 0, max: 20000 }).map((r) => r / 10000),
+      fc.constantFrom(0, -0, 1e21, 5e-324, 0.1 + 0.2, 2 ** 53, 2 ** 53 + 2),
+    );
+    fc.assert(
+      fc.property(nums, (v) => same(Num.fromNumber(v), new D(v))),
+      { numRuns: RUNS },
+    );
   });
 
   for (const op of ['plus', 'minus', 'times', 'div'] as const) {
     it(`${op} gives D's result`, () => {
       fc.assert(
         fc.property(decStr, decStr, (x, y) => {
-          const [a, da] = pair(x), [b, db] = pair(y);
+          const [a, da] = pair(x),
+            [b, db] = pair(y);
           if (op === 'div' && db.isZero()) return;
           same(a[op](b), da[op](db));
           // Chains: the result fed back in, as sums of points and ratios of ratios are.
@@ -79,7 +109,10 @@ describe('Num against decimal.js (40 digits, half-up)', () => {
   it('chains quotients, products and sums as D does, and rounds them in every mode', () => {
     fc.assert(
       fc.property(decStr, decStr, decStr, decStr, fc.constantFrom(...MODES), fc.integer({ min: 0, max: 4 }), (w, x, y, z, mode, dp) => {
-        const [a, da] = pair(w), [b, db] = pair(x), [c, dc] = pair(y), [d, dd] = pair(z);
+        const [a, da] = pair(w),
+          [b, db] = pair(x),
+          [c, dc] = pair(y),
+          [d, dd] = pair(z);
         if (db.isZero()) return;
         const n = a.div(b).times(c).minus(d);
         const e = da.div(db).times(dc).minus(dd);
@@ -98,7 +131,8 @@ describe('Num against decimal.js (40 digits, half-up)', () => {
     const small = fc.tuple(fc.integer({ min: -1e7, max: 1e7 }), fc.integer({ min: 0, max: 4 })).map(([n, s]) => scaled(BigInt(n), s));
     fc.assert(
       fc.property(small, small, (x, y) => {
-        const [a, da] = pair(x), [b, db] = pair(y);
+        const [a, da] = pair(x),
+          [b, db] = pair(y);
         if (db.isZero()) return;
         same(a.div(b), da.div(db));
       }),
@@ -109,7 +143,8 @@ describe('Num against decimal.js (40 digits, half-up)', () => {
   it('compares as D does (cmp, eq, lt, gt; -0 equals 0)', () => {
     fc.assert(
       fc.property(decStr, decStr, (x, y) => {
-        const [a, da] = pair(x), [b, db] = pair(y);
+        const [a, da] = pair(x),
+          [b, db] = pair(y);
         expect(a.cmp(b)).toBe(da.cmp(db));
         expect(a.eq(b)).toBe(da.eq(db));
         expect(a.lt(b)).toBe(da.lt(db));

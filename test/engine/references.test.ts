@@ -28,7 +28,10 @@ describe('names', () => {
     expect(r.indicators.map((i) => i.error?.code)).toEqual([EVL.MISSING, EVL.NODE_UNAVAILABLE]);
   });
   it('a reference cycle is an error value, not a hang', () => {
-    const ir = ruleset([ind('a', 50, S.yesno(), { value: bin('>', node('b'), num(0)) }), ind('b', 50, S.yesno(), { value: bin('>', node('a', 'points'), num(0)) })]);
+    const ir = ruleset([
+      ind('a', 50, S.yesno(), { value: bin('>', node('b'), num(0)) }),
+      ind('b', 50, S.yesno(), { value: bin('>', node('a', 'points'), num(0)) }),
+    ]);
     const r = evaluate(ir, { id: 'c' });
     expect(r.indicators.map((i) => i.status)).toEqual(['unavailable', 'unavailable']);
     expect(r.indicators.map((i) => i.error?.code)).toContain(EVL.CYCLE);

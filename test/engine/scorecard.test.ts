@@ -79,7 +79,10 @@ describe('vetoes', () => {
 
 describe('errors inside one indicator', () => {
   const tree = (missing: 'unavailable' | 'zero' | 'not_applicable') =>
-    ruleset([ind('rate', 50, S.proportional(), { value: div(data('spent'), data('budget')), target: { op: '>=', value: num(1) }, missing }), ind('e', 50, S.expert(data('s')))]);
+    ruleset([
+      ind('rate', 50, S.proportional(), { value: div(data('spent'), data('budget')), target: { op: '>=', value: num(1) }, missing }),
+      ind('e', 50, S.expert(data('s'))),
+    ]);
   it('unavailable: 0 points, listed in errors, the rest goes on', () => {
     const r = evaluate(tree('unavailable'), { id: 'm', s: 40 });
     expect(r.indicators[0]).toMatchObject({ status: 'unavailable', points: 0, missingPolicy: 'unavailable', error: { code: EVL.MISSING } });
@@ -127,7 +130,11 @@ describe('records', () => {
     }
     const out = [];
     for await (const r of evaluateMany(ir, gen())) out.push([r.id, r.status, r.grade]);
-    expect(out).toEqual([['a', 'ok', '优'], ['b', 'rejected', null], ['#3', 'ok', '差']]);
+    expect(out).toEqual([
+      ['a', 'ok', '优'],
+      ['b', 'rejected', null],
+      ['#3', 'ok', '差'],
+    ]);
   });
   it('trace: false gives the same numbers without steps or inputs', () => {
     const full = evaluate(ir, { id: 't', s: 77 });
@@ -140,6 +147,21 @@ describe('records', () => {
     const r = evaluate(ir, { id: 'k', s: 80 });
     const shuffled = Object.fromEntries(Object.entries(r).reverse()) as typeof r;
     expect(serializeResult(shuffled)).toBe(serializeResult(r));
-    expect(Object.keys(JSON.parse(serializeResult(r)))).toEqual(['ruleset', 'id', 'status', 'total', 'grade', 'scale', 'dimensions', 'indicators', 'vetoes', 'lostPoints', 'nextGrade', 'recommendations', 'errors', 'trace']);
+    expect(Object.keys(JSON.parse(serializeResult(r)))).toEqual([
+      'ruleset',
+      'id',
+      'status',
+      'total',
+      'grade',
+      'scale',
+      'dimensions',
+      'indicators',
+      'vetoes',
+      'lostPoints',
+      'nextGrade',
+      'recommendations',
+      'errors',
+      'trace',
+    ]);
   });
 });

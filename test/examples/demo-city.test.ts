@@ -60,7 +60,9 @@ const scored: Scored[] = index.datasets.map((set) => {
 
 describe('demo city generator', () => {
   it('regenerates the committed files byte for byte, with no stale files', () => {
-    const onDisk = walk(DEMO_DIR).filter((f) => f !== 'README.md').sort();
+    const onDisk = walk(DEMO_DIR)
+      .filter((f) => f !== 'README.md')
+      .sort();
     expect(onDisk).toEqual([...generated.keys()]);
     for (const [path, text] of generated) expect(readFileSync(join(DEMO_DIR, path), 'utf8'), path).toBe(text);
   });
@@ -107,7 +109,10 @@ describe('demo city generator', () => {
 describe('demo city scored by the shipped rules', () => {
   it('monitors and evaluates exactly the projects the ex-ante stage supports', () => {
     const ids = (part: string, keep: (r: Scored['results'][number]) => boolean = () => true): string[] =>
-      scored.filter((s) => s.set.data.includes(part)).flatMap((s) => s.results.filter(keep).map((r) => String(r.record.id))).sort();
+      scored
+        .filter((s) => s.set.data.includes(part))
+        .flatMap((s) => s.results.filter(keep).map((r) => String(r.record.id)))
+        .sort();
     const supported = ids('/ex-ante/', (r) => r.result.grade !== '不予支持');
     expect(ids('/ex-ante/').length - supported.length).toBeGreaterThan(2);
     expect(ids('/monitoring/')).toEqual(supported);
@@ -116,7 +121,10 @@ describe('demo city scored by the shipped rules', () => {
 
   it('assigns every project to one of the 96 departments', () => {
     const departments = new Set(records(index.datasets.find((s) => s.data.endsWith('departments.yaml')) as DataSet).map((r) => r.name));
-    const unknown = index.datasets.filter((s) => s.data.includes('/projects/')).flatMap(records).filter((r) => !departments.has(r.department));
+    const unknown = index.datasets
+      .filter((s) => s.data.includes('/projects/'))
+      .flatMap(records)
+      .filter((r) => !departments.has(r.department));
     expect(unknown.map((r) => r.id)).toEqual([]);
   });
 
@@ -127,13 +135,19 @@ describe('demo city scored by the shipped rules', () => {
 
   it('has vetoes in towns, departments, ex-ante reviews and year-end results', () => {
     const vetoed = (part: string): number =>
-      scored.filter((s) => s.set.data.includes(part)).flatMap((s) => s.results).filter((r) => r.result.vetoes.length > 0).length;
+      scored
+        .filter((s) => s.set.data.includes(part))
+        .flatMap((s) => s.results)
+        .filter((r) => r.result.vetoes.length > 0).length;
     for (const part of ['towns.yaml', 'departments.yaml', '/ex-ante/', '/ex-post/']) expect(vetoed(part), part).toBeGreaterThan(0);
   });
 
   it('has not-applicable indicators in towns, departments and year-end results', () => {
     const na = (part: string): number =>
-      scored.filter((s) => s.set.data.includes(part)).flatMap((s) => s.results).filter((r) => r.result.indicators.some((i) => i.status === 'not_applicable')).length;
+      scored
+        .filter((s) => s.set.data.includes(part))
+        .flatMap((s) => s.results)
+        .filter((r) => r.result.indicators.some((i) => i.status === 'not_applicable')).length;
     for (const part of ['towns.yaml', 'departments.yaml', '/ex-post/']) expect(na(part), part).toBeGreaterThan(0);
   });
 

@@ -27,9 +27,7 @@ export interface CorpusFile {
 
 export function validCorpus(): CorpusFile[] {
   const files = [join(ROOT, 'rules'), join(ROOT, 'test/dsl/fixtures'), join(ROOT, 'test/golden/fmt')].flatMap((d) => walk(d, []));
-  return files
-    .map((f) => ({ name: relative(ROOT, f), text: readFileSync(f, 'utf8') }))
-    .filter((f) => !hasErrors(parse(f.text, f.name).diagnostics));
+  return files.map((f) => ({ name: relative(ROOT, f), text: readFileSync(f, 'utf8') })).filter((f) => !hasErrors(parse(f.text, f.name).diagnostics));
 }
 
 export function shippedRules(): CorpusFile[] {

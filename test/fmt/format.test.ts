@@ -49,7 +49,9 @@ describe('formatSource', () => {
     const oneLine = src.split('\n')[1]!;
     expect(oneLine.length).toBeLessThanOrEqual(MAX_WIDTH);
     expect(displayWidth(oneLine)).toBeGreaterThan(MAX_WIDTH);
-    expect(fmt(src)).toBe(`framework 宽 {\n  grades {\n    ${labels[0]} >= 90\n    ${labels[1]} >= 80\n    ${labels[2]} >= 60\n    ${labels[3]} otherwise\n  }\n}\n`);
+    expect(fmt(src)).toBe(
+      `framework 宽 {\n  grades {\n    ${labels[0]} >= 90\n    ${labels[1]} >= 80\n    ${labels[2]} >= 60\n    ${labels[3]} otherwise\n  }\n}\n`,
+    );
   });
 
   it('keeps a list on one line at exactly 100 columns and breaks it at 101', () => {

@@ -40,7 +40,6 @@ function astWithoutRanges(text: string): unknown {
   return JSON.parse(JSON.stringify(parse(text).ast, (key, value: unknown) => (key === 'range' ? undefined : value)));
 }
 
-
 /** Rewrites every gap between tokens and comments with other whitespace of the same layout class. */
 function perturb(text: string, seed: number): string {
   const rnd = seededFloats(seed);
@@ -48,9 +47,7 @@ function perturb(text: string, seed: number): string {
   const spaces = () => pick(['', ' ', '  ', '\t', ' \t ', '    ']);
   const lexed = lexWithComments(text);
   const commentStarts = new Set(lexed.comments.map((c) => c.start));
-  const elements = [...lexed.tokens.map((t) => ({ start: t.startOffset, end: t.endOffset! + 1 })), ...lexed.comments].sort(
-    (a, b) => a.start - b.start,
-  );
+  const elements = [...lexed.tokens.map((t) => ({ start: t.startOffset, end: t.endOffset! + 1 })), ...lexed.comments].sort((a, b) => a.start - b.start);
   let out = '';
   let prevEnd = 0;
   let prevIsComment = false;
@@ -86,7 +83,10 @@ describe('fmt properties over shipped and fixture files', () => {
     for (const file of corpus) {
       const out = format(file.text, file.name);
       expect(tokensWithoutSeparators(out), file.name).toEqual(tokensWithoutSeparators(file.text));
-      expect(lexWithComments(out).comments.map((c) => c.text), file.name).toEqual(lexWithComments(file.text).comments.map((c) => c.text));
+      expect(
+        lexWithComments(out).comments.map((c) => c.text),
+        file.name,
+      ).toEqual(lexWithComments(file.text).comments.map((c) => c.text));
       expect(astWithoutRanges(out), file.name).toEqual(astWithoutRanges(file.text));
       expect(hasErrors(parse(out, file.name).diagnostics), file.name).toBe(false);
     }
@@ -100,7 +100,7 @@ describe('fmt properties over shipped and fixture files', () => {
       expect(out, file.name).not.toMatch(/\n\n\n/);
       expect(out, file.name).not.toMatch(/\{\n\n|\n\n[ ]*\}/);
       // Inside a block comment the user's own lines are kept verbatim.
-      for (const line of out.replace(/\/\*[\s\S]*?\*\//g, '/**/').split('\n')) expect((/^ */.exec(line)![0].length) % 2, `${file.name}: ${line}`).toBe(0);
+      for (const line of out.replace(/\/\*[\s\S]*?\*\//g, '/**/').split('\n')) expect(/^ */.exec(line)![0].length % 2, `${file.name}: ${line}`).toBe(0);
     }
   });
 

@@ -27,8 +27,13 @@ function leafPaths(schema: unknown, prefix: string[] = []): string[][] {
 }
 
 const value = fc.oneof(
-  fc.double({ noNaN: false }), fc.integer(), fc.constantFrom('true', 'yes', '是', ' true', 'false', '否', '95%', '89.974万', '-99999999999999999999999999', '1e309', '', '=1+1'),
-  fc.string({ maxLength: 20 }), fc.boolean(), fc.constant(null), fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { maxKeys: 3 }),
+  fc.double({ noNaN: false }),
+  fc.integer(),
+  fc.constantFrom('true', 'yes', '是', ' true', 'false', '否', '95%', '89.974万', '-99999999999999999999999999', '1e309', '', '=1+1'),
+  fc.string({ maxLength: 20 }),
+  fc.boolean(),
+  fc.constant(null),
+  fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { maxKeys: 3 }),
 );
 
 function setPath(target: Record<string, unknown>, path: string[], v: unknown): void {
@@ -70,9 +75,13 @@ describe('fuzz: records through evaluation and rules', () => {
     expect(ir, JSON.stringify(compiled.diagnostics.slice(0, 3))).toBeDefined();
     const assessor = createAssessor(ir!);
     const base = {
-      budget: { adjusted: 1000000, next: 1000000 }, spent: 900000, funds: { planned: 100, arrived: 100 },
-      decision: { basis: 'A', budgeting: 'A', target: '合理' }, effect: { level: '达成' },
-      output: { planned: 10, actual: 10, delay_days: 0, passed: 10, inspected: 10 }, survey: { satisfaction: 0.95 },
+      budget: { adjusted: 1000000, next: 1000000 },
+      spent: 900000,
+      funds: { planned: 100, arrived: 100 },
+      decision: { basis: 'A', budgeting: 'A', target: '合理' },
+      effect: { level: '达成' },
+      output: { planned: 10, actual: 10, delay_days: 0, passed: 10, inspected: 10 },
+      survey: { satisfaction: 0.95 },
     };
     let ok = 0;
     await fc.assert(

@@ -19,15 +19,48 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const INTERNAL = new Set(['CMP298', 'CMP299']);
 
 function indFiles(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) return indFiles(full);
-    return name.endsWith('.ind') ? [full] : [];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) return indFiles(full);
+      return name.endsWith('.ind') ? [full] : [];
+    });
 }
 
 const shipped = indFiles(join(ROOT, 'rules')).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
-const PIECES = ['{', '}', '(', ')', ';', ',', ':', '"', '\n', ' ', '0', '1e309', '-', '+', '/', '%', '万', '..', '=', '==', 'if', 'then', 'else', 'data.', 'indicator', 'weight', 'score', '\u0000', '\uFEFF', '\u202E'];
+const PIECES = [
+  '{',
+  '}',
+  '(',
+  ')',
+  ';',
+  ',',
+  ':',
+  '"',
+  '\n',
+  ' ',
+  '0',
+  '1e309',
+  '-',
+  '+',
+  '/',
+  '%',
+  '万',
+  '..',
+  '=',
+  '==',
+  'if',
+  'then',
+  'else',
+  'data.',
+  'indicator',
+  'weight',
+  'score',
+  '\u0000',
+  '\uFEFF',
+  '\u202E',
+];
 
 /** A mutation: delete, duplicate or insert at a position given as a fraction of the text. */
 const mutation = fc.record({
@@ -53,12 +86,16 @@ function checkLocated(ds: readonly Diagnostic[], text: string, where: string): v
     expect(INTERNAL.has(d.code), `${where}: ${d.code} ${d.message}`).toBe(false);
     expect(typeof d.file === 'string' && d.file.length > 0, `${where}: ${d.code} has no file`).toBe(true);
     const { start, end } = d.range;
-    expect(Number.isInteger(start.line) && start.line >= 1 && Number.isInteger(start.column) && start.column >= 1, `${where}: ${d.code} at ${JSON.stringify(d.range)}`).toBe(true);
+    expect(
+      Number.isInteger(start.line) && start.line >= 1 && Number.isInteger(start.column) && start.column >= 1,
+      `${where}: ${d.code} at ${JSON.stringify(d.range)}`,
+    ).toBe(true);
     expect(Number.isInteger(end.line) && end.line >= start.line, `${where}: ${d.code} end`).toBe(true);
   }
   expect(ds.length, `${where}: diagnostics outnumber characters`).toBeLessThanOrEqual(text.length + 1);
 }
 
+// biome-ignore lint/suspicious/noExportsInTest: the fuzz tests of records read how many runs this file made
 export const FUZZ_COUNTS = { runs: 0 };
 
 describe('fuzz: mutated shipped indicator files through compile and fmt', () => {

@@ -42,7 +42,8 @@ describe('diagnostics in the chosen language', () => {
   });
 
   it('the default is Chinese; "did you mean" appears in the chosen language only', () => {
-    const src = 'framework F {\n  scale 100\n  dimension D weight 100 { indicator 执行率 weight 100 { value = data.a\n score proportional\n target >= 1 } }\n  let x = 执行绿.value\n}';
+    const src =
+      'framework F {\n  scale 100\n  dimension D weight 100 { indicator 执行率 weight 100 { value = data.a\n score proportional\n target >= 1 } }\n  let x = 执行绿.value\n}';
     const byDefault = compileSource(src, 'b.ind', { fs: memorySourceHost({}) }).diagnostics.find((d) => d.code === 'CMP202');
     const en = compileSource(src, 'b.ind', { fs: memorySourceHost({}), lang: 'en' }).diagnostics.find((d) => d.code === 'CMP202');
     expect(byDefault?.hint).toBe('您是否想写 “执行率.value”？');
@@ -72,7 +73,8 @@ describe('diagnostics in the chosen language', () => {
 });
 
 describe('record-level errors in the chosen language', () => {
-  const RULES = 'framework F {\n  scale 100\n  dimension D weight 100 {\n    indicator 执行率 weight 100 { value = data.spent / data.budget\n target >= 90%\n score proportional }\n  }\n}';
+  const RULES =
+    'framework F {\n  scale 100\n  dimension D weight 100 {\n    indicator 执行率 weight 100 { value = data.spent / data.budget\n target >= 90%\n score proportional }\n  }\n}';
   const ir = compileSource(RULES, 'r.ind', { fs: memorySourceHost({}) }).ir!;
   // `spent` must be a number: text there fails the data schema, so the record is rejected.
   const record = { id: 'p1', spent: 'about half', budget: 100 };

@@ -123,8 +123,23 @@ afterAll(() => {
 describe('the packed tarball', () => {
   it('is under 1 MB and carries the build, the rule library and the docs, but no tests', () => {
     expect(statSync(tarball).size).toBeLessThan(1 * MB);
-    const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
-    for (const needed of ['dist/index.js', 'dist/index.d.ts', 'dist/index.d.ts.map', 'dist/cli/bin.js', 'dist/report/index.js', 'dist/service/index.js', 'rules/sectors/education.ind', 'README.md', 'LICENSE', 'CHANGELOG.md', 'package.json']) {
+    const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map((f) => f.replace(/^package\//, ''));
+    for (const needed of [
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/index.d.ts.map',
+      'dist/cli/bin.js',
+      'dist/report/index.js',
+      'dist/service/index.js',
+      'rules/sectors/education.ind',
+      'README.md',
+      'LICENSE',
+      'CHANGELOG.md',
+      'package.json',
+    ]) {
       expect(files, needed).toContain(needed);
     }
     expect(files.filter((f) => f.startsWith('test/') || /\.test\.ts$/.test(f))).toEqual([]);
@@ -160,12 +175,18 @@ describe('a lean install (--omit=dev --omit=optional)', () => {
     const version = run(bin, ['--version'], lean);
     expect(version.status).toBe(0);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
-    writeFileSync(join(lean, 'broken.ind'), 'framework F {\n  scale 100\n  dimension D weight 100 { indicator I weight 100 { value = data.x target >= 1 score proportionl } }\n}\n');
+    writeFileSync(
+      join(lean, 'broken.ind'),
+      'framework F {\n  scale 100\n  dimension D weight 100 { indicator I weight 100 { value = data.x target >= 1 score proportionl } }\n}\n',
+    );
     const check = run(bin, ['check', 'broken.ind', '--lang', 'en'], lean);
     expect(check.status).toBe(1);
     expect(check.stdout + check.stderr).toMatch(/broken\.ind:3:\d+ DSL\d+/);
     // Reports render without optional packages; the results workbook is what needs ExcelJS.
-    writeFileSync(join(lean, 'fine.ind'), 'framework F {\n  scale 100\n  dimension D weight 100 { indicator I weight 100 { value = data.x target >= 1 score proportional } }\n}\n');
+    writeFileSync(
+      join(lean, 'fine.ind'),
+      'framework F {\n  scale 100\n  dimension D weight 100 { indicator I weight 100 { value = data.x target >= 1 score proportional } }\n}\n',
+    );
     writeFileSync(join(lean, 'data.yaml'), 'id: r1\nx: 0.5\n');
     const report = run(bin, ['report', '--rules', 'fine.ind', 'data.yaml', '--out', 'reports', '--lang', 'en'], lean);
     expect(report.status).toBe(2);

@@ -13,7 +13,11 @@ const jsons = ['{"id":"甲","grade":"优"}', '{"id":"b","reason":"评价为良�
 
 describe('chunk lines', () => {
   it('gives back every line of a chunk, text and bytes', () => {
-    const reply = chunkReply(7, jsons, jsons.map((_, i) => summary(String(i))));
+    const reply = chunkReply(
+      7,
+      jsons,
+      jsons.map((_, i) => summary(String(i))),
+    );
     expect(reply.lines.byteOffset).toBe(0);
     expect(reply.lines.byteLength).toBe(reply.lines.buffer.byteLength);
     const results = chunkResults(reply);
@@ -33,7 +37,13 @@ describe('chunk lines', () => {
 
 describe('adjacent lines', () => {
   it('joins the views of one chunk into one write and starts again at the next chunk', () => {
-    const first = chunkResults(chunkReply(0, jsons, jsons.map((_, i) => summary(String(i)))));
+    const first = chunkResults(
+      chunkReply(
+        0,
+        jsons,
+        jsons.map((_, i) => summary(String(i))),
+      ),
+    );
     const second = chunkResults(chunkReply(1, ['{"id":"d"}'], [summary('d')]));
     const lines = new AdjacentLines();
     const written: string[] = [];

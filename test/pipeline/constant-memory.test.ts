@@ -44,7 +44,8 @@ async function writeRecords(path: string, count: number): Promise<void> {
   const out = createWriteStream(path);
   for (let i = 0; i < count; i++) {
     // every 7th record is unreadable JSON: rejected results are slotted back in order too
-    const line = i % 7 === 3 ? `{"id":"r${i}",` : JSON.stringify({ id: `r${i}`, planned: 100 + (i % 13), done: 60 + (i % 50), satisfaction: 0.5 + (i % 51) / 100 });
+    const line =
+      i % 7 === 3 ? `{"id":"r${i}",` : JSON.stringify({ id: `r${i}`, planned: 100 + (i % 13), done: 60 + (i % 50), satisfaction: 0.5 + (i % 51) / 100 });
     if (!out.write(line + '\n')) await new Promise<void>((done) => out.once('drain', () => done()));
   }
   await new Promise<void>((done, fail) => out.end((error?: Error | null) => (error ? fail(error) : done())));
@@ -61,11 +62,15 @@ interface Run {
 
 /** Runs the CLI the way a user would, reading its stdout line by line with a pause now and then. */
 function runEval(rules: string, data: string): Promise<Run> {
-  const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, '--import', 'tsx', 'src/cli/bin.ts', 'eval', '--rules', rules, '--workers', '2', data], {
-    cwd: ROOT,
-    env: { ...process.env, LANG: 'en_US.UTF-8', CI: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [`--max-old-space-size=${HEAP_MB}`, '--import', 'tsx', 'src/cli/bin.ts', 'eval', '--rules', rules, '--workers', '2', data],
+    {
+      cwd: ROOT,
+      env: { ...process.env, LANG: 'en_US.UTF-8', CI: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let pending = '';
   let lines = 0;
   let outOfOrder = 0;

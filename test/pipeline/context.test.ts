@@ -55,7 +55,12 @@ describe('context sources', () => {
   it('reads a workbook with 项目编号/等级/总分; a duplicate row is named by its sheet row, with no line', async () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('上年结果');
-    sheet.addRows([['项目编号', '等级', '总分', '主管部门'], ['P1', '良', 84.5, '市教育局'], ['P2', '差', 41, '市民政局'], ['P1', '优', 95, '市教育局']]);
+    sheet.addRows([
+      ['项目编号', '等级', '总分', '主管部门'],
+      ['P1', '良', 84.5, '市教育局'],
+      ['P2', '差', 41, '市民政局'],
+      ['P1', '优', 95, '市教育局'],
+    ]);
     const path = join(dir, 'prev.xlsx');
     await book.xlsx.writeFile(path);
     const { rows, diagnostics } = await loadContextTable('previous', [path], { lang: 'en', display: () => 'prev.xlsx' });
@@ -67,7 +72,10 @@ describe('context sources', () => {
 
   it('takes id, grade, total and the rule set name from jixiao eval output', async () => {
     const result = { ruleset: { name: '项目', version: '0', hash: 'x' }, id: 'P1', status: 'ok', total: 81, grade: '良', indicators: [], recommendations: [] };
-    const nd = file('results.ndjson', JSON.stringify(result) + '\n' + JSON.stringify({ ...result, id: 'P2', status: 'rejected', total: null, grade: null }) + '\n');
+    const nd = file(
+      'results.ndjson',
+      JSON.stringify(result) + '\n' + JSON.stringify({ ...result, id: 'P2', status: 'rejected', total: null, grade: null }) + '\n',
+    );
     const { rows, diagnostics } = await loadContextTable('previous', [nd]);
     expect(diagnostics).toEqual([]);
     expect(rows.get('P1')!.fields).toEqual({ grade: '良', total: 81, ruleset: '项目' });
@@ -126,7 +134,8 @@ describe('context sources', () => {
 describe('stage', () => {
   it('a --stage for the whole run reaches the rules as it reaches the scorecard; a context stage wins', () => {
     const assessor = createAssessor(ruleSet());
-    const fires = (options: Parameters<typeof assessor.assess>[1]) => assessor.assess({ id: 'S', satisfaction: 0.95 }, options).recommendations.some((r) => r.rule === '复评');
+    const fires = (options: Parameters<typeof assessor.assess>[1]) =>
+      assessor.assess({ id: 'S', satisfaction: 0.95 }, options).recommendations.some((r) => r.rule === '复评');
     expect(fires({})).toBe(false);
     expect(fires({ stage: '复评' })).toBe(true);
     expect(fires({ stage: '复评', context: { stage: '初评' } })).toBe(false);

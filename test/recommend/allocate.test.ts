@@ -13,7 +13,11 @@ const inputArb = fc
     poolCents: fc.bigInt({ min: 0n, max: 10n ** 13n }),
     n: fc.integer({ min: 1, max: 8 }),
     factors: fc.array(
-      fc.record({ weight: fc.integer({ min: 1, max: 100 }), inverse: fc.boolean(), values: fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 8, maxLength: 8 }) }),
+      fc.record({
+        weight: fc.integer({ min: 1, max: 100 }),
+        inverse: fc.boolean(),
+        values: fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 8, maxLength: 8 }),
+      }),
       { minLength: 1, maxLength: 3 },
     ),
     coefficients: fc.array(fc.constantFrom('0', '0.5', '0.8', '1', '1.2', '3'), { minLength: 8, maxLength: 8 }),
@@ -23,7 +27,12 @@ const inputArb = fc
     const ids = Array.from({ length: n }, (_, i) => `r${(i * 7) % n}-${i}`);
     return {
       pool: new Dec(poolCents.toString()).dividedBy(100).toFixed(2),
-      factors: factors.map((f, k) => ({ name: `f${k}`, weight: f.weight, inverse: f.inverse, values: Object.fromEntries(ids.map((id, i) => [id, f.values[i]!])) })),
+      factors: factors.map((f, k) => ({
+        name: `f${k}`,
+        weight: f.weight,
+        inverse: f.inverse,
+        values: Object.fromEntries(ids.map((id, i) => [id, f.values[i]!])),
+      })),
       recipients: ids.map((id, i) => ({ id, coefficient: coefficients[i]! })),
     };
   });

@@ -40,7 +40,14 @@ const WORDS = ['true', 'false', '是', '否', '真', '假', 'yes', 'no', 'y', 'n
 const typed = fc
   .tuple(fc.constantFrom(...WORDS), fc.constantFrom('', ' ', '  '), fc.constantFrom('', ' ', '\t'), fc.boolean())
   .map(([w, pre, post, upper]) => `${pre}${upper ? w.toUpperCase() : w}${post}`);
-const value = fc.oneof(typed, fc.boolean(), fc.integer({ min: -3, max: 3 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string({ maxLength: 6 }), fc.constant(null));
+const value = fc.oneof(
+  typed,
+  fc.boolean(),
+  fc.integer({ min: -3, max: 3 }),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.string({ maxLength: 6 }),
+  fc.constant(null),
+);
 // Fields the schema types (boolean `flag`/`bare`, text `text`) mostly get a value of that type,
 // so most records reach both sides; `via` (read through coalesce, untyped) gets anything.
 const mostly = (a: fc.Arbitrary<unknown>) => fc.oneof({ arbitrary: a, weight: 4 }, { arbitrary: value, weight: 1 });
@@ -57,17 +64,26 @@ describe('one boolean semantics: indicator formulas and rule conditions agree', 
     const recommender = createRecommender(ir!);
     let scored = 0;
     await fc.assert(
-      fc.asyncProperty(mostly(fc.oneof(fc.boolean(), fc.constant(null))), mostly(fc.boolean()), value, mostly(fc.oneof(typed, fc.string({ maxLength: 4 }))), async (flag, bare, via, text) => {
-        const record = { id: 'b', flag, bare, via, text };
-        const result = evaluator.evaluate(record);
-        if (result.status !== 'ok') return; // rejected by the schema: neither side reads it
-        scored++;
-        const byIndicator = TESTS.map(([name]) => result.indicators.find((i) => i.path === name)!.points! > 0);
-        const fired = new Set(recommender.recommend(result, record).map((r) => r.rule));
-        expect(TESTS.map(([name]) => fired.has(name)), JSON.stringify(record)).toEqual(byIndicator);
-        const reference = new Set((await recommendWithReference(ir!, evaluator.evaluate(record), record)).map((r) => r.rule));
-        expect([...reference].sort(), JSON.stringify(record)).toEqual([...fired].sort());
-      }),
+      fc.asyncProperty(
+        mostly(fc.oneof(fc.boolean(), fc.constant(null))),
+        mostly(fc.boolean()),
+        value,
+        mostly(fc.oneof(typed, fc.string({ maxLength: 4 }))),
+        async (flag, bare, via, text) => {
+          const record = { id: 'b', flag, bare, via, text };
+          const result = evaluator.evaluate(record);
+          if (result.status !== 'ok') return; // rejected by the schema: neither side reads it
+          scored++;
+          const byIndicator = TESTS.map(([name]) => result.indicators.find((i) => i.path === name)!.points! > 0);
+          const fired = new Set(recommender.recommend(result, record).map((r) => r.rule));
+          expect(
+            TESTS.map(([name]) => fired.has(name)),
+            JSON.stringify(record),
+          ).toEqual(byIndicator);
+          const reference = new Set((await recommendWithReference(ir!, evaluator.evaluate(record), record)).map((r) => r.rule));
+          expect([...reference].sort(), JSON.stringify(record)).toEqual([...fired].sort());
+        },
+      ),
       { seed: 13, numRuns: 300, endOnFailure: true },
     );
     // Most records are scored: the property is about values that reach both sides.

@@ -43,7 +43,11 @@ const contextArb = fc
   .record({
     previous: maybe(
       fc
-        .record({ grade: maybe(fc.constantFrom('优', '良', '中', '差', '较差')), gradeRank: maybe(fc.integer({ min: 1, max: 4 })), total: maybe(fc.integer({ min: 0, max: 100 })) })
+        .record({
+          grade: maybe(fc.constantFrom('优', '良', '中', '差', '较差')),
+          gradeRank: maybe(fc.integer({ min: 1, max: 4 })),
+          total: maybe(fc.integer({ min: 0, max: 100 })),
+        })
         .map(dropUndefined),
     ),
     rectification: maybe(fc.record({ status: maybe(fc.constantFrom('已整改', '整改中', '未整改')) }).map(dropUndefined)),
@@ -53,7 +57,21 @@ const factsArb = fc
   .tuple(fc.dictionary(fc.constantFrom('a', 'b', 'c', 'scorecard'), nested, { maxKeys: 4 }), fc.option(contextArb, { nil: undefined }))
   .map(([facts, context]) => plain(context === undefined ? facts : { ...facts, context }));
 const pathArb = fc.option(
-  fc.constantFrom('/x', '/x/y', '/y', '/0', '/__proto__/x', '/constructor/name', '/x~1y', '', '/previous/grade', '/previous/gradeRank', '/previous/total', '/rectification/status', '/previous'),
+  fc.constantFrom(
+    '/x',
+    '/x/y',
+    '/y',
+    '/0',
+    '/__proto__/x',
+    '/constructor/name',
+    '/x~1y',
+    '',
+    '/previous/grade',
+    '/previous/gradeRank',
+    '/previous/total',
+    '/rectification/status',
+    '/previous',
+  ),
   { nil: undefined },
 );
 const factRef = fc.record({ fact: fc.constantFrom(...FACTS), path: pathArb }, { requiredKeys: ['fact'] });
@@ -69,9 +87,9 @@ const { top } = fc.letrec<{ cond: JreCondition; leaf: JreCondition; all: JreCond
   top: fc.oneof(tie('all'), tie('any'), tie('not')),
 }));
 
-const rulesArb = fc.array(fc.record({ priority: fc.integer({ min: 1, max: 3 }), conditions: top }), { minLength: 1, maxLength: 6 }).map((rs) =>
-  rs.map((r, order) => ({ ...r, name: `r${order}`, event: { type: 'recommend', params: { order, priority: r.priority } } })),
-);
+const rulesArb = fc
+  .array(fc.record({ priority: fc.integer({ min: 1, max: 3 }), conditions: top }), { minLength: 1, maxLength: 6 })
+  .map((rs) => rs.map((r, order) => ({ ...r, name: `r${order}`, event: { type: 'recommend', params: { order, priority: r.priority } } })));
 
 type Ev = { type: string; params: { order: number; priority: number } };
 const canonical = (evs: Ev[]): Ev[] => [...evs].sort((x, y) => y.params.priority - x.params.priority || x.params.order - y.params.order);
@@ -99,8 +117,18 @@ describe('compiled evaluator ≡ json-rules-engine', () => {
     const rules = [
       { name: 'emptyAny', priority: 1, conditions: { any: [] }, event: { type: 'recommend', params: { order: 0, priority: 1 } } },
       { name: 'emptyAll', priority: 1, conditions: { not: { all: [] } }, event: { type: 'recommend', params: { order: 1, priority: 1 } } },
-      { name: 'scalarPath', priority: 2, conditions: { all: [{ fact: 'a', path: '/x', operator: 'equal', value: 5 }] }, event: { type: 'recommend', params: { order: 2, priority: 2 } } },
-      { name: 'missing', priority: 1, conditions: { all: [{ fact: 'zz', operator: 'notEqual', value: 1 }] }, event: { type: 'recommend', params: { order: 3, priority: 1 } } },
+      {
+        name: 'scalarPath',
+        priority: 2,
+        conditions: { all: [{ fact: 'a', path: '/x', operator: 'equal', value: 5 }] },
+        event: { type: 'recommend', params: { order: 2, priority: 2 } },
+      },
+      {
+        name: 'missing',
+        priority: 1,
+        conditions: { all: [{ fact: 'zz', operator: 'notEqual', value: 1 }] },
+        event: { type: 'recommend', params: { order: 3, priority: 1 } },
+      },
     ];
     const facts = { a: 5 };
     const reference = (await runEngine(createReferenceEngine(rules), facts)) as Ev[];

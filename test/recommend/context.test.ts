@@ -17,15 +17,22 @@ const status: ExprIR = { kind: 'context', root: 'rectification', path: ['status'
 
 const ir = completeIr({
   ruleBlocks: [
-    block('结果应用', [
-      rule('上年不高于中', bin('<=', previousGrade, str('中')), [action('flag', { text: '关注' })]),
-      rule('未整改', bin('==', status, str('未整改')), [
-        // 10% when last year was below 良, else 5% — ranked by the decimal evaluator.
-        action('withhold', { line: 'transfer_payment', amount: { kind: 'if', condition: bin('<', previousGrade, str('良')), then: pct('0.1'), otherwise: pct('0.05') } }),
-      ]),
-      rule('不如上年', bin('<', grade, previousGrade), [action('interview')]),
-      rule('上年未整改以外', bin('!=', status, str('未整改')), [action('flag', { text: '非未整改' })]),
-    ], { lines: [{ id: 'ln1', name: 'transfer_payment', base: data('transfer', 'base'), meta: { refs: [] } }] }),
+    block(
+      '结果应用',
+      [
+        rule('上年不高于中', bin('<=', previousGrade, str('中')), [action('flag', { text: '关注' })]),
+        rule('未整改', bin('==', status, str('未整改')), [
+          // 10% when last year was below 良, else 5% — ranked by the decimal evaluator.
+          action('withhold', {
+            line: 'transfer_payment',
+            amount: { kind: 'if', condition: bin('<', previousGrade, str('良')), then: pct('0.1'), otherwise: pct('0.05') },
+          }),
+        ]),
+        rule('不如上年', bin('<', grade, previousGrade), [action('interview')]),
+        rule('上年未整改以外', bin('!=', status, str('未整改')), [action('flag', { text: '非未整改' })]),
+      ],
+      { lines: [{ id: 'ln1', name: 'transfer_payment', base: data('transfer', 'base'), meta: { refs: [] } }] },
+    ),
   ],
 });
 const result = completeResult({ total: 70, grade: '中' });
@@ -66,7 +73,7 @@ describe('recommendation context', () => {
     expect(await both({ previous: { grade: '较差' } })).toEqual(none);
   });
 
-  it('lists the context facts a rule read under readable labels, and leaves the caller\'s object alone', () => {
+  it("lists the context facts a rule read under readable labels, and leaves the caller's object alone", () => {
     const context: RecommendContext = { previous: { grade: '差', total: 52 }, rectification: { status: '未整改' } };
     const frozen = JSON.stringify(context);
     const recs = createRecommender(ir).recommend(result, record, context);

@@ -50,7 +50,29 @@ ${CHECKS.map(([n, e]) => `  rule ${n}直 when ${e} then flag "${n}" reason "${n}
 `);
 
 const valueArb = fc.oneof(
-  fc.constantFrom('是', ' 是 ', '是 ', '否', 'true', ' true', 'TRUE ', 'false', 'yes', 'n', '3', ' 3 ', '3.0', '+3', '2.5', '2.50', '1e1', '95%', '', ' ', 'abc'),
+  fc.constantFrom(
+    '是',
+    ' 是 ',
+    '是 ',
+    '否',
+    'true',
+    ' true',
+    'TRUE ',
+    'false',
+    'yes',
+    'n',
+    '3',
+    ' 3 ',
+    '3.0',
+    '+3',
+    '2.5',
+    '2.50',
+    '1e1',
+    '95%',
+    '',
+    ' ',
+    'abc',
+  ),
   fc.tuple(fc.constantFrom('', ' ', '  '), fc.constantFrom('是', 'true', '3', '2.5', '否'), fc.constantFrom('', ' ', '\t')).map(([a, b, c]) => a + b + c),
   fc.string({ maxLength: 4 }),
   fc.constantFrom(3, 3.0, 2.5, 2.4999, 0, -1, 1e21),
@@ -85,12 +107,18 @@ describe('one evaluator for scoring and rules', () => {
   };
 
   it('a let of a rule block and an indicator over the same expression agree on every value', async () => {
-    await fc.assert(fc.asyncProperty(valueArb, (v) => agree(evaluator, v, '')), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(valueArb, (v) => agree(evaluator, v, '')),
+      { numRuns: 300 },
+    );
   });
 
   it('a rule condition and an indicator agree on every value the record schema admits', async () => {
     // Comparisons with a number or boolean stay json-rules-engine leaves: the schema types them.
-    await fc.assert(fc.asyncProperty(valueArb, (v) => agree(validating, v, '直')), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(valueArb, (v) => agree(validating, v, '直')),
+      { numRuns: 300 },
+    );
   });
 
   it('reads " 是 " as 是, " true" as true and " 3 " as 3 in a rule, as scoring does', () => {
@@ -143,7 +171,7 @@ describe('amounts, failures and context through the engine', () => {
     expect(r2.find((r) => r.rule === '收回')?.amount).toBeUndefined();
   });
 
-  it('reads the caller\'s context inside a let', () => {
+  it("reads the caller's context inside a let", () => {
     const record = { id: 'r', budget: 100, spent: 40, next: 100, x: 1, y: 2 };
     const result = evaluator.evaluate(record);
     expect(firedRules(recommender.recommend(result, record, { previous: { total: 85 } }))).toContain('参照');
@@ -151,7 +179,7 @@ describe('amounts, failures and context through the engine', () => {
     expect(firedRules(recommender.recommend(result, record))).not.toContain('参照');
   });
 
-  it('names derived facts with the engine\'s printer, as traces print them', () => {
+  it("names derived facts with the engine's printer, as traces print them", () => {
     const expr = bin('/', bin('-', data('budget'), data('spent')), data('y'));
     const rules = JSON.stringify(emitRules(AMOUNTS_IR));
     expect(printExpr(expr)).toBe('(data.budget - data.spent) / data.y');

@@ -40,7 +40,10 @@ async function both(record: Record<string, unknown>) {
   const compiledRecs = createRecommender(ir).recommend(compiled, record);
   const reference = ev.evaluate(record);
   const referenceRecs = await recommendWithReference(ir, reference, record);
-  return { compiled: { recs: compiledRecs.map((r) => r.rule), errors: compiled.errors }, reference: { recs: referenceRecs.map((r) => r.rule), errors: reference.errors } };
+  return {
+    compiled: { recs: compiledRecs.map((r) => r.rule), errors: compiled.errors },
+    reference: { recs: referenceRecs.map((r) => r.rule), errors: reference.errors },
+  };
 }
 
 describe('a rules-block let that cannot be computed', () => {

@@ -69,7 +69,15 @@ export function completeIr(partial: Partial<RuleSetIR>): RuleSetIR {
     params: [],
     lets: [],
     nodes: [
-      { kind: 'dimension', id: '过程', path: '过程', name: '过程', weight: '20', meta: { refs: [] }, children: [indicator('过程', '预算执行率', '10'), indicator('过程', '资金使用合规性', '10')] },
+      {
+        kind: 'dimension',
+        id: '过程',
+        path: '过程',
+        name: '过程',
+        weight: '20',
+        meta: { refs: [] },
+        children: [indicator('过程', '预算执行率', '10'), indicator('过程', '资金使用合规性', '10')],
+      },
       { kind: 'dimension', id: '效益', path: '效益', name: '效益', weight: '30', meta: { refs: [] }, children: [indicator('效益', '服务对象满意度', '30')] },
     ],
     ruleBlocks: [],

@@ -45,7 +45,12 @@ describe('emitRules', () => {
       ],
     });
     const [r1, r2] = emitRules(ir);
-    expect(leafOf(r1!)).toEqual({ fact: 'derived', path: toPointer(['b', 'data.spent / data.budget.adjusted']), operator: 'lessThan', value: { fact: 'data', path: '/plan/rate' } });
+    expect(leafOf(r1!)).toEqual({
+      fact: 'derived',
+      path: toPointer(['b', 'data.spent / data.budget.adjusted']),
+      operator: 'lessThan',
+      value: { fact: 'data', path: '/plan/rate' },
+    });
     // A bare data operand is read as scoring reads a condition (" true", "是"): a derived test.
     expect(leafOf(r2!)).toEqual({ fact: 'derived', path: toPointer(['b', 'data.audit.major == true']), operator: 'equal', value: true });
   });
@@ -74,11 +79,21 @@ describe('emitRules', () => {
 describe('recommend', () => {
   const ir = sampleRuleSet();
   const recommender = createRecommender(ir);
-  const record = { spent: 200000, budget: { adjusted: 1000000, next: 1200000 }, audit: { violations: 4 }, history: { last_grade: '差' }, rectification: { done: true } };
+  const record = {
+    spent: 200000,
+    budget: { adjusted: 1000000, next: 1200000 },
+    audit: { violations: 4 },
+    history: { last_grade: '差' },
+    rectification: { done: true },
+  };
   const result = completeResult({
     total: 55,
     grade: '差',
-    indicators: { '过程/预算执行率': { value: 0.2, points: 2 }, '过程/资金使用合规性': { value: null, points: 8 }, '效益/服务对象满意度': { value: 0.7, points: 20 } },
+    indicators: {
+      '过程/预算执行率': { value: 0.2, points: 2 },
+      '过程/资金使用合规性': { value: null, points: 8 },
+      '效益/服务对象满意度': { value: 0.7, points: 20 },
+    },
   });
 
   it('computes exact amounts, orders by priority then source, combines the declared line', () => {
@@ -156,7 +171,13 @@ describe('recommend', () => {
     const leaf = fc.oneof(fc.jsonValue({ maxDepth: 1 }), fc.constantFrom('12', '', 'NaN', -0, 1e308, '优'));
     const junkRecord = fc.oneof(
       fc.jsonValue({ maxDepth: 3 }),
-      fc.record({ spent: leaf, budget: fc.oneof(leaf, fc.record({ adjusted: leaf, next: leaf })), audit: fc.oneof(leaf, fc.record({ violations: leaf })), history: leaf, rectification: leaf }),
+      fc.record({
+        spent: leaf,
+        budget: fc.oneof(leaf, fc.record({ adjusted: leaf, next: leaf })),
+        audit: fc.oneof(leaf, fc.record({ violations: leaf })),
+        history: leaf,
+        rectification: leaf,
+      }),
     );
     const reference = createReferenceRecommender(ir);
     await fc.assert(

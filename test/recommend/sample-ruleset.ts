@@ -11,14 +11,31 @@ import { seededFloats } from '../../src/common/seeded-random.js';
 
 export function sampleRuleSet(): RuleSetIR {
   const rules = [
-    rule('评价优秀', bin('==', grade, str('优')), [action('adjust', { line: 'next_budget', amount: paramRef('调增比例') }), action('commend')], { priority: 10 }),
+    rule('评价优秀', bin('==', grade, str('优')), [action('adjust', { line: 'next_budget', amount: paramRef('调增比例') }), action('commend')], {
+      priority: 10,
+    }),
     rule('评价良好', bin('==', grade, str('良')), [action('adjust', { line: 'next_budget', amount: pct('0.05') })]),
     rule('评价中等', bin('==', grade, str('中')), [action('adjust', { line: 'next_budget', amount: pct('-0.1') }), action('rectify', { withinDays: '60' })]),
-    rule('评价差', bin('==', grade, str('差')), [action('adjust', { line: 'next_budget', amount: pct('-0.3') }), action('rectify', { withinDays: '90' }), action('interview')], { priority: 5 }),
+    rule(
+      '评价差',
+      bin('==', grade, str('差')),
+      [action('adjust', { line: 'next_budget', amount: pct('-0.3') }), action('rectify', { withinDays: '90' }), action('interview')],
+      { priority: 5 },
+    ),
     rule('执行偏慢', bin('<', node('过程/预算执行率'), pct('0.6')), [action('recall', { amount: letRef('unspent') }), action('warn', { level: 'yellow' })]),
-    rule('执行严重偏慢', bin('<', bin('/', data('spent'), data('budget', 'adjusted')), pct('0.3')), [action('suspend', { amount: pct('0.5') }), action('warn', { level: 'red' })], { priority: 5 }),
-    rule('资金违规', bin('or', bin('<', node('过程/资金使用合规性', 'points'), num('5')), bin('>', data('audit', 'violations'), num('3'))), [action('withhold', { amount: num('100000', '元') }), action('flag', { text: '资金使用不合规' })]),
-    rule('满意度低', bin('and', bin('<', node('效益/服务对象满意度'), pct('0.8')), bin('<=', grade, str('中'))), [action('adjust', { line: 'next_budget', amount: pct('-0.05') })]),
+    rule(
+      '执行严重偏慢',
+      bin('<', bin('/', data('spent'), data('budget', 'adjusted')), pct('0.3')),
+      [action('suspend', { amount: pct('0.5') }), action('warn', { level: 'red' })],
+      { priority: 5 },
+    ),
+    rule('资金违规', bin('or', bin('<', node('过程/资金使用合规性', 'points'), num('5')), bin('>', data('audit', 'violations'), num('3'))), [
+      action('withhold', { amount: num('100000', '元') }),
+      action('flag', { text: '资金使用不合规' }),
+    ]),
+    rule('满意度低', bin('and', bin('<', node('效益/服务对象满意度'), pct('0.8')), bin('<=', grade, str('中'))), [
+      action('adjust', { line: 'next_budget', amount: pct('-0.05') }),
+    ]),
     rule('连续差', bin('and', bin('==', data('history', 'last_grade'), str('差')), bin('==', grade, str('差'))), [action('cancel')], { priority: 20 }),
     rule('接近优秀', bin('and', bin('>=', total, num('88')), bin('<', total, num('90'))), [action('flag', { text: '接近优秀' })]),
     rule('未整改', bin('==', data('rectification', 'done'), { kind: 'boolean', value: false }), [action('stop')], { priority: 20 }),
@@ -34,7 +51,6 @@ export function sampleRuleSet(): RuleSetIR {
     ],
   });
 }
-
 
 const GRADES = ['优', '良', '中', '差'];
 
@@ -61,7 +77,8 @@ export function sampleBatch(n: number, seed = 1): { result: EvaluationResult; re
       indicators: {
         '过程/预算执行率': { value: Math.round((spent / adjusted) * 10000) / 10000, points: 10 },
         '过程/资金使用合规性': { value: null, points: Math.floor(rnd() * 11) },
-        '效益/服务对象满意度': rnd() < 0.1 ? { value: null, points: null, status: 'unavailable' } : { value: Math.round((0.6 + rnd() * 0.4) * 1000) / 1000, points: 25 },
+        '效益/服务对象满意度':
+          rnd() < 0.1 ? { value: null, points: null, status: 'unavailable' } : { value: Math.round((0.6 + rnd() * 0.4) * 1000) / 1000, points: 25 },
       },
     });
     out.push({ result, record });

@@ -14,7 +14,7 @@ import { batch, educationIr } from './fixtures.js';
 
 describe('neutraliseText', () => {
   it('quotes every formula start, ASCII and full-width, and nothing else', () => {
-    const hostile = ['=HYPERLINK("http://x","y")', '+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A2)', '\t=1', '\r=1', '＝1+1', '＋1', '－1', '＠SUM(A1)'];
+    const hostile = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(A1:A2)', '\t=1', '\r=1', '＝1+1', '＋1', '－1', '＠SUM(A1)'];
     expect(hostile.map(neutraliseText)).toEqual(hostile.map((h) => `'${h}`));
     expect(['P001', 'a=b', '城东小学', '', ' =1', "'=1"].map(neutraliseText)).toEqual(['P001', 'a=b', '城东小学', '', ' =1', "'=1"]);
     expect([-5, 0, true, null, undefined].map(neutraliseCell)).toEqual([-5, 0, true, null, undefined]);
@@ -26,7 +26,7 @@ describe('results.xlsx', () => {
     const ir = educationIr();
     const items = batch(ir).slice(0, 1);
     items[0]!.result.id = '=HYPERLINK("http://evil","点我")';
-    items[0]!.info.name = '+cmd|\' /C calc\'!A0';
+    items[0]!.info.name = "+cmd|' /C calc'!A0";
     items[0]!.info.town = '＠SUM(A1)';
     items[0]!.info.department = '-1+1';
     const path = join(mkdtempSync(join(tmpdir(), 'jixiao-cells-')), 'results.xlsx');
@@ -34,13 +34,16 @@ describe('results.xlsx', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
     const row = wb.worksheets[0]!.getRow(2);
-    expect([1, 2, 3, 4].map((c) => row.getCell(c).value)).toEqual([
-      '\'=HYPERLINK("http://evil","点我")', '\'+cmd|\' /C calc\'!A0', "'-1+1", "'＠SUM(A1)",
-    ]);
+    expect([1, 2, 3, 4].map((c) => row.getCell(c).value)).toEqual(['\'=HYPERLINK("http://evil","点我")', "'+cmd|' /C calc'!A0", "'-1+1", "'＠SUM(A1)"]);
     expect(row.getCell(1).formula).toBeUndefined();
     expect(typeof row.getCell(5).value).toBe('number');
     expect(typeof row.getCell(7).value).toBe('number');
-    const perIndicator = wb.worksheets.slice(1).flatMap((w) => w.getSheetValues().slice(2).map((r) => (r as unknown[])[1]));
+    const perIndicator = wb.worksheets.slice(1).flatMap((w) =>
+      w
+        .getSheetValues()
+        .slice(2)
+        .map((r) => (r as unknown[])[1]),
+    );
     expect(perIndicator.length).toBeGreaterThan(0);
     expect(new Set(perIndicator)).toEqual(new Set(['\'=HYPERLINK("http://evil","点我")']));
   });

@@ -60,17 +60,37 @@ function xmlProblem(xml: string): string | null {
   return stack.length === 0 ? null : `unclosed <${stack.join('> <')}>`;
 }
 
-interface Rect { x: number; y: number; width: number; height: number; fill: string; title: string }
+interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  fill: string;
+  title: string;
+}
 
 function rects(svg: string): Rect[] {
-  return [...svg.matchAll(/<rect x="([^"]+)" y="([^"]+)" width="([^"]+)" height="([^"]+)" fill="([^"]+)"><title>([^<]*)<\/title><\/rect>/g)]
-    .map((m) => ({ x: Number(m[1]), y: Number(m[2]), width: Number(m[3]), height: Number(m[4]), fill: m[5]!, title: m[6]! }));
+  return [...svg.matchAll(/<rect x="([^"]+)" y="([^"]+)" width="([^"]+)" height="([^"]+)" fill="([^"]+)"><title>([^<]*)<\/title><\/rect>/g)].map((m) => ({
+    x: Number(m[1]),
+    y: Number(m[2]),
+    width: Number(m[3]),
+    height: Number(m[4]),
+    fill: m[5]!,
+    title: m[6]!,
+  }));
 }
 
 /** Texts as a reader sees them (tags stripped, entities decoded). */
 function texts(svg: string): string[] {
-  return [...svg.matchAll(/<text[^>]*>([\s\S]*?)<\/text>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&'));
+  return [...svg.matchAll(/<text[^>]*>([\s\S]*?)<\/text>/g)].map((m) =>
+    m[1]!
+      .replace(/<[^>]+>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&'),
+  );
 }
 
 const money: BarChartSpec = {
@@ -117,7 +137,18 @@ describe('bar chart', () => {
   });
 
   it('stacks negatives below zero and positives above it', () => {
-    const svg = barChartSvg({ categories: ['A'], series: [{ name: 'up', data: [50] }, { name: 'down', data: [-30] }, { name: 'down2', data: [-20] }], stacked: true }, 's');
+    const svg = barChartSvg(
+      {
+        categories: ['A'],
+        series: [
+          { name: 'up', data: [50] },
+          { name: 'down', data: [-30] },
+          { name: 'down2', data: [-20] },
+        ],
+        stacked: true,
+      },
+      's',
+    );
     const [up, down, down2] = rects(svg);
     const zero = up!.y + up!.height;
     expect(down!.y).toBeCloseTo(zero, 1);
@@ -135,7 +166,16 @@ describe('bar chart', () => {
   });
 
   it('draws grouped negatives down from zero, and nothing for missing or non-finite values', () => {
-    const svg = barChartSvg({ categories: ['A', 'B', 'C'], series: [{ name: 'x', data: [10, -5, NaN] }, { name: 'y', data: [Infinity, null, 3] }] }, 'g');
+    const svg = barChartSvg(
+      {
+        categories: ['A', 'B', 'C'],
+        series: [
+          { name: 'x', data: [10, -5, NaN] },
+          { name: 'y', data: [Infinity, null, 3] },
+        ],
+      },
+      'g',
+    );
     const bars = rects(svg);
     expect(bars.map((b) => b.title)).toEqual(['A · x: 10.00', 'B · x: -5.00', 'C · y: 3.00']);
     const [a, b] = bars;
@@ -151,7 +191,11 @@ describe('bar chart', () => {
   });
 
   it('renders an empty frame for no categories, no series or all-zero values', () => {
-    for (const spec of [{ categories: [], series: [] }, { categories: ['a'], series: [] }, { categories: ['a', 'b'], series: [{ name: 'z', data: [0, 0] }] }]) {
+    for (const spec of [
+      { categories: [], series: [] },
+      { categories: ['a'], series: [] },
+      { categories: ['a', 'b'], series: [{ name: 'z', data: [0, 0] }] },
+    ]) {
       const svg = barChartSvg(spec, 'e');
       expect(xmlProblem(svg)).toBeNull();
       expect(svg).toContain('<path d="M');
@@ -168,7 +212,16 @@ describe('bar chart', () => {
 
 describe('pie chart', () => {
   it('draws a single item as a whole ring with its label', () => {
-    const svg = pieChartSvg({ title: '单项', items: [{ name: '优', value: 5 }, { name: '差', value: 0 }] }, 'r');
+    const svg = pieChartSvg(
+      {
+        title: '单项',
+        items: [
+          { name: '优', value: 5 },
+          { name: '差', value: 0 },
+        ],
+      },
+      'r',
+    );
     const d = /<path d="([^"]+)" fill="#3b6fb6"/.exec(svg)?.[1] ?? '';
     // Two half arcs outside, two inside: an arc from a point to itself would draw nothing.
     expect(d.match(/A/g)).toHaveLength(4);
@@ -177,13 +230,32 @@ describe('pie chart', () => {
   });
 
   it('drops zero, negative and non-finite items and labels the rest "name: value"', () => {
-    const svg = pieChartSvg({ items: [{ name: 'a', value: 0 }, { name: 'b', value: 2 }, { name: 'c', value: -1 }, { name: 'd', value: NaN }, { name: 'e', value: 2.5 }] }, 'z');
+    const svg = pieChartSvg(
+      {
+        items: [
+          { name: 'a', value: 0 },
+          { name: 'b', value: 2 },
+          { name: 'c', value: -1 },
+          { name: 'd', value: NaN },
+          { name: 'e', value: 2.5 },
+        ],
+      },
+      'z',
+    );
     expect(texts(svg)).toEqual(['b: 2', 'e: 2.5']);
     expect(svg.match(/<polyline/g)).toHaveLength(2);
   });
 
   it('uses the large-arc flag only for slices over half the ring', () => {
-    const svg = pieChartSvg({ items: [{ name: 'big', value: 3 }, { name: 'small', value: 1 }] }, 'q');
+    const svg = pieChartSvg(
+      {
+        items: [
+          { name: 'big', value: 3 },
+          { name: 'small', value: 1 },
+        ],
+      },
+      'q',
+    );
     const ds = [...svg.matchAll(/<path d="([^"]+)"/g)].map((m) => m[1]!);
     expect(ds[0]).toMatch(/A[\d.]+ [\d.]+ 0 1 1 /);
     expect(ds[1]).toMatch(/A[\d.]+ [\d.]+ 0 0 1 /);
@@ -194,7 +266,10 @@ describe('pie chart', () => {
     const ys = [...svg.matchAll(/<text x="[^"]+" y="([^"]+)" text-anchor="(start|end)"/g)].map((m) => ({ y: Number(m[1]), side: m[2]! }));
     expect(ys.length).toBeGreaterThan(10);
     for (const side of ['start', 'end']) {
-      const sorted = ys.filter((t) => t.side === side).map((t) => t.y).sort((a, b) => a - b);
+      const sorted = ys
+        .filter((t) => t.side === side)
+        .map((t) => t.y)
+        .sort((a, b) => a - b);
       sorted.forEach((y, k) => {
         expect(y).toBeLessThanOrEqual(260);
         if (k > 0) expect(y - sorted[k - 1]!).toBeGreaterThanOrEqual(15.9);
@@ -211,8 +286,27 @@ describe('pie chart', () => {
 
 describe('markup', () => {
   const hostile = `<b onclick="x">&'`;
-  const bar = barChartSvg({ title: hostile, categories: [hostile, 'B'], series: [{ name: hostile, data: [1, 2] }, { name: 'y', data: [2, 1] }] }, 'x');
-  const pie = pieChartSvg({ title: hostile, items: [{ name: hostile, value: 1 }, { name: 'ok', value: 2 }] }, 'y');
+  const bar = barChartSvg(
+    {
+      title: hostile,
+      categories: [hostile, 'B'],
+      series: [
+        { name: hostile, data: [1, 2] },
+        { name: 'y', data: [2, 1] },
+      ],
+    },
+    'x',
+  );
+  const pie = pieChartSvg(
+    {
+      title: hostile,
+      items: [
+        { name: hostile, value: 1 },
+        { name: 'ok', value: 2 },
+      ],
+    },
+    'y',
+  );
 
   it('escapes every label and stays well-formed XML', () => {
     for (const svg of [bar, pie]) {

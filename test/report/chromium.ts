@@ -22,9 +22,16 @@ const dir = mkdtempSync(join(tmpdir(), 'jixiao-browser-'));
 
 export function chromium(args: string[]): Promise<{ stdout: string; stderr: string }> {
   const base = [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run', `--user-data-dir=${mkdtempSync(join(dir, 'profile-'))}`,
-    '--enable-logging=stderr', '--v=0',
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    `--user-data-dir=${mkdtempSync(join(dir, 'profile-'))}`,
+    '--enable-logging=stderr',
+    '--v=0',
   ];
   return new Promise((resolve, reject) => {
     execFile(CHROMIUM, [...base, ...args], { timeout: 90_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
@@ -40,7 +47,7 @@ function pngStats(png: Buffer): { width: number; height: number; inked: number }
   const width = png.readUInt32BE(16);
   const height = png.readUInt32BE(20);
   const idat: Buffer[] = [];
-  for (let at = 8; at < png.length;) {
+  for (let at = 8; at < png.length; ) {
     const length = png.readUInt32BE(at);
     const type = png.toString('latin1', at + 4, at + 8);
     if (type === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + length));
@@ -73,4 +80,3 @@ export async function checkPage(file: string, svgCount: number, heading: string)
   expect(dom.stdout).toContain(heading);
   expect(dom.stderr.split('\n').filter((l) => CONSOLE_ERROR.test(l))).toEqual([]);
 }
-

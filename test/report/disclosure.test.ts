@@ -50,7 +50,7 @@ describe('who the report is about', () => {
   });
 });
 
-describe('the evaluator\'s text and the 落款', () => {
+describe("the evaluator's text and the 落款", () => {
   const narrative = narrativeFrom({
     工作开展情况: '评价组于 11 月赴现场核查。',
     主要经验及做法: '建立了周调度机制。',
@@ -62,7 +62,13 @@ describe('the evaluator\'s text and the 落款', () => {
   const md = renderProjectMarkdown(vetoed.result, ir, 'zh', info);
 
   it('reads the narrative from Chinese or English keys', () => {
-    expect(narrative).toEqual({ work: '评价组于 11 月赴现场核查。', experience: '建立了周调度机制。', problems: '部分台账不全。', causes: { 预算执行率: '第四季度资金拨付滞后' }, suggestions: '建议加快资金拨付。' });
+    expect(narrative).toEqual({
+      work: '评价组于 11 月赴现场核查。',
+      experience: '建立了周调度机制。',
+      problems: '部分台账不全。',
+      causes: { 预算执行率: '第四季度资金拨付滞后' },
+      suggestions: '建议加快资金拨付。',
+    });
     expect(infoFromRecord({ name: 'x', narrative: { experience: 'e' }, issuer: '某局' })).toMatchObject({ narrative: { experience: 'e' }, issuer: '某局' });
   });
 
@@ -102,7 +108,18 @@ describe('recommendations in plain words', () => {
     const result = makeResult(ir, { id: 'C', indicators: {} });
     const combined: EvaluationResult = {
       ...result,
-      recommendations: [{ rule: '评价差', ruleBlock: '结果应用', action: 'adjust', line: 'next_budget', amount: '-500000', reason: '合并调减', facts: {}, combined: { mode: 'sum', from: ['评价差', '执行偏慢'] } }],
+      recommendations: [
+        {
+          rule: '评价差',
+          ruleBlock: '结果应用',
+          action: 'adjust',
+          line: 'next_budget',
+          amount: '-500000',
+          reason: '合并调减',
+          facts: {},
+          combined: { mode: 'sum', from: ['评价差', '执行偏慢'] },
+        },
+      ],
     };
     const recs = section(renderProjectMarkdown(combined, ir, 'zh'), '六、有关建议');
     expect(recs).toContain('综合 2 条规则：评价差、执行偏慢；金额累加');
@@ -130,16 +147,29 @@ describe('the batch summary by kind of evaluation', () => {
 
   it('averages each kind on its own and never all of them together', () => {
     expect(s.kinds.map((k) => [k.kind, k.count, k.average])).toEqual([
-      ['ex-ante', 2, '80.00'], ['monitoring', 1, '50.00'], ['ex-post', 2, '90.00'], ['department', 1, '40.00'], ['town', 1, '60.00'],
+      ['ex-ante', 2, '80.00'],
+      ['monitoring', 1, '50.00'],
+      ['ex-post', 2, '90.00'],
+      ['department', 1, '40.00'],
+      ['town', 1, '60.00'],
     ]);
     expect(s.average).toBeNull();
-    expect(s.kinds[0]!.grades).toEqual([{ grade: '予以支持', count: 1 }, { grade: '部分支持', count: 1 }]);
+    expect(s.kinds[0]!.grades).toEqual([
+      { grade: '予以支持', count: 1 },
+      { grade: '部分支持', count: 1 },
+    ]);
   });
 
   it('gives each kind its own section, table and pie, in stage order', () => {
     const md = renderSummaryMarkdown(kindInputs, [ir], 'zh');
     const titles = [...md.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
-    expect(titles.slice(0, 5)).toEqual(['一、事前绩效评估结果', '二、事中绩效监控结果', '三、事后绩效评价结果', '四、部门整体支出绩效评价结果', '五、镇街财政运行绩效评价结果']);
+    expect(titles.slice(0, 5)).toEqual([
+      '一、事前绩效评估结果',
+      '二、事中绩效监控结果',
+      '三、事后绩效评价结果',
+      '四、部门整体支出绩效评价结果',
+      '五、镇街财政运行绩效评价结果',
+    ]);
     expect(md).toContain('| 事后绩效评价 | 2 | 2 | 90.00 / 100 |');
     // The batch's own overview gives counts only; averages are per kind.
     expect(md.split('\n')[2]).toBe('本批次共评价 7 个对象，其中有效评分 7 个、数据未通过校验 0 个。各类评价的得分口径不同，平均得分按类别分列。');

@@ -20,7 +20,13 @@ import { renderSummaryHtml, renderSummaryMarkdown } from '../../src/report/summa
 import { writeResultsXlsx } from '../../src/report/xlsx.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const needed = ['src/compile/compile.ts', 'src/engine/index.ts', 'src/recommend/index.ts', 'rules/sectors/education.ind', 'rules/policy/result-application.ind'];
+const needed = [
+  'src/compile/compile.ts',
+  'src/engine/index.ts',
+  'src/recommend/index.ts',
+  'rules/sectors/education.ind',
+  'rules/policy/result-application.ind',
+];
 const missing = needed.filter((f) => !existsSync(join(root, f)));
 if (missing.length > 0) console.warn(`end-to-end report test skipped: not in the tree yet: ${missing.join(', ')}`);
 
@@ -39,7 +45,9 @@ async function scoreEducationCases(): Promise<{ ir: RuleSetIR; items: Scored[] }
   const ir = compiled.ir!;
   const evaluator = createEvaluator(ir);
   const recommender = createRecommender(ir);
-  const cases = (parseYaml(readFileSync(join(root, 'rules/sectors/education.test.yaml'), 'utf8')) as { cases: { name: string; data: Record<string, unknown> }[] }).cases;
+  const cases = (
+    parseYaml(readFileSync(join(root, 'rules/sectors/education.test.yaml'), 'utf8')) as { cases: { name: string; data: Record<string, unknown> }[] }
+  ).cases;
   const towns = ['城关镇', '河西乡'];
   const items = cases.map((c, i) => {
     const record = { ...c.data, name: c.name, department: '教育局', town: towns[i % 2] };

@@ -19,8 +19,16 @@ const id = (): string => `n${++nextId}`;
 
 function indicator(dim: string, name: string, weight: string, unit: string | null, score: ScoreIR, target?: IndicatorIR['target']): IndicatorIR {
   return {
-    kind: 'indicator', id: id(), path: `${dim}/${name}`, name, weight, meta: meta(), unit,
-    ...(target ? { target } : {}), score, missing: 'unavailable',
+    kind: 'indicator',
+    id: id(),
+    path: `${dim}/${name}`,
+    name,
+    weight,
+    meta: meta(),
+    unit,
+    ...(target ? { target } : {}),
+    score,
+    missing: 'unavailable',
   };
 }
 
@@ -32,13 +40,30 @@ function dimension(name: string, weight: string, children: NodeIR[]): NodeIR {
 export function educationIr(): RuleSetIR {
   nextId = 0;
   const rating = (subject: ExprIR): ScoreIR => ({
-    method: 'rating', id: id(), subject,
-    levels: [['A', '1'], ['B', '0.8'], ['C', '0.5'], ['D', '0']].map(([label, v]) => ({ id: id(), label: label!, award: { kind: 'fraction' as const, value: num(v!) } })),
+    method: 'rating',
+    id: id(),
+    subject,
+    levels: [
+      ['A', '1'],
+      ['B', '0.8'],
+      ['C', '0.5'],
+      ['D', '0'],
+    ].map(([label, v]) => ({ id: id(), label: label!, award: { kind: 'fraction' as const, value: num(v!) } })),
   });
   const tiers = (subject: ExprIR): ScoreIR => ({
-    method: 'tiers', id: id(), subject, pick: 'high',
-    tiers: [['达成', '0.8', '1'], ['部分达成', '0.5', '0.8'], ['未达成', '0', '0.5']].map(([label, lo, hi]) => ({
-      id: id(), label: label!, low: { kind: 'fraction' as const, value: num(lo!) }, high: { kind: 'fraction' as const, value: num(hi!) },
+    method: 'tiers',
+    id: id(),
+    subject,
+    pick: 'high',
+    tiers: [
+      ['达成', '0.8', '1'],
+      ['部分达成', '0.5', '0.8'],
+      ['未达成', '0', '0.5'],
+    ].map(([label, lo, hi]) => ({
+      id: id(),
+      label: label!,
+      low: { kind: 'fraction' as const, value: num(lo!) },
+      high: { kind: 'fraction' as const, value: num(hi!) },
     })),
   });
   const nodes: NodeIR[] = [
@@ -48,26 +73,44 @@ export function educationIr(): RuleSetIR {
       indicator('决策', '绩效目标合理性', '10', null, tiers(data('decision', 'targets'))),
     ]),
     dimension('过程', '20', [
-      indicator('过程', '预算执行率', '10', '%', {
-        method: 'bands', id: id(), centered: false,
-        bands: [
-          { id: id(), label: '>= 95%', condition: { kind: 'compare', op: '>=', bound: num('0.95', '%') }, award: { kind: 'fraction', value: num('1') } },
-          { id: id(), label: '>= 80%', condition: { kind: 'compare', op: '>=', bound: num('0.8', '%') }, award: { kind: 'fraction', value: num('0.8') } },
-          { id: id(), label: 'else', condition: { kind: 'else' }, award: { kind: 'fraction', value: num('0') } },
-        ],
-      }, { op: '>=', value: num('1', '%') }),
+      indicator(
+        '过程',
+        '预算执行率',
+        '10',
+        '%',
+        {
+          method: 'bands',
+          id: id(),
+          centered: false,
+          bands: [
+            { id: id(), label: '>= 95%', condition: { kind: 'compare', op: '>=', bound: num('0.95', '%') }, award: { kind: 'fraction', value: num('1') } },
+            { id: id(), label: '>= 80%', condition: { kind: 'compare', op: '>=', bound: num('0.8', '%') }, award: { kind: 'fraction', value: num('0.8') } },
+            { id: id(), label: 'else', condition: { kind: 'else' }, award: { kind: 'fraction', value: num('0') } },
+          ],
+        },
+        { op: '>=', value: num('1', '%') },
+      ),
       indicator('过程', '资金使用合规性', '10', 'count', { method: 'deduct', id: id(), per: num('2'), count: data('process', 'violations') }),
     ]),
     dimension('产出', '30', [
       indicator('产出', '新建校舍面积', '15', 'm²', { method: 'proportional', id: id() }, { op: '>=', value: data('plan', 'area') }),
-      indicator('产出', '工程验收合格率', '15', '%', {
-        method: 'bands', id: id(), centered: false,
-        bands: [
-          { id: id(), label: '= 100%', condition: { kind: 'compare', op: '=', bound: num('1', '%') }, award: { kind: 'fraction', value: num('1') } },
-          { id: id(), label: '>= 95%', condition: { kind: 'compare', op: '>=', bound: num('0.95', '%') }, award: { kind: 'fraction', value: num('0.6') } },
-          { id: id(), label: 'else', condition: { kind: 'else' }, award: { kind: 'fraction', value: num('0') } },
-        ],
-      }, { op: '=', value: num('1', '%') }),
+      indicator(
+        '产出',
+        '工程验收合格率',
+        '15',
+        '%',
+        {
+          method: 'bands',
+          id: id(),
+          centered: false,
+          bands: [
+            { id: id(), label: '= 100%', condition: { kind: 'compare', op: '=', bound: num('1', '%') }, award: { kind: 'fraction', value: num('1') } },
+            { id: id(), label: '>= 95%', condition: { kind: 'compare', op: '>=', bound: num('0.95', '%') }, award: { kind: 'fraction', value: num('0.6') } },
+            { id: id(), label: 'else', condition: { kind: 'else' }, award: { kind: 'fraction', value: num('0') } },
+          ],
+        },
+        { op: '=', value: num('1', '%') },
+      ),
     ]),
     dimension('效益', '30', [
       indicator('效益', '服务对象满意度', '10', '%', { method: 'proportional', id: id() }, { op: '>=', value: num('0.9', '%') }),
@@ -76,24 +119,49 @@ export function educationIr(): RuleSetIR {
   ];
   const prop = (type: string, description: string, extra: Record<string, unknown> = {}) => ({ type, description, ...extra });
   return {
-    irVersion: 1, name: '教育项目', label: 'Education projects', version: '2026.1',
+    irVersion: 1,
+    name: '教育项目',
+    label: 'Education projects',
+    version: '2026.1',
     meta: { title: '教育项目支出绩效评价', refs: ['财预〔2020〕10号', '财预〔2013〕53号'] },
-    lineage: ['项目支出'], hash: 'sha256:3f7a9c0e51d24b8a9e6f0c1d2b3a4958e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2',
+    lineage: ['项目支出'],
+    hash: 'sha256:3f7a9c0e51d24b8a9e6f0c1d2b3a4958e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2',
     settings: { scale: '100', precision: 2, rounding: 'half_up', missing: 'unavailable', notApplicable: 'rescale' },
     grades: [
-      { label: '优', min: '90', id: id() }, { label: '良', min: '80', id: id() },
-      { label: '中', min: '60', id: id() }, { label: '差', min: null, id: id() },
+      { label: '优', min: '90', id: id() },
+      { label: '良', min: '80', id: id() },
+      { label: '中', min: '60', id: id() },
+      { label: '差', min: null, id: id() },
     ],
-    vetoes: [{ id: id(), name: '重大违规', when: { kind: 'binary', op: '==', left: data('audit', 'major_violation'), right: { kind: 'boolean', value: true }, unit: null }, effect: { kind: 'grade', grade: '差' }, meta: meta() }],
-    requires: [], params: [], lets: [], nodes,
-    ruleBlocks: [{
-      id: id(), name: '结果应用', for: '项目支出', meta: meta('评价结果应用'), params: [], lets: [],
-      lines: [{ id: id(), name: 'next_budget', base: data('budget', 'next'), meta: meta('下年度预算') }],
-      combines: [{ id: id(), line: 'next_budget', mode: 'sum' }],
-      rules: [],
-    }],
+    vetoes: [
+      {
+        id: id(),
+        name: '重大违规',
+        when: { kind: 'binary', op: '==', left: data('audit', 'major_violation'), right: { kind: 'boolean', value: true }, unit: null },
+        effect: { kind: 'grade', grade: '差' },
+        meta: meta(),
+      },
+    ],
+    requires: [],
+    params: [],
+    lets: [],
+    nodes,
+    ruleBlocks: [
+      {
+        id: id(),
+        name: '结果应用',
+        for: '项目支出',
+        meta: meta('评价结果应用'),
+        params: [],
+        lets: [],
+        lines: [{ id: id(), name: 'next_budget', base: data('budget', 'next'), meta: meta('下年度预算') }],
+        combines: [{ id: id(), line: 'next_budget', mode: 'sum' }],
+        rules: [],
+      },
+    ],
     dataSchema: {
-      type: 'object', required: ['id', 'spent', 'budget'],
+      type: 'object',
+      required: ['id', 'spent', 'budget'],
       properties: {
         id: prop('string', '项目编号'),
         name: prop('string', '项目名称'),
@@ -107,7 +175,8 @@ export function educationIr(): RuleSetIR {
         audit: { type: 'object', properties: { major_violation: prop('boolean', '重大违规') } },
       },
     },
-    files: ['sectors/education.ind', 'common/project.ind'], sourceMap: {},
+    files: ['sectors/education.ind', 'common/project.ind'],
+    sourceMap: {},
   };
 }
 
@@ -143,10 +212,14 @@ function gradeOf(ir: RuleSetIR, total: Decimal): string {
 /** What a full-points indicator shows as its value: the top level, or the target met. */
 function defaultValue(node: IndicatorIR, target: number | string | null): number | string | boolean | null {
   switch (node.score.method) {
-    case 'rating': return 'A';
-    case 'tiers': return '达成';
-    case 'deduct': return 0;
-    default: return target;
+    case 'rating':
+      return 'A';
+    case 'tiers':
+      return '达成';
+    case 'deduct':
+      return 0;
+    default:
+      return target;
   }
 }
 
@@ -155,8 +228,19 @@ export function makeResult(ir: RuleSetIR, spec: ResultSpec): EvaluationResult {
   const ruleset = { name: ir.name, version: ir.version, hash: ir.hash };
   if (spec.rejected) {
     return {
-      ruleset, id: spec.id, status: 'rejected', total: null, grade: null, scale: 100, dimensions: [], indicators: [],
-      vetoes: [], lostPoints: [], nextGrade: null, recommendations: [], errors: spec.rejected,
+      ruleset,
+      id: spec.id,
+      status: 'rejected',
+      total: null,
+      grade: null,
+      scale: 100,
+      dimensions: [],
+      indicators: [],
+      vetoes: [],
+      lostPoints: [],
+      nextGrade: null,
+      recommendations: [],
+      errors: spec.rejected,
       trace: { rawTotal: '0', applicableWeight: '0', steps: [] },
     };
   }
@@ -166,10 +250,16 @@ export function makeResult(ir: RuleSetIR, spec: ResultSpec): EvaluationResult {
     const targetExpr = node.target?.value;
     const targetValue = s.target !== undefined ? s.target : targetExpr?.kind === 'number' ? Number(targetExpr.value) : targetExpr ? 6000 : null;
     return {
-      path: node.path, name: node.name, dimension: node.path.split('/')[0]!, weight: Number(node.weight),
-      value: s.value !== undefined ? s.value : status === 'scored' ? defaultValue(node, targetValue) : null, unit: node.unit,
+      path: node.path,
+      name: node.name,
+      dimension: node.path.split('/')[0]!,
+      weight: Number(node.weight),
+      value: s.value !== undefined ? s.value : status === 'scored' ? defaultValue(node, targetValue) : null,
+      unit: node.unit,
       target: node.target ? { op: node.target.op, value: targetValue } : null,
-      method: node.score.method, points: status === 'not_applicable' ? null : s.points, status,
+      method: node.score.method,
+      points: status === 'not_applicable' ? null : s.points,
+      status,
       ...(s.error ? { error: s.error } : {}),
       ...(s.reported ? { reported: { ...s.reported, differs: s.reported.points !== s.points } } : {}),
       trace: { inputs: {}, ...(s.hit ? { hit: s.hit } : {}), steps: [], rawPoints: String(s.points ?? 0) },
@@ -193,16 +283,24 @@ export function makeResult(ir: RuleSetIR, spec: ResultSpec): EvaluationResult {
     .sort((a, b) => b.lost - a.lost);
   const better = ir.grades.filter((g) => g.min !== null && total.lt(g.min)).pop();
   return {
-    ruleset, id: spec.id, status: 'ok', total: total.toNumber(), grade,
+    ruleset,
+    id: spec.id,
+    status: 'ok',
+    total: total.toNumber(),
+    grade,
     ...(spec.vetoGrade && spec.vetoGrade !== rawGrade ? { gradeBeforeVeto: rawGrade } : {}),
-    scale: 100, dimensions, indicators,
+    scale: 100,
+    dimensions,
+    indicators,
     vetoes: spec.vetoName ? [{ name: spec.vetoName, effect: `grade ${grade}`, facts: { 'audit.major_violation': true } }] : [],
     lostPoints,
-    nextGrade: better ? {
-      grade: better.label,
-      pointsNeeded: new Decimal(better.min!).minus(total).toNumber(),
-      candidates: lostPoints.map((l) => ({ path: l.path, available: l.lost })),
-    } : null,
+    nextGrade: better
+      ? {
+          grade: better.label,
+          pointsNeeded: new Decimal(better.min!).minus(total).toNumber(),
+          candidates: lostPoints.map((l) => ({ path: l.path, available: l.lost })),
+        }
+      : null,
     recommendations: spec.recommendations ?? [],
     errors: indicators.filter((i) => i.error).map((i) => ({ ...i.error!, path: i.path })),
     trace: { rawTotal: total.toFixed(), applicableWeight: '100', steps: [] },
@@ -218,9 +316,22 @@ export function batch(ir: RuleSetIR): { result: EvaluationResult; info: ProjectI
       result: makeResult(ir, {
         id: 'P001',
         indicators: { 服务对象满意度: { points: 9.75, value: 0.8775, target: 0.9 }, 预算执行率: { points: 10, value: 0.97, target: 1 } },
-        recommendations: [rec({ rule: '评价优秀', action: 'adjust', line: 'next_budget', amount: '120000.00', percentage: '0.10', reason: '评价为优，适当调增下年度预算' }), rec({ rule: '评价优秀', action: 'commend', reason: '评价为优，予以通报表扬' })],
+        recommendations: [
+          rec({ rule: '评价优秀', action: 'adjust', line: 'next_budget', amount: '120000.00', percentage: '0.10', reason: '评价为优，适当调增下年度预算' }),
+          rec({ rule: '评价优秀', action: 'commend', reason: '评价为优，予以通报表扬' }),
+        ],
       }),
-      info: { name: '城东小学新建教学楼', department: '教育局', town: '城关镇', budget: '1200000.00', stage: '事后绩效评价', year: '2026', requested: '1500000.00', approved: '1200000.00', date: '2026-11-20' },
+      info: {
+        name: '城东小学新建教学楼',
+        department: '教育局',
+        town: '城关镇',
+        budget: '1200000.00',
+        stage: '事后绩效评价',
+        year: '2026',
+        requested: '1500000.00',
+        approved: '1200000.00',
+        date: '2026-11-20',
+      },
     },
     {
       result: makeResult(ir, {
@@ -233,7 +344,15 @@ export function batch(ir: RuleSetIR): { result: EvaluationResult; info: ProjectI
         },
         recommendations: [rec({ rule: '执行偏慢', action: 'warn', level: 'yellow', reason: '执行率低于序时进度' })],
       }),
-      info: { name: '乡村学校营养改善计划', department: '教育局', town: '河西乡', budget: '800000.00', stage: '事后绩效评价', requested: '900000.00', approved: '800000.00' },
+      info: {
+        name: '乡村学校营养改善计划',
+        department: '教育局',
+        town: '河西乡',
+        budget: '800000.00',
+        stage: '事后绩效评价',
+        requested: '900000.00',
+        approved: '800000.00',
+      },
     },
     {
       result: makeResult(ir, {
@@ -245,7 +364,8 @@ export function batch(ir: RuleSetIR): { result: EvaluationResult; info: ProjectI
           服务对象满意度: { points: null, status: 'unavailable', error: { code: 'EVL401', message: '缺少必填数据', path: 'survey.satisfaction' } },
           立项依据充分性: { points: 2.5, value: 'C', reason: 'LEVEL', hit: ['C'], reported: { points: 5, reason: '单位自评' } },
         },
-        vetoName: '重大违规', vetoGrade: '差',
+        vetoName: '重大违规',
+        vetoGrade: '差',
         recommendations: [
           rec({ rule: '评价差', action: 'adjust', line: 'next_budget', amount: '-300000.00', percentage: '-0.30', reason: '评价为差，削减下年度预算' }),
           rec({ rule: '评价差', action: 'rectify', withinDays: 90, reason: '评价为差，限期整改' }),

@@ -19,8 +19,11 @@ describe('catalogues', () => {
   });
 
   it('carry the public-disclosure section titles', () => {
-    expect(['section/basic', 'section/work', 'section/conclusion', 'section/indicators', 'section/problems', 'section/recommendations'].map((k) => t('zh', k as MessageKey)))
-      .toEqual(['基本情况', '绩效评价工作开展情况', '综合评价情况及评价结论', '绩效评价指标分析', '主要经验及做法、存在的问题及原因分析', '有关建议']);
+    expect(
+      ['section/basic', 'section/work', 'section/conclusion', 'section/indicators', 'section/problems', 'section/recommendations'].map((k) =>
+        t('zh', k as MessageKey),
+      ),
+    ).toEqual(['基本情况', '绩效评价工作开展情况', '综合评价情况及评价结论', '绩效评价指标分析', '主要经验及做法、存在的问题及原因分析', '有关建议']);
   });
 
   it('fill parameters and leave unknown ones visible', () => {

@@ -83,8 +83,11 @@ describe.skipIf(!available)('reports printed to A4 in headless Chromium', () => 
   it('would notice a table wider than the page and a name squeezed to one character a line (the probe works)', async () => {
     const file = join(out, 'too-wide.html');
     const cells = Array.from({ length: 14 }, (_, i) => `<td>1,234,567.${i}0</td>`).join('');
-    writeFileSync(file, `<!DOCTYPE html><html><head><style>td{white-space:nowrap}</style></head><body><table><tr>${cells}</tr></table>`
-      + '<table style="width:100%"><tr><td style="width:1px;white-space:normal">市住房和城乡建设局</td><td style="width:99%">x</td></tr></table></body></html>');
+    writeFileSync(
+      file,
+      `<!DOCTYPE html><html><head><style>td{white-space:nowrap}</style></head><body><table><tr>${cells}</tr></table>` +
+        '<table style="width:100%"><tr><td style="width:1px;white-space:normal">市住房和城乡建设局</td><td style="width:99%">x</td></tr></table></body></html>',
+    );
     const m = await measurePrint(file);
     expect(m.overflow.length).toBeGreaterThan(0);
     expect(m.narrowCells).toEqual([expect.stringContaining('市住房和城乡建设局')]);

@@ -74,6 +74,8 @@ export async function measurePrint(file: string): Promise<PrintMeasure> {
 /** Each page's [width, height] in PDF points (A4 portrait is 595 × 842), in page order. */
 export function pdfPages(bytes: Buffer): [number, number][] {
   const text = bytes.toString('latin1');
-  return [...text.matchAll(/\/Type\s*\/Page\b(?!s)[\s\S]*?\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/g)]
-    .map((m) => [Math.round(Number(m[3]) - Number(m[1])), Math.round(Number(m[4]) - Number(m[2]))]);
+  return [...text.matchAll(/\/Type\s*\/Page\b(?!s)[\s\S]*?\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => [
+    Math.round(Number(m[3]) - Number(m[1])),
+    Math.round(Number(m[4]) - Number(m[2])),
+  ]);
 }

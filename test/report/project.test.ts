@@ -24,7 +24,14 @@ describe('renderProjectMarkdown', () => {
 
   it('follows the public-disclosure outline in order', () => {
     const titles = [...md.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
-    expect(titles).toEqual(['一、基本情况', '二、绩效评价工作开展情况', '三、综合评价情况及评价结论', '四、绩效评价指标分析', '五、主要经验及做法、存在的问题及原因分析', '六、有关建议']);
+    expect(titles).toEqual([
+      '一、基本情况',
+      '二、绩效评价工作开展情况',
+      '三、综合评价情况及评价结论',
+      '四、绩效评价指标分析',
+      '五、主要经验及做法、存在的问题及原因分析',
+      '六、有关建议',
+    ]);
     expect([...md.matchAll(/^### (.+)$/gm)].map((m) => m[1]).slice(-2)).toEqual(['（一）主要经验及做法', '（二）存在的问题及原因分析']);
   });
 
@@ -54,7 +61,9 @@ describe('renderProjectMarkdown', () => {
   });
 
   it('derives problems from lost points (largest first), unavailable indicators and inflated self-scores', () => {
-    const problems = section(md, '五、主要经验及做法、存在的问题及原因分析').split('\n').filter((l) => /^\d+\. /.test(l));
+    const problems = section(md, '五、主要经验及做法、存在的问题及原因分析')
+      .split('\n')
+      .filter((l) => /^\d+\. /.test(l));
     expect(problems[0]).toBe('1. 触发一票否决事项“重大违规”。');
     expect(problems[1]).toBe('2. 失分主要集中在“过程”（失 16.00 分）、“效益”（失 10.00 分）。');
     expect(problems[2]).toContain('“预算执行率”失 10.00 分');
@@ -81,7 +90,9 @@ describe('renderProjectMarkdown', () => {
     const base = makeResult(ir, { id: 'M', indicators: {} });
     const lostPoints = Array.from({ length: 13 }, (_, i) => ({ path: `其他/指标${i + 1}`, lost: 13 - i, reason: 'BELOW_TARGET' }));
     const out = renderProjectMarkdown({ ...base, lostPoints }, ir, 'zh');
-    const problems = section(out, '五、主要经验及做法、存在的问题及原因分析').split('\n').filter((l) => /^\d+\. /.test(l));
+    const problems = section(out, '五、主要经验及做法、存在的问题及原因分析')
+      .split('\n')
+      .filter((l) => /^\d+\. /.test(l));
     expect(problems).toHaveLength(12);
     expect(problems[0]).toContain('“指标1”失 13.00 分');
     expect(problems[9]).toContain('“指标10”失 4.00 分');

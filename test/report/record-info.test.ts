@@ -15,7 +15,7 @@ describe('infoFromRecord', () => {
     expect(infoFromRecord({ id: 'P1', budget: { requested: 4169000, approved: '3900000.50' } })).toMatchObject({ requested: '4169000', approved: '3900000.5' });
   });
 
-  it('takes a department record\'s name as its department, and a town record\'s as its town', () => {
+  it("takes a department record's name as its department, and a town record's as its town", () => {
     const dept = { id: 'D-001', name: '市教育局', staff: { actual: 1 }, three_public: { current: 2 }, budget: { adjusted: 1 } };
     const town = { id: 'T-01', name: '城东街道', revenue: { general: 1 }, debt: { balance: 1 }, transfer: { base: 1 } };
     expect(entityOf(dept)).toBe('department');
@@ -25,7 +25,7 @@ describe('infoFromRecord', () => {
     expect(infoFromRecord(town).department).toBeUndefined();
   });
 
-  it('keeps a project\'s name the project\'s, even with one department-like field', () => {
+  it("keeps a project's name the project's, even with one department-like field", () => {
     const project = { id: 'P1', name: '校舍改造', department: '市教育局', staff: { actual: 3 }, three_public: {} };
     expect(entityOf(project)).toBe('project');
     expect(infoFromRecord(project)).toMatchObject({ name: '校舍改造', department: '市教育局' });

@@ -15,7 +15,11 @@ import { findChromium, pdfPageCount } from '../../src/cli/report/pdf.js';
 import { available, SKIP_REASON } from './chromium.js';
 
 const RULES = readFileSync(new URL('../golden/cli/eval-rejected/project.ind', import.meta.url), 'utf8');
-const CSV = ['id,name,department,spent,budget.adjusted,violations,satisfaction', 'A1,校舍改造,市教育局,950000,1000000,0,0.95', 'A2,乡村医生培训,市卫健委,500000,1000000,1,0.8'].join('\n');
+const CSV = [
+  'id,name,department,spent,budget.adjusted,violations,satisfaction',
+  'A1,校舍改造,市教育局,950000,1000000,0,0.95',
+  'A2,乡村医生培训,市卫健委,500000,1000000,1,0.8',
+].join('\n');
 
 function workspace(): string {
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-report-public-'));
@@ -27,7 +31,13 @@ function workspace(): string {
 async function run(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const sink = (into: string[]) => new Writable({ write(chunk, _enc, done) { into.push(String(chunk)); done(); } });
+  const sink = (into: string[]) =>
+    new Writable({
+      write(chunk, _enc, done) {
+        into.push(String(chunk));
+        done();
+      },
+    });
   const stdin = new PassThrough();
   stdin.end('');
   const code = await runCli(args, { stdout: sink(out), stderr: sink(err), stdin, cwd, env: { LANG: 'en_US.UTF-8', ...env } });
@@ -53,11 +63,19 @@ describe('report language', () => {
   });
 });
 
-describe('the evaluator\'s text and the 落款', () => {
+describe("the evaluator's text and the 落款", () => {
   it('places --narrative text by record id and signs with --issuer and --date', async () => {
     const dir = workspace();
-    writeFileSync(join(dir, 'texts.yaml'), ['issuer: 江澜市财政局', 'projects:', '  A2:', '    主要经验及做法: 建立了巡诊台账。', '    偏差原因:', '      资金使用合规性: 一笔报销凭证不全'].join('\n'));
-    const r = await run(['report', '--rules', 'project.ind', 'data.csv', '--out', 'out', '--workers', '0', '--narrative', 'texts.yaml', '--date', '2026年12月7日'], dir);
+    writeFileSync(
+      join(dir, 'texts.yaml'),
+      ['issuer: 江澜市财政局', 'projects:', '  A2:', '    主要经验及做法: 建立了巡诊台账。', '    偏差原因:', '      资金使用合规性: 一笔报销凭证不全'].join(
+        '\n',
+      ),
+    );
+    const r = await run(
+      ['report', '--rules', 'project.ind', 'data.csv', '--out', 'out', '--workers', '0', '--narrative', 'texts.yaml', '--date', '2026年12月7日'],
+      dir,
+    );
     expect(r.code).toBe(0);
     const md = readFileSync(join(dir, 'out/A2.md'), 'utf8');
     expect(md).toContain('建立了巡诊台账。');
@@ -95,16 +113,20 @@ describe('--pdf', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
-  it.skipIf(!available)(`prints every HTML report to an A4 PDF (${available ? 'Chromium found' : SKIP_REASON})`, async () => {
-    const dir = workspace();
-    const r = await run(['report', '--rules', 'project.ind', 'data.csv', '--out', 'out', '--format', 'md', '--pdf', '--workers', '0'], dir);
-    expect(r.code, r.stderr).toBe(0);
-    const names = readdirSync(join(dir, 'out')).sort();
-    expect(names.filter((n) => n.endsWith('.pdf'))).toEqual(['A1.pdf', 'A2.pdf', 'summary.pdf']);
-    // --pdf prints from HTML, so the HTML is written even though --format said md.
-    expect(names).toContain('summary.html');
-    const pdf = readFileSync(join(dir, 'out/A1.pdf'));
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdfPageCount(pdf)).toBeGreaterThan(0);
-  }, 120_000);
+  it.skipIf(!available)(
+    `prints every HTML report to an A4 PDF (${available ? 'Chromium found' : SKIP_REASON})`,
+    async () => {
+      const dir = workspace();
+      const r = await run(['report', '--rules', 'project.ind', 'data.csv', '--out', 'out', '--format', 'md', '--pdf', '--workers', '0'], dir);
+      expect(r.code, r.stderr).toBe(0);
+      const names = readdirSync(join(dir, 'out')).sort();
+      expect(names.filter((n) => n.endsWith('.pdf'))).toEqual(['A1.pdf', 'A2.pdf', 'summary.pdf']);
+      // --pdf prints from HTML, so the HTML is written even though --format said md.
+      expect(names).toContain('summary.html');
+      const pdf = readFileSync(join(dir, 'out/A1.pdf'));
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(pdfPageCount(pdf)).toBeGreaterThan(0);
+    },
+    120_000,
+  );
 });

@@ -25,7 +25,12 @@ const schema = {
 async function all(sources: string[], options: Parameters<typeof readRecords>[1] = {}) {
   const out: { source: string; index: number; record?: unknown; code?: string; message?: string }[] = [];
   for await (const e of readRecords(sources, options)) {
-    out.push({ source: e.source.replace(/^.*[\\/]/, ''), index: e.index, ...(e.record !== undefined ? { record: e.record } : {}), ...(e.error ? { code: e.error.code, message: e.error.message } : {}) });
+    out.push({
+      source: e.source.replace(/^.*[\\/]/, ''),
+      index: e.index,
+      ...(e.record !== undefined ? { record: e.record } : {}),
+      ...(e.error ? { code: e.error.code, message: e.error.message } : {}),
+    });
   }
   return out;
 }

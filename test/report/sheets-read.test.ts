@@ -72,9 +72,15 @@ describe('numbers typed by people', () => {
 
 describe('mapping', () => {
   it('parses the YAML format', () => {
-    const { mapping, issues } = parseMapping('sheet: 项目表\nheader_row: 2\ncolumns:\n  项目编号: id\n  满意度: { path: survey.satisfaction, type: number }\n  备注: null\n');
+    const { mapping, issues } = parseMapping(
+      'sheet: 项目表\nheader_row: 2\ncolumns:\n  项目编号: id\n  满意度: { path: survey.satisfaction, type: number }\n  备注: null\n',
+    );
     expect(issues).toEqual([]);
-    expect(mapping).toEqual({ sheet: '项目表', headerRow: 2, columns: { 项目编号: 'id', 满意度: { path: 'survey.satisfaction', type: 'number' }, 备注: null } });
+    expect(mapping).toEqual({
+      sheet: '项目表',
+      headerRow: 2,
+      columns: { 项目编号: 'id', 满意度: { path: 'survey.satisfaction', type: 'number' }, 备注: null },
+    });
   });
 
   it('rejects a broken mapping with EVL489', () => {
@@ -88,7 +94,10 @@ describe('mapping', () => {
     expect(fields.find((f) => f.path === 'budget.adjusted')).toEqual({ path: 'budget.adjusted', type: 'number', description: '调整后预算数' });
     expect(fields.find((f) => f.path === 'decision.basis')?.enum).toEqual(['A', 'B', 'C', 'D']);
     // Money declared as number-or-decimal-string is read exactly; ids keep their text.
-    const money = schemaFields({ type: 'object', properties: { m: { type: ['number', 'string', 'null'], pattern: '^-?[0-9]+$' }, id: { type: ['string', 'number'] } } });
+    const money = schemaFields({
+      type: 'object',
+      properties: { m: { type: ['number', 'string', 'null'], pattern: '^-?[0-9]+$' }, id: { type: ['string', 'number'] } },
+    });
     expect(money.map((f) => f.type)).toEqual(['decimal', 'string']);
   });
 
@@ -126,8 +135,14 @@ describe('readSheetRecords from CSV', () => {
       row: 2,
       errors: [],
       data: {
-        id: 'P001', name: '城东小学, 一期', budget: { adjusted: 1200000 }, spent: 1140000,
-        survey: { satisfaction: 0.95 }, audit: { major_violation: false }, process: { violations: 0 }, decision: { basis: 'A' },
+        id: 'P001',
+        name: '城东小学, 一期',
+        budget: { adjusted: 1200000 },
+        spent: 1140000,
+        survey: { satisfaction: 0.95 },
+        audit: { major_violation: false },
+        process: { violations: 0 },
+        decision: { basis: 'A' },
       },
     });
     expect(records[2]?.data).toMatchObject({ name: '县城"管网"', budget: { adjusted: 5000000 }, audit: { major_violation: true } });
@@ -188,12 +203,20 @@ describe('readSheetRecords from XLSX', () => {
 
   it('reads the named sheet from the given header row, with formulas, rich text and per-cell errors', async () => {
     await writeWorkbook();
-    const mapping = 'sheet: 项目表\nheader_row: 2\ncolumns:\n  项目编号: id\n  调整后预算: budget.adjusted\n  实际支出: spent\n  满意度: survey.satisfaction\n  重大违规: audit.major_violation\n  立项依据: decision.basis\n';
+    const mapping =
+      'sheet: 项目表\nheader_row: 2\ncolumns:\n  项目编号: id\n  调整后预算: budget.adjusted\n  实际支出: spent\n  满意度: survey.satisfaction\n  重大违规: audit.major_violation\n  立项依据: decision.basis\n';
     const records = await all(readSheetRecords(xlsxPath, mapping, { schema }));
     expect(records[0]).toEqual({
       row: 3,
       errors: [],
-      data: { id: 'P001', budget: { adjusted: 1200000 }, spent: 1140000, survey: { satisfaction: 0.95 }, audit: { major_violation: false }, decision: { basis: 'A' } },
+      data: {
+        id: 'P001',
+        budget: { adjusted: 1200000 },
+        spent: 1140000,
+        survey: { satisfaction: 0.95 },
+        audit: { major_violation: false },
+        decision: { basis: 'A' },
+      },
     });
     expect(records[1]?.errors.map((e) => [e.code, e.row, e.columnLetter])).toEqual([['EVL483', 4, 'B']]);
     expect(records[1]?.data).toMatchObject({ survey: { satisfaction: 0.9 }, audit: { major_violation: true } });

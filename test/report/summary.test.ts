@@ -16,7 +16,12 @@ describe('summarize', () => {
 
   it('counts, averages and distributes grades in the rule set order', () => {
     expect([s.count, s.scored, s.rejected, s.average]).toEqual([5, 4, 1, '82.56']); // (99.75 + 89 + 65.5 + 76) / 4 = 82.5625
-    expect(s.grades).toEqual([{ grade: '优', count: 1 }, { grade: '良', count: 1 }, { grade: '中', count: 1 }, { grade: '差', count: 1 }]);
+    expect(s.grades).toEqual([
+      { grade: '优', count: 1 },
+      { grade: '良', count: 1 },
+      { grade: '中', count: 1 },
+      { grade: '差', count: 1 },
+    ]);
   });
 
   it('totals review cuts from requested and approved amounts', () => {
@@ -30,7 +35,10 @@ describe('summarize', () => {
       { key: '农业农村局', lines: { special_fund: '-12345.67' }, total: '-12345.67', projects: 1 },
       { key: '教育局', lines: { next_budget: '120000.00' }, total: '120000.00', projects: 1 },
     ]);
-    expect(s.byTown.map((g) => [g.key, g.total])).toEqual([['城关镇', '-760000.00'], ['河西乡', '-12345.67']]);
+    expect(s.byTown.map((g) => [g.key, g.total])).toEqual([
+      ['城关镇', '-760000.00'],
+      ['河西乡', '-12345.67'],
+    ]);
   });
 
   it('adds amounts exactly, without binary floating point', () => {
@@ -43,7 +51,10 @@ describe('summarize', () => {
   });
 
   it('counts monitoring warnings by level, most severe first', () => {
-    expect(s.warnings).toEqual([{ level: 'red', count: 1, projects: ['P003'] }, { level: 'yellow', count: 1, projects: ['P002'] }]);
+    expect(s.warnings).toEqual([
+      { level: 'red', count: 1, projects: ['P003'] },
+      { level: 'yellow', count: 1, projects: ['P002'] },
+    ]);
   });
 
   it('works on bare results without info', () => {

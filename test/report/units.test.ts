@@ -17,9 +17,15 @@ describe('units declared in the indicator file', () => {
     const { ir, diagnostics } = compileSource(PROJECT, 'project.ind');
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const record = {
-      id: 'P1', name: '道路改造', budget: { adjusted: 11802348 }, spent: 11000000, funds: { planned: 100, arrived: 100 },
-      decision: { basis: 'A', budgeting: 'A', target: '合理' }, effect: { level: '达成' },
-      output: { planned: 10, actual: 10, delay_days: 108 }, survey: { satisfaction: 0.95 },
+      id: 'P1',
+      name: '道路改造',
+      budget: { adjusted: 11802348 },
+      spent: 11000000,
+      funds: { planned: 100, arrived: 100 },
+      decision: { basis: 'A', budgeting: 'A', target: '合理' },
+      effect: { level: '达成' },
+      output: { planned: 10, actual: 10, delay_days: 108 },
+      survey: { satisfaction: 0.95 },
     };
     const result = createAssessor(ir!, { lang: 'zh' }).assess(record, { fallbackId: 'P1' });
     const md = renderProjectMarkdown(result, ir!, 'zh', { name: '道路改造', budget: '11802348' });

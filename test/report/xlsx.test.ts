@@ -28,10 +28,15 @@ describe('writeResultsXlsx', () => {
     const fromStream = join(dir, 'stream.xlsx');
     let passes = 0;
     await writeResultsXlsx(items, ir, fromArray, 'zh');
-    await writeResultsXlsx(async function* () {
-      passes++;
-      yield* items;
-    }, ir, fromStream, 'zh');
+    await writeResultsXlsx(
+      async function* () {
+        passes++;
+        yield* items;
+      },
+      ir,
+      fromStream,
+      'zh',
+    );
     const cells = async (path: string) => (await load(path)).worksheets.map((w) => w.getSheetValues().map((row) => JSON.stringify(row)));
     expect(await cells(fromStream)).toEqual(await cells(fromArray));
     expect(passes).toBe(1 + ir.nodes.length);
@@ -44,11 +49,36 @@ describe('writeResultsXlsx', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['项目汇总', '决策指标', '过程指标', '产出指标', '效益指标']);
 
     const main = wb.getWorksheet('项目汇总')!;
-    expect(main.getRow(1).values).toEqual([undefined, '项目编号', '项目名称', '部门', '乡镇', '预算金额（元）', '审减额（元）', '总分', '等级', '决策', '过程', '产出', '效益', '一票否决', '金额（元）', '结果应用建议', '错误']);
+    expect(main.getRow(1).values).toEqual([
+      undefined,
+      '项目编号',
+      '项目名称',
+      '部门',
+      '乡镇',
+      '预算金额（元）',
+      '审减额（元）',
+      '总分',
+      '等级',
+      '决策',
+      '过程',
+      '产出',
+      '效益',
+      '一票否决',
+      '金额（元）',
+      '结果应用建议',
+      '错误',
+    ]);
     expect(main.rowCount).toBe(6);
     const p3 = main.getRow(4);
-    expect([p3.getCell(1).value, p3.getCell(5).value, p3.getCell(7).value, p3.getCell(8).value, p3.getCell(10).value, p3.getCell(13).value, p3.getCell(14).value])
-      .toEqual(['P003', 1000000, 65.5, '差', 4, '重大违规', -880000]);
+    expect([
+      p3.getCell(1).value,
+      p3.getCell(5).value,
+      p3.getCell(7).value,
+      p3.getCell(8).value,
+      p3.getCell(10).value,
+      p3.getCell(13).value,
+      p3.getCell(14).value,
+    ]).toEqual(['P003', 1000000, 65.5, '差', 4, '重大违规', -880000]);
     expect(p3.getCell(7).numFmt).toBe('0.00');
     expect(p3.getCell(5).numFmt).toBe('#,##0.00');
     expect(p3.getCell(14).numFmt).toBe('#,##0.00');
@@ -62,8 +92,13 @@ describe('writeResultsXlsx', () => {
     // 4 scored projects × 2 indicators; the rejected record has no indicator rows.
     expect(process.rowCount).toBe(1 + 8);
     const rate = process.getRow(1 + 2 * 2 + 1); // P003, 预算执行率
-    expect([rate.getCell(1).value, rate.getCell(2).value, rate.getCell(4).value, rate.getCell(5).value, rate.getCell(7).value])
-      .toEqual(['P003', '预算执行率', '≥ 100%', 0.42, 0]);
+    expect([rate.getCell(1).value, rate.getCell(2).value, rate.getCell(4).value, rate.getCell(5).value, rate.getCell(7).value]).toEqual([
+      'P003',
+      '预算执行率',
+      '≥ 100%',
+      0.42,
+      0,
+    ]);
     expect(rate.getCell(5).numFmt).toBe('0.00%');
     expect(String(rate.getCell(9).value)).toContain('落入较低得分区间');
   });
@@ -98,7 +133,8 @@ describe('writeResultsXlsx', () => {
     const path = join(dir, 'named.xlsx');
     await writeResultsXlsx(items, ir, path, 'zh');
     const records = [];
-    for await (const r of readSheetRecords(path, 'sheet: 过程指标\ncolumns: { 项目编号: id, 指标: indicator, 得分: { path: points, type: number } }\n')) records.push(r);
+    for await (const r of readSheetRecords(path, 'sheet: 过程指标\ncolumns: { 项目编号: id, 指标: indicator, 得分: { path: points, type: number } }\n'))
+      records.push(r);
     expect(records.map((r) => r.data)).toHaveLength(8);
     expect(records[0]).toEqual({ row: 2, errors: [], data: { id: 'P001', indicator: '预算执行率', points: 10 } });
   });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileSource } from '../../src/compile/compile.js';
 import type { Diagnostic } from '../../src/common/diagnostic.js';
-import { LANGS, type Lang } from '../../src/common/lang.js';
+import type { Lang } from '../../src/common/lang.js';
 import { createEvaluator } from '../../src/engine/index.js';
 import {
   allocationInput,
@@ -50,19 +50,32 @@ describe('each function reports in the language asked for', () => {
   });
 
   it('parseSampleDeclaration and parseCriteria', () => {
-    const raw = { threshold: 'lots', share: '150%', high_risk: [{ name: 'r1', when: { field: 'a', op: '=~', value: 1 } }, { name: 'r2', when: [{ field: 'b', op: 'in', value: 1 }, 3] }] };
+    const raw = {
+      threshold: 'lots',
+      share: '150%',
+      high_risk: [
+        { name: 'r1', when: { field: 'a', op: '=~', value: 1 } },
+        { name: 'r2', when: [{ field: 'b', op: 'in', value: 1 }, 3] },
+      ],
+    };
     bothLanguages((lang) => parseSampleDeclaration(raw, 's.yaml', lang).diagnostics, ['ROL803', 'ROL803', 'ROL804', 'ROL802', 'ROL802']);
-    bothLanguages((lang) => {
-      const ds: Diagnostic[] = [];
-      parseCriteria({ field: '__proto__.x' }, 'c', 'c.yaml', ds, lang);
-      return ds;
-    }, ['ROL806']);
+    bothLanguages(
+      (lang) => {
+        const ds: Diagnostic[] = [];
+        parseCriteria({ field: '__proto__.x' }, 'c', 'c.yaml', ds, lang);
+        return ds;
+      },
+      ['ROL806'],
+    );
   });
 
   it('sample', () => {
     const decl = parseSampleDeclaration({ threshold: 100, share: '0%' }).declaration!;
     bothLanguages((lang) => sample(decl, [{ id: 'A' }, { id: 'A' }], { seed: 1, ...(lang ? { lang } : {}) }).diagnostics, ['ROL822']);
-    bothLanguages((lang) => sample(decl, [{ id: 'A' }, { id: 'B', budget: { adjusted: 200 } }], { seed: 1, ...(lang ? { lang } : {}) }).diagnostics, ['ROL821']);
+    bothLanguages(
+      (lang) => sample(decl, [{ id: 'A' }, { id: 'B', budget: { adjusted: 200 } }], { seed: 1, ...(lang ? { lang } : {}) }).diagnostics,
+      ['ROL821'],
+    );
   });
 
   it('parseFactorFile and allocationInput', () => {
@@ -73,12 +86,23 @@ describe('each function reports in the language asked for', () => {
   });
 
   it('rollup', () => {
-    const ir = compileSource('framework F {\n  scale 100\n  grades { A >= 60; B otherwise }\n  indicator I weight 100 { score expert data.s }\n}\n', 'f.ind').ir!;
+    const ir = compileSource('framework F {\n  scale 100\n  grades { A >= 60; B otherwise }\n  indicator I weight 100 { score expert data.s }\n}\n', 'f.ind')
+      .ir!;
     const ev = createEvaluator(ir);
     const scored = (records: Record<string, unknown>[]): Scored[] => records.map((record) => ({ record, result: ev.evaluate(record) }));
-    const decl = parseRollupDeclaration({ entity: { rules: 'f.ind', key: 'name' }, members: { key: 'dept', weight: 'w' }, share: { own: '50%', members: '50%' } }).declaration!;
-    const entities = scored([{ id: 'E1', name: 'x', s: 80 }, { id: 'E2', name: 'x', s: 70 }]);
-    const members = scored([{ id: 'M1', dept: 'y', s: 50, w: 1 }, { id: 'M2', dept: 'x', s: 50 }]);
+    const decl = parseRollupDeclaration({
+      entity: { rules: 'f.ind', key: 'name' },
+      members: { key: 'dept', weight: 'w' },
+      share: { own: '50%', members: '50%' },
+    }).declaration!;
+    const entities = scored([
+      { id: 'E1', name: 'x', s: 80 },
+      { id: 'E2', name: 'x', s: 70 },
+    ]);
+    const members = scored([
+      { id: 'M1', dept: 'y', s: 50, w: 1 },
+      { id: 'M2', dept: 'x', s: 50 },
+    ]);
     bothLanguages((lang) => rollup(decl, ir, entities, members, lang ? { lang } : {}).diagnostics, ['ROL815', 'ROL811', 'ROL812', 'ROL812']);
   });
 

@@ -86,7 +86,11 @@ describe('rollup', () => {
   });
 
   it("gives each entity its own context (last year's result) by id, or one context to all", () => {
-    const lastYear: Record<string, { previous: { grade: string } }> = { D1: { previous: { grade: '差' } }, D2: { previous: { grade: '差' } }, D3: { previous: { grade: '良' } } };
+    const lastYear: Record<string, { previous: { grade: string } }> = {
+      D1: { previous: { grade: '差' } },
+      D2: { previous: { grade: '差' } },
+      D3: { previous: { grade: '良' } },
+    };
     const byId = rollup(decl(), entityIr, entities, members, { recommender: createRecommender(entityIr), context: (id) => lastYear[id] });
     // D1 is 良 now, so last year's 差 does not matter; D2 is 差 (veto) two years running; D3 was 良.
     expect(byId.entities.map((e) => [e.id, e.recommendations.map((x) => x.rule)])).toEqual([

@@ -44,7 +44,10 @@ describe('sample', () => {
     const a = sample(decl(), records, { seed: 99 });
     const b = sample(decl(), [...records].reverse(), { seed: 99 });
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
-    const randomIds = (seed: number) => sample(decl(), records, { seed }).picked.filter((p) => p.reasons.some((x) => x.kind === 'random')).map((p) => p.id);
+    const randomIds = (seed: number) =>
+      sample(decl(), records, { seed })
+        .picked.filter((p) => p.reasons.some((x) => x.kind === 'random'))
+        .map((p) => p.id);
     const seen = new Set([1, 2, 3, 4, 5, 6].map((s) => randomIds(s).join()));
     expect(seen.size).toBeGreaterThan(1);
   });

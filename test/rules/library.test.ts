@@ -44,7 +44,9 @@ describe('shipped rule library', () => {
     });
     const bad = report.files.flatMap((f) =>
       [...(f.message ? [`${relative(ROOT, f.file)}: ${f.message}`] : [])].concat(
-        f.cases.filter((c) => c.status !== 'pass').map((c) => `${relative(ROOT, f.file)} › ${c.name}: ${c.status} ${JSON.stringify(c.diffs)} ${c.message ?? ''}`),
+        f.cases
+          .filter((c) => c.status !== 'pass')
+          .map((c) => `${relative(ROOT, f.file)} › ${c.name}: ${c.status} ${JSON.stringify(c.diffs)} ${c.message ?? ''}`),
       ),
     );
     expect(bad).toEqual([]);

@@ -95,7 +95,10 @@ describe('runTestFiles', () => {
 
   it('compares recommendations only with a recommend function, and reports rules never fired', async () => {
     const dir = setup();
-    writeFileSync(join(dir, 'r.test.yaml'), 'rules: demo.ind\ncases:\n  - name: r\n    data: { id: R, spent: 96, budget: 100, level: A }\n    expect: { recommendations: [评价优秀] }\n');
+    writeFileSync(
+      join(dir, 'r.test.yaml'),
+      'rules: demo.ind\ncases:\n  - name: r\n    data: { id: R, spent: 96, budget: 100, level: A }\n    expect: { recommendations: [评价优秀] }\n',
+    );
     // Without the stage the case checks nothing, so it is reported, not passed.
     const without = await runTestFiles([join(dir, 'r.test.yaml')]);
     expect([without.passed, without.empty]).toEqual([0, 1]);
@@ -104,7 +107,7 @@ describe('runTestFiles', () => {
     expect(withRec.coverage[0]!.rulesNeverFired).toEqual([]);
   });
 
-  it('passes a case\'s `context:` (last year, rectification) to the recommendation stage', async () => {
+  it("passes a case's `context:` (last year, rectification) to the recommendation stage", async () => {
     const dir = setup();
     writeFileSync(
       join(dir, 'policy.ind'),
@@ -136,7 +139,11 @@ describe('runTestFiles', () => {
         return createRecommender(ir).recommend(result, record, context);
       },
     });
-    expect(withContext.files[0]!.cases.map((c) => [c.name, c.status])).toEqual([['连续差且未整改', 'pass'], ['没有上年结果', 'pass'], ['context 不是映射', 'error']]);
+    expect(withContext.files[0]!.cases.map((c) => [c.name, c.status])).toEqual([
+      ['连续差且未整改', 'pass'],
+      ['没有上年结果', 'pass'],
+      ['context 不是映射', 'error'],
+    ]);
     expect(seen).toEqual([{ previous: { grade: '差', total: 55 }, rectification: { status: '未整改' } }, undefined]);
   });
 

@@ -55,7 +55,9 @@ describe('test file keys', () => {
 
   it('refuses an unknown top-level key, in Chinese too', async () => {
     const r = await run(`rules: demo.ind\ntolerence: 0.01\ncases:\n  - name: c\n    data: ${DATA}\n    expect: { total: 10 }\n`, 'zh');
-    expect(r.files[0]!.message).toBe('第 2 行：测试文件开头有未知的键 `tolerence`；您是否想写 `tolerance`？可用的键：rules, framework, policy, tolerance, cases');
+    expect(r.files[0]!.message).toBe(
+      '第 2 行：测试文件开头有未知的键 `tolerence`；您是否想写 `tolerance`？可用的键：rules, framework, policy, tolerance, cases',
+    );
     expect(r.errors).toBe(1);
     expect(r.passed).toBe(0);
   });

@@ -17,7 +17,7 @@ import { readAllRecords, readDeclarationFile } from '../../rollup/load.js';
 import { parseAmount } from '../../rollup/quantity.js';
 import { parseCommandArgs } from '../args.js';
 import { locatedAt, printDiagnostics } from '../diagnostics.js';
-import { CliIO, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
+import { type CliIO, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
 import { msg, type Lang } from '../messages.js';
 import { loadRuleSet } from '../rule-loading.js';
 
@@ -42,7 +42,10 @@ export async function allocateCommand(args: string[], io: CliIO, lang: Lang): Pr
   report(parsed);
   if (!('factors' in parsed) || !parsed.factors) return EXIT_USAGE;
 
-  const { records, errors } = await readAllRecords(positionals.map((p) => resolve(io.cwd, p)), lang);
+  const { records, errors } = await readAllRecords(
+    positionals.map((p) => resolve(io.cwd, p)),
+    lang,
+  );
   for (const e of errors) write(io.stderr, e);
   if (errors.length > 0) return EXIT_USAGE;
   let graded = records;

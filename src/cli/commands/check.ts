@@ -7,8 +7,8 @@
 import { oneOf, parseCommandArgs } from '../args.js';
 import { checkIndicatorFiles, printDiagnostics } from '../diagnostics.js';
 import { collectFiles, displayPath } from '../files.js';
-import { CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
-import { Lang, msg } from '../messages.js';
+import { type CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
+import { type Lang, msg } from '../messages.js';
 
 export async function checkCommand(args: string[], io: CliIO, lang: Lang): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
@@ -36,10 +36,7 @@ export async function checkCommand(args: string[], io: CliIO, lang: Lang): Promi
   } else {
     printDiagnostics(diagnostics, io, lang, { stream: io.stdout });
     const filesWithProblems = new Set(shown.map((d) => d.file)).size;
-    write(
-      io.stdout,
-      shown.length === 0 ? msg(lang, 'checkClean', files.length) : msg(lang, 'checkSummary', errors, warnings, filesWithProblems),
-    );
+    write(io.stdout, shown.length === 0 ? msg(lang, 'checkClean', files.length) : msg(lang, 'checkSummary', errors, warnings, filesWithProblems));
   }
   const failed = errors > 0 || (values['warnings-as-errors'] === true && warnings > 0);
   return failed ? EXIT_FINDINGS : EXIT_OK;

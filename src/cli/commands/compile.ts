@@ -7,8 +7,8 @@ import { resolve } from 'node:path';
 import { emitRules } from '../../recommend/index.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import { writeFileAtomic } from '../files.js';
-import { CliIO, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
-import { Lang, msg } from '../messages.js';
+import { type CliIO, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
+import { type Lang, msg } from '../messages.js';
 import { loadRuleSet } from '../rule-loading.js';
 
 export async function compileCommand(args: string[], io: CliIO, lang: Lang): Promise<number> {

@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCommandArgs } from '../args.js';
 import { displayPath } from '../files.js';
-import { CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, write } from '../io.js';
+import { type CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, write } from '../io.js';
 import { cliWord, msg, type Lang } from '../messages.js';
 import { createProgress } from '../progress.js';
 import { formatDemoSummary } from '../demo/print-summary.js';

@@ -25,8 +25,8 @@ import { oneOf, parseCommandArgs, wholeNumberOption } from '../args.js';
 import { AdjacentLines } from '../adjacent-lines.js';
 import { openSink } from '../sink.js';
 import { displayPath } from '../files.js';
-import { CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
-import { Lang, msg } from '../messages.js';
+import { type CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
+import { type Lang, msg } from '../messages.js';
 import { createProgress } from '../progress.js';
 import { loadRuleSet } from '../rule-loading.js';
 import { CONTEXT_OPTIONS, loadCliContext, reportUnmatched } from '../context-input.js';
@@ -55,11 +55,7 @@ export async function evalCommand(args: string[], io: CliIO, lang: Lang): Promis
   const trace = values.trace === undefined ? undefined : oneOf(values.trace, TRACE_LEVELS, '--trace', 'full');
   const workers = values.workers === undefined ? defaultWorkers(positionals, io.cwd) : wholeNumberOption(values.workers, '--workers', 0);
 
-  const ir = loadRuleSet(
-    { rules: values.rules, policies: values.policy ?? [], ...(values.framework ? { framework: values.framework } : {}) },
-    io,
-    lang,
-  );
+  const ir = loadRuleSet({ rules: values.rules, policies: values.policy ?? [], ...(values.framework ? { framework: values.framework } : {}) }, io, lang);
   if (!ir) return EXIT_USAGE;
   const mapping = loadMapping(values.mapping, io, lang);
   if (mapping === undefined) return EXIT_USAGE;
@@ -158,7 +154,10 @@ function noteIncomplete(summary: ResultSummary, io: CliIO, lang: Lang): boolean 
   const n = unavailable.length;
   if (n === 0 && rules.length === 0) return false;
   if (n > 0) {
-    const listed = unavailable.slice(0, LISTED).map((u) => (u.message ? `${u.code} ${u.message}` : `${u.path} (${u.code})`)).join(lang === 'zh' ? '；' : '; ');
+    const listed = unavailable
+      .slice(0, LISTED)
+      .map((u) => (u.message ? `${u.code} ${u.message}` : `${u.path} (${u.code})`))
+      .join(lang === 'zh' ? '；' : '; ');
     write(io.stderr, msg(lang, 'indicatorsUnavailable', summary.id, n, n > LISTED ? `${listed} …` : listed));
   }
   for (const e of rules) write(io.stderr, msg(lang, 'ruleUnavailable', summary.id, `${e.code} ${e.message}`));
@@ -167,9 +166,11 @@ function noteIncomplete(summary: ResultSummary, io: CliIO, lang: Lang): boolean 
 
 /** Threads pay off for batches (directories, line-delimited files, many files), not for one record. */
 export function defaultWorkers(paths: string[], cwd: string): number {
-  const batchy = paths.length > 1 || paths.some((p) => {
-    const full = resolve(cwd, p);
-    return /\.(ndjson|jsonl|xlsx|csv)$/i.test(p) || (existsSync(full) && statSync(full).isDirectory());
-  });
+  const batchy =
+    paths.length > 1 ||
+    paths.some((p) => {
+      const full = resolve(cwd, p);
+      return /\.(ndjson|jsonl|xlsx|csv)$/i.test(p) || (existsSync(full) && statSync(full).isDirectory());
+    });
   return batchy ? availableParallelism() : 0;
 }

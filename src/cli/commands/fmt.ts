@@ -12,8 +12,8 @@ import { formatSource } from '../../fmt/format.js';
 import { fmtMsg } from '../../fmt/messages.js';
 import { parseCommandArgs } from '../args.js';
 import { collectFiles, displayPath, writeFileAtomic } from '../files.js';
-import { CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
-import { Lang, msg } from '../messages.js';
+import { type CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
+import { type Lang, msg } from '../messages.js';
 
 export async function fmtCommand(args: string[], io: CliIO, lang: Lang): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {

@@ -21,8 +21,8 @@ import type { ProjectInfo } from '../../report/input.js';
 import { assessParallel } from '../../pipeline/parallel.js';
 import { parseCommandArgs, wholeNumberOption } from '../args.js';
 import { displayPath } from '../files.js';
-import { CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
-import { cliWord, Lang, msg } from '../messages.js';
+import { type CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
+import { cliWord, type Lang, msg } from '../messages.js';
 import { createProgress } from '../progress.js';
 import { tapInfo } from '../report/info-tap.js';
 import { ReportWriter, type ReportFormat } from '../report/report-writer.js';
@@ -172,7 +172,10 @@ export async function reportCommand(args: string[], io: CliIO, lang: Lang, comma
 
 function parseFormats(text: string | undefined, lang: Lang): ReportFormat[] {
   if (text === undefined) return ['md', 'html'];
-  const list = text.split(',').map((f) => f.trim().toLowerCase()).filter((f) => f !== '');
+  const list = text
+    .split(',')
+    .map((f) => f.trim().toLowerCase())
+    .filter((f) => f !== '');
   const bad = list.filter((f) => f !== 'md' && f !== 'html');
   if (bad.length > 0 || list.length === 0) throw new UsageError(msg(lang, 'reportBadFormat', text));
   return [...new Set(list)] as ReportFormat[];
@@ -182,5 +185,12 @@ function isResult(value: unknown): value is EvaluationResult {
   if (value === null || typeof value !== 'object') return false;
   const v = value as Record<string, unknown>;
   const rs = v.ruleset as Record<string, unknown> | undefined;
-  return typeof v.id === 'string' && typeof v.status === 'string' && !!rs && typeof rs.hash === 'string' && Array.isArray(v.indicators) && Array.isArray(v.recommendations);
+  return (
+    typeof v.id === 'string' &&
+    typeof v.status === 'string' &&
+    !!rs &&
+    typeof rs.hash === 'string' &&
+    Array.isArray(v.indicators) &&
+    Array.isArray(v.recommendations)
+  );
 }

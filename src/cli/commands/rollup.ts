@@ -22,8 +22,8 @@ import { oneOf, parseCommandTokens } from '../args.js';
 import { CONTEXT_OPTIONS, loadCliContext, reportUnmatched } from '../context-input.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { displayPath } from '../files.js';
-import { CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
-import { Lang, msg } from '../messages.js';
+import { type CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
+import { type Lang, msg } from '../messages.js';
 import { inputFromFlags, inputFromManifest, type ArgToken, type RollupInput } from '../rollup-input.js';
 import { formatRollupTable } from '../rollup-table.js';
 import { loadRuleSet } from '../rule-loading.js';
@@ -85,7 +85,11 @@ export async function rollupCommand(args: string[], io: CliIO, lang: Lang): Prom
   if (!context.ok) return EXIT_USAGE;
   const lookup = context.join ? (id: string) => context.join!.contextFor(id) : undefined;
   const { result, diagnostics } = await runRollup(declarationFile!, input.entities, input.members, lookup, lang);
-  printDiagnostics(diagnostics.map((d) => shorten(d, io.cwd)), io, lang);
+  printDiagnostics(
+    diagnostics.map((d) => shorten(d, io.cwd)),
+    io,
+    lang,
+  );
   if (!result) return EXIT_USAGE;
   const reduced = result.diagnostics.map(({ code, severity, message }) => ({ code, severity, message: shortText(message, io.cwd) }));
   const text = format === 'table' ? formatRollupTable(result, lang) : JSON.stringify({ ...result, diagnostics: reduced }, null, 2) + '\n';

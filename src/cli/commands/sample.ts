@@ -14,7 +14,7 @@ import { readAllRecords, readDeclarationFile } from '../../rollup/load.js';
 import { parseSampleDeclaration, sample } from '../../rollup/sample.js';
 import { parseCommandArgs } from '../args.js';
 import { locatedAt, printDiagnostics } from '../diagnostics.js';
-import { CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
+import { type CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
 import { msg, type Lang } from '../messages.js';
 
 export async function sampleCommand(args: string[], io: CliIO, lang: Lang): Promise<number> {
@@ -40,7 +40,10 @@ export async function sampleCommand(args: string[], io: CliIO, lang: Lang): Prom
   printDiagnostics(locatedAt(parsed.diagnostics, values.rules, declarationFile), io, lang);
   if (!('declaration' in parsed) || !parsed.declaration || hasErrors(parsed.diagnostics)) return EXIT_USAGE;
 
-  const { records, errors } = await readAllRecords(positionals.map((p) => resolve(io.cwd, p)), lang);
+  const { records, errors } = await readAllRecords(
+    positionals.map((p) => resolve(io.cwd, p)),
+    lang,
+  );
   for (const e of errors) write(io.stderr, e);
   const result = sample(parsed.declaration, records, {
     seed: Number(values.seed),

@@ -10,7 +10,7 @@ import { createRecommender, type Recommender } from '../../recommend/index.js';
 import { formatTestReport, runTestFiles } from '../../testing/index.js';
 import { testMessage } from '../../testing/messages.js';
 import { oneOf, parseCommandArgs } from '../args.js';
-import { CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, write } from '../io.js';
+import { type CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, write } from '../io.js';
 import type { Lang } from '../messages.js';
 
 export async function testCommand(args: string[], io: CliIO, lang: Lang): Promise<number> {

@@ -26,11 +26,13 @@ export interface LoopStep {
 
 const GRADE_ORDER = ['优', '良', '中', '差'];
 const LEVEL_ORDER = ['red', 'yellow', 'green'];
-const byOrder = (order: readonly string[]) => (a: string, b: string): number => {
-  const ra = order.indexOf(a) < 0 ? order.length : order.indexOf(a);
-  const rb = order.indexOf(b) < 0 ? order.length : order.indexOf(b);
-  return ra - rb || (a < b ? -1 : a > b ? 1 : 0);
-};
+const byOrder =
+  (order: readonly string[]) =>
+  (a: string, b: string): number => {
+    const ra = order.indexOf(a) < 0 ? order.length : order.indexOf(a);
+    const rb = order.indexOf(b) < 0 ? order.length : order.indexOf(b);
+    return ra - rb || (a < b ? -1 : a > b ? 1 : 0);
+  };
 const tally = (keys: readonly string[], order: readonly string[]): [string, number][] => {
   const m = new Map<string, number>();
   for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
@@ -45,12 +47,34 @@ export function loopSteps(loop: DemoLoop, lang: Lang): LoopStep[] {
   const W = '万元';
   const steps: LoopStep[] = [];
 
-  const levels = tally(loop.carried.map((c) => c.warning), LEVEL_ORDER);
+  const levels = tally(
+    loop.carried.map((c) => c.warning),
+    LEVEL_ORDER,
+  );
   steps.push({
     title: l.carriedTitle,
-    paragraphs: [l.carried(loop.carried.length, loop.sample?.population ?? loop.carried.length, counts(levels.map(([k, n]) => [levelName(lang, k), n]), l.none))],
-    table: table([l.col.level, l.col.count, l.col.projects], ['left', 'right', 'left'],
-      levels.map(([level, n]) => [levelName(lang, level), String(n), loop.carried.filter((c) => c.warning === level).map((c) => c.id).join(' ')])),
+    paragraphs: [
+      l.carried(
+        loop.carried.length,
+        loop.sample?.population ?? loop.carried.length,
+        counts(
+          levels.map(([k, n]) => [levelName(lang, k), n]),
+          l.none,
+        ),
+      ),
+    ],
+    table: table(
+      [l.col.level, l.col.count, l.col.projects],
+      ['left', 'right', 'left'],
+      levels.map(([level, n]) => [
+        levelName(lang, level),
+        String(n),
+        loop.carried
+          .filter((c) => c.warning === level)
+          .map((c) => c.id)
+          .join(' '),
+      ]),
+    ),
     terminal: REPORT_ONLY,
   });
 
@@ -58,15 +82,29 @@ export function loopSteps(loop: DemoLoop, lang: Lang): LoopStep[] {
   steps.push({
     title: l.contextTitle,
     paragraphs: [
-      l.context(ctx.previous, counts(Object.entries(ctx.grades).sort(([a], [b]) => byOrder(GRADE_ORDER)(a, b)), l.none)),
-      l.rectification(counts(Object.entries(ctx.rectification).sort(([a], [b]) => byOrder(['已整改', '整改中', '未整改'])(a, b)), l.none)),
+      l.context(
+        ctx.previous,
+        counts(
+          Object.entries(ctx.grades).sort(([a], [b]) => byOrder(GRADE_ORDER)(a, b)),
+          l.none,
+        ),
+      ),
+      l.rectification(
+        counts(
+          Object.entries(ctx.rectification).sort(([a], [b]) => byOrder(['已整改', '整改中', '未整改'])(a, b)),
+          l.none,
+        ),
+      ),
     ],
   });
 
   if (loop.sample) {
     const s = loop.sample;
     const amount = s.picked.reduce((a, p) => a.plus(p.amount ?? 0), new Decimal(0));
-    const criteria = tally(s.picked.flatMap((p) => p.reasons.flatMap((r) => (r.kind === 'high_risk' ? [r.criterion] : []))), []);
+    const criteria = tally(
+      s.picked.flatMap((p) => p.reasons.flatMap((r) => (r.kind === 'high_risk' ? [r.criterion] : []))),
+      [],
+    );
     const reasonText = (p: (typeof s.picked)[number]): string =>
       p.reasons.map((r) => (r.kind === 'high_risk' ? r.criterion : l.reason[r.kind])).join(l.listSeparator);
     steps.push({
@@ -77,9 +115,12 @@ export function loopSteps(loop: DemoLoop, lang: Lang): LoopStep[] {
         l.byRisk(s.counts.high_risk, counts(criteria, l.none)),
         l.byRandom(s.counts.random, pct(s.share)),
       ],
-      table: table([l.col.project, l.col.amount, l.col.reasons], ['left', 'right', 'left'],
+      table: table(
+        [l.col.project, l.col.amount, l.col.reasons],
+        ['left', 'right', 'left'],
         s.picked.map((p) => [p.name ? `${p.id} ${p.name}` : p.id, p.amount === null ? '' : new Decimal(p.amount).div(10000).toFixed(2), reasonText(p)]),
-        [l.col.total, amount.div(10000).toFixed(2), String(s.counts.picked)]),
+        [l.col.total, amount.div(10000).toFixed(2), String(s.counts.picked)],
+      ),
       terminal: REPORT_ONLY,
     });
   }
@@ -89,9 +130,15 @@ export function loopSteps(loop: DemoLoop, lang: Lang): LoopStep[] {
     const higher = c.flagged.filter((f) => new Decimal(f.deviation).isPos()).length;
     steps.push({
       title: l.selfTitle,
-      paragraphs: [l.self(c.results.length, c.flagged.length, higher, c.flagged.length - higher), ...(c.missing.length ? [l.selfMissing(c.missing.length)] : [])],
-      table: table([l.col.project, l.col.selfScore, l.col.review, l.col.deviation], ['left', 'right', 'right', 'right'],
-        c.flagged.map((f) => [f.name ? `${f.id} ${f.name}` : f.id, f.selfScore, f.review, (new Decimal(f.deviation).isPos() ? '+' : '') + f.deviation])),
+      paragraphs: [
+        l.self(c.results.length, c.flagged.length, higher, c.flagged.length - higher),
+        ...(c.missing.length ? [l.selfMissing(c.missing.length)] : []),
+      ],
+      table: table(
+        [l.col.project, l.col.selfScore, l.col.review, l.col.deviation],
+        ['left', 'right', 'right', 'right'],
+        c.flagged.map((f) => [f.name ? `${f.id} ${f.name}` : f.id, f.selfScore, f.review, (new Decimal(f.deviation).isPos() ? '+' : '') + f.deviation]),
+      ),
     });
   }
 
@@ -102,18 +149,33 @@ export function loopSteps(loop: DemoLoop, lang: Lang): LoopStep[] {
   if (loop.allocation) {
     const { fund, grades, result } = loop.allocation;
     const coefficients = [...new Map(result.shares.map((s) => [grades[s.id] ?? '—', s.coefficient])).entries()]
-      .sort(([a], [b]) => byOrder(GRADE_ORDER)(a, b)).map(([g, c]) => `${g} ${c}`).join(' · ');
+      .sort(([a], [b]) => byOrder(GRADE_ORDER)(a, b))
+      .map(([g, c]) => `${g} ${c}`)
+      .join(' · ');
     const names = new Map(loop.town?.entities.map((e) => [e.id, e.key]) ?? []);
     const exact = result.shares.length > 0 && new Decimal(result.total).equals(result.pool);
     steps.push({
       title: l.allocationTitle,
       paragraphs: [
         l.allocation(fund, wan(result.pool, W), result.shares.length, coefficients),
-        l.allocationSum(formatYuan(new Decimal(result.total)), exact, result.shares.reduce((n, s) => n + s.extraCent, 0)),
+        l.allocationSum(
+          formatYuan(new Decimal(result.total)),
+          exact,
+          result.shares.reduce((n, s) => n + s.extraCent, 0),
+        ),
       ],
-      table: table([l.col.town, l.col.grade, l.col.coefficient, l.col.factorShare, l.col.allocated], ['left', 'left', 'right', 'right', 'right'],
-        result.shares.map((s) => [names.get(s.id) ?? s.id, grades[s.id] ?? '—', s.coefficient, new Decimal(s.factorShare).toFixed(6), formatYuan(new Decimal(s.amount))]),
-        [l.col.total, '', '', '', formatYuan(new Decimal(result.total))]),
+      table: table(
+        [l.col.town, l.col.grade, l.col.coefficient, l.col.factorShare, l.col.allocated],
+        ['left', 'left', 'right', 'right', 'right'],
+        result.shares.map((s) => [
+          names.get(s.id) ?? s.id,
+          grades[s.id] ?? '—',
+          s.coefficient,
+          new Decimal(s.factorShare).toFixed(6),
+          formatYuan(new Decimal(s.amount)),
+        ]),
+        [l.col.total, '', '', '', formatYuan(new Decimal(result.total))],
+      ),
     });
   }
   return steps;
@@ -136,7 +198,10 @@ function linkageAmount(e: RollupEntityResult, held: boolean): Decimal | null {
 function rollupStep(r: RollupResult, vetoed: ReadonlySet<string>, title: string, keyHeader: string, lang: Lang, terminalRows: number): LoopStep {
   const l = loopText(lang);
   const ok = r.entities.filter((e) => e.status === 'ok');
-  const grades = tally(ok.map((e) => e.grade ?? '—'), GRADE_ORDER);
+  const grades = tally(
+    ok.map((e) => e.grade ?? '—'),
+    GRADE_ORDER,
+  );
   const amounts = r.entities.map((e) => ({ e, amount: linkageAmount(e, false), held: linkageAmount(e, true) }));
   const anyHeld = amounts.some((a) => a.held !== null && !a.held.isZero());
   const heldSum = amounts.reduce((a, x) => a.plus(x.held ?? 0), new Decimal(0));
@@ -159,7 +224,17 @@ function rollupStep(r: RollupResult, vetoed: ReadonlySet<string>, title: string,
   ];
   const net = sum(amounts);
   const capped = r.entities.filter((e) => vetoed.has(e.id)).map((e) => e.key);
-  const head = [keyHeader, l.col.own, l.col.members, l.col.membersScore, l.col.combined, l.col.grade, l.col.linkage, l.col.adjust, ...(anyHeld ? [l.col.held] : [])];
+  const head = [
+    keyHeader,
+    l.col.own,
+    l.col.members,
+    l.col.membersScore,
+    l.col.combined,
+    l.col.grade,
+    l.col.linkage,
+    l.col.adjust,
+    ...(anyHeld ? [l.col.held] : []),
+  ];
   const largest = [...amounts]
     .filter((a) => a.amount !== null && !a.amount.isZero())
     .sort((a, b) => b.amount!.abs().cmp(a.amount!.abs()) || (a.e.key < b.e.key ? -1 : 1));
@@ -172,8 +247,17 @@ function rollupStep(r: RollupResult, vetoed: ReadonlySet<string>, title: string,
       ...(anyHeld ? [l.held(wan(heldSum, '万元', true), amounts.filter((a) => a.held !== null && !a.held.isZero()).length)] : []),
       ...(capped.length > 0 ? [l.vetoNote(capped.join(l.listSeparator))] : []),
     ],
-    table: table(head, ['left', 'right', 'right', 'right', 'right', 'left', 'left', 'right', ...(anyHeld ? ['right' as const] : [])], amounts.map(row),
-      [l.col.total, '', String(ok.reduce((n, e) => n + e.members.count, 0)), '', '', '', '', money(net), ...(anyHeld ? [money(heldSum)] : [])]),
+    table: table(head, ['left', 'right', 'right', 'right', 'right', 'left', 'left', 'right', ...(anyHeld ? ['right' as const] : [])], amounts.map(row), [
+      l.col.total,
+      '',
+      String(ok.reduce((n, e) => n + e.members.count, 0)),
+      '',
+      '',
+      '',
+      '',
+      money(net),
+      ...(anyHeld ? [money(heldSum)] : []),
+    ]),
     terminal: {
       note: Number.isFinite(terminalRows) ? l.largest(shown.length, r.entities.length) : '',
       // The member count and score stay in summary.html: without them the table fits 100 columns.

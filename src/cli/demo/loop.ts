@@ -80,7 +80,11 @@ const idOf = (record: unknown): string | undefined => {
  * `jixiao eval --previous/--rectification` (src/pipeline/context-sources.ts), with the counts
  * the summary shows. Loader problems become loop diagnostics.
  */
-export async function readLoopContext(root: string, loop: DemoLoopIndex, diagnostics: Diagnostic[] = []): Promise<{ join: ContextJoin; count: DemoLoop['context'] }> {
+export async function readLoopContext(
+  root: string,
+  loop: DemoLoopIndex,
+  diagnostics: Diagnostic[] = [],
+): Promise<{ join: ContextJoin; count: DemoLoop['context'] }> {
   const previous = await loadContextTable('previous', [resolve(root, loop.previous)]);
   const rectification = await loadContextTable('rectification', [resolve(root, loop.rectification)]);
   diagnostics.push(...previous.diagnostics, ...rectification.diagnostics);
@@ -160,7 +164,10 @@ export async function runLoop(input: LoopInput): Promise<DemoLoop> {
 /** 自评复核: the sampled projects' self-evaluation forms through the self-evaluation rules. */
 async function recheck(root: string, loop: DemoLoopIndex, picked: SampleResult, diagnostics: Diagnostic[], lang: Lang): Promise<SelfCheck | undefined> {
   const set = loop.self_evaluation;
-  const compiled = compile([set.rules, ...(set.policy ?? [])].map((p) => resolve(root, p)), { framework: set.framework, lang });
+  const compiled = compile(
+    [set.rules, ...(set.policy ?? [])].map((p) => resolve(root, p)),
+    { framework: set.framework, lang },
+  );
   if (!compiled.ir || hasErrors(compiled.diagnostics)) {
     diagnostics.push(...compiled.diagnostics.filter((d) => d.severity === 'error'));
     return undefined;
@@ -183,7 +190,7 @@ async function recheck(root: string, loop: DemoLoopIndex, picked: SampleResult, 
     if (!result.recommendations.some((r) => r.rule === '自评不实')) continue;
     const self = new Decimal(String((form as { self_score?: unknown }).self_score ?? 0));
     const reviewRaw = (form as { review_score?: unknown }).review_score;
-    const review = new Decimal(typeof reviewRaw === 'number' ? reviewRaw : result.total ?? 0);
+    const review = new Decimal(typeof reviewRaw === 'number' ? reviewRaw : (result.total ?? 0));
     check.flagged.push({ id, ...(name ? { name } : {}), selfScore: self.toString(), review: review.toFixed(2), deviation: self.minus(review).toFixed(2) });
   }
   return check;
@@ -207,7 +214,14 @@ function rollupOf(file: string, entities: StageScores, members: StageScores, dia
 }
 
 /** 因素法: the pool split across towns, each town's coefficient from its roll-up grade. */
-function allocateFund(root: string, loop: DemoLoopIndex, towns: StageScores, rolled: RollupResult, diagnostics: Diagnostic[], lang: Lang): DemoLoop['allocation'] {
+function allocateFund(
+  root: string,
+  loop: DemoLoopIndex,
+  towns: StageScores,
+  rolled: RollupResult,
+  diagnostics: Diagnostic[],
+  lang: Lang,
+): DemoLoop['allocation'] {
   const read = readDeclarationFile(resolve(root, loop.allocation.factors), loop.allocation.factors, lang);
   const parsed = read.value === undefined ? read : parseFactorFile(read.value, loop.allocation.factors, lang);
   diagnostics.push(...parsed.diagnostics);

@@ -11,7 +11,10 @@ import { defineCatalogue } from '../../common/catalogue.js';
 
 export const DEMO_SUMMARY = defineCatalogue('demo-summary', {
   title: { zh: 'jixiao 示例 — {city}', en: 'jixiao demo — {city}' },
-  library: { zh: '指标库：检查 {files} 个文件，{errors} 个错误，{warnings} 个警告', en: 'Indicator library: {files} files checked, {errors} errors, {warnings} warnings' },
+  library: {
+    zh: '指标库：检查 {files} 个文件，{errors} 个错误，{warnings} 个警告',
+    en: 'Indicator library: {files} files checked, {errors} errors, {warnings} warnings',
+  },
   sets: { zh: '数据集', en: 'Data sets' },
   records: { zh: '条', en: 'records' },
   rejected: { zh: '被拒绝', en: 'rejected' },
@@ -38,10 +41,16 @@ export const DEMO_LOOP = defineCatalogue('demo-loop', {
     en: '{withWarning} of {total} evaluated projects carry their August monitoring warning: {levels}',
   },
   contextTitle: { zh: '上年评价结果与整改情况', en: "Last year's results and rectification" },
-  context: { zh: '{n} 个项目的上年等级和得分（{grades}）作为事后评价规则的上下文', en: "Last year's grade and score given for {n} projects ({grades}), passed to the ex-post rules as context" },
+  context: {
+    zh: '{n} 个项目的上年等级和得分（{grades}）作为事后评价规则的上下文',
+    en: "Last year's grade and score given for {n} projects ({grades}), passed to the ex-post rules as context",
+  },
   rectification: { zh: '上年评价为中、差项目的整改情况：{statuses}', en: "Rectification of last year's 中/差 projects: {statuses}" },
   sampleTitle: { zh: '抽查复核名单', en: 'Re-check sample (抽查复核)' },
-  sample: { zh: '{population} 个项目中抽取 {picked} 个（随机种子 {seed}），涉及预算 {amount}', en: '{picked} of {population} projects picked (seed {seed}), budget {amount}' },
+  sample: {
+    zh: '{population} 个项目中抽取 {picked} 个（随机种子 {seed}），涉及预算 {amount}',
+    en: '{picked} of {population} projects picked (seed {seed}), budget {amount}',
+  },
   byThreshold: { zh: '金额达到 {threshold}：{n} 个', en: 'amount ≥ {threshold}: {n}' },
   byRisk: { zh: '高风险：{n} 个（{list}）', en: 'high risk: {n} ({list})' },
   byRandom: { zh: '其余项目随机抽取 {share}：{n} 个', en: 'random {share} of the rest: {n}' },
@@ -53,9 +62,18 @@ export const DEMO_LOOP = defineCatalogue('demo-loop', {
   selfMissing: { zh: '{n} 个抽中项目未提交自评表', en: '{n} sampled projects have no self-evaluation form' },
   departmentTitle: { zh: '部门整体绩效与部门预算挂钩（两纳入三挂钩）', en: 'Department overall performance and the department budget (两纳入三挂钩)' },
   townTitle: { zh: '镇街财政运行绩效与转移支付挂钩（两纳入三挂钩）', en: "Towns' fiscal performance and transfer payments (两纳入三挂钩)" },
-  rollup: { zh: '综合评价 {n} 个（{share}），其中 {withMembers} 个有事后评价项目；等级 {grades}', en: '{n} scored ({share}); {withMembers} with evaluated projects; grades {grades}' },
-  linkage: { zh: '挂钩调整：调增 {up}（{nUp} 个），调减 {down}（{nDown} 个），合计 {net}', en: 'Linkage: increases {up} ({nUp}), cuts {down} ({nDown}), net {net}' },
-  largest: { zh: '调整额最大的 {n} 个（共 {total} 个，全部见 summary.html 和 loop/）：', en: '{n} largest adjustments of {total} (all in summary.html and loop/):' },
+  rollup: {
+    zh: '综合评价 {n} 个（{share}），其中 {withMembers} 个有事后评价项目；等级 {grades}',
+    en: '{n} scored ({share}); {withMembers} with evaluated projects; grades {grades}',
+  },
+  linkage: {
+    zh: '挂钩调整：调增 {up}（{nUp} 个），调减 {down}（{nDown} 个），合计 {net}',
+    en: 'Linkage: increases {up} ({nUp}), cuts {down} ({nDown}), net {net}',
+  },
+  largest: {
+    zh: '调整额最大的 {n} 个（共 {total} 个，全部见 summary.html 和 loop/）：',
+    en: '{n} largest adjustments of {total} (all in summary.html and loop/):',
+  },
   allocationTitle: { zh: '专项资金因素法分配', en: 'Special fund allocated by factors (因素法)' },
   allocation: {
     zh: '{fund}：资金池 {pool}，按因素得分 × 镇街综合绩效等级系数（{coefficients}）分配给 {n} 个镇街',

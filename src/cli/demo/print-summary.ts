@@ -39,14 +39,20 @@ function summaryText(lang: Lang) {
 
 /** A data set's name without the folder every one shares or the file extension. */
 function setName(data: string): string {
-  return data.replace('examples/demo-city/', '').replace(/^projects\//, '').replace(/\.(ya?ml|json|ndjson)$/, '');
+  return data
+    .replace('examples/demo-city/', '')
+    .replace(/^projects\//, '')
+    .replace(/\.(ya?ml|json|ndjson)$/, '');
 }
 
 /** Grade labels in the rule set's order (highest first), unknown ones after in first-seen order. */
 function gradeCounts(grades: ReadonlyMap<string, number>, ir: RuleSetIR | undefined): [string, number][] {
   const order = ir?.grades.map((g) => g.label) ?? [];
   const rank = (g: string) => (order.indexOf(g) < 0 ? order.length : order.indexOf(g));
-  return [...grades].map((e, i) => ({ e, i })).sort((a, b) => rank(a.e[0]) - rank(b.e[0]) || a.i - b.i).map(({ e }) => e);
+  return [...grades]
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => rank(a.e[0]) - rank(b.e[0]) || a.i - b.i)
+    .map(({ e }) => e);
 }
 
 export function formatDemoSummary(run: DemoRun, city: string, outLabel: string, lang: Lang): string {
@@ -61,14 +67,20 @@ export function formatDemoSummary(run: DemoRun, city: string, outLabel: string, 
       if (result.status === 'rejected') rejected++;
       else grades.set(result.grade ?? '—', (grades.get(result.grade ?? '—') ?? 0) + 1);
     }
-    const gradeText = gradeCounts(grades, ir).map(([g, n]) => `${g} ${n}`).join(' · ') + (rejected ? ` · ${l.rejected} ${rejected}` : '');
+    const gradeText =
+      gradeCounts(grades, ir)
+        .map(([g, n]) => `${g} ${n}`)
+        .join(' · ') + (rejected ? ` · ${l.rejected} ${rejected}` : '');
     return [setName(set.data), `${items.length} ${l.records}`, set.framework, gradeText];
   });
   out.push(...alignColumns(rows).map((r) => '  ' + r));
   const s = run.summary;
   if (s.review) {
     const rate = s.review.rate === null ? '—' : `${new Decimal(s.review.rate).times(100).toFixed(2)}%`;
-    out.push('', ...wrapDisplay(l.review(s.review.count, wan(s.review.requested, l.wan), wan(s.review.approved, l.wan), wan(s.review.cut, l.wan), rate), '', '  '));
+    out.push(
+      '',
+      ...wrapDisplay(l.review(s.review.count, wan(s.review.requested, l.wan), wan(s.review.approved, l.wan), wan(s.review.cut, l.wan), rate), '', '  '),
+    );
   }
   const irs = run.sets.flatMap((x) => (x.ir ? [x.ir] : []));
   out.push('', `${l.byDepartment}:`, ...groupLines(largest(s.byDepartment, 10), l.wan, l.none, lang, irs));

@@ -31,8 +31,9 @@ function byteBounded(text: string, max: number): string {
 }
 
 export function safeFileStem(id: string): string {
-  // eslint-disable-next-line no-control-regex
-  let stem = [...id.slice(0, MAX_CHARS * 2)].slice(0, MAX_CHARS).join('')
+  let stem = [...id.slice(0, MAX_CHARS * 2)]
+    .slice(0, MAX_CHARS)
+    .join('')
     .normalize('NFC')
     .replace(/[<>:"/\\|?*\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '_')
     .replace(/^\.+/, '_')

@@ -20,8 +20,8 @@ import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { render } from '../../common/catalogue.js';
 import { narrativeFrom, type Narrative, type ProjectInfo } from '../../report/input.js';
-import { CliIO, write } from '../io.js';
-import { Lang, msg } from '../messages.js';
+import { type CliIO, write } from '../io.js';
+import { type Lang, msg } from '../messages.js';
 import { REPORT_CLI_MESSAGES } from './report-messages.js';
 
 export interface ReportTexts {

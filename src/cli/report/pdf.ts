@@ -50,8 +50,15 @@ export interface PdfPrinter {
 export function pdfPrinter(chromium: string): PdfPrinter {
   const profile = mkdtempSync(join(tmpdir(), 'jixiao-pdf-'));
   const base = [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run', '--no-pdf-header-footer', `--user-data-dir=${profile}`,
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--no-pdf-header-footer',
+    `--user-data-dir=${profile}`,
   ];
   return {
     print(html, pdf) {
@@ -71,7 +78,9 @@ export function pdfPrinter(chromium: string): PdfPrinter {
 
 /** Every `.html` of a report folder printed to the `.pdf` beside it; returns how many were written. */
 export async function printFolder(printer: PdfPrinter, dir: string): Promise<number> {
-  const pages = readdirSync(dir).filter((name) => name.endsWith('.html')).sort();
+  const pages = readdirSync(dir)
+    .filter((name) => name.endsWith('.html'))
+    .sort();
   for (const name of pages) await printer.print(join(dir, name), join(dir, name.replace(/\.html$/, '.pdf')));
   return pages.length;
 }

@@ -10,8 +10,8 @@ import type { RuleSetIR } from '../../compile/ir.js';
 import type { ReadOptions } from '../../data/read-records.js';
 import { parseMapping, type SheetMapping } from '../../data/sheets/mapping.js';
 import { displayPath } from '../files.js';
-import { CliIO, write } from '../io.js';
-import { Lang, msg } from '../messages.js';
+import { type CliIO, write } from '../io.js';
+import { type Lang, msg } from '../messages.js';
 
 /** The parsed mapping, null when none was given, undefined after printing why it is unusable. */
 export function loadMapping(path: string | undefined, io: CliIO, lang: Lang): SheetMapping | null | undefined {

@@ -58,27 +58,45 @@ export async function checkWorkbookArchive(path: string, limits: SheetLimits, la
     return sheetIssue(SHEET_CODES.unreadable, { row: 0 }, { file: path, reason }, 'error', lang);
   }
   if (dir.uncompressed > limits.maxUnpackedBytes) {
-    return sheetIssue(SHEET_CODES.tooLargeUnpacked, { row: 0 }, {
-      file: path,
-      size: formatBytes(dir.uncompressed),
-      limit: formatBytes(limits.maxUnpackedBytes),
-      entry: dir.largest.name,
-      entrySize: formatBytes(dir.largest.size),
-    }, 'error', lang);
+    return sheetIssue(
+      SHEET_CODES.tooLargeUnpacked,
+      { row: 0 },
+      {
+        file: path,
+        size: formatBytes(dir.uncompressed),
+        limit: formatBytes(limits.maxUnpackedBytes),
+        entry: dir.largest.name,
+        entrySize: formatBytes(dir.largest.size),
+      },
+      'error',
+      lang,
+    );
   }
   if (dir.unexplained > SLACK_BYTES) {
-    return sheetIssue(SHEET_CODES.unreadable, { row: 0 }, { file: path, reason: sheetPhrase('hiddenData', { size: formatBytes(dir.unexplained) }, lang) }, 'error', lang);
+    return sheetIssue(
+      SHEET_CODES.unreadable,
+      { row: 0 },
+      { file: path, reason: sheetPhrase('hiddenData', { size: formatBytes(dir.unexplained) }, lang) },
+      'error',
+      lang,
+    );
   }
   // The declared sizes may understate: inflate and count, stopping at the limit.
   const real = await measureInflated(path, dir.list, limits.maxUnpackedBytes);
   if (!real.ok) {
-    return sheetIssue(SHEET_CODES.tooLargeUnpacked, { row: 0 }, {
-      file: path,
-      size: `> ${formatBytes(limits.maxUnpackedBytes)}`,
-      limit: formatBytes(limits.maxUnpackedBytes),
-      entry: real.entry,
-      entrySize: `> ${formatBytes(real.entryBytes)}`,
-    }, 'error', lang);
+    return sheetIssue(
+      SHEET_CODES.tooLargeUnpacked,
+      { row: 0 },
+      {
+        file: path,
+        size: `> ${formatBytes(limits.maxUnpackedBytes)}`,
+        limit: formatBytes(limits.maxUnpackedBytes),
+        entry: real.entry,
+        entrySize: `> ${formatBytes(real.entryBytes)}`,
+      },
+      'error',
+      lang,
+    );
   }
   return null;
 }

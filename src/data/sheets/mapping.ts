@@ -100,7 +100,7 @@ export function parseMapping(source: string | unknown, lang: Lang = DEFAULT_LANG
     try {
       doc = parseYaml(source);
     } catch (e) {
-      return bad(e instanceof Error ? e.message.split('\n')[0] ?? 'YAML' : 'YAML');
+      return bad(e instanceof Error ? (e.message.split('\n')[0] ?? 'YAML') : 'YAML');
     }
   }
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return bad(sheetPhrase('notObject', {}, lang));
@@ -113,7 +113,8 @@ export function parseMapping(source: string | unknown, lang: Lang = DEFAULT_LANG
     else if (typeof target === 'string' && target.trim() !== '') out.columns[header] = target.trim();
     else if (target && typeof target === 'object' && typeof (target as ColumnSpec).path === 'string') {
       const spec = target as { path: string; type?: unknown };
-      if (spec.type !== undefined && !FIELD_TYPES.includes(spec.type as FieldType)) return bad(sheetPhrase('unknownType', { header, type: String(spec.type) }, lang));
+      if (spec.type !== undefined && !FIELD_TYPES.includes(spec.type as FieldType))
+        return bad(sheetPhrase('unknownType', { header, type: String(spec.type) }, lang));
       out.columns[header] = spec.type === undefined ? { path: spec.path } : { path: spec.path, type: spec.type as FieldType };
     } else return bad(sheetPhrase('columnNoPath', { header }, lang));
   }
@@ -128,9 +129,22 @@ export function parseMapping(source: string | unknown, lang: Lang = DEFAULT_LANG
 
 /** Header → data path of the descriptive fields, read as text when the schema does not list them. */
 export const DESCRIPTIVE_COLUMNS: Readonly<Record<string, string>> = {
-  id: 'id', name: 'name', department: 'department', town: 'town', year: 'year', stage: 'stage',
-  项目编号: 'id', 编号: 'id', 项目名称: 'name', 名称: 'name', 主管部门: 'department', 部门: 'department',
-  乡镇: 'town', 镇街: 'town', 年度: 'year', 评价阶段: 'stage',
+  id: 'id',
+  name: 'name',
+  department: 'department',
+  town: 'town',
+  year: 'year',
+  stage: 'stage',
+  项目编号: 'id',
+  编号: 'id',
+  项目名称: 'name',
+  名称: 'name',
+  主管部门: 'department',
+  部门: 'department',
+  乡镇: 'town',
+  镇街: 'town',
+  年度: 'year',
+  评价阶段: 'stage',
 };
 
 function stripData(path: string): string {
@@ -168,7 +182,15 @@ export function resolveColumns(
     if (field?.enum) column.enum = field.enum;
     const clash = columns.find((c) => c.path === path);
     if (clash) {
-      issues.push(sheetIssue(SHEET_CODES.badMapping, { row: headerRow, column: index + 1, header: column.header, path }, { reason: sheetPhrase('clash', { first: clash.header, second: column.header, path }, lang) }, 'error', lang));
+      issues.push(
+        sheetIssue(
+          SHEET_CODES.badMapping,
+          { row: headerRow, column: index + 1, header: column.header, path },
+          { reason: sheetPhrase('clash', { first: clash.header, second: column.header, path }, lang) },
+          'error',
+          lang,
+        ),
+      );
       return;
     }
     columns.push(column);

@@ -64,16 +64,37 @@ export const SHEET_MESSAGES = defineCatalogue('sheets', {
   EVL480: { zh: '无法读取文件 {file}：{reason}', en: 'cannot read file {file}: {reason}' },
   EVL481: { zh: '工作簿中没有工作表“{sheet}”（现有：{available}）', en: 'the workbook has no worksheet “{sheet}” (available: {available})' },
   EVL482: { zh: '表头中找不到映射的列“{header}”（对应数据字段 {path}）', en: 'mapped column “{header}” is not in the header row (data field {path})' },
-  EVL483: { zh: '第 {row} 行 {cell}“{header}”的值“{value}”不是数字（字段 {path}）', en: 'row {row}, {cell} “{header}”: value “{value}” is not a number (field {path})' },
-  EVL484: { zh: '第 {row} 行 {cell}“{header}”的值“{value}”不是“是/否”（字段 {path}）', en: 'row {row}, {cell} “{header}”: value “{value}” is not yes/no (field {path})' },
-  EVL485: { zh: '第 {row} 行 {cell}“{header}”的值“{value}”不在允许的取值 {allowed} 中（字段 {path}）', en: 'row {row}, {cell} “{header}”: value “{value}” is not one of the allowed values {allowed} (field {path})' },
-  EVL486: { zh: '第 {row} 行 {cell}“{header}”的值“{value}”不是整数（字段 {path}）', en: 'row {row}, {cell} “{header}”: value “{value}” is not a whole number (field {path})' },
+  EVL483: {
+    zh: '第 {row} 行 {cell}“{header}”的值“{value}”不是数字（字段 {path}）',
+    en: 'row {row}, {cell} “{header}”: value “{value}” is not a number (field {path})',
+  },
+  EVL484: {
+    zh: '第 {row} 行 {cell}“{header}”的值“{value}”不是“是/否”（字段 {path}）',
+    en: 'row {row}, {cell} “{header}”: value “{value}” is not yes/no (field {path})',
+  },
+  EVL485: {
+    zh: '第 {row} 行 {cell}“{header}”的值“{value}”不在允许的取值 {allowed} 中（字段 {path}）',
+    en: 'row {row}, {cell} “{header}”: value “{value}” is not one of the allowed values {allowed} (field {path})',
+  },
+  EVL486: {
+    zh: '第 {row} 行 {cell}“{header}”的值“{value}”不是整数（字段 {path}）',
+    en: 'row {row}, {cell} “{header}”: value “{value}” is not a whole number (field {path})',
+  },
   EVL487: { zh: '列 {cell}“{header}”不对应任何数据字段，已忽略', en: 'column {cell} “{header}” matches no data field and is ignored' },
   EVL488: { zh: '第 {row} 行 {cell} 的引号不配对：{reason}', en: 'row {row}, {cell}: unbalanced quotes: {reason}' },
   EVL489: { zh: '映射无效：{reason}', en: 'invalid mapping: {reason}' },
-  EVL470: { zh: '工作簿 {file} 解压后有 {size}，超过上限 {limit}（最大的部分 {entry} 有 {entrySize}），未读取。若不是恶意文件，请把数据拆成几个工作簿，或另存为 CSV', en: 'workbook {file} unpacks to {size}, over the limit of {limit} (its largest part, {entry}, is {entrySize}); not read. If the file is genuine, split the data into several workbooks or save it as CSV' },
-  EVL471: { zh: '第 {row} 行 {cell}“{header}”有 {length} 个字符，超过单元格上限 {limit}，此行未读取。请检查该单元格，或把长文本移到附件中', en: 'row {row}, {cell} “{header}”: {length} characters, over the cell limit of {limit}; the row is not read. Check the cell, or move long text to an attachment' },
-  EVL472: { zh: '文件超过 {limit} 行，第 {row} 行及以后未读取。请把文件拆成每个不超过 {limit} 行的几个文件（每个保留表头行），分别运行', en: 'the file has more than {limit} rows; row {row} and later are not read. Split it into files of at most {limit} rows each (each with the header row) and run them separately' },
+  EVL470: {
+    zh: '工作簿 {file} 解压后有 {size}，超过上限 {limit}（最大的部分 {entry} 有 {entrySize}），未读取。若不是恶意文件，请把数据拆成几个工作簿，或另存为 CSV',
+    en: 'workbook {file} unpacks to {size}, over the limit of {limit} (its largest part, {entry}, is {entrySize}); not read. If the file is genuine, split the data into several workbooks or save it as CSV',
+  },
+  EVL471: {
+    zh: '第 {row} 行 {cell}“{header}”有 {length} 个字符，超过单元格上限 {limit}，此行未读取。请检查该单元格，或把长文本移到附件中',
+    en: 'row {row}, {cell} “{header}”: {length} characters, over the cell limit of {limit}; the row is not read. Check the cell, or move long text to an attachment',
+  },
+  EVL472: {
+    zh: '文件超过 {limit} 行，第 {row} 行及以后未读取。请把文件拆成每个不超过 {limit} 行的几个文件（每个保留表头行），分别运行',
+    en: 'the file has more than {limit} rows; row {row} and later are not read. Split it into files of at most {limit} rows each (each with the header row) and run them separately',
+  },
 });
 
 /** Phrases that fill `{reason}`, `{cell}` and lists inside the templates above. */
@@ -89,10 +110,16 @@ export const SHEET_PHRASES = defineCatalogue('sheets-phrases', {
   columnNoPath: { zh: '列“{header}”必须指明数据路径', en: 'column “{header}” must name a data path' },
   badSheet: { zh: '`sheet` 必须是工作表名或从 1 开始的序号', en: '`sheet` must be a name or a number from 1' },
   badHeaderRow: { zh: '`header_row` 必须是从 1 开始的行号', en: '`header_row` must be a number from 1' },
-  noWorkbookReader: { zh: '读取 .xlsx 需要可选依赖包 exceljs，当前未安装（npm install exceljs），或把表格另存为 CSV', en: 'reading .xlsx needs the optional package exceljs, which is not installed (npm install exceljs); or save the sheet as CSV' },
+  noWorkbookReader: {
+    zh: '读取 .xlsx 需要可选依赖包 exceljs，当前未安装（npm install exceljs），或把表格另存为 CSV',
+    en: 'reading .xlsx needs the optional package exceljs, which is not installed (npm install exceljs); or save the sheet as CSV',
+  },
   tooManyEntries: { zh: '压缩包内的部件超过 {limit} 个，不像是工作簿', en: 'the archive has more than {limit} parts, which no workbook needs' },
   truncatedArchive: { zh: '压缩包目录不完整或已损坏', en: 'the archive directory is truncated or damaged' },
-  hiddenData: { zh: '压缩包中有 {size} 数据不在目录中（可能是隐藏的内容），未读取', en: 'the archive holds {size} its directory does not list (possibly hidden content); not read' },
+  hiddenData: {
+    zh: '压缩包中有 {size} 数据不在目录中（可能是隐藏的内容），未读取',
+    en: 'the archive holds {size} its directory does not list (possibly hidden content); not read',
+  },
 });
 
 export type SheetPhrase = keyof typeof SHEET_PHRASES;
@@ -129,7 +156,11 @@ export function sheetIssue(
   const issue: SheetIssue = {
     code,
     severity,
-    message: sheetMessage(code, { row: at.row, cell: letter ? sheetPhrase('cell', { letter }, lang) : '', header: at.header ?? '', path: at.path ?? '', ...params }, lang),
+    message: sheetMessage(
+      code,
+      { row: at.row, cell: letter ? sheetPhrase('cell', { letter }, lang) : '', header: at.header ?? '', path: at.path ?? '', ...params },
+      lang,
+    ),
     row: at.row,
     column,
     columnLetter: letter,

@@ -90,10 +90,18 @@ function toRecord(raw: RawRow, columns: readonly ResolvedColumn[], lang: Lang): 
     const cell = raw.cells[col.index];
     const result = coerceCell(cell, col.type, col.enum);
     if (!result.ok) {
-      errors.push(sheetIssue(COERCE_CODES[result.code], { row: raw.row, column: col.index + 1, header: col.header, path: col.path }, {
-        value: cell instanceof Date ? cell.toISOString() : String(cell),
-        allowed: (col.enum ?? []).map(String).join('/'),
-      }, 'error', lang));
+      errors.push(
+        sheetIssue(
+          COERCE_CODES[result.code],
+          { row: raw.row, column: col.index + 1, header: col.header, path: col.path },
+          {
+            value: cell instanceof Date ? cell.toISOString() : String(cell),
+            allowed: (col.enum ?? []).map(String).join('/'),
+          },
+          'error',
+          lang,
+        ),
+      );
       continue;
     }
     if (result.value !== undefined) setPath(data, col.segments, result.value);
@@ -101,7 +109,13 @@ function toRecord(raw: RawRow, columns: readonly ResolvedColumn[], lang: Lang): 
   return { row: raw.row, data, errors };
 }
 
-async function* rowsOf(path: string, format: 'csv' | 'xlsx', mapping: SheetMapping | null, lang: Lang, limits: SheetLimits): AsyncGenerator<RawRow | SheetRecord> {
+async function* rowsOf(
+  path: string,
+  format: 'csv' | 'xlsx',
+  mapping: SheetMapping | null,
+  lang: Lang,
+  limits: SheetLimits,
+): AsyncGenerator<RawRow | SheetRecord> {
   if (format === 'csv') {
     yield* readCsvFile(path, { maxCellLength: limits.maxCellLength });
     return;
@@ -115,18 +129,26 @@ async function* rowsOf(path: string, format: 'csv' | 'xlsx', mapping: SheetMappi
   if (opened.ok) {
     yield* opened.rows;
   } else if (opened.failure === 'no_sheet') {
-    yield { row: 0, data: null, errors: [sheetIssue(SHEET_CODES.noSheet, { row: 0 }, { sheet: String(mapping?.sheet ?? 1), available: opened.available.join(sheetPhrase('listSeparator', {}, lang)) }, 'error', lang)] };
+    yield {
+      row: 0,
+      data: null,
+      errors: [
+        sheetIssue(
+          SHEET_CODES.noSheet,
+          { row: 0 },
+          { sheet: String(mapping?.sheet ?? 1), available: opened.available.join(sheetPhrase('listSeparator', {}, lang)) },
+          'error',
+          lang,
+        ),
+      ],
+    };
   } else {
     const reason = opened.failure === 'no_reader' ? sheetPhrase('noWorkbookReader', {}, lang) : opened.reason;
     yield { row: 0, data: null, errors: [sheetIssue(SHEET_CODES.unreadable, { row: 0 }, { file: path, reason }, 'error', lang)] };
   }
 }
 
-export async function* readSheetRecords(
-  path: string,
-  mapping?: SheetMapping | string | null,
-  options: ReadSheetOptions = {},
-): AsyncGenerator<SheetRecord> {
+export async function* readSheetRecords(path: string, mapping?: SheetMapping | string | null, options: ReadSheetOptions = {}): AsyncGenerator<SheetRecord> {
   const lang = options.lang ?? DEFAULT_LANG;
   let resolvedMapping: SheetMapping | null = null;
   if (typeof mapping === 'string') {
@@ -143,7 +165,11 @@ export async function* readSheetRecords(
   try {
     await access(path);
   } catch (e) {
-    yield { row: 0, data: null, errors: [sheetIssue(SHEET_CODES.unreadable, { row: 0 }, { file: path, reason: (e as NodeJS.ErrnoException).code ?? 'error' }, 'error', lang)] };
+    yield {
+      row: 0,
+      data: null,
+      errors: [sheetIssue(SHEET_CODES.unreadable, { row: 0 }, { file: path, reason: (e as NodeJS.ErrnoException).code ?? 'error' }, 'error', lang)],
+    };
     return;
   }
 
@@ -166,7 +192,15 @@ export async function* readSheetRecords(
       const overlong = overlongCells(item, limits.maxCellLength);
       if (overlong) {
         // The whole row is refused: a cut value would be scored as if it were what was typed.
-        const errors = overlong.map(({ column, length }) => sheetIssue(SHEET_CODES.cellTooLong, { row: item.row, column, header: headers[column - 1] ?? '' }, { length, limit: limits.maxCellLength }, 'error', lang));
+        const errors = overlong.map(({ column, length }) =>
+          sheetIssue(
+            SHEET_CODES.cellTooLong,
+            { row: item.row, column, header: headers[column - 1] ?? '' },
+            { length, limit: limits.maxCellLength },
+            'error',
+            lang,
+          ),
+        );
         yield { row: item.row, data: columns === null ? null : {}, errors };
         if (columns === null) return; // the header row itself: no column can be trusted
         continue;
@@ -183,6 +217,10 @@ export async function* readSheetRecords(
     }
   } catch (e) {
     // A corrupt archive or an I/O error part-way: report it as data, the caller keeps what it had.
-    yield { row: 0, data: null, errors: [sheetIssue(SHEET_CODES.unreadable, { row: 0 }, { file: path, reason: e instanceof Error ? e.message : String(e) }, 'error', lang)] };
+    yield {
+      row: 0,
+      data: null,
+      errors: [sheetIssue(SHEET_CODES.unreadable, { row: 0 }, { file: path, reason: e instanceof Error ? e.message : String(e) }, 'error', lang)],
+    };
   }
 }

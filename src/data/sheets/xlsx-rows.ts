@@ -129,11 +129,7 @@ function hasUnresolvedStrings(row: ExcelJS.Row): boolean {
   return (row.values as unknown[]).some((v) => v !== null && typeof v === 'object' && 'sharedString' in (v as object));
 }
 
-async function* sheetRows(
-  first: ExcelJS.Row | undefined,
-  rows: AsyncIterator<ExcelJS.Row>,
-  rest: AsyncIterator<unknown>,
-): AsyncGenerator<XlsxRow> {
+async function* sheetRows(first: ExcelJS.Row | undefined, rows: AsyncIterator<ExcelJS.Row>, rest: AsyncIterator<unknown>): AsyncGenerator<XlsxRow> {
   try {
     if (first) yield { row: first.number, cells: rowCells(first) };
     for (let next = await rows.next(); !next.done; next = await rows.next()) {

@@ -135,7 +135,14 @@ export async function readZipDirectory(path: string, maxEntries: number): Promis
 }
 
 /** The ZIP64 extended-information field (id 1) holds the 32-bit fields that overflowed, in order. */
-function zip64Sizes(cd: Buffer, start: number, length: number, needUncompressed: boolean, needCompressed: boolean, needOffset = false): { uncompressed?: number; compressed?: number; offset?: number } {
+function zip64Sizes(
+  cd: Buffer,
+  start: number,
+  length: number,
+  needUncompressed: boolean,
+  needCompressed: boolean,
+  needOffset = false,
+): { uncompressed?: number; compressed?: number; offset?: number } {
   const out: { uncompressed?: number; compressed?: number; offset?: number } = {};
   let at = start;
   const end = start + length;

@@ -21,5 +21,5 @@ export function t(lang: Lang, key: MessageKey, params: MessageParams = {}): stri
 
 /** True when the catalogue has a message for a key built at run time (`lost/${code}`). */
 export function hasMessage(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(REPORT_MESSAGES, key);
+  return Object.hasOwn(REPORT_MESSAGES, key);
 }

@@ -55,7 +55,10 @@ export const REPORT_MESSAGES = defineCatalogue('report', {
 
   // ── conclusion ───────────────────────────────────────────────────────────────────────
   'conclusion/score': { zh: '综合得分 {total} 分（满分 {scale} 分），评价等级为“{grade}”。', en: 'Total score {total} out of {scale}; grade "{grade}".' },
-  'conclusion/vetoed': { zh: '因触发一票否决事项，等级由“{before}”调整为“{grade}”。', en: 'A veto applied: the grade was lowered from "{before}" to "{grade}".' },
+  'conclusion/vetoed': {
+    zh: '因触发一票否决事项，等级由“{before}”调整为“{grade}”。',
+    en: 'A veto applied: the grade was lowered from "{before}" to "{grade}".',
+  },
   'conclusion/veto': { zh: '一票否决：{name}（{effect}）', en: 'Veto: {name} ({effect})' },
   'conclusion/noVeto': { zh: '未触发一票否决事项。', en: 'No veto condition applied.' },
   'conclusion/nextGrade': {
@@ -137,7 +140,10 @@ export const REPORT_MESSAGES = defineCatalogue('report', {
   },
   'problems/recordError': { zh: '数据问题：{message}', en: 'Data problem: {message}' },
   'problems/none': { zh: '未发现明显问题。', en: 'No significant problems were found.' },
-  'problems/more': { zh: '另有 {count} 项指标共失 {lost} 分，详见指标分析表。', en: '{count} more indicators lost {lost} points in all; see the indicator table.' },
+  'problems/more': {
+    zh: '另有 {count} 项指标共失 {lost} 分，详见指标分析表。',
+    en: '{count} more indicators lost {lost} points in all; see the indicator table.',
+  },
   'problems/actual': { zh: '完成值 {actual}', en: 'actual {actual}' },
   'problems/target': { zh: '目标值 {target}', en: 'target {target}' },
 
@@ -161,7 +167,7 @@ export const REPORT_MESSAGES = defineCatalogue('report', {
   'level/green': { zh: '绿色', en: 'Green' },
   'level/yellow': { zh: '黄色', en: 'Yellow' },
   'level/red': { zh: '红色', en: 'Red' },
-  'line/next_budget': { zh: '下年度预算', en: 'Next year\'s budget' },
+  'line/next_budget': { zh: '下年度预算', en: "Next year's budget" },
   'line/department_budget': { zh: '部门预算', en: 'Department budget' },
   'line/transfer_payment': { zh: '转移支付', en: 'Transfer payment' },
   'line/special_fund': { zh: '专项资金', en: 'Special fund' },
@@ -214,9 +220,15 @@ export const REPORT_MESSAGES = defineCatalogue('report', {
   'sub/numbered': { zh: '（{n}）{title}', en: '{n}) {title}' },
   'sub/experience': { zh: '主要经验及做法', en: 'Main experience and practice' },
   'sub/problems': { zh: '存在的问题及原因分析', en: 'Problems found and their causes' },
-  'experience/dimension': { zh: '“{name}”指标得分 {points} 分（满分 {weight} 分），得分率 {rate}。', en: '"{name}" scored {points} of {weight} points ({rate}).' },
+  'experience/dimension': {
+    zh: '“{name}”指标得分 {points} 分（满分 {weight} 分），得分率 {rate}。',
+    en: '"{name}" scored {points} of {weight} points ({rate}).',
+  },
   'experience/full': { zh: '获得满分的指标：{list}。', en: 'Indicators with full points: {list}.' },
-  'experience/none': { zh: '本次评价各类指标得分率均未达到 90%，暂无突出的经验做法。', en: 'No dimension reached a 90% score rate; no particular practice stands out.' },
+  'experience/none': {
+    zh: '本次评价各类指标得分率均未达到 90%，暂无突出的经验做法。',
+    en: 'No dimension reached a 90% score rate; no particular practice stands out.',
+  },
   'problems/cause': { zh: '原因：{cause}', en: 'Cause: {cause}' },
   'problems/causeMissing': {
     zh: '上述问题中有 {count} 项未说明偏差原因，应由项目单位在整改报告中逐项说明原因及整改措施。',
@@ -253,13 +265,13 @@ export const REPORT_MESSAGES = defineCatalogue('report', {
   'combineMode/min': { zh: '取最小值', en: 'the smallest applies' },
   'combineMode/all': { zh: '全部执行', en: 'all apply' },
   'line/requested_budget': { zh: '申报预算', en: 'Requested budget' },
-  'line/current_budget': { zh: '本年度预算', en: 'This year\'s budget' },
-  'line/current_transfer': { zh: '本年度转移支付', en: 'This year\'s transfer payment' },
+  'line/current_budget': { zh: '本年度预算', en: "This year's budget" },
+  'line/current_transfer': { zh: '本年度转移支付', en: "This year's transfer payment" },
   'signoff/issuer': { zh: '评价机构：{issuer}', en: 'Evaluated by: {issuer}' },
   'signoff/date': { zh: '{date}', en: '{date}' },
   'signoff/blankIssuer': { zh: '评价机构（盖章）：＿＿＿＿＿＿＿＿', en: 'Evaluated by (seal): ________________' },
   'signoff/blankDate': { zh: '＿＿＿＿年＿＿月＿＿日', en: 'Date: ____-__-__' },
-  'narrative/evaluator': { zh: '评价人员意见：{text}', en: 'Evaluator\'s view: {text}' },
+  'narrative/evaluator': { zh: '评价人员意见：{text}', en: "Evaluator's view: {text}" },
 
   // ── summary by stage ─────────────────────────────────────────────────────────────────
   'summary/overviewPlain': {
@@ -274,7 +286,10 @@ export const REPORT_MESSAGES = defineCatalogue('report', {
   },
   'summary/kindOverviewNoScore': { zh: '共 {count} 个，均未通过数据校验。', en: '{count} evaluated, none passed the data checks.' },
   'summary/kindChart': { zh: '{kind}结果分布', en: '{kind}: results' },
-  'summary/unitWan': { zh: '金额单位：万元；负数为调减、收回或暂扣。', en: 'Amounts in 万元 (10,000 yuan); negative amounts are cuts, recalls or withholdings.' },
+  'summary/unitWan': {
+    zh: '金额单位：万元；负数为调减、收回或暂扣。',
+    en: 'Amounts in 万元 (10,000 yuan); negative amounts are cuts, recalls or withholdings.',
+  },
   'col/kind': { zh: '评价类别', en: 'Kind of evaluation' },
   'col/scored': { zh: '有效评分', en: 'Scored' },
   'col/average': { zh: '平均得分', en: 'Average score' },

@@ -33,7 +33,14 @@ const cpu = (start: NodeJS.CpuUsage): number => {
   return (d.user + d.system) / 1e6;
 };
 const base = root !== resolve(new URL('../../..', import.meta.url).pathname);
-const out: Record<string, unknown> = { root, records: N, load: (await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ') };
+const out: Record<string, unknown> = {
+  root,
+  records: N,
+  load: (await import('node:os'))
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' '),
+};
 for (const level of levels) {
   // The base commit only knows true/false; 'summary' does not exist there.
   const trace = base ? (level === 'none' ? false : level === 'full' ? true : undefined) : level;
@@ -53,6 +60,12 @@ for (const level of levels) {
   const t = process.cpuUsage();
   for (const r of sample) bytes += engine.serializeResult(ev.evaluate(r), { indent: 0 }).length;
   tSer = cpu(t);
-  out[level] = { recordsPerSec: Math.round(N / best), usPerRecord: +((1e6 * best) / N).toFixed(1), bytesPerResult: Math.round(bytes / sample.length), evalPlusSerializePerSec: Math.round(sample.length / tSer), sink: sink > 0 };
+  out[level] = {
+    recordsPerSec: Math.round(N / best),
+    usPerRecord: +((1e6 * best) / N).toFixed(1),
+    bytesPerResult: Math.round(bytes / sample.length),
+    evalPlusSerializePerSec: Math.round(sample.length / tSer),
+    sink: sink > 0,
+  };
 }
 console.log(JSON.stringify(out, null, 1));

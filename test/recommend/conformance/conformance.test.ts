@@ -95,9 +95,18 @@ describe('conformance with json-rules-engine 7.3.1', () => {
             const theirs = await runEngineDetailed(engine, facts);
             expect(mine.events, `run ${i}: compiled events`).toEqual(expected);
             expect(byPriority(rules, theirs.events), `run ${i}: json-rules-engine events`).toEqual(byPriority(rules, expected));
-            expect(mine.unavailable.map((u) => u.index), `run ${i}: compiled unavailable`).toEqual(run.unavailable ?? []);
-            expect(theirs.unavailable.map((u) => u.index), `run ${i}: json-rules-engine unavailable`).toEqual(run.unavailable ?? []);
-            expect(theirs.unavailable.map((u) => [u.at, u.fact]), `run ${i}: same reasons`).toEqual(mine.unavailable.map((u) => [u.at, u.fact]));
+            expect(
+              mine.unavailable.map((u) => u.index),
+              `run ${i}: compiled unavailable`,
+            ).toEqual(run.unavailable ?? []);
+            expect(
+              theirs.unavailable.map((u) => u.index),
+              `run ${i}: json-rules-engine unavailable`,
+            ).toEqual(run.unavailable ?? []);
+            expect(
+              theirs.unavailable.map((u) => [u.at, u.fact]),
+              `run ${i}: same reasons`,
+            ).toEqual(mine.unavailable.map((u) => [u.at, u.fact]));
           }
           passed.add(`${g.file}#${c.name}`);
         });
