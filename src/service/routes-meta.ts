@@ -90,6 +90,8 @@ export function registerMetaRoutes(app: FastifyInstance, ctx: ServiceContext): v
       hash: r.hash,
       title: r.title,
       loadedAt: r.loadedAt,
+      // The command line that reproduces this hash, run from the rules folder.
+      files: r.files.map((f) => displayPath(f, ctx.registry.dir)),
     })),
   }));
 

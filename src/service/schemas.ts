@@ -62,13 +62,14 @@ const rulesetRef = {
 
 const rulesetSummary = {
   type: 'object',
-  required: ['name', 'version', 'hash', 'title', 'loadedAt'],
+  required: ['name', 'version', 'hash', 'title', 'loadedAt', 'files'],
   properties: {
     name: { type: 'string' },
     version: { type: 'string' },
-    hash: { type: 'string' },
+    hash: { type: 'string', description: 'What `jixiao compile <files…> --framework <name>` prints as `hash`, run in the rules folder' },
     title: { type: ['string', 'null'] },
     loadedAt: { type: 'string' },
+    files: { type: 'array', items: { type: 'string' }, description: 'The files compiled, in order, relative to the rules folder' },
   },
 } as const;
 
