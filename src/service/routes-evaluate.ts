@@ -43,8 +43,19 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** Validates, evaluates and logs one record; user-caused failures come back as a problem. */
+/** `evaluateRecord`, counted in /metrics: evaluations by outcome, refusals by problem kind. */
 async function evaluateOne(ctx: ServiceContext, rs: LoadedRuleSet, record: unknown, context: RecommendContext | undefined, trace: TraceLevel | undefined): Promise<Outcome> {
+  const outcome = await evaluateRecord(ctx, rs, record, context, trace);
+  if (outcome.ok) ctx.metrics.evaluated(rs.name, 'ok');
+  else {
+    if (outcome.kind === 'evaluation-failed') ctx.metrics.evaluated(rs.name, 'rejected');
+    ctx.metrics.refused(outcome.kind);
+  }
+  return outcome;
+}
+
+/** Validates, evaluates and logs one record; user-caused failures come back as a problem. */
+async function evaluateRecord(ctx: ServiceContext, rs: LoadedRuleSet, record: unknown, context: RecommendContext | undefined, trace: TraceLevel | undefined): Promise<Outcome> {
   if (!isPlainRecord(record)) {
     return failure('invalid-record', MSG.notAnObject(), [{ path: '/', message: MSG.mustBeObject(), code: 'type' }]);
   }
@@ -69,7 +80,10 @@ async function evaluateOne(ctx: ServiceContext, rs: LoadedRuleSet, record: unkno
 async function evaluateItem(ctx: ServiceContext, rs: LoadedRuleSet, value: unknown, envelopeAt: string | undefined, trace: TraceLevel | undefined): Promise<Outcome> {
   if (envelopeAt === undefined) return evaluateOne(ctx, rs, value, undefined, trace);
   const unwrapped = unwrapEnvelope(value, envelopeAt);
-  if (!unwrapped.ok) return failure('bad-request', MSG.envelopeInvalid(), unwrapped.errors);
+  if (!unwrapped.ok) {
+    ctx.metrics.refused('bad-request');
+    return failure('bad-request', MSG.envelopeInvalid(), unwrapped.errors);
+  }
   return evaluateOne(ctx, rs, unwrapped.record, unwrapped.context, trace);
 }
 
@@ -126,6 +140,7 @@ export function registerEvaluateRoutes(app: FastifyInstance, ctx: ServiceContext
       let context: RecommendContext | undefined;
       if (request.query.input === 'envelope') {
         const unwrapped = unwrapEnvelope(request.body);
+        if (!unwrapped.ok) ctx.metrics.refused('bad-request');
         if (!unwrapped.ok) throw new ServiceProblem('bad-request', MSG.envelopeInvalid(), unwrapped.errors, { 'x-ruleset-hash': rs.hash });
         record = unwrapped.record;
         context = unwrapped.context;

@@ -287,6 +287,13 @@ export const checkSchema = {
   },
 } as const;
 
+export const metricsSchema = {
+  summary: 'Prometheus metrics (text exposition format)',
+  description:
+    'Requests by route and status, latency histogram, evaluations, rejections, reloads, jixiao_ruleset_info{name,version,hash} and process metrics. Needs the bearer token when one is configured.',
+  response: { 200: { type: 'string', description: 'text/plain; version=0.0.4' }, ...problems(401) },
+} as const;
+
 export const openapiRouteSchema = {
   summary: 'This OpenAPI 3.1 document',
   response: { 200: { type: 'object' } },

@@ -13,12 +13,13 @@ import { installAuth } from './auth.js';
 import { installSnapshotHook, type ServiceContext, type ServiceLimits } from './context.js';
 import { DecisionLog } from './decision-log.js';
 import type { RegistrySnapshot } from './loader.js';
+import { createMetrics, installMetrics, type ServiceMetrics } from './metrics.js';
 import { buildOpenApi, collectRoutes } from './openapi.js';
 import { installProblemHandlers } from './problem.js';
 import { RuleSetRegistry } from './registry.js';
 import { registerEvaluateRoutes } from './routes-evaluate.js';
 import { registerMetaRoutes } from './routes-meta.js';
-import { openapiRouteSchema, sharedSchemas } from './schemas.js';
+import { metricsSchema, openapiRouteSchema, sharedSchemas } from './schemas.js';
 import type { Toolchain } from './toolchain.js';
 import type { CompileBudgets } from './offloaded-toolchain.js';
 
@@ -52,6 +53,7 @@ export interface ServiceHandle {
   registry: RuleSetRegistry;
   decisions: DecisionLog;
   limits: ServiceLimits;
+  metrics: ServiceMetrics;
 }
 
 declare module 'fastify' {
@@ -104,22 +106,29 @@ export function createServer(options: ServerOptions): FastifyInstance {
     requestTimeout: limits.timeoutMs + 5_000,
     ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false } },
   });
+  const metrics = createMetrics();
   const toolchain = options.toolchain ?? lazyRealToolchain(options.rulesDir, options.compileBudgets);
   const registry = new RuleSetRegistry({
     dir: resolve(options.rulesDir),
     toolchain,
     ...(options.now ? { now: options.now } : {}),
     ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
-    onReload: (next, previous) => app.log.info(describeReload(next, previous), 'rule sets loaded'),
-    onError: (err) => app.log.error({ err }, 'rule reload failed'),
+    onReload: (next, previous) => {
+      metrics.reloaded(next.failures.length > 0 ? 'failed' : 'ok', next);
+      app.log.info(describeReload(next, previous), 'rule sets loaded');
+    },
+    onError: (err) => {
+      metrics.reloaded('failed');
+      app.log.error({ err }, 'rule reload failed');
+    },
   });
   const decisions = new DecisionLog({
     ...(options.decisionLog !== undefined ? { file: options.decisionLog } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.newId ? { newId: options.newId } : {}),
   });
-  const ctx: ServiceContext = { registry, toolchain, decisions, limits };
-  app.decorate('jixiao', { registry, decisions, limits });
+  const ctx: ServiceContext = { registry, toolchain, decisions, limits, metrics };
+  app.decorate('jixiao', { registry, decisions, limits, metrics });
 
   // Responses are serialised as they are: schemas document and test them, never filter them.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
@@ -129,6 +138,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
   installAuth(app, options.token);
   const collector = collectRoutes(app);
 
+  installMetrics(app, metrics, metricsSchema);
   registerMetaRoutes(app, ctx);
   registerEvaluateRoutes(app, ctx);
   let openapi: Record<string, unknown> | null = null;
