@@ -178,6 +178,7 @@ describe('service endpoints (no auth)', () => {
     expect(Object.keys(r.body.paths).sort()).toEqual([
       '/check',
       '/health',
+      '/metrics',
       '/openapi.json',
       '/ready',
       '/rulesets',
