@@ -104,7 +104,9 @@ export function createServer(options: ServerOptions): FastifyInstance {
     forceCloseConnections: 'idle',
     // Node's own ceiling on receiving one request; the per-request budget is enforced in handlers.
     requestTimeout: limits.timeoutMs + 5_000,
-    ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false } },
+    // Type lists (`["string", "null"]`) are plain JSON Schema the OpenAPI document publishes as
+    // they are; allowing them keeps ajv's strict mode from warning on start-up.
+    ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false, allowUnionTypes: true } },
   });
   const metrics = createMetrics();
   const toolchain = options.toolchain ?? lazyRealToolchain(options.rulesDir, options.compileBudgets);
