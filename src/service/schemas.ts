@@ -261,7 +261,7 @@ export const metricsSchema = {
 
 export const openapiRouteSchema = {
   summary: 'This OpenAPI 3.1 document',
-  response: { 200: { type: 'object' } },
+  response: { 200: { type: 'object' }, ...problems(401) },
 } as const;
 
 /** Shared schemas registered with fastify (`$ref`-able) and copied into the OpenAPI components. */
