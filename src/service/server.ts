@@ -8,6 +8,7 @@
  * watcher and flushes the decision log.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { installAuth } from './auth.js';
 import { installSnapshotHook, type ServiceContext, type ServiceLimits } from './context.js';
@@ -15,6 +16,7 @@ import { DecisionLog } from './decision-log.js';
 import type { RegistrySnapshot } from './loader.js';
 import { createMetrics, installMetrics, type ServiceMetrics } from './metrics.js';
 import { buildOpenApi, collectRoutes } from './openapi.js';
+import { installLanguage } from './language.js';
 import { installProblemHandlers } from './problem.js';
 import { RuleSetRegistry } from './registry.js';
 import { registerEvaluateRoutes } from './routes-evaluate.js';
@@ -46,6 +48,8 @@ export interface ServerOptions {
   /** fastify logger option (default off). */
   logger?: boolean | Record<string, unknown>;
 }
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export const DEFAULT_LIMITS: ServiceLimits = { maxBodyBytes: 10 * 1024 * 1024, maxRecords: 10_000, timeoutMs: 30_000 };
 
@@ -101,6 +105,12 @@ export function createServer(options: ServerOptions): FastifyInstance {
     logger: options.logger ?? false,
     bodyLimit: limits.maxBodyBytes,
     return503OnClosing: true,
+    // Every log line of a request carries its id (`reqId`); a caller's own X-Request-Id is kept
+    // when it is a plain token, so a trace across a load balancer and replicas joins up.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
     forceCloseConnections: 'idle',
     // Node's own ceiling on receiving one request; the per-request budget is enforced in handlers.
     requestTimeout: limits.timeoutMs + 5_000,
@@ -135,6 +145,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
   // Responses are serialised as they are: schemas document and test them, never filter them.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   for (const s of sharedSchemas) app.addSchema(s);
+  installLanguage(app);
   installProblemHandlers(app);
   installSnapshotHook(app, registry);
   installAuth(app, options.token);
@@ -176,7 +187,8 @@ export function createServer(options: ServerOptions): FastifyInstance {
   app.addHook('preClose', async () => {
     draining = true;
   });
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
     if (draining) reply.header('connection', 'close');
   });
   app.addHook('onClose', async () => {
