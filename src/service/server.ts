@@ -34,6 +34,10 @@ export interface ServerOptions {
   token?: string;
   /** NDJSON file every evaluation is appended to. */
   decisionLog?: string;
+  /** Rotate the decision log before it passes this many bytes. */
+  decisionLogMaxBytes?: number;
+  /** Rotate the decision log when the UTC day changes. */
+  decisionLogDaily?: boolean;
   maxBodyBytes?: number;
   maxRecords?: number;
   timeoutMs?: number;
@@ -136,6 +140,8 @@ export function createServer(options: ServerOptions): FastifyInstance {
   });
   const decisions = new DecisionLog({
     ...(options.decisionLog !== undefined ? { file: options.decisionLog } : {}),
+    ...(options.decisionLogMaxBytes !== undefined ? { maxBytes: options.decisionLogMaxBytes } : {}),
+    ...(options.decisionLogDaily === true ? { daily: true } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.newId ? { newId: options.newId } : {}),
   });
