@@ -5,6 +5,7 @@
  */
 import { parseArgs, ParseArgsConfig } from 'node:util';
 import { UsageError } from './io.js';
+import { msg } from './messages.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -30,13 +31,14 @@ export function parseCommandTokens<O extends Options>(args: string[], options: O
 export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string, fallback: T): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${option} must be one of ${allowed.join(', ')} (got "${value}")`, { key: 'optionOneOf', args: [option, allowed.join(', '), value] });
+  const args = [option, allowed.join(', '), value];
+  throw new UsageError(msg('en', 'optionOneOf', ...args), { key: 'optionOneOf', args });
 }
 
 /** `--workers` and the like: a whole number ≥ 0, else a usage error in the run's language. */
 export function wholeNumberOption(value: string | undefined, option: string, fallback: number): number {
   const n = value === undefined ? fallback : Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${option} must be a whole number ≥ 0`, { key: 'optionWholeNumber', args: [option] });
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(msg('en', 'optionWholeNumber', option), { key: 'optionWholeNumber', args: [option] });
   return n;
 }
 

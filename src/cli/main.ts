@@ -12,7 +12,7 @@ import { missingOptionalPackage } from './optional-module.js';
 import { packageVersion } from './version.js';
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
-  const { lang, rest } = takeLang(argv, io.env);
+  const { lang, given, rest } = takeLang(argv, io.env);
   const [name, ...args] = rest;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     write(io.stdout, msg(lang, 'usage'));
@@ -34,7 +34,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
   try {
     const command = await load();
-    return await command(args, io, lang);
+    return await command(args, io, lang, { langGiven: given });
   } catch (error) {
     if (error instanceof UsageError) {
       const text = error.localized ? msg(lang, error.localized.key, ...error.localized.args) : error.message;
@@ -52,15 +52,17 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-function takeLang(argv: string[], env: NodeJS.ProcessEnv): { lang: Lang; rest: string[] } {
+/** `given` says whether --lang was on the command line: documents default to Chinese unless it was. */
+function takeLang(argv: string[], env: NodeJS.ProcessEnv): { lang: Lang; given: boolean; rest: string[] } {
   const rest: string[] = [];
   let lang = detectLang(env);
+  let given = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const inline = /^--lang=(zh|en)$/.exec(arg);
-    if (inline) lang = inline[1] as Lang;
-    else if (arg === '--lang' && (argv[i + 1] === 'zh' || argv[i + 1] === 'en')) lang = argv[++i] as Lang;
+    if (inline) [lang, given] = [inline[1] as Lang, true];
+    else if (arg === '--lang' && (argv[i + 1] === 'zh' || argv[i + 1] === 'en')) [lang, given] = [argv[++i] as Lang, true];
     else rest.push(arg);
   }
-  return { lang, rest };
+  return { lang, given, rest };
 }

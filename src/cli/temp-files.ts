@@ -7,6 +7,10 @@
  * first removes the temps of that target whose process is gone (`process.kill(pid, 0)` fails
  * with ESRCH). A temp of a live process — another jixiao writing the same file — is left alone.
  *
+ * Spools in the system temp dir (results on their way to a workbook) are named
+ * `jixiao-spool-<pid>-XXXXXX` for the same reason, and swept the same way when the next spool is
+ * made (`removeStaleSpools`).
+ *
  * A report folder that already has files is not moved aside (renaming would replace what the
  * user keeps there); it gets `INCOMPLETE_MARKER` while it is written, removed as the last step.
  */
@@ -58,6 +62,37 @@ export function removeStaleTemps(target: string, alive: (pid: number) => boolean
       removed.push(name);
     } catch {
       // someone else's file we may not remove: leave it, the run goes on
+    }
+  }
+  return removed;
+}
+
+/** Prefix of a run's spool folder in the system temp dir: `jixiao-spool-<pid>-XXXXXX`. */
+export const SPOOL_PREFIX = 'jixiao-spool-';
+
+/**
+ * Removes spool folders in `dir` (the system temp dir) left by runs that are gone — a spool is
+ * removed by its own run, except after `kill -9`, so every run that makes one first sweeps. A
+ * spool named without a pid (older versions) is left alone: whose it is cannot be told.
+ */
+export function removeStaleSpools(dir: string, alive: (pid: number) => boolean = processAlive): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = new RegExp(`^${SPOOL_PREFIX}([0-9]{1,10})-[A-Za-z0-9]{6}$`).exec(name);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid || alive(pid)) continue;
+    try {
+      rmSync(join(dir, name), { recursive: true, force: true });
+      removed.push(name);
+    } catch {
+      // not ours to remove: leave it
     }
   }
   return removed;

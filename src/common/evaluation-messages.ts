@@ -9,6 +9,7 @@
  * record or make one indicator unavailable.
  *
  * EVL40x: the record as a whole (unreadable, not an object, unsafe keys, schema mismatch).
+ * EVL43x: one numeric field of the record as staff typed it (range, sign, whole number, unit).
  * EVL41x: one indicator could not be computed (missing data, division by zero, wrong type…).
  * EVL42x: scorecard-level problems (nothing applicable, veto condition not computable).
  */
@@ -25,6 +26,11 @@ export const EVL = {
   TOO_DEEP: 'EVL406',
   LABEL_SUGGEST: 'EVL407',
   LABEL: 'EVL408',
+  OUT_OF_RANGE: 'EVL430',
+  NEGATIVE_MONEY: 'EVL431',
+  NOT_WHOLE: 'EVL432',
+  NUMBER_TEXT: 'EVL433',
+  WRONG_UNIT: 'EVL434',
   MISSING: 'EVL410',
   DIV_ZERO: 'EVL411',
   WRONG_TYPE: 'EVL412',
@@ -49,6 +55,11 @@ export const EVL_MESSAGES = defineCatalogue('evaluation', {
   EVL406: { zh: '记录 {id}：{path} 处的数据嵌套超过 {limit} 层', en: 'record {id}: data nested deeper than {limit} levels at {path}' },
   EVL407: { zh: '记录 {id}：字段 {path} 的值为 {found}，不是可用的等级之一（{labels}）；您是否想写“{suggestion}”？请在数据中更正', en: 'record {id}: field {path} is {found}, which is not one of its labels ({labels}); did you mean "{suggestion}"? Correct the value in the data' },
   EVL408: { zh: '记录 {id}：字段 {path} 的值为 {found}，不是可用的等级之一（{labels}）；请在数据中照原样写出其中之一', en: 'record {id}: field {path} is {found}, which is not one of its labels ({labels}); write one of them exactly in the data' },
+  EVL430: { zh: '记录 {id}：字段 {path} 的值为 {found}，超出其输入声明的取值范围 {range}；请在数据中更正（例如 {example}）', en: 'record {id}: field {path} is {found}, outside the range {range} its input declares; correct the value in the data (for example {example})' },
+  EVL431: { zh: '记录 {id}：字段 {path} 是金额，不能为负数，实际为 {found}；请更正数值；若它确实可以为负，请在其输入声明中写明范围（input {path} money >= -1亿）', en: 'record {id}: field {path} is money and cannot be negative, found {found}; correct the value, or if it really may be negative, declare a range on its input (input {path} money >= -1亿)' },
+  EVL432: { zh: '记录 {id}：字段 {path} 是计数，必须是 0 或正整数，实际为 {found}', en: 'record {id}: field {path} counts cases and must be a whole number, 0 or more, found {found}' },
+  EVL433: { zh: '记录 {id}：字段 {path} 应为{kind}，例如 {example}，实际为 {found}；请像规则文件那样书写数字，最多带一个单位（中间不要空格、千位分隔符或其他文字）', en: 'record {id}: field {path} should be {kind}, for example {example}, found {found}; write digits with at most one unit, as the rules do (no spaces inside, no thousands separators, no other words)' },
+  EVL434: { zh: '记录 {id}：字段 {path} 应为{kind}，但 {found} 的单位是 {unit}；请写成 {example} 这样的形式', en: 'record {id}: field {path} should be {kind}, but {found} is written in {unit}; write it like {example}' },
   EVL410: { zh: '缺少数据：{path}', en: 'missing data: {path}' },
   EVL411: { zh: '{what} 中出现除以零', en: 'division by zero in {what}' },
   EVL412: { zh: '{what} 应为 {expected}，实际为 {found}', en: '{what} should be {expected}, found {found}' },
@@ -91,6 +102,12 @@ export const EVL_TERMS = defineCatalogue('evaluation-terms', {
   left: { zh: '左边的值', en: 'left' },
   right: { zh: '右边的值', en: 'right' },
   anObject: { zh: '一个对象', en: 'an object' },
+  money: { zh: '以元计的金额', en: 'an amount of money in 元' },
+  percent: { zh: '百分比', en: 'a percentage' },
+  count: { zh: '整数个数', en: 'a whole number of cases' },
+  date: { zh: '形如 2026-12-31 的日期', en: 'a date written like 2026-12-31' },
+  moneyExample: { zh: '899740 或 89.974万', en: '899740 or 89.974万' },
+  percentExample: { zh: '95% 或 0.95', en: '95% or 0.95' },
   target: { zh: '目标值', en: 'target' },
   upperTarget: { zh: '目标上限', en: 'upper target' },
   roundDigits: { zh: 'round 的小数位数', en: 'round digits' },

@@ -20,14 +20,6 @@ export function isLang(value: unknown): value is Lang {
   return value === 'zh' || value === 'en';
 }
 
-/** Fills `{0}`/`{name}` placeholders; a missing argument renders as empty text. */
-export function fill(template: string, args: Readonly<Record<string, unknown>> | readonly unknown[]): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
-    const v = Array.isArray(args) ? args[Number(k)] : (args as Record<string, unknown>)[k];
-    return v === undefined ? '' : String(v);
-  });
-}
-
 /**
  * The language of a user's locale: the first non-empty of LC_ALL, LC_MESSAGES, LANG (POSIX
  * order); Chinese for zh*, English otherwise.

@@ -129,14 +129,23 @@ export function buildFramework(rf: RFramework, blocks: Item<RulesDecl>[], ids: I
     if (decl.target) {
       const t = decl.target;
       const tv = lowerExpr(t.value, ctx);
+      // A target read from data is a number like the value it is compared with ("95%" in
+      // `target >= data.plan.new_places` must not pass as 0.95 places unseen).
+      noteData(tv.ir, 'number', ctx);
       targetUnit = tv.ty.k === 'num' ? tv.ty.unit : null;
       const vu = value?.ty.k === 'num' ? value.ty.unit : null;
       if (vu !== null && targetUnit !== null && addUnits(vu, targetUnit) === 'mismatch') {
         accept('CMP213', n.file, t.range, { left: describeUnit(vu), right: describeUnit(targetUnit) });
       }
       ind.target = { op: t.op, value: tv.ir };
-      if (t.upper) ind.target.upper = lowerExpr(t.upper, ctx).ir;
-      if (t.tolerance) ind.target.tolerance = lowerExpr(t.tolerance, ctx).ir;
+      if (t.upper) {
+        ind.target.upper = lowerExpr(t.upper, ctx).ir;
+        noteData(ind.target.upper, 'number', ctx);
+      }
+      if (t.tolerance) {
+        ind.target.tolerance = lowerExpr(t.tolerance, ctx).ir;
+        noteData(ind.target.tolerance, 'number', ctx);
+      }
     }
     ind.unit = decl.meta.unit ?? (value?.ty.k === 'num' && value.ty.unit !== null ? value.ty.unit : (targetUnit ?? (value ? boundUnit(decl, scope) : null)));
     if (applicable) ind.applicable = applicable;

@@ -13,6 +13,7 @@ import { reportCycles } from './names.js';
 import type { Dep } from './scope.js';
 import { checkBands } from './bands.js';
 import { checkGrades, checkSettings, checkVetoes } from './grades.js';
+import { checkInputBounds } from './input-bounds.js';
 import { checkMethods } from './methods.js';
 import { checkLetDepth } from './let-depth.js';
 import { checkRuleBlocks } from './rules.js';
@@ -45,6 +46,7 @@ export const CHECKS: readonly Check[] = [
   { name: 'cycles', run: checkCycles },
   { name: 'let-depth', run: checkLetDepth },
   { name: 'rule-blocks', run: checkRuleBlocks },
+  { name: 'input-bounds', run: checkInputBounds },
 ];
 
 /**

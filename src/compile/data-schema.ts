@@ -11,8 +11,9 @@
  */
 import { assertNever } from '../common/diagnostic.js';
 import type { InputDecl } from '../dsl/ast.js';
+import { defaultBounds, resolveBounds, type ResolvedBounds } from './input-bounds.js';
 import type { Item } from './model.js';
-import type { DataType, DataUse } from './scope.js';
+import type { DataType, DataUse, Sym } from './scope.js';
 
 type Schema = Record<string, unknown>;
 
@@ -28,6 +29,8 @@ function inferred(type: DataType): Schema {
   switch (type) {
     case 'number':
       return { type: ['number', 'null'] };
+    case 'count':
+      return numeric({ type: ['number', 'null'] }, 'count', defaultBounds('count'));
     case 'string':
       return { type: ['string', 'null'] };
     case 'label':
@@ -43,16 +46,40 @@ function inferred(type: DataType): Schema {
   }
 }
 
-function declared(i: InputDecl): Schema {
+/**
+ * A numeric leaf: `x-jixiao` tells the data check (src/data/numbers.ts) the kind — how text is
+ * read (`89.974万` for money, `95%` for percent) and whether it must be whole — and the exact
+ * range as decimal strings; `minimum`/`maximum` say the same for other JSON Schema tools.
+ */
+function numeric(base: Schema, kind: string, bounds: ResolvedBounds | undefined): Schema {
+  const x: Schema = { kind };
+  const out: Schema = { ...base };
+  if (bounds?.min !== undefined) {
+    x.min = bounds.min;
+    if (bounds.minExclusive) x.minExclusive = true;
+    out[bounds.minExclusive ? 'exclusiveMinimum' : 'minimum'] = Number(bounds.min);
+  }
+  if (bounds?.max !== undefined) {
+    x.max = bounds.max;
+    if (bounds.maxExclusive) x.maxExclusive = true;
+    out[bounds.maxExclusive ? 'exclusiveMaximum' : 'maximum'] = Number(bounds.max);
+  }
+  out['x-jixiao'] = x;
+  return out;
+}
+
+function declared(i: InputDecl, scope: Map<string, Sym> | undefined): Schema {
   const nullable = (t: string): string[] | string => (i.required ? t : [t, 'null']);
   const base: Schema = (() => {
     switch (i.type) {
       case 'money':
-        // Money may come as an exact decimal string ("160000000.00") as well as a number.
-        return { type: i.required ? ['number', 'string'] : ['number', 'string', 'null'], pattern: '^-?[0-9]+(\\.[0-9]+)?$' };
       case 'percent':
+        // Money and percentages may come as text, as staff type them: an exact decimal
+        // ("160000000.00"), with a unit of the language ("89.974万", "95%").
+        return numeric({ type: i.required ? ['number', 'string'] : ['number', 'string', 'null'] }, i.type, resolveBounds(i, scope));
       case 'number':
-        return { type: nullable('number') };
+      case 'count':
+        return numeric({ type: nullable('number') }, i.type, resolveBounds(i, scope));
       case 'text':
         return i.allowed && i.allowed.length > 0 ? { enum: i.required ? [...i.allowed] : [...i.allowed, null] } : { type: nullable('string') };
       case 'boolean':
@@ -99,10 +126,10 @@ function render(node: TreeNode): Schema {
   return out;
 }
 
-export function buildDataSchema(uses: Iterable<DataUse>, inputs: readonly Item<InputDecl>[], title: string): Schema {
+export function buildDataSchema(uses: Iterable<DataUse>, inputs: readonly Item<InputDecl>[], title: string, scope?: Map<string, Sym>): Schema {
   const root = newNode();
   for (const u of uses) insert(root, u.segments, inferred(u.type), false, false);
-  for (const { decl } of inputs) insert(root, decl.path.segments, declared(decl), decl.required, true);
+  for (const { decl } of inputs) insert(root, decl.path.segments, declared(decl, scope), decl.required, true);
   const body = render(root) as { properties?: Schema; required?: string[] };
   const properties: Schema = {
     id: { type: ['string', 'number'] },

@@ -106,6 +106,13 @@ export function noteData(ir: ExprIR, type: DataType, ctx: ExprCtx): void {
   if (use && (use.type === 'any' || use.type === 'array')) use.type = type;
 }
 
+/** A bare data path counted case by case (`deduct 2 per data.violations`): a whole number ≥ 0. */
+export function noteCount(ir: ExprIR, ctx: ExprCtx): void {
+  if (ir.kind !== 'data') return;
+  const use = ctx.env.facts.data.get(ir.path.join('.'));
+  if (use && (use.type === 'any' || use.type === 'number' || use.type === 'array')) use.type = 'count';
+}
+
 function lowerPath(e: DataPath, ctx: ExprCtx): Lowered {
   const key = e.segments.join('.');
   const hasArray = e.segments.includes('[]');

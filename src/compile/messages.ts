@@ -40,6 +40,8 @@ function variant(code: Code, a: Args): string {
       return a.what === 'order' ? 'CMP310.order' : code;
     case 'CMP317':
       return a.max ? 'CMP317.max' : code;
+    case 'CMP235':
+      return a.what === 'unit' ? (a.want ? 'CMP235.unit' : 'CMP235.plain') : code;
     case 'REC504':
       return a.verb ? 'REC504.verb' : code;
     case 'REC522':

@@ -109,7 +109,7 @@ export function compileLoaded(files: readonly LoadedFile[], diagnostics: Diagnos
     }
     // Only frameworks of the entry files become rule sets; imported parents are just checked.
     if (!entryFrameworks.includes(rf.name)) continue;
-    b.ir.dataSchema = buildDataSchema(b.env.facts.data.values(), rf.inputs, rf.name);
+    b.ir.dataSchema = buildDataSchema(b.env.facts.data.values(), rf.inputs, rf.name, b.scope);
     const used = new Set(Object.values(b.ir.sourceMap).map((l) => l.file));
     b.ir.files = loadOrder.map(rel).filter((f) => used.has(f));
     b.ir.hash = hashIR(b.ir);

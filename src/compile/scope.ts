@@ -13,8 +13,11 @@ import type { Accept } from './messages.js';
 import type { Item, RFramework, RNode } from './model.js';
 import type { Ty } from './units.js';
 
-/** `label`: text or a number, for the subject of levels labelled with numbers (`1: 100%`). */
-export type DataType = 'number' | 'string' | 'boolean' | 'any' | 'array' | 'label';
+/**
+ * `label`: text or a number, for the subject of levels labelled with numbers (`1: 100%`).
+ * `count`: a number of cases (the subject of `deduct … per`), a whole number 0 or more.
+ */
+export type DataType = 'number' | 'count' | 'string' | 'boolean' | 'any' | 'array' | 'label';
 
 export interface DataUse {
   segments: string[];

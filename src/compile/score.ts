@@ -10,7 +10,7 @@ import { assertNever } from '../common/diagnostic.js';
 import type { Award, BandCondition, Expr, ScoreMethod } from '../dsl/ast.js';
 import type { AwardIR, BandConditionIR, ExprIR, ScoreIR } from './ir.js';
 import { exprText } from '../dsl/print-expr.js';
-import { expect, lowerExpr } from './expr.js';
+import { expect, lowerExpr, noteCount } from './expr.js';
 import type { IdGen } from './ids.js';
 import type { ExprCtx } from './scope.js';
 import { RATIO, SCORE, unitFound } from './units.js';
@@ -104,6 +104,7 @@ export function lowerScore(m: ScoreMethod, ctx: ExprCtx, ids: IdGen): ScoreIR {
     }
     case 'deduct': {
       const out: ScoreIR = { method: 'deduct', id, per: lowerBound(m.per, ctx), count: lowerBound(m.count, ctx) };
+      noteCount(out.count, ctx);
       if (m.max) out.max = lowerBound(m.max, ctx);
       return out;
     }

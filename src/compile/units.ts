@@ -111,6 +111,7 @@ export function inputTy(type: string): Ty {
     case 'percent':
       return num(RATIO);
     case 'number':
+    case 'count':
       return num(null);
     case 'text':
     case 'date':

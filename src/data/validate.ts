@@ -4,7 +4,10 @@
  * record's errors as data (code EVL401), each naming the record id, the field path in the
  * language's own notation (`data.budget.adjusted`), what was expected and what was found.
  * Label fields (rating and tiers subjects, `text of` inputs) are checked by labels.ts, which
- * names the label meant (EVL407/EVL408).
+ * names the label meant (EVL407/EVL408); numeric fields (money, percent, number and count
+ * inputs, fields counted by `deduct`) by numbers.ts, which reads text as the language reads
+ * numbers and names the range (EVL430–EVL434). Where those checks speak about a field, the
+ * schema's own error about it is dropped: one mistake, one message.
  */
 import * as Ajv2020Module from 'ajv/dist/2020.js';
 import type { ErrorObject } from 'ajv';
@@ -13,6 +16,9 @@ import type { EvaluationError } from '../common/evaluation-error.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import { EVL, evlWord, message, type EvlWord } from '../common/evaluation-messages.js';
 import { createLabelCheck } from './labels.js';
+import { createNumberCheck, describeFound } from './numbers.js';
+
+export { describeFound } from './numbers.js';
 
 export type RecordValidator = (record: unknown, id: string) => EvaluationError[];
 
@@ -25,15 +31,18 @@ export function createRecordValidator(ir: RuleSetIR, lang: Lang = DEFAULT_LANG):
   const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false });
   const check = ajv.compile(schema);
   const labels = createLabelCheck(ir, lang);
+  const numbers = createNumberCheck(ir, lang);
   return (record, id) => {
     const labelErrors = labels.check(record, id);
-    if (check(record)) return labelErrors.slice(0, 20);
+    const numberErrors = numbers.check(record, id);
+    if (check(record)) return [...numberErrors, ...labelErrors].slice(0, 20);
     // A label field's enum error says less than the label check (no "did you mean"): keep one.
     const reported = new Set(labelErrors.map((e) => e.path));
+    const numeric = new Set(numberErrors.map((e) => e.path));
     const schemaErrors = (check.errors ?? [])
-      .filter((e) => !(e.keyword === 'enum' && reported.has(pointerToPath(e.instancePath))))
+      .filter((e) => !(e.keyword === 'enum' && reported.has(pointerToPath(e.instancePath))) && !numeric.has(pointerToPath(e.instancePath)))
       .map((e: ErrorObject) => toError(e, record, id, lang));
-    return [...schemaErrors, ...labelErrors].slice(0, 20);
+    return [...schemaErrors, ...numberErrors, ...labelErrors].slice(0, 20);
   };
 }
 
@@ -54,18 +63,6 @@ function at(record: unknown, pointer: string): unknown {
     cur = (cur as Record<string, unknown>)[s];
   }
   return cur;
-}
-
-export function describeFound(v: unknown, lang: Lang = DEFAULT_LANG): string {
-  if (v === undefined) return evlWord('nothing', lang);
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return evlWord('list', lang);
-  if (typeof v === 'object') return evlWord('object', lang);
-  if (typeof v === 'string') return `${evlWord('text', lang)} ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
-  // "number 5" in English; Chinese and English share the JSON words for the booleans themselves.
-  if (typeof v === 'number') return `${evlWord('typeNumber', lang)} ${String(v)}`;
-  if (typeof v === 'boolean') return `${evlWord('typeBoolean', lang)} ${String(v)}`;
-  return `${typeof v} ${String(v)}`;
 }
 
 const TYPE_WORDS: Record<string, EvlWord> = {
@@ -99,6 +96,11 @@ function toError(e: ErrorObject, record: unknown, id: string, lang: Lang): Evalu
       break;
     case 'const':
       expected = JSON.stringify(p.allowedValue);
+      break;
+    case 'pattern':
+      // The compiler writes a date's pattern (and, in IRs of earlier versions, money's); a
+      // regular expression means nothing to the person correcting the data.
+      expected = evlWord(String(p.pattern).startsWith('^-?[0-9]+') ? 'money' : 'date', lang);
       break;
     case 'additionalProperties':
       path = `${path}.${String(p.additionalProperty)}`;

@@ -227,7 +227,7 @@ export interface LetDecl {
   range: SourceRange;
 }
 
-export type InputType = 'number' | 'money' | 'percent' | 'text' | 'boolean' | 'date' | 'list';
+export type InputType = 'number' | 'count' | 'money' | 'percent' | 'text' | 'boolean' | 'date' | 'list';
 
 /** `input data.budget.adjusted money required "调整后预算"` — declares a data field explicitly. */
 export interface InputDecl {
@@ -237,7 +237,18 @@ export interface InputDecl {
   required: boolean;
   /** For `text`: the allowed values, e.g. `input data.decision.basis text of A, B, C, D`. */
   allowed?: string[];
+  /** The values a number may take: `[0%, 100%]`, `>= 0`; an end left out is open. */
+  bounds?: InputBounds;
   meta: Meta;
+  range: SourceRange;
+}
+
+/** `[low, high]`, `(low, high)`, `>= low`, `< high`: constants, checked by the compiler. */
+export interface InputBounds {
+  low?: Expr;
+  lowInclusive: boolean;
+  high?: Expr;
+  highInclusive: boolean;
   range: SourceRange;
 }
 

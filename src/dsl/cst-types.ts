@@ -614,6 +614,25 @@ export type InputDeclCstChildren = {
   allowed?: (NameCstNode)[];
   Comma?: IToken[];
   description?: IToken[];
+  inputRange?: InputRangeCstNode[];
+};
+
+export interface InputRangeCstNode extends CstNode {
+  name: "inputRange";
+  children: InputRangeCstChildren;
+}
+
+export type InputRangeCstChildren = {
+  GtEq?: IToken[];
+  Gt?: IToken[];
+  LtEq?: IToken[];
+  Lt?: IToken[];
+  bound?: ArithCstNode[];
+  open?: (IToken)[];
+  low?: ArithCstNode[];
+  Comma?: IToken[];
+  high?: ArithCstNode[];
+  close?: (IToken)[];
 };
 
 export interface NodeMemberCstNode extends CstNode {
@@ -819,6 +838,7 @@ export interface JixiaoCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   paramDecl(children: ParamDeclCstChildren, param?: IN): OUT;
   letDecl(children: LetDeclCstChildren, param?: IN): OUT;
   inputDecl(children: InputDeclCstChildren, param?: IN): OUT;
+  inputRange(children: InputRangeCstChildren, param?: IN): OUT;
   nodeMember(children: NodeMemberCstChildren, param?: IN): OUT;
   overrideDecl(children: OverrideDeclCstChildren, param?: IN): OUT;
   removeDecl(children: RemoveDeclCstChildren, param?: IN): OUT;

@@ -98,7 +98,7 @@ const ROUNDING: Record<string, RoundingMode> = {
   down: 'down', '舍去': 'down', up: 'up', '进位': 'up',
 };
 const INPUT_TYPES: Record<string, InputType> = {
-  number: 'number', '数值': 'number', '数字': 'number', money: 'money', '金额': 'money',
+  number: 'number', '数值': 'number', '数字': 'number', count: 'count', '计数': 'count', money: 'money', '金额': 'money',
   percent: 'percent', '百分比': 'percent', text: 'text', '文本': 'text', boolean: 'boolean', '布尔': 'boolean',
   date: 'date', '日期': 'date', list: 'list', '列表': 'list',
 };

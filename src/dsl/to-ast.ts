@@ -12,12 +12,12 @@ import type { SourceRange } from '../common/diagnostic.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import type {
   ActionDecl, ActionVerb, CombineActionKind, CombineDecl, DimensionDecl, Expr, FileAst, FrameworkDecl, GradeCut, GradesDecl, ImportDecl,
-  IndicatorDecl, InputDecl, LetDecl, LineDecl, Meta, Name, NodeMember, ParamDecl, RemoveDecl, RequireDecl, RuleDecl,
+  IndicatorDecl, InputBounds, InputDecl, LetDecl, LineDecl, Meta, Name, NodeMember, ParamDecl, RemoveDecl, RequireDecl, RuleDecl,
   RulesDecl, Setting, VetoDecl,
 } from './ast.js';
 import type {
   ActionCstChildren, CombineDeclCstChildren, DimensionDeclCstChildren, FileCstChildren, FrameworkDeclCstChildren,
-  GradeCutCstChildren, GradesDeclCstChildren, ImportDeclCstChildren, IndicatorDeclCstChildren, InputDeclCstChildren,
+  GradeCutCstChildren, GradesDeclCstChildren, ImportDeclCstChildren, IndicatorDeclCstChildren, InputDeclCstChildren, InputRangeCstChildren,
   LetDeclCstChildren, LineDeclCstChildren, MetaItemCstChildren, MetaItemCstNode, NodeMemberCstChildren,
   OverrideDeclCstChildren, ParamDeclCstChildren, RemoveDeclCstChildren, RequireDeclCstChildren, RuleDeclCstChildren,
   RulesDeclCstChildren, SeparatorCstChildren, SettingCstChildren, VetoDeclCstChildren,
@@ -213,11 +213,27 @@ class AstBuilder extends ScoreVisitor {
     for (const extra of [...presence.slice(1), ...(ctx.Of ?? []).slice(1), ...(ctx.description ?? []).slice(1)]) {
       this.report(msg.DSL.duplicateClause, msg.duplicateClause(this.lang, extra.image.startsWith('"') || extra.image.startsWith('“') ? '"…"' : extra.image), this.tokRange(extra));
     }
+    for (const extra of (ctx.inputRange ?? []).slice(1)) this.report(msg.DSL.duplicateClause, msg.duplicateClause(this.lang, '[…]'), this.nodeRange(extra));
+    const bounds = this.sub<InputBounds>(first(ctx.inputRange));
     if (!path || !type) return undefined;
     return {
-      kind: 'input', path, type, required: presence[0]?.tokenType === kw.Required, ...(ctx.Of ? { allowed } : {}),
+      kind: 'input', path, type, required: presence[0]?.tokenType === kw.Required, ...(ctx.Of ? { allowed } : {}), ...(bounds ? { bounds } : {}),
       meta: this.meta(undefined, desc ? { description: unquote(desc.image) } : {}), range,
     };
+  }
+
+  inputRange(ctx: InputRangeCstChildren, node: CstNode): InputBounds | undefined {
+    const range = this.nodeRange(node);
+    if (ctx.open) {
+      const low = this.exprOf(first(ctx.low));
+      const high = this.exprOf(first(ctx.high));
+      if (!low || !high || !ctx.close) return undefined;
+      return { low, lowInclusive: first(ctx.open)!.tokenType.name === 'LBracket', high, highInclusive: first(ctx.close)!.tokenType.name === 'RBracket', range };
+    }
+    const bound = this.exprOf(first(ctx.bound));
+    if (!bound) return undefined;
+    if (ctx.GtEq || ctx.Gt) return { low: bound, lowInclusive: ctx.GtEq !== undefined, highInclusive: false, range };
+    return { high: bound, highInclusive: ctx.LtEq !== undefined, lowInclusive: false, range };
   }
 
   // ── dimensions and indicators ───────────────────────────────────────────────────────────

@@ -3,13 +3,16 @@
  * returns an evaluator reused for every record; `evaluate` scores one record, `evaluateMany`
  * streams a batch in constant memory. Neither ever throws on user data: a record that is not a
  * safe plain object, or that fails the rule set's data schema, comes back as a result with
- * status 'rejected' and its errors, and the batch goes on.
+ * status 'rejected' and its errors, and the batch goes on. Numbers typed with a unit
+ * (`"89.974万"`, `"95%"`) are read as the language reads them before anything scores them
+ * (`read`, src/data/numbers.ts); callers that pass the record on (the rules) pass `read(record)`.
  */
 import type { RuleSetIR } from '../compile/ir.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import type { EvaluationError, EvaluationResult, TraceLevel } from './result.js';
 import { checkRecord, recordId } from '../data/guard.js';
 import { SourcedRecord } from '../data/sourced-record.js';
+import { createNumberCheck } from '../data/numbers.js';
 import { createRecordValidator, type RecordValidator } from '../data/validate.js';
 import { createState } from './indicator.js';
 import { buildProgram, type Program } from './plan.js';
@@ -44,6 +47,11 @@ export interface EvaluateOptions {
 export interface Evaluator {
   readonly ir: RuleSetIR;
   evaluate(record: unknown, options?: EvaluateOptions): EvaluationResult;
+  /**
+   * The record as scoring reads it: unit-suffixed numbers replaced by their value (a copy along
+   * the changed paths; the same object when nothing changes). Give this to the rules.
+   */
+  read<T>(record: T): T;
 }
 
 export function createEvaluator(ir: RuleSetIR, options: EvaluatorOptions = {}): Evaluator {
@@ -51,14 +59,16 @@ export function createEvaluator(ir: RuleSetIR, options: EvaluatorOptions = {}): 
   const lang = options.lang ?? DEFAULT_LANG;
   const validator = options.validate === false ? undefined : createRecordValidator(ir, lang);
   const trace = traceLevel(options.trace);
-  return { ir, evaluate: (record, opts = {}) => run(program, validator, record, opts, trace, lang) };
+  const numbers = createNumberCheck(ir, lang);
+  const read = <T>(record: T): T => numbers.normalize(record);
+  return { ir, read, evaluate: (record, opts = {}) => run(program, validator, read, record, opts, trace, lang) };
 }
 
-function run(program: Program, validator: RecordValidator | undefined, record: unknown, opts: EvaluateOptions, trace: TraceLevel, lang: Lang): EvaluationResult {
+function run(program: Program, validator: RecordValidator | undefined, read: (r: unknown) => unknown, record: unknown, opts: EvaluateOptions, trace: TraceLevel, lang: Lang): EvaluationResult {
   const id = opts.id ?? recordId(record, opts.fallbackId ?? '');
   const unsafe = checkRecord(record, id, lang);
   if (unsafe.length) return rejectedResult(program.ir, id, unsafe);
-  const data = record as Record<string, unknown>;
+  const data = read(record) as Record<string, unknown>;
   const invalid = validator ? validator(data, id) : [];
   if (invalid.length) return rejectedResult(program.ir, id, invalid);
   const stage = opts.stage ?? (typeof data.stage === 'string' && Object.hasOwn(data, 'stage') ? data.stage : undefined);

@@ -38,7 +38,8 @@ export interface RecordState {
   ctx: Ctx;
   /** Paths ('/'-separated) and names the record declares not applicable. */
   na: Set<string>;
-  outcomes: Map<string, IndicatorOutcome | 'running'>;
+  /** By `IndicatorPlan.index`: the outcome, or 'running' while it is being computed. */
+  outcomes: (IndicatorOutcome | 'running' | undefined)[];
   dims: Map<string, boolean | Fail>;
   /** Build trace steps and inputs: level 'full' only. */
   trace: boolean;
@@ -54,7 +55,7 @@ export function createState(program: Program, data: Record<string, unknown>, sta
   const state: RecordState = {
     program,
     na,
-    outcomes: new Map(),
+    outcomes: new Array(program.indicators.length),
     dims: new Map(),
     trace: level === 'full',
     level,
@@ -73,7 +74,7 @@ function nodeValue(state: RecordState, path: string, member: NodeMember): Val {
   const plan = state.program.byPath.get(path);
   if (!plan) return fail(EVL.UNKNOWN_NAME, { name: path });
   if (plan.kind === 'indicator') {
-    if (state.outcomes.get(path) === 'running') return fail(EVL.CYCLE, { path }, path);
+    if (state.outcomes[plan.index] === 'running') return fail(EVL.CYCLE, { path }, path);
     const o = outcomeOf(state, plan);
     if (member === 'status') return o.status;
     if (o.status !== 'scored') return fail(EVL.NODE_UNAVAILABLE, { path, member }, path);
@@ -101,11 +102,11 @@ function collectLeaves(d: DimensionPlan, out: IndicatorPlan[] = []): IndicatorPl
 }
 
 export function outcomeOf(state: RecordState, plan: IndicatorPlan): IndicatorOutcome {
-  const hit = state.outcomes.get(plan.path);
+  const hit = state.outcomes[plan.index];
   if (hit && hit !== 'running') return hit;
-  state.outcomes.set(plan.path, 'running');
+  state.outcomes[plan.index] = 'running';
   const o = runIndicator(state, plan);
-  state.outcomes.set(plan.path, o);
+  state.outcomes[plan.index] = o;
   return o;
 }
 

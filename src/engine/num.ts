@@ -62,7 +62,8 @@ const CERTAIN = 1e-12;
 export class Num {
   /**
    * Fast form when k ≥ 0: m and k as described above. k = WIDE marks the wide form, w × 10^-wk,
-   * with m its nearest double give or take a few ulps (for comparisons that are not close);
+   * with m NaN until `approximation()` sets it to a double within a few ulps (for comparisons
+   * that are not close);
    * k = DEC a value held only by `d`. `d` is also the lazily built D of the other forms, kept
    * for the next operation that needs it.
    */
@@ -82,7 +83,16 @@ export class Num {
       if (wk < 0 && wk >= -15 && safe(m * POW10[-wk]!)) return new Num(m * POW10[-wk]!, 0, undefined);
     }
     if (wk > WIDE_SCALE || wk < -WIDE_SCALE) return new Num(NaN, DEC, new D(wideToString(w, wk)));
-    return new Num(approximate(w, wk), WIDE, undefined, w, wk);
+    return new Num(NaN, WIDE, undefined, w, wk);
+  }
+
+  /**
+   * A wide value's nearest double give or take a few ulps, made on first use: most wide values
+   * (quotients on their way to a sum or a rounding) are never compared far from another.
+   */
+  private approximation(): number {
+    if (Number.isNaN(this.m)) (this as { m: number }).m = approximate(this.w, this.wk);
+    return this.m;
   }
 
   /** The scaled BigInt of a fast or wide value; its scale is left in `wide.scale`. */
@@ -308,8 +318,8 @@ export class Num {
     }
     if (this.k === DEC || y.k === DEC) return cmpDec(this.dec(), y.dec());
     // A fast value's m is exact and a wide one's close: far apart, the doubles decide.
-    const x = this.k >= 0 ? this.m / POW10[this.k]! : this.m;
-    const z = y.k >= 0 ? y.m / POW10[y.k]! : y.m;
+    const x = this.k >= 0 ? this.m / POW10[this.k]! : this.approximation();
+    const z = y.k >= 0 ? y.m / POW10[y.k]! : y.approximation();
     const gap = x - z;
     if (gap > CERTAIN * Math.abs(z) + Number.MIN_VALUE || -gap > CERTAIN * Math.abs(z) + Number.MIN_VALUE) return gap < 0 ? -1 : 1;
     const a = this.big(), ka = wide.scale;

@@ -49,6 +49,8 @@ export interface IndicatorPlan {
   score: ScoreFn;
   reads: Reads;
   source?: string;
+  /** Position in `Program.indicators`: where a record keeps this indicator's outcome. */
+  index: number;
 }
 
 export type NodePlan = DimensionPlan | IndicatorPlan;
@@ -128,7 +130,7 @@ function planNode(n: NodeIR, ancestors: DimensionPlan[], ir: RuleSetIR, env: Exp
     d.children = n.children.map((c) => planNode(c, inner, ir, env, out, byPath));
     return d;
   }
-  const p = planIndicator(n, ancestors, ir, env);
+  const p = planIndicator(n, ancestors, ir, env, out.length);
   byPath.set(n.path, p);
   out.push(p);
   return p;
@@ -185,7 +187,7 @@ function scoreExprs(s: ScoreIR): ExprIR[] {
   }
 }
 
-function planIndicator(n: IndicatorIR, ancestors: DimensionPlan[], ir: RuleSetIR, env: ExprEnv): IndicatorPlan {
+function planIndicator(n: IndicatorIR, ancestors: DimensionPlan[], ir: RuleSetIR, env: ExprEnv, index: number): IndicatorPlan {
   const valueExpr = n.value ?? subjectOf(n.score);
   const exprs: ExprIR[] = [
     ...(n.applicable ? [n.applicable] : []),
@@ -209,6 +211,7 @@ function planIndicator(n: IndicatorIR, ancestors: DimensionPlan[], ir: RuleSetIR
     declaredValue: n.value !== undefined,
     score: compileScore(n.score, env),
     reads,
+    index,
   };
   if (loc) p.source = `${loc.file}:${loc.line}:${loc.column}`;
   if (n.applicable) p.applicable = compileExpr(n.applicable, env);

@@ -25,7 +25,7 @@ interface Placed {
 export function buildScorecard(program: Program, state: RecordState, id: string): EvaluationResult {
   const round = (d: Num): number => toRoundedNumber(d, program.precision, program.rounding);
   const redistribute = program.ir.settings.notApplicable === 'redistribute';
-  const placed = new Map<string, Placed>();
+  const leaves: Placed[] = []; // in walk order, which is the IR's order of indicators
   const dims: DimensionResult[] = [];
   // Applicability of every node, computed once bottom-up.
   const applicableOf = new Map<NodePlan, boolean>();
@@ -51,7 +51,7 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
       if (n.kind === 'indicator') {
         const o = outcomeOf(state, n);
         const points = o.points === null ? null : same ? o.points : o.points.times(childFactor);
-        placed.set(n.path, { outcome: o, eff, points });
+        leaves.push({ outcome: o, eff, points });
         if (points) sum = sum.plus(points);
         continue;
       }
@@ -65,7 +65,6 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
   };
   const sum = walk(program.roots, ONE);
 
-  const leaves = [...placed.values()];
   const applicableLeaves = leaves.filter((p) => p.outcome.status !== 'not_applicable');
   // Decimal sums of weights are exact, so the precomputed Σ of all leaves is the same number
   // when every leaf applies (the common case) and saves 30-odd additions per record.

@@ -29,15 +29,17 @@ export interface AssessorOptions {
 /** Builds the evaluator and the recommender once for a rule set. */
 export function createAssessor(ir: RuleSetIR, options: AssessorOptions = {}): Assessor {
   const evaluator = createEvaluator(ir, { lang: options.lang ?? DEFAULT_LANG, ...(options.trace === undefined ? {} : { trace: options.trace }) });
-  const recommender = createRecommender(ir);
+  const recommender = createRecommender(ir, { lang: options.lang ?? DEFAULT_LANG });
   return {
     ir,
     assess(record, options = {}) {
       const { context, ...evaluateOptions } = options;
-      const result = evaluator.evaluate(record, evaluateOptions);
+      // the rules read the record as scoring did ("89.974万" as 899740)
+      const data = evaluator.read(record);
+      const result = evaluator.evaluate(data, evaluateOptions);
       // `--stage` is the stage of the whole evaluation: rules read it as the scorecard does
       const withStage = evaluateOptions.stage !== undefined && context?.stage === undefined ? { ...context, stage: evaluateOptions.stage } : context;
-      if (result.status === 'ok') result.recommendations = recommender.recommend(result, record, withStage);
+      if (result.status === 'ok') result.recommendations = recommender.recommend(result, data, withStage);
       return result;
     },
   };

@@ -21,6 +21,8 @@ export interface ResultSummary {
   grade: string | null;
   errors: EvaluationError[];
   recommendations: { action: string; line?: string; amount?: string; level?: string }[];
+  /** Indicators of a scored record that could not be scored, with their reasons. */
+  unavailable?: { path: string; code: string; message: string }[];
 }
 
 export interface SerializedResult {
@@ -90,7 +92,10 @@ export function chunkResults(reply: ChunkReply): SerializedResult[] {
 }
 
 export function summarizeResult(result: EvaluationResult): ResultSummary {
+  const unavailable: ResultSummary['unavailable'] = [];
+  for (const i of result.indicators) if (i.status === 'unavailable') unavailable.push({ path: i.path, code: i.error?.code ?? '', message: i.error?.message ?? '' });
   return {
+    unavailable,
     id: result.id,
     status: result.status,
     total: result.total,

@@ -11,7 +11,8 @@
 import type { ExprIR, RuleSetIR } from '../compile/ir.js';
 import type { DimensionResult, EvaluationResult, IndicatorResult } from '../engine/result.js';
 import { readPath, type NodeMember } from '../engine/expr.js';
-import { fromData, type Val } from '../engine/values.js';
+import { fromData, isFail, type Fail, type Val } from '../engine/values.js';
+import { EVL } from '../engine/messages.js';
 import { BlockExprs, factOf, RecordCtx, type RecordView } from './exprs.js';
 import { compilePointer, ownProperty, parsePointer } from './path.js';
 import type { RulePlan } from './to-rules-engine.js';
@@ -215,15 +216,28 @@ export class Scope implements RecordView {
   nameFact(blockIndex: number, slot: number, name: string): unknown {
     const memo = (this.memo ??= new Array<unknown>(this.shared.slotCount).fill(UNSET));
     let v = memo[slot];
-    if (v === UNSET) memo[slot] = v = factOf(this.name(blockIndex, name));
+    if (v === UNSET) memo[slot] = v = this.kept(slot, this.name(blockIndex, name));
     return v;
   }
   /** A planned derived fact, evaluated once per record. */
   derivedFact(blockIndex: number, slot: number, e: ExprIR): unknown {
     const memo = (this.memo ??= new Array<unknown>(this.shared.slotCount).fill(UNSET));
     let v = memo[slot];
-    if (v === UNSET) memo[slot] = v = factOf(this.value(blockIndex, e));
+    if (v === UNSET) memo[slot] = v = this.kept(slot, this.value(blockIndex, e));
     return v;
+  }
+  /**
+   * Why the fact in `slot` could not be computed (a division by zero, a wrong type), once it was
+   * read; undefined when it was computed or its data is only missing (missing stays "false", as
+   * documented, and is no error). failed-facts.ts makes the rules reading it unavailable.
+   */
+  failure(slot: number): Fail | undefined {
+    return this.failures?.get(slot);
+  }
+  private failures: Map<number, Fail> | undefined;
+  private kept(slot: number, v: Val): unknown {
+    if (isFail(v) && v.code !== EVL.MISSING) (this.failures ??= new Map()).set(slot, v);
+    return factOf(v);
   }
 
   /** The whole facts object, as json-rules-engine reads it; built on first use. */

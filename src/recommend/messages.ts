@@ -3,7 +3,7 @@
  * turned into json-rules-engine rules (REC53x; REC501–REC524 belong to the
  * compiler's rule-block checks), actions and combination (REC54x), special-fund allocation
  * (REC55x), rule JSON that either path would misread (REC561–REC571, rule-json-check.ts) and
- * conditions that cannot be compared on a record (REC572). Code builds diagnostics through `recDiagnostic`, which looks the template
+ * conditions that cannot be compared on a record (REC572), rules reading a let that failed (REC573). Code builds diagnostics through `recDiagnostic`, which looks the template
  * up here and places it in the source via the IR's `sourceMap`; tests assert codes, not wording.
  * Every code has a severity and a Chinese and an English template (the one catalogue shape of
  * src/common/catalogue.ts); the language is an argument of `recDiagnostic` (default Chinese, as
@@ -36,6 +36,7 @@ export const REC_MESSAGES = defineCatalogue('recommend', {
   REC570: { severity: 'error', zh: '规则 {0}：{1} 处的条件同时含有 "{2}" 和 "{3}"；每个条件只能写一种；该规则不予采用', en: 'rule {0}: the condition at {1} has both "{2}" and "{3}"; write one per condition; the rule is left out' },
   REC571: { severity: 'error', zh: '规则 {0}：{1} 处的 "{2}" 不受编译求值器支持；该规则不予采用', en: 'rule {0}: "{2}" at {1} is not supported by the compiled evaluator; the rule is left out' },
   REC572: { severity: 'error', zh: '规则 {0}：{1} 处的条件读取的 {2} 不是数值、文字、是/否或 null，无法比较；该规则对本条记录不可用', en: 'rule {0}: the condition at {1} reads {2}, which is not a number, text, true/false or null and cannot be compared; the rule is unavailable for this record' },
+  REC573: { severity: 'error', zh: '规则 {0}：本条记录无法计算 {1}（{2}；定义于 {3}）；该规则对本条记录不可用——请检查它用作除数或读取的数据', en: 'rule {0}: {1} could not be computed for this record ({2}; declared at {3}); the rule is unavailable for this record — check the data it divides by or reads' },
   REC551: { severity: 'error', zh: '资金分配：资金总额“{0}”不是以元计的非负金额', en: 'allocation: the pool "{0}" is not a non-negative amount in 元' },
   REC552: { severity: 'error', zh: '资金分配：因素“{0}”的权重为“{1}”；权重必须是正数', en: 'allocation: factor "{0}" has weight "{1}"; weights must be positive numbers' },
   REC553: { severity: 'error', zh: '资金分配：因素“{0}”对分配对象“{1}”没有可用的值', en: 'allocation: factor "{0}" has no usable value for recipient "{1}"' },

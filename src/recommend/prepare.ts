@@ -5,15 +5,18 @@
  * recommendations and combined per line. Because the paths differ only in which evaluator
  * decides the fired events, equal events mean byte-identical recommendations.
  *
- * A rejected record (`status: 'rejected'`) gets no recommendations: its scorecard has no total
+ * A rule that reads a fact the record could not compute is unavailable on both paths alike
+ * (`failed`, failed-facts.ts). A rejected record (`status: 'rejected'`) gets no recommendations: its scorecard has no total
  * or grade to reason about, and its errors already say why.
  */
 import type { RuleSetIR } from '../compile/ir.js';
 import type { Diagnostic } from '../common/diagnostic.js';
+import type { Lang } from '../common/lang.js';
 import { compareDiagnostics } from '../common/diagnostic.js';
 import type { EvaluationResult, Recommendation } from '../engine/result.js';
 import { actionsToRecommendations, checkActions, type PendingRecommendation } from './actions.js';
 import { combineRecommendations } from './combine.js';
+import { conditionReads, failedRules, type FailedRule } from './failed-facts.js';
 import { createShared, factReader, Scope, type FactReader, type RecommendContext, type Shared } from './facts.js';
 import { planRules, type JreRule, type RecommendEventParams, type RulePlan } from './to-rules-engine.js';
 
@@ -25,6 +28,8 @@ export interface PreparedRuleSet {
   /** Per rule set: compiled expressions and fact slots; `factReader(shared, …)` reads a scope. */
   shared: Shared;
   scope(result: EvaluationResult, record: unknown, context?: RecommendContext): Scope;
+  /** Rules this record leaves unavailable because a fact they read could not be computed (REC573). */
+  failed(scope: Scope, lang?: Lang): FailedRule[];
   /** Events (in any order) → final recommendations. */
   finish(events: readonly RecommendEventParams[], scope: Scope): Recommendation[];
 }
@@ -35,6 +40,7 @@ export function prepareRuleSet(ir: RuleSetIR): PreparedRuleSet {
   const shared = createShared(ir, plan);
   const readers = new Map<number, [string, FactReader][]>();
   for (const [order, refs] of plan.ruleFacts) readers.set(order, refs.map((r) => [r.label, factReader(shared, r.fact, r.path)]));
+  const reads = conditionReads(shared, plan.rules);
   return {
     ir,
     plan,
@@ -42,6 +48,7 @@ export function prepareRuleSet(ir: RuleSetIR): PreparedRuleSet {
     diagnostics,
     shared,
     scope: (result, record, context = {}) => new Scope(shared, result, record, context),
+    failed: (scope, lang) => failedRules(shared, scope, plan.rules, reads, lang),
     finish(events, scope) {
       // The compiled path hands events over in this order already; the reference path does not.
       let sorted = events;

@@ -16,6 +16,8 @@ import { isRejected, prepareRuleSet } from './prepare.js';
 import { recommendReference } from './reference.js';
 import type { JreRule, RecommendEventParams } from './to-rules-engine.js';
 import { noteUnavailable } from './unavailable.js';
+import { DEFAULT_LANG, type Lang } from '../common/lang.js';
+import { noteFailed } from './failed-facts.js';
 
 export interface Recommender {
   diagnostics: Diagnostic[];
@@ -24,7 +26,9 @@ export interface Recommender {
   recommend(result: EvaluationResult, record: unknown, context?: RecommendContext): Recommendation[];
 }
 
-export function createRecommender(ir: RuleSetIR): Recommender {
+/** `lang`: the language of the reasons a record's unavailable rules get (REC572, REC573). */
+export function createRecommender(ir: RuleSetIR, options: { lang?: Lang } = {}): Recommender {
+  const lang = options.lang ?? DEFAULT_LANG;
   const prepared = prepareRuleSet(ir);
   // Conditions read each fact straight from the record's scope: no facts object per record.
   const compiled = compileRules<JreRule['event'], Scope>(prepared.rules, (fact, path) => factReader(prepared.shared, fact, path));
@@ -35,9 +39,16 @@ export function createRecommender(ir: RuleSetIR): Recommender {
       if (isRejected(result)) return [];
       const scope = prepared.scope(result, record, context);
       const run = compiled.evaluate(scope);
-      if (run.unavailable.length > 0) noteUnavailable(result, run.unavailable);
-      const events: RecommendEventParams[] = new Array<RecommendEventParams>(run.events.length);
-      for (let i = 0; i < run.events.length; i++) events[i] = run.events[i]!.params;
+      if (run.unavailable.length > 0) noteUnavailable(result, run.unavailable, lang);
+      const failed = prepared.failed(scope, lang);
+      let fired = run.events;
+      if (failed.length > 0) {
+        noteFailed(result, failed);
+        const dropped = new Set(failed.map((f) => f.event));
+        fired = fired.filter((e) => !dropped.has(e));
+      }
+      const events: RecommendEventParams[] = new Array<RecommendEventParams>(fired.length);
+      for (let i = 0; i < fired.length; i++) events[i] = fired[i]!.params;
       return prepared.finish(events, scope);
     },
   };

@@ -29,6 +29,7 @@ import { isRejected, prepareRuleSet, type PreparedRuleSet } from './prepare.js';
 import { checkRuleJson, ruleLabel } from './rule-json-check.js';
 import type { RecommendEventParams } from './to-rules-engine.js';
 import { factLabel, isScalar, noteUnavailable, type Unavailable } from './unavailable.js';
+import { noteFailed } from './failed-facts.js';
 
 type JreEvent = { type: string; params?: Record<string, unknown> };
 
@@ -146,7 +147,11 @@ export function createReferenceRecommender(ir: RuleSetIR, prepared: PreparedRule
     const scope = prepared.scope(result, record, context);
     const { events, unavailable } = await runEngineDetailed(engine, scope.facts as unknown as Record<string, unknown>);
     noteUnavailable(result, unavailable);
-    const params = events.filter((e) => e.type === 'recommend').map((e) => e.params as unknown as RecommendEventParams);
+    const failed = prepared.failed(scope);
+    noteFailed(result, failed);
+    // json-rules-engine hands back copies of events: match a failed rule by its order
+    const dropped = new Set(failed.map((f) => (f.event as { params: RecommendEventParams }).params.order));
+    const params = events.filter((e) => e.type === 'recommend').map((e) => e.params as unknown as RecommendEventParams).filter((p) => !dropped.has(p.order));
     return prepared.finish(params, scope);
   };
   return {

@@ -295,18 +295,39 @@ function kindOf(e: ExprIR, ctx: Ctx, depth: number): Kind {
 
 /**
  * Whether a leaf `left op right` decides as the engine does. A raw value against a number or a
- * boolean is left as a leaf: the compiler types such data paths in the record schema (a number
- * or a boolean, validated before scoring), so `===` and JS ordering agree there.
+ * boolean is left as a leaf only when it is a bare data path the record schema types without
+ * text (a number or a boolean, validated before scoring), so `===` and JS ordering agree there;
+ * anything else raw — `coalesce(data.flag, false)`, a let passing data on, the caller's context,
+ * a field that may hold text such as `" 是 "` or `"95%"` — is decided by the engine, so a rule
+ * reads `"true"` as the scorecard does (one boolean semantics).
  */
 function leafExact(op: string, left: ExprIR, right: ExprIR, ctx: Ctx): boolean {
   if (gradeFact(left) || gradeFact(right)) return true;
   const lk = kindOf(left, ctx, 0);
   const rk = kindOf(right, ctx, 0);
   if (lk === 'raw' || rk === 'raw') {
-    const other = lk === 'raw' ? rk : lk;
-    return other === 'num' || other === 'bool';
+    const [raw, other] = lk === 'raw' ? [left, rk] : [right, lk];
+    return (other === 'num' || other === 'bool') && typedWithoutText(raw, ctx.ir);
   }
   return lk === rk || lk === 'engine' || rk === 'engine' || !(op === '==' || op === '!=');
+}
+
+/**
+ * A bare data path whose schema leaf admits no text (only numbers, booleans or null). The
+ * compiler puts every path a rule set reads into its schema; a path the schema does not hold
+ * comes from a hand-made IR, whose author vouches for its type, as before.
+ */
+function typedWithoutText(e: ExprIR, ir: RuleSetIR): boolean {
+  if (e.kind !== 'data' || e.path.includes('[]')) return false;
+  let node: unknown = ir.dataSchema;
+  for (const seg of e.path) {
+    const props = (node as { properties?: Record<string, unknown> } | null)?.properties;
+    if (!props || !Object.hasOwn(props, seg)) return true;
+    node = props[seg];
+  }
+  const type = (node as { type?: unknown } | null)?.type;
+  const types = typeof type === 'string' ? [type] : Array.isArray(type) ? type : [];
+  return types.length > 0 && types.every((t) => t === 'number' || t === 'integer' || t === 'boolean' || t === 'null');
 }
 
 /**

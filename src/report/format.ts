@@ -1,7 +1,8 @@
 /**
  * Number, money, value and text formatting shared by every report renderer. Money arrives as
  * decimal strings in 元 and is formatted with decimal.js only, so "160000000.00" prints as
- * "16,000.00 万元（160,000,000.00 元）" with no binary rounding on the way. Scores are JSON
+ * "16,000.00 万元（160,000,000.00 元）" with no binary rounding on the way: 万元 to two decimals,
+ * 元 to the cent. Scores are JSON
  * numbers the engine already rounded; they are printed with exactly the rule set's precision.
  * Percent values are fractions (0.95 → "95%"). The escaping helpers are the only way user text
  * reaches HTML or Markdown output.
@@ -37,13 +38,11 @@ export function formatYuan(amount: Decimal): string {
 }
 
 /**
- * 万元 exactly: the amount divided by 10 000 keeps every digit (1234.56 元 → "0.123456"), with at
- * least two decimals so round amounts read naturally ("30.00").
+ * 万元 to two decimals, half-up (11,802,348 元 → "1,180.23"): published tables state 万元 that
+ * way. The exact figure is never lost, since `formatMoney` prints 元 to the cent beside it.
  */
 export function formatWan(amount: Decimal): string {
-  const wan = amount.div(10000);
-  const digits = Math.max(2, wan.decimalPlaces());
-  return groupDigits(fixed(wan, digits));
+  return groupDigits(fixed(amount.div(10000), 2));
 }
 
 /** Money in both units from a decimal string in 元; the raw text when it is not a number. */
@@ -51,8 +50,8 @@ export function formatMoney(lang: Lang, amount: string | number | Decimal): stri
   const d = amount instanceof Decimal ? amount : toDecimal(amount);
   if (d === null) return String(amount);
   // Below 1万元 the 万元 figure only adds noise.
-  if (d.abs().lt(10000)) return t(lang, 'money.yuan', { yuan: formatYuan(d) });
-  return t(lang, 'money.both', { yuan: formatYuan(d), wan: formatWan(d) });
+  if (d.abs().lt(10000)) return t(lang, 'money/yuan', { yuan: formatYuan(d) });
+  return t(lang, 'money/both', { yuan: formatYuan(d), wan: formatWan(d) });
 }
 
 /** A score with exactly `precision` decimals, half-up ("92.5" at 2 → "92.50"). */
@@ -79,7 +78,7 @@ export function formatNumber(value: number | string | Decimal): string {
 /** The display name of a unit in the catalogue, or the unit itself. */
 export function unitLabel(lang: Lang, unit: string | null | undefined): string {
   if (!unit) return '';
-  const key = `unit.${unit}`;
+  const key = `unit/${unit}`;
   return hasMessage(key) ? t(lang, key) : unit;
 }
 
@@ -89,8 +88,8 @@ export function formatValue(
   value: number | string | boolean | null | undefined,
   unit: string | null | undefined,
 ): string {
-  if (value === null || value === undefined) return t(lang, 'value.none');
-  if (typeof value === 'boolean') return t(lang, value ? 'value.yes' : 'value.no');
+  if (value === null || value === undefined) return t(lang, 'value/none');
+  if (typeof value === 'boolean') return t(lang, value ? 'value/yes' : 'value/no');
   const d = toDecimal(value);
   if (d === null) return String(value);
   if (unit === '%') return formatPercent(d);
@@ -105,7 +104,7 @@ const TARGET_OPS: Record<string, string> = { '>=': '≥', '<=': '≤', '=': '=',
 /** "≥ 95%", "= 100%", "80% – 90%", with "± 5%" when a tolerance is set. */
 export function formatTarget(lang: Lang, indicator: IndicatorResult): string {
   const target = indicator.target;
-  if (!target || target.value === null) return t(lang, 'value.none');
+  if (!target || target.value === null) return t(lang, 'value/none');
   let text: string;
   if (target.op === 'between') {
     text = `${formatValue(lang, target.value, indicator.unit)} – ${formatValue(lang, target.upper ?? null, indicator.unit)}`;
@@ -143,10 +142,10 @@ export function escapeMarkdown(text: string): string {
 
 /** Text in the language's parentheses: "（x）" in Chinese, " (x)" in English. */
 export function paren(lang: Lang, text: string): string {
-  return t(lang, 'punct.paren', { text });
+  return t(lang, 'punct/paren', { text });
 }
 
 /** Joins list items with the language's separator. */
 export function joinList(lang: Lang, items: readonly string[]): string {
-  return items.join(t(lang, 'list.sep'));
+  return items.join(t(lang, 'list/sep'));
 }

@@ -6,7 +6,10 @@
  * records need not build the info by hand; amounts are kept as decimal strings in 元.
  * A record's `name` is the project's name, except for a department's or a town's own record:
  * those (an explicit `entity: department|town`, or, without one, the shape of the demo city's
- * department / town records — see ENTITY_SHAPES) report their `name` as the department / town.
+ * department / town records — see ENTITY_SHAPES) report their `name` as the department / town,
+ * and are labelled as what they are (`entity`). The evaluator's own text (`narrative`: work,
+ * experience, problems, causes per indicator, suggestions) and the 落款's issuing body come from
+ * the record's `narrative` / `评价说明` and `issuer` / `评价机构` fields, or from a side file.
  */
 import type { EvaluationResult } from '../engine/result.js';
 import { toDecimal } from './format.js';
@@ -24,6 +27,55 @@ export interface ProjectInfo {
   approved?: string;
   /** Evaluation date as the caller wants it shown; reports print no clock time of their own. */
   date?: string;
+  /** What the record is about; absent means a project. */
+  entity?: Entity;
+  /** The evaluating body signing the report (落款). */
+  issuer?: string;
+  /** The evaluator's own words, placed in the outline's sections. */
+  narrative?: Narrative;
+}
+
+/**
+ * Text the evaluator writes, not the rules: each part goes to its place in the 财预〔2020〕10号
+ * outline; `causes` explains an indicator's lost points (indicator name → cause).
+ */
+export interface Narrative {
+  overview?: string;
+  work?: string;
+  experience?: string;
+  problems?: string;
+  causes?: Record<string, string>;
+  suggestions?: string;
+}
+
+/** Field names of a narrative, English first, then the Chinese the forms use. */
+export const NARRATIVE_FIELDS: Record<Exclude<keyof Narrative, 'causes'>, readonly string[]> & { causes: readonly string[] } = {
+  overview: ['overview', '项目概况'],
+  work: ['work', '工作开展情况'],
+  experience: ['experience', '主要经验及做法'],
+  problems: ['problems', '存在的问题'],
+  causes: ['causes', '偏差原因'],
+  suggestions: ['suggestions', '有关建议'],
+};
+
+/** A narrative from a plain object with English or Chinese keys; undefined when it has no text. */
+export function narrativeFrom(value: unknown): Narrative | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const obj = value as Record<string, unknown>;
+  const out: Narrative = {};
+  for (const [key, names] of Object.entries(NARRATIVE_FIELDS) as [keyof Narrative, readonly string[]][]) {
+    for (const name of names) {
+      const v = obj[name];
+      if (key === 'causes') {
+        if (v && typeof v === 'object' && !Array.isArray(v)) {
+          const causes = Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].trim() !== '').map(([k, c]) => [k, c.trim()]));
+          if (Object.keys(causes).length > 0) out.causes = causes;
+        }
+      } else if (typeof v === 'string' && v.trim() !== '') out[key] = v.trim();
+      if (out[key] !== undefined) break;
+    }
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 export type ReportInput = EvaluationResult | { result: EvaluationResult; info?: ProjectInfo };
@@ -75,7 +127,9 @@ export const INFO_PATHS = {
   year: ['year', '年度'],
   requested: ['review.requested', 'budget.requested', 'requested', '申报金额'],
   approved: ['review.approved', 'budget.approved', 'approved', '审定金额'],
-  date: ['date', 'evaluated_on'],
+  date: ['date', 'evaluated_on', '评价日期'],
+  issuer: ['issuer', '评价机构'],
+  narrative: ['narrative', 'commentary', '评价说明'],
   /** What the record is about: `project` (default), `department` or `town`. */
   entity: ['entity', '评价对象'],
 } as const;
@@ -109,7 +163,7 @@ export function entityOf(record: unknown): Entity {
 
 export function infoFromRecord(record: unknown): ProjectInfo {
   const info: ProjectInfo = {};
-  for (const key of ['name', 'department', 'town', 'stage', 'year', 'date'] as const) {
+  for (const key of ['name', 'department', 'town', 'stage', 'year', 'date', 'issuer'] as const) {
     const value = firstText(record, INFO_PATHS[key]);
     if (value !== undefined) info[key] = value;
   }
@@ -119,6 +173,14 @@ export function infoFromRecord(record: unknown): ProjectInfo {
   }
   // A department's or town's own record: its name is the unit itself, so it groups by it.
   const entity = entityOf(record);
+  if (entity !== 'project') info.entity = entity;
   if (entity !== 'project' && info.name !== undefined && info[entity] === undefined) info[entity] = info.name;
+  for (const path of INFO_PATHS.narrative) {
+    const narrative = narrativeFrom(pick(record, path));
+    if (narrative) {
+      info.narrative = narrative;
+      break;
+    }
+  }
   return info;
 }

@@ -3,7 +3,9 @@
  * per-column alignment, optional footer) that the report models produce, its Markdown and HTML
  * writers, and the page shell of every HTML report — one self-contained, print-friendly document
  * with A4 `@page` rules, embedded CSS, no script and no external asset (fonts are system font
- * stacks, charts are inline SVG). Text is escaped here, once: models hold unescaped text, and
+ * stacks, charts are inline SVG). A section with a table too wide for A4 portrait carries the
+ * class `landscape`: it prints on a named landscape page and, on a wide screen, widens to the
+ * same 265 mm, so what fits the screen at 1280 px fits the paper. Text is escaped here, once: models hold unescaped text, and
  * callers pass the shell already-escaped body HTML.
  */
 import { escapeHtml, escapeMarkdown } from './format.js';
@@ -51,6 +53,7 @@ export function htmlTable(tbl: Table, className = ''): string {
 
 const CSS = `
 @page { size: A4; margin: 18mm 16mm 20mm 16mm; }
+@page landscape { size: A4 landscape; margin: 14mm 16mm 14mm 16mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0 auto; max-width: 178mm; padding: 12mm 0; color: #1f2328; background: #fff;
@@ -75,9 +78,19 @@ td.right, th.right { text-align: right; white-space: nowrap; }
 td.center, th.center { text-align: center; }
 th { white-space: nowrap; }
 table.indicators td:nth-child(1) { white-space: nowrap; }
-table.indicators td:nth-child(2) { min-width: 7em; }
+table.indicators td:nth-child(2) { min-width: 8.5em; }
 table.indicators td:nth-child(4), table.indicators td:nth-child(5) { white-space: nowrap; }
 table.basic td:first-child { width: 9em; white-space: nowrap; }
+td:first-child { min-width: 5em; }
+section.landscape { page: landscape; break-before: page; }
+table.wide { font-size: 8pt; }
+table.wide th { white-space: normal; min-width: 4.5em; }
+table.wide td { padding: 1mm 1.2mm; }
+table.wide td:first-child { white-space: nowrap; }
+.signoff { margin-top: 12mm; text-align: right; break-inside: avoid; }
+.signoff p { margin: 1mm 0; }
+@media screen and (min-width: 1040px) { section.landscape { width: 265mm; margin-left: -43.5mm; } }
+@media screen and (max-width: 1039px) { section.landscape { overflow-x: auto; } }
 ol, ul { margin: 1mm 0 3mm; padding-left: 7mm; }
 li { margin: 0.8mm 0; }
 figure { margin: 3mm 0; text-align: center; break-inside: avoid; }
@@ -85,7 +98,7 @@ figure svg { max-width: 100%; height: auto; }
 .charts { display: flex; flex-wrap: wrap; justify-content: center; gap: 4mm; }
 .note { color: #57606a; }
 .warn-red { color: #b42318; } .warn-yellow { color: #b54708; } .warn-green { color: #027a48; }
-@media print { body { padding: 0; max-width: none; } a { color: inherit; text-decoration: none; } }
+@media print { body { padding: 0; max-width: none; } section.landscape { width: auto; margin-left: 0; } a { color: inherit; text-decoration: none; } }
 `;
 
 export function htmlPage(lang: Lang, title: string, body: string): string {

@@ -3,14 +3,18 @@
  * `ProjectInfo`) into the numbers of the batch summary report, as plain data the CLI can print
  * and the renderers lay out: counts and average, grade distribution, budget-review cuts (审减额,
  * from requested/approved amounts), money moved by recommendations per department and per town
- * and budget line, and monitoring warnings by level. Every amount is summed with decimal.js and
- * returned as a decimal string in 元 with two decimals; orders are fixed so output is stable.
+ * and budget line, and monitoring warnings by level. Scores are counted per kind of evaluation
+ * (`kinds`: ex-ante, monitoring, ex-post, self, department, town — per rule set, from its records'
+ * entity or stage, else the rule set itself), because a 予以支持 is no 优 and a town's 80 is no project's 80: no
+ * average or grade count ever mixes kinds. Every amount is summed with decimal.js and returned as
+ * a decimal string in 元 with two decimals; orders are fixed so output is stable.
  */
 import { Decimal } from 'decimal.js';
 import type { RuleSetIR } from '../compile/ir.js';
 import type { Recommendation } from '../engine/result.js';
 import { toDecimal } from './format.js';
-import { toReportItem, type ReportInput, type ReportItem } from './input.js';
+import { toReportItem, type ProjectInfo, type ReportInput, type ReportItem } from './input.js';
+import { stageKey } from './public-text.js';
 
 export interface GradeCount {
   grade: string;
@@ -45,13 +49,30 @@ export interface WarningCount {
   projects: string[];
 }
 
+/** The scores of one kind of evaluation in the batch. */
+export interface KindSummary {
+  /** `ex-ante`, `monitoring`, `ex-post`, `self`, `department`, `town`, or `rules:<rule set name>`. */
+  kind: string;
+  count: number;
+  scored: number;
+  rejected: number;
+  /** Mean of this kind's scored totals, 2 decimals half-up; null when none was scored. */
+  average: string | null;
+  /** Full marks of this kind's rule sets (the first seen). */
+  scale: string | null;
+  grades: GradeCount[];
+}
+
 export interface BatchSummary {
   count: number;
   scored: number;
   rejected: number;
-  /** Mean of the scored totals, to 2 decimals half-up; null when nothing was scored. */
+  /** Mean of the scored totals when the batch is of one kind; null when mixed or nothing was scored. */
   average: string | null;
+  /** Counts by grade label over the whole batch (labels of different kinds never coincide in practice). */
   grades: GradeCount[];
+  /** One entry per kind of evaluation, in KIND_ORDER then first-seen order. */
+  kinds: KindSummary[];
   review: ReviewSummary | null;
   /** Budget lines that appear in `byDepartment`/`byTown`, in first-seen order. */
   lines: string[];
@@ -62,6 +83,28 @@ export interface BatchSummary {
 }
 
 const DEFAULT_GRADE_ORDER = ['优', '良', '中', '差'];
+export const KIND_ORDER = ['ex-ante', 'monitoring', 'ex-post', 'self', 'department', 'town'];
+
+/** What one record says about its kind of evaluation: its entity, else its stage; null when neither. */
+export function declaredKind(info: ProjectInfo): string | null {
+  if (info.entity === 'department' || info.entity === 'town') return info.entity;
+  return stageKey(info.stage);
+}
+
+/**
+ * The kind of each rule set: what its first record that says declares. A rule set is scored one
+ * way, so all its records count in one kind, whatever a stray record's stage field says; rule
+ * sets of the same kind (the five sectors' ex-post sets) share one section.
+ */
+export function kindsOfRuleSets(items: readonly ReportItem[]): Map<string, string> {
+  const kinds = new Map<string, string>();
+  for (const { result, info } of items) {
+    if (kinds.has(result.ruleset.name)) continue;
+    const kind = declaredKind(info);
+    if (kind !== null) kinds.set(result.ruleset.name, kind);
+  }
+  return kinds;
+}
 const WARNING_ORDER = ['red', 'yellow', 'green'];
 const TAKES_MONEY = new Set(['recall', 'withhold', 'suspend']);
 
@@ -119,7 +162,8 @@ class Groups {
 export function summaryInput(input: ReportInput): ReportItem {
   const { result, info } = toReportItem(input);
   const keep: ReportItem['info'] = {};
-  for (const key of ['name', 'department', 'town', 'requested', 'approved'] as const) if (info[key] !== undefined) keep[key] = info[key];
+  for (const key of ['name', 'department', 'town', 'requested', 'approved', 'stage'] as const) if (info[key] !== undefined) keep[key] = info[key];
+  if (info.entity !== undefined) keep.entity = info.entity;
   return {
     result: {
       ruleset: result.ruleset,
@@ -153,16 +197,29 @@ export function summarize(inputs: readonly ReportInput[], irs: readonly RuleSetI
   let totalSum = new Decimal(0);
   let scored = 0;
   let review = { count: 0, requested: new Decimal(0), approved: new Decimal(0) };
+  const kindOfSet = kindsOfRuleSets(items);
+  const kinds = new Map<string, { count: number; scored: number; sum: Decimal; scale: string | null; grades: Map<string, number>; rulesets: Set<string> }>();
 
   for (const { result, info } of items) {
     const rsKey = `${result.ruleset.name}@${result.ruleset.version}`;
     const rs = rulesets.get(rsKey) ?? { name: result.ruleset.name, version: result.ruleset.version, count: 0 };
     rs.count += 1;
     rulesets.set(rsKey, rs);
+    const kindKey = kindOfSet.get(result.ruleset.name) ?? `rules:${result.ruleset.name}`;
+    const kind = kinds.get(kindKey) ?? { count: 0, scored: 0, sum: new Decimal(0), scale: null, grades: new Map<string, number>(), rulesets: new Set<string>() };
+    kinds.set(kindKey, kind);
+    kind.count += 1;
+    kind.rulesets.add(result.ruleset.name);
     if (result.status === 'ok' && result.total !== null) {
       scored += 1;
       totalSum = totalSum.plus(result.total);
-      if (result.grade !== null) grades.set(result.grade, (grades.get(result.grade) ?? 0) + 1);
+      kind.scored += 1;
+      kind.sum = kind.sum.plus(result.total);
+      kind.scale ??= String(result.scale);
+      if (result.grade !== null) {
+        grades.set(result.grade, (grades.get(result.grade) ?? 0) + 1);
+        kind.grades.set(result.grade, (kind.grades.get(result.grade) ?? 0) + 1);
+      }
     }
     const requested = toDecimal(info.requested);
     const approved = toDecimal(info.approved);
@@ -187,14 +244,29 @@ export function summarize(inputs: readonly ReportInput[], irs: readonly RuleSetI
   }
 
   const cut = review.requested.minus(review.approved);
+  const byGrade = (ord: readonly string[]) => (a: GradeCount, b: GradeCount) => rank(ord, a.grade) - rank(ord, b.grade) || (a.grade < b.grade ? -1 : 1);
+  const kindList: KindSummary[] = [...kinds.entries()]
+    .map(([key, k], seen) => ({ key, k, seen }))
+    .sort((a, b) => rank(KIND_ORDER, a.key) - rank(KIND_ORDER, b.key) || a.seen - b.seen)
+    .map(({ key, k }) => {
+      const kindOrder = gradeOrder(irs.filter((ir) => k.rulesets.has(ir.name)));
+      return {
+        kind: key,
+        count: k.count,
+        scored: k.scored,
+        rejected: k.count - k.scored,
+        average: k.scored === 0 ? null : k.sum.div(k.scored).toFixed(2, Decimal.ROUND_HALF_UP),
+        scale: k.scale,
+        grades: [...k.grades.entries()].map(([grade, count]) => ({ grade, count })).sort(byGrade(kindOrder)),
+      };
+    });
   return {
     count: items.length,
     scored,
     rejected: items.length - scored,
-    average: scored === 0 ? null : totalSum.div(scored).toFixed(2, Decimal.ROUND_HALF_UP),
-    grades: [...grades.entries()]
-      .map(([grade, count]) => ({ grade, count }))
-      .sort((a, b) => rank(order, a.grade) - rank(order, b.grade) || (a.grade < b.grade ? -1 : 1)),
+    average: scored === 0 || kinds.size > 1 ? null : totalSum.div(scored).toFixed(2, Decimal.ROUND_HALF_UP),
+    grades: [...grades.entries()].map(([grade, count]) => ({ grade, count })).sort(byGrade(order)),
+    kinds: kindList,
     review: review.count === 0 ? null : {
       count: review.count,
       requested: review.requested.toFixed(2),

@@ -116,21 +116,21 @@ async function populate(
   const taken = new Set<string>();
   const dims = topDimensions(ir);
 
-  const main = wb.addWorksheet(sheetName(t(lang, 'sheet.projects'), taken), SHEET_OPTIONS);
+  const main = wb.addWorksheet(sheetName(t(lang, 'sheet/projects'), taken), SHEET_OPTIONS);
   main.columns = [
-    { header: t(lang, 'col.id'), key: 'id', width: 12 },
-    { header: t(lang, 'col.name'), key: 'name', width: 28 },
-    { header: t(lang, 'col.department'), key: 'department', width: 14 },
-    { header: t(lang, 'col.town'), key: 'town', width: 12 },
-    { header: t(lang, 'basic.budget') + paren(lang, t(lang, 'unit.yuan')), key: 'budget', width: 16, style: { numFmt: MONEY_FORMAT } },
-    { header: t(lang, 'col.cut') + paren(lang, t(lang, 'unit.yuan')), key: 'cut', width: 14, style: { numFmt: MONEY_FORMAT } },
-    { header: t(lang, 'col.total'), key: 'total', width: 10, style: { numFmt: scoreFormat(precision) } },
-    { header: t(lang, 'col.grade'), key: 'grade', width: 8 },
+    { header: t(lang, 'col/id'), key: 'id', width: 12 },
+    { header: t(lang, 'col/name'), key: 'name', width: 28 },
+    { header: t(lang, 'col/department'), key: 'department', width: 14 },
+    { header: t(lang, 'col/town'), key: 'town', width: 12 },
+    { header: t(lang, 'basic/budget') + paren(lang, t(lang, 'unit/yuan')), key: 'budget', width: 16, style: { numFmt: MONEY_FORMAT } },
+    { header: t(lang, 'col/cut') + paren(lang, t(lang, 'unit/yuan')), key: 'cut', width: 14, style: { numFmt: MONEY_FORMAT } },
+    { header: t(lang, 'col/total'), key: 'total', width: 10, style: { numFmt: scoreFormat(precision) } },
+    { header: t(lang, 'col/grade'), key: 'grade', width: 8 },
     ...dims.map((d) => ({ header: neutraliseText(d.name), key: `dim:${d.path}`, width: 10, style: { numFmt: scoreFormat(precision) } })),
-    { header: t(lang, 'col.vetoes'), key: 'vetoes', width: 16 },
-    { header: t(lang, 'col.amount') + paren(lang, t(lang, 'unit.yuan')), key: 'amount', width: 16, style: { numFmt: MONEY_FORMAT } },
-    { header: t(lang, 'col.recommendations'), key: 'recs', width: 60 },
-    { header: t(lang, 'col.errors'), key: 'errors', width: 40 },
+    { header: t(lang, 'col/vetoes'), key: 'vetoes', width: 16 },
+    { header: t(lang, 'col/amount') + paren(lang, t(lang, 'unit/yuan')), key: 'amount', width: 16, style: { numFmt: MONEY_FORMAT } },
+    { header: t(lang, 'col/recommendations'), key: 'recs', width: 60 },
+    { header: t(lang, 'col/errors'), key: 'errors', width: 40 },
   ];
   styleHeader(main);
   for await (const { result, info } of itemsOf(inputs)) {
@@ -143,15 +143,15 @@ async function populate(
       cut: reviewCut(info)?.toNumber() ?? null,
       total: result.total,
       grade: result.grade ?? '',
-      vetoes: result.vetoes.map((v) => v.name).join(t(lang, 'list.sep')),
+      vetoes: result.vetoes.map((v) => v.name).join(t(lang, 'list/sep')),
       amount: netAmount(result.recommendations)?.toNumber() ?? null,
       recs: result.recommendations
         .map((r) => {
           const amount = toDecimal(r.amount) === null ? '' : ' ' + amountText(lang, r);
           return actionLabel(lang, r, [ir]) + amount;
         })
-        .join(t(lang, 'punct.semicolon')),
-      errors: result.errors.map((e) => (e.path ? `${e.code} ${e.path}: ${e.message}` : `${e.code} ${e.message}`)).join(t(lang, 'punct.semicolon')),
+        .join(t(lang, 'punct/semicolon')),
+      errors: result.errors.map((e) => (e.path ? `${e.code} ${e.path}: ${e.message}` : `${e.code} ${e.message}`)).join(t(lang, 'punct/semicolon')),
     };
     for (const d of dims) row[`dim:${d.path}`] = result.dimensions.find((x) => x.path === d.path)?.points ?? null;
     main.addRow(neutraliseRow(row)).commit();
@@ -161,17 +161,17 @@ async function populate(
   commitSheet(main);
 
   for (const dim of dims) {
-    const sheet = wb.addWorksheet(sheetName(t(lang, 'sheet.dimension', { name: dim.name }), taken), SHEET_OPTIONS);
+    const sheet = wb.addWorksheet(sheetName(t(lang, 'sheet/dimension', { name: dim.name }), taken), SHEET_OPTIONS);
     sheet.columns = [
-      { header: t(lang, 'col.id'), key: 'id', width: 12 },
-      { header: t(lang, 'col.indicator'), key: 'indicator', width: 22 },
-      { header: t(lang, 'col.weight'), key: 'weight', width: 8, style: { numFmt: scoreFormat(precision) } },
-      { header: t(lang, 'col.target'), key: 'target', width: 16 },
-      { header: t(lang, 'col.actual'), key: 'actual', width: 16 },
-      { header: t(lang, 'col.unit'), key: 'unit', width: 8 },
-      { header: t(lang, 'col.points'), key: 'points', width: 8, style: { numFmt: scoreFormat(precision) } },
-      { header: t(lang, 'col.status'), key: 'status', width: 10 },
-      { header: t(lang, 'col.lostReason'), key: 'lost', width: 50 },
+      { header: t(lang, 'col/id'), key: 'id', width: 12 },
+      { header: t(lang, 'col/indicator'), key: 'indicator', width: 22 },
+      { header: t(lang, 'col/weight'), key: 'weight', width: 8, style: { numFmt: scoreFormat(precision) } },
+      { header: t(lang, 'col/target'), key: 'target', width: 16 },
+      { header: t(lang, 'col/actual'), key: 'actual', width: 16 },
+      { header: t(lang, 'col/unit'), key: 'unit', width: 8 },
+      { header: t(lang, 'col/points'), key: 'points', width: 8, style: { numFmt: scoreFormat(precision) } },
+      { header: t(lang, 'col/status'), key: 'status', width: 10 },
+      { header: t(lang, 'col/lostReason'), key: 'lost', width: 50 },
     ];
     styleHeader(sheet);
     for await (const { result } of itemsOf(inputs)) {
@@ -186,7 +186,7 @@ async function populate(
           actual: numeric ? ind.value : ind.value === null ? null : formatValue(lang, ind.value, ind.unit),
           unit: ind.unit ?? '',
           points: ind.points,
-          status: t(lang, `status.${ind.status}`),
+          status: t(lang, `status/${ind.status}`),
           lost: lostReason(lang, ind, result.lostPoints, precision),
         }));
         if (numeric) row.getCell('actual').numFmt = ind.unit === '%' ? '0.00%' : ind.unit === '元' ? MONEY_FORMAT : 'General';

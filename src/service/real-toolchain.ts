@@ -82,9 +82,11 @@ export function prepareRuleSet(ir: RuleSetIR): PreparedRuleSet {
     },
     async evaluate(record, context, trace = 'full', lang = DEFAULT_LANG) {
       // a stage in the context is the evaluation's stage, as `jixiao eval --stage` is
-      const result = evaluatorFor(trace, lang).evaluate(record, typeof context?.stage === 'string' ? { stage: context.stage } : {});
+      const evaluator = evaluatorFor(trace, lang);
+      const data = evaluator.read(record); // the rules read "89.974万" as scoring does
+      const result = evaluator.evaluate(data, typeof context?.stage === 'string' ? { stage: context.stage } : {});
       // the result is this request's own: filled in place, so its key order (and bytes) stay the engine's
-      if (result.status === 'ok') result.recommendations = recommender.recommend(result, record, context);
+      if (result.status === 'ok') result.recommendations = recommender.recommend(result, data, context);
       return result;
     },
     warm() {

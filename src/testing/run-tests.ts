@@ -96,11 +96,12 @@ async function runCase(t: LoadedTestFile, index: number, c: TestCase, ir: RuleSe
   if (context !== undefined && (context === null || typeof context !== 'object' || Array.isArray(context))) {
     return { name: c.name, status: 'error', diffs: [], message: testMessage('badContext', {}, options.lang) };
   }
-  const result = ev.evaluate(record, { fallbackId: c.name, ...(typeof c.stage === 'string' ? { stage: c.stage } : {}) });
+  const data = ev.read(record); // the rules read "89.974万" as scoring does
+  const result = ev.evaluate(data, { fallbackId: c.name, ...(typeof c.stage === 'string' ? { stage: c.stage } : {}) });
   let recs: Recommendation[] | undefined;
   if (options.recommend && result.status === 'ok') {
     try {
-      recs = await options.recommend(ir, result, record, context as RecommendContext | undefined);
+      recs = await options.recommend(ir, result, data, context as RecommendContext | undefined);
       result.recommendations = recs;
     } catch (err) {
       return { name: c.name, status: 'error', diffs: [], message: testMessage('recommendFailed', { detail: err instanceof Error ? err.message : String(err) }, options.lang) };

@@ -4,7 +4,8 @@
  * the temporary output exists and SIGKILLs it. What is left must be recognisable — a hidden
  * `.<name>.jixiao-tmp-<pid>` beside the target, never the target itself, or, for a report
  * folder that already had files, an `.jixiao-incomplete` marker — and the next run removes the
- * dead run's temp (not a live process's) and finishes the output. No time is asserted.
+ * dead run's temp (not a live process's) and finishes the output; a workbook's spool in the temp
+ * dir carries the pid in its name and the next run removes a dead run's. No time is asserted.
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -28,9 +29,9 @@ function workspace(): string {
 }
 
 /** Starts the CLI, waits until `ready(pid)` holds, SIGKILLs it; resolves with its pid. */
-function killWhen(args: string[], cwd: string, ready: (pid: number) => boolean): Promise<{ pid: number; signal: NodeJS.Signals | null }> {
+function killWhen(args: string[], cwd: string, ready: (pid: number) => boolean, env: Record<string, string> = {}): Promise<{ pid: number; signal: NodeJS.Signals | null }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'src/cli/bin.ts'), ...args], { cwd, env: { ...process.env, LANG: 'en_US.UTF-8' }, stdio: ['pipe', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'src/cli/bin.ts'), ...args], { cwd, env: { ...process.env, LANG: 'en_US.UTF-8', ...env }, stdio: ['pipe', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', (c) => (stderr += String(c)));
     const pid = child.pid!;
@@ -61,6 +62,32 @@ describe('eval --out killed with SIGKILL', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(readdirSync(dir).sort()).toEqual([`.out.ndjson.jixiao-tmp-${process.ppid}`, 'batch.ndjson', 'out.ndjson', 'project.ind']);
     expect(readFileSync(target, 'utf8').trim().split('\n')).toHaveLength(4);
+  }, 60_000);
+});
+
+describe('eval --out results.xlsx killed with SIGKILL', () => {
+  it('leaves a spool named by its pid in the temp dir, which the next run removes', async () => {
+    const dir = workspace();
+    const tmp = join(dir, 'tmp');
+    mkdirSync(tmp);
+    const spools = () => readdirSync(tmp).filter((f) => f.startsWith('jixiao-spool-'));
+    // stdin stays open: the run has made its spool and waits for records
+    const { pid, signal } = await killWhen(['eval', '--rules', 'project.ind', '--workers', '0', '--out', 'results.xlsx', '-'], dir, () => spools().length > 0, { TMPDIR: tmp });
+    expect(signal).toBe('SIGKILL');
+    expect(spools()).toEqual([expect.stringMatching(new RegExp(`^jixiao-spool-${pid}-`))]);
+    // a spool of a live process (the test runner's parent) stays
+    mkdirSync(join(tmp, `jixiao-spool-${process.ppid}-abcdef`));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      const run = await runCapturedCli(['eval', '--rules', 'project.ind', '--workers', '0', '--out', 'results.xlsx', 'batch.ndjson'], dir);
+      expect(run.code, run.stderr).toBe(0);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+    expect(spools()).toEqual([`jixiao-spool-${process.ppid}-abcdef`]);
+    expect(existsSync(join(dir, 'results.xlsx'))).toBe(true);
   }, 60_000);
 });
 

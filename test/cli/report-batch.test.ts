@@ -81,7 +81,7 @@ describe('jixiao report on a 1,000-project workbook', () => {
   });
 
   it.skipIf(!available)('opens summary.html in Chromium with its charts and no console errors', async () => {
-    await checkPage(join(out, 'summary.html'), 2, '一、评价等级分布');
+    await checkPage(join(out, 'summary.html'), 2, '二、预算评审审减情况');
   }, 120_000);
   if (!available) it.skip(`Chromium check skipped: ${SKIP_REASON}`, () => {});
 });

@@ -1,7 +1,8 @@
 /**
  * Hostile and oversized spreadsheets are refused with located messages instead of exhausting
  * memory: a zip bomb (300 MB of zeros deflated to a few hundred KB, built here, never stored)
- * is refused from its zip directory before exceljs opens it (EVL470); data hidden outside the
+ * is refused from its zip directory before exceljs opens it (EVL470), and so is one whose
+ * directory understates the size (counted while inflating, stopped at the limit); data hidden outside the
  * directory is refused; a cell past the cell limit refuses its row (EVL471) while CSV reading
  * keeps only the limit in memory; reading stops at the row limit (EVL472) naming the first row
  * not read. Messages exist in both languages and name the limit.
@@ -45,6 +46,23 @@ describe('xlsx archive limits', () => {
     expect(zh[0]!.errors[0]!.message).toContain('256.0 MB');
     const en = await read(file, { lang: 'en' });
     expect(en[0]!.errors[0]!.message).toMatch(/unpacks to 300\.0 MB, over the limit of 256\.0 MB .*xl\/sharedStrings\.xml.*split/);
+  });
+
+  it('refuses an entry whose directory understates its size, stopping at the limit while inflating (EVL470)', async () => {
+    const bomb = await deflatedZeros(300 * 1024 * 1024);
+    const file = join(dir, 'liar.xlsx');
+    // Both the local header and the directory claim 2 bytes; the stream inflates to 300 MB.
+    writeFileSync(file, buildZip([
+      { name: '[Content_Types].xml', data: Buffer.alloc(2), size: 2 },
+      { name: 'xl/sharedStrings.xml', data: bomb, size: 2 },
+    ]));
+    expect(await readZipDirectory(file, 100)).toMatchObject({ ok: true, uncompressed: 4 });
+    const en = await read(file, { lang: 'en', limits: { maxUnpackedBytes: 8 * 1024 * 1024 } });
+    expect(codes(en)).toEqual([['EVL470', 0, '']]);
+    expect(en[0]!.errors[0]!.message).toContain('xl/sharedStrings.xml');
+    expect(en[0]!.errors[0]!.message).toContain('8.0 MB');
+    const zh = await read(file);
+    expect(codes(zh)).toEqual([['EVL470', 0, '']]);
   });
 
   it('refuses data the directory does not list, which a streaming unzipper would still inflate', async () => {

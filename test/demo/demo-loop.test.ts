@@ -15,6 +15,7 @@ import { parse } from 'yaml';
 import { loopText } from '../../src/cli/demo/loop-text.js';
 import { runLoop } from '../../src/cli/demo/loop.js';
 import { formatDemoSummary } from '../../src/cli/demo/print-summary.js';
+import { displayWidth } from '../../src/compile/code-frame.js';
 import { readDemoIndex, runDemo, type DemoRun } from '../../src/cli/demo/run-demo.js';
 import type { EvaluationResult } from '../../src/engine/result.js';
 import { parseSampleDeclaration, sample, type SampleResult } from '../../src/rollup/index.js';
@@ -52,6 +53,19 @@ describe('demo: the closed loop', () => {
       'self-evaluation-flagged.json',
       'self-evaluation.ndjson',
     ]);
+  });
+
+  it('prints a terminal summary that fits 100 columns, grades in grade order, budget lines by title', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const lines = formatDemoSummary(run, index.city, 'demo-output', lang).split('\n');
+      expect(lines.filter((line) => displayWidth(line) > 100), lang).toEqual([]);
+      const gradeRuns = lines.flatMap((line) => [...line.matchAll(/(优|良|中|差) \d+(?: · (?:优|良|中|差) \d+)+/g)].map((m) => m[0].split(' · ').map((g) => g.split(' ')[0]!)));
+      expect(gradeRuns.length, lang).toBeGreaterThan(5);
+      for (const grades of gradeRuns) expect(grades, lang).toEqual(['优', '良', '中', '差'].filter((g) => grades.includes(g)));
+      expect(lines.join('\n'), lang).not.toMatch(/department_budget|requested_budget|transfer_payment|@recall|@withhold|monitoring\.warning/);
+    }
+    const support = text.split('\n').filter((line) => line.includes('予以支持'));
+    for (const line of support) expect(line.indexOf('予以支持')).toBeLessThan(line.indexOf('不予支持'));
   });
 
   it('prints and publishes one section per loop step', () => {
@@ -119,7 +133,8 @@ describe('demo: the closed loop', () => {
     expect(flagged.some((f) => new Decimal(f.deviation).isPos())).toBe(true);
     expect(flagged.some((f) => new Decimal(f.deviation).isNeg())).toBe(true);
     const higher = flagged.filter((f) => new Decimal(f.deviation).isPos()).length;
-    expect(text).toContain(l.self(results.length, flagged.length, higher, flagged.length - higher));
+    // Long sentences wrap at 100 columns onto lines indented by four spaces.
+    expect(text.replace(/\n {4}(?! )/g, ' ')).toContain(l.self(results.length, flagged.length, higher, flagged.length - higher));
   });
 
   it('rolls up one entry per department and per town, every ex-post project counted once in each', () => {

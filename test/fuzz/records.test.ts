@@ -3,7 +3,10 @@
  * value of a type the staff may type (numbers, numeric and boolean-looking text, 万/% suffixes,
  * huge and negative numbers, nested objects, null), through evaluation and the recommendation
  * rules (`createAssessor`). Asserts no throw, no internal-error code, and that every record ends
- * as `ok` or `rejected`. Bounded by a fixed seed and run count, never by time.
+ * as `ok` or `rejected`; and, through the shipped result-application rules, one boolean semantics:
+ * the scorecard's veto 重大违纪违规 and the rule 重大违规取消 read `audit.major_violation` alike
+ * (the issue's `"true"`: veto fired, cancellation did not). Bounded by a fixed seed and run
+ * count, never by time.
  */
 import fc from 'fast-check';
 import { join } from 'node:path';
@@ -12,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/compile/compile.js';
 import type { RuleSetIR } from '../../src/compile/ir.js';
 import { createAssessor } from '../../src/pipeline/assess.js';
+import { firedRules } from '../../src/recommend/index.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FILES = ['rules/common/project.ind', 'rules/common/ex-ante.ind'];
@@ -59,4 +63,29 @@ describe('fuzz: records through evaluation and rules', () => {
       expect(runs).toBe(200);
     }, 60_000);
   }
+
+  it('rules/policy/result-application.ind: the veto and the rule on audit.major_violation agree', async () => {
+    const compiled = compile([join(ROOT, 'rules/policy/result-application.ind')]);
+    const ir = (compiled as { irs?: RuleSetIR[] }).irs?.find((x) => x.name === '项目支出') ?? (compiled as { ir?: RuleSetIR }).ir;
+    expect(ir, JSON.stringify(compiled.diagnostics.slice(0, 3))).toBeDefined();
+    const assessor = createAssessor(ir!);
+    const base = {
+      budget: { adjusted: 1000000, next: 1000000 }, spent: 900000, funds: { planned: 100, arrived: 100 },
+      decision: { basis: 'A', budgeting: 'A', target: '合理' }, effect: { level: '达成' },
+      output: { planned: 10, actual: 10, delay_days: 0, passed: 10, inspected: 10 }, survey: { satisfaction: 0.95 },
+    };
+    let ok = 0;
+    await fc.assert(
+      fc.asyncProperty(value, async (flag) => {
+        const result = await assessor.assess({ id: 'v', ...base, audit: { major_violation: flag } });
+        expect(['ok', 'rejected']).toContain(result.status);
+        if (result.status !== 'ok') return;
+        ok++;
+        const vetoed = result.vetoes.some((v) => v.name === '重大违纪违规');
+        expect(firedRules(result.recommendations).includes('重大违规取消'), JSON.stringify(flag)).toBe(vetoed);
+      }),
+      { seed: 13, numRuns: 200, endOnFailure: true },
+    );
+    expect(ok).toBeGreaterThan(50);
+  }, 60_000);
 });

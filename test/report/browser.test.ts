@@ -28,7 +28,7 @@ async function check(name: string, html: string, svgCount: number, heading: stri
 
 describe.skipIf(!available)('reports in headless Chromium', () => {
   it('renders the summary report with its three charts', async () => {
-    await check('summary', renderSummaryHtml(items, [ir], 'zh'), 3, '一、评价等级分布');
+    await check('summary', renderSummaryHtml(items, [ir], 'zh'), 3, '一、事后绩效评价结果');
   });
 
   it('renders a project report with its dimension chart', async () => {

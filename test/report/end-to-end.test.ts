@@ -75,7 +75,7 @@ describe.skipIf(missing.length > 0)('education.ind + case data → reports', () 
     const summary = summarize(items, [ir]);
     expect(summary.count).toBe(items.length);
     expect(summary.grades.reduce((n, g) => n + g.count, 0)).toBe(summary.scored);
-    expect(renderSummaryMarkdown(items, [ir], 'zh')).toContain(`本批次共评价 ${items.length} 个项目`);
+    expect(renderSummaryMarkdown(items, [ir], 'zh')).toContain(`本批次共评价 ${items.length} 个对象`);
     expect(renderSummaryHtml(items, [ir], 'en')).toContain('<svg');
 
     const path = join(mkdtempSync(join(tmpdir(), 'jixiao-e2e-')), 'education.xlsx');

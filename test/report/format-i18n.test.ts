@@ -4,30 +4,28 @@
  * scores print to the declared precision half-up, and user text is escaped.
  */
 import { describe, expect, it } from 'vitest';
-import { en } from '../../src/report/i18n/en.js';
-import { zh } from '../../src/report/i18n/zh.js';
-import { detectLang, t } from '../../src/report/i18n/index.js';
+import { detectLang, REPORT_MESSAGES, t, type MessageKey } from '../../src/report/i18n/index.js';
 import { escapeHtml, escapeMarkdown, formatMoney, formatPercent, formatScore, formatValue, formatWan } from '../../src/report/format.js';
 import { Decimal } from 'decimal.js';
 
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 
 describe('catalogues', () => {
-  it('have the same keys and the same placeholders in both languages', () => {
-    expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
-    for (const key of Object.keys(zh) as (keyof typeof zh)[]) {
-      expect(placeholders(en[key]), key).toEqual(placeholders(zh[key]));
+  it('have both languages and the same placeholders in each entry', () => {
+    for (const [key, entry] of Object.entries(REPORT_MESSAGES)) {
+      expect(entry.zh.trim() !== '' && entry.en.trim() !== '', key).toBe(true);
+      expect(placeholders(entry.en), key).toEqual(placeholders(entry.zh));
     }
   });
 
   it('carry the public-disclosure section titles', () => {
-    expect(['section.basic', 'section.work', 'section.conclusion', 'section.indicators', 'section.problems', 'section.recommendations'].map((k) => t('zh', k as keyof typeof zh)))
-      .toEqual(['基本情况', '绩效评价工作开展情况', '综合评价情况及评价结论', '绩效评价指标分析', '存在的问题及原因分析', '有关建议']);
+    expect(['section/basic', 'section/work', 'section/conclusion', 'section/indicators', 'section/problems', 'section/recommendations'].map((k) => t('zh', k as MessageKey)))
+      .toEqual(['基本情况', '绩效评价工作开展情况', '综合评价情况及评价结论', '绩效评价指标分析', '主要经验及做法、存在的问题及原因分析', '有关建议']);
   });
 
   it('fill parameters and leave unknown ones visible', () => {
-    expect(t('zh', 'conclusion.score', { total: '92.50', scale: 100, grade: '优' })).toBe('综合得分 92.50 分（满分 100 分），评价等级为“优”。');
-    expect(t('en', 'doc.project.title', {})).toBe('Performance evaluation report: {name}');
+    expect(t('zh', 'conclusion/score', { total: '92.50', scale: 100, grade: '优' })).toBe('综合得分 92.50 分（满分 100 分），评价等级为“优”。');
+    expect(t('en', 'doc/project/title', {})).toBe('Performance evaluation report: {name}');
   });
 });
 
@@ -44,18 +42,21 @@ describe('detectLang', () => {
 });
 
 describe('money', () => {
-  it('prints 元 and 万元 exactly from decimal strings', () => {
+  it('prints 万元 to two decimals beside the exact 元 to the cent', () => {
     expect(formatMoney('zh', '160000000.00')).toBe('16,000.00 万元（160,000,000.00 元）');
     expect(formatMoney('zh', '-300000')).toBe('-30.00 万元（-300,000.00 元）');
-    expect(formatMoney('zh', '12345.67')).toBe('1.234567 万元（12,345.67 元）');
+    expect(formatMoney('zh', '12345.67')).toBe('1.23 万元（12,345.67 元）');
+    expect(formatMoney('zh', '11802348')).toBe('1,180.23 万元（11,802,348.00 元）');
     expect(formatMoney('zh', '9999.99')).toBe('9,999.99 元');
-    expect(formatMoney('en', '1200000.50')).toBe('1,200,000.50 yuan (120.00005 万元)');
+    expect(formatMoney('en', '1200000.50')).toBe('1,200,000.50 yuan (120.00 万元)');
   });
 
-  it('keeps every digit beyond binary floating point', () => {
+  it('keeps every digit beyond binary floating point, rounding 万元 half-up', () => {
     // 2^53 + 1 yuan and a cent: a JS number could not hold this.
-    expect(formatMoney('zh', '9007199254740993.01')).toBe('900,719,925,474.099301 万元（9,007,199,254,740,993.01 元）');
-    expect(formatWan(new Decimal('0.01'))).toBe('0.000001');
+    expect(formatMoney('zh', '9007199254740993.01')).toBe('900,719,925,474.10 万元（9,007,199,254,740,993.01 元）');
+    expect(formatWan(new Decimal('11802348'))).toBe('1,180.23');
+    expect(formatWan(new Decimal('11802350'))).toBe('1,180.24');
+    expect(formatWan(new Decimal('0.01'))).toBe('0.00');
   });
 });
 
@@ -73,6 +74,7 @@ describe('scores and values', () => {
     expect(formatValue('zh', 0.95, '%')).toBe('95%');
     expect(formatValue('zh', 5400, 'm²')).toBe('5,400 平方米');
     expect(formatValue('en', 30, 'days')).toBe('30 days');
+    expect(formatValue('zh', 108, 'days')).toBe('108 天');
     expect(formatValue('zh', true, null)).toBe('是');
     expect(formatValue('zh', '部分达成', null)).toBe('部分达成');
     expect(formatValue('zh', '1200000', '元')).toBe('120.00 万元（1,200,000.00 元）');

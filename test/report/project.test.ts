@@ -24,7 +24,8 @@ describe('renderProjectMarkdown', () => {
 
   it('follows the public-disclosure outline in order', () => {
     const titles = [...md.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
-    expect(titles).toEqual(['一、基本情况', '二、绩效评价工作开展情况', '三、综合评价情况及评价结论', '四、绩效评价指标分析', '五、存在的问题及原因分析', '六、有关建议']);
+    expect(titles).toEqual(['一、基本情况', '二、绩效评价工作开展情况', '三、综合评价情况及评价结论', '四、绩效评价指标分析', '五、主要经验及做法、存在的问题及原因分析', '六、有关建议']);
+    expect([...md.matchAll(/^### (.+)$/gm)].map((m) => m[1]).slice(-2)).toEqual(['（一）主要经验及做法', '（二）存在的问题及原因分析']);
   });
 
   it('shows basic information from the record info, with money in 万元 and 元', () => {
@@ -43,23 +44,31 @@ describe('renderProjectMarkdown', () => {
 
   it('lists every indicator with target, actual, points and the reason for lost points', () => {
     const table = section(md, '四、绩效评价指标分析');
-    expect(table).toContain('| 过程 | 预算执行率 | 10.00 | ≥ 100% | 42% | 0.00 | 落入较低得分区间，失 10.00 分；命中：else |');
+    // The band is said in words from the IR, never as the trace's `else` / `0..90`.
+    expect(table).toContain('| 过程 | 预算执行率 | 10.00 | ≥ 100% | 42% | 0.00 | 落入较低得分区间，失 10.00 分；所处区间：其余情形 |');
+    expect(table).toContain('| 产出 | 工程验收合格率 | 15.00 | = 100% | 96% | 9.00 | 落入较低得分区间，失 6.00 分；所处区间：95%及以上 |');
+    expect(table).toContain('| 产出 | 新建校舍面积 | 15.00 | ≥ 6,000 平方米 | 6,000 平方米 | 15.00 |  |');
+    expect(table).not.toMatch(/命中|else|\d\.\.\d/);
     expect(table).toContain('| 效益 | 服务对象满意度 | 10.00 | ≥ 90% | 无法评分 | — | 数据缺失或无法计算，失 10.00 分；原因：缺少必填数据 |');
     expect(table.match(/^\| (决策|过程|产出|效益) \|/gm)).toHaveLength(9);
   });
 
   it('derives problems from lost points (largest first), unavailable indicators and inflated self-scores', () => {
-    const problems = section(md, '五、存在的问题及原因分析').split('\n').filter((l) => /^\d+\. /.test(l));
+    const problems = section(md, '五、主要经验及做法、存在的问题及原因分析').split('\n').filter((l) => /^\d+\. /.test(l));
     expect(problems[0]).toBe('1. 触发一票否决事项“重大违规”。');
-    expect(problems[1]).toContain('“预算执行率”失 10.00 分');
+    expect(problems[1]).toBe('2. 失分主要集中在“过程”（失 16.00 分）、“效益”（失 10.00 分）。');
+    expect(problems[2]).toContain('“预算执行率”失 10.00 分');
     expect(problems.findIndex((p) => p.includes('资金使用合规性'))).toBeLessThan(problems.findIndex((p) => p.includes('立项依据充分性')));
-    expect(problems.some((p) => p.includes('“服务对象满意度”无法评分：缺少必填数据（survey.satisfaction）'))).toBe(true);
+    // The missing field is named by its title, not its data path.
+    expect(problems.some((p) => p.includes('“服务对象满意度”无法评分：缺少必填数据（满意度）'))).toBe(true);
+    expect(problems.join('\n')).not.toContain('survey.satisfaction');
+    expect(problems.some((p) => p.includes('有 4 项未说明偏差原因'))).toBe(true);
     expect(problems.at(-1)).toContain('自评得分 5.00 分，规则得分 2.50 分');
   });
 
   it('lists recommendations with action, exact amount, reason and rule', () => {
     const recs = section(md, '六、有关建议');
-    expect(recs).toContain('| 调减预算（下年度预算）（30%） | 30.00 万元（300,000.00 元） | 评价为差，削减下年度预算 | 结果应用 / 评价差 |');
+    expect(recs).toContain('| 调减预算（下年度预算）（30%） | 30.00 万元（300,000.00 元） | 评价为差，削减下年度预算 | 评价结果应用 / 评价差 |');
     expect(recs).toContain('| 限期整改（限期 90 天） | — |');
     expect(recs).toContain('| 预警（红色） | — | 执行率严重滞后 |');
   });
@@ -72,11 +81,12 @@ describe('renderProjectMarkdown', () => {
     const base = makeResult(ir, { id: 'M', indicators: {} });
     const lostPoints = Array.from({ length: 13 }, (_, i) => ({ path: `其他/指标${i + 1}`, lost: 13 - i, reason: 'BELOW_TARGET' }));
     const out = renderProjectMarkdown({ ...base, lostPoints }, ir, 'zh');
-    const problems = section(out, '五、存在的问题及原因分析').split('\n').filter((l) => /^\d+\. /.test(l));
-    expect(problems).toHaveLength(11);
+    const problems = section(out, '五、主要经验及做法、存在的问题及原因分析').split('\n').filter((l) => /^\d+\. /.test(l));
+    expect(problems).toHaveLength(12);
     expect(problems[0]).toContain('“指标1”失 13.00 分');
     expect(problems[9]).toContain('“指标10”失 4.00 分');
-    expect(problems[10]).toBe('11. 另有 3 项指标共失 6.00 分，详见指标分析表。');
+    expect(problems[10]).toBe('11. 上述问题中有 10 项未说明偏差原因，应由项目单位在整改报告中逐项说明原因及整改措施。');
+    expect(problems[11]).toBe('12. 另有 3 项指标共失 6.00 分，详见指标分析表。');
   });
 
   it('uses the rule set precision', () => {
@@ -97,7 +107,8 @@ describe('renderProjectMarkdown', () => {
     const rejected = items[4]!;
     const out = renderProjectMarkdown(rejected.result, ir, 'zh', rejected.info);
     expect(out).toContain('项目数据未通过校验，未予评分。');
-    expect(out).toContain('数据问题：budget.adjusted: 缺少必填字段');
+    expect(out).toContain('数据问题：调整后预算数：缺少必填字段');
+    expect(out).not.toContain('budget.adjusted');
   });
 
   it('prints a generation time only when given one', () => {

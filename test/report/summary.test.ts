@@ -56,9 +56,10 @@ describe('summarize', () => {
 describe('renderSummaryMarkdown / renderSummaryHtml', () => {
   it('lays out the sections with exact money in 元', () => {
     const md = renderSummaryMarkdown(items, [ir], 'zh');
-    expect(md).toContain('本批次共评价 5 个项目，其中有效评分 4 个、数据未通过校验 1 个；平均得分 82.56 分。');
-    expect(md).toContain('| 住建局 | 1 | -300,000.00 | -580,000.00 |  | -880,000.00 |');
-    expect(md).toContain('| 部门 | 数量 | 下年度预算（元） | 收回资金（元） | 专项资金（元） | 合计（元） |');
+    expect(md).toContain('本批次共评价 5 个对象，其中有效评分 4 个、数据未通过校验 1 个。');
+    expect(md).toContain('| 事后绩效评价 | 5 | 4 | 82.56 / 100 |');
+    expect(md).toContain('| 住建局 | 1 | -30.00 | -58.00 |  | -88.00 |');
+    expect(md).toContain('| 部门 | 数量 | 下年度预算 | 收回资金 | 专项资金 | 合计（万元） |');
     expect(md).toContain('| 合计 | 4,800,000.00 | 4,345,678.90 | 454,321.10 | 9.47% |');
     expect(md).toContain('| 红色 | 1 | P003 县城污水管网\\<改造\\>工程 & 配套 |');
   });
@@ -73,7 +74,7 @@ describe('renderSummaryMarkdown / renderSummaryHtml', () => {
     const html = renderSummaryHtml(items, [ir], 'zh');
     const svgs = html.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
     expect(svgs).toHaveLength(3);
-    expect(svgs[0]).toContain('>等级分布</text>');
+    expect(svgs[0]).toContain('>事后绩效评价结果分布</text>');
     expect(svgs[1]).toContain('>住建局</text>');
     expect(svgs[2]).toContain('红色: 1');
     expect(html).not.toMatch(/<script|src=/);

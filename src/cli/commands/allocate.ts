@@ -18,7 +18,7 @@ import { parseAmount } from '../../rollup/quantity.js';
 import { parseCommandArgs } from '../args.js';
 import { locatedAt, printDiagnostics } from '../diagnostics.js';
 import { CliIO, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
-import type { Lang } from '../messages.js';
+import { msg, type Lang } from '../messages.js';
 import { loadRuleSet } from '../rule-loading.js';
 
 export async function allocateCommand(args: string[], io: CliIO, lang: Lang): Promise<number> {
@@ -29,10 +29,10 @@ export async function allocateCommand(args: string[], io: CliIO, lang: Lang): Pr
     policy: { type: 'string', multiple: true },
     framework: { type: 'string' },
   });
-  if (!values.pool || !values.factors) throw new UsageError('--pool <amount> and --factors <factors.yaml> are required');
-  if (positionals.length === 0) throw new UsageError('give the result or data files of the recipients');
+  if (!values.pool || !values.factors) throw new UsageError(msg(lang, 'allocateNeedsPoolAndFactors'));
+  if (positionals.length === 0) throw new UsageError(msg(lang, 'allocateNoRecipients'));
   const pool = parseAmount(values.pool);
-  if (!pool || pool.isNegative() || pool.decimalPlaces() > 2) throw new UsageError(`--pool "${values.pool}" is not an amount in 元 to the cent (1000万, 2.5亿, 1234567.89)`);
+  if (!pool || pool.isNegative() || pool.decimalPlaces() > 2) throw new UsageError(msg(lang, 'allocateBadPool', values.pool));
 
   const factorFile = resolve(io.cwd, values.factors);
   const read = readDeclarationFile(factorFile, values.factors, lang);

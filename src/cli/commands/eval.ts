@@ -4,7 +4,9 @@
  * one result per line in input order; `--format table` prints a short human summary instead.
  * Batches run on every core (`--workers N`, 0 = this thread) with output in input order, in
  * constant memory (every output's backpressure reaches back to the reader). A rejected record still gets its result line (status "rejected"), its reason
- * goes to stderr (and to `--errors FILE` as NDJSON), the batch goes on, and the exit code is 1.
+ * goes to stderr (and to `--errors FILE` as NDJSON), the batch goes on, and the exit code is 1;
+ * a scored record with indicators or rules that could not be computed (unavailable) is named on
+ * stderr with the reasons, and the exit code is 1 too.
  * `--out` files are written under a temporary name and renamed when complete; `--out x.xlsx`
  * writes the results workbook (one row per project, a sheet per dimension) instead of NDJSON.
  * Data may be spreadsheets (.xlsx, .csv): one record per row, columns mapped by `--mapping` or
@@ -18,7 +20,7 @@ import { resolve } from 'node:path';
 import { readRecords } from '../../data/index.js';
 import { TRACE_LEVELS, type EvaluationResult } from '../../engine/result.js';
 import { assessParallel } from '../../pipeline/parallel.js';
-import type { SerializedResult } from '../../pipeline/parallel-protocol.js';
+import type { ResultSummary, SerializedResult } from '../../pipeline/parallel-protocol.js';
 import { oneOf, parseCommandArgs, wholeNumberOption } from '../args.js';
 import { AdjacentLines } from '../adjacent-lines.js';
 import { openSink } from '../sink.js';
@@ -98,6 +100,7 @@ export async function evalCommand(args: string[], io: CliIO, lang: Lang): Promis
   };
   let count = 0;
   let rejected = 0;
+  let incomplete = 0;
   let first: SerializedResult | undefined;
   try {
     for await (const result of results) {
@@ -107,6 +110,8 @@ export async function evalCommand(args: string[], io: CliIO, lang: Lang): Promis
         rejected++;
         for (const error of result.summary.errors) write(io.stderr, msg(lang, 'rejected', result.summary.id, error.message));
         if (errorSink && !errorSink.write(JSON.stringify({ id: result.summary.id, errors: result.summary.errors }) + '\n')) await errorSink.drained();
+      } else if (noteIncomplete(result.summary, io, lang)) {
+        incomplete++;
       }
       // the first result waits: a lone record prints as pretty JSON, a batch as NDJSON
       if (count === 1) first = result;
@@ -133,8 +138,31 @@ export async function evalCommand(args: string[], io: CliIO, lang: Lang): Promis
   await sink.close();
   await errorSink?.close();
   if (count > 1 || rejected > 0) write(io.stderr, msg(lang, 'evalSummary', count, count - rejected, rejected));
+  if (incomplete > 0) write(io.stderr, msg(lang, 'evalIncomplete', incomplete));
   reportUnmatched(context.join, io, lang);
-  return rejected > 0 ? EXIT_FINDINGS : EXIT_OK;
+  return rejected > 0 || incomplete > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+// Rule errors that leave a rule unavailable for the record (unavailable.ts, failed-facts.ts).
+const RULE_UNAVAILABLE = new Set(['REC572', 'REC573']);
+const LISTED = 3;
+
+/**
+ * A scored record whose indicators or rules could not all be computed says so on stderr (its
+ * total leaves those out): one line for its indicators, one per unavailable rule. True when it
+ * had any, so the batch's exit code can tell.
+ */
+function noteIncomplete(summary: ResultSummary, io: CliIO, lang: Lang): boolean {
+  const rules = summary.errors.filter((e) => RULE_UNAVAILABLE.has(e.code));
+  const unavailable = summary.unavailable ?? [];
+  const n = unavailable.length;
+  if (n === 0 && rules.length === 0) return false;
+  if (n > 0) {
+    const listed = unavailable.slice(0, LISTED).map((u) => (u.message ? `${u.code} ${u.message}` : `${u.path} (${u.code})`)).join(lang === 'zh' ? '；' : '; ');
+    write(io.stderr, msg(lang, 'indicatorsUnavailable', summary.id, n, n > LISTED ? `${listed} …` : listed));
+  }
+  for (const e of rules) write(io.stderr, msg(lang, 'ruleUnavailable', summary.id, `${e.code} ${e.message}`));
+  return true;
 }
 
 /** Threads pay off for batches (directories, line-delimited files, many files), not for one record. */

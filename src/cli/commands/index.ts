@@ -5,8 +5,13 @@
  */
 import type { CliIO } from '../io.js';
 import type { Lang } from '../messages.js';
+import type { CommandContext } from '../report/document-lang.js';
 
-export type Command = (args: string[], io: CliIO, lang: Lang) => Promise<number>;
+/**
+ * `lang` is the terminal's language (the locale, or `--lang`); written reports use
+ * `documentLang(lang, context)` instead (report/document-lang.ts).
+ */
+export type Command = (args: string[], io: CliIO, lang: Lang, context?: CommandContext) => Promise<number>;
 
 type CommandLoader = () => Promise<Command>;
 

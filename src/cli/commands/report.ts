@@ -7,6 +7,10 @@
  * come from the same rule set: its hash is checked). `--format md,html` picks the document
  * formats, `--summary-only` skips the per-project files, `--out -` prints Markdown to stdout.
  * `--previous FILE` / `--rectification FILE` give records their context as in `jixiao eval`.
+ * `--pdf` also prints every HTML file to PDF with the machine's Chromium (CHROME_PATH or the usual
+ * paths; none → a bilingual message and exit 2 before anything is written). `--narrative FILE`
+ * gives the evaluator's own text per project (YAML/JSON keyed by id), `--issuer` and `--date` the
+ * 落款. Documents are in Chinese unless `--lang` was given.
  * Constant memory per project; progress on a terminal. Exit 0 ok, 1 rejected records, 2 usage
  * or input errors.
  */
@@ -26,6 +30,11 @@ import { loadMapping, sheetReadOptions } from '../report/sheet-input.js';
 import { loadRuleSet } from '../rule-loading.js';
 import { CONTEXT_OPTIONS, loadCliContext, reportUnmatched } from '../context-input.js';
 import { defaultWorkers } from './eval.js';
+import { documentLang, type CommandContext } from '../report/document-lang.js';
+import { loadNarratives, type ReportTexts } from '../report/narratives.js';
+import { render } from '../../common/catalogue.js';
+import { REPORT_CLI_MESSAGES } from '../report/report-messages.js';
+import { findChromium, noChromiumMessage, pdfPrinter, printFolder } from '../report/pdf.js';
 
 interface Rendered {
   result: EvaluationResult;
@@ -33,7 +42,7 @@ interface Rendered {
   info: ProjectInfo;
 }
 
-export async function reportCommand(args: string[], io: CliIO, lang: Lang): Promise<number> {
+export async function reportCommand(args: string[], io: CliIO, lang: Lang, commandContext?: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     rules: { type: 'string', short: 'r' },
     policy: { type: 'string', multiple: true },
@@ -45,16 +54,28 @@ export async function reportCommand(args: string[], io: CliIO, lang: Lang): Prom
     mapping: { type: 'string' },
     stage: { type: 'string' },
     workers: { type: 'string' },
+    pdf: { type: 'boolean' },
+    narrative: { type: 'string' },
+    issuer: { type: 'string' },
+    date: { type: 'string' },
     ...CONTEXT_OPTIONS,
   });
+  const docLang = documentLang(lang, commandContext);
   if (!values.rules) throw new UsageError(msg(lang, 'missingArgument', 'report', '--rules <file.ind|ir.json>'));
   if (!values.out) throw new UsageError(msg(lang, 'missingArgument', 'report', '--out <dir>'));
   const resultFiles = values.results ?? [];
   if (resultFiles.length > 0 && positionals.length > 0) throw new UsageError(msg(lang, 'dataAndResults'));
   if (resultFiles.length > 0 && (values.previous || values.rectification)) throw new UsageError(msg(lang, 'contextWithResults'));
   if (resultFiles.length === 0 && positionals.length === 0) throw new UsageError(msg(lang, 'missingArgument', 'report', '<data…> | --results FILE'));
-  const formats = parseFormats(values.format);
-  if (values.out === '-' && formats.includes('html')) throw new UsageError('--out - prints Markdown only: add --format md');
+  const formats = parseFormats(values.format, lang);
+  if (values.out === '-' && formats.includes('html')) throw new UsageError(msg(lang, 'reportStdoutMarkdownOnly'));
+  if (values.pdf && values.out === '-') throw new UsageError(render(REPORT_CLI_MESSAGES, 'pdfNeedsDir', {}, lang).message);
+  if (values.pdf && !formats.includes('html')) formats.push('html');
+  const chromium = values.pdf ? findChromium(io.env) : null;
+  if (values.pdf && chromium === null) {
+    write(io.stderr, `jixiao report: ${noChromiumMessage(io.env)}`);
+    return EXIT_USAGE;
+  }
   const workers = values.workers === undefined ? defaultWorkers([...positionals, ...resultFiles], io.cwd) : wholeNumberOption(values.workers, '--workers', 0);
 
   const ir = loadRuleSet({ rules: values.rules, policies: values.policy ?? [], ...(values.framework ? { framework: values.framework } : {}) }, io, lang);
@@ -63,11 +84,13 @@ export async function reportCommand(args: string[], io: CliIO, lang: Lang): Prom
   if (mapping === undefined) return EXIT_USAGE;
   const context = await loadCliContext(values, io, lang);
   if (!context.ok) return EXIT_USAGE;
+  const texts: ReportTexts | null = loadNarratives(values.narrative, { issuer: values.issuer, date: values.date }, io, lang);
+  if (texts === null) return EXIT_USAGE;
 
   const dir = values.out === '-' ? '-' : resolve(io.cwd, values.out);
   let writer: ReportWriter;
   try {
-    writer = new ReportWriter({ dir, formats, summaryOnly: values['summary-only'] === true, lang, ir, io, workers });
+    writer = new ReportWriter({ dir, formats, summaryOnly: values['summary-only'] === true, lang: docLang, messageLang: lang, ir, io, workers, texts });
   } catch (error) {
     // the output directory cannot be created (a file in the way, no permission): an input error
     write(io.stderr, msg(lang, 'cannotWrite', values.out, (error as NodeJS.ErrnoException).code ?? String(error)));
@@ -133,17 +156,25 @@ export async function reportCommand(args: string[], io: CliIO, lang: Lang): Prom
     throw error;
   }
   progress.done();
+  if (chromium !== null) {
+    const printer = pdfPrinter(chromium);
+    try {
+      writer.written += await printFolder(printer, dir);
+    } finally {
+      printer.close();
+    }
+  }
   write(io.stderr, msg(lang, 'evalSummary', count, count - rejected, rejected));
   reportUnmatched(context.join, io, lang);
   if (dir !== '-') write(io.stderr, msg(lang, 'reportSummary', writer.written, displayPath(dir, io.cwd)));
   return rejected > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
-function parseFormats(text: string | undefined): ReportFormat[] {
+function parseFormats(text: string | undefined, lang: Lang): ReportFormat[] {
   if (text === undefined) return ['md', 'html'];
   const list = text.split(',').map((f) => f.trim().toLowerCase()).filter((f) => f !== '');
   const bad = list.filter((f) => f !== 'md' && f !== 'html');
-  if (bad.length > 0 || list.length === 0) throw new UsageError(`--format must list md and/or html, comma-separated (got "${text}")`);
+  if (bad.length > 0 || list.length === 0) throw new UsageError(msg(lang, 'reportBadFormat', text));
   return [...new Set(list)] as ReportFormat[];
 }
 

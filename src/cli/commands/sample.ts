@@ -15,7 +15,7 @@ import { parseSampleDeclaration, sample } from '../../rollup/sample.js';
 import { parseCommandArgs } from '../args.js';
 import { locatedAt, printDiagnostics } from '../diagnostics.js';
 import { CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
-import type { Lang } from '../messages.js';
+import { msg, type Lang } from '../messages.js';
 
 export async function sampleCommand(args: string[], io: CliIO, lang: Lang): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
@@ -24,15 +24,15 @@ export async function sampleCommand(args: string[], io: CliIO, lang: Lang): Prom
     threshold: { type: 'string' },
     share: { type: 'string' },
   });
-  if (!values.rules) throw new UsageError('--rules <sample.yaml> is required');
+  if (!values.rules) throw new UsageError(msg(lang, 'sampleNeedsRules'));
   if (values.seed === undefined || !/^\d+$/.test(values.seed) || Number(values.seed) > 0xffffffff) {
-    throw new UsageError('--seed must be a whole number from 0 to 4294967295');
+    throw new UsageError(msg(lang, 'sampleBadSeed'));
   }
-  if (positionals.length === 0) throw new UsageError('give the data files to sample from');
+  if (positionals.length === 0) throw new UsageError(msg(lang, 'sampleNoData'));
   const threshold = values.threshold === undefined ? undefined : parseAmount(values.threshold);
-  if (threshold === null || threshold?.isNegative()) throw new UsageError(`--threshold "${values.threshold}" is not an amount (500万, 1.6亿, 3000000)`);
+  if (threshold === null || threshold?.isNegative()) throw new UsageError(msg(lang, 'sampleBadThreshold', String(values.threshold)));
   const share = values.share === undefined ? undefined : parsePercent(values.share);
-  if (share === null || (share && (share.isNegative() || share.greaterThan(1)))) throw new UsageError(`--share "${values.share}" is not a percentage from 0% to 100%`);
+  if (share === null || (share && (share.isNegative() || share.greaterThan(1)))) throw new UsageError(msg(lang, 'sampleBadShare', String(values.share)));
 
   const declarationFile = resolve(io.cwd, values.rules);
   const read = readDeclarationFile(declarationFile, values.rules, lang);

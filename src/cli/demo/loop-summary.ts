@@ -12,7 +12,7 @@ import { formatYuan } from '../../report/format.js';
 import { signedAmount, table, type SummarySection, type Table } from '../../report/index.js';
 import type { Lang } from '../messages.js';
 import { alignColumns } from '../text-table.js';
-import { wan } from './format.js';
+import { wan, wrapDisplay } from './format.js';
 import { counts, levelName, loopText } from './loop-text.js';
 import type { DemoLoop } from './loop.js';
 
@@ -176,7 +176,8 @@ function rollupStep(r: RollupResult, vetoed: ReadonlySet<string>, title: string,
       [l.col.total, '', String(ok.reduce((n, e) => n + e.members.count, 0)), '', '', '', '', money(net), ...(anyHeld ? [money(heldSum)] : [])]),
     terminal: {
       note: Number.isFinite(terminalRows) ? l.largest(shown.length, r.entities.length) : '',
-      rows: [head, ...shown.map(row)],
+      // The member count and score stay in summary.html: without them the table fits 100 columns.
+      rows: [head, ...shown.map(row)].map((cells) => cells.filter((_, c) => c !== 2 && c !== 3)),
     },
   };
 }
@@ -187,10 +188,10 @@ export function loopLines(loop: DemoLoop, lang: Lang): string[] {
   const errors = loop.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) out.push('', loopText(lang).problems(errors.length), ...errors.slice(0, 5).map((d) => `  ${d.code} ${d.message}`));
   for (const step of loopSteps(loop, lang)) {
-    out.push('', `${step.title}:`, ...step.paragraphs.map((p) => `  ${p}`));
+    out.push('', ...wrapDisplay(`${step.title}:`, '', '  '), ...step.paragraphs.flatMap((p) => wrapDisplay(p, '  ', '    ')));
     const rows = step.terminal ? step.terminal.rows : step.table ? [step.table.head, ...step.table.rows, ...(step.table.foot ? [step.table.foot] : [])] : [];
-    if (step.terminal?.note) out.push(`  ${step.terminal.note}`);
-    if (rows.length > 0) out.push(...alignColumns(rows).map((r) => `    ${r}`.trimEnd()));
+    if (step.terminal?.note) out.push(...wrapDisplay(step.terminal.note, '  ', '    '));
+    if (rows.length > 0) out.push(...alignColumns(rows).map((r) => `  ${r}`.trimEnd()));
   }
   return out;
 }

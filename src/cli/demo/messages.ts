@@ -28,13 +28,14 @@ export const DEMO_SUMMARY = defineCatalogue('demo-summary', {
     en: 'Wrote {n} files to {dir}/ — open summary.html; per-project reports in reports/, results in results/, workbooks in workbooks/, the loop (sample, roll-ups, allocation) in loop/',
   },
   wan: { zh: '万元', en: '万元' },
+  itemSeparator: { zh: '；', en: '; ' },
 });
 
 export const DEMO_LOOP = defineCatalogue('demo-loop', {
   carriedTitle: { zh: '事中监控结果带入事后评价', en: 'Monitoring results carried into the ex-post evaluation' },
   carried: {
-    zh: '{total} 个事后评价项目中 {withWarning} 个带有 8 月监控预警（monitoring.warning）：{levels}',
-    en: '{withWarning} of {total} evaluated projects carry their August monitoring warning (monitoring.warning): {levels}',
+    zh: '{total} 个事后评价项目中 {withWarning} 个带有 8 月监控预警：{levels}',
+    en: '{withWarning} of {total} evaluated projects carry their August monitoring warning: {levels}',
   },
   contextTitle: { zh: '上年评价结果与整改情况', en: "Last year's results and rectification" },
   context: { zh: '{n} 个项目的上年等级和得分（{grades}）作为事后评价规则的上下文', en: "Last year's grade and score given for {n} projects ({grades}), passed to the ex-post rules as context" },
@@ -100,8 +101,8 @@ export const DEMO_COLUMNS = defineCatalogue('demo-columns', {
   combined: { zh: '综合得分', en: 'Combined' },
   grade: { zh: '等级', en: 'Grade' },
   linkage: { zh: '挂钩建议', en: 'Linkage' },
-  adjust: { zh: '调整额（万元）', en: 'Adjustment (万元)' },
-  held: { zh: '当年暂扣（万元）', en: 'Withheld now (万元)' },
+  adjust: { zh: '调整（万元）', en: 'Adjust (万元)' },
+  held: { zh: '暂扣（万元）', en: 'Held (万元)' },
   coefficient: { zh: '绩效系数', en: 'Coefficient' },
   factorShare: { zh: '因素得分', en: 'Factor share' },
   allocated: { zh: '分配额（元）', en: 'Allocated (元)' },

@@ -62,6 +62,8 @@ export interface DemoOptions {
   root: string;
   outDir: string;
   lang: Lang;
+  /** Language of the written reports and summary (default `lang`). */
+  docLang?: Lang;
   onRecord?: () => void;
 }
 
@@ -83,6 +85,7 @@ export function checkLibrary(root: string, lang: Lang): { files: number; diagnos
 
 export async function runDemo(options: DemoOptions): Promise<DemoRun> {
   const { root, outDir, lang } = options;
+  const docLang = options.docLang ?? lang;
   const library = checkLibrary(root, lang);
   const index = readDemoIndex(root);
   const sets: DemoRun['sets'] = [];
@@ -102,7 +105,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
     const items: ReportItem[] = [];
     sets.push({ set, ...(ir ? { ir } : {}), items, diagnostics });
     if (!ir) continue;
-    const assessor = createAssessor(ir, { lang });
+    // Result messages end up in the reports, so they speak the reports' language.
+    const assessor = createAssessor(ir, { lang: docLang });
     const stageScores = scored.get(set.stage ?? '') ?? scored.set(set.stage ?? '', []).get(set.stage ?? '')!;
     const resultLines: string[] = [];
     const dataPath = resolve(root, set.data);
@@ -119,15 +123,15 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
       if (!entry.error) stageScores.push({ record: entry.record, result });
       resultLines.push(serializeResult(result, { indent: 0 }));
       if (result.status === 'ok') {
-        write(join(outDir, 'reports', name, `${result.id}.md`), renderProjectMarkdown(result, ir, lang, info));
-        write(join(outDir, 'reports', name, `${result.id}.html`), renderProjectHtml(result, ir, lang, info));
+        write(join(outDir, 'reports', name, `${result.id}.md`), renderProjectMarkdown(result, ir, docLang, info));
+        write(join(outDir, 'reports', name, `${result.id}.html`), renderProjectHtml(result, ir, docLang, info));
       }
       options.onRecord?.();
     }
     write(join(outDir, 'results', `${name}.ndjson`), resultLines.join('\n') + '\n');
     const workbook = join(outDir, 'workbooks', `${name}.xlsx`);
     mkdirSync(dirname(workbook), { recursive: true });
-    await writeResultsXlsx(items, ir, workbook, lang);
+    await writeResultsXlsx(items, ir, workbook, docLang);
     written++;
   }
 
@@ -150,9 +154,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
 
   const allItems = sets.flatMap((s) => s.items);
   const irs = sets.flatMap((s) => (s.ir ? [s.ir] : []));
-  const sections = loop ? loopSections(loop, lang) : [];
-  write(join(outDir, 'summary.md'), renderSummaryMarkdown(allItems, irs, lang, { sections }));
-  write(join(outDir, 'summary.html'), renderSummaryHtml(allItems, irs, lang, { sections }));
+  const sections = loop ? loopSections(loop, docLang) : [];
+  write(join(outDir, 'summary.md'), renderSummaryMarkdown(allItems, irs, docLang, { sections }));
+  write(join(outDir, 'summary.html'), renderSummaryHtml(allItems, irs, docLang, { sections }));
   return { library, sets, summary: summarize(allItems, irs), stages: scored, ...(loop ? { loop } : {}), outDir, written };
 }
 

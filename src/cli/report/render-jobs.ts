@@ -25,6 +25,8 @@ export interface RenderSettings {
   lang: Lang;
   formats: readonly ReportFormat[];
   dir: string;
+  /** The 落款 used when a record names no issuer or date. */
+  signoff?: { issuer?: string; date?: string };
 }
 
 export interface RenderRequest {
@@ -45,6 +47,7 @@ export interface RenderReply {
 export function renderJob(job: RenderJob, settings: RenderSettings): void {
   const result = JSON.parse(job.json) as EvaluationResult;
   const { ir, lang, formats, dir } = settings;
-  if (formats.includes('md')) writeFileSync(join(dir, `${job.stem}.md`), renderProjectMarkdown(result, ir, lang, job.info));
-  if (formats.includes('html')) writeFileSync(join(dir, `${job.stem}.html`), renderProjectHtml(result, ir, lang, job.info));
+  const options = settings.signoff ?? {};
+  if (formats.includes('md')) writeFileSync(join(dir, `${job.stem}.md`), renderProjectMarkdown(result, ir, lang, job.info, options));
+  if (formats.includes('html')) writeFileSync(join(dir, `${job.stem}.html`), renderProjectHtml(result, ir, lang, job.info, options));
 }

@@ -30,6 +30,7 @@ import type { ReportFormat } from './render-jobs.js';
 import { ResultsSpool } from './results-spool.js';
 import { clearIncomplete, markIncomplete, removeStaleTemps, tempPathFor } from '../temp-files.js';
 import { msg } from '../messages.js';
+import { withTexts, type ReportTexts } from './narratives.js';
 
 export type { ReportFormat } from './render-jobs.js';
 
@@ -38,11 +39,16 @@ export interface ReportWriterOptions {
   dir: string;
   formats: readonly ReportFormat[];
   summaryOnly: boolean;
+  /** Language of the documents. */
   lang: Lang;
+  /** Language of what the run tells the user (the incomplete-folder marker); default `lang`. */
+  messageLang?: Lang;
   ir: RuleSetIR;
   io: CliIO;
   /** Render threads for the per-project files; 0 renders in this thread. */
   workers: number;
+  /** The evaluator's text by id and the 落款 defaults (`--narrative`, `--issuer`, `--date`). */
+  texts?: ReportTexts;
 }
 
 export const SUMMARY_STEM = 'summary';
@@ -74,22 +80,29 @@ export class ReportWriter {
         this.workDir = tempPathFor(dir);
         mkdirSync(this.workDir, { recursive: true });
       } else {
-        markIncomplete(dir, msg(lang, 'reportIncomplete'));
+        markIncomplete(dir, msg(options.messageLang ?? lang, 'reportIncomplete'));
       }
       this.spool = new ResultsSpool();
       if (!options.summaryOnly) {
         const { ir, formats, workers } = options;
-        this.renderer = createRenderer({ ir, lang, formats, dir: this.workDir }, workers);
+        this.renderer = createRenderer({ ir, lang, formats, dir: this.workDir, signoff: this.signoff() }, workers);
       }
     }
   }
 
+  /** The 落款 defaults every report and the summary share. */
+  private signoff(): { issuer?: string; date?: string } {
+    const texts = this.options.texts;
+    return { ...(texts?.issuer ? { issuer: texts.issuer } : {}), ...(texts?.date ? { date: texts.date } : {}) };
+  }
+
   /** `json` is the result as serialized by the pipeline; it goes to the spool unchanged. */
-  async add(result: EvaluationResult, json: string, info: ProjectInfo): Promise<void> {
+  async add(result: EvaluationResult, json: string, recordInfo: ProjectInfo): Promise<void> {
     const { formats, summaryOnly, lang, ir, io } = this.options;
+    const info = withTexts(recordInfo, result.id, this.options.texts);
     this.summaries.push(summaryInput({ result, info }));
     if (this.toStdout) {
-      if (!summaryOnly) io.stdout.write(renderProjectMarkdown(result, ir, lang, info) + '\n---\n\n');
+      if (!summaryOnly) io.stdout.write(renderProjectMarkdown(result, ir, lang, info, this.signoff()) + '\n---\n\n');
       return;
     }
     await this.spool!.add(json, info);
@@ -104,11 +117,11 @@ export class ReportWriter {
     const dir = this.workDir;
     await this.renderer?.close();
     if (this.toStdout) {
-      io.stdout.write(renderSummaryMarkdown(this.summaries, [ir], lang));
+      io.stdout.write(renderSummaryMarkdown(this.summaries, [ir], lang, this.signoff()));
       return;
     }
-    if (formats.includes('md')) writeFileAtomic(join(dir, `${SUMMARY_STEM}.md`), renderSummaryMarkdown(this.summaries, [ir], lang));
-    if (formats.includes('html')) writeFileAtomic(join(dir, `${SUMMARY_STEM}.html`), renderSummaryHtml(this.summaries, [ir], lang));
+    if (formats.includes('md')) writeFileAtomic(join(dir, `${SUMMARY_STEM}.md`), renderSummaryMarkdown(this.summaries, [ir], lang, this.signoff()));
+    if (formats.includes('html')) writeFileAtomic(join(dir, `${SUMMARY_STEM}.html`), renderSummaryHtml(this.summaries, [ir], lang, this.signoff()));
     this.written += formats.length;
     await this.spool!.writeWorkbook(join(dir, RESULTS_FILE), ir, lang);
     this.written++;

@@ -4,7 +4,8 @@
  * sheet; the spool (a temporary NDJSON file of `{info, result}` lines) replays them as often as
  * needed in constant memory. `writeResultsWorkbook` then writes the .xlsx under a temporary name
  * and renames it into place, so a crash never leaves half a workbook. The spool is removed when
- * the workbook is written or the write fails.
+ * the workbook is written or the write fails; after `kill -9` the next run's spool removes it (its
+ * name carries the pid, temp-files.ts).
  */
 import { createReadStream, createWriteStream, mkdtempSync, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,10 +15,16 @@ import type { RuleSetIR } from '../../compile/ir.js';
 import type { EvaluationResult } from '../../engine/result.js';
 import type { ProjectInfo, ReportItem } from '../../report/input.js';
 import type { Lang } from '../../report/i18n/index.js';
-import { removeStaleTemps, tempPathFor } from '../temp-files.js';
+import { removeStaleSpools, removeStaleTemps, SPOOL_PREFIX, tempPathFor } from '../temp-files.js';
+
+/** A new spool folder named by this run's pid, after removing those of runs that are gone. */
+function newSpoolDir(): string {
+  removeStaleSpools(tmpdir());
+  return mkdtempSync(join(tmpdir(), `${SPOOL_PREFIX}${process.pid}-`));
+}
 
 export class ResultsSpool {
-  private readonly dir = mkdtempSync(join(tmpdir(), 'jixiao-spool-'));
+  private readonly dir = newSpoolDir();
   private readonly file = join(this.dir, 'results.ndjson');
   private readonly stream: WriteStream = createWriteStream(this.file);
   count = 0;

@@ -5,11 +5,13 @@
  * characters in a cell, 1,048,576 rows in a sheet — so no workbook Excel can save is refused
  * for cell length or rows; the unpacked-size limit (256 MiB) is well above what a sheet of a
  * million short rows needs. `checkWorkbookArchive` reads the zip directory (zip-directory.ts)
- * and returns the issue refusing the file, or null to go on; it runs before exceljs is loaded.
+ * and then inflates each entry counting bytes (zip-inflate.ts: the declared sizes may lie), and
+ * returns the issue refusing the file, or null to go on; it runs before exceljs is loaded.
  */
 import type { Lang } from '../../common/lang.js';
 import { SHEET_CODES, sheetIssue, sheetPhrase, type SheetIssue } from './messages.js';
 import { readZipDirectory } from './zip-directory.js';
+import { measureInflated } from './zip-inflate.js';
 
 export interface SheetLimits {
   /** Sum of the uncompressed sizes of an .xlsx file's zip entries, in bytes. */
@@ -66,6 +68,17 @@ export async function checkWorkbookArchive(path: string, limits: SheetLimits, la
   }
   if (dir.unexplained > SLACK_BYTES) {
     return sheetIssue(SHEET_CODES.unreadable, { row: 0 }, { file: path, reason: sheetPhrase('hiddenData', { size: formatBytes(dir.unexplained) }, lang) }, 'error', lang);
+  }
+  // The declared sizes may understate: inflate and count, stopping at the limit.
+  const real = await measureInflated(path, dir.list, limits.maxUnpackedBytes);
+  if (!real.ok) {
+    return sheetIssue(SHEET_CODES.tooLargeUnpacked, { row: 0 }, {
+      file: path,
+      size: `> ${formatBytes(limits.maxUnpackedBytes)}`,
+      limit: formatBytes(limits.maxUnpackedBytes),
+      entry: real.entry,
+      entrySize: `> ${formatBytes(real.entryBytes)}`,
+    }, 'error', lang);
   }
   return null;
 }

@@ -62,8 +62,12 @@ function schemaType(node: Record<string, unknown>): FieldType | undefined {
   const raw = node.type;
   const types = Array.isArray(raw) ? raw : [raw];
   if (types.includes('number') && types.includes('string')) {
-    // Money is number-or-decimal-string with a numeric pattern: read it exactly as a decimal
-    // string. Without a pattern (an id) the text is kept as typed, so "001" stays "001".
+    // Money (`x-jixiao` kind money; older IRs: a numeric pattern) is read exactly as a decimal
+    // string, a percent as a number ("95%" → 0.95). Otherwise (an id) the text is kept as typed,
+    // so "001" stays "001".
+    const kind = (node['x-jixiao'] as { kind?: unknown } | undefined)?.kind;
+    if (kind === 'money') return 'decimal';
+    if (kind === 'percent') return 'number';
     return typeof node.pattern === 'string' ? 'decimal' : 'string';
   }
   for (const t of ['integer', 'number', 'boolean', 'string'] as const) if (types.includes(t)) return t;

@@ -8,7 +8,9 @@
  * (not a zip, a truncated directory, more entries than `maxEntries`); the caller lets exceljs
  * report a non-zip as unreadable. It also measures how many bytes of the file the directory
  * accounts for, so entries hidden from the directory (which a streaming unzipper would still
- * inflate) show up as unexplained bytes.
+ * inflate) show up as unexplained bytes. The declared sizes may lie (a directory that says 2 bytes
+ * for an entry that inflates to 300 MB): the caller measures the real sizes with zip-inflate.ts
+ * from the entry list returned here.
  */
 import { open } from 'node:fs/promises';
 
@@ -21,6 +23,19 @@ export interface ZipDirectory {
   largest: { name: string; size: number };
   /** Bytes of the file not explained by local headers, data, descriptors and the directory. */
   unexplained: number;
+  /** Where each entry's data lies, for measuring what it really inflates to (zip-inflate.ts). */
+  list: ZipEntryInfo[];
+}
+
+export interface ZipEntryInfo {
+  name: string;
+  /** 0 stored, 8 deflated; others are left to the workbook reader. */
+  method: number;
+  /** Offset of the entry's local header. */
+  offset: number;
+  compressedSize: number;
+  /** As the directory declares it: not to be trusted. */
+  size: number;
 }
 
 export type ZipDirectoryRead = ZipDirectory | { ok: false; reason: 'not_zip' | 'truncated' | 'too_many_entries' };
@@ -91,6 +106,7 @@ export async function readZipDirectory(path: string, maxEntries: number): Promis
     let uncompressed = 0;
     let explained = cdSize + trailer;
     let largest = { name: '', size: -1 };
+    const list: ZipEntryInfo[] = [];
     for (let n = 0; n < entries; n++) {
       if (at + 46 > cd.length || cd.readUInt32LE(at) !== CENTRAL_SIG) return { ok: false, reason: 'truncated' };
       let compressedSize = cd.readUInt32LE(at + 20);
@@ -100,24 +116,27 @@ export async function readZipDirectory(path: string, maxEntries: number): Promis
       const commentLength = cd.readUInt16LE(at + 32);
       if (at + 46 + nameLength + extraLength + commentLength > cd.length) return { ok: false, reason: 'truncated' };
       const name = cd.toString('utf8', at + 46, at + 46 + nameLength);
-      const sizes = zip64Sizes(cd, at + 46 + nameLength, extraLength, entrySize === U32, compressedSize === U32);
+      let offset = cd.readUInt32LE(at + 42);
+      const sizes = zip64Sizes(cd, at + 46 + nameLength, extraLength, entrySize === U32, compressedSize === U32, offset === U32);
       if (sizes.uncompressed !== undefined) entrySize = sizes.uncompressed;
       if (sizes.compressed !== undefined) compressedSize = sizes.compressed;
+      if (sizes.offset !== undefined) offset = sizes.offset;
+      list.push({ name, method: cd.readUInt16LE(at + 10), offset, compressedSize, size: entrySize });
       uncompressed += entrySize;
       // The local header repeats the name; its extra field may differ, so allow the directory's.
       explained += LOCAL_FIXED + nameLength + extraLength + compressedSize + DESCRIPTOR_MAX;
       if (entrySize > largest.size) largest = { name, size: entrySize };
       at += 46 + nameLength + extraLength + commentLength;
     }
-    return { ok: true, entries, uncompressed, largest, unexplained: Math.max(0, size - explained) };
+    return { ok: true, entries, uncompressed, largest, unexplained: Math.max(0, size - explained), list };
   } finally {
     await handle.close();
   }
 }
 
 /** The ZIP64 extended-information field (id 1) holds the 32-bit fields that overflowed, in order. */
-function zip64Sizes(cd: Buffer, start: number, length: number, needUncompressed: boolean, needCompressed: boolean): { uncompressed?: number; compressed?: number } {
-  const out: { uncompressed?: number; compressed?: number } = {};
+function zip64Sizes(cd: Buffer, start: number, length: number, needUncompressed: boolean, needCompressed: boolean, needOffset = false): { uncompressed?: number; compressed?: number; offset?: number } {
+  const out: { uncompressed?: number; compressed?: number; offset?: number } = {};
   let at = start;
   const end = start + length;
   while (at + 4 <= end) {
@@ -129,7 +148,11 @@ function zip64Sizes(cd: Buffer, start: number, length: number, needUncompressed:
         out.uncompressed = u64(cd, p);
         p += 8;
       }
-      if (needCompressed && p + 8 <= end) out.compressed = u64(cd, p);
+      if (needCompressed && p + 8 <= end) {
+        out.compressed = u64(cd, p);
+        p += 8;
+      }
+      if (needOffset && p + 8 <= end) out.offset = u64(cd, p);
       return out;
     }
     at += 4 + fieldLength;

@@ -1,34 +1,25 @@
 /**
- * Message lookup for reports: `t(lang, key, params)` fills a catalogue template's `{name}`
- * placeholders, and `detectLang(env)` picks the report language from the POSIX locale variables
- * (LC_ALL, then LC_MESSAGES, then LANG; a value starting with "zh" means Chinese, anything else
- * English). A placeholder without a value is left visible as `{name}` so a missing parameter
- * shows up in a golden file instead of vanishing.
+ * Message lookup for reports: `t(lang, key, params)` renders an entry of the report catalogue
+ * (messages.ts, on the one catalogue shape) through the common renderer, filling its `{name}`
+ * placeholders; `detectLang(env)` is the common locale reader. A placeholder without a value is
+ * left visible as `{name}` so a missing parameter shows up in a golden file instead of
+ * vanishing.
  */
-import { en } from './en.js';
-import { zh, type MessageKey } from './zh.js';
-
+import { render } from '../../common/catalogue.js';
 import type { Lang } from '../../common/lang.js';
+import { REPORT_MESSAGES, type MessageKey } from './messages.js';
 
 export type { Lang };
 export { detectLang } from '../../common/lang.js';
-export type { MessageKey };
-
-const CATALOGUES: Record<Lang, Record<MessageKey, string>> = { zh, en };
+export { REPORT_MESSAGES, type MessageKey };
 
 export type MessageParams = Record<string, string | number>;
 
 export function t(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
-  const template = CATALOGUES[lang][key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+  return render(REPORT_MESSAGES, key, params, lang).message;
 }
 
-/** True when the catalogue has a message for a key built at run time (`lost.${code}`). */
+/** True when the catalogue has a message for a key built at run time (`lost/${code}`). */
 export function hasMessage(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(zh, key);
+  return Object.prototype.hasOwnProperty.call(REPORT_MESSAGES, key);
 }
-
-/** The report language from environment variables such as `process.env`. */
