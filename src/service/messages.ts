@@ -65,19 +65,26 @@ export const SERVICE_MESSAGES = defineCatalogue('service', {
   },
   prepareFailed: { zh: '无法为评价准备规则集 {name}：{why}', en: 'rule set {name} could not be prepared for evaluation: {why}' },
   compileOverBudget: { zh: '编译超过了 {ms} 毫秒的时间预算，已被停止', en: 'compiling took longer than its time budget of {ms} ms and was stopped' },
-  'ajv.required': { zh: '缺少必需的字段 {name}', en: 'must have required property {name}' },
-  'ajv.additionalProperties': { zh: '不允许的字段 {name}', en: 'must not have property {name}' },
-  'ajv.type': { zh: '类型应为 {type}', en: 'must be {type}' },
-  'ajv.enum': { zh: '必须是以下之一：{values}', en: 'must be one of: {values}' },
-  'ajv.const': { zh: '必须等于 {value}', en: 'must be {value}' },
-  'ajv.minLength': { zh: '长度不能少于 {limit}', en: 'must be at least {limit} characters long' },
-  'ajv.maxLength': { zh: '长度不能超过 {limit}', en: 'must be at most {limit} characters long' },
-  'ajv.minimum': { zh: '不能小于 {limit}', en: 'must be at least {limit}' },
-  'ajv.maximum': { zh: '不能大于 {limit}', en: 'must be at most {limit}' },
-  'ajv.minItems': { zh: '至少要有 {limit} 项', en: 'must have at least {limit} items' },
-  'ajv.maxItems': { zh: '最多只能有 {limit} 项', en: 'must have at most {limit} items' },
-  'ajv.pattern': { zh: '格式不正确', en: 'does not have the expected form' },
-  'ajv.other': { zh: '不符合结构定义（{keyword}）', en: 'does not match the schema ({keyword})' },
+  ajvRequired: { zh: '缺少必需的字段 {name}', en: 'must have required property {name}' },
+  ajvAdditionalProperties: { zh: '不允许的字段 {name}', en: 'must not have property {name}' },
+  ajvType: { zh: '类型应为 {type}', en: 'must be {type}' },
+  ajvEnum: { zh: '必须是以下之一：{values}', en: 'must be one of: {values}' },
+  ajvConst: { zh: '必须等于 {value}', en: 'must be {value}' },
+  ajvMinLength: { zh: '长度不能少于 {limit}', en: 'must be at least {limit} characters long' },
+  ajvMaxLength: { zh: '长度不能超过 {limit}', en: 'must be at most {limit} characters long' },
+  ajvMinimum: { zh: '不能小于 {limit}', en: 'must be at least {limit}' },
+  ajvMaximum: { zh: '不能大于 {limit}', en: 'must be at most {limit}' },
+  ajvMinItems: { zh: '至少要有 {limit} 项', en: 'must have at least {limit} items' },
+  ajvMaxItems: { zh: '最多只能有 {limit} 项', en: 'must have at most {limit} items' },
+  ajvPattern: { zh: '格式不正确', en: 'does not have the expected form' },
+  jsonTypeString: { zh: '文本', en: 'string' },
+  jsonTypeNumber: { zh: '数字', en: 'number' },
+  jsonTypeInteger: { zh: '整数', en: 'integer' },
+  jsonTypeBoolean: { zh: '布尔值', en: 'boolean' },
+  jsonTypeObject: { zh: '对象', en: 'object' },
+  jsonTypeArray: { zh: '数组', en: 'array' },
+  jsonTypeNull: { zh: '空值（null）', en: 'null' },
+  ajvOther: { zh: '不符合结构定义（{keyword}）', en: 'does not match the schema ({keyword})' },
   compileThreadFailed: {
     zh: '编译线程出错（{why}）；下次编译时会重新启动它，在此之前继续使用上一个正常的版本',
     en: 'the compile thread failed ({why}); it is restarted for the next compile and the last good version keeps serving',
@@ -122,7 +129,7 @@ export const MSG = {
 const AJV_KEYWORDS: Partial<Record<string, (p: Record<string, unknown>) => Args>> = {
   required: (p) => ({ name: String(p['missingProperty']) }),
   additionalProperties: (p) => ({ name: String(p['additionalProperty']) }),
-  type: (p) => ({ type: String(p['type']) }),
+  type: (p) => ({ type: String(p['type']).split(',').map(typeWord).join(say('listSeparator')) }),
   enum: (p) => ({ values: (Array.isArray(p['allowedValues']) ? p['allowedValues'] : []).map((v) => JSON.stringify(v)).join(', ') }),
   const: (p) => ({ value: JSON.stringify(p['allowedValue']) }),
   minLength: (p) => ({ limit: String(p['limit']) }),
@@ -134,9 +141,24 @@ const AJV_KEYWORDS: Partial<Record<string, (p: Record<string, unknown>) => Args>
   pattern: () => ({}),
 };
 
+const TYPE_KEYS: Partial<Record<string, MessageKey>> = {
+  string: 'jsonTypeString',
+  number: 'jsonTypeNumber',
+  integer: 'jsonTypeInteger',
+  boolean: 'jsonTypeBoolean',
+  object: 'jsonTypeObject',
+  array: 'jsonTypeArray',
+  null: 'jsonTypeNull',
+};
+
+function typeWord(type: string): string {
+  const key = TYPE_KEYS[type];
+  return key === undefined ? type : say(key);
+}
+
 /** An ajv error in the request's language, from its keyword and params (ajv itself speaks English). */
 function ajvMessage(keyword: string | undefined, params: Record<string, unknown>): string {
   const args = keyword === undefined ? undefined : AJV_KEYWORDS[keyword];
-  if (keyword === undefined || args === undefined) return say('ajv.other', { keyword: keyword ?? '?' });
-  return say(`ajv.${keyword}` as MessageKey, args(params));
+  if (keyword === undefined || args === undefined) return say('ajvOther', { keyword: keyword ?? '?' });
+  return say(`ajv${keyword[0]!.toUpperCase()}${keyword.slice(1)}` as MessageKey, args(params));
 }

@@ -102,3 +102,14 @@ describe('structured logs with request ids', () => {
     }
   });
 });
+
+describe('ajv messages rendered from keyword and params', () => {
+  it('names JSON types in the request language', async () => {
+    const { runInLang } = await import('../../src/service/language.js');
+    const { MSG } = await import('../../src/service/messages.js');
+    expect(runInLang('zh', () => MSG.ajv('type', { type: 'string,null' }))).toBe('类型应为 文本、空值（null）');
+    expect(runInLang('en', () => MSG.ajv('type', { type: 'integer' }))).toBe('must be integer');
+    expect(runInLang('en', () => MSG.ajv('required', { missingProperty: 'text' }))).toBe('must have required property text');
+    expect(runInLang('zh', () => MSG.ajv('dependentRequired', {}))).toBe('不符合结构定义（dependentRequired）');
+  });
+});
