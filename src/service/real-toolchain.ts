@@ -102,11 +102,11 @@ export function createRealToolchain(rulesDir: string): Toolchain {
       const out = compile(entries);
       return { rulesets: out.rulesets, diagnostics: out.diagnostics };
     },
-    async checkSource(text, file) {
+    async checkSource(text, file, lang = DEFAULT_LANG) {
       const name = checkFileName(file);
-      const { diagnostics } = compileSource(text, name, { fs: host });
+      const { diagnostics } = compileSource(text, name, { fs: host, lang });
       // Diagnostics in imported files are shown with those files' own lines.
-      const formatted = diagnostics.map((d) => formatDiagnostic(d, d.file === name ? text : host.readFile(d.file)));
+      const formatted = diagnostics.map((d) => formatDiagnostic(d, d.file === name ? text : host.readFile(d.file), lang));
       return { diagnostics, formatted };
     },
     prepare: prepareRuleSet,

@@ -117,7 +117,7 @@ export function registerMetaRoutes(app: FastifyInstance, ctx: ServiceContext): v
     const body = request.body;
     const text = typeof body === 'string' ? body : body.text;
     const file = typeof body === 'string' ? '<input>' : (body.file ?? '<input>');
-    const { diagnostics, formatted } = await ctx.toolchain.checkSource(text, file);
+    const { diagnostics, formatted } = await ctx.toolchain.checkSource(text, file, request.lang);
     assertInTime(request, ctx.limits);
     return { ok: !diagnostics.some((d) => d.severity === 'error'), diagnostics, formatted };
   });

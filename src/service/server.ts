@@ -92,7 +92,7 @@ function lazyRealToolchain(rulesDir: string, budgets: CompileBudgets = {}): Tool
   };
   return {
     compileFiles: async (entries) => (await get()).compileFiles(entries),
-    checkSource: async (text, file) => (await get()).checkSource(text, file),
+    checkSource: async (text, file, lang) => (await get()).checkSource(text, file, lang),
     prepare: (ir) => ready().prepare(ir),
     printExpr: (expr) => ready().printExpr(expr),
     serializeResult: (result) => ready().serializeResult(result),

@@ -47,9 +47,10 @@ export interface Toolchain {
   compileFiles(entries: string[]): Promise<CompileOutput>;
   /**
    * Checks one file's text in memory; its imports resolve inside the rules folder only.
-   * `formatted[i]` is `diagnostics[i]` as the CLI prints it, with the source line and caret.
+   * `formatted[i]` is `diagnostics[i]` as the CLI prints it, with the source line and caret;
+   * both in `lang` (the request's; default Chinese).
    */
-  checkSource(text: string, file: string): Promise<{ diagnostics: Diagnostic[]; formatted: string[] }>;
+  checkSource(text: string, file: string, lang?: Lang): Promise<{ diagnostics: Diagnostic[]; formatted: string[] }>;
   prepare(ir: RuleSetIR): PreparedRuleSet;
   /** One-line JSON of a result in the engine's declared key order (byte-stable output). */
   serializeResult(result: EvaluationResult): string;
