@@ -26,6 +26,7 @@ export const CLI_MESSAGES = defineCatalogue('cli', {
   jixiao report --rules <文件.ind|ir.json> [--policy 文件.ind…] <数据…> --out 目录      生成公开报告
               [--format md,html] [--summary-only] [--mapping 映射.yaml]
               [--previous 上年结果…] [--rectification 整改情况…]
+              [--pdf] [--narrative 评价说明.yaml] [--issuer 落款单位] [--date 日期]   （PDF；评价方文字；落款）
   jixiao report --rules <文件.ind|ir.json> --results 结果.ndjson --out 目录
   jixiao test [路径…] [--update]                                          运行测试用例
   jixiao fmt <文件|目录…> [--check] [--stdout]                             统一排版
@@ -53,6 +54,7 @@ Usage:
   jixiao report --rules <file.ind|ir.json> [--policy file.ind…] <data…> --out DIR
               [--format md,html] [--summary-only] [--mapping map.yaml]
               [--previous FILE…] [--rectification FILE…]
+              [--pdf] [--narrative texts.yaml] [--issuer NAME] [--date DATE]   (PDF; evaluator's text; signature)
   jixiao report --rules <file.ind|ir.json> --results results.ndjson --out DIR
   jixiao test [paths…] [--update]
   jixiao fmt <files|dirs…> [--check] [--stdout]
