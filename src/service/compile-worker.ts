@@ -14,7 +14,7 @@ const { rulesDir } = workerData as { rulesDir: string };
 const toolchain = createRealToolchain(rulesDir);
 
 parentPort!.on('message', (job: CompileJob) => {
-  const run = job.op === 'compile' ? toolchain.compileFiles(job.entries) : toolchain.checkSource(job.text, job.file);
+  const run = job.op === 'compile' ? toolchain.compileFiles(job.entries) : toolchain.checkSource(job.text, job.file, job.lang);
   run.then(
     (out) => parentPort!.postMessage({ id: job.id, ok: true, out } satisfies CompileReply),
     (error: unknown) => parentPort!.postMessage({ id: job.id, ok: false, message: error instanceof Error ? error.message : String(error) } satisfies CompileReply),

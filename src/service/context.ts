@@ -8,6 +8,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { DecisionLog } from './decision-log.js';
+import type { ServiceMetrics } from './metrics.js';
 import type { LoadedRuleSet, RegistrySnapshot } from './loader.js';
 import { ServiceProblem } from './problem.js';
 import type { RuleSetRegistry } from './registry.js';
@@ -28,6 +29,7 @@ export interface ServiceContext {
   toolchain: Toolchain;
   decisions: DecisionLog;
   limits: ServiceLimits;
+  metrics: ServiceMetrics;
 }
 
 declare module 'fastify' {

@@ -6,13 +6,19 @@
  * recommendation count). The record itself is not logged (it may hold personal data); the
  * hash lets an auditor who holds the record prove which input produced a decision.
  *
+ * Rotation (`jixiao serve --decision-log-max-size`, `--decision-log-rotate daily`): before a line
+ * would take the file past the size, or when the UTC day changes, the file is renamed to
+ * `<name>.<ISO time>.<ext>` and a new one started at the same path; whole lines only, none lost.
+ * Shipping picks up the rotated files; the live file is always the configured path.
+ *
  * Replay: given a log line and the record, `replayDecision` checks the record's hash against
  * the line, re-evaluates it with the rule set version named by the line's hash, and reports
  * whether the summary is reproduced. Because evaluation is deterministic (same IR + same data
  * → same result), any difference means the record or the rule set is not the one logged.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, openSync, renameSync, statSync, type WriteStream } from 'node:fs';
+import { extname } from 'node:path';
 import type { EvaluationResult } from '../engine/result.js';
 import type { RecommendContext } from '../recommend/index.js';
 import type { PreparedRuleSet } from './toolchain.js';
@@ -83,23 +89,105 @@ export function summarize(result: EvaluationResult): DecisionSummary {
 export interface DecisionLogOptions {
   /** NDJSON file to append to; undefined keeps entries only in memory callbacks. */
   file?: string;
+  /** Rotate before a line would take the file past this many bytes. */
+  maxBytes?: number;
+  /** Rotate when the UTC day of the next entry differs from the file's. */
+  daily?: boolean;
   now?: () => Date;
   newId?: () => string;
 }
 
+/** `decisions.ndjson` rotated at 2026-01-05T08:00:00.000Z → `decisions.2026-01-05T08-00-00.000Z.ndjson`. */
+export function rotatedName(file: string, at: Date, taken: (path: string) => boolean = existsSync): string {
+  const ext = extname(file);
+  const stem = file.slice(0, file.length - ext.length);
+  const stamp = at.toISOString().replace(/:/g, '-');
+  let candidate = `${stem}.${stamp}${ext}`;
+  // Two rotations in one millisecond (a tiny size limit) must not overwrite each other.
+  for (let n = 1; taken(candidate); n++) candidate = `${stem}.${stamp}-${n}${ext}`;
+  return candidate;
+}
+
+const utcDay = (d: Date): string => d.toISOString().slice(0, 10);
+
 export class DecisionLog {
-  private readonly stream: WriteStream | null;
+  private stream: WriteStream | null;
+  private readonly file: string | undefined;
+  private readonly maxBytes: number;
+  private readonly daily: boolean;
   private readonly now: () => Date;
   private readonly newId: () => string;
   private failed: Error | null = null;
+  /** Bytes in the current file, counted as written (its size on disk when opened). */
+  private size = 0;
+  /** UTC day of the current file's first line (its mtime's day when it already had lines). */
+  private day: string | null = null;
+  /** Rotated-away streams still flushing their last lines. */
+  private readonly closing: Promise<void>[] = [];
 
   constructor(options: DecisionLogOptions = {}) {
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? randomUUID;
-    this.stream = options.file === undefined ? null : createWriteStream(options.file, { flags: 'a', encoding: 'utf8' });
-    this.stream?.on('error', (err) => {
+    this.file = options.file;
+    this.maxBytes = options.maxBytes ?? Infinity;
+    this.daily = options.daily === true;
+    if (this.file !== undefined && existsSync(this.file)) {
+      const st = statSync(this.file);
+      this.size = st.size;
+      if (st.size > 0) this.day = utcDay(st.mtime);
+    }
+    this.stream = this.file === undefined ? null : this.open(this.file);
+  }
+
+  private open(file: string): WriteStream {
+    // Opened synchronously: the file exists (and the stream holds its fd) before the first
+    // write, so a rotation right after it can rename it and the buffered lines follow the fd.
+    let fd: number;
+    try {
+      fd = openSync(file, 'a');
+    } catch (err) {
+      this.failed = err as Error;
+      return createWriteStream(file, { flags: 'a', encoding: 'utf8' }).on('error', () => undefined);
+    }
+    const stream = createWriteStream(file, { fd, encoding: 'utf8' });
+    stream.on('error', (err) => {
       this.failed = err;
     });
+    return stream;
+  }
+
+  /**
+   * Moves the current file aside and starts a new one at the same path. The old stream's fd
+   * still names the moved file, so lines it has buffered land there: nothing is lost or split.
+   */
+  private rotate(at: Date): void {
+    const file = this.file;
+    const old = this.stream;
+    if (file === undefined || old === null) return;
+    renameSync(file, rotatedName(file, at));
+    this.closing.push(new Promise((done) => old.end(() => done())));
+    this.stream = this.open(file);
+    this.size = 0;
+    this.day = null;
+  }
+
+  private append(line: string, at: Date): void {
+    if (this.stream === null || this.failed !== null) return;
+    const bytes = Buffer.byteLength(line, 'utf8');
+    const today = utcDay(at);
+    // A line is never split: one longer than the limit gets a file of its own.
+    const full = this.size > 0 && this.size + bytes > this.maxBytes;
+    const newDay = this.daily && this.day !== null && this.day !== today;
+    if (full || newDay) {
+      try {
+        this.rotate(at);
+      } catch {
+        // Could not move the file aside: keep appending to it rather than lose decisions.
+      }
+    }
+    this.stream.write(line);
+    this.size += bytes;
+    this.day ??= today;
   }
 
   /** The write error that stopped the log, if any (reported by /ready). */
@@ -118,17 +206,15 @@ export class DecisionLog {
       ...(context === undefined ? {} : { contextHash: inputHash(context) }),
       summary: summarize(result),
     };
-    if (this.stream !== null && this.failed === null) this.stream.write(JSON.stringify(entry) + '\n');
+    this.append(JSON.stringify(entry) + '\n', new Date(entry.time));
     return entry;
   }
 
   /** Flushes buffered lines and closes the file. */
-  close(): Promise<void> {
+  async close(): Promise<void> {
     const stream = this.stream;
-    if (stream === null || stream.closed || stream.destroyed) return Promise.resolve();
-    return new Promise((resolveClose) => {
-      stream.end(() => resolveClose());
-    });
+    if (stream !== null && !stream.closed && !stream.destroyed) await new Promise<void>((resolveClose) => stream.end(() => resolveClose()));
+    await Promise.all(this.closing);
   }
 }
 

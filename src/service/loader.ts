@@ -5,7 +5,8 @@
  * out and recorded as a failure with its diagnostics; the files that still compile are
  * compiled again without it (a bounded loop: at most one round per file). A rule set whose last
  * good version read a failing file keeps that last good version, so a broken edit never
- * replaces what is being served. The result is a fresh immutable snapshot; swapping it in is
+ * replaces what is being served. Each rule set is then compiled once more from only the files it
+ * reads, so its hash is the one `jixiao compile` prints for those files. The result is a fresh immutable snapshot; swapping it in is
  * the caller's single reference assignment.
  */
 import { readdirSync, statSync } from 'node:fs';
@@ -21,7 +22,10 @@ export interface LoadedRuleSet {
   hash: string;
   title: string | null;
   prepared: PreparedRuleSet;
-  /** Absolute paths of the files this version was compiled from. */
+  /**
+   * Absolute paths of the files this version was compiled from, in compile order: `jixiao
+   * compile <these files> --framework <name>` prints the same IR and hash.
+   */
   files: string[];
   /** When this version was first loaded (ISO time); kept when a reload leaves it unchanged. */
   loadedAt: string;
@@ -82,9 +86,12 @@ function fileOf(d: Diagnostic, dir: string, known: ReadonlySet<string>): string 
   return null;
 }
 
-/** The IR's `files` resolved to absolute listed paths (they are relative to an entry's folder). */
-function filesOf(ir: RuleSetIR, dir: string, entries: readonly string[], known: ReadonlySet<string>): string[] {
-  const bases = [dir, ...new Set(entries.map((e) => dirname(e)))];
+/**
+ * The IR's `files` resolved to absolute listed paths, in the IR's (load) order. They are relative
+ * to the folder of the first entry, which is `entries[0]` when compiled from `entries`.
+ */
+function filesInOrder(ir: RuleSetIR, dir: string, entries: readonly string[], known: ReadonlySet<string>): string[] {
+  const bases = [...new Set([...entries.slice(0, 1), ...entries].map((e) => dirname(e))), dir];
   const out = new Set<string>();
   for (const f of ir.files) {
     for (const base of bases) {
@@ -95,7 +102,23 @@ function filesOf(ir: RuleSetIR, dir: string, entries: readonly string[], known: 
       }
     }
   }
-  return [...out].sort();
+  return [...out];
+}
+
+/**
+ * The rule set as `jixiao compile <its files, in order> --framework <name>` compiles it. The
+ * folder-wide compile finds which files a framework reads, but its IR's `files` are relative to
+ * the folder of the first file in the whole folder, so its hash would change when an unrelated
+ * file is added in an earlier folder and no command line over the rule set's own files could
+ * reproduce it. Compiling again from exactly those files gives the IR (and hash) the CLI gives.
+ * Falls back to the folder-wide IR only if that second compile unexpectedly disagrees.
+ */
+async function compileOwnFiles(toolchain: Toolchain, ir: RuleSetIR, files: string[]): Promise<{ ir: RuleSetIR; entries: string[] }> {
+  if (files.length === 0) return { ir, entries: files };
+  const out = await toolchain.compileFiles(files);
+  const own = out.rulesets.find((r) => r.name === ir.name);
+  if (own === undefined || out.diagnostics.some((d) => d.severity === 'error')) return { ir, entries: files };
+  return { ir: own, entries: files };
 }
 
 interface CleanCompile {
@@ -163,7 +186,9 @@ export async function loadSnapshot(options: LoadOptions): Promise<RegistrySnapsh
 
   const next = new Map<string, LoadedRuleSet>();
   const prepareFailures: LoadFailure[] = [];
-  for (const ir of clean.rulesets) {
+  for (const folderIr of clean.rulesets) {
+    const own = await compileOwnFiles(toolchain, folderIr, filesInOrder(folderIr, dir, clean.entries, known));
+    const ir = own.ir;
     const prior = previous.rulesets.get(ir.name);
     if (prior !== undefined && prior.hash === ir.hash) {
       next.set(ir.name, prior); // unchanged: keep the prepared evaluator and its load time
@@ -177,7 +202,7 @@ export async function loadSnapshot(options: LoadOptions): Promise<RegistrySnapsh
         hash: ir.hash,
         title: ir.meta.title ?? ir.label ?? null,
         prepared,
-        files: filesOf(ir, dir, clean.entries, known),
+        files: own.entries,
         loadedAt,
       });
     } catch (err) {

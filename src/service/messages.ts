@@ -3,17 +3,16 @@
  * src/common/catalogue.ts: problem titles by kind (`PROBLEM_TITLES`) and the detail / field
  * messages route code fills in (`SERVICE_MESSAGES`, reached through the typed `MSG` helpers so a
  * route cannot forget an argument). Clients and tests match on the problem `type` and on field
- * `path` / `code`, never on this wording, so it may be reworded or translated freely. The
- * service answers in English (`SERVICE_LANG`), as it always has: an HTTP client names no
- * language, and the Chinese texts wait for one that does. The diagnostic codes the service itself
+ * `path` / `code`, never on this wording, so it may be reworded or translated freely. Each
+ * response is in the one language its request's Accept-Language chose (language.ts; Chinese by
+ * default): titles, details and field errors alike, ajv's own English messages included (they
+ * are rendered from the error's keyword and params here). The diagnostic codes the service itself
  * issues are SRV700 (a rule set could not be prepared), SRV701 (a compile ran over its time
  * budget) and SRV702 (the compile thread failed; it is restarted for the next job).
  */
 import { defineCatalogue, render, type Args } from '../common/catalogue.js';
 import type { Lang } from '../common/lang.js';
-
-/** The language of every response body and service diagnostic. */
-export const SERVICE_LANG: Lang = 'en';
+import { currentLang } from './language.js';
 
 export const PROBLEM_TITLES = defineCatalogue('service-titles', {
   'bad-request': { zh: '请求格式不正确', en: 'The request is malformed' },
@@ -32,7 +31,7 @@ export const PROBLEM_TITLES = defineCatalogue('service-titles', {
   internal: { zh: '内部错误', en: 'Internal error' },
 });
 
-export function problemTitle(kind: keyof typeof PROBLEM_TITLES, lang: Lang = SERVICE_LANG): string {
+export function problemTitle(kind: keyof typeof PROBLEM_TITLES, lang: Lang = currentLang()): string {
   return PROBLEM_TITLES[kind][lang];
 }
 
@@ -66,6 +65,26 @@ export const SERVICE_MESSAGES = defineCatalogue('service', {
   },
   prepareFailed: { zh: '无法为评价准备规则集 {name}：{why}', en: 'rule set {name} could not be prepared for evaluation: {why}' },
   compileOverBudget: { zh: '编译超过了 {ms} 毫秒的时间预算，已被停止', en: 'compiling took longer than its time budget of {ms} ms and was stopped' },
+  ajvRequired: { zh: '缺少必需的字段 {name}', en: 'must have required property {name}' },
+  ajvAdditionalProperties: { zh: '不允许的字段 {name}', en: 'must not have property {name}' },
+  ajvType: { zh: '类型应为 {type}', en: 'must be {type}' },
+  ajvEnum: { zh: '必须是以下之一：{values}', en: 'must be one of: {values}' },
+  ajvConst: { zh: '必须等于 {value}', en: 'must be {value}' },
+  ajvMinLength: { zh: '长度不能少于 {limit}', en: 'must be at least {limit} characters long' },
+  ajvMaxLength: { zh: '长度不能超过 {limit}', en: 'must be at most {limit} characters long' },
+  ajvMinimum: { zh: '不能小于 {limit}', en: 'must be at least {limit}' },
+  ajvMaximum: { zh: '不能大于 {limit}', en: 'must be at most {limit}' },
+  ajvMinItems: { zh: '至少要有 {limit} 项', en: 'must have at least {limit} items' },
+  ajvMaxItems: { zh: '最多只能有 {limit} 项', en: 'must have at most {limit} items' },
+  ajvPattern: { zh: '格式不正确', en: 'does not have the expected form' },
+  jsonTypeString: { zh: '文本', en: 'string' },
+  jsonTypeNumber: { zh: '数字', en: 'number' },
+  jsonTypeInteger: { zh: '整数', en: 'integer' },
+  jsonTypeBoolean: { zh: '布尔值', en: 'boolean' },
+  jsonTypeObject: { zh: '对象', en: 'object' },
+  jsonTypeArray: { zh: '数组', en: 'array' },
+  jsonTypeNull: { zh: '空值（null）', en: 'null' },
+  ajvOther: { zh: '不符合结构定义（{keyword}）', en: 'does not match the schema ({keyword})' },
   compileThreadFailed: {
     zh: '编译线程出错（{why}）；下次编译时会重新启动它，在此之前继续使用上一个正常的版本',
     en: 'the compile thread failed ({why}); it is restarted for the next compile and the last good version keeps serving',
@@ -74,7 +93,7 @@ export const SERVICE_MESSAGES = defineCatalogue('service', {
 
 type MessageKey = keyof typeof SERVICE_MESSAGES;
 
-const say = (key: MessageKey, args: Args = {}): string => render(SERVICE_MESSAGES, key, args, SERVICE_LANG).message;
+const say = (key: MessageKey, args: Args = {}): string => render(SERVICE_MESSAGES, key, args, currentLang()).message;
 /** A rule-set name as the client sent it, quoted so empty or spaced names stay visible. */
 const q = (s: string): string => JSON.stringify(s);
 
@@ -104,4 +123,42 @@ export const MSG = {
   prepareFailed: (name: string, why: string) => say('prepareFailed', { name, why }),
   compileOverBudget: (ms: number) => say('compileOverBudget', { ms }),
   compileThreadFailed: (why: string) => say('compileThreadFailed', { why }),
+  ajv: (keyword: string | undefined, params: Record<string, unknown> = {}) => ajvMessage(keyword, params),
 } as const;
+
+const AJV_KEYWORDS: Partial<Record<string, (p: Record<string, unknown>) => Args>> = {
+  required: (p) => ({ name: String(p['missingProperty']) }),
+  additionalProperties: (p) => ({ name: String(p['additionalProperty']) }),
+  type: (p) => ({ type: String(p['type']).split(',').map(typeWord).join(say('listSeparator')) }),
+  enum: (p) => ({ values: (Array.isArray(p['allowedValues']) ? p['allowedValues'] : []).map((v) => JSON.stringify(v)).join(', ') }),
+  const: (p) => ({ value: JSON.stringify(p['allowedValue']) }),
+  minLength: (p) => ({ limit: String(p['limit']) }),
+  maxLength: (p) => ({ limit: String(p['limit']) }),
+  minimum: (p) => ({ limit: String(p['limit']) }),
+  maximum: (p) => ({ limit: String(p['limit']) }),
+  minItems: (p) => ({ limit: String(p['limit']) }),
+  maxItems: (p) => ({ limit: String(p['limit']) }),
+  pattern: () => ({}),
+};
+
+const TYPE_KEYS: Partial<Record<string, MessageKey>> = {
+  string: 'jsonTypeString',
+  number: 'jsonTypeNumber',
+  integer: 'jsonTypeInteger',
+  boolean: 'jsonTypeBoolean',
+  object: 'jsonTypeObject',
+  array: 'jsonTypeArray',
+  null: 'jsonTypeNull',
+};
+
+function typeWord(type: string): string {
+  const key = TYPE_KEYS[type];
+  return key === undefined ? type : say(key);
+}
+
+/** An ajv error in the request's language, from its keyword and params (ajv itself speaks English). */
+function ajvMessage(keyword: string | undefined, params: Record<string, unknown>): string {
+  const args = keyword === undefined ? undefined : AJV_KEYWORDS[keyword];
+  if (keyword === undefined || args === undefined) return say('ajvOther', { keyword: keyword ?? '?' });
+  return say(`ajv${keyword[0]!.toUpperCase()}${keyword.slice(1)}` as MessageKey, args(params));
+}

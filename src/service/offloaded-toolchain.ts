@@ -10,13 +10,14 @@
  */
 import { Worker } from 'node:worker_threads';
 import { NO_RANGE, type Diagnostic } from '../common/diagnostic.js';
+import type { Lang } from '../common/lang.js';
 import { workerModule } from '../common/worker-module.js';
 import { MSG } from './messages.js';
 import { createRealToolchain } from './real-toolchain.js';
 import type { CompileOutput, Toolchain } from './toolchain.js';
 
 type CheckOutput = Awaited<ReturnType<Toolchain['checkSource']>>;
-type JobBody = { op: 'compile'; entries: string[] } | { op: 'check'; text: string; file: string };
+type JobBody = { op: 'compile'; entries: string[] } | { op: 'check'; text: string; file: string; lang?: Lang };
 export type CompileJob = JobBody & { id: number };
 export type CompileReply = { id: number; ok: true; out: CompileOutput | CheckOutput } | { id: number; ok: false; message: string };
 type Outcome = { ok: true; out: unknown } | { ok: false; overBudget: boolean; message: string };
@@ -110,8 +111,8 @@ export function createOffloadedToolchain(rulesDir: string, budgets: CompileBudge
       if (outcome.ok) return outcome.out as CompileOutput;
       return { rulesets: [], diagnostics: entries.map((file) => threadDiagnostic(outcome, file)) };
     },
-    async checkSource(text, file) {
-      const outcome = await thread.run({ op: 'check', text, file }, checkMs);
+    async checkSource(text, file, lang) {
+      const outcome = await thread.run({ op: 'check', text, file, ...(lang === undefined ? {} : { lang }) }, checkMs);
       if (outcome.ok) return outcome.out as CheckOutput;
       const d = threadDiagnostic(outcome, file);
       return { diagnostics: [d], formatted: [`${file}: error ${d.code}: ${d.message}`] };

@@ -4,9 +4,13 @@
  * requests with), and `buildOpenApi` turns them into paths, parameters, request bodies and
  * responses. Nothing is written twice, so the document cannot drift from the running server.
  * OpenAPI 3.1 uses JSON Schema 2020-12, so the route schemas are embedded as they are; `$ref`s
- * to shared schemas (`Problem#`) are rewritten to `#/components/schemas/…`.
+ * to shared schemas (`Problem#`, `Evaluation#`, …) are rewritten to `#/components/schemas/…`.
+ * Each route gets the worked example of openapi-examples.ts; problems are application/problem+json
+ * (RFC 9457). With a token configured, the bearer scheme is declared and every non-public route
+ * requires it; without one no route answers 401, and the document says so.
  */
 import type { FastifyInstance, RouteOptions } from 'fastify';
+import { PROBLEM_EXAMPLE, ROUTE_EXAMPLES, type RouteExample } from './openapi-examples.js';
 
 interface RecordedRoute {
   method: string;
@@ -61,23 +65,30 @@ function parametersOf(schema: Record<string, unknown>, where: 'path' | 'query'):
   });
 }
 
-function requestBodyOf(schema: Record<string, unknown>): unknown {
+function requestBodyOf(schema: Record<string, unknown>, example: RouteExample | undefined): unknown {
   const body = schema['body'] as Record<string, unknown> | undefined;
   if (body === undefined) return undefined;
   const content = body['content'] as Record<string, { schema: unknown }> | undefined;
-  if (content !== undefined) {
-    return { required: true, content: Object.fromEntries(Object.entries(content).map(([type, c]) => [type, { schema: rewriteRefs(c.schema) }])) };
-  }
-  return { required: true, content: { 'application/json': { schema: rewriteRefs(body) } } };
+  const media = content ?? { 'application/json': { schema: body } };
+  return {
+    required: true,
+    content: Object.fromEntries(
+      Object.entries(media).map(([type, c]) => [type, { schema: rewriteRefs(c.schema), ...(example?.request !== undefined && type === 'application/json' ? { example: example.request } : {}) }]),
+    ),
+  };
 }
 
-function responsesOf(schema: Record<string, unknown>): Record<string, unknown> {
+function responsesOf(schema: Record<string, unknown>, example: RouteExample | undefined, withAuth: boolean): Record<string, unknown> {
   const responses = (schema['response'] ?? {}) as Record<string, Record<string, unknown>>;
   const out: Record<string, unknown> = {};
   for (const [status, s] of Object.entries(responses)) {
+    // Without a token no route can answer 401, so the document does not promise one.
+    if (status === '401' && !withAuth) continue;
     const isProblem = s['$ref'] === 'Problem#';
     const description = typeof s['description'] === 'string' ? s['description'] : isProblem ? 'Problem document' : 'OK';
-    out[status] = { description, content: { [isProblem ? 'application/problem+json' : 'application/json']: { schema: rewriteRefs(s) } } };
+    const type = isProblem ? 'application/problem+json' : s['type'] === 'string' ? 'text/plain' : 'application/json';
+    const shown = isProblem ? { ...PROBLEM_EXAMPLE, status: Number(status) } : status.startsWith('2') ? example?.response : undefined;
+    out[status] = { description, content: { [type]: { schema: rewriteRefs(s), ...(shown !== undefined ? { example: shown } : {}) } } };
   }
   return out;
 }
@@ -98,14 +109,15 @@ export function buildOpenApi(collector: OpenApiCollector, shared: readonly { $id
     if (typeof r.schema['summary'] === 'string') op['summary'] = r.schema['summary'];
     const parameters = [...parametersOf(r.schema, 'path'), ...parametersOf(r.schema, 'query')];
     if (parameters.length > 0) op['parameters'] = parameters;
-    const body = requestBodyOf(r.schema);
+    const example = ROUTE_EXAMPLES[`${r.method} ${path}`];
+    const body = requestBodyOf(r.schema, example);
     if (body !== undefined) op['requestBody'] = body;
-    op['responses'] = responsesOf(r.schema);
+    op['responses'] = responsesOf(r.schema, example, withAuth);
     if (withAuth) op['security'] = r.isPublic ? [] : [{ bearer: [] }];
     (paths[path] ??= {})[r.method] = op;
   }
   const schemas = Object.fromEntries(shared.map((s) => [s.$id, rewriteRefs(s)]));
   const components: Record<string, unknown> = { schemas };
-  if (withAuth) components['securitySchemes'] = { bearer: { type: 'http', scheme: 'bearer' } };
+  if (withAuth) components['securitySchemes'] = { bearer: { type: 'http', scheme: 'bearer', description: 'The token given to `jixiao serve --token` (or JIXIAO_TOKEN)' } };
   return { openapi: '3.1.0', info, paths, components };
 }

@@ -106,7 +106,7 @@ export function fieldErrorsFromAjv(errors: readonly AjvLikeError[], prefix = '')
     // A missing or unexpected property is reported at that property's own path.
     const named = e.keyword === 'required' ? e.params?.['missingProperty'] : e.keyword === 'additionalProperties' ? e.params?.['additionalProperty'] : undefined;
     if (typeof named === 'string') path += '/' + named.replace(/~/g, '~0').replace(/\//g, '~1');
-    const out: FieldError = { path: prefix + path || '/', message: e.message ?? 'is invalid' };
+    const out: FieldError = { path: prefix + path || '/', message: MSG.ajv(e.keyword, e.params) };
     if (e.keyword !== undefined) out.code = e.keyword;
     return out;
   });

@@ -15,6 +15,7 @@ import { compile, compileSource, type SourceHost } from '../compile/compile.js';
 import { formatDiagnostic } from '../compile/code-frame.js';
 import { joinImport } from '../compile/load.js';
 import type { RuleSetIR } from '../compile/ir.js';
+import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import { checkRecord } from '../data/guard.js';
 import { createRecordValidator } from '../data/validate.js';
 import { createEvaluator, serializeResult, type Evaluator } from '../engine/index.js';
@@ -54,28 +55,34 @@ function checkFileName(file: string): string {
 export function prepareRuleSet(ir: RuleSetIR): PreparedRuleSet {
   // Validation runs here once, so the evaluators are built without their own copy of it; one
   // evaluator per trace level, built when a request first asks for that level.
-  const evaluators = new Map<TraceLevel, Evaluator>();
-  const evaluatorFor = (trace: TraceLevel): Evaluator => {
-    let evaluator = evaluators.get(trace);
-    if (evaluator === undefined) evaluators.set(trace, (evaluator = createEvaluator(ir, { validate: false, trace })));
+  const evaluators = new Map<string, Evaluator>();
+  const evaluatorFor = (trace: TraceLevel, lang: Lang): Evaluator => {
+    const key = `${trace}:${lang}`;
+    let evaluator = evaluators.get(key);
+    if (evaluator === undefined) evaluators.set(key, (evaluator = createEvaluator(ir, { validate: false, trace, lang })));
     return evaluator;
   };
   // The data schema's validator (ajv code generation, ~20 ms a rule set) is built on first use, so
   // a service with many rule sets starts listening at once and warms them after (`warm`).
-  let validator: ReturnType<typeof createRecordValidator> | undefined;
-  const validatorOf = () => (validator ??= createRecordValidator(ir));
+  // One per language a request asked for; the default language's is the one warmed.
+  const validators = new Map<Lang, ReturnType<typeof createRecordValidator>>();
+  const validatorOf = (lang: Lang = DEFAULT_LANG) => {
+    let v = validators.get(lang);
+    if (v === undefined) validators.set(lang, (v = createRecordValidator(ir, lang)));
+    return v;
+  };
   const recommender = createRecommender(ir);
   return {
     ir,
-    validate(record) {
+    validate(record, lang = DEFAULT_LANG) {
       const id = typeof (record as { id?: unknown } | null)?.id === 'string' ? String((record as { id: string }).id) : '';
-      const unsafe = checkRecord(record, id);
+      const unsafe = checkRecord(record, id, lang);
       if (unsafe.length > 0) return toRecordErrors(unsafe);
-      return toRecordErrors(validatorOf()(record, id));
+      return toRecordErrors(validatorOf(lang)(record, id));
     },
-    async evaluate(record, context, trace = 'full') {
+    async evaluate(record, context, trace = 'full', lang = DEFAULT_LANG) {
       // a stage in the context is the evaluation's stage, as `jixiao eval --stage` is
-      const evaluator = evaluatorFor(trace);
+      const evaluator = evaluatorFor(trace, lang);
       const data = evaluator.read(record); // the rules read "89.974万" as scoring does
       const result = evaluator.evaluate(data, typeof context?.stage === 'string' ? { stage: context.stage } : {});
       // the result is this request's own: filled in place, so its key order (and bytes) stay the engine's
@@ -95,11 +102,11 @@ export function createRealToolchain(rulesDir: string): Toolchain {
       const out = compile(entries);
       return { rulesets: out.rulesets, diagnostics: out.diagnostics };
     },
-    async checkSource(text, file) {
+    async checkSource(text, file, lang = DEFAULT_LANG) {
       const name = checkFileName(file);
-      const { diagnostics } = compileSource(text, name, { fs: host });
+      const { diagnostics } = compileSource(text, name, { fs: host, lang });
       // Diagnostics in imported files are shown with those files' own lines.
-      const formatted = diagnostics.map((d) => formatDiagnostic(d, d.file === name ? text : host.readFile(d.file)));
+      const formatted = diagnostics.map((d) => formatDiagnostic(d, d.file === name ? text : host.readFile(d.file), lang));
       return { diagnostics, formatted };
     },
     prepare: prepareRuleSet,

@@ -21,6 +21,7 @@ import { JSON_ARRAY_FRAMING, lateProblemKind, NDJSON_FRAMING, streamBatch } from
 import { evaluateBatchSchema, evaluateSchema } from './schemas.js';
 import type { EvaluationResult, TraceLevel } from '../engine/result.js';
 import { MSG } from './messages.js';
+import { currentLang, inLang, runInLang } from './language.js';
 import { unwrapEnvelope, type InputShape } from './record-context.js';
 import type { RecommendContext } from '../recommend/index.js';
 
@@ -43,16 +44,28 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** Validates, evaluates and logs one record; user-caused failures come back as a problem. */
+/** `evaluateRecord`, counted in /metrics: evaluations by outcome, refusals by problem kind. */
 async function evaluateOne(ctx: ServiceContext, rs: LoadedRuleSet, record: unknown, context: RecommendContext | undefined, trace: TraceLevel | undefined): Promise<Outcome> {
+  const outcome = await evaluateRecord(ctx, rs, record, context, trace);
+  if (outcome.ok) ctx.metrics.evaluated(rs.name, 'ok');
+  else {
+    if (outcome.kind === 'evaluation-failed') ctx.metrics.evaluated(rs.name, 'rejected');
+    ctx.metrics.refused(outcome.kind);
+  }
+  return outcome;
+}
+
+/** Validates, evaluates and logs one record; user-caused failures come back as a problem. */
+async function evaluateRecord(ctx: ServiceContext, rs: LoadedRuleSet, record: unknown, context: RecommendContext | undefined, trace: TraceLevel | undefined): Promise<Outcome> {
   if (!isPlainRecord(record)) {
     return failure('invalid-record', MSG.notAnObject(), [{ path: '/', message: MSG.mustBeObject(), code: 'type' }]);
   }
-  const fieldErrors = rs.prepared.validate(record);
+  const lang = currentLang();
+  const fieldErrors = rs.prepared.validate(record, lang);
   if (fieldErrors.length > 0) return failure('invalid-record', MSG.recordInvalid(rs.name), fieldErrors);
   let result: EvaluationResult;
   try {
-    result = await rs.prepared.evaluate(record, context, trace);
+    result = await rs.prepared.evaluate(record, context, trace, lang);
   } catch {
     // The library promises not to throw for user data; a throw is its bug, reported as 500.
     return failure('internal', MSG.evaluatorFailed());
@@ -69,7 +82,10 @@ async function evaluateOne(ctx: ServiceContext, rs: LoadedRuleSet, record: unkno
 async function evaluateItem(ctx: ServiceContext, rs: LoadedRuleSet, value: unknown, envelopeAt: string | undefined, trace: TraceLevel | undefined): Promise<Outcome> {
   if (envelopeAt === undefined) return evaluateOne(ctx, rs, value, undefined, trace);
   const unwrapped = unwrapEnvelope(value, envelopeAt);
-  if (!unwrapped.ok) return failure('bad-request', MSG.envelopeInvalid(), unwrapped.errors);
+  if (!unwrapped.ok) {
+    ctx.metrics.refused('bad-request');
+    return failure('bad-request', MSG.envelopeInvalid(), unwrapped.errors);
+  }
   return evaluateOne(ctx, rs, unwrapped.record, unwrapped.context, trace);
 }
 
@@ -126,6 +142,7 @@ export function registerEvaluateRoutes(app: FastifyInstance, ctx: ServiceContext
       let context: RecommendContext | undefined;
       if (request.query.input === 'envelope') {
         const unwrapped = unwrapEnvelope(request.body);
+        if (!unwrapped.ok) ctx.metrics.refused('bad-request');
         if (!unwrapped.ok) throw new ServiceProblem('bad-request', MSG.envelopeInvalid(), unwrapped.errors, { 'x-ruleset-hash': rs.hash });
         record = unwrapped.record;
         context = unwrapped.context;
@@ -146,14 +163,15 @@ export function registerEvaluateRoutes(app: FastifyInstance, ctx: ServiceContext
     async (request, reply) => {
       const rs = lookup(request, request.params.name, request.query.hash);
       const ndjsonOut = wantsNdjson(request, request.query.format);
-      const body = await streamBatch(batchItems(ctx, request, rs, request.query.input === 'envelope', request.query.trace), {
+      const lang = request.lang;
+      const body = await streamBatch(inLang(lang, batchItems(ctx, request, rs, request.query.input === 'envelope', request.query.trace)), {
         framing: ndjsonOut ? NDJSON_FRAMING : JSON_ARRAY_FRAMING,
-        lateProblem: (error, index) => {
+        lateProblem: (error, index) => runInLang(lang, () => {
           const late = lateProblemKind(error);
           if (late === null) request.log.error({ err: error }, 'batch failed while streaming');
           const problem = late === null ? problemOf('internal', MSG.internal(), request.url) : problemOf(late.kind, late.detail, request.url, late.errors);
           return { index, error: problem };
-        },
+        }),
       });
       reply.header('x-ruleset-hash', rs.hash);
       reply.type(ndjsonOut ? NDJSON : 'application/json; charset=utf-8');

@@ -90,6 +90,8 @@ export function registerMetaRoutes(app: FastifyInstance, ctx: ServiceContext): v
       hash: r.hash,
       title: r.title,
       loadedAt: r.loadedAt,
+      // The command line that reproduces this hash, run from the rules folder.
+      files: r.files.map((f) => displayPath(f, ctx.registry.dir)),
     })),
   }));
 
@@ -115,7 +117,7 @@ export function registerMetaRoutes(app: FastifyInstance, ctx: ServiceContext): v
     const body = request.body;
     const text = typeof body === 'string' ? body : body.text;
     const file = typeof body === 'string' ? '<input>' : (body.file ?? '<input>');
-    const { diagnostics, formatted } = await ctx.toolchain.checkSource(text, file);
+    const { diagnostics, formatted } = await ctx.toolchain.checkSource(text, file, request.lang);
     assertInTime(request, ctx.limits);
     return { ok: !diagnostics.some((d) => d.severity === 'error'), diagnostics, formatted };
   });

@@ -7,6 +7,7 @@
  */
 import { TRACE_LEVELS } from '../engine/result.js';
 import { problemSchema } from './problem.js';
+import { resultSchemas } from './result-schemas.js';
 import { contextValueSchema, INPUT_SHAPES, recordContextSchema, recordEnvelopeSchema } from './record-context.js';
 
 const problemRef = { $ref: 'Problem#' } as const;
@@ -54,21 +55,18 @@ export const batchQuery = {
   },
 } as const;
 
-const rulesetRef = {
-  type: 'object',
-  required: ['name', 'version', 'hash'],
-  properties: { name: { type: 'string' }, version: { type: 'string' }, hash: { type: 'string' } },
-} as const;
+const rulesetRef = { $ref: 'RulesetRef#' } as const;
 
 const rulesetSummary = {
   type: 'object',
-  required: ['name', 'version', 'hash', 'title', 'loadedAt'],
+  required: ['name', 'version', 'hash', 'title', 'loadedAt', 'files'],
   properties: {
     name: { type: 'string' },
     version: { type: 'string' },
-    hash: { type: 'string' },
+    hash: { type: 'string', description: 'What `jixiao compile <files…> --framework <name>` prints as `hash`, run in the rules folder' },
     title: { type: ['string', 'null'] },
     loadedAt: { type: 'string' },
+    files: { type: 'array', items: { type: 'string' }, description: 'The files compiled, in order, relative to the rules folder' },
   },
 } as const;
 
@@ -85,38 +83,8 @@ const diagnosticSchema = {
   },
 } as const;
 
-/** The scorecard, loosely: its full shape is documented by src/engine/result.ts. */
-const resultSchema = {
-  type: 'object',
-  required: ['ruleset', 'id', 'status', 'total', 'grade', 'indicators', 'recommendations', 'errors'],
-  properties: {
-    ruleset: rulesetRef,
-    id: { type: 'string' },
-    status: { enum: ['ok', 'rejected'] },
-    total: { type: ['number', 'null'] },
-    grade: { type: ['string', 'null'] },
-    indicators: { type: 'array' },
-    recommendations: { type: 'array' },
-    errors: { type: 'array' },
-  },
-} as const;
-
-export const evaluationSchema = {
-  type: 'object',
-  required: ['decisionId', 'ruleset', 'result'],
-  properties: { decisionId: { type: 'string', format: 'uuid' }, ruleset: rulesetRef, result: resultSchema },
-} as const;
-
-export const batchItemSchema = {
-  type: 'object',
-  required: ['index'],
-  properties: {
-    index: { type: 'integer', minimum: 0 },
-    decisionId: { type: 'string' },
-    result: resultSchema,
-    error: problemRef,
-  },
-} as const;
+const evaluationRef = { $ref: 'Evaluation#' } as const;
+const batchItemRef = { $ref: 'BatchItem#' } as const;
 
 const problems = (...codes: number[]): Record<string, unknown> =>
   Object.fromEntries(codes.map((c) => [String(c), { ...problemRef, description: 'Problem document (application/problem+json)' }]));
@@ -226,12 +194,9 @@ export const evaluateSchema = {
   summary: 'Evaluate one record',
   params: nameParams,
   querystring: evaluateQuery,
-  body: {
-    type: 'object',
-    description: 'The record, validated against /rulesets/{name}/schema; with ?input=envelope a RecordEnvelope { record, context }',
-    anyOf: [{ type: 'object' }, { $ref: 'RecordEnvelope#' }],
-  },
-  response: { 200: evaluationSchema, ...problems(400, 401, 404, 409, 413, 422, 503) },
+  // One object schema: which shape it is depends on ?input, checked by the route (record-context.ts).
+  body: { $ref: 'Record#' },
+  response: { 200: evaluationRef, ...problems(400, 401, 404, 409, 413, 422, 503) },
 } as const;
 
 export const evaluateBatchSchema = {
@@ -243,13 +208,14 @@ export const evaluateBatchSchema = {
   body: {
     content: {
       'application/json': {
-        schema: { type: 'array', items: { description: 'A record; with ?input=envelope a RecordEnvelope', anyOf: [{}, { $ref: 'RecordEnvelope#' }] } },
+        // Items are any JSON: an item that is not a record becomes that item's own problem, not a 400.
+        schema: { type: 'array', items: { description: 'A Record; with ?input=envelope a RecordEnvelope' } },
       },
       'application/x-ndjson': { schema: { description: 'One JSON record per line; with ?input=envelope one RecordEnvelope { record, context } per line' } },
     },
   },
   response: {
-    200: { type: 'array', items: batchItemSchema, description: 'JSON array, or one item per line as application/x-ndjson' },
+    200: { type: 'array', items: batchItemRef, description: 'JSON array, or one item per line as application/x-ndjson' },
     ...problems(400, 401, 404, 409, 413, 415, 503),
   },
 } as const;
@@ -286,10 +252,17 @@ export const checkSchema = {
   },
 } as const;
 
+export const metricsSchema = {
+  summary: 'Prometheus metrics (text exposition format)',
+  description:
+    'Requests by route and status, latency histogram, evaluations, rejections, reloads, jixiao_ruleset_info{name,version,hash} and process metrics. Needs the bearer token when one is configured.',
+  response: { 200: { type: 'string', description: 'text/plain; version=0.0.4' }, ...problems(401) },
+} as const;
+
 export const openapiRouteSchema = {
   summary: 'This OpenAPI 3.1 document',
-  response: { 200: { type: 'object' } },
+  response: { 200: { type: 'object' }, ...problems(401) },
 } as const;
 
 /** Shared schemas registered with fastify (`$ref`-able) and copied into the OpenAPI components. */
-export const sharedSchemas = [problemSchema, readinessSchema, contextValueSchema, recordContextSchema, recordEnvelopeSchema] as const;
+export const sharedSchemas = [problemSchema, readinessSchema, contextValueSchema, recordContextSchema, recordEnvelopeSchema, ...resultSchemas] as const;

@@ -17,6 +17,11 @@ export const SERVE_USAGE = `Usage: jixiao serve --rules <dir> [options]
   --host <addr>          address to bind (default 127.0.0.1)
   --token <secret>       require Authorization: Bearer <secret> (or env JIXIAO_TOKEN)
   --decision-log <file>  append every evaluation to this NDJSON file
+  --decision-log-max-size <size>
+                         rotate the decision log before it passes this size, e.g. 100mb
+                         (the full file is renamed <name>.<UTC time>.<ext>)
+  --decision-log-rotate daily
+                         also rotate when the UTC day changes
   --max-body <size>      largest request body, e.g. 10mb, 512kb (default 10mb)
   --max-records <n>      most records per batch request (default ${DEFAULT_LIMITS.maxRecords})
   --timeout-ms <n>       time limit per request (default ${DEFAULT_LIMITS.timeoutMs})
@@ -26,13 +31,13 @@ export const SERVE_USAGE = `Usage: jixiao serve --rules <dir> [options]
 export class UsageError extends Error {}
 
 /** `10mb`, `512kb`, `1048576` → bytes. */
-export function parseSize(text: string): number {
+export function parseSize(text: string, flag = '--max-body'): number {
   const m = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/i.exec(text.trim());
-  if (!m) throw new UsageError(`--max-body: cannot read size ${JSON.stringify(text)} (try 10mb or 512kb)`);
+  if (!m) throw new UsageError(`${flag}: cannot read size ${JSON.stringify(text)} (try 10mb or 512kb)`);
   const unit = (m[2] ?? 'b').toLowerCase()[0];
   const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
   const bytes = Math.floor(Number(m[1]) * factor);
-  if (bytes < 1) throw new UsageError('--max-body must be at least 1 byte');
+  if (bytes < 1) throw new UsageError(`${flag} must be at least 1 byte`);
   return bytes;
 }
 
@@ -54,6 +59,8 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
         host: { type: 'string' },
         token: { type: 'string' },
         'decision-log': { type: 'string' },
+        'decision-log-max-size': { type: 'string' },
+        'decision-log-rotate': { type: 'string' },
         'max-body': { type: 'string' },
         'max-records': { type: 'string' },
         'timeout-ms': { type: 'string' },
@@ -69,6 +76,11 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
   if (v.rules === undefined) throw new UsageError('--rules <dir> is required');
   if (!existsSync(v.rules) || !statSync(v.rules).isDirectory()) throw new UsageError(`--rules: ${v.rules} is not a folder`);
   const token = v.token ?? env['JIXIAO_TOKEN'];
+  const rotating = v['decision-log-max-size'] !== undefined || v['decision-log-rotate'] !== undefined;
+  if (rotating && v['decision-log'] === undefined) throw new UsageError('--decision-log-max-size and --decision-log-rotate need --decision-log <file>');
+  if (v['decision-log-rotate'] !== undefined && v['decision-log-rotate'] !== 'daily') {
+    throw new UsageError(`--decision-log-rotate: only "daily" is known, got ${JSON.stringify(v['decision-log-rotate'])}`);
+  }
   return {
     help: false,
     rulesDir: v.rules,
@@ -76,6 +88,8 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     host: v.host ?? '127.0.0.1',
     ...(token !== undefined && token !== '' ? { token } : {}),
     ...(v['decision-log'] !== undefined ? { decisionLog: v['decision-log'] } : {}),
+    ...(v['decision-log-max-size'] !== undefined ? { decisionLogMaxBytes: parseSize(v['decision-log-max-size'], '--decision-log-max-size') } : {}),
+    ...(v['decision-log-rotate'] === 'daily' ? { decisionLogDaily: true } : {}),
     ...(v['max-body'] !== undefined ? { maxBodyBytes: parseSize(v['max-body']) } : {}),
     ...(v['max-records'] !== undefined ? { maxRecords: positiveInt(v['max-records'], '--max-records') } : {}),
     ...(v['timeout-ms'] !== undefined ? { timeoutMs: positiveInt(v['timeout-ms'], '--timeout-ms') } : {}),

@@ -8,17 +8,20 @@
  * watcher and flushes the decision log.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { installAuth } from './auth.js';
 import { installSnapshotHook, type ServiceContext, type ServiceLimits } from './context.js';
 import { DecisionLog } from './decision-log.js';
 import type { RegistrySnapshot } from './loader.js';
+import { createMetrics, installMetrics, type ServiceMetrics } from './metrics.js';
 import { buildOpenApi, collectRoutes } from './openapi.js';
+import { installLanguage } from './language.js';
 import { installProblemHandlers } from './problem.js';
 import { RuleSetRegistry } from './registry.js';
 import { registerEvaluateRoutes } from './routes-evaluate.js';
 import { registerMetaRoutes } from './routes-meta.js';
-import { openapiRouteSchema, sharedSchemas } from './schemas.js';
+import { metricsSchema, openapiRouteSchema, sharedSchemas } from './schemas.js';
 import type { Toolchain } from './toolchain.js';
 import type { CompileBudgets } from './offloaded-toolchain.js';
 
@@ -31,6 +34,10 @@ export interface ServerOptions {
   token?: string;
   /** NDJSON file every evaluation is appended to. */
   decisionLog?: string;
+  /** Rotate the decision log before it passes this many bytes. */
+  decisionLogMaxBytes?: number;
+  /** Rotate the decision log when the UTC day changes. */
+  decisionLogDaily?: boolean;
   maxBodyBytes?: number;
   maxRecords?: number;
   timeoutMs?: number;
@@ -46,12 +53,15 @@ export interface ServerOptions {
   logger?: boolean | Record<string, unknown>;
 }
 
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
 export const DEFAULT_LIMITS: ServiceLimits = { maxBodyBytes: 10 * 1024 * 1024, maxRecords: 10_000, timeoutMs: 30_000 };
 
 export interface ServiceHandle {
   registry: RuleSetRegistry;
   decisions: DecisionLog;
   limits: ServiceLimits;
+  metrics: ServiceMetrics;
 }
 
 declare module 'fastify' {
@@ -82,7 +92,7 @@ function lazyRealToolchain(rulesDir: string, budgets: CompileBudgets = {}): Tool
   };
   return {
     compileFiles: async (entries) => (await get()).compileFiles(entries),
-    checkSource: async (text, file) => (await get()).checkSource(text, file),
+    checkSource: async (text, file, lang) => (await get()).checkSource(text, file, lang),
     prepare: (ir) => ready().prepare(ir),
     printExpr: (expr) => ready().printExpr(expr),
     serializeResult: (result) => ready().serializeResult(result),
@@ -99,36 +109,55 @@ export function createServer(options: ServerOptions): FastifyInstance {
     logger: options.logger ?? false,
     bodyLimit: limits.maxBodyBytes,
     return503OnClosing: true,
+    // Every log line of a request carries its id (`reqId`); a caller's own X-Request-Id is kept
+    // when it is a plain token, so a trace across a load balancer and replicas joins up.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
     forceCloseConnections: 'idle',
     // Node's own ceiling on receiving one request; the per-request budget is enforced in handlers.
     requestTimeout: limits.timeoutMs + 5_000,
-    ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false } },
+    // Type lists (`["string", "null"]`) are plain JSON Schema the OpenAPI document publishes as
+    // they are; allowing them keeps ajv's strict mode from warning on start-up.
+    ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false, allowUnionTypes: true } },
   });
+  const metrics = createMetrics();
   const toolchain = options.toolchain ?? lazyRealToolchain(options.rulesDir, options.compileBudgets);
   const registry = new RuleSetRegistry({
     dir: resolve(options.rulesDir),
     toolchain,
     ...(options.now ? { now: options.now } : {}),
     ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
-    onReload: (next, previous) => app.log.info(describeReload(next, previous), 'rule sets loaded'),
-    onError: (err) => app.log.error({ err }, 'rule reload failed'),
+    onReload: (next, previous) => {
+      metrics.reloaded(next.failures.length > 0 ? 'failed' : 'ok', next);
+      app.log.info(describeReload(next, previous), 'rule sets loaded');
+    },
+    onError: (err) => {
+      metrics.reloaded('failed');
+      app.log.error({ err }, 'rule reload failed');
+    },
   });
   const decisions = new DecisionLog({
     ...(options.decisionLog !== undefined ? { file: options.decisionLog } : {}),
+    ...(options.decisionLogMaxBytes !== undefined ? { maxBytes: options.decisionLogMaxBytes } : {}),
+    ...(options.decisionLogDaily === true ? { daily: true } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.newId ? { newId: options.newId } : {}),
   });
-  const ctx: ServiceContext = { registry, toolchain, decisions, limits };
-  app.decorate('jixiao', { registry, decisions, limits });
+  const ctx: ServiceContext = { registry, toolchain, decisions, limits, metrics };
+  app.decorate('jixiao', { registry, decisions, limits, metrics });
 
   // Responses are serialised as they are: schemas document and test them, never filter them.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   for (const s of sharedSchemas) app.addSchema(s);
+  installLanguage(app);
   installProblemHandlers(app);
   installSnapshotHook(app, registry);
   installAuth(app, options.token);
   const collector = collectRoutes(app);
 
+  installMetrics(app, metrics, metricsSchema);
   registerMetaRoutes(app, ctx);
   registerEvaluateRoutes(app, ctx);
   let openapi: Record<string, unknown> | null = null;
@@ -164,7 +193,8 @@ export function createServer(options: ServerOptions): FastifyInstance {
   app.addHook('preClose', async () => {
     draining = true;
   });
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
     if (draining) reply.header('connection', 'close');
   });
   app.addHook('onClose', async () => {

@@ -8,6 +8,7 @@
  * field errors.
  */
 import type { Diagnostic } from '../common/diagnostic.js';
+import type { Lang } from '../common/lang.js';
 import type { ExprIR, RuleSetIR } from '../compile/ir.js';
 import type { EvaluationResult, TraceLevel } from '../engine/result.js';
 import type { RecommendContext } from '../recommend/index.js';
@@ -29,13 +30,14 @@ export interface RecordError {
 export interface PreparedRuleSet {
   readonly ir: RuleSetIR;
   /** Field errors of a record against the rule set's data schema; empty when it is valid. */
-  validate(record: unknown): RecordError[];
+  validate(record: unknown, lang?: Lang): RecordError[];
   /**
    * Scorecard with recommendations. Called only with records `validate` accepted; `context`
    * (last year's result, rectification status) reaches the recommendation rules; `trace` is how
-   * much explanation the result carries (default 'full'), never what it decides.
+   * much explanation the result carries (default 'full'), never what it decides; `lang` is the
+   * language of its messages (the request's, default Chinese), as for `validate`.
    */
-  evaluate(record: Record<string, unknown>, context?: RecommendContext, trace?: TraceLevel): Promise<EvaluationResult>;
+  evaluate(record: Record<string, unknown>, context?: RecommendContext, trace?: TraceLevel, lang?: Lang): Promise<EvaluationResult>;
   /** Builds now what is otherwise built on first use (the record validator), off the request path. */
   warm?(): void;
 }
@@ -45,9 +47,10 @@ export interface Toolchain {
   compileFiles(entries: string[]): Promise<CompileOutput>;
   /**
    * Checks one file's text in memory; its imports resolve inside the rules folder only.
-   * `formatted[i]` is `diagnostics[i]` as the CLI prints it, with the source line and caret.
+   * `formatted[i]` is `diagnostics[i]` as the CLI prints it, with the source line and caret;
+   * both in `lang` (the request's; default Chinese).
    */
-  checkSource(text: string, file: string): Promise<{ diagnostics: Diagnostic[]; formatted: string[] }>;
+  checkSource(text: string, file: string, lang?: Lang): Promise<{ diagnostics: Diagnostic[]; formatted: string[] }>;
   prepare(ir: RuleSetIR): PreparedRuleSet;
   /** One-line JSON of a result in the engine's declared key order (byte-stable output). */
   serializeResult(result: EvaluationResult): string;

@@ -23,6 +23,15 @@ describe('the compile thread', () => {
     expect(there).toEqual(here);
   });
 
+  it('checks in the language asked for, on the thread as in process', async () => {
+    const offloaded = createOffloadedToolchain('.');
+    const [en, zh] = await Promise.all([offloaded.checkSource(BROKEN, 'mine.ind', 'en'), offloaded.checkSource(BROKEN, 'mine.ind', 'zh')]);
+    expect(en.diagnostics.map((d) => d.code)).toEqual(zh.diagnostics.map((d) => d.code));
+    expect(en.diagnostics[0]?.message).not.toMatch(/\p{Script=Han}/u);
+    expect(zh.diagnostics[0]?.message).toMatch(/\p{Script=Han}/u);
+    expect(en).toEqual(await createRealToolchain('.').checkSource(BROKEN, 'mine.ind', 'en'));
+  });
+
   it('stops a check over its budget with SRV701 and runs the next job on a fresh thread', async () => {
     const toolchain = createOffloadedToolchain('.', { checkMs: 1 });
     const slow = await toolchain.checkSource(bigIndicatorFile(3000), 'big.ind');
