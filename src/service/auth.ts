@@ -44,12 +44,7 @@ export function installAuth(app: FastifyInstance, token: string | undefined): vo
     request.authorised = given !== null && tokensEqual(given, expected);
     if (config?.public === true) return;
     if (!request.authorised) {
-      throw new ServiceProblem(
-        'unauthorized',
-        given === null ? MSG.tokenMissing() : MSG.tokenInvalid(),
-        [],
-        { 'www-authenticate': 'Bearer realm="jixiao"' },
-      );
+      throw new ServiceProblem('unauthorized', given === null ? MSG.tokenMissing() : MSG.tokenInvalid(), [], { 'www-authenticate': 'Bearer realm="jixiao"' });
     }
   });
 }

@@ -17,6 +17,7 @@ parentPort!.on('message', (job: CompileJob) => {
   const run = job.op === 'compile' ? toolchain.compileFiles(job.entries) : toolchain.checkSource(job.text, job.file, job.lang);
   run.then(
     (out) => parentPort!.postMessage({ id: job.id, ok: true, out } satisfies CompileReply),
-    (error: unknown) => parentPort!.postMessage({ id: job.id, ok: false, message: error instanceof Error ? error.message : String(error) } satisfies CompileReply),
+    (error: unknown) =>
+      parentPort!.postMessage({ id: job.id, ok: false, message: error instanceof Error ? error.message : String(error) } satisfies CompileReply),
   );
 });

@@ -233,7 +233,12 @@ export interface ReplayOutcome {
  * `rulesetMatches`); the service's `GET /rulesets/:name` plus `?hash=` pinning, or the IR
  * archived at that hash, provides it.
  */
-export async function replayDecision(logLine: string, record: Record<string, unknown>, ruleset: PreparedRuleSet, context?: RecommendContext): Promise<ReplayOutcome> {
+export async function replayDecision(
+  logLine: string,
+  record: Record<string, unknown>,
+  ruleset: PreparedRuleSet,
+  context?: RecommendContext,
+): Promise<ReplayOutcome> {
   const entry = JSON.parse(logLine) as DecisionEntry;
   // the context is part of the input: a different (or missing) one cannot reproduce the line
   const inputMatches = inputHash(record) === entry.inputHash && (context === undefined ? undefined : inputHash(context)) === entry.contextHash;

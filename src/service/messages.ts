@@ -45,7 +45,10 @@ export const SERVICE_MESSAGES = defineCatalogue('service', {
   nothingLoaded: { zh: '没有加载任何规则集', en: 'no rule sets are loaded' },
   loadedNames: { zh: '已加载：{names}', en: 'loaded: {names}' },
   listSeparator: { zh: '、', en: ', ' },
-  hashMismatch: { zh: '规则集 {name} 已加载的 hash 为 {loaded}，不是指定的 {pinned}', en: 'Rule set {name} is loaded at hash {loaded}, not the pinned {pinned}' },
+  hashMismatch: {
+    zh: '规则集 {name} 已加载的 hash 为 {loaded}，不是指定的 {pinned}',
+    en: 'Rule set {name} is loaded at hash {loaded}, not the pinned {pinned}',
+  },
   loadedHash: { zh: '已加载的 hash 为 {hash}', en: 'loaded hash is {hash}' },
   requestTimeout: { zh: '请求超过了 {ms} 毫秒的时间限制', en: 'The request exceeded its {ms} ms time limit' },
   batchTimeout: { zh: '批量请求处理到第 {done} 条记录后超过了 {ms} 毫秒的时间限制', en: 'The batch exceeded its {ms} ms time limit after {done} records' },

@@ -58,15 +58,40 @@ export interface RouteExample {
 
 export const ROUTE_EXAMPLES: Record<string, RouteExample> = {
   'get /health': { response: { status: 'ok' } },
-  'get /ready': { response: { status: 'ready', generation: 1, loadedAt: '2026-01-05T08:00:00.000Z', rulesets: [RULESET], failures: [], decisionLog: { ok: true } } },
-  'get /metrics': { response: '# HELP jixiao_ruleset_info Loaded rule sets (value 1), with their name, version and content hash\n# TYPE jixiao_ruleset_info gauge\njixiao_ruleset_info{name="项目支出",version="2026.1",hash="' + HASH + '"} 1\n' },
+  'get /ready': {
+    response: { status: 'ready', generation: 1, loadedAt: '2026-01-05T08:00:00.000Z', rulesets: [RULESET], failures: [], decisionLog: { ok: true } },
+  },
+  'get /metrics': {
+    response:
+      '# HELP jixiao_ruleset_info Loaded rule sets (value 1), with their name, version and content hash\n# TYPE jixiao_ruleset_info gauge\njixiao_ruleset_info{name="项目支出",version="2026.1",hash="' +
+      HASH +
+      '"} 1\n',
+  },
   'get /rulesets': {
-    response: { rulesets: [{ ...RULESET, title: '项目支出绩效评价', loadedAt: '2026-01-05T08:00:00.000Z', files: ['common/project.ind', 'policy/linkage.ind'] }] },
+    response: {
+      rulesets: [{ ...RULESET, title: '项目支出绩效评价', loadedAt: '2026-01-05T08:00:00.000Z', files: ['common/project.ind', 'policy/linkage.ind'] }],
+    },
   },
   'get /rulesets/{name}': { response: { irVersion: 1, ...RULESET, nodes: [] } },
-  'get /rulesets/{name}/schema': { response: { $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', required: ['id'], properties: { id: { type: ['string', 'number'] } } } },
+  'get /rulesets/{name}/schema': {
+    response: { $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', required: ['id'], properties: { id: { type: ['string', 'number'] } } },
+  },
   'get /rulesets/{name}/docs': {
-    response: { ...RULESET, title: '项目支出绩效评价', indicators: [{ path: '产出/完成率', name: '完成率', weight: '40', method: 'proportional', value: 'data.output.actual / data.output.planned', target: '>= 100%', refs: [] }] },
+    response: {
+      ...RULESET,
+      title: '项目支出绩效评价',
+      indicators: [
+        {
+          path: '产出/完成率',
+          name: '完成率',
+          weight: '40',
+          method: 'proportional',
+          value: 'data.output.actual / data.output.planned',
+          target: '>= 100%',
+          refs: [],
+        },
+      ],
+    },
   },
   'post /rulesets/{name}/evaluate': { request: RECORD, response: { decisionId: DECISION, ruleset: RULESET, result: RESULT } },
   'post /rulesets/{name}/evaluate-batch': {

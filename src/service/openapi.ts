@@ -31,7 +31,12 @@ export function collectRoutes(app: FastifyInstance): OpenApiCollector {
     for (const method of methods) {
       if (method === 'HEAD' || route.schema === undefined) continue;
       const config = route.config as { public?: boolean } | undefined;
-      collector.routes.push({ method: method.toLowerCase(), url: route.url, schema: route.schema as Record<string, unknown>, isPublic: config?.public === true });
+      collector.routes.push({
+        method: method.toLowerCase(),
+        url: route.url,
+        schema: route.schema as Record<string, unknown>,
+        isPublic: config?.public === true,
+      });
     }
   });
   return collector;
@@ -73,7 +78,10 @@ function requestBodyOf(schema: Record<string, unknown>, example: RouteExample | 
   return {
     required: true,
     content: Object.fromEntries(
-      Object.entries(media).map(([type, c]) => [type, { schema: rewriteRefs(c.schema), ...(example?.request !== undefined && type === 'application/json' ? { example: example.request } : {}) }]),
+      Object.entries(media).map(([type, c]) => [
+        type,
+        { schema: rewriteRefs(c.schema), ...(example?.request !== undefined && type === 'application/json' ? { example: example.request } : {}) },
+      ]),
     ),
   };
 }
@@ -118,6 +126,7 @@ export function buildOpenApi(collector: OpenApiCollector, shared: readonly { $id
   }
   const schemas = Object.fromEntries(shared.map((s) => [s.$id, rewriteRefs(s)]));
   const components: Record<string, unknown> = { schemas };
-  if (withAuth) components['securitySchemes'] = { bearer: { type: 'http', scheme: 'bearer', description: 'The token given to `jixiao serve --token` (or JIXIAO_TOKEN)' } };
+  if (withAuth)
+    components['securitySchemes'] = { bearer: { type: 'http', scheme: 'bearer', description: 'The token given to `jixiao serve --token` (or JIXIAO_TOKEN)' } };
   return { openapi: '3.1.0', info, paths, components };
 }

@@ -8,7 +8,7 @@
  * clients parse one error format everywhere. Problem `type` URIs are stable; titles are prose.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { MSG, PROBLEM_TITLES, problemTitle } from './messages.js';
+import { MSG, type PROBLEM_TITLES, problemTitle } from './messages.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 const TYPE_PREFIX = 'urn:jixiao:problem:';
@@ -104,7 +104,8 @@ export function fieldErrorsFromAjv(errors: readonly AjvLikeError[], prefix = '')
   return errors.map((e) => {
     let path = e.instancePath ?? '';
     // A missing or unexpected property is reported at that property's own path.
-    const named = e.keyword === 'required' ? e.params?.['missingProperty'] : e.keyword === 'additionalProperties' ? e.params?.['additionalProperty'] : undefined;
+    const named =
+      e.keyword === 'required' ? e.params?.['missingProperty'] : e.keyword === 'additionalProperties' ? e.params?.['additionalProperty'] : undefined;
     if (typeof named === 'string') path += '/' + named.replace(/~/g, '~0').replace(/\//g, '~1');
     const out: FieldError = { path: prefix + path || '/', message: MSG.ajv(e.keyword, e.params) };
     if (e.keyword !== undefined) out.code = e.keyword;
@@ -149,10 +150,7 @@ export function installProblemHandlers(app: FastifyInstance): void {
     if (error.validation) {
       const where = error.validationContext === 'querystring' ? 'query' : (error.validationContext ?? 'body');
       const prefix = where === 'body' ? '' : '/' + where;
-      return sendProblem(
-        reply,
-        problemOf('bad-request', MSG.schemaMismatch(where), instance, fieldErrorsFromAjv(error.validation, prefix)),
-      );
+      return sendProblem(reply, problemOf('bad-request', MSG.schemaMismatch(where), instance, fieldErrorsFromAjv(error.validation, prefix)));
     }
     const kind = kindForFastifyError(error);
     if (kind === 'internal') request.log.error({ err: error }, 'unhandled error');

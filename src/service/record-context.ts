@@ -54,7 +54,7 @@ export const recordContextSchema = {
     },
     rectification: {
       type: 'object',
-      description: 'Rectification of last year\'s problems; status as written, e.g. 已整改 / 整改中 / 未整改',
+      description: "Rectification of last year's problems; status as written, e.g. 已整改 / 整改中 / 未整改",
       propertyNames: safeKey,
       properties: { status: { type: 'string' } },
       additionalProperties: { $ref: 'ContextValue#' },
@@ -101,9 +101,10 @@ export function unwrapEnvelope(value: unknown, prefix = ''): Unwrapped {
   }
   const errors = (validateEnvelope.errors ?? []) as AjvError[];
   const unsafe = errors.filter((e) => e.keyword === 'propertyNames' && typeof e.params?.propertyName === 'string');
-  const chosen = unsafe.length > 0
-    ? unsafe.map((e) => ({ ...e, instancePath: `${e.instancePath ?? ''}/${String(e.params!.propertyName)}`, message: 'is not an allowed key' }))
-    : errors.filter((e) => e.keyword !== 'anyOf' || errors.length === 1);
+  const chosen =
+    unsafe.length > 0
+      ? unsafe.map((e) => ({ ...e, instancePath: `${e.instancePath ?? ''}/${String(e.params!.propertyName)}`, message: 'is not an allowed key' }))
+      : errors.filter((e) => e.keyword !== 'anyOf' || errors.length === 1);
   const seen = new Set<string>();
   const out = fieldErrorsFromAjv(chosen, prefix).filter((e) => {
     const key = `${e.path}\0${e.code ?? ''}`;

@@ -81,8 +81,23 @@ const recommendation = {
 export const evaluationResultSchema = {
   $id: 'EvaluationResult',
   type: 'object',
-  description: 'One record\'s scorecard (src/engine/result.ts)',
-  required: ['ruleset', 'id', 'status', 'total', 'grade', 'scale', 'dimensions', 'indicators', 'vetoes', 'lostPoints', 'nextGrade', 'recommendations', 'errors', 'trace'],
+  description: "One record's scorecard (src/engine/result.ts)",
+  required: [
+    'ruleset',
+    'id',
+    'status',
+    'total',
+    'grade',
+    'scale',
+    'dimensions',
+    'indicators',
+    'vetoes',
+    'lostPoints',
+    'nextGrade',
+    'recommendations',
+    'errors',
+    'trace',
+  ],
   properties: {
     ruleset: { $ref: 'RulesetRef#' },
     id: str,
@@ -106,7 +121,11 @@ export const evaluationResultSchema = {
     },
     recommendations: { type: 'array', items: recommendation },
     errors: { type: 'array', items: evaluationError },
-    trace: { type: 'object', required: ['rawTotal', 'applicableWeight', 'steps'], properties: { rawTotal: str, applicableWeight: str, steps: { type: 'array' } } },
+    trace: {
+      type: 'object',
+      required: ['rawTotal', 'applicableWeight', 'steps'],
+      properties: { rawTotal: str, applicableWeight: str, steps: { type: 'array' } },
+    },
   },
 } as const;
 
@@ -135,8 +154,7 @@ export const batchItemSchema = {
 export const recordSchema = {
   $id: 'Record',
   type: 'object',
-  description:
-    'The record (its fields: GET /rulesets/{name}/schema, checked per rule set); with ?input=envelope a RecordEnvelope { record, context } instead',
+  description: 'The record (its fields: GET /rulesets/{name}/schema, checked per rule set); with ?input=envelope a RecordEnvelope { record, context } instead',
   additionalProperties: true,
 } as const;
 

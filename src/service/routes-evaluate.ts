@@ -45,7 +45,13 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** `evaluateRecord`, counted in /metrics: evaluations by outcome, refusals by problem kind. */
-async function evaluateOne(ctx: ServiceContext, rs: LoadedRuleSet, record: unknown, context: RecommendContext | undefined, trace: TraceLevel | undefined): Promise<Outcome> {
+async function evaluateOne(
+  ctx: ServiceContext,
+  rs: LoadedRuleSet,
+  record: unknown,
+  context: RecommendContext | undefined,
+  trace: TraceLevel | undefined,
+): Promise<Outcome> {
   const outcome = await evaluateRecord(ctx, rs, record, context, trace);
   if (outcome.ok) ctx.metrics.evaluated(rs.name, 'ok');
   else {
@@ -56,7 +62,13 @@ async function evaluateOne(ctx: ServiceContext, rs: LoadedRuleSet, record: unkno
 }
 
 /** Validates, evaluates and logs one record; user-caused failures come back as a problem. */
-async function evaluateRecord(ctx: ServiceContext, rs: LoadedRuleSet, record: unknown, context: RecommendContext | undefined, trace: TraceLevel | undefined): Promise<Outcome> {
+async function evaluateRecord(
+  ctx: ServiceContext,
+  rs: LoadedRuleSet,
+  record: unknown,
+  context: RecommendContext | undefined,
+  trace: TraceLevel | undefined,
+): Promise<Outcome> {
   if (!isPlainRecord(record)) {
     return failure('invalid-record', MSG.notAnObject(), [{ path: '/', message: MSG.mustBeObject(), code: 'type' }]);
   }
@@ -79,7 +91,13 @@ async function evaluateRecord(ctx: ServiceContext, rs: LoadedRuleSet, record: un
 }
 
 /** One batch item: a bare record, or (with `envelopeAt`, its JSON Pointer) an envelope with context. */
-async function evaluateItem(ctx: ServiceContext, rs: LoadedRuleSet, value: unknown, envelopeAt: string | undefined, trace: TraceLevel | undefined): Promise<Outcome> {
+async function evaluateItem(
+  ctx: ServiceContext,
+  rs: LoadedRuleSet,
+  value: unknown,
+  envelopeAt: string | undefined,
+  trace: TraceLevel | undefined,
+): Promise<Outcome> {
   if (envelopeAt === undefined) return evaluateOne(ctx, rs, value, undefined, trace);
   const unwrapped = unwrapEnvelope(value, envelopeAt);
   if (!unwrapped.ok) {
@@ -112,7 +130,10 @@ function wantsNdjson(request: FastifyRequest, format: string | undefined): boole
 }
 
 /** Records of a batch body, whichever format it came in; parse errors come through as items. */
-async function* recordsOf(request: FastifyRequest, ctx: ServiceContext): AsyncGenerator<{ ok: true; value: unknown } | { ok: false; message: string; line: number }> {
+async function* recordsOf(
+  request: FastifyRequest,
+  ctx: ServiceContext,
+): AsyncGenerator<{ ok: true; value: unknown } | { ok: false; message: string; line: number }> {
   const body = request.body as unknown;
   if (Array.isArray(body)) {
     if (body.length > ctx.limits.maxRecords) {
@@ -166,12 +187,13 @@ export function registerEvaluateRoutes(app: FastifyInstance, ctx: ServiceContext
       const lang = request.lang;
       const body = await streamBatch(inLang(lang, batchItems(ctx, request, rs, request.query.input === 'envelope', request.query.trace)), {
         framing: ndjsonOut ? NDJSON_FRAMING : JSON_ARRAY_FRAMING,
-        lateProblem: (error, index) => runInLang(lang, () => {
-          const late = lateProblemKind(error);
-          if (late === null) request.log.error({ err: error }, 'batch failed while streaming');
-          const problem = late === null ? problemOf('internal', MSG.internal(), request.url) : problemOf(late.kind, late.detail, request.url, late.errors);
-          return { index, error: problem };
-        }),
+        lateProblem: (error, index) =>
+          runInLang(lang, () => {
+            const late = lateProblemKind(error);
+            if (late === null) request.log.error({ err: error }, 'batch failed while streaming');
+            const problem = late === null ? problemOf('internal', MSG.internal(), request.url) : problemOf(late.kind, late.detail, request.url, late.errors);
+            return { index, error: problem };
+          }),
       });
       reply.header('x-ruleset-hash', rs.hash);
       reply.type(ndjsonOut ? NDJSON : 'application/json; charset=utf-8');
@@ -185,7 +207,13 @@ export function registerEvaluateRoutes(app: FastifyInstance, ctx: ServiceContext
  * are consumed. Limits throw a `ServiceProblem`: the time budget (checked between records, and
  * raced against each read so a stalled upload cannot outlast it), the record and byte limits.
  */
-async function* batchItems(ctx: ServiceContext, request: FastifyRequest, rs: LoadedRuleSet, envelope: boolean, trace: TraceLevel | undefined): AsyncGenerator<string> {
+async function* batchItems(
+  ctx: ServiceContext,
+  request: FastifyRequest,
+  rs: LoadedRuleSet,
+  envelope: boolean,
+  trace: TraceLevel | undefined,
+): AsyncGenerator<string> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<'timeout'>((r) => {
     timer = setTimeout(() => r('timeout'), Math.max(0, remainingMs(request, ctx.limits)));

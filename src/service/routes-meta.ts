@@ -110,7 +110,13 @@ export function registerMetaRoutes(app: FastifyInstance, ctx: ServiceContext): v
   app.get<{ Params: { name: string } }>('/rulesets/:name/docs', { schema: docsSchema }, async (request, reply) => {
     const rs = lookup(request, request.params.name);
     reply.header('etag', `"${rs.hash}"`);
-    return { name: rs.name, version: rs.version, hash: rs.hash, title: rs.title, indicators: indicatorDocs(rs.prepared.ir.nodes, (e) => ctx.toolchain.printExpr(e)) };
+    return {
+      name: rs.name,
+      version: rs.version,
+      hash: rs.hash,
+      title: rs.title,
+      indicators: indicatorDocs(rs.prepared.ir.nodes, (e) => ctx.toolchain.printExpr(e)),
+    };
   });
 
   app.post<{ Body: { text: string; file?: string } | string }>('/check', { schema: checkSchema }, async (request) => {

@@ -35,7 +35,8 @@ const inputQuery = {
   trace: {
     type: 'string',
     enum: TRACE_LEVELS,
-    description: 'How much explanation each result carries: full (default: inputs and arithmetic steps), summary (what decided each number), none (numbers only; the trace fields stay, empty)',
+    description:
+      'How much explanation each result carries: full (default: inputs and arithmetic steps), summary (what decided each number), none (numbers only; the trace fields stay, empty)',
   },
 } as const;
 
@@ -157,7 +158,7 @@ export const dataSchemaSchema = {
 } as const;
 
 export const docsSchema = {
-  summary: 'A readable table of the rule set\'s indicators',
+  summary: "A readable table of the rule set's indicators",
   params: nameParams,
   response: {
     200: {
@@ -221,7 +222,7 @@ export const evaluateBatchSchema = {
 } as const;
 
 export const checkSchema = {
-  summary: 'Check an indicator file\'s text; diagnostics as data',
+  summary: "Check an indicator file's text; diagnostics as data",
   body: {
     content: {
       'application/json': {

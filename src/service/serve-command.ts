@@ -46,11 +46,10 @@ function positiveInt(text: string, flag: string, min = 1): number {
   return Number(text);
 }
 
-/** Turns argv (after `serve`) into start options; throws UsageError for bad input. */
-export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): Omit<StartOptions, 'toolchain'> & { help: boolean } {
-  let parsed;
+/** argv as node:util's parseArgs reads it; its own errors become usage errors. */
+function readServeArgv(argv: string[]) {
   try {
-    parsed = parseArgs({
+    return parseArgs({
       args: argv,
       allowPositionals: false,
       options: {
@@ -71,6 +70,11 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
   } catch (err) {
     throw new UsageError(err instanceof Error ? err.message : String(err));
   }
+}
+
+/** Turns argv (after `serve`) into start options; throws UsageError for bad input. */
+export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): Omit<StartOptions, 'toolchain'> & { help: boolean } {
+  const parsed = readServeArgv(argv);
   const v = parsed.values;
   if (v.help === true) return { rulesDir: '', help: true };
   if (v.rules === undefined) throw new UsageError('--rules <dir> is required');
@@ -123,7 +127,7 @@ function signalPromise(): Promise<string> {
 export async function serveCommand(argv: string[], io: Partial<ServeIo> = {}): Promise<number> {
   const out = io.stdout ?? ((t: string) => process.stdout.write(t));
   const err = io.stderr ?? ((t: string) => process.stderr.write(t));
-  let options;
+  let options: ReturnType<typeof parseServeArgs>;
   try {
     options = parseServeArgs(argv);
   } catch (e) {
@@ -138,7 +142,11 @@ export async function serveCommand(argv: string[], io: Partial<ServeIo> = {}): P
   const { help: _help, ...start } = options;
   const server = await startServer({ ...start, ...(io.toolchain ? { toolchain: io.toolchain } : {}), logger: { level: 'info' } });
   const snap = server.app.jixiao.registry.snapshot;
-  out(`jixiao serve: listening on ${server.url} with ${snap.rulesets.size} rule set(s)` + (snap.failures.length > 0 ? `, ${snap.failures.length} file(s) failing (see /ready)` : '') + '\n');
+  out(
+    `jixiao serve: listening on ${server.url} with ${snap.rulesets.size} rule set(s)` +
+      (snap.failures.length > 0 ? `, ${snap.failures.length} file(s) failing (see /ready)` : '') +
+      '\n',
+  );
   const signal = await (io.stopSignal ?? signalPromise());
   out(`jixiao serve: ${signal} received, draining\n`);
   await server.close();

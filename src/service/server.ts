@@ -84,8 +84,7 @@ function describeReload(next: RegistrySnapshot, previous: RegistrySnapshot): Rec
 function lazyRealToolchain(rulesDir: string, budgets: CompileBudgets = {}): Toolchain {
   let loading: Promise<Toolchain> | null = null;
   let loaded: Toolchain | null = null;
-  const get = (): Promise<Toolchain> =>
-    (loading ??= import('./offloaded-toolchain.js').then((m) => (loaded = m.createOffloadedToolchain(rulesDir, budgets))));
+  const get = (): Promise<Toolchain> => (loading ??= import('./offloaded-toolchain.js').then((m) => (loaded = m.createOffloadedToolchain(rulesDir, budgets))));
   const ready = (): Toolchain => {
     if (loaded === null) throw new Error('the library toolchain is used before any compile loaded it');
     return loaded;

@@ -121,8 +121,11 @@ afterAll(() => {
 }, 120_000);
 
 describe('the packed tarball', () => {
-  it('is under 1 MB and carries the build, the rule library and the docs, but no tests', () => {
-    expect(statSync(tarball).size).toBeLessThan(1 * MB);
+  // The tarball carries the build, its declaration maps' sources, the rule library and the demo's
+  // data; 1.25 MB leaves room for the language's growth while still catching a stray fixture
+  // folder or a second copy of the build (either adds megabytes).
+  it('is under 1.25 MB and carries the build, the rule library and the docs, but no tests', () => {
+    expect(statSync(tarball).size).toBeLessThan(1.25 * MB);
     const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
       .split('\n')
       .filter(Boolean)

@@ -32,7 +32,9 @@ describe('streamed batch responses', () => {
     expect(r.headers.get('x-ruleset-hash')).toMatch(/^sha256:/);
     expect(r.text.endsWith('\n')).toBe(true);
     expect(r.body).toHaveLength(LIMIT);
-    expect(r.body.map((i: { index: number; result: { id: string } }) => `${i.index}:${i.result.id}`)).toEqual(Array.from({ length: LIMIT }, (_, i) => `${i}:r${i}`));
+    expect(r.body.map((i: { index: number; result: { id: string } }) => `${i.index}:${i.result.id}`)).toEqual(
+      Array.from({ length: LIMIT }, (_, i) => `${i}:r${i}`),
+    );
   });
 
   it('a large JSON array batch streams as one valid array', async () => {

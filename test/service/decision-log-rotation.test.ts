@@ -31,8 +31,15 @@ afterEach(() => {
 
 /** Every line of every log file in the folder, oldest file first (the live file last). */
 function allLines(dir: string): { files: string[]; ids: string[] } {
-  const files = readdirSync(dir).filter((f) => f.startsWith('decisions')).sort((a, b) => (a === 'decisions.ndjson' ? 1 : b === 'decisions.ndjson' ? -1 : a < b ? -1 : 1));
-  const ids = files.flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter((l) => l !== '').map((l) => (JSON.parse(l) as { decisionId: string }).decisionId));
+  const files = readdirSync(dir)
+    .filter((f) => f.startsWith('decisions'))
+    .sort((a, b) => (a === 'decisions.ndjson' ? 1 : b === 'decisions.ndjson' ? -1 : a < b ? -1 : 1));
+  const ids = files.flatMap((f) =>
+    readFileSync(join(dir, f), 'utf8')
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => (JSON.parse(l) as { decisionId: string }).decisionId),
+  );
   return { files, ids };
 }
 
@@ -41,7 +48,12 @@ describe('decision-log rotation', () => {
     const dir = tempDir();
     let n = 0;
     let ms = Date.UTC(2026, 0, 5, 8, 0, 0);
-    const log = new DecisionLog({ file: join(dir, 'decisions.ndjson'), maxBytes: 1000, now: () => new Date((ms += 1)), newId: () => `id-${String(++n).padStart(3, '0')}` });
+    const log = new DecisionLog({
+      file: join(dir, 'decisions.ndjson'),
+      maxBytes: 1000,
+      now: () => new Date((ms += 1)),
+      newId: () => `id-${String(++n).padStart(3, '0')}`,
+    });
     for (let i = 0; i < 40; i++) log.record(RULESET, { id: `r${i}` }, result(`r${i}`));
     await log.close();
     const { files, ids } = allLines(dir);
@@ -71,7 +83,11 @@ describe('decision-log rotation', () => {
     again.record(RULESET, { id: 'x' }, result('x'));
     await again.close();
     expect(allLines(dir).ids).toEqual(['d1', 'd2', 'd3', 'd4']);
-    expect(readFileSync(file, 'utf8').split('\n').filter((l) => l !== '')).toHaveLength(1);
+    expect(
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l !== ''),
+    ).toHaveLength(1);
   });
 
   it('rotated names never collide', () => {

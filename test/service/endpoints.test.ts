@@ -20,7 +20,10 @@ function expectProblem(r: Reply, status: number, type: string): void {
 describe('service endpoints (no auth)', () => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer({ 'a.ind': fakeRule('甲', 2, '2026.1'), 'sub/b.ind': fakeRule('乙', 1) }, { toolchain: fakeToolchain(), maxRecords: 5, maxBodyBytes: 2000 });
+    t = await startTestServer(
+      { 'a.ind': fakeRule('甲', 2, '2026.1'), 'sub/b.ind': fakeRule('乙', 1) },
+      { toolchain: fakeToolchain(), maxRecords: 5, maxBodyBytes: 2000 },
+    );
   });
   afterAll(() => t.close());
 
@@ -128,11 +131,19 @@ describe('service endpoints (no auth)', () => {
     const six = Array.from({ length: 6 }, (_, i) => ({ x: i }));
     expectProblem(await t.call('POST', `/rulesets/${encodeURIComponent('乙')}/evaluate-batch`, { body: six }), 413, 'too-many-records');
     const ndSix = six.map((r) => JSON.stringify(r)).join('\n');
-    expectProblem(await t.call('POST', `/rulesets/${encodeURIComponent('乙')}/evaluate-batch`, { raw: ndSix, type: 'application/x-ndjson' }), 413, 'too-many-records');
+    expectProblem(
+      await t.call('POST', `/rulesets/${encodeURIComponent('乙')}/evaluate-batch`, { raw: ndSix, type: 'application/x-ndjson' }),
+      413,
+      'too-many-records',
+    );
     const big = { x: 1, pad: 'p'.repeat(3000) };
     expectProblem(await t.call('POST', `/rulesets/${encodeURIComponent('乙')}/evaluate`, { body: big }), 413, 'payload-too-large');
     const bigNd = JSON.stringify(big) + '\n';
-    expectProblem(await t.call('POST', `/rulesets/${encodeURIComponent('乙')}/evaluate-batch`, { raw: bigNd, type: 'application/x-ndjson' }), 413, 'payload-too-large');
+    expectProblem(
+      await t.call('POST', `/rulesets/${encodeURIComponent('乙')}/evaluate-batch`, { raw: bigNd, type: 'application/x-ndjson' }),
+      413,
+      'payload-too-large',
+    );
   });
 
   it('a streamed (chunked) NDJSON upload over the byte limit is cut off with a 413 problem', async () => {
@@ -157,7 +168,11 @@ describe('service endpoints (no auth)', () => {
   });
 
   it('an unsupported content type is a 415 problem', async () => {
-    expectProblem(await t.call('POST', `/rulesets/${encodeURIComponent('乙')}/evaluate`, { raw: 'x=1', type: 'application/x-www-form-urlencoded' }), 415, 'unsupported-media-type');
+    expectProblem(
+      await t.call('POST', `/rulesets/${encodeURIComponent('乙')}/evaluate`, { raw: 'x=1', type: 'application/x-www-form-urlencoded' }),
+      415,
+      'unsupported-media-type',
+    );
   });
 
   it('POST /check returns diagnostics as data, from JSON or plain text', async () => {
@@ -189,11 +204,19 @@ describe('service endpoints (no auth)', () => {
       '/rulesets/{name}/schema',
     ]);
     const evaluate = r.body.paths['/rulesets/{name}/evaluate'].post;
-    expect(evaluate.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual(['path:name', 'query:hash', 'query:input', 'query:trace']);
+    expect(evaluate.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual([
+      'path:name',
+      'query:hash',
+      'query:input',
+      'query:trace',
+    ]);
     // the envelope form of a record with its context is documented as shared components
     expect(Object.keys(r.body.components.schemas)).toEqual(expect.arrayContaining(['RecordEnvelope', 'RecordContext', 'ContextValue']));
     expect(r.body.components.schemas.RecordEnvelope.properties.context).toEqual({ $ref: '#/components/schemas/RecordContext' });
-    expect(evaluate.responses['409'].content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem', description: 'Problem document (application/problem+json)' });
+    expect(evaluate.responses['409'].content['application/problem+json'].schema).toEqual({
+      $ref: '#/components/schemas/Problem',
+      description: 'Problem document (application/problem+json)',
+    });
     expect(Object.keys(r.body.paths['/rulesets/{name}/evaluate-batch'].post.requestBody.content)).toEqual(['application/json', 'application/x-ndjson']);
     expect(r.body.components.schemas.Problem.required).toContain('errors');
     expect(JSON.stringify(r.body)).not.toMatch(/"\$ref":"(?!#\/components\/schemas\/)/);

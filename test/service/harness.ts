@@ -19,7 +19,7 @@ export interface Reply {
   headers: Headers;
   contentType: string;
   text: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON a route answered
   body: any;
 }
 
@@ -75,7 +75,11 @@ export async function startTestServer(files: Record<string, string>, testOptions
     const contentType = res.headers.get('content-type') ?? '';
     let parsed: unknown = text;
     if (contentType.includes('json') && !contentType.includes('ndjson')) parsed = JSON.parse(text);
-    if (contentType.includes('ndjson')) parsed = text.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as unknown);
+    if (contentType.includes('ndjson'))
+      parsed = text
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((l) => JSON.parse(l) as unknown);
     return { status: res.status, headers: res.headers, contentType, text, body: parsed };
   };
   // Bounded wait for the watcher's debounced reload (fs.watch latency varies by platform).

@@ -82,13 +82,23 @@ describe('an upload over the byte limit', () => {
 
   it('chunked NDJSON: the same', async () => {
     const line = JSON.stringify({ x: 1, pad: 'p'.repeat(400) }) + '\n';
-    const text = await uploadWithoutEnd(t.url, path('evaluate-batch'), 'application/x-ndjson', Array.from({ length: 10 }, () => line));
+    const text = await uploadWithoutEnd(
+      t.url,
+      path('evaluate-batch'),
+      'application/x-ndjson',
+      Array.from({ length: 10 }, () => line),
+    );
     expect(text).toMatch(/^HTTP\/1\.1 413 /);
     expect(text.toLowerCase()).toContain('connection: close');
   });
 
   it('chunked NDJSON over the record limit (413 too-many-records): the same', async () => {
-    const text = await uploadWithoutEnd(t.url, path('evaluate-batch'), 'application/x-ndjson', Array.from({ length: 8 }, (_, i) => `{"x":${i}}\n`));
+    const text = await uploadWithoutEnd(
+      t.url,
+      path('evaluate-batch'),
+      'application/x-ndjson',
+      Array.from({ length: 8 }, (_, i) => `{"x":${i}}\n`),
+    );
     expect(text).toMatch(/^HTTP\/1\.1 413 /);
     expect(text).toContain('urn:jixiao:problem:too-many-records');
     expect(text.toLowerCase()).toContain('connection: close');

@@ -67,9 +67,12 @@ describe('one language per response', () => {
     expect(JSON.stringify(en.body)).not.toMatch(HAN);
   });
 
-  it('a batch item\'s problem is in its request\'s language', async () => {
+  it("a batch item's problem is in its request's language", async () => {
     const body = [{ record: { id: 'b', x: 1 } }, { nothing: true }];
-    for (const [lang, expectHan] of [['en', false], ['zh', true]] as const) {
+    for (const [lang, expectHan] of [
+      ['en', false],
+      ['zh', true],
+    ] as const) {
       const r = await t.call('POST', `/rulesets/${A}/evaluate-batch?input=envelope`, { body, headers: { ...auth, 'accept-language': lang } });
       expect(r.status).toBe(200);
       const error = r.body[1].error;

@@ -47,7 +47,12 @@ describe('/metrics', () => {
     expect((await t.call('POST', `/rulesets/${A}/evaluate`, { body: { id: 'bad', x: 'nope' } })).status).toBe(422);
     expect((await t.call('POST', `/rulesets/${A}/evaluate?input=envelope`, { body: { nothing: 1 } })).status).toBe(400);
     expect((await t.call('GET', '/no/such/path')).status).toBe(404);
-    const batch = await t.call('POST', `/rulesets/${A}/evaluate-batch`, { body: [{ id: 'b1', x: 1 }, { id: 'b2', x: 'no' }] });
+    const batch = await t.call('POST', `/rulesets/${A}/evaluate-batch`, {
+      body: [
+        { id: 'b1', x: 1 },
+        { id: 'b2', x: 'no' },
+      ],
+    });
     expect(batch.status).toBe(200);
 
     const res = await t.call('GET', '/metrics');

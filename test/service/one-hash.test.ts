@@ -35,7 +35,7 @@ const UNRELATED = `framework 其他 "无关框架" {
 describe('the service reports the hash jixiao compile prints', () => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer({ 'aaa/unrelated.ind': UNRELATED }, { toolchain: (dir) => createRealToolchain(dir), copyFrom: RULES});
+    t = await startTestServer({ 'aaa/unrelated.ind': UNRELATED }, { toolchain: (dir) => createRealToolchain(dir), copyFrom: RULES });
   });
   afterAll(() => t.close());
 
@@ -44,8 +44,14 @@ describe('the service reports the hash jixiao compile prints', () => {
     const rulesets = list.body.rulesets as { name: string; hash: string; files: string[] }[];
     expect(rulesets.length).toBeGreaterThan(5);
     for (const rs of rulesets) {
-      const { ir, diagnostics } = compile(rs.files.map((f) => join(t.dir, f)), { framework: rs.name });
-      expect(diagnostics.filter((d) => d.severity === 'error'), rs.name).toEqual([]);
+      const { ir, diagnostics } = compile(
+        rs.files.map((f) => join(t.dir, f)),
+        { framework: rs.name },
+      );
+      expect(
+        diagnostics.filter((d) => d.severity === 'error'),
+        rs.name,
+      ).toEqual([]);
       expect(ir?.hash, rs.name).toBe(rs.hash);
       const served = await t.call('GET', `/rulesets/${encodeURIComponent(rs.name)}`);
       expect(served.body.files, rs.name).toEqual(ir?.files);
@@ -69,7 +75,10 @@ describe('the service reports the hash jixiao compile prints', () => {
     expect(entry.decisionId).toBe(res.body.decisionId);
     const list = await t.call('GET', '/rulesets');
     const project = (list.body.rulesets as { name: string; files: string[] }[]).find((r) => r.name === '项目支出');
-    const { ir } = compile((project?.files ?? []).map((f) => join(t.dir, f)), { framework: '项目支出' });
+    const { ir } = compile(
+      (project?.files ?? []).map((f) => join(t.dir, f)),
+      { framework: '项目支出' },
+    );
     if (ir === undefined) throw new Error('the listed files did not compile');
     const outcome = await replayDecision(JSON.stringify(entry), record, prepareRuleSet(ir));
     expect(outcome.rulesetMatches).toBe(true);

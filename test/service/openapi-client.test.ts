@@ -51,7 +51,10 @@ describe('OpenAPI document, with a token', () => {
     expect(doc.components['securitySchemes']).toEqual({ bearer: expect.objectContaining({ type: 'http', scheme: 'bearer' }) });
     for (const [name, op] of operations(doc)) {
       const ok = Object.entries(op.responses).find(([status]) => status.startsWith('2'));
-      expect(Object.values(ok?.[1].content ?? {}).some((m) => m.example !== undefined), name).toBe(true);
+      expect(
+        Object.values(ok?.[1].content ?? {}).some((m) => m.example !== undefined),
+        name,
+      ).toBe(true);
       if (op.requestBody !== undefined) expect(op.requestBody.content['application/json']?.example, name).toBeDefined();
       const answers401 = '401' in op.responses;
       expect(op.security, name).toEqual(answers401 ? [{ bearer: [] }] : []);
@@ -62,7 +65,9 @@ describe('OpenAPI document, with a token', () => {
     }
     const evaluate = doc.paths['/rulesets/{name}/evaluate']!['post']!;
     expect(JSON.stringify(evaluate.requestBody)).not.toContain('anyOf');
-    expect(Object.keys(doc.components['schemas']!)).toEqual(expect.arrayContaining(['Problem', 'Evaluation', 'EvaluationResult', 'BatchItem', 'RulesetRef', 'Record']));
+    expect(Object.keys(doc.components['schemas']!)).toEqual(
+      expect.arrayContaining(['Problem', 'Evaluation', 'EvaluationResult', 'BatchItem', 'RulesetRef', 'Record']),
+    );
   });
 
   it('openapi-typescript generates types that type-check an openapi-fetch evaluate call, and the call round-trips', async () => {
@@ -102,8 +107,14 @@ export async function run(baseUrl: string): Promise<components['schemas']['Evalu
 
     // The same call at run time, against the live server.
     const client = createClient<Record<string, never>>({ baseUrl: t.url, headers: auth });
-    const post = client.POST as unknown as (path: string, init: unknown) => Promise<{ data?: { decisionId: string; result: { total: number } }; response: Response }>;
-    const { data, response } = await post('/rulesets/{name}/evaluate', { params: { path: { name: '甲' }, query: { trace: 'summary' } }, body: { id: 'c1', x: 30 } });
+    const post = client.POST as unknown as (
+      path: string,
+      init: unknown,
+    ) => Promise<{ data?: { decisionId: string; result: { total: number } }; response: Response }>;
+    const { data, response } = await post('/rulesets/{name}/evaluate', {
+      params: { path: { name: '甲' }, query: { trace: 'summary' } },
+      body: { id: 'c1', x: 30 },
+    });
     expect(response.status).toBe(200);
     expect(data?.result.total).toBe(60);
     expect(response.headers.get('x-decision-id')).toBe(data?.decisionId);

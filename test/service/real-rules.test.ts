@@ -63,7 +63,7 @@ describe('service over the shipped rules', () => {
     expect(ir.body.ruleBlocks.map((b: { name: string }) => b.name)).toContain('结果应用');
   });
 
-  it('evaluates records as the rule files\' own test cases expect, recommendations included', async () => {
+  it("evaluates records as the rule files' own test cases expect, recommendations included", async () => {
     for (const c of cases.filter((x) => x.expect.total !== undefined).slice(0, 3)) {
       const r = await t.call('POST', `/rulesets/${P}/evaluate`, { body: c.data });
       expect(r.status).toBe(200);
@@ -101,7 +101,12 @@ describe('service over the shipped rules', () => {
     const none = await t.call('POST', `/rulesets/${P}/evaluate?trace=none`, { body: record });
     const summary = await t.call('POST', `/rulesets/${P}/evaluate-batch?trace=summary`, { body: [record] });
     expect([full.status, none.status, summary.status]).toEqual([200, 200, 200]);
-    const decided = (r: { total: number; grade: string; recommendations: unknown[]; dimensions: unknown[] }) => [r.total, r.grade, r.dimensions, r.recommendations];
+    const decided = (r: { total: number; grade: string; recommendations: unknown[]; dimensions: unknown[] }) => [
+      r.total,
+      r.grade,
+      r.dimensions,
+      r.recommendations,
+    ];
     expect(decided(none.body.result)).toEqual(decided(full.body.result));
     expect(decided(summary.body[0].result)).toEqual(decided(full.body.result));
     expect(none.body.result.trace).toEqual({ rawTotal: '', applicableWeight: '', steps: [] });
@@ -135,7 +140,9 @@ describe('service over the shipped rules', () => {
   });
 
   it('/check reports real diagnostics with ranges, and cannot read outside the rules folder', async () => {
-    const bad = await t.call('POST', '/check', { body: { text: 'framework 坏 {\n  dimension 甲 weight 10 {\n    indicator 乙 weight 10 { score ??? }\n  }\n}\n', file: 'bad.ind' } });
+    const bad = await t.call('POST', '/check', {
+      body: { text: 'framework 坏 {\n  dimension 甲 weight 10 {\n    indicator 乙 weight 10 { score ??? }\n  }\n}\n', file: 'bad.ind' },
+    });
     expect(bad.status).toBe(200);
     expect(bad.body.ok).toBe(false);
     const d = bad.body.diagnostics.find((x: { code: string }) => x.code.startsWith('DSL1'));
@@ -143,11 +150,13 @@ describe('service over the shipped rules', () => {
     expect(d.range.start.line).toBe(3);
     expect(bad.body.formatted).toHaveLength(bad.body.diagnostics.length);
     expect(bad.body.formatted[0]).toContain('bad.ind:');
-    const good = await t.call('POST', '/check', { body: { text: 'import "common/project.ind"\n' + rateFramework('100%').replace('测试', '检查'), file: 'x.ind' } });
+    const good = await t.call('POST', '/check', {
+      body: { text: 'import "common/project.ind"\n' + rateFramework('100%').replace('测试', '检查'), file: 'x.ind' },
+    });
     expect(good.body.diagnostics.filter((x: { severity: string }) => x.severity === 'error')).toEqual([]);
-    const escape = await t.call('POST', '/check', { body: { text: 'import "../../../../etc/passwd"\n', file: 'x.ind' } });
-    expect(escape.body.ok).toBe(false);
-    expect(escape.body.diagnostics[0].code).toBe('CMP200');
+    const traversal = await t.call('POST', '/check', { body: { text: 'import "../../../../etc/passwd"\n', file: 'x.ind' } });
+    expect(traversal.body.ok).toBe(false);
+    expect(traversal.body.diagnostics[0].code).toBe('CMP200');
   });
 
   it('a broken edit keeps the last good version; racing requests match their version', async () => {
@@ -155,7 +164,11 @@ describe('service over the shipped rules', () => {
     const expected = new Map<string, number>([[t.snapshot().rulesets.get('测试')!.hash, 90]]);
     const inflight: Promise<{ hash: string; totals: number[] }>[] = [];
     const records = Array.from({ length: 20 }, (_, i) => ({ id: `R${i}`, actual: 9, planned: 10 }));
-    const targets: [string, number][] = [['200%', 45], ['150%', 60], ['300%', 30]];
+    const targets: [string, number][] = [
+      ['200%', 45],
+      ['150%', 60],
+      ['300%', 30],
+    ];
     for (const [target, total] of targets) {
       for (let i = 0; i < 4; i++) {
         inflight.push(
@@ -241,7 +254,9 @@ describe('service: records with context (?input=envelope)', () => {
       const unsafe = await call({ rectification: { status: '未整改', note: { [key]: 'x' } } });
       expect([unsafe.status, unsafe.body.errors.map((e: { path: string }) => e.path)]).toEqual([400, [`/context/rectification/note/${key}`]]);
     }
-    const polluted = await t.call('POST', `/rulesets/${P}/evaluate?input=envelope`, { raw: `{"record":${JSON.stringify(withContext.data)},"context":{"__proto__":{"a":1}}}` });
+    const polluted = await t.call('POST', `/rulesets/${P}/evaluate?input=envelope`, {
+      raw: `{"record":${JSON.stringify(withContext.data)},"context":{"__proto__":{"a":1}}}`,
+    });
     expect(polluted.status).toBe(400);
     // not an envelope at all: the record sent bare while the flag says envelope
     const notEnvelope = await t.call('POST', `/rulesets/${P}/evaluate?input=envelope`, { body: withContext.data });
@@ -261,7 +276,17 @@ describe('service: records with context (?input=envelope)', () => {
       type: 'application/x-ndjson',
     });
     expect(r.status).toBe(200);
-    const items = r.text.trim().split('\n').map((l) => JSON.parse(l) as { index: number; result?: { id: string; recommendations: { rule: string }[] }; error?: { type: string; errors: { path: string }[] } });
+    const items = r.text
+      .trim()
+      .split('\n')
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            index: number;
+            result?: { id: string; recommendations: { rule: string }[] };
+            error?: { type: string; errors: { path: string }[] };
+          },
+      );
     expect(items.map((i) => i.index)).toEqual([0, 1, 2, 3]);
     expect(items.map((i) => (i.result ? 'ok' : i.error!.type))).toEqual(['ok', 'urn:jixiao:problem:bad-request', 'ok', 'urn:jixiao:problem:bad-request']);
     expect(items[1]!.error!.errors.map((e) => e.path)).toEqual(['/1/context/previous/total']);

@@ -22,10 +22,38 @@ const RULES = join(ROOT, 'rules');
 describe('serve arguments', () => {
   it('reads every option', () => {
     const o = parseServeArgs(
-      ['--rules', RULES, '--port', '0', '--host', '127.0.0.1', '--token', 't', '--decision-log', 'd.ndjson', '--max-body', '2mb', '--max-records', '50', '--timeout-ms', '1500', '--no-watch'],
+      [
+        '--rules',
+        RULES,
+        '--port',
+        '0',
+        '--host',
+        '127.0.0.1',
+        '--token',
+        't',
+        '--decision-log',
+        'd.ndjson',
+        '--max-body',
+        '2mb',
+        '--max-records',
+        '50',
+        '--timeout-ms',
+        '1500',
+        '--no-watch',
+      ],
       {},
     );
-    expect(o).toMatchObject({ rulesDir: RULES, port: 0, host: '127.0.0.1', token: 't', decisionLog: 'd.ndjson', maxBodyBytes: 2 * 1024 * 1024, maxRecords: 50, timeoutMs: 1500, watch: false });
+    expect(o).toMatchObject({
+      rulesDir: RULES,
+      port: 0,
+      host: '127.0.0.1',
+      token: 't',
+      decisionLog: 'd.ndjson',
+      maxBodyBytes: 2 * 1024 * 1024,
+      maxRecords: 50,
+      timeoutMs: 1500,
+      watch: false,
+    });
     expect(parseServeArgs(['--rules', RULES], { JIXIAO_TOKEN: 'env' }).token).toBe('env');
     expect(parseServeArgs(['--rules', RULES], {})).toMatchObject({ port: 8080, host: '127.0.0.1', watch: true });
   });
@@ -36,7 +64,13 @@ describe('serve arguments', () => {
   });
 
   it('usage errors exit 2 with the usage text on stderr', async () => {
-    for (const argv of [[], ['--rules', join(RULES, 'nope')], ['--rules', RULES, '--port', 'x'], ['--rules', RULES, '--bogus'], ['--rules', RULES, '--max-records', '0']]) {
+    for (const argv of [
+      [],
+      ['--rules', join(RULES, 'nope')],
+      ['--rules', RULES, '--port', 'x'],
+      ['--rules', RULES, '--bogus'],
+      ['--rules', RULES, '--max-records', '0'],
+    ]) {
       let err = '';
       const code = await serveCommand(argv, { stderr: (t) => (err += t), stdout: () => undefined, toolchain: fakeToolchain() });
       expect([argv.join(' '), code]).toEqual([argv.join(' '), 2]);
@@ -57,10 +91,14 @@ describe('serve process', () => {
     const log = join(dir, 'decisions.ndjson');
     const script = `import { serveCommand } from ${JSON.stringify(join(ROOT, 'src/service/serve-command.ts'))};
 process.exitCode = await serveCommand(process.argv.slice(1));`;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, '--', '--rules', RULES, '--port', '0', '--decision-log', log, '--no-watch'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script, '--', '--rules', RULES, '--port', '0', '--decision-log', log, '--no-watch'],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
