@@ -305,6 +305,18 @@ export interface BandCstNode extends CstNode {
 }
 
 export type BandCstChildren = {
+  rangeCondition?: RangeConditionCstNode[];
+  Otherwise?: IToken[];
+  Colon: IToken[];
+  award: ArithCstNode[];
+};
+
+export interface RangeConditionCstNode extends CstNode {
+  name: "rangeCondition";
+  children: RangeConditionCstChildren;
+}
+
+export type RangeConditionCstChildren = {
   GtEq?: IToken[];
   Gt?: IToken[];
   LtEq?: IToken[];
@@ -317,9 +329,6 @@ export type BandCstChildren = {
   Comma?: IToken[];
   high?: ArithCstNode[];
   close?: (IToken)[];
-  Otherwise?: IToken[];
-  Colon: IToken[];
-  award: ArithCstNode[];
 };
 
 export interface RatingMethodCstNode extends CstNode {
@@ -614,25 +623,7 @@ export type InputDeclCstChildren = {
   allowed?: (NameCstNode)[];
   Comma?: IToken[];
   description?: IToken[];
-  inputRange?: InputRangeCstNode[];
-};
-
-export interface InputRangeCstNode extends CstNode {
-  name: "inputRange";
-  children: InputRangeCstChildren;
-}
-
-export type InputRangeCstChildren = {
-  GtEq?: IToken[];
-  Gt?: IToken[];
-  LtEq?: IToken[];
-  Lt?: IToken[];
-  bound?: ArithCstNode[];
-  open?: (IToken)[];
-  low?: ArithCstNode[];
-  Comma?: IToken[];
-  high?: ArithCstNode[];
-  close?: (IToken)[];
+  rangeCondition?: RangeConditionCstNode[];
 };
 
 export interface NodeMemberCstNode extends CstNode {
@@ -818,6 +809,7 @@ export interface JixiaoCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   scoreClause(children: ScoreClauseCstChildren, param?: IN): OUT;
   bandsMethod(children: BandsMethodCstChildren, param?: IN): OUT;
   band(children: BandCstChildren, param?: IN): OUT;
+  rangeCondition(children: RangeConditionCstChildren, param?: IN): OUT;
   ratingMethod(children: RatingMethodCstChildren, param?: IN): OUT;
   ratingLevel(children: RatingLevelCstChildren, param?: IN): OUT;
   tiersMethod(children: TiersMethodCstChildren, param?: IN): OUT;
@@ -838,7 +830,6 @@ export interface JixiaoCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   paramDecl(children: ParamDeclCstChildren, param?: IN): OUT;
   letDecl(children: LetDeclCstChildren, param?: IN): OUT;
   inputDecl(children: InputDeclCstChildren, param?: IN): OUT;
-  inputRange(children: InputRangeCstChildren, param?: IN): OUT;
   nodeMember(children: NodeMemberCstChildren, param?: IN): OUT;
   overrideDecl(children: OverrideDeclCstChildren, param?: IN): OUT;
   removeDecl(children: RemoveDeclCstChildren, param?: IN): OUT;

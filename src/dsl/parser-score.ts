@@ -129,8 +129,15 @@ export class ScoreParser extends ParserBase {
 
   /** `>= 95%: 100%`, `[60%, 80%): 50%`, `else: 0`. */
   public band = this.RULE('band', () => {
+    this.OR(this.alts(21, () => [{ ALT: () => this.SUBRULE(this.rangeCondition) }, { ALT: () => this.CONSUME(kw.Otherwise) }]));
+    this.CONSUME(Colon);
+    this.SUBRULE(this.arith, { LABEL: 'award' });
+  });
+
+  /** `>= 95%`, `< 60`, `= 3`, `[60%, 80%)`: the condition of a band, and the range of an input. */
+  public rangeCondition = this.RULE('rangeCondition', () => {
     this.OR(
-      this.alts(21, () => [
+      this.alts(139, () => [
         {
           ALT: () => {
             this.OR2(
@@ -157,11 +164,8 @@ export class ScoreParser extends ParserBase {
             );
           },
         },
-        { ALT: () => this.CONSUME(kw.Otherwise) },
       ]),
     );
-    this.CONSUME(Colon);
-    this.SUBRULE4(this.arith, { LABEL: 'award' });
   });
 
   public ratingMethod = this.RULE('ratingMethod', () => {

@@ -14,28 +14,7 @@
 import type { IToken } from 'chevrotain';
 import { tokenMatcher } from './chevrotain.js';
 import { ScoreParser } from './parser-score.js';
-import {
-  allTokens,
-  Arrow,
-  Comma,
-  Equals,
-  Gt,
-  GtEq,
-  Identifier,
-  kw,
-  LBracket,
-  LCurly,
-  LParen,
-  Lt,
-  LtEq,
-  NumberLiteral,
-  Plus,
-  RBracket,
-  RCurly,
-  RParen,
-  SoftKeyword,
-  StringLiteral,
-} from './tokens.js';
+import { allTokens, Arrow, Comma, Equals, GtEq, Identifier, kw, LCurly, LtEq, NumberLiteral, Plus, RCurly, SoftKeyword, StringLiteral } from './tokens.js';
 import { syntaxErrorProvider } from './syntax-errors.js';
 
 /** Tokens that may follow an action with an optional amount; they must not be read as the amount. */
@@ -258,41 +237,9 @@ export class JixiaoParser extends ScoreParser {
             },
           },
           { ALT: () => this.CONSUME(StringLiteral, { LABEL: 'description' }) },
-          { ALT: () => this.SUBRULE(this.inputRange) },
+          { ALT: () => this.SUBRULE(this.rangeCondition) },
         ]),
       ),
-    );
-  });
-
-  /** The values an input may take: `[0%, 100%]`, `(0, 1]`, `>= 0`, `<= 1000万` (as band conditions). */
-  public inputRange = this.RULE('inputRange', () => {
-    this.OR(
-      this.alts(135, () => [
-        {
-          ALT: () => {
-            this.OR2(
-              this.alts(136, () => [
-                { ALT: () => this.CONSUME(GtEq) },
-                { ALT: () => this.CONSUME(Gt) },
-                { ALT: () => this.CONSUME(LtEq) },
-                { ALT: () => this.CONSUME(Lt) },
-              ]),
-            );
-            this.SUBRULE(this.arith, { LABEL: 'bound' });
-          },
-        },
-        {
-          ALT: () => {
-            this.OR3(this.alts(137, () => [{ ALT: () => this.CONSUME(LBracket, { LABEL: 'open' }) }, { ALT: () => this.CONSUME(LParen, { LABEL: 'open' }) }]));
-            this.SUBRULE2(this.arith, { LABEL: 'low' });
-            this.CONSUME(Comma);
-            this.SUBRULE3(this.arith, { LABEL: 'high' });
-            this.OR4(
-              this.alts(138, () => [{ ALT: () => this.CONSUME(RBracket, { LABEL: 'close' }) }, { ALT: () => this.CONSUME(RParen, { LABEL: 'close' }) }]),
-            );
-          },
-        },
-      ]),
     );
   });
 

@@ -11,6 +11,7 @@ import type { Band, BandCondition, Expr, MissingPolicy, Name, ScoreMethod, Targe
 import type {
   ApplicableClauseCstChildren,
   BandCstChildren,
+  RangeConditionCstChildren,
   BandsMethodCstChildren,
   CheckItemCstChildren,
   ChecklistMethodCstChildren,
@@ -120,22 +121,27 @@ export class ScoreVisitor extends ExprVisitor {
     if (ctx.Otherwise) {
       condition = { kind: 'else' };
       this.tokRange(first(ctx.Otherwise));
-    } else if (ctx.open) {
-      const low = this.exprOf(first(ctx.low));
-      const high = this.exprOf(first(ctx.high));
-      const open = first(ctx.open);
-      const close = first(ctx.close);
-      if (low && high && open && close) {
-        condition = { kind: 'interval', low, lowInclusive: open.tokenType.name === 'LBracket', high, highInclusive: close.tokenType.name === 'RBracket' };
-      }
     } else {
-      const op = ctx.GtEq ? '>=' : ctx.Gt ? '>' : ctx.LtEq ? '<=' : ctx.Lt ? '<' : '=';
-      const bound = this.exprOf(first(ctx.bound));
-      if (bound) condition = { kind: 'compare', op, bound };
+      condition = this.sub<BandCondition>(first(ctx.rangeCondition));
     }
     const award = this.exprOf(first(ctx.award));
     if (!condition || !award) return undefined;
     return { condition, award, range: this.nodeRange(node) };
+  }
+
+  /** A comparison with a bound or an interval; `else` is the band's own alternative. */
+  rangeCondition(ctx: RangeConditionCstChildren): BandCondition | undefined {
+    if (ctx.open) {
+      const low = this.exprOf(first(ctx.low));
+      const high = this.exprOf(first(ctx.high));
+      const open = first(ctx.open);
+      const close = first(ctx.close);
+      if (!low || !high || !open || !close) return undefined;
+      return { kind: 'interval', low, lowInclusive: open.tokenType.name === 'LBracket', high, highInclusive: close.tokenType.name === 'RBracket' };
+    }
+    const op = ctx.GtEq ? '>=' : ctx.Gt ? '>' : ctx.LtEq ? '<=' : ctx.Lt ? '<' : '=';
+    const bound = this.exprOf(first(ctx.bound));
+    return bound ? { kind: 'compare', op, bound } : undefined;
   }
 
   ratingMethod(ctx: RatingMethodCstChildren, node: CstNode): ScoreMethod | undefined {

@@ -12,6 +12,7 @@ import type { SourceRange } from '../common/diagnostic.js';
 import type { Lang } from '../common/lang.js';
 import type {
   ActionDecl,
+  BandCondition,
   ActionVerb,
   CombineActionKind,
   CombineDecl,
@@ -49,7 +50,6 @@ import type {
   ImportDeclCstChildren,
   IndicatorDeclCstChildren,
   InputDeclCstChildren,
-  InputRangeCstChildren,
   LetDeclCstChildren,
   LineDeclCstChildren,
   MetaItemCstChildren,
@@ -263,8 +263,9 @@ class AstBuilder extends ScoreVisitor {
         this.tokRange(extra),
       );
     }
-    for (const extra of (ctx.inputRange ?? []).slice(1)) this.report(msg.DSL.duplicateClause, msg.duplicateClause(this.lang, '[…]'), this.nodeRange(extra));
-    const bounds = this.sub<InputBounds>(first(ctx.inputRange));
+    for (const extra of (ctx.rangeCondition ?? []).slice(1)) this.report(msg.DSL.duplicateClause, msg.duplicateClause(this.lang, '[…]'), this.nodeRange(extra));
+    const rangeNode = first(ctx.rangeCondition);
+    const bounds = rangeNode && boundsOf(this.sub<BandCondition>(rangeNode), this.nodeRange(rangeNode));
     if (!path || !type) return undefined;
     return {
       kind: 'input',
@@ -276,20 +277,6 @@ class AstBuilder extends ScoreVisitor {
       meta: this.meta(undefined, desc ? { description: unquote(desc.image) } : {}),
       range,
     };
-  }
-
-  inputRange(ctx: InputRangeCstChildren, node: CstNode): InputBounds | undefined {
-    const range = this.nodeRange(node);
-    if (ctx.open) {
-      const low = this.exprOf(first(ctx.low));
-      const high = this.exprOf(first(ctx.high));
-      if (!low || !high || !ctx.close) return undefined;
-      return { low, lowInclusive: first(ctx.open)!.tokenType.name === 'LBracket', high, highInclusive: first(ctx.close)!.tokenType.name === 'RBracket', range };
-    }
-    const bound = this.exprOf(first(ctx.bound));
-    if (!bound) return undefined;
-    if (ctx.GtEq || ctx.Gt) return { low: bound, lowInclusive: ctx.GtEq !== undefined, highInclusive: false, range };
-    return { high: bound, highInclusive: ctx.LtEq !== undefined, lowInclusive: false, range };
   }
 
   // ── dimensions and indicators ───────────────────────────────────────────────────────────
@@ -477,4 +464,17 @@ const builder = new AstBuilder();
 /** Builds the AST of a parsed file; see the module docblock. */
 export function toAst(cst: CstNode, file: string, lang: Lang, lines: LineIndex): ReturnType<AstBuilder['build']> {
   return builder.build(cst, file, lang, lines);
+}
+
+/** An input's range from the condition a band would write: `>= 0`, `[0%, 100%]`, `= 1` (one value). */
+function boundsOf(condition: BandCondition | undefined, range: SourceRange): InputBounds | undefined {
+  if (!condition || condition.kind === 'else') return undefined;
+  if (condition.kind === 'interval') {
+    const { low, lowInclusive, high, highInclusive } = condition;
+    return { low, lowInclusive, high, highInclusive, range };
+  }
+  const { op, bound } = condition;
+  if (op === '>=' || op === '>') return { low: bound, lowInclusive: op === '>=', highInclusive: false, range };
+  if (op === '<=' || op === '<') return { high: bound, highInclusive: op === '<=', lowInclusive: false, range };
+  return { low: bound, lowInclusive: true, high: bound, highInclusive: true, range };
 }

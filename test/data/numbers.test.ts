@@ -144,6 +144,17 @@ describe('input ranges in the language', () => {
     expect(codes('input data.x number [1, 1)')).toContainEqual(['CMP236', 2]);
   });
 
+  it('reads `= 1` as the one value 1, written as a band condition would be', () => {
+    expect(codes('input data.x number = 1').filter(([c]) => String(c).startsWith('CMP23') || String(c).startsWith('DSL'))).toEqual([]);
+    const ir = compileSource('framework F { scale 100\ninput data.x number = 1\nindicator x weight 100 { value = data.x; score bands { else: 0 } } }', 'r.ind')
+      .ir!;
+    const assessor = createAssessor(ir, { lang: 'en' });
+    expect(assessor.assess({ id: 'a', x: 1 }).status).toBe('ok');
+    const refused = assessor.assess({ id: 'b', x: 2 });
+    expect(refused.status).toBe('rejected');
+    expect(refused.errors.map((e) => e.code)).toEqual(['EVL430']);
+  });
+
   it('refuses a second range on one input (DSL107)', () => {
     expect(codes('input data.x number >= 0 <= 5').map(([c]) => c)).toContain('DSL107');
   });
