@@ -60,6 +60,11 @@ export interface SettingsIR {
   /** Digits after the decimal point in reported scores (default 2). */
   precision: number;
   rounding: RoundingMode;
+  /**
+   * Form mode (`reported precision 1`): digits a form rounds each row of reported scores to; the
+   * reported total is Σ of the rounded rows. Absent: rows are rounded like scores (`precision`).
+   */
+  reportedPrecision?: number;
   missing: MissingPolicy;
   notApplicable: NotApplicablePolicy;
 }

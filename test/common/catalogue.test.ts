@@ -21,6 +21,7 @@ import { DSL_MESSAGES } from '../../src/dsl/messages-codes.js';
 import { DSL_RULES } from '../../src/dsl/messages-rules.js';
 import { DSL_OPTIONS, DSL_TOKENS, DSL_WORDS } from '../../src/dsl/messages-words.js';
 import { EVL_MESSAGES, EVL_TERMS } from '../../src/common/evaluation-messages.js';
+import { REPORTED_MESSAGES, REPORTED_TERMS } from '../../src/common/reported-messages.js';
 import { TEST_PROBLEMS, TEST_WORDS } from '../../src/testing/messages.js';
 import { FMT_MESSAGES, FMT_TEXTS } from '../../src/fmt/messages.js';
 import { CTX_MESSAGES, CTX_TERMS } from '../../src/pipeline/context-messages.js';
@@ -55,6 +56,8 @@ const KNOWN: Record<string, { catalogue: Catalogue; diagnostics: boolean }> = {
   'dsl-words': { catalogue: DSL_WORDS, diagnostics: false },
   evaluation: { catalogue: EVL_MESSAGES, diagnostics: false },
   'evaluation-terms': { catalogue: EVL_TERMS, diagnostics: false },
+  reported: { catalogue: REPORTED_MESSAGES, diagnostics: false },
+  'reported-terms': { catalogue: REPORTED_TERMS, diagnostics: false },
   fmt: { catalogue: FMT_MESSAGES, diagnostics: true },
   'fmt-texts': { catalogue: FMT_TEXTS, diagnostics: false },
   context: { catalogue: CTX_MESSAGES, diagnostics: true },
