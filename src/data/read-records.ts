@@ -20,6 +20,7 @@ import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import { EVL, evlWord, message } from '../common/evaluation-messages.js';
 import { SourcedRecord } from './sourced-record.js';
 import { readSheetRecords } from './sheets/read.js';
+import type { CsvEncoding } from './sheets/csv.js';
 import type { SheetMapping } from './sheets/mapping.js';
 import type { SheetIssue } from './sheets/messages.js';
 
@@ -36,6 +37,8 @@ export interface ReadOptions {
   onIssue?: (issue: SheetIssue, source: string) => void;
   /** Language of error messages (codes never change). Default DEFAULT_LANG. */
   lang?: Lang;
+  /** CSV files: their encoding; default 'auto' (detected: UTF-8, else GB18030/GBK). */
+  encoding?: CsvEncoding;
 }
 
 const YAML_EXT = new Set(['.yaml', '.yml']);
@@ -124,6 +127,7 @@ async function* fromSheet(file: string, options: ReadOptions): AsyncIterable<Sou
   for await (const item of readSheetRecords(file, options.mapping ?? null, {
     lang: options.lang ?? DEFAULT_LANG,
     ...(options.schema === undefined ? {} : { schema: options.schema }),
+    ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
   })) {
     const errors = item.errors.filter((e) => e.severity === 'error');
     for (const issue of item.errors) if (issue.severity !== 'error') options.onIssue?.(issue, file);

@@ -26,7 +26,7 @@ import { cliWord, type Lang, msg } from '../messages.js';
 import { createProgress } from '../progress.js';
 import { tapInfo } from '../report/info-tap.js';
 import { ReportWriter, type ReportFormat } from '../report/report-writer.js';
-import { loadMapping, sheetReadOptions } from '../report/sheet-input.js';
+import { csvEncoding, loadMapping, sheetReadOptions } from '../report/sheet-input.js';
 import { loadRuleSet } from '../rule-loading.js';
 import { CONTEXT_OPTIONS, loadCliContext, reportUnmatched } from '../context-input.js';
 import { defaultWorkers } from './eval.js';
@@ -52,6 +52,7 @@ export async function reportCommand(args: string[], io: CliIO, lang: Lang, comma
     format: { type: 'string' },
     'summary-only': { type: 'boolean' },
     mapping: { type: 'string' },
+    encoding: { type: 'string' },
     stage: { type: 'string' },
     workers: { type: 'string' },
     pdf: { type: 'boolean' },
@@ -103,7 +104,7 @@ export async function reportCommand(args: string[], io: CliIO, lang: Lang, comma
   let inputErrors = 0;
 
   async function* fromData(): AsyncIterable<Rendered> {
-    const tap = tapInfo(readRecords(shown(positionals), sheetReadOptions(ir!, mapping ?? null, io, lang)));
+    const tap = tapInfo(readRecords(shown(positionals), sheetReadOptions(ir!, mapping ?? null, io, lang, csvEncoding(values.encoding))));
     const results = assessParallel(ir!, tap.items, {
       workers,
       lang,
