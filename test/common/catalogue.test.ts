@@ -16,6 +16,7 @@ import { DEMO_COLUMNS, DEMO_LEVELS, DEMO_LOOP, DEMO_SUMMARY } from '../../src/cl
 import { COMPILE_NAMES, COMPILE_RULES, COMPILE_STRUCTURE } from '../../src/compile/messages.js';
 import { COMPILE_TERMS } from '../../src/compile/messages-terms.js';
 import { SHEET_MESSAGES, SHEET_PHRASES } from '../../src/data/sheets/messages.js';
+import { FORM_MESSAGES, FORM_TERMS } from '../../src/data/forms/form-messages.js';
 import { DIAGNOSTIC_LABELS } from '../../src/common/diagnostic-messages.js';
 import { DSL_MESSAGES } from '../../src/dsl/messages-codes.js';
 import { DSL_RULES } from '../../src/dsl/messages-rules.js';
@@ -48,6 +49,8 @@ const KNOWN: Record<string, { catalogue: Catalogue; diagnostics: boolean }> = {
   'compile-terms': { catalogue: COMPILE_TERMS, diagnostics: false },
   sheets: { catalogue: SHEET_MESSAGES, diagnostics: false },
   'sheets-phrases': { catalogue: SHEET_PHRASES, diagnostics: false },
+  forms: { catalogue: FORM_MESSAGES, diagnostics: false },
+  'forms-terms': { catalogue: FORM_TERMS, diagnostics: false },
   'diagnostic-labels': { catalogue: DIAGNOSTIC_LABELS, diagnostics: false },
   dsl: { catalogue: DSL_MESSAGES, diagnostics: true },
   'dsl-rules': { catalogue: DSL_RULES, diagnostics: false },
