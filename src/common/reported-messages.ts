@@ -95,6 +95,7 @@ export const REPORTED_TERMS = defineCatalogue('reported-terms', {
   amount: { zh: '金额数字', en: 'an amount' },
   entry: { zh: '分数或 { points, reason } 对象', en: 'points or a { points, reason } object' },
   total: { zh: '总分', en: 'the total' },
+  precision: { zh: '0 到 6 的整数（表中每行保留的小数位数）', en: 'a whole number from 0 to 6 (the decimals the form keeps per row)' },
   grade: { zh: '等级', en: 'the grade' },
 });
 

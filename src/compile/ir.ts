@@ -63,6 +63,8 @@ export interface SettingsIR {
   /**
    * Form mode (`reported precision 1`): digits a form rounds each row of reported scores to; the
    * reported total is Σ of the rounded rows. Absent: rows are rounded like scores (`precision`).
+   * Not produced yet: the syntax waits for IR_VERSION 2 (a record's `reported.precision` does
+   * the same meanwhile); the engine already honours it.
    */
   reportedPrecision?: number;
   missing: MissingPolicy;

@@ -9,6 +9,7 @@
  *   产出: 38                                  # a dimension, by name or path
  *   完成及时性: { points: 7, reason: "…" }   # an indicator, by name, path or dotted path
  *   funds: { initial: 100, budget: 120, spent: 118.2, rate: 98.5% }   # the form's funds row
+ *   precision: 1                              # form mode: the digits the form rounds rows to
  * ```
  *
  * `readReported` resolves every key against the rule set once per record and returns the
@@ -48,6 +49,8 @@ export interface ReportedData {
   total?: ReportedPoints;
   grade?: { grade: string; reason?: string; field: string };
   funds?: ReportedFunds;
+  /** Form mode: digits the form rounds each row to (the reported total is Σ of rounded rows). */
+  precision?: number;
 }
 
 /** What the keys of one rule set may name, built once per rule set. */
@@ -60,6 +63,7 @@ export interface ReportedIndex {
 const TOTAL_KEYS = new Set(['total', '总分']);
 const GRADE_KEYS = new Set(['grade', '等级']);
 const FUNDS_KEYS = new Set(['funds', '资金']);
+const PRECISION_KEYS = new Set(['precision', '精度']);
 const FUNDS_FIELDS: Record<string, keyof ReportedFunds> = {
   initial: 'initial',
   年初预算数: 'initial',
@@ -162,6 +166,12 @@ export function readReported(record: unknown, index: ReportedIndex, id: string, 
       }
       const reason = reasonOf(entry, field);
       data.grade = reason === undefined ? { grade: g, field } : { grade: g, reason, field };
+    } else if (PRECISION_KEYS.has(key)) {
+      if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0 || raw > 6) {
+        fail(REPORTED.BAD_ENTRY, field, { expected: REPORTED_TERMS.precision[lang], found: describeFound(raw, lang) });
+        continue;
+      }
+      data.precision = raw;
     } else if (FUNDS_KEYS.has(key)) {
       if (!isObject(raw)) {
         fail(REPORTED.BAD_ENTRY, field, { expected: REPORTED_TERMS.funds[lang], found: describeFound(raw, lang) });

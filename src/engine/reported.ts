@@ -4,7 +4,7 @@
  * indicator or dimension, a total, a grade and the form's funds row; this file places them in
  * the result and checks them against each other, never changing a rule score:
  * - each row: the stated points rounded as the form rounds rows (`reported precision N` in the
- *   indicator file, else the rule set's precision), `differs` against the rule points rounded
+ *   in the record, as a form mapping's `row_precision` sets it, else the rule set's precision), `differs` against the rule points rounded
  *   the same way;
  * - the reported total: the stated total, else Σ rows (a row not stated counts its rule points,
  *   rounded per row), which is what a form prints — while the rule total stays computed from
@@ -33,16 +33,19 @@ export function reportedOf(program: Program, data: Record<string, unknown>, lang
   return readReported(data, index, '', lang).data;
 }
 
-/** Digits a form rounds each row to. */
-export function rowDigits(program: Program): number {
-  return program.ir.settings.reportedPrecision ?? program.precision;
+/**
+ * Digits a form rounds each row to: the record's `reported.precision` (form mode, as the form
+ * mapping declares it), else the rule set's, else the score precision.
+ */
+export function rowDigits(program: Program, rep?: ReportedData): number {
+  return rep?.precision ?? program.ir.settings.reportedPrecision ?? program.precision;
 }
 
 /** One indicator's reported row, or undefined when the record states none for it. */
 export function reportedRow(program: Program, rep: ReportedData | undefined, path: string, rulePoints: Num | null): ReportedScore | undefined {
   const stated = rep?.nodes.get(path);
   if (!stated) return undefined;
-  const digits = rowDigits(program);
+  const digits = rowDigits(program, rep);
   const points = toRoundedNumber(Num.parse(stated.points), digits, program.rounding);
   const rule = rulePoints === null ? null : toRoundedNumber(rulePoints, digits, program.rounding);
   return { points, reason: stated.reason ?? '', differs: rule === null || rule !== points };
@@ -77,7 +80,7 @@ export function reportedSummary(
   id: string,
   lang: Lang,
 ): ReportedOutcome {
-  const digits = rowDigits(program);
+  const digits = rowDigits(program, rep);
   const round = (n: Num): number => toRoundedNumber(n, digits, program.rounding);
   const roundedNum = (n: Num): Num => n.toDecimalPlaces(digits, program.rounding);
   const findings: Finding[] = [];

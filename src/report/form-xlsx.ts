@@ -6,7 +6,7 @@
  * 全年执行数, the funds indicator's 分值 and 得分, 执行率 computed from the amounts), one row per
  * indicator (一级/二级/三级指标, 指标值, 实际完成值, 分值, 得分, 偏差原因), then 总分 and 等级.
  *
- * 得分 is the rule score (评价得分) rounded as the form rounds rows (`reported precision`, else
+ * 得分 is the rule score (评价得分) rounded as the form rounds rows (the mapping's `row_precision`, else
  * the rule set's precision) and 总分 is Σ of those rows, as forms add them up; 等级 is the rule
  * grade. 偏差原因 is the reported reason where the stated score differs, else why points were
  * lost. Amounts are written in the mapping's unit (万元 by default). Deterministic: fixed dates,
@@ -73,8 +73,8 @@ function fundsValue(record: Record<string, unknown> | undefined, mapping: FormMa
   }
 }
 
-function rowDigits(ir: RuleSetIR): number {
-  return ir.settings.reportedPrecision ?? ir.settings.precision;
+function rowDigits(ir: RuleSetIR, mapping: FormMapping): number {
+  return mapping.rowPrecision ?? ir.settings.reportedPrecision ?? ir.settings.precision;
 }
 
 function rounded(points: number | null, digits: number): Decimal {
@@ -89,7 +89,7 @@ function reasonOf(lang: Lang, ind: IndicatorResult, result: EvaluationResult, ir
 function fillSheet(ws: ExcelJS.Worksheet, input: FormInput, ir: RuleSetIR, lang: Lang, mapping: FormMapping): void {
   const { result, record } = input;
   const label = (key: LabelKey): string => mapping.labels[key][0] ?? key;
-  const digits = rowDigits(ir);
+  const digits = rowDigits(ir, mapping);
   const fmt = scoreFormat(digits);
   ws.columns = [{ width: 16 }, { width: 16 }, { width: 22 }, { width: 14 }, { width: 14 }, { width: 8 }, { width: 10 }, { width: 40 }];
   const put = (row: number, col: number, value: ExcelJS.CellValue, numFmt?: string): void => {

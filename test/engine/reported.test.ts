@@ -84,6 +84,32 @@ describe('the form total beside the rule total', () => {
   });
 });
 
+describe('form mode: rows rounded as the form rounds them', () => {
+  // 及时性 at 11 days: 30 × 10/11 = 27.2727…; the rule total is computed from that, unrounded.
+  const late = { ...base, days: 11 };
+  it('without it rows are rounded like scores and Σ rows is the rule total', () => {
+    const r = evaluate(ir, { ...late, reported: { 满意度: 36 } });
+    expect(r.total).toBe(91.77);
+    expect(r.reported).toMatchObject({ total: 91.77, rows: 91.77 });
+  });
+  it('`precision: 0` rounds each row to whole points and adds them up, the rule total stays', () => {
+    const r = evaluate(ir, { ...late, reported: { precision: 0, 满意度: 36 } });
+    // 28.5 → 29, 27.27 → 27, 36: the form's 92, while the rules say 91.77.
+    expect(r.total).toBe(91.77);
+    expect(r.reported).toMatchObject({ total: 92, rows: 92, grade: '优', differs: true });
+    expect(r.findings).toBeUndefined();
+  });
+  it('a stated row is compared with the rule row at the form digits', () => {
+    const r = evaluate(ir, { ...late, reported: { precision: 1, 及时性: 27.3 } });
+    expect(r.indicators[1]!.reported).toEqual({ points: 27.3, reason: '', differs: false });
+    expect(r.errors).toEqual([]);
+  });
+  it('a precision that is no whole number from 0 to 6 is refused, naming the field', () => {
+    const r = evaluate(ir, { ...late, reported: { precision: 1.5 } });
+    expect(r.errors).toMatchObject([{ code: 'EVL444', path: 'data.reported.precision' }]);
+  });
+});
+
 describe('consistency findings', () => {
   it('a stated total that is not Σ rows, and one above what the rows can reach', () => {
     const r = evaluate(ir, { ...base, reported: { total: 101, 完成率: { points: 28.5, reason: '' }, 及时性: 25, 满意度: 36 } });

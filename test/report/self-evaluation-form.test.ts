@@ -180,6 +180,19 @@ describe('the official 自评表 read by its labels', () => {
   });
 });
 
+describe('form mode from the mapping', () => {
+  it('row_precision: 1 makes the record round its rows to one decimal, as the form does', async () => {
+    const oneDecimal = parseFormMapping(`${MAPPING}row_precision: 1\n`).mapping!;
+    const [form] = await readFormWorkbook(await publishedWorkbook(), oneDecimal, 'zh');
+    expect(form!.record!.reported).toMatchObject({ precision: 1 });
+    const r = evaluate(ir!, form!.record!, { lang: 'zh' });
+    // 9.85 → 9.9 on the form; the rule total keeps 9.85.
+    expect(r.reported).toMatchObject({ rows: 94.9 });
+    expect(r.total).toBe(99.85);
+    expect(parseFormMapping('row_precision: 1.5').problems[0]).toContain('row_precision');
+  });
+});
+
 describe('the filled form comes back out in the same layout', () => {
   it('writes the rule scores, reasons, 总分 and 等级 in the form layout, and reads back as it was written', async () => {
     const [form] = await readFormWorkbook(await publishedWorkbook(), mapping, 'zh');

@@ -11,6 +11,7 @@
  *   actual: 全年实际完成值
  * money_unit: 万元              # the unit the funds rows are written in (万元 or 元; default 万元)
  * funds_indicator: 预算执行率    # the indicator the funds row's 分值/得分 belong to
+ * row_precision: 1              # form mode: the form rounds each row to 1 decimal, 总分 = Σ rows
  * fields:                       # funds and header values → data paths of the record
  *   budget: budget.adjusted
  *   spent: spent
@@ -61,6 +62,8 @@ export interface FormMapping {
   labels: Record<LabelKey, string[]>;
   moneyUnit: '万元' | '元';
   fundsIndicator: string;
+  /** Form mode: the digits the form rounds each row to (the record's `reported.precision`). */
+  rowPrecision?: number;
   /** Funds and header fields (initial, budget, spent, year…) → dotted data paths. */
   fields: Partial<Record<LabelKey, string>>;
   /** The form's 三级指标 text → its indicator; null: not an indicator. */
@@ -84,7 +87,7 @@ export function matchesLabel(cell: unknown, labels: readonly string[]): boolean 
   return labels.some((l) => text === l || (text.startsWith(l) && /^[（(:：]/.test(text.slice(l.length))));
 }
 
-const KEYS = ['layout', 'labels', 'money_unit', 'funds_indicator', 'fields', 'rows'];
+const KEYS = ['layout', 'labels', 'money_unit', 'funds_indicator', 'row_precision', 'fields', 'rows'];
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Reads a form mapping from YAML text (or a parsed object); problems as EVL474 messages. */
@@ -119,6 +122,11 @@ export function parseFormMapping(source: string | unknown, lang: Lang = DEFAULT_
   if (doc.funds_indicator !== undefined) {
     if (typeof doc.funds_indicator !== 'string') return bad('funds_indicator');
     m.fundsIndicator = doc.funds_indicator;
+  }
+  if (doc.row_precision !== undefined) {
+    const p = doc.row_precision;
+    if (typeof p !== 'number' || !Number.isInteger(p) || p < 0 || p > 6) return bad('row_precision: 0–6');
+    m.rowPrecision = p;
   }
   if (doc.fields !== undefined) {
     if (!isObject(doc.fields)) return bad(FORM_TERMS.fieldsNotMap[lang]);

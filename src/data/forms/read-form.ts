@@ -213,6 +213,7 @@ export function readFormSheet(ws: ExcelJS.Worksheet, mapping: FormMapping = defa
   const grade = gradeAt && rightOf(g, gradeAt);
   const gradeText = grade && text(grade.value);
   if (gradeText !== undefined) reported.grade = gradeText;
+  if (mapping.rowPrecision !== undefined) reported.precision = mapping.rowPrecision;
   record.reported = reported;
   return { sheet, record, problems };
 }
