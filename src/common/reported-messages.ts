@@ -57,7 +57,7 @@ export const REPORTED_MESSAGES = defineCatalogue('reported', {
     hint: { zh: '请写出完整路径，例如“{first}”', en: 'write the full path, for example "{first}"' },
   },
   EVL446: {
-    zh: '记录 {id}：{what}的自评得分 {reported} 与规则得分 {rule} 不同，但字段 {path} 没有写明原因',
+    zh: '记录 {id}：{what}的自评得分 {reported} 与评价得分 {rule} 不同，但字段 {path} 没有写明原因',
     en: 'record {id}: the reported score {reported} of {what} differs from the rule score {rule}, but field {path} gives no reason',
     hint: { zh: '在 {path} 写明偏差原因（表中的“偏差原因”栏）', en: 'state the reason in {path} (the form’s 偏差原因 column)' },
   },

@@ -21,7 +21,8 @@ import { EVL, evlWord, message } from '../common/evaluation-messages.js';
 import { SourcedRecord } from './sourced-record.js';
 import { readSheetRecords } from './sheets/read.js';
 import type { CsvEncoding } from './sheets/csv.js';
-import type { SheetMapping } from './sheets/mapping.js';
+import { parseMapping, type SheetMapping } from './sheets/mapping.js';
+import { readFormWorkbook } from './forms/read-form.js';
 import type { SheetIssue } from './sheets/messages.js';
 
 export { SourcedRecord } from './sourced-record.js';
@@ -124,6 +125,26 @@ async function* fromFile(file: string, options: ReadOptions): AsyncIterable<Sour
  * one's code); a file or header error becomes an entry at row 0 / the header row.
  */
 async function* fromSheet(file: string, options: ReadOptions): AsyncIterable<SourcedRecord> {
+  const lang = options.lang ?? DEFAULT_LANG;
+  const mapping = typeof options.mapping === 'string' ? parseMapping(options.mapping, lang).mapping : options.mapping;
+  if (mapping?.form && extname(file).toLowerCase() === '.xlsx') {
+    // The official 自评表: one record per worksheet, numbered by sheet; a sheet that is no form
+    // is an entry with its problem, the other sheets go on.
+    const forms = await readFormWorkbook(file, mapping.form, lang);
+    for (const [i, f] of forms.entries()) {
+      if (f.record && f.problems.length === 0) yield new SourcedRecord(file, i + 1, f.record);
+      else {
+        const first = f.problems[0];
+        const error = {
+          code: first?.code ?? EVL.UNREADABLE,
+          message: f.problems.map((p) => p.message).join(evlWord('errorSeparator', lang)),
+          path: f.sheet ? `${file}:${f.sheet}` : file,
+        };
+        yield new SourcedRecord(file, i + 1, undefined, error);
+      }
+    }
+    return;
+  }
   for await (const item of readSheetRecords(file, options.mapping ?? null, {
     lang: options.lang ?? DEFAULT_LANG,
     ...(options.schema === undefined ? {} : { schema: options.schema }),
