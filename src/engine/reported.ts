@@ -114,13 +114,14 @@ export function reportedSummary(
       needReason(`“${l.name}”`, stated, l.result.reported.points, l.result.points === null ? null : round(l.points ?? ZERO));
   }
 
+  const under = leavesUnder(program, dims, leaves);
   for (const d of dims) {
     if (d.status !== 'scored') continue;
     const stated = rep.nodes.get(d.path);
-    const inside = [...rowOf.entries()].filter(([p]) => p.startsWith(`${d.path}/`));
-    const anyRow = inside.some(([p]) => rep.nodes.has(p));
+    const inside = (under.get(d.path) ?? []).filter((p) => rowOf.has(p));
+    const anyRow = inside.some((p) => rep.nodes.has(p));
     if (!stated && !anyRow) continue;
-    const points = stated ? roundedNum(Num.parse(stated.points)) : inside.reduce((s, [, r]) => s.plus(r), ZERO);
+    const points = stated ? roundedNum(Num.parse(stated.points)) : inside.reduce((s, p) => s.plus(rowOf.get(p)!), ZERO);
     const ruleShown = d.points === null ? null : toRoundedNumber(Num.fromNumber(d.points), digits, program.rounding);
     const shown = round(points);
     d.reported = { points: shown, reason: stated?.reason ?? '', differs: ruleShown === null || ruleShown !== shown };
@@ -166,6 +167,18 @@ export function reportedSummary(
   const summary = { total: totalShown, rows: rowsShown, grade, reason: rep.total?.reason ?? '', gradeReason: rep.grade?.reason ?? '' } as ReportedTotal;
   summary.differs = totalShown !== rule.total || grade !== rule.grade;
   return { summary, findings, errors };
+}
+
+const leavesByDimension = new WeakMap<object, Map<string, string[]>>();
+
+/** Indicator paths under each dimension, once per rule set (a record's lists are in IR order). */
+function leavesUnder(program: Program, dims: readonly DimensionResult[], leaves: readonly Leaf[]): Map<string, string[]> {
+  let m = leavesByDimension.get(program.ir);
+  if (!m) {
+    m = new Map(dims.map((d) => [d.path, leaves.filter((l) => l.path.startsWith(`${d.path}/`)).map((l) => l.path)]));
+    leavesByDimension.set(program.ir, m);
+  }
+  return m;
 }
 
 function gradeOf(program: Program, total: Num): string | null {
