@@ -17,6 +17,7 @@ import { evaluate } from '../../src/engine/index.js';
 import { parseFormMapping } from '../../src/data/forms/form-mapping.js';
 import { readFormWorkbook } from '../../src/data/forms/read-form.js';
 import { buildFormWorkbook } from '../../src/report/form-xlsx.js';
+import { buildResultsWorkbook } from '../../src/report/xlsx.js';
 import { renderProjectMarkdown } from '../../src/report/project.js';
 
 const RULES = `framework 项目支出自评 {
@@ -177,6 +178,24 @@ describe('the official 自评表 read by its labels', () => {
       survey: { satisfaction: 0.95 },
       reported: { total: '100', 市民满意度: { points: '20' } },
     });
+  });
+});
+
+describe('the results workbook', () => {
+  it('puts the form total, grade and findings beside the rule total, and each reported row beside its rule points', async () => {
+    const [form] = await readFormWorkbook(await publishedWorkbook(), mapping, 'zh');
+    const result = evaluate(ir!, form!.record!, { lang: 'zh' });
+    const wb = await buildResultsWorkbook([{ result, info: {} }], ir!, 'zh');
+    const main = wb.worksheets[0]!;
+    const head = (main.getRow(1).values as unknown[]).slice(1);
+    const row = (main.getRow(2).values as unknown[]).slice(1);
+    const at = (h: string) => row[head.indexOf(h)];
+    expect([at('评价得分'), at('评价等级'), at('自评得分'), at('自评等级')]).toEqual([99.85, '优', 96, '优']);
+    expect(String(at('填报不一致'))).toContain('EVL450');
+    const timely = wb.worksheets.find((w) => w.name.startsWith('产出指标'))!;
+    const cols = (timely.getRow(1).values as unknown[]).slice(1);
+    const line = timely.getRow(4).values as unknown[];
+    expect([line[cols.indexOf('指标') + 1], line[cols.indexOf('自评得分') + 1], line[cols.indexOf('评价得分') + 1]]).toEqual(['完成及时率', 7, 10]);
   });
 });
 
