@@ -167,16 +167,20 @@ describe('the official 自评表 read by its labels', () => {
     ws.addRow(['一级指标', '二级指标', '三级指标', '指标值', '完成值', '分值', '得分', '说明']);
     ws.addRow(['满意度指标', '', '市民满意度', '≥90%', '95%', 20, 20, '']);
     ws.addRow(['合计得分', '', '', '', '', 100, 100]);
+    ws.addRow(['等级', '优秀']);
     const file = join(dir, 'local.xlsx');
     await wb.xlsx.writeFile(file);
-    const local = parseFormMapping(`${MAPPING}labels: { budget: 调整后预算数, spent: 实际支出数, actual: 完成值, reason: 说明, total: 合计得分 }\n`).mapping!;
+    const local = parseFormMapping(
+      `${MAPPING}labels: { budget: 调整后预算数, spent: 实际支出数, actual: 完成值, reason: 说明, total: 合计得分 }\ngrades: { 优秀: 优 }\n`,
+    ).mapping!;
     const [form] = await readFormWorkbook(file, local, 'zh');
     expect(form!.problems).toEqual([]);
     expect(form!.record).toMatchObject({
       name: '农村公路养护',
       budget: { adjusted: 100000 },
       survey: { satisfaction: 0.95 },
-      reported: { total: '100', 市民满意度: { points: '20' } },
+      // The form's 优秀 is the rule set's 优 (the mapping's grades).
+      reported: { total: '100', grade: '优', 市民满意度: { points: '20' } },
     });
   });
 });

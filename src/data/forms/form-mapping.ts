@@ -12,6 +12,7 @@
  * money_unit: 万元              # the unit the funds rows are written in (万元 or 元; default 万元)
  * funds_indicator: 预算执行率    # the indicator the funds row's 分值/得分 belong to
  * row_precision: 1              # form mode: the form rounds each row to 1 decimal, 总分 = Σ rows
+ * grades: { 优秀: 优, 良好: 良 }   # the form's grade words → the rule set's labels
  * fields:                       # funds and header values → data paths of the record
  *   budget: budget.adjusted
  *   spent: spent
@@ -62,6 +63,8 @@ export interface FormMapping {
   labels: Record<LabelKey, string[]>;
   moneyUnit: '万元' | '元';
   fundsIndicator: string;
+  /** The form's grade words → the rule set's labels (优秀 → 优). */
+  grades: Record<string, string>;
   /** Form mode: the digits the form rounds each row to (the record's `reported.precision`). */
   rowPrecision?: number;
   /** Funds and header fields (initial, budget, spent, year…) → dotted data paths. */
@@ -73,7 +76,7 @@ export interface FormMapping {
 export function defaultFormMapping(): FormMapping {
   const labels = {} as Record<LabelKey, string[]>;
   for (const [k, v] of Object.entries(LABEL_DEFAULTS)) labels[k as LabelKey] = [...v];
-  return { labels, moneyUnit: '万元', fundsIndicator: '预算执行率', fields: {}, rows: {} };
+  return { labels, moneyUnit: '万元', fundsIndicator: '预算执行率', grades: {}, fields: {}, rows: {} };
 }
 
 /** A cell's text as labels are compared: no spaces, no line breaks. */
@@ -87,7 +90,7 @@ export function matchesLabel(cell: unknown, labels: readonly string[]): boolean 
   return labels.some((l) => text === l || (text.startsWith(l) && /^[（(:：]/.test(text.slice(l.length))));
 }
 
-const KEYS = ['layout', 'labels', 'money_unit', 'funds_indicator', 'row_precision', 'fields', 'rows'];
+const KEYS = ['layout', 'labels', 'money_unit', 'funds_indicator', 'row_precision', 'grades', 'fields', 'rows'];
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Reads a form mapping from YAML text (or a parsed object); problems as EVL474 messages. */
@@ -127,6 +130,10 @@ export function parseFormMapping(source: string | unknown, lang: Lang = DEFAULT_
     const p = doc.row_precision;
     if (typeof p !== 'number' || !Number.isInteger(p) || p < 0 || p > 6) return bad('row_precision: 0–6');
     m.rowPrecision = p;
+  }
+  if (doc.grades !== undefined) {
+    if (!isObject(doc.grades) || !Object.values(doc.grades).every((v) => typeof v === 'string')) return bad('grades: { 优秀: 优, … }');
+    m.grades = { ...(doc.grades as Record<string, string>) };
   }
   if (doc.fields !== undefined) {
     if (!isObject(doc.fields)) return bad(FORM_TERMS.fieldsNotMap[lang]);

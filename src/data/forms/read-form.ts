@@ -212,7 +212,7 @@ export function readFormSheet(ws: ExcelJS.Worksheet, mapping: FormMapping = defa
   const gradeAt = (totalAt && findLabel(g, L.grade, totalAt.row)) ?? findLabel(g, L.grade);
   const grade = gradeAt && rightOf(g, gradeAt);
   const gradeText = grade && text(grade.value);
-  if (gradeText !== undefined) reported.grade = gradeText;
+  if (gradeText !== undefined) reported.grade = Object.hasOwn(mapping.grades, gradeText) ? mapping.grades[gradeText] : gradeText;
   if (mapping.rowPrecision !== undefined) reported.precision = mapping.rowPrecision;
   record.reported = reported;
   return { sheet, record, problems };
