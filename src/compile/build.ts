@@ -23,6 +23,7 @@ import { newFacts } from './scope.js';
 import { lowerSymbol, makeScope, toLetIR, toParamIR, topoLets } from './symbols.js';
 import type { Ty } from './units.js';
 import { ANY, addUnits, describeUnit, inputTy } from './units.js';
+import { scaleTy } from './scales.js';
 
 export interface Built {
   ir: RuleSetIR;
@@ -52,7 +53,7 @@ export function settingsOf(rf: RFramework): SettingsIR {
 }
 
 export function buildFramework(rf: RFramework, blocks: Item<RulesDecl>[], ids: IdGen, accept: Accept): Built {
-  const inputs = new Map<string, Ty>(rf.inputs.map((i) => [i.decl.path.segments.join('.'), inputTy(i.decl.type)]));
+  const inputs = new Map<string, Ty>(rf.inputs.map((i) => [i.decl.path.segments.join('.'), i.decl.scale ? scaleTy(i.decl.scale) : inputTy(i.decl.type)]));
   const valueCache = new Map<RNode, Lowered | 'doing'>();
   const env: Env = {
     fw: rf,

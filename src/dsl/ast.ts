@@ -8,6 +8,7 @@
  * required children that could not be read are left out of lists rather than invented.
  */
 import type { SourceRange } from '../common/diagnostic.js';
+import type { AggregateDecl, ScaleDecl, TableDecl } from './ast-scales.js';
 
 export interface Name {
   text: string;
@@ -126,6 +127,9 @@ export interface FileAst {
   file: string;
   imports: ImportDecl[];
   declarations: (FrameworkDecl | RulesDecl)[];
+  /** File-level ordinal scales and lookup tables (absent when the file declares none). */
+  scales?: ScaleDecl[];
+  tables?: TableDecl[];
   range: SourceRange;
 }
 
@@ -229,6 +233,8 @@ export interface InputDecl {
   allowed?: string[];
   /** The values a number may take: `[0%, 100%]`, `>= 0`; an end left out is open. */
   bounds?: InputBounds;
+  /** `input data.x PEFA`: typed by an ordinal scale of the file (`type` is then 'text'). */
+  scale?: ScaleDecl;
   meta: Meta;
   range: SourceRange;
 }
@@ -252,6 +258,8 @@ export interface DimensionDecl {
   override: boolean;
   meta: Meta;
   applicable?: Expr;
+  /** How the children are combined when not by the weighted sum (`aggregate weakest_link`). */
+  aggregate?: AggregateDecl;
   members: NodeMember[];
   range: SourceRange;
 }
