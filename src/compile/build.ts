@@ -24,6 +24,7 @@ import { lowerSymbol, makeScope, toLetIR, toParamIR, topoLets } from './symbols.
 import type { Ty } from './units.js';
 import { ANY, addUnits, describeUnit, inputTy } from './units.js';
 import { scaleTy } from './scales.js';
+import { lowerAggregate } from './aggregate.js';
 
 export interface Built {
   ir: RuleSetIR;
@@ -121,6 +122,8 @@ export function buildFramework(rf: RFramework, blocks: Item<RulesDecl>[], ids: I
     if (n.kind === 'dimension') {
       const dim: DimensionIR = { kind: 'dimension', ...base, children: [] };
       if (applicable) dim.applicable = applicable;
+      const aggregate = lowerAggregate(n, env, accept);
+      if (aggregate) dim.aggregate = aggregate;
       dim.children = n.children.map(buildNode);
       if (!n.weight) dim.weight = sumWeights(dim.children);
       return dim;

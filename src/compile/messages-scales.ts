@@ -44,12 +44,6 @@ export const COMPILE_SCALES = defineCatalogue('compile-scales', {
       en: 'Declare table {name} { … } at the top of the file; did you mean “{suggestion}”?',
     },
   },
-  CMP265: {
-    severity: 'error',
-    zh: '“{name}” 的 +（“{label}”）不在量表 {scale} 中，最弱环节法无法给出结果',
-    en: 'the “+” of “{label}” is not on the scale {scale}, so weakest link has no result for “{name}”',
-    hint: { zh: '在量表中加入 “{label}+”，或改用 aggregate min。', en: 'Add “{label}+” to the scale, or aggregate by min.' },
-  },
   CMP266: {
     severity: 'error',
     zh: '量表上的等级不能求平均（维度 “{name}”）',
@@ -75,7 +69,7 @@ export const COMPILE_SCALES = defineCatalogue('compile-scales', {
     },
   },
   CMP362: {
-    severity: 'error',
+    severity: 'warning',
     zh: '查找表 {table} 没有覆盖 {key}，且没有 else 行',
     en: 'the lookup table {table} has no row for {key} and no else row',
     hint: { zh: '补上这一行，或加 else: … 作为默认值。', en: 'Add that row, or an else: … row as the default.' },

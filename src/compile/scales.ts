@@ -14,7 +14,16 @@ import { suggest } from './suggest.js';
 import { BOOL, type ScaleTy, type Ty } from './units.js';
 
 export function scaleTy(decl: ScaleDecl): Ty {
-  return { k: 'str', scale: { name: decl.name.text, labels: decl.steps.map((s) => s.text) } };
+  const same: Record<string, string> = {};
+  for (const s of decl.same) same[s.label.text] = s.as.text;
+  return { k: 'str', scale: { name: decl.name.text, labels: decl.steps.map((s) => s.text), same } };
+}
+
+/** Rank of a label, 0 the highest; a `"D*" = D` label ranks as its counterpart; -1 off the scale. */
+export function rankOf(scale: ScaleTy, label: string): number {
+  if (!scale.labels.includes(label)) return -1;
+  const as = Object.hasOwn(scale.same, label) ? scale.same[label]! : label;
+  return scale.labels.indexOf(as);
 }
 
 export function scaleOf(t: Ty): ScaleTy | undefined {
@@ -40,7 +49,7 @@ function holds(op: string, i: number, j: number): boolean {
 
 /** `scaled <op> label` (the scale value on the left; `flipped` when it was written on the right). */
 export function lowerScaleLabel(scaled: Lowered, scale: ScaleTy, label: string, labelExpr: Expr, e: Binary, flipped: boolean, ctx: ExprCtx): Lowered {
-  const rank = scale.labels.indexOf(label);
+  const rank = rankOf(scale, label);
   if (rank < 0) {
     ctx.env.accept('CMP260', ctx.file, labelExpr.range, {
       name: label,
@@ -54,7 +63,7 @@ export function lowerScaleLabel(scaled: Lowered, scale: ScaleTy, label: string, 
   const op = flipped ? (flip[e.op] ?? e.op) : e.op;
   if (op === '==') return { ir: eq(scaled.ir, label), ty: BOOL };
   if (op === '!=') return { ir: { kind: 'binary', op: '!=', left: scaled.ir, right: { kind: 'string', value: label }, unit: null }, ty: BOOL };
-  return { ir: or(scale.labels.filter((_, i) => holds(op, i, rank)).map((l) => eq(scaled.ir, l))), ty: BOOL };
+  return { ir: or(scale.labels.filter((l) => holds(op, rankOf(scale, l), rank)).map((l) => eq(scaled.ir, l))), ty: BOOL };
 }
 
 /** Two scale values compared: the same scale, rewritten over label pairs; two scales are CMP261. */
@@ -69,9 +78,9 @@ export function lowerScalePair(l: Lowered, r: Lowered, a: ScaleTy, b: ScaleTy, e
 function pairIR(l: ExprIR, r: ExprIR, op: string, scale: ScaleTy): ExprIR {
   if (op === '==' || op === '!=') return { kind: 'binary', op, left: l, right: r, unit: null };
   const terms: ExprIR[] = [];
-  scale.labels.forEach((x, i) =>
-    scale.labels.forEach((y, j) => {
-      if (holds(op, i, j)) terms.push({ kind: 'binary', op: 'and', left: eq(l, x), right: eq(r, y), unit: null });
+  scale.labels.forEach((x) =>
+    scale.labels.forEach((y) => {
+      if (holds(op, rankOf(scale, x), rankOf(scale, y))) terms.push({ kind: 'binary', op: 'and', left: eq(l, x), right: eq(r, y), unit: null });
     }),
   );
   return or(terms);

@@ -25,6 +25,8 @@ export type Ty =
 export interface ScaleTy {
   name: string;
   labels: string[];
+  /** `"D*" = D`: a label ranked as another. */
+  same: Record<string, string>;
 }
 
 export const ANY: Ty = { k: 'any' };

@@ -14,6 +14,8 @@ export interface ScaleDecl {
   name: Name;
   /** Highest first. `B+` and `"B+"` are the same label. */
   steps: Name[];
+  /** `"D*" = D`: labels ranked and aggregated as another label of the scale. */
+  same: { label: Name; as: Name }[];
   range: SourceRange;
 }
 

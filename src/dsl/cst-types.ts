@@ -480,6 +480,8 @@ export interface ScaleStepCstNode extends CstNode {
 export type ScaleStepCstChildren = {
   name: NameCstNode[];
   Plus?: IToken[];
+  Equals?: IToken[];
+  same?: NameCstNode[];
 };
 
 export interface TableDeclCstNode extends CstNode {

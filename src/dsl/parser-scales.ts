@@ -7,14 +7,14 @@
  */
 import type { IParserConfig, TokenType } from 'chevrotain';
 import { ScoreParser } from './parser-score.js';
-import { Colon, Comma, kw, LCurly, LParen, Plus, RCurly, RParen } from './tokens.js';
+import { Colon, Comma, Equals, kw, LCurly, LParen, Plus, RCurly, RParen } from './tokens.js';
 
 export class ScalesParser extends ScoreParser {
   constructor(tokens: TokenType[], config: IParserConfig) {
     super(tokens, config);
   }
 
-  /** `scale PEFA { A, B+, B, C+, C, D+, D, "D*" }` — highest first, like grades. */
+  /** `scale PEFA { A, B+, B, C+, C, D+, D, "D*" = D }` — highest first, like grades. */
   public scaleDecl = this.RULE('scaleDecl', () => {
     this.CONSUME(kw.Scale);
     this.SUBRULE(this.name);
@@ -23,10 +23,17 @@ export class ScalesParser extends ScoreParser {
     this.CONSUME(RCurly);
   });
 
-  /** A step of a scale: a name, optionally followed by `+` (`B+` is the label "B+"). */
+  /**
+   * A step of a scale: a name, optionally followed by `+` (`B+` is the label "B+"), optionally
+   * `= D`: a label recorded as written but ranked and aggregated as another (PEFA's `"D*" = D`).
+   */
   public scaleStep = this.RULE('scaleStep', () => {
     this.SUBRULE(this.name);
     this.OPTION(() => this.CONSUME(Plus));
+    this.OPTION2(() => {
+      this.CONSUME(Equals);
+      this.SUBRULE2(this.name, { LABEL: 'same' });
+    });
   });
 
   /** `table M2 unordered { (A, B): "B+"; else: D }`; `unordered` makes the keys a multiset. */

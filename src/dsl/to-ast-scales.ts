@@ -41,15 +41,19 @@ export class ScalesVisitor extends ScoreVisitor {
 
   scaleDecl(ctx: ScaleDeclCstChildren, node: CstNode): ScaleDecl | undefined {
     const name = this.nameOf(first(ctx.name));
-    const steps = this.subs<Name>(ctx.scaleStep);
-    return name ? { kind: 'scale', name, steps, range: this.nodeRange(node) } : undefined;
+    const read = this.subs<{ label: Name; as?: Name }>(ctx.scaleStep);
+    const steps = read.map((r) => r.label);
+    const same = read.flatMap((r) => (r.as ? [{ label: r.label, as: r.as }] : []));
+    return name ? { kind: 'scale', name, steps, same, range: this.nodeRange(node) } : undefined;
   }
 
-  scaleStep(ctx: ScaleStepCstChildren): Name | undefined {
+  scaleStep(ctx: ScaleStepCstChildren): { label: Name; as?: Name } | undefined {
     const n = this.nameOf(first(ctx.name));
     const plus = first(ctx.Plus);
-    if (!n || !plus) return n;
-    return { text: `${n.text}+`, range: this.span(n.range, this.tokRange(plus)) };
+    const as = this.nameOf(first(ctx.same));
+    if (!n) return undefined;
+    const label = plus ? { text: `${n.text}+`, range: this.span(n.range, this.tokRange(plus)) } : n;
+    return as ? { label, as } : { label };
   }
 
   tableDecl(ctx: TableDeclCstChildren, node: CstNode): TableDecl | undefined {

@@ -79,6 +79,19 @@ export interface DimensionResult {
   effectiveWeight?: number;
   points: number | null;
   status: 'scored' | 'not_applicable';
+  /** The label an aggregation method on a scale gave (`aggregate weakest_link`); null when unrated. */
+  rating?: string | null;
+  /** How an `aggregate` method combined the children (traced levels only). */
+  aggregation?: DimensionAggregation;
+}
+
+/** The explanation of a dimension's aggregation: like an indicator's trace, inputs → method → result. */
+export interface DimensionAggregation {
+  method: string;
+  /** Each applicable child's label, or its share of its weight for a numeric method. */
+  inputs: Record<string, string | null>;
+  result: string | null;
+  steps: TraceStep[];
 }
 
 export interface VetoResult {

@@ -64,7 +64,12 @@ const RESULT: Shape = {
   ],
   children: {
     ruleset: { keys: ['name', 'version', 'hash'] },
-    dimensions: { each: { keys: ['path', 'name', 'weight', 'effectiveWeight', 'points', 'status'] } },
+    dimensions: {
+      each: {
+        keys: ['path', 'name', 'weight', 'effectiveWeight', 'points', 'status', 'rating', 'aggregation'],
+        children: { aggregation: { keys: ['method', 'inputs', 'result', 'steps'], children: { inputs: 'free', steps: STEPS } } },
+      },
+    },
     indicators: { each: INDICATOR },
     vetoes: { each: { keys: ['name', 'effect', 'facts'], children: { facts: 'free' } } },
     lostPoints: { each: { keys: ['path', 'lost', 'reason'] } },
