@@ -2,8 +2,8 @@
  * Aggregation methods of a dimension (`aggregate weakest_link | table M2 | min | max | mean`)
  * lowered to the IR's `AggregateIR`, and the checks of the file-level scales and lookup tables.
  * A scale method needs every child's value on one scale (CMP262, CMP263): an indicator's value
- * type, or a child dimension's own scale method. `mean` of labels is CMP266 (PEFA averages
- * through its conversion table, not arithmetic). Tables are checked like bands: a key twice
+ * type, or a child dimension's own scale method. `mean` is always of the children's shares of
+ * their weights (PEFA's labels are averaged through its conversion table, `aggregate table`). Tables are checked like bands: a key twice
  * (CMP361, after sorting the keys of an unordered table), rows of different lengths in an ordered
  * table (CMP363), and — when the table has no `else` — every combination of the labels its keys
  * use that no row covers (CMP362, a warning: such a combination leaves the dimension unrated).
@@ -48,19 +48,13 @@ export function lowerAggregate(n: RNode, env: Env, accept: Accept): AggregateIR 
   }
   const scale = onScale[0]?.s;
   const needsScale = SCALE_METHODS.has(a.method) || (scale !== undefined && a.method !== 'mean');
+  if (a.method === 'mean') return { method: 'mean' };
   if (needsScale) {
     const off = scales.find((x) => x.s === undefined);
     if (off || !scale) {
       accept('CMP262', n.file, a.range, { name: n.name, method: a.method, child: off?.c.name ?? n.name });
       return undefined;
     }
-  }
-  if (a.method === 'mean') {
-    if (scale) {
-      accept('CMP266', n.file, a.range, { name: n.name });
-      return undefined;
-    }
-    return { method: 'mean' };
   }
   const labels = scale?.labels ?? [];
   const same = scale && Object.keys(scale.same).length ? { same: { ...scale.same } } : {};

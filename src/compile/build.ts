@@ -87,6 +87,11 @@ export function buildFramework(rf: RFramework, blocks: Item<RulesDecl>[], ids: I
     id: ids.next('g', rf.grades!.file, g.range),
   }));
   const fwCtx = (file: string, where: ExprCtx['where']): ExprCtx => ({ env, file, where, scope, rules: false });
+  const outcomes = rf.outcomes.map(({ decl, file }) => {
+    const w = lowerExpr(decl.when, fwCtx(file, 'veto'));
+    expect(w, 'bool', decl.when.range, fwCtx(file, 'veto'));
+    return { id: ids.next('o', file, decl.range), name: decl.name.text, when: w.ir, hideTotal: decl.hideTotal, meta: metaIR(decl.meta) };
+  });
   const vetoes = rf.vetoes.map(({ decl, file }) => {
     const id = ids.next('v', file, decl.range);
     const w = lowerExpr(decl.when, fwCtx(file, 'veto'));
@@ -191,6 +196,7 @@ export function buildFramework(rf: RFramework, blocks: Item<RulesDecl>[], ids: I
     sourceMap: ids.sourceMap,
   };
   if (rf.label !== undefined) ir.label = rf.label;
+  if (outcomes.length) ir.outcomes = outcomes;
   return { ir, env, scope, blocks: blockBuilds };
 }
 

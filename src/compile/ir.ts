@@ -26,6 +26,8 @@ export interface RuleSetIR {
   /** Highest first; the last may have `min: null` (the `otherwise` grade). */
   grades: GradeIR[];
   vetoes: VetoIR[];
+  /** Statuses that override the grade (PART's "Results Not Demonstrated"); absent when none. */
+  outcomes?: OutcomeIR[];
   requires: RequireIR[];
   params: ParamIR[];
   /** Topologically ordered: each `let` only refers to earlier ones. */
@@ -75,6 +77,15 @@ export interface VetoIR {
   name: string;
   when: ExprIR;
   effect: { kind: 'grade'; grade: string } | { kind: 'cap'; value: string } | { kind: 'zero' };
+  meta: MetaIR;
+}
+
+export interface OutcomeIR {
+  id: string;
+  name: string;
+  when: ExprIR;
+  /** Reports leave the numeric total out (the result still carries it, marked hidden). */
+  hideTotal: boolean;
   meta: MetaIR;
 }
 

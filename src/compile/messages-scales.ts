@@ -44,15 +44,6 @@ export const COMPILE_SCALES = defineCatalogue('compile-scales', {
       en: 'Declare table {name} { … } at the top of the file; did you mean “{suggestion}”?',
     },
   },
-  CMP266: {
-    severity: 'error',
-    zh: '量表上的等级不能求平均（维度 “{name}”）',
-    en: 'labels of a scale cannot be averaged (dimension “{name}”)',
-    hint: {
-      zh: '用 aggregate table 按官方换算表汇总，或用 weakest_link、min、max。',
-      en: 'Aggregate by a conversion table (aggregate table …), or by weakest_link, min or max.',
-    },
-  },
   CMP360: {
     severity: 'error',
     zh: '量表 {scale} 中等级 “{name}” 出现了两次',

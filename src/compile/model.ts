@@ -4,6 +4,7 @@
  * at the AST declaration and the file it came from, so checks can report exact ranges. Also the
  * small shared types the checks use (`Item`, `RNode`) and helpers over the node tree.
  */
+import type { OutcomeDecl } from '../dsl/ast-scales.js';
 import type {
   DimensionDecl,
   FrameworkDecl,
@@ -55,6 +56,8 @@ export interface RFramework {
   settings: Map<Setting['kind'], Item<Setting>>;
   grades?: Item<GradesDecl>;
   vetoes: Item<VetoDecl>[];
+  /** Outcomes, inherited first (an extending framework's outcome of the same name replaces it). */
+  outcomes: Item<OutcomeDecl>[];
   requires: Item<RequireDecl>[];
   params: Item<ParamDecl>[];
   lets: Item<LetDecl>[];

@@ -6,7 +6,7 @@
  * declaration itself and need no second name space.
  */
 import type { SourceRange } from '../common/diagnostic.js';
-import type { Name, NumberLit } from './ast.js';
+import type { Expr, Meta, Name, NumberLit } from './ast.js';
 
 /** `scale PEFA { A, B+, B, C+, C, D+, D, "D*" }` — labels highest first, like grades. */
 export interface ScaleDecl {
@@ -56,4 +56,14 @@ export interface AggregateDecl {
 /** The text of a cell, as keys are matched: a label as written, a number as its decimal value. */
 export function cellText(c: TableCell): string {
   return c.kind === 'label' ? c.text : c.value;
+}
+
+/** `outcome "Results Not Demonstrated" when not data.measures hide total`: overrides the grade. */
+export interface OutcomeDecl {
+  kind: 'outcome';
+  name: Name;
+  when: Expr;
+  hideTotal: boolean;
+  meta: Meta;
+  range: SourceRange;
 }

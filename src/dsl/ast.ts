@@ -8,7 +8,7 @@
  * required children that could not be read are left out of lists rather than invented.
  */
 import type { SourceRange } from '../common/diagnostic.js';
-import type { AggregateDecl, ScaleDecl, TableDecl } from './ast-scales.js';
+import type { AggregateDecl, OutcomeDecl, ScaleDecl, TableDecl } from './ast-scales.js';
 
 export interface Name {
   text: string;
@@ -162,6 +162,8 @@ export interface FrameworkDecl {
   settings: Setting[];
   grades?: GradesDecl;
   vetoes: VetoDecl[];
+  /** `outcome … when …`: statuses that override the grade, first that holds wins (absent: none). */
+  outcomes?: OutcomeDecl[];
   requires: RequireDecl[];
   params: ParamDecl[];
   lets: LetDecl[];

@@ -524,6 +524,21 @@ export type TableCellCstChildren = {
   signedNumber?: SignedNumberCstNode[];
 };
 
+export interface OutcomeDeclCstNode extends CstNode {
+  name: "outcomeDecl";
+  children: OutcomeDeclCstChildren;
+}
+
+export type OutcomeDeclCstChildren = {
+  Outcome: IToken[];
+  name: NameCstNode[];
+  When: IToken[];
+  expression: ExpressionCstNode[];
+  Hide?: IToken[];
+  hidden?: NameCstNode[];
+  description?: IToken[];
+};
+
 export interface AggregateClauseCstNode extends CstNode {
   name: "aggregateClause";
   children: AggregateClauseCstChildren;
@@ -576,6 +591,7 @@ export type FrameworkDeclCstChildren = {
   setting?: SettingCstNode[];
   gradesDecl?: GradesDeclCstNode[];
   vetoDecl?: VetoDeclCstNode[];
+  outcomeDecl?: OutcomeDeclCstNode[];
   requireDecl?: RequireDeclCstNode[];
   paramDecl?: ParamDeclCstNode[];
   letDecl?: LetDeclCstNode[];
@@ -905,6 +921,7 @@ export interface JixiaoCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   tableDecl(children: TableDeclCstChildren, param?: IN): OUT;
   tableRow(children: TableRowCstChildren, param?: IN): OUT;
   tableCell(children: TableCellCstChildren, param?: IN): OUT;
+  outcomeDecl(children: OutcomeDeclCstChildren, param?: IN): OUT;
   aggregateClause(children: AggregateClauseCstChildren, param?: IN): OUT;
   file(children: FileCstChildren, param?: IN): OUT;
   importDecl(children: ImportDeclCstChildren, param?: IN): OUT;

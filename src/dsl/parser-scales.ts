@@ -1,13 +1,14 @@
 /**
  * The grammar layer for ordinal scales, lookup tables and aggregation methods (issue 15): the
  * file-level declarations `scale PEFA { A, B+, B, … }` and `table M2 unordered { (A, B): "B+"; … }`,
- * and the dimension clause `aggregate weakest_link` / `aggregate table M2` / `aggregate min`.
+ * the dimension clause `aggregate weakest_link` / `aggregate table M2` / `aggregate min`, and the
+ * framework's `outcome … when …` (a status overriding the grade).
  * `ScalesParser` sits between `ScoreParser` and the final parser so these rules are new rules,
  * not edits of the existing ones; it never runs self-analysis itself.
  */
 import type { IParserConfig, TokenType } from 'chevrotain';
 import { ScoreParser } from './parser-score.js';
-import { Colon, Comma, Equals, kw, LCurly, LParen, Plus, RCurly, RParen } from './tokens.js';
+import { Colon, Comma, Equals, kw, LCurly, LParen, Plus, RCurly, RParen, StringLiteral } from './tokens.js';
 
 export class ScalesParser extends ScoreParser {
   constructor(tokens: TokenType[], config: IParserConfig) {
@@ -72,6 +73,23 @@ export class ScalesParser extends ScoreParser {
   /** A key or result of a table: a label (`A`, `"B+"`, `是`) or a number with its unit. */
   public tableCell = this.RULE('tableCell', () => {
     this.OR(this.alts(304, () => [{ ALT: () => this.SUBRULE(this.label) }, { ALT: () => this.SUBRULE(this.signedNumber) }]));
+  });
+
+  /**
+   * `outcome "Results Not Demonstrated" when <condition> [hide total] ["说明"]`: a status that
+   * replaces the grade when its condition holds (PART's RND); `hide total` keeps the total out of
+   * reports.
+   */
+  public outcomeDecl = this.RULE('outcomeDecl', () => {
+    this.CONSUME(kw.Outcome);
+    this.SUBRULE(this.name);
+    this.CONSUME(kw.When);
+    this.SUBRULE(this.expression);
+    this.OPTION(() => {
+      this.CONSUME(kw.Hide);
+      this.SUBRULE2(this.name, { LABEL: 'hidden' });
+    });
+    this.OPTION2(() => this.CONSUME(StringLiteral, { LABEL: 'description' }));
   });
 
   /** `aggregate weakest_link` · `aggregate table M2` · `aggregate min|max|mean` (in a dimension). */

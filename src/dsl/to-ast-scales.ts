@@ -5,10 +5,12 @@
  * that is neither an input type nor a scale of the file is still DSL106, as it always was.
  */
 import type { CstNode } from 'chevrotain';
-import type { AggregateDecl, AggregateMethod, ScaleDecl, TableCell, TableDecl, TableRow } from './ast-scales.js';
+import type { AggregateDecl, AggregateMethod, OutcomeDecl, ScaleDecl, TableCell, TableDecl, TableRow } from './ast-scales.js';
+import { unquote } from './literals.js';
 import type { Name, NumberLit } from './ast.js';
 import type {
   AggregateClauseCstChildren,
+  OutcomeDeclCstChildren,
   ScaleDeclCstChildren,
   ScaleStepCstChildren,
   TableCellCstChildren,
@@ -97,6 +99,17 @@ export class ScalesVisitor extends ScoreVisitor {
     if (!word) return undefined;
     const method = this.option(word, (w) => (Object.hasOwn(METHODS, w) ? METHODS[w] : undefined), 'aggregate', AGGREGATE_WORDS);
     return method ? { method, range } : undefined;
+  }
+
+  outcomeDecl(ctx: OutcomeDeclCstChildren, node: CstNode): OutcomeDecl | undefined {
+    const name = this.nameOf(first(ctx.name));
+    const when = this.exprOf(first(ctx.expression));
+    const hidden = this.nameOf(first(ctx.hidden));
+    // `hide` takes one word, `total` (总分); anything else is an unknown option word.
+    const hideTotal = hidden !== undefined && this.option(hidden, (w) => (w === 'total' || w === '总分' ? true : undefined), 'hide', ['total']) === true;
+    const desc = first(ctx.description);
+    if (!name || !when) return undefined;
+    return { kind: 'outcome', name, when, hideTotal, meta: { refs: [], ...(desc ? { description: unquote(desc.image) } : {}) }, range: this.nodeRange(node) };
   }
 
   /** Visits the file's scales and tables first, so declarations after their use resolve too. */

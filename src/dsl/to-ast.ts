@@ -7,7 +7,7 @@
  * It never throws on user input: incomplete nodes from recovery are dropped.
  */
 import type { CstNode, TokenType } from 'chevrotain';
-import type { AggregateDecl } from './ast-scales.js';
+import type { AggregateDecl, OutcomeDecl } from './ast-scales.js';
 import { tokenMatcher } from './chevrotain.js';
 import type { SourceRange } from '../common/diagnostic.js';
 import type { Lang } from '../common/lang.js';
@@ -151,6 +151,7 @@ class AstBuilder extends ScalesVisitor {
       settings: this.subs<Setting>(ctx.setting),
       ...(gradesList[0] ? { grades: gradesList[0] } : {}),
       vetoes: this.subs<VetoDecl>(ctx.vetoDecl),
+      ...(ctx.outcomeDecl ? { outcomes: this.subs<OutcomeDecl>(ctx.outcomeDecl) } : {}),
       requires: this.subs<RequireDecl>(ctx.requireDecl),
       params: this.subs<ParamDecl>(ctx.paramDecl),
       lets: this.subs<LetDecl>(ctx.letDecl),

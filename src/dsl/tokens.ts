@@ -218,6 +218,8 @@ const KEYWORDS = {
   Table: ['table', '查找表'],
   Unordered: ['unordered', '不计顺序'],
   Aggregate: ['aggregate', '汇总'],
+  Outcome: ['outcome', '结论'],
+  Hide: ['hide', '隐藏'],
 } as const satisfies Record<string, readonly string[]>;
 export type KeywordName = keyof typeof KEYWORDS;
 

@@ -153,4 +153,15 @@ export interface EvaluationResult {
   /** Record-level problems (rejected data, or indicators that could not be scored). */
   errors: EvaluationError[];
   trace: { rawTotal: string; applicableWeight: string; steps: TraceStep[] };
+  /** A declared outcome that replaced the grade (`outcome … when …`); absent when none held. */
+  outcome?: OutcomeResult;
+}
+
+/** `outcome "Results Not Demonstrated" when … hide total`: what replaced the grade, and the grade it replaced. */
+export interface OutcomeResult {
+  name: string;
+  /** The grade the total earned before the outcome replaced it. */
+  grade: string | null;
+  /** Reports leave the total out; the result still carries it. */
+  totalHidden: boolean;
 }

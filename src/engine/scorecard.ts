@@ -6,7 +6,17 @@
  * (lower bounds inclusive), vetoes applied after the grade, points lost and what the next grade
  * would take. Everything here reads outcomes; nothing is re-evaluated.
  */
-import type { DimensionResult, EvaluationError, EvaluationResult, IndicatorResult, LostPoints, NextGrade, TraceStep, VetoResult } from './result.js';
+import type {
+  DimensionResult,
+  EvaluationError,
+  OutcomeResult,
+  EvaluationResult,
+  IndicatorResult,
+  LostPoints,
+  NextGrade,
+  TraceStep,
+  VetoResult,
+} from './result.js';
 import type { ScoreMethodName } from '../compile/ir.js';
 import { assertNever } from '../common/diagnostic.js';
 import { Num, ONE, ZERO, cmpNum, roundedDifference, toPlainNumber, toRoundedNumber } from './num.js';
@@ -163,6 +173,25 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
     if (grade === null || (program.env.gradeRank.get(grade) ?? 0) > capRank) grade = cap;
   }
   if (vetoes.length && traced) steps.push({ what: 'grade after vetoes', result: grade ?? 'null' });
+  // Outcomes: a declared status replaces the grade (PART's RND); the first that holds wins.
+  let outcome: OutcomeResult | undefined;
+  for (const o of program.outcomes) {
+    const holds = asBoolean(o.when(state.ctx, null), o.whenText);
+    if (isFail(holds)) {
+      const detail = holds.reason(state.lang);
+      errors.push({
+        code: EVL.VETO_UNCOMPUTABLE,
+        message: message(EVL.VETO_UNCOMPUTABLE, { name: o.ir.name, detail }, state.lang),
+        path: holds.path ?? o.ir.name,
+      });
+      continue;
+    }
+    if (!holds) continue;
+    traced && steps.push({ what: `outcome ${o.ir.name}: ${o.whenText} → replaces grade ${grade ?? 'null'}`, result: o.ir.name });
+    outcome = { name: o.ir.name, grade, totalHidden: o.ir.hideTotal };
+    grade = o.ir.name;
+    break;
+  }
 
   const indicators: IndicatorResult[] = leaves.map((p) => indicatorResult(state, p, round, redistribute));
   for (const p of leaves) if (p.outcome.listError && p.outcome.error) errors.push(p.outcome.error);
@@ -190,6 +219,7 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
   result.trace = traced
     ? { rawTotal: rawTotal ? rawTotal.toString() : '', applicableWeight: applicableWeight.toString(), steps }
     : { rawTotal: '', applicableWeight: '', steps };
+  if (outcome) result.outcome = outcome;
   return result;
 }
 

@@ -61,6 +61,7 @@ const RESULT: Shape = {
     'recommendations',
     'errors',
     'trace',
+    'outcome',
   ],
   children: {
     ruleset: { keys: ['name', 'version', 'hash'] },
@@ -77,6 +78,7 @@ const RESULT: Shape = {
     recommendations: { each: RECOMMENDATION },
     errors: { each: ERROR },
     trace: { keys: ['rawTotal', 'applicableWeight', 'steps'], children: { steps: STEPS } },
+    outcome: { keys: ['name', 'grade', 'totalHidden'] },
   },
 };
 
