@@ -23,6 +23,7 @@ import { ANY, BOOL, SCORE, STR, addUnits, describeTy, describeUnit, divUnits, is
 import { suggest } from './suggest.js';
 import { checkUndeclared } from './undeclared.js';
 import { COMPILE_TERMS } from './messages-terms.js';
+import { lowerLookup } from './lookup.js';
 import { labelOf, lowerScaleLabel, lowerScaleMinMax, lowerScalePair, scaleOf } from './scales.js';
 
 const FUNCTIONS: Record<BuiltinFunction, { min: number; max: number; aggregate?: boolean }> = {
@@ -298,6 +299,7 @@ function lowerGradePair(e: Binary, ctx: ExprCtx): Lowered {
 }
 
 function lowerCall(e: Call, ctx: ExprCtx): Lowered {
+  if (e.callee.text === 'lookup') return lowerLookup(e, ctx, (a) => lowerExpr(a, ctx));
   const name = e.callee.text as BuiltinFunction;
   const spec = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
   // An unknown function is reported once; its arguments are not blamed for `[]` on top.

@@ -44,6 +44,12 @@ export const COMPILE_SCALES = defineCatalogue('compile-scales', {
       en: 'Declare table {name} { … } at the top of the file; did you mean “{suggestion}”?',
     },
   },
+  CMP265: {
+    severity: 'error',
+    zh: '查找表 {table} 没有 {count} 个键的行（各行的键数：{arities}）',
+    en: 'the lookup table {table} has no row of {count} key(s) (its rows have {arities})',
+    hint: { zh: '写成 lookup({table}, 键1, 键2, …)，键的个数与表中的行相同。', en: 'Write lookup({table}, key1, key2, …) with as many keys as its rows have.' },
+  },
   CMP360: {
     severity: 'error',
     zh: '量表 {scale} 中等级 “{name}” 出现了两次',

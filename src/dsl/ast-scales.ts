@@ -42,6 +42,17 @@ export interface TableDecl {
   range: SourceRange;
 }
 
+/**
+ * What `lookup(M2, a, b)` refers to: the table, and the file's scales its keys and its results
+ * are labels of (when every key, or every result, is a label of one scale) — so an unordered
+ * table's keys sort by that scale and a result compares by its order.
+ */
+export interface LookupRef {
+  table: TableDecl;
+  keyScale?: ScaleDecl;
+  resultScale?: ScaleDecl;
+}
+
 export type AggregateMethod = 'weighted_sum' | 'weakest_link' | 'min' | 'max' | 'mean' | 'table';
 
 /** `aggregate weakest_link` · `aggregate table M2` · `aggregate min|max|mean` in a dimension. */

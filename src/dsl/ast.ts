@@ -8,7 +8,7 @@
  * required children that could not be read are left out of lists rather than invented.
  */
 import type { SourceRange } from '../common/diagnostic.js';
-import type { AggregateDecl, OutcomeDecl, ScaleDecl, TableDecl } from './ast-scales.js';
+import type { AggregateDecl, LookupRef, OutcomeDecl, ScaleDecl, TableDecl } from './ast-scales.js';
 
 export interface Name {
   text: string;
@@ -109,6 +109,8 @@ export interface Call {
   kind: 'call';
   callee: Name;
   args: Expr[];
+  /** `lookup(M2, a, b)`: the table of the same file the first argument names, resolved by the AST builder. */
+  lookup?: LookupRef;
   range: SourceRange;
 }
 

@@ -7,10 +7,11 @@
 import type { CstNode } from 'chevrotain';
 import type { AggregateDecl, AggregateMethod, OutcomeDecl, ScaleDecl, TableCell, TableDecl, TableRow } from './ast-scales.js';
 import { unquote } from './literals.js';
-import type { Name, NumberLit } from './ast.js';
+import type { Expr, Name, NumberLit } from './ast.js';
 import type {
   AggregateClauseCstChildren,
   OutcomeDeclCstChildren,
+  RefOrCallCstChildren,
   ScaleDeclCstChildren,
   ScaleStepCstChildren,
   TableCellCstChildren,
@@ -110,6 +111,22 @@ export class ScalesVisitor extends ScoreVisitor {
     const desc = first(ctx.description);
     if (!name || !when) return undefined;
     return { kind: 'outcome', name, when, hideTotal, meta: { refs: [], ...(desc ? { description: unquote(desc.image) } : {}) }, range: this.nodeRange(node) };
+  }
+
+  /** `lookup(M2, …)`: attaches the file's table (and the scales of its keys and results) to the call. */
+  override refOrCall(ctx: RefOrCallCstChildren): Expr | undefined {
+    const e = super.refOrCall(ctx);
+    if (e?.kind !== 'call' || e.callee.text !== 'lookup') return e;
+    const head = e.args[0];
+    const table = head?.kind === 'ref' && head.parts.length === 1 ? this.fileTables.get(head.parts[0]!.text) : undefined;
+    if (!table) return e;
+    const labels = (cells: TableCell[]): string[] | undefined =>
+      cells.every((c) => c.kind === 'label') ? cells.map((c) => (c as { text: string }).text) : undefined;
+    const scaleOf = (ls: string[] | undefined): ScaleDecl | undefined =>
+      ls && ls.length ? [...this.fileScales.values()].find((s) => ls.every((l) => s.steps.some((st) => st.text === l))) : undefined;
+    const keyScale = scaleOf(labels(table.rows.flatMap((r) => r.keys)));
+    const resultScale = scaleOf(labels([...table.rows.map((r) => r.result), ...(table.otherwise ? [table.otherwise] : [])]));
+    return { ...e, lookup: { table, ...(keyScale ? { keyScale } : {}), ...(resultScale ? { resultScale } : {}) } };
   }
 
   /** Visits the file's scales and tables first, so declarations after their use resolve too. */
