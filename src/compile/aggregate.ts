@@ -17,6 +17,7 @@ import type { RNode } from './model.js';
 import { rankOf, scaleOf } from './scales.js';
 import type { Env } from './scope.js';
 import { suggest } from './suggest.js';
+import { listTerm } from './scales.js';
 import type { ScaleTy } from './units.js';
 
 const SCALE_METHODS = new Set(['weakest_link', 'table']);
@@ -43,7 +44,7 @@ export function lowerAggregate(n: RNode, env: Env, accept: Accept): AggregateIR 
   const onScale = scales.filter((x) => x.s !== undefined);
   const names = [...new Set(onScale.map((x) => x.s!.name))];
   if (names.length > 1) {
-    accept('CMP263', n.file, a.range, { name: n.name, scales: names.join('、') });
+    accept('CMP263', n.file, a.range, { name: n.name, scales: listTerm(names) });
     return undefined;
   }
   const scale = onScale[0]?.s;
@@ -108,13 +109,13 @@ function checkScale(s: ScaleDecl, file: string, accept: Accept): void {
   const labels = s.steps.map((x) => x.text);
   for (const { as } of s.same) {
     if (!seen.has(as.text))
-      accept('CMP260', file, as.range, { name: as.text, scale: s.name.text, labels: labels.join('、'), suggestion: suggest(as.text, labels) });
+      accept('CMP260', file, as.range, { name: as.text, scale: s.name.text, labels: listTerm(labels), suggestion: suggest(as.text, labels) });
   }
 }
 
 function checkTable(t: TableDecl, file: string, accept: Accept): void {
   const arities = [...new Set(t.rows.map((r) => r.keys.length))];
-  if (!t.unordered && arities.length > 1) accept('CMP363', file, t.name.range, { table: t.name.text, arities: arities.join('、') });
+  if (!t.unordered && arities.length > 1) accept('CMP363', file, t.name.range, { table: t.name.text, arities: listTerm(arities.map(String)) });
   const canon = (keys: string[]): string => (t.unordered ? [...keys].sort() : keys).join('\u0000');
   const seen = new Set<string>();
   for (const r of t.rows) {

@@ -11,7 +11,7 @@ import { cellText, type TableCell } from '../dsl/ast-scales.js';
 import type { Call } from '../dsl/ast.js';
 import type { ExprIR } from './ir.js';
 import type { ExprCtx, Lowered } from './scope.js';
-import { scaleTy } from './scales.js';
+import { listTerm, scaleTy } from './scales.js';
 import { ANY, num, STR, type Ty } from './units.js';
 
 export function lowerLookup(e: Call, ctx: ExprCtx, lower: (x: Call['args'][number]) => Lowered): Lowered {
@@ -26,7 +26,7 @@ export function lowerLookup(e: Call, ctx: ExprCtx, lower: (x: Call['args'][numbe
   const keys = e.args.slice(1).map(lower);
   const rows = ref.table.rows.filter((r) => r.keys.length === keys.length);
   if (rows.length === 0) {
-    const arities = [...new Set(ref.table.rows.map((r) => r.keys.length))].join('、');
+    const arities = listTerm([...new Set(ref.table.rows.map((r) => String(r.keys.length)))]);
     ctx.env.accept('CMP265', ctx.file, e.range, { table: ref.table.name.text, count: keys.length, arities });
     return { ir: callIr, ty: ANY };
   }

@@ -6,12 +6,18 @@
  * comparisons. A label that is not on the scale is CMP260 (with the label meant), two different
  * scales compared CMP261. A missing value compares false, as every comparison on missing data does.
  */
+import type { Term } from '../common/lang.js';
 import type { ScaleDecl } from '../dsl/ast-scales.js';
 import type { Binary, Call, Expr } from '../dsl/ast.js';
 import type { ExprIR } from './ir.js';
 import type { ExprCtx, Lowered } from './scope.js';
 import { suggest } from './suggest.js';
 import { BOOL, type ScaleTy, type Ty } from './units.js';
+
+/** A list of labels in a message: `、` between them in Chinese, `, ` in English. */
+export function listTerm(items: readonly string[]): Term {
+  return { zh: items.join('、'), en: items.join(', ') };
+}
 
 export function scaleTy(decl: ScaleDecl): Ty {
   const same: Record<string, string> = {};
@@ -54,7 +60,7 @@ export function lowerScaleLabel(scaled: Lowered, scale: ScaleTy, label: string, 
     ctx.env.accept('CMP260', ctx.file, labelExpr.range, {
       name: label,
       scale: scale.name,
-      labels: scale.labels.join('、'),
+      labels: listTerm(scale.labels),
       suggestion: suggest(label, scale.labels),
     });
     return FALSE;
