@@ -8,9 +8,7 @@
  * table (CMP363), and — when the table has no `else` — every combination of the labels its keys
  * use that no row covers (CMP362, a warning: such a combination leaves the dimension unrated).
  */
-import type { AggregateDecl, ScaleDecl, TableDecl } from '../dsl/ast-scales.js';
-import { cellText } from '../dsl/ast-scales.js';
-import type { DimensionDecl, FileAst } from '../dsl/ast.js';
+import type { AggregateDecl, DimensionDecl, FileAst, ScaleDecl, TableCell, TableDecl } from '../dsl/ast.js';
 import type { AggregateIR, TableIR } from './ir.js';
 import type { Accept } from './messages.js';
 import type { RNode } from './model.js';
@@ -19,6 +17,11 @@ import type { Env } from './scope.js';
 import { suggest } from './suggest.js';
 import { listTerm } from './scales.js';
 import type { ScaleTy } from './units.js';
+
+/** The text of a table cell, as keys are matched: a label as written, a number as its decimal value. */
+export function cellText(c: TableCell): string {
+  return c.kind === 'label' ? c.text : c.value;
+}
 
 const SCALE_METHODS = new Set(['weakest_link', 'table']);
 

@@ -7,8 +7,8 @@
  * (so it compares by order), a number, or text. A name that is no table of the file is CMP264;
  * a number of keys no row has, CMP265.
  */
-import { cellText, type TableCell } from '../dsl/ast-scales.js';
-import type { Call } from '../dsl/ast.js';
+import type { Call, TableCell } from '../dsl/ast.js';
+import { cellText } from './aggregate.js';
 import type { ExprIR } from './ir.js';
 import type { ExprCtx, Lowered } from './scope.js';
 import { listTerm, scaleTy } from './scales.js';

@@ -4,7 +4,6 @@
  * at the AST declaration and the file it came from, so checks can report exact ranges. Also the
  * small shared types the checks use (`Item`, `RNode`) and helpers over the node tree.
  */
-import type { OutcomeDecl } from '../dsl/ast-scales.js';
 import type {
   DimensionDecl,
   FrameworkDecl,
@@ -14,6 +13,7 @@ import type {
   LetDecl,
   Meta,
   NumberLit,
+  OutcomeDecl,
   ParamDecl,
   RequireDecl,
   RulesDecl,

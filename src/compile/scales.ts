@@ -7,8 +7,7 @@
  * scales compared CMP261. A missing value compares false, as every comparison on missing data does.
  */
 import type { Term } from '../common/lang.js';
-import type { ScaleDecl } from '../dsl/ast-scales.js';
-import type { Binary, Call, Expr } from '../dsl/ast.js';
+import type { Binary, Call, Expr, ScaleDecl } from '../dsl/ast.js';
 import type { ExprIR } from './ir.js';
 import type { ExprCtx, Lowered } from './scope.js';
 import { suggest } from './suggest.js';

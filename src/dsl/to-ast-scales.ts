@@ -5,9 +5,8 @@
  * that is neither an input type nor a scale of the file is still DSL106, as it always was.
  */
 import type { CstNode } from 'chevrotain';
-import type { AggregateDecl, AggregateMethod, OutcomeDecl, ScaleDecl, TableCell, TableDecl, TableRow } from './ast-scales.js';
 import { unquote } from './literals.js';
-import type { Expr, Name, NumberLit } from './ast.js';
+import type { AggregateDecl, AggregateMethod, Expr, Name, NumberLit, OutcomeDecl, ScaleDecl, TableCell, TableDecl, TableRow } from './ast.js';
 import type {
   AggregateClauseCstChildren,
   OutcomeDeclCstChildren,

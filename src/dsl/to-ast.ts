@@ -7,12 +7,13 @@
  * It never throws on user input: incomplete nodes from recovery are dropped.
  */
 import type { CstNode, TokenType } from 'chevrotain';
-import type { AggregateDecl, OutcomeDecl } from './ast-scales.js';
 import { tokenMatcher } from './chevrotain.js';
 import type { SourceRange } from '../common/diagnostic.js';
 import type { Lang } from '../common/lang.js';
 import type {
   ActionDecl,
+  AggregateDecl,
+  OutcomeDecl,
   BandCondition,
   ActionVerb,
   CombineActionKind,
