@@ -18,6 +18,8 @@ export const COMPILE_TERMS = defineCatalogue('compile-terms', {
   people: { zh: '人数', en: 'a number of people' },
   amountOrQuantity: { zh: '金额或数量（{unit}）', en: 'an amount or quantity ({unit})' },
   number: { zh: '数值', en: 'a number' },
+  aLet: { zh: '定义（let），其值随数据而变', en: 'a let, whose value depends on the data' },
+  aParamReadingData: { zh: '不是常数的参数', en: 'a param whose value is not a constant' },
   text: { zh: '文字', en: 'text' },
   yesNoValue: { zh: '是/否', en: 'a yes/no value' },
   yesNoCondition: { zh: '“是/否”条件', en: 'a yes/no condition' },

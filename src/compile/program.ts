@@ -92,7 +92,7 @@ export function compileLoaded(files: readonly LoadedFile[], diagnostics: Diagnos
     const mine = blocks.filter((b) => lineage.has(b.decl.for.text));
     const ids = new IdGen(rel);
     const b = buildFramework(rf, mine, ids, accept);
-    runChecks({ rf, ir: b.ir, env: b.env, scope: b.scope, blocks: b.blocks, accept }, options.checks);
+    runChecks({ rf: b.rf, ir: b.ir, env: b.env, scope: b.scope, blocks: b.blocks, accept }, options.checks);
     const syms = [...b.scope.values(), ...b.blocks.flatMap((x) => [...x.scope.values()].filter((s) => s.key.startsWith(`${x.ir.id}/`)))];
     // Keyed by position: the same declaration seen through several frameworks is one entry.
     const note = (used: boolean, d: Diagnostic): void => {

@@ -40,6 +40,13 @@ export interface NumberLit {
   range: SourceRange;
 }
 
+/**
+ * A number a clause takes as written or by a param's name (`优 >= 优秀线`, `-> cap 上限分`,
+ * `require 产出 >= 产出下限`, `rectify within 整改期限`): compile replaces the `ref` by the
+ * param's constant (slots.ts), so checks and the IR only ever see a `NumberLit`.
+ */
+export type NumberSlot = NumberLit | Ref;
+
 export interface StringLit {
   kind: 'string';
   value: string;
@@ -176,7 +183,7 @@ export interface GradesDecl {
 export interface GradeCut {
   label: Name;
   /** Undefined for the `otherwise` grade. Lower bound, inclusive. */
-  min?: NumberLit;
+  min?: NumberSlot;
   range: SourceRange;
 }
 
@@ -185,7 +192,7 @@ export interface VetoDecl {
   kind: 'veto';
   name: Name;
   when: Expr;
-  effect: { kind: 'grade'; grade: Name } | { kind: 'cap'; value: NumberLit } | { kind: 'zero' };
+  effect: { kind: 'grade'; grade: Name } | { kind: 'cap'; value: NumberSlot } | { kind: 'zero' };
   meta: Meta;
   range: SourceRange;
 }
@@ -195,7 +202,7 @@ export interface RequireDecl {
   kind: 'require';
   names: Name[];
   op: '>=' | '<=' | '=';
-  value: NumberLit;
+  value: NumberSlot;
   range: SourceRange;
 }
 
@@ -502,7 +509,7 @@ export interface ActionDecl {
   line?: Name;
   /** Percentage or money; `unspent` for recall is the ref `unspent`. */
   amount?: Expr;
-  withinDays?: NumberLit;
+  withinDays?: NumberSlot;
   level?: Name;
   text?: string;
   range: SourceRange;

@@ -58,6 +58,16 @@ export type SignedNumberCstChildren = {
   Days?: IToken[];
 };
 
+export interface NumberOrParamCstNode extends CstNode {
+  name: "numberOrParam";
+  children: NumberOrParamCstChildren;
+}
+
+export type NumberOrParamCstChildren = {
+  signedNumber?: SignedNumberCstNode[];
+  param?: NameCstNode[];
+};
+
 export interface MetaItemCstNode extends CstNode {
   name: "metaItem";
   children: MetaItemCstChildren;
@@ -544,7 +554,7 @@ export interface GradeCutCstNode extends CstNode {
 export type GradeCutCstChildren = {
   label: LabelCstNode[];
   GtEq?: IToken[];
-  signedNumber?: SignedNumberCstNode[];
+  numberOrParam?: NumberOrParamCstNode[];
   Otherwise?: IToken[];
 };
 
@@ -560,7 +570,7 @@ export type VetoDeclCstChildren = {
   expression: ExpressionCstNode[];
   Arrow: IToken[];
   Cap?: IToken[];
-  signedNumber?: SignedNumberCstNode[];
+  numberOrParam?: NumberOrParamCstNode[];
   Grades?: IToken[];
   grade?: (NameCstNode)[];
   effect?: IToken[];
@@ -579,7 +589,7 @@ export type RequireDeclCstChildren = {
   GtEq?: IToken[];
   LtEq?: IToken[];
   Equals?: IToken[];
-  signedNumber: SignedNumberCstNode[];
+  numberOrParam: NumberOrParamCstNode[];
 };
 
 export interface ParamDeclCstNode extends CstNode {
@@ -778,7 +788,7 @@ export type ActionCstChildren = {
   line?: (NameCstNode)[];
   amount?: (ExpressionCstNode)[];
   Within?: IToken[];
-  signedNumber?: SignedNumberCstNode[];
+  numberOrParam?: NumberOrParamCstNode[];
   level?: NameCstNode[];
   StringLiteral?: IToken[];
 };
@@ -789,6 +799,7 @@ export interface JixiaoCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   name(children: NameCstChildren, param?: IN): OUT;
   qualifiedName(children: QualifiedNameCstChildren, param?: IN): OUT;
   signedNumber(children: SignedNumberCstChildren, param?: IN): OUT;
+  numberOrParam(children: NumberOrParamCstChildren, param?: IN): OUT;
   metaItem(children: MetaItemCstChildren, param?: IN): OUT;
   expression(children: ExpressionCstChildren, param?: IN): OUT;
   ifExpr(children: IfExprCstChildren, param?: IN): OUT;

@@ -145,7 +145,7 @@ export class JixiaoParser extends ScoreParser {
         {
           ALT: () => {
             this.CONSUME(GtEq);
-            this.SUBRULE(this.signedNumber);
+            this.SUBRULE(this.numberOrParam);
           },
         },
         { ALT: () => this.CONSUME(kw.Otherwise) },
@@ -165,7 +165,7 @@ export class JixiaoParser extends ScoreParser {
         {
           ALT: () => {
             this.CONSUME(kw.Cap);
-            this.SUBRULE(this.signedNumber);
+            this.SUBRULE(this.numberOrParam);
           },
         },
         {
@@ -195,7 +195,7 @@ export class JixiaoParser extends ScoreParser {
       this.SUBRULE2(this.qualifiedName);
     });
     this.OR(this.alts(10, () => [{ ALT: () => this.CONSUME(GtEq) }, { ALT: () => this.CONSUME(LtEq) }, { ALT: () => this.CONSUME(Equals) }]));
-    this.SUBRULE(this.signedNumber);
+    this.SUBRULE(this.numberOrParam);
   });
 
   public paramDecl = this.RULE('paramDecl', () => {
@@ -429,7 +429,7 @@ export class JixiaoParser extends ScoreParser {
             this.CONSUME(kw.Rectify, { LABEL: 'verb' });
             this.OPTION3(() => {
               this.CONSUME(kw.Within);
-              this.SUBRULE(this.signedNumber);
+              this.SUBRULE(this.numberOrParam);
             });
           },
         },

@@ -188,7 +188,7 @@ class AstBuilder extends ScoreVisitor {
 
   gradeCut(ctx: GradeCutCstChildren, node: CstNode): GradeCut | undefined {
     const label = this.nameOf(first(ctx.label));
-    const min = this.numberOf(first(ctx.signedNumber));
+    const min = this.slotOf(first(ctx.numberOrParam));
     if (!label || (!min && !ctx.Otherwise)) return undefined;
     return { label, ...(min ? { min } : {}), range: this.nodeRange(node) };
   }
@@ -198,7 +198,7 @@ class AstBuilder extends ScoreVisitor {
     const when = this.exprOf(first(ctx.expression));
     const desc = first(ctx.StringLiteral);
     let effect: VetoDecl['effect'] | undefined;
-    const cap = this.numberOf(first(ctx.signedNumber));
+    const cap = this.slotOf(first(ctx.numberOrParam));
     const grade = this.nameOf(first(ctx.grade));
     const word = first(ctx.effect);
     if (ctx.Cap) effect = cap ? { kind: 'cap', value: cap } : undefined;
@@ -214,7 +214,7 @@ class AstBuilder extends ScoreVisitor {
 
   requireDecl(ctx: RequireDeclCstChildren, node: CstNode): RequireDecl | undefined {
     const names = (ctx.qualifiedName ?? []).map((q) => this.qualifiedNameOf(q)).filter((n): n is Name => n !== undefined);
-    const value = this.numberOf(first(ctx.signedNumber));
+    const value = this.slotOf(first(ctx.numberOrParam));
     const op = ctx.GtEq ? '>=' : ctx.LtEq ? '<=' : '=';
     const range = this.nodeRange(node);
     return names.length > 0 && value ? { kind: 'require', names, op, value, range } : undefined;
@@ -418,7 +418,7 @@ class AstBuilder extends ScoreVisitor {
     const verb = verbTok.tokenType.name.toLowerCase() as ActionVerb;
     const line = this.nameOf(first(ctx.line));
     const amount = this.exprOf(first(ctx.amount));
-    const withinDays = this.numberOf(first(ctx.signedNumber));
+    const withinDays = this.slotOf(first(ctx.numberOrParam));
     const level = this.nameOf(first(ctx.level));
     const text = first(ctx.StringLiteral);
     const range = this.nodeRange(node);

@@ -1,0 +1,29 @@
+/**
+ * Compile diagnostics of params, shared band tables, partial overrides and units (CMP25x), in
+ * Chinese and English with severity and hint, in the one catalogue shape of
+ * src/common/catalogue.ts. Kept apart from messages-names.ts so the language's families of
+ * constructs each own a short list: a number written by a param's name (CMP250 not a constant,
+ * CMP251 wrong unit). Messages are for policy staff and quote the name and its value.
+ */
+import { defineCatalogue } from '../common/catalogue.js';
+
+export const COMPILE_PARAMS = defineCatalogue('compile-params', {
+  CMP250: {
+    severity: 'error',
+    zh: '“{name}” 是{what}，这里只能写数字或值为常数的参数',
+    en: '“{name}” is {what}; only a number or a param with a constant value may stand here',
+    hint: {
+      zh: '写成 param {name} = 90 这样的常数参数，或直接写数字。等级分数线、上限、要求和整改期限在评价之前就必须确定。',
+      en: 'Declare it as a constant, like param {name} = 90, or write the number. Grade cut-offs, caps, requires and deadlines must be known before any record is scored.',
+    },
+  },
+  CMP251: {
+    severity: 'error',
+    zh: '参数 “{name}” 的值 {value} 是{found}，这里需要{expected}',
+    en: 'the param “{name}” holds {value}, {found}; {expected} is needed here',
+    hint: {
+      zh: '分数线、上限和权重要求写分数（不带单位），整改期限写天数（90 或 90天）。',
+      en: 'Cut-offs, caps and weight requires are points (no unit); a deadline is days (90 or 90 days).',
+    },
+  },
+});
