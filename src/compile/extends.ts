@@ -126,6 +126,7 @@ function build(item: Item<FrameworkDecl>, parent: RFramework | undefined, accept
     params: byItemName(parent?.params ?? [], decl.params, file, 'param', accept),
     lets: byItemName(parent?.lets ?? [], decl.lets, file, 'let', accept),
     inputs: [],
+    sharedMethods: byItemName(parent?.sharedMethods ?? [], decl.sharedMethods, file, 'table', accept),
     roots: parent ? cloneNodes(parent.roots) : [],
     broken: false,
   };

@@ -3,7 +3,8 @@
  * Chinese and English with severity and hint, in the one catalogue shape of
  * src/common/catalogue.ts. Kept apart from messages-names.ts so the language's families of
  * constructs each own a short list: a number written by a param's name (CMP250 not a constant,
- * CMP251 wrong unit). Messages are for policy staff and quote the name and its value.
+ * CMP251 wrong unit); band tables and rating scales used by name (CMP252 unknown, CMP253 the
+ * other kind, CMP254 unused). Messages are for policy staff and quote the name and its value.
  */
 import { defineCatalogue } from '../common/catalogue.js';
 
@@ -24,6 +25,33 @@ export const COMPILE_PARAMS = defineCatalogue('compile-params', {
     hint: {
       zh: '分数线、上限和权重要求写分数（不带单位），整改期限写天数（90 或 90天）。',
       en: 'Cut-offs, caps and weight requires are points (no unit); a deadline is days (90 or 90 days).',
+    },
+  },
+  CMP252: {
+    severity: 'error',
+    zh: '没有名为 “{name}” 的共用{method}表',
+    en: 'there is no shared {method} table named “{name}”',
+    hint: {
+      zh: '您是否想写 “{suggestion}”？共用的表在框架中声明：bands 名称 { … } 或 rating 名称 { … }。',
+      en: 'did you mean “{suggestion}”? Shared tables are declared in the framework: bands name { … } or rating name { … }.',
+    },
+  },
+  CMP253: {
+    severity: 'error',
+    zh: '“{name}” 是 {declared} 表，不能用于 {method} 评分',
+    en: '“{name}” is a {declared} table; it cannot be used to score by {method}',
+    hint: {
+      zh: '区间表（bands）按数值分档，定性分级表（rating）按等级标签给分：用与表相同的方法。',
+      en: 'A bands table scores numbers by range, a rating table scores level labels: use the method the table was declared for.',
+    },
+  },
+  CMP254: {
+    severity: 'warning',
+    zh: '共用的表 “{name}” 已声明但没有指标使用',
+    en: 'the shared table “{name}” is declared but no indicator uses it',
+    hint: {
+      zh: '删除它，或在指标中写 score bands {name} / score rating … by {name}。',
+      en: 'Delete it, or score an indicator with score bands {name} / score rating … by {name}.',
     },
   },
 });

@@ -17,6 +17,7 @@ import type {
   RequireDecl,
   RulesDecl,
   Setting,
+  SharedMethodDecl,
   VetoDecl,
 } from '../dsl/ast.js';
 
@@ -59,6 +60,8 @@ export interface RFramework {
   params: Item<ParamDecl>[];
   lets: Item<LetDecl>[];
   inputs: Item<InputDecl>[];
+  /** Band tables and rating scales by name, inherited ones first; a child's own replaces one. */
+  sharedMethods: Item<SharedMethodDecl>[];
   roots: RNode[];
   /** Its `extends` chain could not be resolved: the tree is incomplete, so sums are not checked. */
   broken: boolean;

@@ -10,7 +10,7 @@
 import { posix } from 'node:path';
 import type { Diagnostic } from '../common/diagnostic.js';
 import { NO_RANGE, compareDiagnostics, hasErrors } from '../common/diagnostic.js';
-import type { FrameworkDecl, RulesDecl } from '../dsl/ast.js';
+import type { FrameworkDecl, RulesDecl, SharedMethodDecl } from '../dsl/ast.js';
 import { capDiagnostics } from '../dsl/limits.js';
 import { buildFramework } from './build.js';
 import type { Check } from './check-input.js';
@@ -27,6 +27,7 @@ import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import type { Item } from './model.js';
 import { inRefused, refusedSpans } from './refused.js';
 import { checkRulesTargets } from './rules.js';
+import { applySharedMethods, reportUnusedTables } from './shared-methods.js';
 import { COMPILE_TERMS } from './messages-terms.js';
 
 export interface CompileResult {
@@ -58,6 +59,15 @@ export function compileLoaded(files: readonly LoadedFile[], diagnostics: Diagnos
     }
   }
   const frameworks = resolveFrameworks(fwDecls, accept);
+  // Named band tables and rating scales are filled in before anything reads a score method.
+  const usedTables = new Set<SharedMethodDecl>();
+  for (const rf of frameworks.values()) for (const t of applySharedMethods(rf, accept)) usedTables.add(t);
+  for (const rf of frameworks.values())
+    reportUnusedTables(
+      rf.decl.sharedMethods.map((decl) => ({ decl, file: rf.file })),
+      usedTables,
+      accept,
+    );
   checkRulesTargets(blocks, [...frameworks.keys()], accept);
 
   const entryDir = posix.dirname((files.find((f) => f.entry)?.path ?? '').split('\\').join('/'));

@@ -169,6 +169,8 @@ export interface FrameworkDecl {
   params: ParamDecl[];
   lets: LetDecl[];
   inputs: InputDecl[];
+  /** Band tables and rating scales used by name (`bands 满意度档 { … }`). */
+  sharedMethods: SharedMethodDecl[];
   members: NodeMember[];
   range: SourceRange;
 }
@@ -333,7 +335,10 @@ export interface ProportionalMethod {
 export interface BandsMethod {
   method: 'bands';
   centered: boolean;
+  /** Empty when written by a table's name (`bands 满意度档`) until compile fills them in. */
   bands: Band[];
+  /** `bands 满意度档`: the band table declared with `bands 满意度档 { … }` in the framework. */
+  table?: Name;
   range: SourceRange;
 }
 
@@ -352,9 +357,20 @@ export interface Band {
 export interface RatingMethod {
   method: 'rating';
   subject: Expr;
+  /** Empty when written by a scale's name (`rating data.q by 评审档`) until compile fills them in. */
   levels: { label: Name; award: Award; range: SourceRange }[];
+  /** `by 评审档`: the rating scale declared with `rating 评审档 { … }` in the framework. */
+  table?: Name;
   range: SourceRange;
 }
+
+/**
+ * A band table or rating scale declared once in a framework (and inherited by `extends`) and
+ * used by name: `bands 满意度档 { >= 90%: 100%; … }`, `rating 评审档 { 优: 100%; … }`.
+ */
+export type SharedMethodDecl =
+  | { kind: 'sharedBands'; name: Name; bands: Band[]; range: SourceRange }
+  | { kind: 'sharedRating'; name: Name; levels: RatingMethod['levels']; range: SourceRange };
 
 /**
  * Qualitative three tiers where an evaluator picks the point inside the tier:

@@ -303,6 +303,16 @@ export interface BandsMethodCstNode extends CstNode {
 export type BandsMethodCstChildren = {
   Centered?: IToken[];
   Bands: IToken[];
+  bandList?: BandListCstNode[];
+  table?: NameCstNode[];
+};
+
+export interface BandListCstNode extends CstNode {
+  name: "bandList";
+  children: BandListCstChildren;
+}
+
+export type BandListCstChildren = {
   LCurly: IToken[];
   band?: BandCstNode[];
   separator?: SeparatorCstNode[];
@@ -349,10 +359,34 @@ export interface RatingMethodCstNode extends CstNode {
 export type RatingMethodCstChildren = {
   Rating: IToken[];
   expression: ExpressionCstNode[];
+  ratingList?: RatingListCstNode[];
+  By?: IToken[];
+  table?: NameCstNode[];
+};
+
+export interface RatingListCstNode extends CstNode {
+  name: "ratingList";
+  children: RatingListCstChildren;
+}
+
+export type RatingListCstChildren = {
   LCurly: IToken[];
   ratingLevel?: RatingLevelCstNode[];
   separator?: SeparatorCstNode[];
   RCurly: IToken[];
+};
+
+export interface SharedMethodDeclCstNode extends CstNode {
+  name: "sharedMethodDecl";
+  children: SharedMethodDeclCstChildren;
+}
+
+export type SharedMethodDeclCstChildren = {
+  Bands?: IToken[];
+  name?: (NameCstNode)[];
+  bandList?: BandListCstNode[];
+  Rating?: IToken[];
+  ratingList?: RatingListCstNode[];
 };
 
 export interface RatingLevelCstNode extends CstNode {
@@ -510,6 +544,7 @@ export type FrameworkDeclCstChildren = {
   paramDecl?: ParamDeclCstNode[];
   letDecl?: LetDeclCstNode[];
   inputDecl?: InputDeclCstNode[];
+  sharedMethodDecl?: SharedMethodDeclCstNode[];
   nodeMember?: NodeMemberCstNode[];
   separator?: SeparatorCstNode[];
   RCurly: IToken[];
@@ -819,9 +854,12 @@ export interface JixiaoCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   missingClause(children: MissingClauseCstChildren, param?: IN): OUT;
   scoreClause(children: ScoreClauseCstChildren, param?: IN): OUT;
   bandsMethod(children: BandsMethodCstChildren, param?: IN): OUT;
+  bandList(children: BandListCstChildren, param?: IN): OUT;
   band(children: BandCstChildren, param?: IN): OUT;
   rangeCondition(children: RangeConditionCstChildren, param?: IN): OUT;
   ratingMethod(children: RatingMethodCstChildren, param?: IN): OUT;
+  ratingList(children: RatingListCstChildren, param?: IN): OUT;
+  sharedMethodDecl(children: SharedMethodDeclCstChildren, param?: IN): OUT;
   ratingLevel(children: RatingLevelCstChildren, param?: IN): OUT;
   tiersMethod(children: TiersMethodCstChildren, param?: IN): OUT;
   tier(children: TierCstChildren, param?: IN): OUT;

@@ -79,6 +79,7 @@ export class JixiaoParser extends ScoreParser {
           { ALT: () => this.SUBRULE(this.paramDecl) },
           { ALT: () => this.SUBRULE(this.letDecl) },
           { ALT: () => this.SUBRULE(this.inputDecl) },
+          { ALT: () => this.SUBRULE(this.sharedMethodDecl) },
           { ALT: () => this.SUBRULE(this.nodeMember) },
           { ALT: () => this.SUBRULE(this.separator) },
         ]),

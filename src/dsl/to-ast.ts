@@ -26,6 +26,7 @@ import type {
   IndicatorDecl,
   InputBounds,
   InputDecl,
+  SharedMethodDecl,
   LetDecl,
   LineDecl,
   Meta,
@@ -145,6 +146,7 @@ class AstBuilder extends ScoreVisitor {
       params: this.subs<ParamDecl>(ctx.paramDecl),
       lets: this.subs<LetDecl>(ctx.letDecl),
       inputs: this.subs<InputDecl>(ctx.inputDecl),
+      sharedMethods: this.subs<SharedMethodDecl>(ctx.sharedMethodDecl),
       members: this.subs<NodeMember>(ctx.nodeMember),
       range: this.nodeRange(node),
     };

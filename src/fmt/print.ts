@@ -48,7 +48,14 @@ function shapeOf(node: CstNode): Shape {
   if (node.name === 'gradesDecl') return { kind: 'list', list: node };
   if (node.name === 'scoreClause') {
     const method = ordered(node).find((c): c is CstNode => !isToken(c) && LIST_METHODS.has(c.name));
-    return method ? { kind: 'list', list: method } : { kind: 'inline' };
+    // Bands and ratings hold their `{ … }` in a list rule of their own, shared with the named
+    // tables; by a table's name (`bands 满意度档`) they have no list and print inline.
+    const list = method && (child(method, 'bandList') ?? child(method, 'ratingList') ?? (method.children.LCurly ? method : undefined));
+    return list ? { kind: 'list', list } : { kind: 'inline' };
+  }
+  if (node.name === 'sharedMethodDecl') {
+    const list = child(node, 'bandList') ?? child(node, 'ratingList');
+    return list ? { kind: 'list', list } : { kind: 'inline' };
   }
   if (node.name === 'ruleDecl') return { kind: 'rule' };
   return { kind: 'inline' };
