@@ -4,7 +4,7 @@
  * src/common/catalogue.ts. Kept apart from messages-names.ts so the language's families of
  * constructs each own a short list: a number written by a param's name (CMP250 not a constant,
  * CMP251 wrong unit); band tables and rating scales used by name (CMP252 unknown, CMP253 the
- * other kind, CMP254 unused). Messages are for policy staff and quote the name and its value.
+ * other kind, CMP254 unused); `modify` of a dimension (CMP255). Messages are for policy staff and quote the name and its value.
  */
 import { defineCatalogue } from '../common/catalogue.js';
 
@@ -52,6 +52,15 @@ export const COMPILE_PARAMS = defineCatalogue('compile-params', {
     hint: {
       zh: '删除它，或在指标中写 score bands {name} / score rating … by {name}。',
       en: 'Delete it, or score an indicator with score bands {name} / score rating … by {name}.',
+    },
+  },
+  CMP255: {
+    severity: 'error',
+    zh: 'modify 只能修改继承的指标，“{name}” 是维度',
+    en: 'modify changes an inherited indicator; “{name}” is a dimension',
+    hint: {
+      zh: '修改维度的权重请写 dimension {name} weight 40 { }；要整体替换请用 override。',
+      en: 'To change a dimension’s weight write dimension {name} weight 40 { }; to replace it whole use override.',
     },
   },
 });

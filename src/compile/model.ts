@@ -60,6 +60,8 @@ export interface RFramework {
   params: Item<ParamDecl>[];
   lets: Item<LetDecl>[];
   inputs: Item<InputDecl>[];
+  /** Data paths read by inherited nodes this framework removed or overrode (removed-inputs.ts). */
+  removedReads: Set<string>;
   /** Band tables and rating scales by name, inherited ones first; a child's own replaces one. */
   sharedMethods: Item<SharedMethodDecl>[];
   roots: RNode[];

@@ -26,6 +26,7 @@ import { makeDiagnostic } from './messages.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import type { Item } from './model.js';
 import { inRefused, refusedSpans } from './refused.js';
+import { keepReadInputs } from './removed-inputs.js';
 import { checkRulesTargets } from './rules.js';
 import { applySharedMethods, reportUnusedTables } from './shared-methods.js';
 import { COMPILE_TERMS } from './messages-terms.js';
@@ -102,6 +103,7 @@ export function compileLoaded(files: readonly LoadedFile[], diagnostics: Diagnos
     const mine = blocks.filter((b) => lineage.has(b.decl.for.text));
     const ids = new IdGen(rel);
     const b = buildFramework(rf, mine, ids, accept);
+    b.rf.inputs = keepReadInputs(b.rf.inputs, rf.removedReads, new Set(rf.decl.inputs), (key) => b.env.facts.used.has(`input:${key}`));
     runChecks({ rf: b.rf, ir: b.ir, env: b.env, scope: b.scope, blocks: b.blocks, accept }, options.checks);
     const syms = [...b.scope.values(), ...b.blocks.flatMap((x) => [...x.scope.values()].filter((s) => s.key.startsWith(`${x.ir.id}/`)))];
     // Keyed by position: the same declaration seen through several frameworks is one entry.
@@ -115,13 +117,13 @@ export function compileLoaded(files: readonly LoadedFile[], diagnostics: Diagnos
     for (const s of syms) {
       note(b.env.facts.used.has(s.key), makeDiagnostic('CMP217', s.item.file, s.item.decl.name.range, { what: s.kind, name: s.name }, lang));
     }
-    for (const i of rf.inputs) {
+    for (const i of b.rf.inputs) {
       const key = i.decl.path.segments.join('.');
       note(b.env.facts.used.has(`input:${key}`), makeDiagnostic('CMP217', i.file, i.decl.path.range, { what: 'input', name: `data.${key}` }, lang));
     }
     // Only frameworks of the entry files become rule sets; imported parents are just checked.
     if (!entryFrameworks.includes(rf.name)) continue;
-    b.ir.dataSchema = buildDataSchema(b.env.facts.data.values(), rf.inputs, rf.name, b.scope);
+    b.ir.dataSchema = buildDataSchema(b.env.facts.data.values(), b.rf.inputs, rf.name, b.scope);
     const used = new Set(Object.values(b.ir.sourceMap).map((l) => l.file));
     b.ir.files = loadOrder.map(rel).filter((f) => used.has(f));
     b.ir.hash = hashIR(b.ir);

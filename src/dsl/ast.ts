@@ -268,7 +268,10 @@ export interface DimensionDecl {
 /** `remove 效益.服务对象满意度` (also `remove indicator …`): drops an inherited node. */
 export interface RemoveDecl {
   kind: 'remove';
+  /** The node removed; empty for `remove input data.x`. */
   path: Name[];
+  /** `remove input data.x`: an inherited input declaration dropped. */
+  input?: DataPath;
   range: SourceRange;
 }
 
@@ -277,6 +280,8 @@ export interface IndicatorDecl {
   name: Name;
   weight?: NumberLit;
   override: boolean;
+  /** `modify …`: only the weight and clauses given replace the inherited indicator's. */
+  partial?: boolean;
   meta: Meta;
   value?: Expr;
   target?: TargetDecl;

@@ -680,6 +680,7 @@ export type NodeMemberCstChildren = {
   dimensionDecl?: DimensionDeclCstNode[];
   indicatorDecl?: IndicatorDeclCstNode[];
   overrideDecl?: OverrideDeclCstNode[];
+  modifyDecl?: ModifyDeclCstNode[];
   removeDecl?: RemoveDeclCstNode[];
 };
 
@@ -694,6 +695,29 @@ export type OverrideDeclCstChildren = {
   indicatorDecl?: IndicatorDeclCstNode[];
 };
 
+export interface ModifyDeclCstNode extends CstNode {
+  name: "modifyDecl";
+  children: ModifyDeclCstChildren;
+}
+
+export type ModifyDeclCstChildren = {
+  Modify: IToken[];
+  Indicator?: IToken[];
+  qualifiedName: QualifiedNameCstNode[];
+  Weight?: IToken[];
+  signedNumber?: SignedNumberCstNode[];
+  LCurly?: IToken[];
+  metaItem?: MetaItemCstNode[];
+  valueClause?: ValueClauseCstNode[];
+  unitClause?: UnitClauseCstNode[];
+  targetClause?: TargetClauseCstNode[];
+  scoreClause?: ScoreClauseCstNode[];
+  applicableClause?: ApplicableClauseCstNode[];
+  missingClause?: MissingClauseCstNode[];
+  separator?: SeparatorCstNode[];
+  RCurly?: IToken[];
+};
+
 export interface RemoveDeclCstNode extends CstNode {
   name: "removeDecl";
   children: RemoveDeclCstChildren;
@@ -701,9 +725,11 @@ export interface RemoveDeclCstNode extends CstNode {
 
 export type RemoveDeclCstChildren = {
   Remove: IToken[];
+  Input?: IToken[];
+  dataPath?: DataPathCstNode[];
   Indicator?: IToken[];
   Dimension?: IToken[];
-  qualifiedName: QualifiedNameCstNode[];
+  qualifiedName?: QualifiedNameCstNode[];
 };
 
 export interface DimensionDeclCstNode extends CstNode {
@@ -881,6 +907,7 @@ export interface JixiaoCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   inputDecl(children: InputDeclCstChildren, param?: IN): OUT;
   nodeMember(children: NodeMemberCstChildren, param?: IN): OUT;
   overrideDecl(children: OverrideDeclCstChildren, param?: IN): OUT;
+  modifyDecl(children: ModifyDeclCstChildren, param?: IN): OUT;
   removeDecl(children: RemoveDeclCstChildren, param?: IN): OUT;
   dimensionDecl(children: DimensionDeclCstChildren, param?: IN): OUT;
   indicatorDecl(children: IndicatorDeclCstChildren, param?: IN): OUT;

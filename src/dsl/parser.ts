@@ -250,6 +250,7 @@ export class JixiaoParser extends ScoreParser {
         { ALT: () => this.SUBRULE(this.dimensionDecl) },
         { ALT: () => this.SUBRULE(this.indicatorDecl) },
         { ALT: () => this.SUBRULE(this.overrideDecl) },
+        { ALT: () => this.SUBRULE(this.modifyDecl) },
         { ALT: () => this.SUBRULE(this.removeDecl) },
       ]),
     );
@@ -260,10 +261,59 @@ export class JixiaoParser extends ScoreParser {
     this.OR(this.alts(13, () => [{ ALT: () => this.SUBRULE(this.dimensionDecl) }, { ALT: () => this.SUBRULE(this.indicatorDecl) }]));
   });
 
+  /**
+   * `modify 过程.资金使用合规性 weight 10`, `modify indicator 满意度 { target >= 95% }`: changes
+   * an inherited indicator's weight and the clauses given, keeping every other clause. The body
+   * takes an indicator's clauses; the children are named as in `indicatorDecl`, so one visitor
+   * method reads both.
+   */
+  public modifyDecl = this.RULE('modifyDecl', () => {
+    this.CONSUME(kw.Modify);
+    this.OPTION(() => this.CONSUME(kw.Indicator));
+    this.SUBRULE(this.qualifiedName);
+    this.OPTION2(() => {
+      this.CONSUME(kw.Weight);
+      this.SUBRULE(this.signedNumber);
+    });
+    this.OPTION3(() => {
+      this.CONSUME(LCurly);
+      this.MANY(() =>
+        this.OR(
+          this.alts(245, () => [
+            { ALT: () => this.SUBRULE(this.metaItem) },
+            { ALT: () => this.SUBRULE(this.valueClause) },
+            { ALT: () => this.SUBRULE(this.unitClause) },
+            { ALT: () => this.SUBRULE(this.targetClause) },
+            { ALT: () => this.SUBRULE(this.scoreClause) },
+            { ALT: () => this.SUBRULE(this.applicableClause) },
+            { ALT: () => this.SUBRULE(this.missingClause) },
+            { ALT: () => this.SUBRULE(this.separator) },
+          ]),
+        ),
+      );
+      this.CONSUME(RCurly);
+    });
+  });
+
+  /** `remove 效益.满意度`, `remove indicator …`, `remove dimension …`, `remove input data.x`. */
   public removeDecl = this.RULE('removeDecl', () => {
     this.CONSUME(kw.Remove);
-    this.OPTION(() => this.OR(this.alts(14, () => [{ ALT: () => this.CONSUME(kw.Indicator) }, { ALT: () => this.CONSUME(kw.Dimension) }])));
-    this.SUBRULE(this.qualifiedName);
+    this.OR2(
+      this.alts(244, () => [
+        {
+          ALT: () => {
+            this.CONSUME(kw.Input);
+            this.SUBRULE(this.dataPath);
+          },
+        },
+        {
+          ALT: () => {
+            this.OPTION(() => this.OR(this.alts(14, () => [{ ALT: () => this.CONSUME(kw.Indicator) }, { ALT: () => this.CONSUME(kw.Dimension) }])));
+            this.SUBRULE(this.qualifiedName);
+          },
+        },
+      ]),
+    );
   });
 
   public dimensionDecl = this.RULE('dimensionDecl', () => {

@@ -16,6 +16,7 @@ import type {
   ActionVerb,
   CombineActionKind,
   CombineDecl,
+  DataPath,
   DimensionDecl,
   Expr,
   FileAst,
@@ -58,6 +59,7 @@ import type {
   NodeMemberCstChildren,
   OverrideDeclCstChildren,
   ParamDeclCstChildren,
+  ModifyDeclCstChildren,
   RemoveDeclCstChildren,
   RequireDeclCstChildren,
   RuleDeclCstChildren,
@@ -283,7 +285,16 @@ class AstBuilder extends ScoreVisitor {
 
   // ── dimensions and indicators ───────────────────────────────────────────────────────────
   nodeMember(ctx: NodeMemberCstChildren): NodeMember | undefined {
-    return this.sub<NodeMember>(first(ctx.dimensionDecl) ?? first(ctx.indicatorDecl) ?? first(ctx.overrideDecl) ?? first(ctx.removeDecl));
+    return this.sub<NodeMember>(
+      first(ctx.dimensionDecl) ?? first(ctx.indicatorDecl) ?? first(ctx.overrideDecl) ?? first(ctx.modifyDecl) ?? first(ctx.removeDecl),
+    );
+  }
+
+  /** A partial override: the clauses given, marked `partial`; extends.ts keeps the rest. */
+  modifyDecl(ctx: ModifyDeclCstChildren, node: CstNode): IndicatorDecl | undefined {
+    // The children carry the names of indicatorDecl's (qualifiedName, signedNumber, clauses).
+    const inner = this.indicatorDecl(ctx as unknown as IndicatorDeclCstChildren, node);
+    return inner && { ...inner, override: true, partial: true };
   }
 
   overrideDecl(ctx: OverrideDeclCstChildren, node: CstNode): NodeMember | undefined {
@@ -293,8 +304,12 @@ class AstBuilder extends ScoreVisitor {
   }
 
   removeDecl(ctx: RemoveDeclCstChildren, node: CstNode): RemoveDecl | undefined {
-    const path = this.sub<Name[]>(first(ctx.qualifiedName)) ?? [];
     const range = this.nodeRange(node);
+    if (ctx.Input) {
+      const input = this.sub<DataPath>(first(ctx.dataPath));
+      return input ? { kind: 'remove', path: [], input, range } : undefined;
+    }
+    const path = this.sub<Name[]>(first(ctx.qualifiedName)) ?? [];
     return path.length > 0 ? { kind: 'remove', path, range } : undefined;
   }
 

@@ -152,6 +152,7 @@ const KEYWORDS = {
   Of: ['of'],
   Override: ['override', '覆盖'],
   Remove: ['remove', '删除'],
+  Modify: ['modify', '修改'],
   NotApplicable: ['not_applicable', '不适用'],
   Value: ['value', '值'],
   Target: ['target', '目标'],

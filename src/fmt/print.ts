@@ -44,6 +44,8 @@ function tokenOf(node: CstNode, name: string): IToken {
 function shapeOf(node: CstNode): Shape {
   if (node.name === 'separator') return { kind: 'separator', token: ordered(node)[0] as IToken };
   if (BLOCKS.has(node.name)) return { kind: 'block', decl: node };
+  // `modify x weight 10` has no body and stays on one line; with `{ … }` it is a block.
+  if (node.name === 'modifyDecl' && node.children.LCurly) return { kind: 'block', decl: node };
   if (node.name === 'overrideDecl') return { kind: 'block', decl: child(node, 'dimensionDecl') ?? child(node, 'indicatorDecl')! };
   if (node.name === 'gradesDecl') return { kind: 'list', list: node };
   if (node.name === 'scoreClause') {
