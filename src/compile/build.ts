@@ -6,7 +6,7 @@
  * checks need. Settings default to scale 100, precision 2, half_up, missing unavailable,
  * not_applicable rescale, version "0".
  */
-import type { IndicatorDecl, RulesDecl, Setting } from '../dsl/ast.js';
+import type { Expr, IndicatorDecl, RulesDecl, Setting } from '../dsl/ast.js';
 import type { BlockBuild } from './check-input.js';
 import type { ActionIR, DimensionIR, IndicatorIR, MetaIR, NodeIR, RuleBlockIR, RuleSetIR, ScoreIR, SettingsIR } from './ir.js';
 import { IR_VERSION } from './ir.js';
@@ -262,7 +262,10 @@ function buildBlock(written: Item<RulesDecl>, env: Env, fwScope: Map<string, Sym
   });
   const rules = decl.rules.map((r) => {
     const rid = ids.next('r', file, r.range);
-    const w = lowerExpr(r.when, ctx);
+    // A block's applicability is part of each rule's condition: both evaluators (compiled and
+    // json-rules-engine) see one condition, and each recommendation's facts show what it read.
+    const when: Expr = decl.when ? { kind: 'binary', op: 'and', left: decl.when, right: r.when, range: r.when.range } : r.when;
+    const w = lowerExpr(when, ctx);
     if (w.ty.k !== 'bool' && w.ty.k !== 'any') env.accept('REC510', file, r.when.range, { name: r.name.text });
     const actions = r.actions.map((written) => {
       const a = resolveBareLine(written, lineNames, scope);

@@ -4,7 +4,7 @@
  * src/common/catalogue.ts. Kept apart from messages-names.ts so the language's families of
  * constructs each own a short list: a number written by a param's name (CMP250 not a constant,
  * CMP251 wrong unit); band tables and rating scales used by name (CMP252 unknown, CMP253 the
- * other kind, CMP254 unused); `modify` of a dimension (CMP255). Messages are for policy staff and quote the name and its value.
+ * other kind, CMP254 unused); `modify` of a dimension (CMP255); `vetoed(…)` of an unknown veto (CMP256) or outside rules (CMP257). Messages are for policy staff and quote the name and its value.
  */
 import { defineCatalogue } from '../common/catalogue.js';
 
@@ -61,6 +61,21 @@ export const COMPILE_PARAMS = defineCatalogue('compile-params', {
     hint: {
       zh: '修改维度的权重请写 dimension {name} weight 40 { }；要整体替换请用 override。',
       en: 'To change a dimension’s weight write dimension {name} weight 40 { }; to replace it whole use override.',
+    },
+  },
+  CMP256: {
+    severity: 'error',
+    zh: '没有名为 “{name}” 的一票否决（已有：{known}）',
+    en: 'there is no veto named “{name}” (vetoes: {known})',
+    hint: { zh: '您是否想写 “{suggestion}”？写法：vetoed("否决名称")。', en: 'did you mean “{suggestion}”? Write vetoed("veto name").' },
+  },
+  CMP257: {
+    severity: 'error',
+    zh: 'vetoed(…) 只能用在规则集中',
+    en: 'vetoed(…) can only be used in a rules block',
+    hint: {
+      zh: '一票否决在计分之后才判定，指标、定义和否决条件不能依赖它；在规则中写 when vetoed("否决名称")。',
+      en: 'Vetoes are decided after scoring, so no indicator, let or veto can depend on one; use when vetoed("veto name") in a rule.',
     },
   },
 });

@@ -457,6 +457,8 @@ export interface RulesDecl {
   kind: 'rules';
   name: Name;
   for: Name;
+  /** `rules … for … when <cond> { … }`: every rule of the block fires only where it holds. */
+  when?: Expr;
   meta: Meta;
   params: ParamDecl[];
   lets: LetDecl[];

@@ -782,6 +782,8 @@ export type RulesDeclCstChildren = {
   name: NameCstNode[];
   For: IToken[];
   target: NameCstNode[];
+  When?: IToken[];
+  applies?: ExpressionCstNode[];
   LCurly: IToken[];
   metaItem?: MetaItemCstNode[];
   paramDecl?: ParamDeclCstNode[];

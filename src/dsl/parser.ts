@@ -367,6 +367,12 @@ export class JixiaoParser extends ScoreParser {
     this.SUBRULE(this.name);
     this.CONSUME(kw.For);
     this.SUBRULE2(this.name, { LABEL: 'target' });
+    // `rules 中央专项 for 项目支出 when data.fund_source == "central" { … }`: the block applies
+    // only to records where the condition holds.
+    this.OPTION(() => {
+      this.CONSUME(kw.When);
+      this.SUBRULE(this.expression, { LABEL: 'applies' });
+    });
     this.CONSUME(LCurly);
     this.MANY(() =>
       this.OR(

@@ -367,8 +367,10 @@ class AstBuilder extends ScoreVisitor {
   rulesDecl(ctx: RulesDeclCstChildren, node: CstNode): RulesDecl | undefined {
     const name = this.nameOf(first(ctx.name));
     const target = this.nameOf(first(ctx.target));
+    const applies = this.exprOf(first(ctx.applies));
     const decl: Omit<RulesDecl, 'name' | 'for'> = {
       kind: 'rules',
+      ...(applies ? { when: applies } : {}),
       meta: this.meta(ctx.metaItem),
       params: this.subs<ParamDecl>(ctx.paramDecl),
       lets: this.subs<LetDecl>(ctx.letDecl),
