@@ -13,6 +13,7 @@ export const COMPILE_TERMS = defineCatalogue('compile-terms', {
   plainNumber: { zh: '数值', en: 'a plain number' },
   percentage: { zh: '百分比（%）', en: 'a percentage (%)' },
   days: { zh: '天数', en: 'a number of days' },
+  months: { zh: '月数', en: 'a number of months' },
   points: { zh: '分数', en: 'points' },
   count: { zh: '个数', en: 'a count' },
   people: { zh: '人数', en: 'a number of people' },

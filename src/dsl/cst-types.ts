@@ -230,6 +230,8 @@ export interface UnitClauseCstNode extends CstNode {
 
 export type UnitClauseCstChildren = {
   Unit: IToken[];
+  Per?: IToken[];
+  perBase?: IToken[];
   name?: NameCstNode[];
   Percent?: IToken[];
 };

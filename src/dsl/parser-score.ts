@@ -39,7 +39,20 @@ export class ScoreParser extends ParserBase {
 
   public unitClause = this.RULE('unitClause', () => {
     this.CONSUME(kw.Unit);
-    this.OR(this.alts(17, () => [{ ALT: () => this.SUBRULE(this.name) }, { ALT: () => this.CONSUME(Percent) }]));
+    this.OR(
+      this.alts(17, () => [
+        // `unit per 10万` (单位 每 10万): a rate per that many (cases per 100,000 people). First,
+        // as `per` is also a name.
+        {
+          ALT: () => {
+            this.CONSUME(kw.Per);
+            this.CONSUME(NumberToken, { LABEL: 'perBase' });
+          },
+        },
+        { ALT: () => this.SUBRULE(this.name) },
+        { ALT: () => this.CONSUME(Percent) },
+      ]),
+    );
   });
 
   public targetClause = this.RULE('targetClause', () => {

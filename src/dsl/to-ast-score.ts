@@ -31,7 +31,7 @@ import type {
   UnitClauseCstChildren,
   ValueClauseCstChildren,
 } from './cst-types.js';
-import { missingPolicy, OPTION_WORDS, pickMode, unitWord } from './literals.js';
+import { missingPolicy, OPTION_WORDS, parseNumberText, pickMode, unitWord } from './literals.js';
 import * as msg from './messages.js';
 import { ExprVisitor, first } from './to-ast-expr.js';
 
@@ -54,6 +54,9 @@ export class ScoreVisitor extends ExprVisitor {
 
   unitClause(ctx: UnitClauseCstChildren): Unit | undefined {
     if (ctx.Percent) return '%';
+    const base = first(ctx.perBase);
+    // The base's own unit is dropped: `per 10万` means per 100000, whatever 万 means for money.
+    if (base) return Number.isFinite(base.startOffset) ? `per ${parseNumberText(base.image)?.value ?? base.image}` : undefined;
     const n = this.nameOf(first(ctx.name));
     return n ? unitWord(n.text) : undefined;
   }
