@@ -13,10 +13,12 @@ import type {
   LetDecl,
   Meta,
   NumberLit,
+  OutcomeDecl,
   ParamDecl,
   RequireDecl,
   RulesDecl,
   Setting,
+  SharedMethodDecl,
   VetoDecl,
 } from '../dsl/ast.js';
 
@@ -55,10 +57,16 @@ export interface RFramework {
   settings: Map<Setting['kind'], Item<Setting>>;
   grades?: Item<GradesDecl>;
   vetoes: Item<VetoDecl>[];
+  /** Outcomes, inherited first (an extending framework's outcome of the same name replaces it). */
+  outcomes: Item<OutcomeDecl>[];
   requires: Item<RequireDecl>[];
   params: Item<ParamDecl>[];
   lets: Item<LetDecl>[];
   inputs: Item<InputDecl>[];
+  /** Data paths read by inherited nodes this framework removed or overrode (removed-inputs.ts). */
+  removedReads: Set<string>;
+  /** Band tables and rating scales by name, inherited ones first; a child's own replaces one. */
+  sharedMethods: Item<SharedMethodDecl>[];
   roots: RNode[];
   /** Its `extends` chain could not be resolved: the tree is incomplete, so sums are not checked. */
   broken: boolean;

@@ -13,12 +13,21 @@ import { COMPILE_TERMS } from './messages-terms.js';
 
 export type Ty =
   | { k: 'num'; unit: string | null }
-  | { k: 'str' }
+  /** Text; `scale` when the text is a label of an ordinal scale (highest first). */
+  | { k: 'str'; scale?: ScaleTy }
   | { k: 'bool' }
   /** Unknown: an undeclared data field, or an expression whose parts were already reported. */
   | { k: 'any' }
   | { k: 'grade' }
   | { k: 'list' };
+
+/** An ordinal scale as the checker sees it: its name and labels, highest first. */
+export interface ScaleTy {
+  name: string;
+  labels: string[];
+  /** `"D*" = D`: a label ranked as another. */
+  same: Record<string, string>;
+}
 
 export const ANY: Ty = { k: 'any' };
 export const BOOL: Ty = { k: 'bool' };
@@ -47,6 +56,7 @@ export function describeUnit(u: string | null): Term {
   if (u === null) return COMPILE_TERMS.plainNumber;
   if (u === RATIO) return COMPILE_TERMS.percentage;
   if (u === 'days') return COMPILE_TERMS.days;
+  if (u === 'months') return COMPILE_TERMS.months;
   if (u === SCORE) return COMPILE_TERMS.points;
   if (u === 'count') return COMPILE_TERMS.count;
   if (u === 'people') return COMPILE_TERMS.people;

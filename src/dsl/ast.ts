@@ -40,6 +40,13 @@ export interface NumberLit {
   range: SourceRange;
 }
 
+/**
+ * A number a clause takes as written or by a param's name (`优 >= 优秀线`, `-> cap 上限分`,
+ * `require 产出 >= 产出下限`, `rectify within 整改期限`): compile replaces the `ref` by the
+ * param's constant (slots.ts), so checks and the IR only ever see a `NumberLit`.
+ */
+export type NumberSlot = NumberLit | Ref;
+
 export interface StringLit {
   kind: 'string';
   value: string;
@@ -108,6 +115,8 @@ export interface Call {
   kind: 'call';
   callee: Name;
   args: Expr[];
+  /** `lookup(M2, a, b)`: the table of the same file the first argument names, resolved by the AST builder. */
+  lookup?: LookupRef;
   range: SourceRange;
 }
 
@@ -126,6 +135,9 @@ export interface FileAst {
   file: string;
   imports: ImportDecl[];
   declarations: (FrameworkDecl | RulesDecl)[];
+  /** File-level ordinal scales and lookup tables (absent when the file declares none). */
+  scales?: ScaleDecl[];
+  tables?: TableDecl[];
   range: SourceRange;
 }
 
@@ -158,10 +170,14 @@ export interface FrameworkDecl {
   settings: Setting[];
   grades?: GradesDecl;
   vetoes: VetoDecl[];
+  /** `outcome … when …`: statuses that override the grade, first that holds wins (absent: none). */
+  outcomes?: OutcomeDecl[];
   requires: RequireDecl[];
   params: ParamDecl[];
   lets: LetDecl[];
   inputs: InputDecl[];
+  /** Band tables and rating scales used by name (`bands 满意度档 { … }`). */
+  sharedMethods: SharedMethodDecl[];
   members: NodeMember[];
   range: SourceRange;
 }
@@ -176,7 +192,7 @@ export interface GradesDecl {
 export interface GradeCut {
   label: Name;
   /** Undefined for the `otherwise` grade. Lower bound, inclusive. */
-  min?: NumberLit;
+  min?: NumberSlot;
   range: SourceRange;
 }
 
@@ -185,7 +201,7 @@ export interface VetoDecl {
   kind: 'veto';
   name: Name;
   when: Expr;
-  effect: { kind: 'grade'; grade: Name } | { kind: 'cap'; value: NumberLit } | { kind: 'zero' };
+  effect: { kind: 'grade'; grade: Name } | { kind: 'cap'; value: NumberSlot } | { kind: 'zero' };
   meta: Meta;
   range: SourceRange;
 }
@@ -195,7 +211,7 @@ export interface RequireDecl {
   kind: 'require';
   names: Name[];
   op: '>=' | '<=' | '=';
-  value: NumberLit;
+  value: NumberSlot;
   range: SourceRange;
 }
 
@@ -229,6 +245,8 @@ export interface InputDecl {
   allowed?: string[];
   /** The values a number may take: `[0%, 100%]`, `>= 0`; an end left out is open. */
   bounds?: InputBounds;
+  /** `input data.x PEFA`: typed by an ordinal scale of the file (`type` is then 'text'). */
+  scale?: ScaleDecl;
   meta: Meta;
   range: SourceRange;
 }
@@ -252,6 +270,8 @@ export interface DimensionDecl {
   override: boolean;
   meta: Meta;
   applicable?: Expr;
+  /** How the children are combined when not by the weighted sum (`aggregate weakest_link`). */
+  aggregate?: AggregateDecl;
   members: NodeMember[];
   range: SourceRange;
 }
@@ -259,7 +279,10 @@ export interface DimensionDecl {
 /** `remove 效益.服务对象满意度` (also `remove indicator …`): drops an inherited node. */
 export interface RemoveDecl {
   kind: 'remove';
+  /** The node removed; empty for `remove input data.x`. */
   path: Name[];
+  /** `remove input data.x`: an inherited input declaration dropped. */
+  input?: DataPath;
   range: SourceRange;
 }
 
@@ -268,6 +291,8 @@ export interface IndicatorDecl {
   name: Name;
   weight?: NumberLit;
   override: boolean;
+  /** `modify …`: only the weight and clauses given replace the inherited indicator's. */
+  partial?: boolean;
   meta: Meta;
   value?: Expr;
   target?: TargetDecl;
@@ -326,7 +351,10 @@ export interface ProportionalMethod {
 export interface BandsMethod {
   method: 'bands';
   centered: boolean;
+  /** Empty when written by a table's name (`bands 满意度档`) until compile fills them in. */
   bands: Band[];
+  /** `bands 满意度档`: the band table declared with `bands 满意度档 { … }` in the framework. */
+  table?: Name;
   range: SourceRange;
 }
 
@@ -345,9 +373,20 @@ export interface Band {
 export interface RatingMethod {
   method: 'rating';
   subject: Expr;
+  /** Empty when written by a scale's name (`rating data.q by 评审档`) until compile fills them in. */
   levels: { label: Name; award: Award; range: SourceRange }[];
+  /** `by 评审档`: the rating scale declared with `rating 评审档 { … }` in the framework. */
+  table?: Name;
   range: SourceRange;
 }
+
+/**
+ * A band table or rating scale declared once in a framework (and inherited by `extends`) and
+ * used by name: `bands 满意度档 { >= 90%: 100%; … }`, `rating 评审档 { 优: 100%; … }`.
+ */
+export type SharedMethodDecl =
+  | { kind: 'sharedBands'; name: Name; bands: Band[]; range: SourceRange }
+  | { kind: 'sharedRating'; name: Name; levels: RatingMethod['levels']; range: SourceRange };
 
 /**
  * Qualitative three tiers where an evaluator picks the point inside the tier:
@@ -429,6 +468,8 @@ export interface RulesDecl {
   kind: 'rules';
   name: Name;
   for: Name;
+  /** `rules … for … when <cond> { … }`: every rule of the block fires only where it holds. */
+  when?: Expr;
   meta: Meta;
   params: ParamDecl[];
   lets: LetDecl[];
@@ -502,8 +543,76 @@ export interface ActionDecl {
   line?: Name;
   /** Percentage or money; `unspent` for recall is the ref `unspent`. */
   amount?: Expr;
-  withinDays?: NumberLit;
+  withinDays?: NumberSlot;
   level?: Name;
   text?: string;
+  range: SourceRange;
+}
+
+// ── ordinal scales, lookup tables, aggregation, outcomes (issue 15) ─────────────────────────
+
+/** `scale PEFA { A, B+, B, C+, C, D+, D, "D*" }` — labels highest first, like grades. */
+export interface ScaleDecl {
+  kind: 'scale';
+  name: Name;
+  /** Highest first. `B+` and `"B+"` are the same label. */
+  steps: Name[];
+  /** `"D*" = D`: labels ranked and aggregated as another label of the scale. */
+  same: { label: Name; as: Name }[];
+  range: SourceRange;
+}
+
+/** A key or result of a table: a label or a number. */
+export type TableCell = { kind: 'label'; text: string; range: SourceRange } | NumberLit;
+
+export interface TableRow {
+  keys: TableCell[];
+  result: TableCell;
+  range: SourceRange;
+}
+
+/**
+ * `table M2 unordered { (A, B): "B+"; (A, A): A; else: D }`. One- and many-key rows; `unordered`
+ * makes a row's keys a multiset (the lookup sorts the keys by their scale, highest first), which
+ * is how PEFA's M2 conversion table is published.
+ */
+export interface TableDecl {
+  kind: 'table';
+  name: Name;
+  unordered: boolean;
+  rows: TableRow[];
+  otherwise?: TableCell;
+  range: SourceRange;
+}
+
+/**
+ * What `lookup(M2, a, b)` refers to: the table, and the file's scales its keys and its results
+ * are labels of (when every key, or every result, is a label of one scale) — so an unordered
+ * table's keys sort by that scale and a result compares by its order.
+ */
+export interface LookupRef {
+  table: TableDecl;
+  keyScale?: ScaleDecl;
+  resultScale?: ScaleDecl;
+}
+
+export type AggregateMethod = 'weighted_sum' | 'weakest_link' | 'min' | 'max' | 'mean' | 'table';
+
+/** `aggregate weakest_link` · `aggregate table M2` · `aggregate min|max|mean` in a dimension. */
+export interface AggregateDecl {
+  method: AggregateMethod;
+  /** For `table`: the table's name and, when it is declared in the same file, the table. */
+  tableName?: Name;
+  table?: TableDecl;
+  range: SourceRange;
+}
+
+/** `outcome "Results Not Demonstrated" when not data.measures hide total`: overrides the grade. */
+export interface OutcomeDecl {
+  kind: 'outcome';
+  name: Name;
+  when: Expr;
+  hideTotal: boolean;
+  meta: Meta;
   range: SourceRange;
 }

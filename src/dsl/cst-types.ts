@@ -58,6 +58,16 @@ export type SignedNumberCstChildren = {
   Days?: IToken[];
 };
 
+export interface NumberOrParamCstNode extends CstNode {
+  name: "numberOrParam";
+  children: NumberOrParamCstChildren;
+}
+
+export type NumberOrParamCstChildren = {
+  signedNumber?: SignedNumberCstNode[];
+  param?: NameCstNode[];
+};
+
 export interface MetaItemCstNode extends CstNode {
   name: "metaItem";
   children: MetaItemCstChildren;
@@ -220,6 +230,8 @@ export interface UnitClauseCstNode extends CstNode {
 
 export type UnitClauseCstChildren = {
   Unit: IToken[];
+  Per?: IToken[];
+  perBase?: IToken[];
   name?: NameCstNode[];
   Percent?: IToken[];
 };
@@ -293,6 +305,16 @@ export interface BandsMethodCstNode extends CstNode {
 export type BandsMethodCstChildren = {
   Centered?: IToken[];
   Bands: IToken[];
+  bandList?: BandListCstNode[];
+  table?: NameCstNode[];
+};
+
+export interface BandListCstNode extends CstNode {
+  name: "bandList";
+  children: BandListCstChildren;
+}
+
+export type BandListCstChildren = {
   LCurly: IToken[];
   band?: BandCstNode[];
   separator?: SeparatorCstNode[];
@@ -339,10 +361,34 @@ export interface RatingMethodCstNode extends CstNode {
 export type RatingMethodCstChildren = {
   Rating: IToken[];
   expression: ExpressionCstNode[];
+  ratingList?: RatingListCstNode[];
+  By?: IToken[];
+  table?: NameCstNode[];
+};
+
+export interface RatingListCstNode extends CstNode {
+  name: "ratingList";
+  children: RatingListCstChildren;
+}
+
+export type RatingListCstChildren = {
   LCurly: IToken[];
   ratingLevel?: RatingLevelCstNode[];
   separator?: SeparatorCstNode[];
   RCurly: IToken[];
+};
+
+export interface SharedMethodDeclCstNode extends CstNode {
+  name: "sharedMethodDecl";
+  children: SharedMethodDeclCstChildren;
+}
+
+export type SharedMethodDeclCstChildren = {
+  Bands?: IToken[];
+  name?: (NameCstNode)[];
+  bandList?: BandListCstNode[];
+  Rating?: IToken[];
+  ratingList?: RatingListCstNode[];
 };
 
 export interface RatingLevelCstNode extends CstNode {
@@ -458,6 +504,99 @@ export type CheckItemCstChildren = {
   expression: ExpressionCstNode[];
 };
 
+export interface ScaleDeclCstNode extends CstNode {
+  name: "scaleDecl";
+  children: ScaleDeclCstChildren;
+}
+
+export type ScaleDeclCstChildren = {
+  Scale: IToken[];
+  name: NameCstNode[];
+  LCurly: IToken[];
+  scaleStep?: ScaleStepCstNode[];
+  separator?: SeparatorCstNode[];
+  RCurly: IToken[];
+};
+
+export interface ScaleStepCstNode extends CstNode {
+  name: "scaleStep";
+  children: ScaleStepCstChildren;
+}
+
+export type ScaleStepCstChildren = {
+  name: NameCstNode[];
+  Plus?: IToken[];
+  Equals?: IToken[];
+  same?: NameCstNode[];
+};
+
+export interface TableDeclCstNode extends CstNode {
+  name: "tableDecl";
+  children: TableDeclCstChildren;
+}
+
+export type TableDeclCstChildren = {
+  Table: IToken[];
+  name: NameCstNode[];
+  Unordered?: IToken[];
+  LCurly: IToken[];
+  tableRow?: TableRowCstNode[];
+  separator?: SeparatorCstNode[];
+  RCurly: IToken[];
+};
+
+export interface TableRowCstNode extends CstNode {
+  name: "tableRow";
+  children: TableRowCstChildren;
+}
+
+export type TableRowCstChildren = {
+  Otherwise?: IToken[];
+  LParen?: IToken[];
+  key?: (TableCellCstNode)[];
+  Comma?: IToken[];
+  RParen?: IToken[];
+  Colon: IToken[];
+  result: TableCellCstNode[];
+};
+
+export interface TableCellCstNode extends CstNode {
+  name: "tableCell";
+  children: TableCellCstChildren;
+}
+
+export type TableCellCstChildren = {
+  label?: LabelCstNode[];
+  signedNumber?: SignedNumberCstNode[];
+};
+
+export interface OutcomeDeclCstNode extends CstNode {
+  name: "outcomeDecl";
+  children: OutcomeDeclCstChildren;
+}
+
+export type OutcomeDeclCstChildren = {
+  Outcome: IToken[];
+  name: NameCstNode[];
+  When: IToken[];
+  expression: ExpressionCstNode[];
+  Hide?: IToken[];
+  hidden?: NameCstNode[];
+  description?: IToken[];
+};
+
+export interface AggregateClauseCstNode extends CstNode {
+  name: "aggregateClause";
+  children: AggregateClauseCstChildren;
+}
+
+export type AggregateClauseCstChildren = {
+  Aggregate: IToken[];
+  Table?: IToken[];
+  table?: NameCstNode[];
+  method?: NameCstNode[];
+};
+
 export interface FileCstNode extends CstNode {
   name: "file";
   children: FileCstChildren;
@@ -467,6 +606,8 @@ export type FileCstChildren = {
   importDecl?: ImportDeclCstNode[];
   frameworkDecl?: FrameworkDeclCstNode[];
   rulesDecl?: RulesDeclCstNode[];
+  scaleDecl?: ScaleDeclCstNode[];
+  tableDecl?: TableDeclCstNode[];
   separator?: SeparatorCstNode[];
 };
 
@@ -496,10 +637,12 @@ export type FrameworkDeclCstChildren = {
   setting?: SettingCstNode[];
   gradesDecl?: GradesDeclCstNode[];
   vetoDecl?: VetoDeclCstNode[];
+  outcomeDecl?: OutcomeDeclCstNode[];
   requireDecl?: RequireDeclCstNode[];
   paramDecl?: ParamDeclCstNode[];
   letDecl?: LetDeclCstNode[];
   inputDecl?: InputDeclCstNode[];
+  sharedMethodDecl?: SharedMethodDeclCstNode[];
   nodeMember?: NodeMemberCstNode[];
   separator?: SeparatorCstNode[];
   RCurly: IToken[];
@@ -544,7 +687,7 @@ export interface GradeCutCstNode extends CstNode {
 export type GradeCutCstChildren = {
   label: LabelCstNode[];
   GtEq?: IToken[];
-  signedNumber?: SignedNumberCstNode[];
+  numberOrParam?: NumberOrParamCstNode[];
   Otherwise?: IToken[];
 };
 
@@ -560,7 +703,7 @@ export type VetoDeclCstChildren = {
   expression: ExpressionCstNode[];
   Arrow: IToken[];
   Cap?: IToken[];
-  signedNumber?: SignedNumberCstNode[];
+  numberOrParam?: NumberOrParamCstNode[];
   Grades?: IToken[];
   grade?: (NameCstNode)[];
   effect?: IToken[];
@@ -579,7 +722,7 @@ export type RequireDeclCstChildren = {
   GtEq?: IToken[];
   LtEq?: IToken[];
   Equals?: IToken[];
-  signedNumber: SignedNumberCstNode[];
+  numberOrParam: NumberOrParamCstNode[];
 };
 
 export interface ParamDeclCstNode extends CstNode {
@@ -635,6 +778,7 @@ export type NodeMemberCstChildren = {
   dimensionDecl?: DimensionDeclCstNode[];
   indicatorDecl?: IndicatorDeclCstNode[];
   overrideDecl?: OverrideDeclCstNode[];
+  modifyDecl?: ModifyDeclCstNode[];
   removeDecl?: RemoveDeclCstNode[];
 };
 
@@ -649,6 +793,29 @@ export type OverrideDeclCstChildren = {
   indicatorDecl?: IndicatorDeclCstNode[];
 };
 
+export interface ModifyDeclCstNode extends CstNode {
+  name: "modifyDecl";
+  children: ModifyDeclCstChildren;
+}
+
+export type ModifyDeclCstChildren = {
+  Modify: IToken[];
+  Indicator?: IToken[];
+  qualifiedName: QualifiedNameCstNode[];
+  Weight?: IToken[];
+  signedNumber?: SignedNumberCstNode[];
+  LCurly?: IToken[];
+  metaItem?: MetaItemCstNode[];
+  valueClause?: ValueClauseCstNode[];
+  unitClause?: UnitClauseCstNode[];
+  targetClause?: TargetClauseCstNode[];
+  scoreClause?: ScoreClauseCstNode[];
+  applicableClause?: ApplicableClauseCstNode[];
+  missingClause?: MissingClauseCstNode[];
+  separator?: SeparatorCstNode[];
+  RCurly?: IToken[];
+};
+
 export interface RemoveDeclCstNode extends CstNode {
   name: "removeDecl";
   children: RemoveDeclCstChildren;
@@ -656,9 +823,11 @@ export interface RemoveDeclCstNode extends CstNode {
 
 export type RemoveDeclCstChildren = {
   Remove: IToken[];
+  Input?: IToken[];
+  dataPath?: DataPathCstNode[];
   Indicator?: IToken[];
   Dimension?: IToken[];
-  qualifiedName: QualifiedNameCstNode[];
+  qualifiedName?: QualifiedNameCstNode[];
 };
 
 export interface DimensionDeclCstNode extends CstNode {
@@ -674,6 +843,7 @@ export type DimensionDeclCstChildren = {
   LCurly: IToken[];
   metaItem?: MetaItemCstNode[];
   applicableClause?: ApplicableClauseCstNode[];
+  aggregateClause?: AggregateClauseCstNode[];
   nodeMember?: NodeMemberCstNode[];
   separator?: SeparatorCstNode[];
   RCurly: IToken[];
@@ -711,6 +881,8 @@ export type RulesDeclCstChildren = {
   name: NameCstNode[];
   For: IToken[];
   target: NameCstNode[];
+  When?: IToken[];
+  applies?: ExpressionCstNode[];
   LCurly: IToken[];
   metaItem?: MetaItemCstNode[];
   paramDecl?: ParamDeclCstNode[];
@@ -778,7 +950,7 @@ export type ActionCstChildren = {
   line?: (NameCstNode)[];
   amount?: (ExpressionCstNode)[];
   Within?: IToken[];
-  signedNumber?: SignedNumberCstNode[];
+  numberOrParam?: NumberOrParamCstNode[];
   level?: NameCstNode[];
   StringLiteral?: IToken[];
 };
@@ -789,6 +961,7 @@ export interface JixiaoCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   name(children: NameCstChildren, param?: IN): OUT;
   qualifiedName(children: QualifiedNameCstChildren, param?: IN): OUT;
   signedNumber(children: SignedNumberCstChildren, param?: IN): OUT;
+  numberOrParam(children: NumberOrParamCstChildren, param?: IN): OUT;
   metaItem(children: MetaItemCstChildren, param?: IN): OUT;
   expression(children: ExpressionCstChildren, param?: IN): OUT;
   ifExpr(children: IfExprCstChildren, param?: IN): OUT;
@@ -808,9 +981,12 @@ export interface JixiaoCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   missingClause(children: MissingClauseCstChildren, param?: IN): OUT;
   scoreClause(children: ScoreClauseCstChildren, param?: IN): OUT;
   bandsMethod(children: BandsMethodCstChildren, param?: IN): OUT;
+  bandList(children: BandListCstChildren, param?: IN): OUT;
   band(children: BandCstChildren, param?: IN): OUT;
   rangeCondition(children: RangeConditionCstChildren, param?: IN): OUT;
   ratingMethod(children: RatingMethodCstChildren, param?: IN): OUT;
+  ratingList(children: RatingListCstChildren, param?: IN): OUT;
+  sharedMethodDecl(children: SharedMethodDeclCstChildren, param?: IN): OUT;
   ratingLevel(children: RatingLevelCstChildren, param?: IN): OUT;
   tiersMethod(children: TiersMethodCstChildren, param?: IN): OUT;
   tier(children: TierCstChildren, param?: IN): OUT;
@@ -819,6 +995,13 @@ export interface JixiaoCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   linearPoint(children: LinearPointCstChildren, param?: IN): OUT;
   checklistMethod(children: ChecklistMethodCstChildren, param?: IN): OUT;
   checkItem(children: CheckItemCstChildren, param?: IN): OUT;
+  scaleDecl(children: ScaleDeclCstChildren, param?: IN): OUT;
+  scaleStep(children: ScaleStepCstChildren, param?: IN): OUT;
+  tableDecl(children: TableDeclCstChildren, param?: IN): OUT;
+  tableRow(children: TableRowCstChildren, param?: IN): OUT;
+  tableCell(children: TableCellCstChildren, param?: IN): OUT;
+  outcomeDecl(children: OutcomeDeclCstChildren, param?: IN): OUT;
+  aggregateClause(children: AggregateClauseCstChildren, param?: IN): OUT;
   file(children: FileCstChildren, param?: IN): OUT;
   importDecl(children: ImportDeclCstChildren, param?: IN): OUT;
   frameworkDecl(children: FrameworkDeclCstChildren, param?: IN): OUT;
@@ -832,6 +1015,7 @@ export interface JixiaoCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   inputDecl(children: InputDeclCstChildren, param?: IN): OUT;
   nodeMember(children: NodeMemberCstChildren, param?: IN): OUT;
   overrideDecl(children: OverrideDeclCstChildren, param?: IN): OUT;
+  modifyDecl(children: ModifyDeclCstChildren, param?: IN): OUT;
   removeDecl(children: RemoveDeclCstChildren, param?: IN): OUT;
   dimensionDecl(children: DimensionDeclCstChildren, param?: IN): OUT;
   indicatorDecl(children: IndicatorDeclCstChildren, param?: IN): OUT;

@@ -13,7 +13,7 @@
  */
 import type { IToken } from 'chevrotain';
 import { tokenMatcher } from './chevrotain.js';
-import { ScoreParser } from './parser-score.js';
+import { ScalesParser } from './parser-scales.js';
 import { allTokens, Arrow, Comma, Equals, GtEq, Identifier, kw, LCurly, LtEq, NumberLiteral, Plus, RCurly, SoftKeyword, StringLiteral } from './tokens.js';
 import { syntaxErrorProvider } from './syntax-errors.js';
 
@@ -30,7 +30,7 @@ function startsAmount(t: IToken): boolean {
   return tokenMatcher(t, NumberLiteral) || isLineWord(t) || tokenMatcher(t, kw.Data) || tokenMatcher(t, kw.Previous) || tokenMatcher(t, kw.Rectification);
 }
 
-export class JixiaoParser extends ScoreParser {
+export class JixiaoParser extends ScalesParser {
   constructor() {
     super(allTokens, {
       recoveryEnabled: true,
@@ -48,6 +48,8 @@ export class JixiaoParser extends ScoreParser {
           { ALT: () => this.SUBRULE(this.importDecl) },
           { ALT: () => this.SUBRULE(this.frameworkDecl) },
           { ALT: () => this.SUBRULE(this.rulesDecl) },
+          { ALT: () => this.SUBRULE(this.scaleDecl) },
+          { ALT: () => this.SUBRULE(this.tableDecl) },
           { ALT: () => this.SUBRULE(this.separator) },
         ]),
       ),
@@ -75,10 +77,12 @@ export class JixiaoParser extends ScoreParser {
           { ALT: () => this.SUBRULE(this.setting) },
           { ALT: () => this.SUBRULE(this.gradesDecl) },
           { ALT: () => this.SUBRULE(this.vetoDecl) },
+          { ALT: () => this.SUBRULE(this.outcomeDecl) },
           { ALT: () => this.SUBRULE(this.requireDecl) },
           { ALT: () => this.SUBRULE(this.paramDecl) },
           { ALT: () => this.SUBRULE(this.letDecl) },
           { ALT: () => this.SUBRULE(this.inputDecl) },
+          { ALT: () => this.SUBRULE(this.sharedMethodDecl) },
           { ALT: () => this.SUBRULE(this.nodeMember) },
           { ALT: () => this.SUBRULE(this.separator) },
         ]),
@@ -145,7 +149,7 @@ export class JixiaoParser extends ScoreParser {
         {
           ALT: () => {
             this.CONSUME(GtEq);
-            this.SUBRULE(this.signedNumber);
+            this.SUBRULE(this.numberOrParam);
           },
         },
         { ALT: () => this.CONSUME(kw.Otherwise) },
@@ -165,7 +169,7 @@ export class JixiaoParser extends ScoreParser {
         {
           ALT: () => {
             this.CONSUME(kw.Cap);
-            this.SUBRULE(this.signedNumber);
+            this.SUBRULE(this.numberOrParam);
           },
         },
         {
@@ -195,7 +199,7 @@ export class JixiaoParser extends ScoreParser {
       this.SUBRULE2(this.qualifiedName);
     });
     this.OR(this.alts(10, () => [{ ALT: () => this.CONSUME(GtEq) }, { ALT: () => this.CONSUME(LtEq) }, { ALT: () => this.CONSUME(Equals) }]));
-    this.SUBRULE(this.signedNumber);
+    this.SUBRULE(this.numberOrParam);
   });
 
   public paramDecl = this.RULE('paramDecl', () => {
@@ -249,6 +253,7 @@ export class JixiaoParser extends ScoreParser {
         { ALT: () => this.SUBRULE(this.dimensionDecl) },
         { ALT: () => this.SUBRULE(this.indicatorDecl) },
         { ALT: () => this.SUBRULE(this.overrideDecl) },
+        { ALT: () => this.SUBRULE(this.modifyDecl) },
         { ALT: () => this.SUBRULE(this.removeDecl) },
       ]),
     );
@@ -259,10 +264,59 @@ export class JixiaoParser extends ScoreParser {
     this.OR(this.alts(13, () => [{ ALT: () => this.SUBRULE(this.dimensionDecl) }, { ALT: () => this.SUBRULE(this.indicatorDecl) }]));
   });
 
+  /**
+   * `modify 过程.资金使用合规性 weight 10`, `modify indicator 满意度 { target >= 95% }`: changes
+   * an inherited indicator's weight and the clauses given, keeping every other clause. The body
+   * takes an indicator's clauses; the children are named as in `indicatorDecl`, so one visitor
+   * method reads both.
+   */
+  public modifyDecl = this.RULE('modifyDecl', () => {
+    this.CONSUME(kw.Modify);
+    this.OPTION(() => this.CONSUME(kw.Indicator));
+    this.SUBRULE(this.qualifiedName);
+    this.OPTION2(() => {
+      this.CONSUME(kw.Weight);
+      this.SUBRULE(this.signedNumber);
+    });
+    this.OPTION3(() => {
+      this.CONSUME(LCurly);
+      this.MANY(() =>
+        this.OR(
+          this.alts(245, () => [
+            { ALT: () => this.SUBRULE(this.metaItem) },
+            { ALT: () => this.SUBRULE(this.valueClause) },
+            { ALT: () => this.SUBRULE(this.unitClause) },
+            { ALT: () => this.SUBRULE(this.targetClause) },
+            { ALT: () => this.SUBRULE(this.scoreClause) },
+            { ALT: () => this.SUBRULE(this.applicableClause) },
+            { ALT: () => this.SUBRULE(this.missingClause) },
+            { ALT: () => this.SUBRULE(this.separator) },
+          ]),
+        ),
+      );
+      this.CONSUME(RCurly);
+    });
+  });
+
+  /** `remove 效益.满意度`, `remove indicator …`, `remove dimension …`, `remove input data.x`. */
   public removeDecl = this.RULE('removeDecl', () => {
     this.CONSUME(kw.Remove);
-    this.OPTION(() => this.OR(this.alts(14, () => [{ ALT: () => this.CONSUME(kw.Indicator) }, { ALT: () => this.CONSUME(kw.Dimension) }])));
-    this.SUBRULE(this.qualifiedName);
+    this.OR2(
+      this.alts(244, () => [
+        {
+          ALT: () => {
+            this.CONSUME(kw.Input);
+            this.SUBRULE(this.dataPath);
+          },
+        },
+        {
+          ALT: () => {
+            this.OPTION(() => this.OR(this.alts(14, () => [{ ALT: () => this.CONSUME(kw.Indicator) }, { ALT: () => this.CONSUME(kw.Dimension) }])));
+            this.SUBRULE(this.qualifiedName);
+          },
+        },
+      ]),
+    );
   });
 
   public dimensionDecl = this.RULE('dimensionDecl', () => {
@@ -278,6 +332,7 @@ export class JixiaoParser extends ScoreParser {
         this.alts(15, () => [
           { ALT: () => this.SUBRULE(this.metaItem) },
           { ALT: () => this.SUBRULE(this.applicableClause) },
+          { ALT: () => this.SUBRULE(this.aggregateClause) },
           { ALT: () => this.SUBRULE(this.nodeMember) },
           { ALT: () => this.SUBRULE(this.separator) },
         ]),
@@ -316,6 +371,12 @@ export class JixiaoParser extends ScoreParser {
     this.SUBRULE(this.name);
     this.CONSUME(kw.For);
     this.SUBRULE2(this.name, { LABEL: 'target' });
+    // `rules 中央专项 for 项目支出 when data.fund_source == "central" { … }`: the block applies
+    // only to records where the condition holds.
+    this.OPTION(() => {
+      this.CONSUME(kw.When);
+      this.SUBRULE(this.expression, { LABEL: 'applies' });
+    });
     this.CONSUME(LCurly);
     this.MANY(() =>
       this.OR(
@@ -429,7 +490,7 @@ export class JixiaoParser extends ScoreParser {
             this.CONSUME(kw.Rectify, { LABEL: 'verb' });
             this.OPTION3(() => {
               this.CONSUME(kw.Within);
-              this.SUBRULE(this.signedNumber);
+              this.SUBRULE(this.numberOrParam);
             });
           },
         },

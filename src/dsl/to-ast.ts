@@ -12,10 +12,13 @@ import type { SourceRange } from '../common/diagnostic.js';
 import type { Lang } from '../common/lang.js';
 import type {
   ActionDecl,
+  AggregateDecl,
+  OutcomeDecl,
   BandCondition,
   ActionVerb,
   CombineActionKind,
   CombineDecl,
+  DataPath,
   DimensionDecl,
   Expr,
   FileAst,
@@ -26,6 +29,7 @@ import type {
   IndicatorDecl,
   InputBounds,
   InputDecl,
+  SharedMethodDecl,
   LetDecl,
   LineDecl,
   Meta,
@@ -57,6 +61,7 @@ import type {
   NodeMemberCstChildren,
   OverrideDeclCstChildren,
   ParamDeclCstChildren,
+  ModifyDeclCstChildren,
   RemoveDeclCstChildren,
   RequireDeclCstChildren,
   RuleDeclCstChildren,
@@ -68,13 +73,13 @@ import type {
 import { combineMode, inputType, isZeroWord, missingPolicy, notApplicablePolicy, OPTION_WORDS, roundingMode, unquote, warnLevel } from './literals.js';
 import * as msg from './messages.js';
 import { first, reservedBuiltin } from './to-ast-expr.js';
-import { ScoreVisitor } from './to-ast-score.js';
+import { ScalesVisitor } from './to-ast-scales.js';
 import type { LineIndex } from './line-index.js';
 import { kw } from './tokens.js';
 
 type MetaEntry = { key: 'title' | 'description' | 'ref'; text: string };
 
-class AstBuilder extends ScoreVisitor {
+class AstBuilder extends ScalesVisitor {
   constructor() {
     super();
     this.validateVisitor();
@@ -93,12 +98,21 @@ class AstBuilder extends ScoreVisitor {
   }
 
   file(ctx: FileCstChildren, node: CstNode): FileAst {
+    const { scales, tables } = this.collectScales(ctx.scaleDecl, ctx.tableDecl);
     const imports = this.subs<ImportDecl>(ctx.importDecl);
     const declarations = [...this.subs<FrameworkDecl>(ctx.frameworkDecl), ...this.subs<RulesDecl>(ctx.rulesDecl)].sort(
       (a, b) => a.range.start.offset - b.range.start.offset,
     );
     const range = this.nodeRange(node);
-    return { kind: 'file', file: this.sourceFile, imports, declarations, range };
+    return {
+      kind: 'file',
+      file: this.sourceFile,
+      imports,
+      declarations,
+      ...(scales.length ? { scales } : {}),
+      ...(tables.length ? { tables } : {}),
+      range,
+    };
   }
 
   separator(_ctx: SeparatorCstChildren): undefined {
@@ -141,10 +155,12 @@ class AstBuilder extends ScoreVisitor {
       settings: this.subs<Setting>(ctx.setting),
       ...(gradesList[0] ? { grades: gradesList[0] } : {}),
       vetoes: this.subs<VetoDecl>(ctx.vetoDecl),
+      ...(ctx.outcomeDecl ? { outcomes: this.subs<OutcomeDecl>(ctx.outcomeDecl) } : {}),
       requires: this.subs<RequireDecl>(ctx.requireDecl),
       params: this.subs<ParamDecl>(ctx.paramDecl),
       lets: this.subs<LetDecl>(ctx.letDecl),
       inputs: this.subs<InputDecl>(ctx.inputDecl),
+      sharedMethods: this.subs<SharedMethodDecl>(ctx.sharedMethodDecl),
       members: this.subs<NodeMember>(ctx.nodeMember),
       range: this.nodeRange(node),
     };
@@ -188,7 +204,7 @@ class AstBuilder extends ScoreVisitor {
 
   gradeCut(ctx: GradeCutCstChildren, node: CstNode): GradeCut | undefined {
     const label = this.nameOf(first(ctx.label));
-    const min = this.numberOf(first(ctx.signedNumber));
+    const min = this.slotOf(first(ctx.numberOrParam));
     if (!label || (!min && !ctx.Otherwise)) return undefined;
     return { label, ...(min ? { min } : {}), range: this.nodeRange(node) };
   }
@@ -198,7 +214,7 @@ class AstBuilder extends ScoreVisitor {
     const when = this.exprOf(first(ctx.expression));
     const desc = first(ctx.StringLiteral);
     let effect: VetoDecl['effect'] | undefined;
-    const cap = this.numberOf(first(ctx.signedNumber));
+    const cap = this.slotOf(first(ctx.numberOrParam));
     const grade = this.nameOf(first(ctx.grade));
     const word = first(ctx.effect);
     if (ctx.Cap) effect = cap ? { kind: 'cap', value: cap } : undefined;
@@ -214,7 +230,7 @@ class AstBuilder extends ScoreVisitor {
 
   requireDecl(ctx: RequireDeclCstChildren, node: CstNode): RequireDecl | undefined {
     const names = (ctx.qualifiedName ?? []).map((q) => this.qualifiedNameOf(q)).filter((n): n is Name => n !== undefined);
-    const value = this.numberOf(first(ctx.signedNumber));
+    const value = this.slotOf(first(ctx.numberOrParam));
     const op = ctx.GtEq ? '>=' : ctx.LtEq ? '<=' : '=';
     const range = this.nodeRange(node);
     return names.length > 0 && value ? { kind: 'require', names, op, value, range } : undefined;
@@ -250,7 +266,9 @@ class AstBuilder extends ScoreVisitor {
   inputDecl(ctx: InputDeclCstChildren, node: CstNode): InputDecl | undefined {
     const path = this.sub<InputDecl['path']>(first(ctx.dataPath));
     const typeName = this.nameOf(first(ctx.type));
-    const type = typeName && this.option(typeName, inputType, 'input', OPTION_WORDS.input);
+    // A type word naming a scale of this file types the input by that scale (its labels).
+    const scale = typeName && inputType(typeName.text) === undefined ? this.scaleNamed(typeName.text) : undefined;
+    const type = scale ? 'text' : typeName && this.option(typeName, inputType, 'input', OPTION_WORDS.input);
     const allowed = (ctx.allowed ?? []).map((n) => this.nameOf(n)?.text).filter((t): t is string => t !== undefined);
     const desc = first(ctx.description);
     const range = this.nodeRange(node);
@@ -272,8 +290,9 @@ class AstBuilder extends ScoreVisitor {
       path,
       type,
       required: presence[0]?.tokenType === kw.Required,
-      ...(ctx.Of ? { allowed } : {}),
+      ...(ctx.Of ? { allowed } : scale ? { allowed: scale.steps.map((s) => s.text) } : {}),
       ...(bounds ? { bounds } : {}),
+      ...(scale ? { scale } : {}),
       meta: this.meta(undefined, desc ? { description: unquote(desc.image) } : {}),
       range,
     };
@@ -281,7 +300,16 @@ class AstBuilder extends ScoreVisitor {
 
   // ── dimensions and indicators ───────────────────────────────────────────────────────────
   nodeMember(ctx: NodeMemberCstChildren): NodeMember | undefined {
-    return this.sub<NodeMember>(first(ctx.dimensionDecl) ?? first(ctx.indicatorDecl) ?? first(ctx.overrideDecl) ?? first(ctx.removeDecl));
+    return this.sub<NodeMember>(
+      first(ctx.dimensionDecl) ?? first(ctx.indicatorDecl) ?? first(ctx.overrideDecl) ?? first(ctx.modifyDecl) ?? first(ctx.removeDecl),
+    );
+  }
+
+  /** A partial override: the clauses given, marked `partial`; extends.ts keeps the rest. */
+  modifyDecl(ctx: ModifyDeclCstChildren, node: CstNode): IndicatorDecl | undefined {
+    // The children carry the names of indicatorDecl's (qualifiedName, signedNumber, clauses).
+    const inner = this.indicatorDecl(ctx as unknown as IndicatorDeclCstChildren, node);
+    return inner && { ...inner, override: true, partial: true };
   }
 
   overrideDecl(ctx: OverrideDeclCstChildren, node: CstNode): NodeMember | undefined {
@@ -291,8 +319,12 @@ class AstBuilder extends ScoreVisitor {
   }
 
   removeDecl(ctx: RemoveDeclCstChildren, node: CstNode): RemoveDecl | undefined {
-    const path = this.sub<Name[]>(first(ctx.qualifiedName)) ?? [];
     const range = this.nodeRange(node);
+    if (ctx.Input) {
+      const input = this.sub<DataPath>(first(ctx.dataPath));
+      return input ? { kind: 'remove', path: [], input, range } : undefined;
+    }
+    const path = this.sub<Name[]>(first(ctx.qualifiedName)) ?? [];
     return path.length > 0 ? { kind: 'remove', path, range } : undefined;
   }
 
@@ -300,6 +332,7 @@ class AstBuilder extends ScoreVisitor {
     const name = this.qualifiedNameOf(first(ctx.qualifiedName));
     const weight = this.numberOf(first(ctx.signedNumber));
     const applicable = this.once<Expr>('applicable', ctx.applicableClause);
+    const aggregate = this.once<AggregateDecl>('aggregate', ctx.aggregateClause);
     const d: DimensionDecl = {
       kind: 'dimension',
       name: name ?? { text: '', range: this.nodeRange(node) },
@@ -307,6 +340,7 @@ class AstBuilder extends ScoreVisitor {
       override: false,
       meta: this.meta(ctx.metaItem),
       ...(applicable ? { applicable } : {}),
+      ...(aggregate ? { aggregate } : {}),
       members: this.subs<NodeMember>(ctx.nodeMember),
       range: this.nodeRange(node),
     };
@@ -350,8 +384,10 @@ class AstBuilder extends ScoreVisitor {
   rulesDecl(ctx: RulesDeclCstChildren, node: CstNode): RulesDecl | undefined {
     const name = this.nameOf(first(ctx.name));
     const target = this.nameOf(first(ctx.target));
+    const applies = this.exprOf(first(ctx.applies));
     const decl: Omit<RulesDecl, 'name' | 'for'> = {
       kind: 'rules',
+      ...(applies ? { when: applies } : {}),
       meta: this.meta(ctx.metaItem),
       params: this.subs<ParamDecl>(ctx.paramDecl),
       lets: this.subs<LetDecl>(ctx.letDecl),
@@ -418,7 +454,7 @@ class AstBuilder extends ScoreVisitor {
     const verb = verbTok.tokenType.name.toLowerCase() as ActionVerb;
     const line = this.nameOf(first(ctx.line));
     const amount = this.exprOf(first(ctx.amount));
-    const withinDays = this.numberOf(first(ctx.signedNumber));
+    const withinDays = this.slotOf(first(ctx.numberOrParam));
     const level = this.nameOf(first(ctx.level));
     const text = first(ctx.StringLiteral);
     const range = this.nodeRange(node);

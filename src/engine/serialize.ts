@@ -64,11 +64,17 @@ const RESULT: Shape = {
     'errors',
     'findings',
     'trace',
+    'outcome',
   ],
   children: {
     ruleset: { keys: ['name', 'version', 'hash'] },
     reported: { keys: ['total', 'rows', 'grade', 'reason', 'gradeReason', 'differs'] },
-    dimensions: { each: { keys: ['path', 'name', 'weight', 'effectiveWeight', 'points', 'status', 'reported'], children: { reported: REPORTED } } },
+    dimensions: {
+      each: {
+        keys: ['path', 'name', 'weight', 'effectiveWeight', 'points', 'status', 'rating', 'aggregation', 'reported'],
+        children: { aggregation: { keys: ['method', 'inputs', 'result', 'steps'], children: { inputs: 'free', steps: STEPS } }, reported: REPORTED },
+      },
+    },
     indicators: { each: INDICATOR },
     vetoes: { each: { keys: ['name', 'effect', 'facts'], children: { facts: 'free' } } },
     lostPoints: { each: { keys: ['path', 'lost', 'reason'] } },
@@ -77,6 +83,7 @@ const RESULT: Shape = {
     errors: { each: ERROR },
     findings: { each: { keys: ['code', 'message', 'path', 'numbers'], children: { numbers: 'free' } } },
     trace: { keys: ['rawTotal', 'applicableWeight', 'steps'], children: { steps: STEPS } },
+    outcome: { keys: ['name', 'grade', 'totalHidden'] },
   },
 };
 

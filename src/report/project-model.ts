@@ -130,7 +130,10 @@ function workSection(lang: Lang, ir: RuleSetIR, info: ProjectInfo | undefined): 
 
 function conclusionSection(lang: Lang, result: EvaluationResult, precision: number): ProjectModel['sections']['conclusion'] {
   const paragraphs: string[] = [];
-  if (result.status === 'rejected' || result.total === null) {
+  if (result.outcome?.totalHidden && result.status !== 'rejected') {
+    // An outcome such as PART's "Results Not Demonstrated" publishes the rating, never the score.
+    paragraphs.push(t(lang, 'conclusion/outcome', { grade: result.grade ?? t(lang, 'value/none') }));
+  } else if (result.status === 'rejected' || result.total === null) {
     paragraphs.push(t(lang, 'conclusion/rejected'));
   } else {
     paragraphs.push(
@@ -183,7 +186,10 @@ function conclusionSection(lang: Lang, result: EvaluationResult, precision: numb
     return row;
   });
   const head = [t(lang, 'col/dimension'), t(lang, 'col/weight'), t(lang, stated ? 'col/rulePoints' : 'col/points'), t(lang, 'col/rate')];
-  const total = result.total === null ? undefined : [t(lang, 'col/subtotal'), formatScore(result.scale, precision), formatScore(result.total, precision), ''];
+  const total =
+    result.total === null || result.outcome?.totalHidden
+      ? undefined
+      : [t(lang, 'col/subtotal'), formatScore(result.scale, precision), formatScore(result.total, precision), ''];
   if (stated) {
     head.splice(2, 0, t(lang, 'col/reportedPoints'));
     total?.splice(2, 0, result.reported!.total === null ? t(lang, 'value/none') : formatScore(result.reported!.total, precision));

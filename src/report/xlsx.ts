@@ -162,7 +162,7 @@ async function populate(
       town: info.town ?? '',
       budget: toDecimal(info.budget)?.toNumber() ?? null,
       cut: reviewCut(info)?.toNumber() ?? null,
-      total: result.total,
+      total: result.outcome?.totalHidden ? null : result.total,
       grade: result.grade ?? '',
       ...(stated
         ? {

@@ -69,6 +69,10 @@ export const REPORT_MESSAGES = defineCatalogue('report', {
     zh: '单位自评得分 {total} 分，自评等级为“{grade}”；评价得分 {rule} 分，评价等级为“{ruleGrade}”。',
     en: 'Self-reported score {total}, grade "{grade}"; rule score {rule}, grade "{ruleGrade}".',
   },
+  'conclusion/outcome': {
+    zh: '评价结论为“{grade}”（按规则不公布得分）。',
+    en: 'Rated "{grade}" (by the rules, no score is published).',
+  },
   'conclusion/rejected': { zh: '项目数据未通过校验，未予评分。', en: 'The project data failed validation and was not scored.' },
   'conclusion/dimensionTable': { zh: '一级指标得分情况', en: 'Scores by dimension' },
   'conclusion/chartTitle': { zh: '一级指标得分', en: 'Dimension scores' },
