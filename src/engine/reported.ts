@@ -147,7 +147,8 @@ export function reportedSummary(
 
   const earned = total === null ? null : gradeOf(program, total);
   const grade = rep.grade?.grade ?? earned;
-  if (rep.grade && earned !== null && rep.grade.grade !== earned)
+  // Only against figures the record states: a grade stated alone is compared with the rule grade, not flagged.
+  if (rep.grade && earned !== null && (rep.total || anyRowStated) && rep.grade.grade !== earned)
     find(REPORTED.GRADE_NOT_TOTAL, { stated: rep.grade.grade, total: totalShown ?? 0, expected: earned });
 
   const funds = rep.funds;

@@ -136,6 +136,10 @@ describe('consistency findings', () => {
     const r = evaluate(ir, { ...base, reported: { total: { points: 85, reason: '复核' }, grade: '优' } });
     expect(r.reported).toMatchObject({ total: 85, grade: '优' });
     expect(r.findings).toMatchObject([{ code: 'EVL454', numbers: { stated: '优', total: 85, expected: '良' } }]);
+    // A grade stated alone differs from the rule grade: shown, not an inconsistency of the form.
+    const alone = evaluate(ir, { ...base, reported: { grade: '优' } });
+    expect(alone.reported).toMatchObject({ total: 89.5, grade: '优', differs: true });
+    expect(alone.findings).toBeUndefined();
   });
   it('an execution rate that does not follow from its amounts, at the digits it is stated with', () => {
     const ok = evaluate(ir, { ...base, reported: { funds: { budget: 120, spent: 118.2, rate: '98.5%' } } });
