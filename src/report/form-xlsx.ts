@@ -23,11 +23,14 @@ import { lostReason } from './project-model.js';
 import { neutraliseText } from './cell-safety.js';
 import { scoreFormat, sheetName } from './xlsx.js';
 import { t, type Lang } from './i18n/index.js';
+import type { ProjectInfo } from './input.js';
 
 export interface FormInput {
   result: EvaluationResult;
   /** The record scored (read from a form or not): header values and the funds row come from it. */
   record?: Record<string, unknown>;
+  /** Without the record: what a batch keeps of it (name, department, the stated funds row). */
+  info?: ProjectInfo;
 }
 
 export interface FormXlsxOptions {
@@ -87,7 +90,9 @@ function reasonOf(lang: Lang, ind: IndicatorResult, result: EvaluationResult, ir
 }
 
 function fillSheet(ws: ExcelJS.Worksheet, input: FormInput, ir: RuleSetIR, lang: Lang, mapping: FormMapping): void {
-  const { result, record } = input;
+  const { result } = input;
+  const info = input.info;
+  const record = input.record ?? (info ? { name: info.name, department: info.department, reported: { funds: info.funds ?? {} } } : undefined);
   const label = (key: LabelKey): string => mapping.labels[key][0] ?? key;
   const digits = rowDigits(ir, mapping);
   const fmt = scoreFormat(digits);

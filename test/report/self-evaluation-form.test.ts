@@ -19,6 +19,7 @@ import { readFormWorkbook } from '../../src/data/forms/read-form.js';
 import { buildFormWorkbook } from '../../src/report/form-xlsx.js';
 import { buildResultsWorkbook } from '../../src/report/xlsx.js';
 import { renderProjectMarkdown } from '../../src/report/project.js';
+import { runCapturedCli } from '../cli/run-captured.js';
 
 const RULES = `framework 项目支出自评 {
   input data.budget.adjusted money "全年预算数"
@@ -249,5 +250,24 @@ describe('the filled form comes back out in the same layout', () => {
     expect(again.reported).toMatchObject({ total: 99.85, rows: 99.85, grade: '优', differs: false });
     expect(again.findings).toBeUndefined();
     expect(again.indicators.filter((i) => i.reported?.differs)).toEqual([]);
+  });
+});
+
+describe('jixiao report with a form mapping', () => {
+  it('reads the published forms and writes the filled forms beside the reports, readable again', async () => {
+    const golden = new URL('../golden/cli/eval-form-workbook/', import.meta.url).pathname;
+    const out = join(dir, 'report-out');
+    const run = await runCapturedCli(['report', '--rules', 'form.ind', '--mapping', 'form.yaml', '--workers', '0', '--out', out, 'published.xlsx'], golden);
+    // The workbook's note sheet is no form: rejected, the two projects reported.
+    expect(run.code).toBe(1);
+    const back = await readFormWorkbook(join(out, 'forms.xlsx'), mapping, 'zh');
+    expect(back.map((f) => [f.sheet, f.problems.length])).toEqual([
+      ['道路维修', 0],
+      ['超出满分', 0],
+    ]);
+    const again = evaluate(ir!, back[0]!.record!, { lang: 'zh' });
+    expect(again.reported).toMatchObject({ total: 99.85, grade: '优', differs: false });
+    // The funds row as the form stated it (万元), and the 执行率 it implies.
+    expect(back[0]!.record!.reported).toMatchObject({ funds: { initial: '100', budget: '120', spent: '118.2', rate: '0.985' } });
   });
 });

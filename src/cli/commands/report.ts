@@ -91,7 +91,18 @@ export async function reportCommand(args: string[], io: CliIO, lang: Lang, comma
   const dir = values.out === '-' ? '-' : resolve(io.cwd, values.out);
   let writer: ReportWriter;
   try {
-    writer = new ReportWriter({ dir, formats, summaryOnly: values['summary-only'] === true, lang: docLang, messageLang: lang, ir, io, workers, texts });
+    writer = new ReportWriter({
+      dir,
+      formats,
+      summaryOnly: values['summary-only'] === true,
+      lang: docLang,
+      messageLang: lang,
+      ir,
+      io,
+      workers,
+      texts,
+      ...(mapping?.form ? { form: mapping.form } : {}),
+    });
   } catch (error) {
     // the output directory cannot be created (a file in the way, no permission): an input error
     write(io.stderr, msg(lang, 'cannotWrite', values.out, (error as NodeJS.ErrnoException).code ?? String(error)));
