@@ -13,17 +13,13 @@ import { parseAmount, parsePercent } from '../../rollup/quantity.js';
 import { readAllRecords, readDeclarationFile } from '../../rollup/load.js';
 import { parseSampleDeclaration, sample } from '../../rollup/sample.js';
 import { parseCommandArgs } from '../args.js';
+import { SAMPLE } from '../command-table.js';
 import { locatedAt, printDiagnostics } from '../diagnostics.js';
 import { type CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
 import { msg, type Lang } from '../messages.js';
 
 export async function sampleCommand(args: string[], io: CliIO, lang: Lang): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    rules: { type: 'string', short: 'r' },
-    seed: { type: 'string' },
-    threshold: { type: 'string' },
-    share: { type: 'string' },
-  });
+  const { values, positionals } = parseCommandArgs(args, SAMPLE);
   if (!values.rules) throw new UsageError(msg(lang, 'sampleNeedsRules'));
   if (values.seed === undefined || !/^\d+$/.test(values.seed) || Number(values.seed) > 0xffffffff) {
     throw new UsageError(msg(lang, 'sampleBadSeed'));
