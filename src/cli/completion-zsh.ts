@@ -56,8 +56,8 @@ function commandCase(spec: CommandSpec, lang: Lang): string {
 /** `exclusive`: the option ends completion (`--help`, `--version` take nothing after them). */
 function optionSpecs(options: OptionTable, lang: Lang, exclusive = false): string[] {
   return Object.entries(options).map(([name, o]) => {
-    const description = `[${escape(o.help[lang])}]`;
-    const value = o.type === 'string' ? `:${escape(o.value?.[lang] ?? 'VALUE')}:${valueAction(o)}` : '';
+    const description = `[${literal(o.help[lang])}]`;
+    const value = o.type === 'string' ? `:${literal(o.value?.[lang] ?? 'VALUE')}:${valueAction(o)}` : '';
     const body = quote(`${description}${value}`);
     if (!o.short) return quote(`${o.multiple ? '*' : exclusive ? '(- *)' : ''}--${name}${description}${value}`);
     const guard = o.multiple ? '*' : exclusive ? '(- *)' : `(-${o.short} --${name})`;
@@ -79,7 +79,7 @@ function action(kind: Completion): string {
 }
 
 /** _arguments syntax inside a description: brackets and colons are taken literally. */
-function escape(text: string): string {
+function literal(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/([[\]:])/g, '\\$1');
 }
 
