@@ -11,6 +11,7 @@ import { loadIR } from '../compile/load-ir.js';
 import type { RuleSetIR } from '../compile/ir.js';
 import { hasErrors } from '../common/diagnostic.js';
 import { printDiagnostics } from './diagnostics.js';
+import { inputsExist } from './files.js';
 import { type CliIO, write } from './io.js';
 import { type Lang, msg } from './messages.js';
 
@@ -21,6 +22,7 @@ export interface RuleSource {
 }
 
 export function loadRuleSet(source: RuleSource, io: CliIO, lang: Lang): RuleSetIR | undefined {
+  if (!inputsExist([source.rules, ...source.policies], io, lang)) return undefined;
   const rulesPath = resolve(io.cwd, source.rules);
   if (rulesPath.endsWith('.json')) {
     let json: unknown;

@@ -18,6 +18,7 @@ import { parseAmount } from '../../rollup/quantity.js';
 import { parseCommandArgs } from '../args.js';
 import { ALLOCATE } from '../command-table.js';
 import { locatedAt, printDiagnostics } from '../diagnostics.js';
+import { inputsExist } from '../files.js';
 import { type CliIO, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
 import { msg, type Lang } from '../messages.js';
 import { loadRuleSet } from '../rule-loading.js';
@@ -29,6 +30,7 @@ export async function allocateCommand(args: string[], io: CliIO, lang: Lang): Pr
   const pool = parseAmount(values.pool);
   if (!pool || pool.isNegative() || pool.decimalPlaces() > 2) throw new UsageError(msg(lang, 'allocateBadPool', values.pool));
 
+  if (!inputsExist([values.factors, ...positionals], io, lang)) return EXIT_USAGE;
   const factorFile = resolve(io.cwd, values.factors);
   const read = readDeclarationFile(factorFile, values.factors, lang);
   const parsed = read.value === undefined ? read : parseFactorFile(read.value, values.factors, lang);

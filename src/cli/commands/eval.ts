@@ -25,7 +25,7 @@ import { oneOf, parseCommandArgs, wholeNumberOption } from '../args.js';
 import { EVAL } from '../command-table.js';
 import { AdjacentLines } from '../adjacent-lines.js';
 import { openSink } from '../sink.js';
-import { displayPath } from '../files.js';
+import { displayPath, inputsExist } from '../files.js';
 import { type CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
 import { type Lang, msg } from '../messages.js';
 import { createProgress } from '../progress.js';
@@ -46,6 +46,7 @@ export async function evalCommand(args: string[], io: CliIO, lang: Lang): Promis
 
   const ir = loadRuleSet({ rules: values.rules, policies: values.policy ?? [], ...(values.framework ? { framework: values.framework } : {}) }, io, lang);
   if (!ir) return EXIT_USAGE;
+  if (!inputsExist(positionals, io, lang)) return EXIT_USAGE;
   const mapping = loadMapping(values.mapping, io, lang);
   if (mapping === undefined) return EXIT_USAGE;
   const context = await loadCliContext(values, io, lang);

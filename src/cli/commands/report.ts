@@ -21,7 +21,7 @@ import type { ProjectInfo } from '../../report/input.js';
 import { assessParallel } from '../../pipeline/parallel.js';
 import { parseCommandArgs, wholeNumberOption } from '../args.js';
 import { REPORT } from '../command-table.js';
-import { displayPath } from '../files.js';
+import { displayPath, inputsExist } from '../files.js';
 import { type CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
 import { cliWord, type Lang, msg } from '../messages.js';
 import { createProgress } from '../progress.js';
@@ -63,6 +63,7 @@ export async function reportCommand(args: string[], io: CliIO, lang: Lang, comma
   }
   const workers = values.workers === undefined ? defaultWorkers([...positionals, ...resultFiles], io.cwd) : wholeNumberOption(values.workers, '--workers', 0);
 
+  if (!inputsExist([...positionals, ...resultFiles], io, lang)) return EXIT_USAGE;
   const ir = loadRuleSet({ rules: values.rules, policies: values.policy ?? [], ...(values.framework ? { framework: values.framework } : {}) }, io, lang);
   if (!ir) return EXIT_USAGE;
   const mapping = loadMapping(values.mapping, io, lang);
