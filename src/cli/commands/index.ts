@@ -27,5 +27,6 @@ export const commands: Record<string, CommandLoader> = {
   sample: async () => (await import('./sample.js')).sampleCommand,
   allocate: async () => (await import('./allocate.js')).allocateCommand,
   rollup: async () => (await import('./rollup.js')).rollupCommand,
+  explain: async () => (await import('./explain.js')).explainCommand,
   completion: async () => (await import('./completion.js')).completionCommand,
 };
