@@ -68,6 +68,7 @@ function wantsHelp(args: string[]): boolean {
 function helpCommand(args: string[], io: CliIO, lang: Lang): number {
   const [topic] = args;
   if (topic === undefined) return printed(io, globalHelp(lang));
+  if (wantsHelp(args)) return printed(io, commandHelp(commandSpec('help')!, lang));
   const spec = commandSpec(topic);
   return spec ? printed(io, commandHelp(spec, lang)) : unknownCommand(topic, io, lang);
 }

@@ -28,5 +28,7 @@ export const commands: Record<string, CommandLoader> = {
   allocate: async () => (await import('./allocate.js')).allocateCommand,
   rollup: async () => (await import('./rollup.js')).rollupCommand,
   explain: async () => (await import('./explain.js')).explainCommand,
+  inspect: async () => (await import('./inspect.js')).inspectCommand,
+  bench: async () => (await import('./bench.js')).benchCommand,
   completion: async () => (await import('./completion.js')).completionCommand,
 };
