@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../src/cli/commands/index.js';
+import type { OptionTable } from '../../src/cli/command-spec.js';
 import { COMMAND_SPECS, SERVE } from '../../src/cli/command-table.js';
 import { displayWidth } from '../../src/compile/code-frame.js';
 import { parseServeArgs } from '../../src/service/index.js';
@@ -26,7 +27,8 @@ describe('the command table', () => {
   });
 
   it('lists for serve only options the service accepts', () => {
-    for (const [name, option] of Object.entries(SERVE.options)) {
+    const options: OptionTable = SERVE.options;
+    for (const [name, option] of Object.entries(options)) {
       const value = option.choices?.[0] ?? (name.includes('size') || name === 'max-body' ? '1mb' : name === 'rules' ? cwd : '1');
       const argv = ['--rules', cwd, ...(option.type === 'boolean' ? [`--${name}`] : [`--${name}`, value])];
       if (name.startsWith('decision-log-')) argv.push('--decision-log', join(cwd, 'log.ndjson'));
