@@ -2,7 +2,8 @@
  * The command table is the one declaration of commands and options: the dispatcher loads
  * exactly the commands it lists, every option it lists for `serve` is one the service itself
  * accepts (serve parses its argv again in src/service), every help text fits 100 columns in
- * both languages, `jixiao help X` is `jixiao X --help`, and `--version` is package.json's.
+ * both languages, `jixiao help X` is `jixiao X --help`, README's command list names every
+ * command, and `--version` is package.json's.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,6 +49,12 @@ describe('the command table', () => {
       const global = await runCapturedCli(['--help', '--lang', lang], cwd);
       for (const spec of COMMAND_SPECS) expect(global.stdout).toMatch(new RegExp(`^  ${spec.name} `, 'm'));
     }
+  });
+
+  it('has every command in README’s command list', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const list = readme.slice(readme.indexOf('## Commands'), readme.indexOf('\n## ', readme.indexOf('## Commands') + 1));
+    for (const spec of COMMAND_SPECS) if (spec.name !== 'help') expect(list, spec.name).toContain(`jixiao ${spec.name} `);
   });
 
   it('prints the version of package.json', async () => {
