@@ -6,12 +6,12 @@
  * these records. Times come from an injected clock so the formatting is testable without timing.
  */
 import type { RuleSetIR } from '../compile/ir.js';
-import { defineCatalogue, render } from '../common/catalogue.js';
 import type { Lang } from '../common/lang.js';
 import type { TraceLevel } from '../engine/result.js';
 import { createAssessor } from '../pipeline/assess.js';
 import { displayWidth } from '../compile/code-frame.js';
 import { alignColumns } from './text-table.js';
+import { benchWord } from './tool-messages.js';
 
 export interface BenchRow {
   trace: TraceLevel;
@@ -63,30 +63,16 @@ export function runBench(ir: RuleSetIR, items: readonly BenchItem[], options: Be
   });
 }
 
-const WORDS = defineCatalogue('cli-bench', {
-  heading: {
-    zh: '{name} {version}（{hash}）：{records} 条记录，每个级别计时 {rounds} 轮',
-    en: '{name} {version} ({hash}): {records} record(s), {rounds} timed passes per level',
-  },
-  scope: {
-    zh: '在当前线程评分并应用规则，预热之后计时；不含读文件与输出',
-    en: 'scored and recommended in this thread after a warm-up; reading and output not timed',
-  },
-  trace: { zh: '计算过程', en: 'trace' },
-  perSecond: { zh: '记录/秒', en: 'records/s' },
-  perRecord: { zh: '微秒/记录', en: 'µs/record' },
-  rejected: { zh: '另有 {n} 条记录无法读取，未计入', en: '{n} unreadable record(s) left out' },
-});
-
 export function formatBench(ir: Pick<RuleSetIR, 'name' | 'version' | 'hash'>, rows: readonly BenchRow[], lang: Lang): string {
   const first = rows[0];
-  const heading = render(
-    WORDS,
-    'heading',
-    { name: ir.name, version: ir.version, hash: ir.hash.slice(0, 19), records: first?.records ?? 0, rounds: first?.rounds ?? 0 },
-    lang,
-  ).message;
-  const head = [render(WORDS, 'trace', {}, lang).message, render(WORDS, 'perSecond', {}, lang).message, render(WORDS, 'perRecord', {}, lang).message];
+  const heading = benchWord(lang, 'heading', {
+    name: ir.name,
+    version: ir.version,
+    hash: ir.hash.slice(0, 19),
+    records: first?.records ?? 0,
+    rounds: first?.rounds ?? 0,
+  });
+  const head = [benchWord(lang, 'trace', {}), benchWord(lang, 'perSecond', {}), benchWord(lang, 'perRecord', {})];
   const body = rows.map((row) => {
     const evaluated = row.records * row.rounds;
     const seconds = Math.max(row.elapsedMs, 1e-6) / 1000;
@@ -95,11 +81,11 @@ export function formatBench(ir: Pick<RuleSetIR, 'name' | 'version' | 'hash'>, ro
   // numbers right-aligned under their headings: pad on the left to the column's width
   const widths = head.map((h, c) => Math.max(displayWidth(h), ...body.map((r) => r[c]!.length)));
   const rightAligned = body.map((r) => r.map((cell, c) => (c === 0 ? cell : cell.padStart(widths[c]!))));
-  return [heading, render(WORDS, 'scope', {}, lang).message, '', ...alignColumns([head, ...rightAligned])].join('\n') + '\n';
+  return [heading, benchWord(lang, 'scope', {}), '', ...alignColumns([head, ...rightAligned])].join('\n') + '\n';
 }
 
 export function unreadableNote(n: number, lang: Lang): string {
-  return render(WORDS, 'rejected', { n }, lang).message;
+  return benchWord(lang, 'rejected', { n });
 }
 
 function grouped(n: number): string {

@@ -140,7 +140,7 @@ export const BENCH = defineCommand({
       value: { zh: '次数', en: 'N' },
       help: {
         zh: '每个级别至少计时的轮数，每轮评价全部记录（默认 5，记录少时自动增加）',
-        en: 'least timed passes over all records per trace level (default 5; more for small files)',
+        en: 'the fewest timed passes over all records per trace level (default 5; more for small files)',
       },
     },
     trace: {

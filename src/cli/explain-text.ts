@@ -14,7 +14,7 @@ import { actionLabel, amountText, ruleText } from '../report/actions.js';
 import { formatTarget, formatValue } from '../report/format.js';
 import { hasMessage, t } from '../report/i18n/index.js';
 import { hitText } from '../report/public-text.js';
-import { ew } from './explain-words.js';
+import { ew } from './tool-messages.js';
 import { wrapDisplay } from './text-table.js';
 
 const WIDTH = 100;

@@ -9,8 +9,8 @@
 import { Decimal } from 'decimal.js';
 import type { ExprIR, ParamIR, RuleSetIR } from '../compile/ir.js';
 import type { Lang } from '../common/lang.js';
-import { defineCatalogue, render } from '../common/catalogue.js';
 import { wrapDisplay } from './text-table.js';
+import { inspectWord } from './tool-messages.js';
 
 export interface InspectInfo {
   name: string;
@@ -134,22 +134,7 @@ export function exprText(e: ExprIR): string {
   }
 }
 
-const WORDS = defineCatalogue('cli-inspect', {
-  ruleset: { zh: '规则集 {name}（{label}），版本 {version}', en: 'rule set {name} ({label}), version {version}' },
-  hash: { zh: '校验码   {hash}', en: 'hash        {hash}' },
-  irVersion: { zh: 'IR 版本  {v}', en: 'IR version  {v}' },
-  files: { zh: '文件     {files}', en: 'files       {files}' },
-  frameworks: { zh: '框架', en: 'Frameworks' },
-  extends: { zh: '继承 {list}', en: 'extends {list}' },
-  selected: { zh: '（本次选用）', en: ' (selected)' },
-  inputs: { zh: '输入（{n} 项）', en: 'Inputs ({n})' },
-  required: { zh: '必填', en: 'required' },
-  params: { zh: '参数（{n} 项）', en: 'Params ({n})' },
-  usedBy: { zh: '引用：{list}', en: 'used by: {list}' },
-  unused: { zh: '未被引用', en: 'not referenced' },
-});
-
-const w = (lang: Lang, key: keyof typeof WORDS, args: Record<string, string | number> = {}): string => render(WORDS, key, args, lang).message;
+const w = inspectWord;
 
 export function inspectText(info: InspectInfo, lang: Lang): string {
   const out = [w(lang, 'ruleset', { name: info.name, label: info.label ?? '—', version: info.version })];

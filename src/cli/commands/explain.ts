@@ -14,7 +14,7 @@ import { parseCommandArgs } from '../args.js';
 import { EXPLAIN } from '../command-table.js';
 import { loadCliContext } from '../context-input.js';
 import { explainText } from '../explain-text.js';
-import { ew } from '../explain-words.js';
+import { ew } from '../tool-messages.js';
 import { displayPath, inputsExist } from '../files.js';
 import { type CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
 import { type Lang, msg } from '../messages.js';

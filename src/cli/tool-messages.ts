@@ -1,8 +1,9 @@
 /**
- * The words of `jixiao explain` (headings and labels of one record's scorecard as text), in the
- * one catalogue shape. Indicator statuses, reasons for lost points, action names and value
- * formats are the reports' own (src/report/i18n), so a record reads the same in its report and
- * in the terminal.
+ * The words of the commands that read a rule set aloud — `jixiao explain` (one record's
+ * scorecard as text), `jixiao inspect` (what a rule set is made of) and `jixiao bench` (its
+ * speed on the user's records) — in the one catalogue shape. Indicator statuses, reasons for
+ * lost points, action names and value formats are the reports' own (src/report/i18n), so a
+ * record reads the same in its report and in the terminal.
  */
 import { defineCatalogue, render } from '../common/catalogue.js';
 import type { Lang } from '../common/lang.js';
@@ -49,4 +50,42 @@ export type ExplainWord = keyof typeof EXPLAIN_WORDS;
 
 export function ew(lang: Lang, key: ExplainWord, args: Record<string, string | number> = {}): string {
   return render(EXPLAIN_WORDS, key, args, lang).message;
+}
+
+export const INSPECT_WORDS = defineCatalogue('cli-inspect', {
+  ruleset: { zh: '规则集 {name}（{label}），版本 {version}', en: 'rule set {name} ({label}), version {version}' },
+  hash: { zh: '校验码   {hash}', en: 'hash        {hash}' },
+  irVersion: { zh: 'IR 版本  {v}', en: 'IR version  {v}' },
+  files: { zh: '文件     {files}', en: 'files       {files}' },
+  frameworks: { zh: '框架', en: 'Frameworks' },
+  extends: { zh: '继承 {list}', en: 'extends {list}' },
+  selected: { zh: '（本次选用）', en: ' (selected)' },
+  inputs: { zh: '输入（{n} 项）', en: 'Inputs ({n})' },
+  required: { zh: '必填', en: 'required' },
+  params: { zh: '参数（{n} 项）', en: 'Params ({n})' },
+  usedBy: { zh: '引用：{list}', en: 'used by: {list}' },
+  unused: { zh: '未被引用', en: 'not referenced' },
+});
+
+export function inspectWord(lang: Lang, key: keyof typeof INSPECT_WORDS, args: Record<string, string | number> = {}): string {
+  return render(INSPECT_WORDS, key, args, lang).message;
+}
+
+export const BENCH_WORDS = defineCatalogue('cli-bench', {
+  heading: {
+    zh: '{name} {version}（{hash}）：{records} 条记录，每个级别计时 {rounds} 轮',
+    en: '{name} {version} ({hash}): {records} record(s), {rounds} timed passes per level',
+  },
+  scope: {
+    zh: '在当前线程评分并应用规则，预热之后计时；不含读文件与输出',
+    en: 'scored and recommended in this thread after a warm-up; reading and output not timed',
+  },
+  trace: { zh: '计算过程', en: 'trace' },
+  perSecond: { zh: '记录/秒', en: 'records/s' },
+  perRecord: { zh: '微秒/记录', en: 'µs/record' },
+  rejected: { zh: '另有 {n} 条记录无法读取，未计入', en: '{n} unreadable record(s) left out' },
+});
+
+export function benchWord(lang: Lang, key: keyof typeof BENCH_WORDS, args: Record<string, string | number> = {}): string {
+  return render(BENCH_WORDS, key, args, lang).message;
 }
