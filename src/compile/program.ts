@@ -27,6 +27,7 @@ import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import type { Item } from './model.js';
 import { inRefused, refusedSpans } from './refused.js';
 import { checkRulesTargets } from './rules.js';
+import { checkScalesAndTables } from './aggregate.js';
 import { COMPILE_TERMS } from './messages-terms.js';
 
 export interface CompileResult {
@@ -59,6 +60,7 @@ export function compileLoaded(files: readonly LoadedFile[], diagnostics: Diagnos
   }
   const frameworks = resolveFrameworks(fwDecls, accept);
   checkRulesTargets(blocks, [...frameworks.keys()], accept);
+  for (const f of files) checkScalesAndTables(f.ast, f.path, accept);
 
   const entryDir = posix.dirname((files.find((f) => f.entry)?.path ?? '').split('\\').join('/'));
   const relCache = new Map<string, string>();

@@ -13,7 +13,7 @@
  */
 import type { IToken } from 'chevrotain';
 import { tokenMatcher } from './chevrotain.js';
-import { ScoreParser } from './parser-score.js';
+import { ScalesParser } from './parser-scales.js';
 import { allTokens, Arrow, Comma, Equals, GtEq, Identifier, kw, LCurly, LtEq, NumberLiteral, Plus, RCurly, SoftKeyword, StringLiteral } from './tokens.js';
 import { syntaxErrorProvider } from './syntax-errors.js';
 
@@ -30,7 +30,7 @@ function startsAmount(t: IToken): boolean {
   return tokenMatcher(t, NumberLiteral) || isLineWord(t) || tokenMatcher(t, kw.Data) || tokenMatcher(t, kw.Previous) || tokenMatcher(t, kw.Rectification);
 }
 
-export class JixiaoParser extends ScoreParser {
+export class JixiaoParser extends ScalesParser {
   constructor() {
     super(allTokens, {
       recoveryEnabled: true,
@@ -48,6 +48,8 @@ export class JixiaoParser extends ScoreParser {
           { ALT: () => this.SUBRULE(this.importDecl) },
           { ALT: () => this.SUBRULE(this.frameworkDecl) },
           { ALT: () => this.SUBRULE(this.rulesDecl) },
+          { ALT: () => this.SUBRULE(this.scaleDecl) },
+          { ALT: () => this.SUBRULE(this.tableDecl) },
           { ALT: () => this.SUBRULE(this.separator) },
         ]),
       ),
@@ -75,6 +77,7 @@ export class JixiaoParser extends ScoreParser {
           { ALT: () => this.SUBRULE(this.setting) },
           { ALT: () => this.SUBRULE(this.gradesDecl) },
           { ALT: () => this.SUBRULE(this.vetoDecl) },
+          { ALT: () => this.SUBRULE(this.outcomeDecl) },
           { ALT: () => this.SUBRULE(this.requireDecl) },
           { ALT: () => this.SUBRULE(this.paramDecl) },
           { ALT: () => this.SUBRULE(this.letDecl) },
@@ -278,6 +281,7 @@ export class JixiaoParser extends ScoreParser {
         this.alts(15, () => [
           { ALT: () => this.SUBRULE(this.metaItem) },
           { ALT: () => this.SUBRULE(this.applicableClause) },
+          { ALT: () => this.SUBRULE(this.aggregateClause) },
           { ALT: () => this.SUBRULE(this.nodeMember) },
           { ALT: () => this.SUBRULE(this.separator) },
         ]),

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogueName, codeOf, defineCatalogue, placeholders, render, type Catalogue } from '../../src/common/catalogue.js';
 import { CLI_MESSAGES, CLI_WORDS } from '../../src/cli/messages.js';
 import { DEMO_COLUMNS, DEMO_LEVELS, DEMO_LOOP, DEMO_SUMMARY } from '../../src/cli/demo/messages.js';
-import { COMPILE_NAMES, COMPILE_RULES, COMPILE_STRUCTURE } from '../../src/compile/messages.js';
+import { COMPILE_NAMES, COMPILE_RULES, COMPILE_SCALES, COMPILE_STRUCTURE } from '../../src/compile/messages.js';
 import { COMPILE_TERMS } from '../../src/compile/messages-terms.js';
 import { SHEET_MESSAGES, SHEET_PHRASES } from '../../src/data/sheets/messages.js';
 import { DIAGNOSTIC_LABELS } from '../../src/common/diagnostic-messages.js';
@@ -45,6 +45,7 @@ const KNOWN: Record<string, { catalogue: Catalogue; diagnostics: boolean }> = {
   'compile-names': { catalogue: COMPILE_NAMES, diagnostics: true },
   'compile-structure': { catalogue: COMPILE_STRUCTURE, diagnostics: true },
   'compile-rules': { catalogue: COMPILE_RULES, diagnostics: true },
+  'compile-scales': { catalogue: COMPILE_SCALES, diagnostics: true },
   'compile-terms': { catalogue: COMPILE_TERMS, diagnostics: false },
   sheets: { catalogue: SHEET_MESSAGES, diagnostics: false },
   'sheets-phrases': { catalogue: SHEET_PHRASES, diagnostics: false },
