@@ -13,7 +13,7 @@ import { nearest } from './command-spec.js';
 import { COMMAND_SPECS, commandSpec } from './command-table.js';
 import { commandHelp, globalHelp } from './help.js';
 import { missingOptionalPackage } from './optional-module.js';
-import { packageVersion } from './version.js';
+import { packageVersion } from '../common/version.js';
 import { LANGS } from '../common/lang.js';
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
