@@ -21,6 +21,7 @@ import { installProblemHandlers } from './problem.js';
 import { RuleSetRegistry } from './registry.js';
 import { registerEvaluateRoutes } from './routes-evaluate.js';
 import { registerLoopRoutes } from './routes-loop.js';
+import { packageVersion } from '../common/version.js';
 import { registerMetaRoutes } from './routes-meta.js';
 import { metricsSchema, openapiRouteSchema, sharedSchemas } from './schemas.js';
 import type { Toolchain } from './toolchain.js';
@@ -166,7 +167,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
     openapi ??= buildOpenApi(
       collector,
       sharedSchemas,
-      { title: 'jixiao evaluator service', version: '0.1.0', description: 'Budget performance evaluation over loaded indicator rule sets' },
+      { title: 'jixiao evaluator service', version: packageVersion(), description: 'Budget performance evaluation over loaded indicator rule sets' },
       options.token !== undefined && options.token !== '',
     );
     return openapi;
