@@ -44,7 +44,10 @@ export function createRecordValidator(ir: RuleSetIR, lang: Lang = DEFAULT_LANG):
   return (record, id) => {
     const labelErrors = labels.check(record, id);
     const numberErrors = [...numbers.check(record, id), ...reportedErrors(record, id)];
-    if (check(record)) return [...numberErrors, ...labelErrors].slice(0, 20);
+    // The schema's view of `reported` is the older, narrower one: the block is checked above, so
+    // the schema sees the record without it (and ajv never builds errors that would be dropped).
+    const forSchema = hasReported(record) ? withoutReported(record) : record;
+    if (check(forSchema)) return [...numberErrors, ...labelErrors].slice(0, 20);
     // A label field's enum error says less than the label check (no "did you mean"): keep one.
     const reported = new Set(labelErrors.map((e) => e.path));
     const numeric = new Set(numberErrors.map((e) => e.path));
@@ -54,6 +57,16 @@ export function createRecordValidator(ir: RuleSetIR, lang: Lang = DEFAULT_LANG):
       .map((e: ErrorObject) => toError(e, record, id, lang));
     return [...schemaErrors, ...numberErrors, ...labelErrors].slice(0, 20);
   };
+}
+
+function hasReported(record: unknown): record is Record<string, unknown> {
+  return record !== null && typeof record === 'object' && !Array.isArray(record) && Object.hasOwn(record, 'reported');
+}
+
+function withoutReported(record: Record<string, unknown>): Record<string, unknown> {
+  const { reported: _reported, ...rest } = record;
+  void _reported;
+  return rest;
 }
 
 function pointerToPath(pointer: string): string {
