@@ -6,7 +6,7 @@
  * number, a grade that is not a label, a missing reason), each naming the field and saying how to
  * fix it; EVL450–EVL459 are findings — inconsistencies a published form really contains (a
  * totals row that is not the sum of its rows, points above a weight, an execution rate that does
- * not follow from its amounts). Findings never reject a record: they are part of the result,
+ * not follow from its amounts, a row's 分值 that is not the rule set's weight). Findings never reject a record: they are part of the result,
  * with the numbers that show them. Both share the one catalogue shape (catalogue.ts).
  */
 import { defineCatalogue, render, type Arg } from './catalogue.js';
@@ -25,6 +25,7 @@ export const REPORTED = {
   ABOVE_WEIGHT: 'EVL452',
   RATE_MISMATCH: 'EVL453',
   GRADE_NOT_TOTAL: 'EVL454',
+  WEIGHT_DIFFERS: 'EVL455',
 } as const;
 
 export const REPORTED_MESSAGES = defineCatalogue('reported', {
@@ -76,6 +77,10 @@ export const REPORTED_MESSAGES = defineCatalogue('reported', {
   EVL453: {
     zh: '资金执行率填报为 {stated}，而全年执行数 {spent} ÷ 全年预算数 {budget} = {computed}',
     en: 'the execution rate is stated as {stated}, but 全年执行数 {spent} ÷ 全年预算数 {budget} = {computed}',
+  },
+  EVL455: {
+    zh: '表中“{name}”的分值为 {stated} 分，而规则集中其权重为 {weight} 分',
+    en: 'the form gives "{name}" {stated} points, but the rule set weighs it {weight}',
   },
   EVL454: {
     zh: '自评等级“{stated}”与自评总分 {total} 对应的等级“{expected}”不符',

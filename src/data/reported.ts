@@ -31,6 +31,8 @@ export interface ReportedPoints {
   points: string;
   /** Absent when the record gives none. */
   reason?: string;
+  /** The row's 分值 as the form states it, when it does. */
+  weight?: string;
   /** The data field it came from, for messages: `data.reported.完成及时性`. */
   field: string;
 }
@@ -140,6 +142,11 @@ export function readReported(record: unknown, index: ReportedIndex, id: string, 
     const out: ReportedPoints = { points: p, field };
     const reason = reasonOf(entry, field);
     if (reason !== undefined) out.reason = reason;
+    if (entry.weight !== undefined && entry.weight !== null) {
+      const w = decimalOf(entry.weight);
+      if (w === undefined) fail(REPORTED.NOT_NUMBER, `${field}.weight`, { found: describeFound(entry.weight, lang) });
+      else out.weight = w;
+    }
     return out;
   };
   const reasonOf = (entry: Record<string, unknown>, field: string): string | undefined => {

@@ -109,6 +109,8 @@ export function reportedSummary(
     rowOf.set(l.path, row);
     rows = rows.plus(row);
     reach = reach.plus(l.eff);
+    if (stated?.weight !== undefined && Num.parse(stated.weight).toNumber() !== l.result.weight)
+      find(REPORTED.WEIGHT_DIFFERS, { stated: round(Num.parse(stated.weight)), weight: l.result.weight }, l.path, { name: l.name });
     if (stated && row.gt(l.eff)) find(REPORTED.ABOVE_WEIGHT, { points: round(row), weight: round(l.eff) }, l.path, { name: l.name });
     if (stated && l.result.reported?.differs)
       needReason(`“${l.name}”`, stated, l.result.reported.points, l.result.points === null ? null : round(l.points ?? ZERO));

@@ -132,6 +132,10 @@ describe('consistency findings', () => {
       ['产出', { points: 65, weight: 60 }],
     ]);
   });
+  it("a row's 分值 that is not the rule set's weight (the form follows another framework)", () => {
+    const r = evaluate(ir, { ...base, reported: { 满意度: { points: 36, weight: 30 }, 完成率: { points: 28.5, weight: 30 } } });
+    expect(r.findings).toMatchObject([{ code: 'EVL455', path: '效益/满意度', numbers: { stated: 30, weight: 40 } }]);
+  });
   it('a grade the reported total does not earn', () => {
     const r = evaluate(ir, { ...base, reported: { total: { points: 85, reason: '复核' }, grade: '优' } });
     expect(r.reported).toMatchObject({ total: 85, grade: '优' });

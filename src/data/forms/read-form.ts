@@ -170,14 +170,17 @@ export function readFormSheet(ws: ExcelJS.Worksheet, mapping: FormMapping = defa
   if (fundsPoints) {
     const below = { row: fundsPoints.row + 1, col: fundsPoints.col };
     const p = number(cellAt(g, below), below, 'points');
-    if (p !== undefined) reported[mapping.fundsIndicator] = { points: p };
+    const weightAt = findLabel(g, L.weight, 1, budgetAt.row);
+    const wBelow = weightAt && { row: weightAt.row + 1, col: weightAt.col };
+    const w = wBelow && number(cellAt(g, wBelow), wBelow, 'weight');
+    if (p !== undefined) reported[mapping.fundsIndicator] = w === undefined ? { points: p } : { points: p, weight: w };
   }
 
   // Target rows: from under the 三级指标 header to the 总分 row.
   const head = findLabel(g, L.level3, budgetAt.row + 1);
   if (!head) return missing('level3', 'targets');
   const col = (key: LabelKey): number | undefined => findLabel(g, L[key], 1, head.row)?.col;
-  const cols = { level3: head.col, actual: col('actual'), points: col('points'), reason: col('reason') };
+  const cols = { level3: head.col, actual: col('actual'), weight: col('weight'), points: col('points'), reason: col('reason') };
   const totalAt = findLabel(g, L.total, head.row + 1);
   const last = totalAt ? totalAt.row - 1 : g.length;
   for (let r = head.row + 1; r <= last; r++) {
@@ -190,6 +193,11 @@ export function readFormSheet(ws: ExcelJS.Worksheet, mapping: FormMapping = defa
       const at = { row: r, col: cols.points };
       const p = number(cellAt(g, at), at, 'points');
       if (p !== undefined) entry.points = p;
+    }
+    if (cols.weight && entry.points !== undefined) {
+      const at = { row: r, col: cols.weight };
+      const w = number(cellAt(g, at), at, 'weight');
+      if (w !== undefined) entry.weight = w;
     }
     const reason = cols.reason ? text(cellAt(g, { row: r, col: cols.reason })) : undefined;
     if (reason !== undefined && reason !== '/' && reason !== '无') entry.reason = reason;
