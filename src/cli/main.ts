@@ -9,7 +9,7 @@
 import { type CliIO, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, write } from './io.js';
 import { type Lang, detectLang, msg } from './messages.js';
 import { commands } from './commands/index.js';
-import { nearest } from './command-spec.js';
+import { nearest } from '../common/command-spec.js';
 import { COMMAND_SPECS, commandSpec } from './command-table.js';
 import { commandHelp, globalHelp } from './help.js';
 import { missingOptionalPackage } from './optional-module.js';

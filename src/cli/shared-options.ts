@@ -7,7 +7,7 @@
  */
 import { TRACE_LEVELS } from '../engine/result.js';
 import { LANGS } from '../common/lang.js';
-import type { OptionSpec } from './command-spec.js';
+import type { OptionSpec } from '../common/command-spec.js';
 
 const FILE = { zh: '文件', en: 'FILE' } as const;
 

@@ -21,6 +21,7 @@ import { installProblemHandlers } from './problem.js';
 import { RuleSetRegistry } from './registry.js';
 import { registerEvaluateRoutes } from './routes-evaluate.js';
 import { registerLoopRoutes } from './routes-loop.js';
+import { DEFAULT_LIMITS } from './limits.js';
 import { packageVersion } from '../common/version.js';
 import { registerMetaRoutes } from './routes-meta.js';
 import { metricsSchema, openapiRouteSchema, sharedSchemas } from './schemas.js';
@@ -57,7 +58,7 @@ export interface ServerOptions {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-export const DEFAULT_LIMITS: ServiceLimits = { maxBodyBytes: 10 * 1024 * 1024, maxRecords: 10_000, timeoutMs: 30_000 };
+export { DEFAULT_LIMITS };
 
 export interface ServiceHandle {
   registry: RuleSetRegistry;
