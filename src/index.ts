@@ -29,7 +29,8 @@ export type {
   Recommendation,
 } from './engine/index.js';
 
-export { readRecords, createRecordValidator } from './data/index.js';
+export { readRecords, createRecordValidator, readReported, defaultFormMapping, parseFormMapping, readFormWorkbook } from './data/index.js';
+export type { ReportedData, FormMapping, FormRecord, FormProblem } from './data/index.js';
 
 export { createRecommender, recommendWithReference, emitRules, allocate } from './recommend/index.js';
 export type { Recommender, RecommendContext, AllocationInput, AllocationResult } from './recommend/index.js';

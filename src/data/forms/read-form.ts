@@ -45,7 +45,19 @@ interface At {
   col: number;
 }
 
-function gridOf(ws: ExcelJS.Worksheet): Grid {
+/**
+ * The part of an ExcelJS worksheet the reader uses. Structural, so the published declarations do
+ * not name exceljs (an optional dependency a lean install does not have).
+ */
+export interface FormWorksheet {
+  readonly name: string;
+  eachRow(
+    options: { includeEmpty: boolean },
+    visit: (row: { eachCell(options: { includeEmpty: boolean }, visit: (cell: { value: unknown }, column: number) => void): void }, rowNumber: number) => void,
+  ): void;
+}
+
+function gridOf(ws: FormWorksheet): Grid {
   const grid: Grid = [];
   ws.eachRow({ includeEmpty: true }, (row, r) => {
     const cells: Cell[] = [];
@@ -113,7 +125,7 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 }
 
 /** One worksheet in the form's layout → one record. */
-export function readFormSheet(ws: ExcelJS.Worksheet, mapping: FormMapping = defaultFormMapping(), lang: Lang = DEFAULT_LANG): FormRecord {
+export function readFormSheet(ws: FormWorksheet, mapping: FormMapping = defaultFormMapping(), lang: Lang = DEFAULT_LANG): FormRecord {
   const sheet = ws.name;
   const g = gridOf(ws);
   const L = mapping.labels;
