@@ -6,6 +6,7 @@
  * (lower bounds inclusive), vetoes applied after the grade, points lost and what the next grade
  * would take. Everything here reads outcomes; nothing is re-evaluated.
  */
+import { datedParamSteps } from './dated-trace.js';
 import type { DimensionResult, EvaluationError, EvaluationResult, IndicatorResult, LostPoints, NextGrade, TraceStep, VetoResult } from './result.js';
 import type { ScoreMethodName } from '../compile/ir.js';
 import { assertNever } from '../common/diagnostic.js';
@@ -96,6 +97,8 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
   }
   let total = rawTotal && rawTotal.toDecimalPlaces(program.precision, program.rounding);
   if (total && traced) steps.push({ what: `rounded to ${program.precision} decimals (${program.ir.settings.rounding})`, result: total.toString() });
+  // Which value of each param by fiscal year applied, and its 文号.
+  if (traced) for (const step of datedParamSteps(program.ir, state.ctx.data)) steps.push(step);
   const firstGrade = total ? gradeOf(program, total, traced ? steps : null) : null;
 
   // Vetoes: decided on the graded scorecard, applied after the grade.
