@@ -24,6 +24,8 @@ import { newFacts } from './scope.js';
 import { lowerSymbol, makeScope, toLetIR, toParamIR, topoLets } from './symbols.js';
 import type { Ty } from './units.js';
 import { ANY, addUnits, describeUnit, inputTy } from './units.js';
+import { scaleTy } from './scales.js';
+import { lowerAggregate } from './aggregate.js';
 
 export interface Built {
   /** The framework with numbers written by a param's name resolved (slots.ts): what checks read. */
@@ -55,7 +57,7 @@ export function settingsOf(rf: RFramework): SettingsIR {
 }
 
 export function buildFramework(written: RFramework, blocks: Item<RulesDecl>[], ids: IdGen, accept: Accept): Built {
-  const inputs = new Map<string, Ty>(written.inputs.map((i) => [i.decl.path.segments.join('.'), inputTy(i.decl.type)]));
+  const inputs = new Map<string, Ty>(written.inputs.map((i) => [i.decl.path.segments.join('.'), i.decl.scale ? scaleTy(i.decl.scale) : inputTy(i.decl.type)]));
   const valueCache = new Map<RNode, Lowered | 'doing'>();
   const env: Env = {
     fw: written,
@@ -90,6 +92,11 @@ export function buildFramework(written: RFramework, blocks: Item<RulesDecl>[], i
     id: ids.next('g', rf.grades!.file, g.range),
   }));
   const fwCtx = (file: string, where: ExprCtx['where']): ExprCtx => ({ env, file, where, scope, rules: false });
+  const outcomes = rf.outcomes.map(({ decl, file }) => {
+    const w = lowerExpr(decl.when, fwCtx(file, 'veto'));
+    expect(w, 'bool', decl.when.range, fwCtx(file, 'veto'));
+    return { id: ids.next('o', file, decl.range), name: decl.name.text, when: w.ir, hideTotal: decl.hideTotal, meta: metaIR(decl.meta) };
+  });
   const vetoes = rf.vetoes.map(({ decl, file }) => {
     const id = ids.next('v', file, decl.range);
     const w = lowerExpr(decl.when, fwCtx(file, 'veto'));
@@ -125,6 +132,8 @@ export function buildFramework(written: RFramework, blocks: Item<RulesDecl>[], i
     if (n.kind === 'dimension') {
       const dim: DimensionIR = { kind: 'dimension', ...base, children: [] };
       if (applicable) dim.applicable = applicable;
+      const aggregate = lowerAggregate(n, env, accept);
+      if (aggregate) dim.aggregate = aggregate;
       dim.children = n.children.map(buildNode);
       if (!n.weight) dim.weight = sumWeights(dim.children);
       return dim;
@@ -192,6 +201,7 @@ export function buildFramework(written: RFramework, blocks: Item<RulesDecl>[], i
     sourceMap: ids.sourceMap,
   };
   if (rf.label !== undefined) ir.label = rf.label;
+  if (outcomes.length) ir.outcomes = outcomes;
   return { rf, ir, env, scope, blocks: blockBuilds };
 }
 

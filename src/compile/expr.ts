@@ -24,6 +24,8 @@ import { suggest } from './suggest.js';
 import { lowerVetoed } from './vetoed.js';
 import { checkUndeclared } from './undeclared.js';
 import { COMPILE_TERMS } from './messages-terms.js';
+import { lowerLookup } from './lookup.js';
+import { labelOf, lowerScaleLabel, lowerScaleMinMax, lowerScalePair, scaleOf } from './scales.js';
 
 const FUNCTIONS: Record<BuiltinFunction, { min: number; max: number; aggregate?: boolean }> = {
   min: { min: 1, max: Infinity },
@@ -166,8 +168,24 @@ const isGradeLike = (e: Expr, ctx: ExprCtx): boolean => isGradeRef(e, ctx) || is
 function lowerBinary(e: Binary, ctx: ExprCtx): Lowered {
   if (COMPARE.has(e.op) && isGradeLike(e.left, ctx) && isGradeLike(e.right, ctx)) return lowerGradePair(e, ctx);
   if (COMPARE.has(e.op) && (isGradeLike(e.left, ctx) || isGradeLike(e.right, ctx))) return lowerGradeCompare(e, ctx);
+  // A label written first (`"B" <= data.x`) is a string; the scale side decides (scales.ts).
+  if (COMPARE.has(e.op) && e.left.kind === 'string') {
+    const r0 = lowerExpr(e.right, ctx);
+    const sc = scaleOf(r0.ty);
+    if (sc) return lowerScaleLabel(r0, sc, e.left.value, e.left, e, true, ctx);
+    return finishBinary(e, lowerExpr(e.left, ctx), r0, ctx);
+  }
   const l = lowerExpr(e.left, ctx);
+  const ls = COMPARE.has(e.op) ? scaleOf(l.ty) : undefined;
+  const label = ls && labelOf(e.right, ctx);
+  if (ls && label !== undefined) return lowerScaleLabel(l, ls, label, e.right, e, false, ctx);
   const r = lowerExpr(e.right, ctx);
+  const rs = COMPARE.has(e.op) ? scaleOf(r.ty) : undefined;
+  if (ls && rs) return lowerScalePair(l, r, ls, rs, e, ctx);
+  return finishBinary(e, l, r, ctx);
+}
+
+function finishBinary(e: Binary, l: Lowered, r: Lowered, ctx: ExprCtx): Lowered {
   const ir = (unit: string | null): ExprIR => ({ kind: 'binary', op: e.op, left: l.ir, right: r.ir, unit });
   if (e.op === 'and' || e.op === 'or') {
     expect(l, 'bool', e.left.range, ctx);
@@ -282,6 +300,7 @@ function lowerGradePair(e: Binary, ctx: ExprCtx): Lowered {
 }
 
 function lowerCall(e: Call, ctx: ExprCtx): Lowered {
+  if (e.callee.text === 'lookup') return lowerLookup(e, ctx, (a) => lowerExpr(a, ctx));
   if (e.callee.text === 'vetoed') return lowerVetoed(e, ctx, lowerExpr);
   const name = e.callee.text as BuiltinFunction;
   const spec = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
@@ -307,28 +326,35 @@ function lowerCall(e: Call, ctx: ExprCtx): Lowered {
       const known = args.find((a) => a.ty.k !== 'any');
       return { ir: callIr, ty: known?.ty ?? ANY };
     }
+    case 'min':
+    case 'max': {
+      const scaled = lowerScaleMinMax(e, args, ctx);
+      if (scaled) return scaled;
+      return numericCall(name, e, args, callIr, ctx);
+    }
     case 'wavg':
     case 'sum':
     case 'avg':
     case 'abs':
     case 'round':
-    case 'min':
-    case 'max':
-    case 'clamp': {
-      const unitArgs = name === 'round' || name === 'wavg' ? args.slice(0, 1) : args;
-      args.forEach((a, i) => expect(a, 'num', e.args[i]!.range, ctx));
-      let unit: string | null = null;
-      for (const a of unitArgs) {
-        const u = addUnits(unit, unitOf(a.ty));
-        if (u === 'mismatch') {
-          ctx.env.accept('CMP212', ctx.file, e.range, { left: describeUnit(unit), right: describeUnit(unitOf(a.ty)), op: COMPILE_TERMS.opCompare });
-          return { ir: callIr, ty: ANY };
-        }
-        unit = u;
-      }
-      return { ir: callIr, ty: num(unit) };
-    }
+    case 'clamp':
+      return numericCall(name, e, args, callIr, ctx);
     default:
       return assertNever(name, 'function');
   }
+}
+
+function numericCall(name: BuiltinFunction, e: Call, args: Lowered[], callIr: ExprIR, ctx: ExprCtx): Lowered {
+  const unitArgs = name === 'round' || name === 'wavg' ? args.slice(0, 1) : args;
+  args.forEach((a, i) => expect(a, 'num', e.args[i]!.range, ctx));
+  let unit: string | null = null;
+  for (const a of unitArgs) {
+    const u = addUnits(unit, unitOf(a.ty));
+    if (u === 'mismatch') {
+      ctx.env.accept('CMP212', ctx.file, e.range, { left: describeUnit(unit), right: describeUnit(unitOf(a.ty)), op: COMPILE_TERMS.opCompare });
+      return { ir: callIr, ty: ANY };
+    }
+    unit = u;
+  }
+  return { ir: callIr, ty: num(unit) };
 }

@@ -124,6 +124,7 @@ function build(item: Item<FrameworkDecl>, parent: RFramework | undefined, accept
     meta,
     settings,
     vetoes: byItemName(parent?.vetoes ?? [], decl.vetoes, file, 'veto', accept),
+    outcomes: byItemName(parent?.outcomes ?? [], decl.outcomes ?? [], file, 'outcome', accept),
     requires: [...(parent?.requires ?? []), ...decl.requires.map((r) => ({ decl: r, file }))],
     params: byItemName(parent?.params ?? [], decl.params, file, 'param', accept),
     lets: byItemName(parent?.lets ?? [], decl.lets, file, 'let', accept),

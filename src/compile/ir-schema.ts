@@ -49,6 +49,20 @@ const expr: S = {
 };
 
 const meta = obj({ title: str, description: str, refs: arr(str), unit: str }, ['refs']);
+// A dimension's aggregation method (ir.ts AggregateIR); one object shape checked by `method`.
+const table = obj(
+  { name: str, unordered: { type: 'boolean' }, rows: arr(obj({ keys: { ...arr(str), minItems: 1 }, result: str }, ['keys', 'result'])), otherwise: str },
+  ['name', 'unordered', 'rows'],
+);
+const aggregate = obj(
+  {
+    method: lit('weakest_link', 'table', 'min', 'max', 'mean'),
+    scale: { ...arr(str), minItems: 1 },
+    same: { type: 'object', additionalProperties: str },
+    table,
+  },
+  ['method'],
+);
 const award = obj({ kind: lit('fraction', 'points'), value: ref('expr') }, ['kind', 'value']);
 const bandCondition: S = {
   type: 'object',
@@ -130,7 +144,7 @@ const node: S = {
   discriminator: { propertyName: 'kind' },
   required: ['kind'],
   oneOf: [
-    obj({ kind: lit('dimension'), ...nodeBase, children: arr(ref('node')) }, ['kind', 'id', 'path', 'name', 'weight', 'meta', 'children']),
+    obj({ kind: lit('dimension'), ...nodeBase, aggregate, children: arr(ref('node')) }, ['kind', 'id', 'path', 'name', 'weight', 'meta', 'children']),
     obj(
       {
         kind: lit('indicator'),
@@ -232,6 +246,9 @@ export const RULE_SET_IR_SCHEMA: S = {
         ['scale', 'precision', 'rounding', 'missing', 'notApplicable'],
       ),
       grades: arr(obj({ label: str, min: { oneOf: [dec, { type: 'null' }] }, id: str }, ['label', 'min', 'id'])),
+      outcomes: arr(
+        obj({ id: str, name: str, when: ref('expr'), hideTotal: { type: 'boolean' }, meta: ref('meta') }, ['id', 'name', 'when', 'hideTotal', 'meta']),
+      ),
       vetoes: arr(
         obj(
           {

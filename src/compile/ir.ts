@@ -26,6 +26,8 @@ export interface RuleSetIR {
   /** Highest first; the last may have `min: null` (the `otherwise` grade). */
   grades: GradeIR[];
   vetoes: VetoIR[];
+  /** Statuses that override the grade (PART's "Results Not Demonstrated"); absent when none. */
+  outcomes?: OutcomeIR[];
   requires: RequireIR[];
   params: ParamIR[];
   /** Topologically ordered: each `let` only refers to earlier ones. */
@@ -78,6 +80,15 @@ export interface VetoIR {
   meta: MetaIR;
 }
 
+export interface OutcomeIR {
+  id: string;
+  name: string;
+  when: ExprIR;
+  /** Reports leave the numeric total out (the result still carries it, marked hidden). */
+  hideTotal: boolean;
+  meta: MetaIR;
+}
+
 export interface RequireIR {
   id: string;
   names: string[];
@@ -114,7 +125,32 @@ export interface DimensionIR {
   weight: string;
   meta: MetaIR;
   applicable?: ExprIR;
+  /** How the children combine when not by the weighted sum (absent: the weighted sum). */
+  aggregate?: AggregateIR;
   children: NodeIR[];
+}
+
+/**
+ * A dimension's aggregation method. With `scale` (labels highest first) the children's values are
+ * labels of that scale and the dimension gets a `rating`: `weakest_link` is the lowest label, with
+ * its "+" step when any other child is higher (PEFA M1); `table` looks the children's labels up,
+ * sorted highest first for an unordered table (PEFA M2); `min`/`max` by order. Without `scale`,
+ * `min`/`max`/`mean` act on the children's shares of their weights (points ÷ weight), and the
+ * dimension's points are that share of its own weight. `same` maps a label ranked as another
+ * (`"D*" = D`) to it: the dimension's rating never carries the alias.
+ */
+export type AggregateIR =
+  | { method: 'weakest_link'; scale: string[]; same?: Record<string, string> }
+  | { method: 'table'; scale: string[]; same?: Record<string, string>; table: TableIR }
+  | { method: 'min' | 'max'; scale?: string[]; same?: Record<string, string> }
+  | { method: 'mean' };
+
+/** A lookup table: rows of keys (labels, or numbers as decimal strings) and their result. */
+export interface TableIR {
+  name: string;
+  unordered: boolean;
+  rows: { keys: string[]; result: string }[];
+  otherwise?: string;
 }
 
 export interface IndicatorIR {

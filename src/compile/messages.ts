@@ -16,15 +16,16 @@ import { quoted, visible } from '../dsl/messages.js';
 import { COMPILE_NAMES } from './messages-names.js';
 import { COMPILE_PARAMS } from './messages-params.js';
 import { COMPILE_RULES } from './messages-rules.js';
+import { COMPILE_SCALES } from './messages-scales.js';
 import { COMPILE_STRUCTURE } from './messages-structure.js';
 
-export { COMPILE_NAMES, COMPILE_PARAMS, COMPILE_RULES, COMPILE_STRUCTURE };
+export { COMPILE_NAMES, COMPILE_PARAMS, COMPILE_RULES, COMPILE_SCALES, COMPILE_STRUCTURE };
 
 export type MsgArgs = Record<string, string | number | Term | undefined>;
 /** Arguments after `Term`s were resolved to the chosen language. */
 type Args = Record<string, string | number | undefined>;
 
-const ALL = { ...COMPILE_NAMES, ...COMPILE_PARAMS, ...COMPILE_STRUCTURE, ...COMPILE_RULES };
+const ALL = { ...COMPILE_NAMES, ...COMPILE_PARAMS, ...COMPILE_STRUCTURE, ...COMPILE_RULES, ...COMPILE_SCALES };
 
 /** A diagnostic code (variant keys such as `CMP215.arity` are not codes). */
 export type Code = Exclude<keyof typeof ALL, `${string}.${string}`>;

@@ -13,6 +13,7 @@ import type {
   LetDecl,
   Meta,
   NumberLit,
+  OutcomeDecl,
   ParamDecl,
   RequireDecl,
   RulesDecl,
@@ -56,6 +57,8 @@ export interface RFramework {
   settings: Map<Setting['kind'], Item<Setting>>;
   grades?: Item<GradesDecl>;
   vetoes: Item<VetoDecl>[];
+  /** Outcomes, inherited first (an extending framework's outcome of the same name replaces it). */
+  outcomes: Item<OutcomeDecl>[];
   requires: Item<RequireDecl>[];
   params: Item<ParamDecl>[];
   lets: Item<LetDecl>[];

@@ -29,6 +29,7 @@ import type { Item } from './model.js';
 import { inRefused, refusedSpans } from './refused.js';
 import { keepReadInputs } from './removed-inputs.js';
 import { checkRulesTargets } from './rules.js';
+import { checkScalesAndTables } from './aggregate.js';
 import { applySharedMethods, reportUnusedTables } from './shared-methods.js';
 import { COMPILE_TERMS } from './messages-terms.js';
 
@@ -71,6 +72,7 @@ export function compileLoaded(files: readonly LoadedFile[], diagnostics: Diagnos
       accept,
     );
   checkRulesTargets(blocks, [...frameworks.keys()], accept);
+  for (const f of files) checkScalesAndTables(f.ast, f.path, accept);
 
   const entryDir = posix.dirname((files.find((f) => f.entry)?.path ?? '').split('\\').join('/'));
   const relCache = new Map<string, string>();

@@ -13,12 +13,21 @@ import { COMPILE_TERMS } from './messages-terms.js';
 
 export type Ty =
   | { k: 'num'; unit: string | null }
-  | { k: 'str' }
+  /** Text; `scale` when the text is a label of an ordinal scale (highest first). */
+  | { k: 'str'; scale?: ScaleTy }
   | { k: 'bool' }
   /** Unknown: an undeclared data field, or an expression whose parts were already reported. */
   | { k: 'any' }
   | { k: 'grade' }
   | { k: 'list' };
+
+/** An ordinal scale as the checker sees it: its name and labels, highest first. */
+export interface ScaleTy {
+  name: string;
+  labels: string[];
+  /** `"D*" = D`: a label ranked as another. */
+  same: Record<string, string>;
+}
 
 export const ANY: Ty = { k: 'any' };
 export const BOOL: Ty = { k: 'bool' };

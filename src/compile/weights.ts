@@ -5,6 +5,7 @@
  * (CMP324, warning); `require` share rules such as `产出 + 效益 >= 60` hold (CMP305). Sums are
  * exact (decimal.js), so 33.3 + 33.3 + 33.4 is 100.
  */
+import type { DimensionDecl } from '../dsl/ast.js';
 import { Decimal } from './decimal.js';
 import type { CheckInput } from './check-input.js';
 import type { RNode } from './model.js';
@@ -45,7 +46,10 @@ export function checkWeights(c: CheckInput): void {
         accept('CMP324', n.file, n.decl.name.range, { name: n.name, weight: w?.decl.text ?? '0' });
         return;
       }
-      if (w && sums) {
+      // `aggregate mean|min|max` scores the dimension by its children's shares of their own
+      // weights, so those weights need not add up to the dimension's (PART: questions equal).
+      const byShares = ['mean', 'min', 'max'].includes((n.decl as DimensionDecl).aggregate?.method ?? '');
+      if (w && sums && !byShares) {
         const expected = new Decimal(w.decl.value);
         checkSum(n.children, expected, (sum) => {
           // Point at what the latest framework wrote: a changed weight, a merge, or the name.

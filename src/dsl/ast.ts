@@ -115,6 +115,8 @@ export interface Call {
   kind: 'call';
   callee: Name;
   args: Expr[];
+  /** `lookup(M2, a, b)`: the table of the same file the first argument names, resolved by the AST builder. */
+  lookup?: LookupRef;
   range: SourceRange;
 }
 
@@ -133,6 +135,9 @@ export interface FileAst {
   file: string;
   imports: ImportDecl[];
   declarations: (FrameworkDecl | RulesDecl)[];
+  /** File-level ordinal scales and lookup tables (absent when the file declares none). */
+  scales?: ScaleDecl[];
+  tables?: TableDecl[];
   range: SourceRange;
 }
 
@@ -165,6 +170,8 @@ export interface FrameworkDecl {
   settings: Setting[];
   grades?: GradesDecl;
   vetoes: VetoDecl[];
+  /** `outcome … when …`: statuses that override the grade, first that holds wins (absent: none). */
+  outcomes?: OutcomeDecl[];
   requires: RequireDecl[];
   params: ParamDecl[];
   lets: LetDecl[];
@@ -255,6 +262,8 @@ export interface InputDecl {
   allowed?: string[];
   /** The values a number may take: `[0%, 100%]`, `>= 0`; an end left out is open. */
   bounds?: InputBounds;
+  /** `input data.x PEFA`: typed by an ordinal scale of the file (`type` is then 'text'). */
+  scale?: ScaleDecl;
   meta: Meta;
   range: SourceRange;
 }
@@ -278,6 +287,8 @@ export interface DimensionDecl {
   override: boolean;
   meta: Meta;
   applicable?: Expr;
+  /** How the children are combined when not by the weighted sum (`aggregate weakest_link`). */
+  aggregate?: AggregateDecl;
   members: NodeMember[];
   range: SourceRange;
 }
@@ -552,5 +563,73 @@ export interface ActionDecl {
   withinDays?: NumberSlot;
   level?: Name;
   text?: string;
+  range: SourceRange;
+}
+
+// ── ordinal scales, lookup tables, aggregation, outcomes (issue 15) ─────────────────────────
+
+/** `scale PEFA { A, B+, B, C+, C, D+, D, "D*" }` — labels highest first, like grades. */
+export interface ScaleDecl {
+  kind: 'scale';
+  name: Name;
+  /** Highest first. `B+` and `"B+"` are the same label. */
+  steps: Name[];
+  /** `"D*" = D`: labels ranked and aggregated as another label of the scale. */
+  same: { label: Name; as: Name }[];
+  range: SourceRange;
+}
+
+/** A key or result of a table: a label or a number. */
+export type TableCell = { kind: 'label'; text: string; range: SourceRange } | NumberLit;
+
+export interface TableRow {
+  keys: TableCell[];
+  result: TableCell;
+  range: SourceRange;
+}
+
+/**
+ * `table M2 unordered { (A, B): "B+"; (A, A): A; else: D }`. One- and many-key rows; `unordered`
+ * makes a row's keys a multiset (the lookup sorts the keys by their scale, highest first), which
+ * is how PEFA's M2 conversion table is published.
+ */
+export interface TableDecl {
+  kind: 'table';
+  name: Name;
+  unordered: boolean;
+  rows: TableRow[];
+  otherwise?: TableCell;
+  range: SourceRange;
+}
+
+/**
+ * What `lookup(M2, a, b)` refers to: the table, and the file's scales its keys and its results
+ * are labels of (when every key, or every result, is a label of one scale) — so an unordered
+ * table's keys sort by that scale and a result compares by its order.
+ */
+export interface LookupRef {
+  table: TableDecl;
+  keyScale?: ScaleDecl;
+  resultScale?: ScaleDecl;
+}
+
+export type AggregateMethod = 'weighted_sum' | 'weakest_link' | 'min' | 'max' | 'mean' | 'table';
+
+/** `aggregate weakest_link` · `aggregate table M2` · `aggregate min|max|mean` in a dimension. */
+export interface AggregateDecl {
+  method: AggregateMethod;
+  /** For `table`: the table's name and, when it is declared in the same file, the table. */
+  tableName?: Name;
+  table?: TableDecl;
+  range: SourceRange;
+}
+
+/** `outcome "Results Not Demonstrated" when not data.measures hide total`: overrides the grade. */
+export interface OutcomeDecl {
+  kind: 'outcome';
+  name: Name;
+  when: Expr;
+  hideTotal: boolean;
+  meta: Meta;
   range: SourceRange;
 }

@@ -504,6 +504,99 @@ export type CheckItemCstChildren = {
   expression: ExpressionCstNode[];
 };
 
+export interface ScaleDeclCstNode extends CstNode {
+  name: "scaleDecl";
+  children: ScaleDeclCstChildren;
+}
+
+export type ScaleDeclCstChildren = {
+  Scale: IToken[];
+  name: NameCstNode[];
+  LCurly: IToken[];
+  scaleStep?: ScaleStepCstNode[];
+  separator?: SeparatorCstNode[];
+  RCurly: IToken[];
+};
+
+export interface ScaleStepCstNode extends CstNode {
+  name: "scaleStep";
+  children: ScaleStepCstChildren;
+}
+
+export type ScaleStepCstChildren = {
+  name: NameCstNode[];
+  Plus?: IToken[];
+  Equals?: IToken[];
+  same?: NameCstNode[];
+};
+
+export interface TableDeclCstNode extends CstNode {
+  name: "tableDecl";
+  children: TableDeclCstChildren;
+}
+
+export type TableDeclCstChildren = {
+  Table: IToken[];
+  name: NameCstNode[];
+  Unordered?: IToken[];
+  LCurly: IToken[];
+  tableRow?: TableRowCstNode[];
+  separator?: SeparatorCstNode[];
+  RCurly: IToken[];
+};
+
+export interface TableRowCstNode extends CstNode {
+  name: "tableRow";
+  children: TableRowCstChildren;
+}
+
+export type TableRowCstChildren = {
+  Otherwise?: IToken[];
+  LParen?: IToken[];
+  key?: (TableCellCstNode)[];
+  Comma?: IToken[];
+  RParen?: IToken[];
+  Colon: IToken[];
+  result: TableCellCstNode[];
+};
+
+export interface TableCellCstNode extends CstNode {
+  name: "tableCell";
+  children: TableCellCstChildren;
+}
+
+export type TableCellCstChildren = {
+  label?: LabelCstNode[];
+  signedNumber?: SignedNumberCstNode[];
+};
+
+export interface OutcomeDeclCstNode extends CstNode {
+  name: "outcomeDecl";
+  children: OutcomeDeclCstChildren;
+}
+
+export type OutcomeDeclCstChildren = {
+  Outcome: IToken[];
+  name: NameCstNode[];
+  When: IToken[];
+  expression: ExpressionCstNode[];
+  Hide?: IToken[];
+  hidden?: NameCstNode[];
+  description?: IToken[];
+};
+
+export interface AggregateClauseCstNode extends CstNode {
+  name: "aggregateClause";
+  children: AggregateClauseCstChildren;
+}
+
+export type AggregateClauseCstChildren = {
+  Aggregate: IToken[];
+  Table?: IToken[];
+  table?: NameCstNode[];
+  method?: NameCstNode[];
+};
+
 export interface FileCstNode extends CstNode {
   name: "file";
   children: FileCstChildren;
@@ -513,6 +606,8 @@ export type FileCstChildren = {
   importDecl?: ImportDeclCstNode[];
   frameworkDecl?: FrameworkDeclCstNode[];
   rulesDecl?: RulesDeclCstNode[];
+  scaleDecl?: ScaleDeclCstNode[];
+  tableDecl?: TableDeclCstNode[];
   separator?: SeparatorCstNode[];
 };
 
@@ -542,6 +637,7 @@ export type FrameworkDeclCstChildren = {
   setting?: SettingCstNode[];
   gradesDecl?: GradesDeclCstNode[];
   vetoDecl?: VetoDeclCstNode[];
+  outcomeDecl?: OutcomeDeclCstNode[];
   requireDecl?: RequireDeclCstNode[];
   paramDecl?: ParamDeclCstNode[];
   letDecl?: LetDeclCstNode[];
@@ -774,6 +870,7 @@ export type DimensionDeclCstChildren = {
   LCurly: IToken[];
   metaItem?: MetaItemCstNode[];
   applicableClause?: ApplicableClauseCstNode[];
+  aggregateClause?: AggregateClauseCstNode[];
   nodeMember?: NodeMemberCstNode[];
   separator?: SeparatorCstNode[];
   RCurly: IToken[];
@@ -925,6 +1022,13 @@ export interface JixiaoCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   linearPoint(children: LinearPointCstChildren, param?: IN): OUT;
   checklistMethod(children: ChecklistMethodCstChildren, param?: IN): OUT;
   checkItem(children: CheckItemCstChildren, param?: IN): OUT;
+  scaleDecl(children: ScaleDeclCstChildren, param?: IN): OUT;
+  scaleStep(children: ScaleStepCstChildren, param?: IN): OUT;
+  tableDecl(children: TableDeclCstChildren, param?: IN): OUT;
+  tableRow(children: TableRowCstChildren, param?: IN): OUT;
+  tableCell(children: TableCellCstChildren, param?: IN): OUT;
+  outcomeDecl(children: OutcomeDeclCstChildren, param?: IN): OUT;
+  aggregateClause(children: AggregateClauseCstChildren, param?: IN): OUT;
   file(children: FileCstChildren, param?: IN): OUT;
   importDecl(children: ImportDeclCstChildren, param?: IN): OUT;
   frameworkDecl(children: FrameworkDeclCstChildren, param?: IN): OUT;

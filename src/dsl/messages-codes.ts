@@ -25,6 +25,10 @@ export const DSL_MESSAGES = defineCatalogue('dsl', {
     en: 'unexpected {0} in {1}',
     hint: { zh: '请检查拼写，或用 `}` 结束该代码块。', en: 'Check the spelling, or close the block with `}`.' },
   },
+  'DSL102.quote': {
+    zh: '含 `+` 的标签请加引号："{0}+"（`{0}+` 不加引号会读成 {0} 加上后面的内容）。',
+    en: 'Quote a label with `+`: "{0}+" (unquoted, `{0}+` reads as {0} plus what follows).',
+  },
   'DSL102.outside': { zh: '任何代码块之外出现了意外的 {0}', en: 'unexpected {0} outside any block' },
   'DSL102.chained': {
     zh: '比较不能连写：比较之后又出现了 `{0}`',

@@ -53,6 +53,8 @@ export const DSL_OPTIONS = defineCatalogue('dsl-options', {
   veto: { zh: '否决后果', en: 'veto effect' },
   input: { zh: '输入类型', en: 'input type' },
   combine: { zh: '合并方式', en: 'combine mode' },
+  aggregate: { zh: '汇总方法', en: 'aggregation method' },
+  hide: { zh: '`hide` 的对象', en: '`hide` target' },
 });
 
 export type OptionKind = keyof typeof DSL_OPTIONS;

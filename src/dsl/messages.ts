@@ -133,6 +133,11 @@ function text(lang: Lang, key: DslKey, args: readonly Arg[] = []): Text {
   return render(DSL_MESSAGES, key, args, lang);
 }
 
+/** The hint of a DSL102 at a `+` glued to a label (`B+ >= 3.5`): quoting works. */
+export function quoteLabelHint(lang: Lang, label: string): string {
+  return text(lang, 'DSL102.quote', [label]).message;
+}
+
 export function chainedComparison(lang: Lang, op: string): Text {
   return text(lang, 'DSL102.chained', [op]);
 }

@@ -13,7 +13,7 @@
  */
 import type { IToken } from 'chevrotain';
 import { tokenMatcher } from './chevrotain.js';
-import { ScoreParser } from './parser-score.js';
+import { ScalesParser } from './parser-scales.js';
 import {
   allTokens,
   Arrow,
@@ -47,7 +47,7 @@ function startsAmount(t: IToken): boolean {
   return tokenMatcher(t, NumberLiteral) || isLineWord(t) || tokenMatcher(t, kw.Data) || tokenMatcher(t, kw.Previous) || tokenMatcher(t, kw.Rectification);
 }
 
-export class JixiaoParser extends ScoreParser {
+export class JixiaoParser extends ScalesParser {
   constructor() {
     super(allTokens, {
       recoveryEnabled: true,
@@ -65,6 +65,8 @@ export class JixiaoParser extends ScoreParser {
           { ALT: () => this.SUBRULE(this.importDecl) },
           { ALT: () => this.SUBRULE(this.frameworkDecl) },
           { ALT: () => this.SUBRULE(this.rulesDecl) },
+          { ALT: () => this.SUBRULE(this.scaleDecl) },
+          { ALT: () => this.SUBRULE(this.tableDecl) },
           { ALT: () => this.SUBRULE(this.separator) },
         ]),
       ),
@@ -92,6 +94,7 @@ export class JixiaoParser extends ScoreParser {
           { ALT: () => this.SUBRULE(this.setting) },
           { ALT: () => this.SUBRULE(this.gradesDecl) },
           { ALT: () => this.SUBRULE(this.vetoDecl) },
+          { ALT: () => this.SUBRULE(this.outcomeDecl) },
           { ALT: () => this.SUBRULE(this.requireDecl) },
           { ALT: () => this.SUBRULE(this.paramDecl) },
           { ALT: () => this.SUBRULE(this.letDecl) },
@@ -380,6 +383,7 @@ export class JixiaoParser extends ScoreParser {
         this.alts(15, () => [
           { ALT: () => this.SUBRULE(this.metaItem) },
           { ALT: () => this.SUBRULE(this.applicableClause) },
+          { ALT: () => this.SUBRULE(this.aggregateClause) },
           { ALT: () => this.SUBRULE(this.nodeMember) },
           { ALT: () => this.SUBRULE(this.separator) },
         ]),

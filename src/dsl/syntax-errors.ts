@@ -11,7 +11,8 @@ import type { Diagnostic, Position, SourceRange } from '../common/diagnostic.js'
 import type { Lang } from '../common/lang.js';
 import * as msg from './messages.js';
 import { MAX_NESTING, type NestingGuard } from './nesting.js';
-import { BadNumber, UnterminatedComment, UnterminatedString } from './tokens.js';
+import { AnyWord, BadNumber, Plus, UnterminatedComment, UnterminatedString } from './tokens.js';
+import { tokenMatcher } from './chevrotain.js';
 
 interface Payload {
   kind: 'mismatch' | 'noViable' | 'trailing' | 'tooDeep';
@@ -144,9 +145,22 @@ export function syntaxDiagnostics(
           : msg.noViableAlternative(lang, p.actual, p.previous, ruleStack(e, p));
     // A missing `}` is best shown where the block's text ends, not at the end of the file.
     const range = t.code === msg.DSL.missingBrace ? point(lastEnd(lex.tokens)) : rangeOf(e.token, lex.tokens);
-    add(t.code, t, range);
+    const glued = gluedLabel(e.token, lex.tokens);
+    add(t.code, glued === undefined ? t : { ...t, hint: msg.quoteLabelHint(lang, glued) }, range);
   }
   return dedupe(out);
+}
+
+/**
+ * `B+` written bare where a label is read (grades, rating levels): the parser stops at the `+`
+ * glued to the name before it. Returns that name so the hint can say to quote it, else undefined.
+ */
+function gluedLabel(token: IToken, tokens: readonly IToken[]): string | undefined {
+  if (token.tokenType !== Plus || !Number.isFinite(token.startOffset)) return undefined;
+  const i = tokens.indexOf(token);
+  const prev = i > 0 ? tokens[i - 1] : undefined;
+  if (!prev || (prev.endOffset ?? -2) + 1 !== token.startOffset || !tokenMatcher(prev, AnyWord)) return undefined;
+  return prev.image;
 }
 
 /** Offset windows around each cut: from the end of the token kept before it to the end of the token after it. */

@@ -12,6 +12,8 @@ import type { SourceRange } from '../common/diagnostic.js';
 import type { Lang } from '../common/lang.js';
 import type {
   ActionDecl,
+  AggregateDecl,
+  OutcomeDecl,
   BandCondition,
   ActionVerb,
   CombineActionKind,
@@ -75,13 +77,13 @@ import { combineMode, inputType, isZeroWord, missingPolicy, notApplicablePolicy,
 import * as msg from './messages.js';
 import { periodChoice } from './dated-params.js';
 import { first, reservedBuiltin } from './to-ast-expr.js';
-import { ScoreVisitor } from './to-ast-score.js';
+import { ScalesVisitor } from './to-ast-scales.js';
 import type { LineIndex } from './line-index.js';
 import { kw } from './tokens.js';
 
 type MetaEntry = { key: 'title' | 'description' | 'ref'; text: string };
 
-class AstBuilder extends ScoreVisitor {
+class AstBuilder extends ScalesVisitor {
   constructor() {
     super();
     this.validateVisitor();
@@ -100,12 +102,21 @@ class AstBuilder extends ScoreVisitor {
   }
 
   file(ctx: FileCstChildren, node: CstNode): FileAst {
+    const { scales, tables } = this.collectScales(ctx.scaleDecl, ctx.tableDecl);
     const imports = this.subs<ImportDecl>(ctx.importDecl);
     const declarations = [...this.subs<FrameworkDecl>(ctx.frameworkDecl), ...this.subs<RulesDecl>(ctx.rulesDecl)].sort(
       (a, b) => a.range.start.offset - b.range.start.offset,
     );
     const range = this.nodeRange(node);
-    return { kind: 'file', file: this.sourceFile, imports, declarations, range };
+    return {
+      kind: 'file',
+      file: this.sourceFile,
+      imports,
+      declarations,
+      ...(scales.length ? { scales } : {}),
+      ...(tables.length ? { tables } : {}),
+      range,
+    };
   }
 
   separator(_ctx: SeparatorCstChildren): undefined {
@@ -148,6 +159,7 @@ class AstBuilder extends ScoreVisitor {
       settings: this.subs<Setting>(ctx.setting),
       ...(gradesList[0] ? { grades: gradesList[0] } : {}),
       vetoes: this.subs<VetoDecl>(ctx.vetoDecl),
+      ...(ctx.outcomeDecl ? { outcomes: this.subs<OutcomeDecl>(ctx.outcomeDecl) } : {}),
       requires: this.subs<RequireDecl>(ctx.requireDecl),
       params: this.subs<ParamDecl>(ctx.paramDecl),
       lets: this.subs<LetDecl>(ctx.letDecl),
@@ -288,7 +300,9 @@ class AstBuilder extends ScoreVisitor {
   inputDecl(ctx: InputDeclCstChildren, node: CstNode): InputDecl | undefined {
     const path = this.sub<InputDecl['path']>(first(ctx.dataPath));
     const typeName = this.nameOf(first(ctx.type));
-    const type = typeName && this.option(typeName, inputType, 'input', OPTION_WORDS.input);
+    // A type word naming a scale of this file types the input by that scale (its labels).
+    const scale = typeName && inputType(typeName.text) === undefined ? this.scaleNamed(typeName.text) : undefined;
+    const type = scale ? 'text' : typeName && this.option(typeName, inputType, 'input', OPTION_WORDS.input);
     const allowed = (ctx.allowed ?? []).map((n) => this.nameOf(n)?.text).filter((t): t is string => t !== undefined);
     const desc = first(ctx.description);
     const range = this.nodeRange(node);
@@ -310,8 +324,9 @@ class AstBuilder extends ScoreVisitor {
       path,
       type,
       required: presence[0]?.tokenType === kw.Required,
-      ...(ctx.Of ? { allowed } : {}),
+      ...(ctx.Of ? { allowed } : scale ? { allowed: scale.steps.map((s) => s.text) } : {}),
       ...(bounds ? { bounds } : {}),
+      ...(scale ? { scale } : {}),
       meta: this.meta(undefined, desc ? { description: unquote(desc.image) } : {}),
       range,
     };
@@ -351,6 +366,7 @@ class AstBuilder extends ScoreVisitor {
     const name = this.qualifiedNameOf(first(ctx.qualifiedName));
     const weight = this.numberOf(first(ctx.signedNumber));
     const applicable = this.once<Expr>('applicable', ctx.applicableClause);
+    const aggregate = this.once<AggregateDecl>('aggregate', ctx.aggregateClause);
     const d: DimensionDecl = {
       kind: 'dimension',
       name: name ?? { text: '', range: this.nodeRange(node) },
@@ -358,6 +374,7 @@ class AstBuilder extends ScoreVisitor {
       override: false,
       meta: this.meta(ctx.metaItem),
       ...(applicable ? { applicable } : {}),
+      ...(aggregate ? { aggregate } : {}),
       members: this.subs<NodeMember>(ctx.nodeMember),
       range: this.nodeRange(node),
     };

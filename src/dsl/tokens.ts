@@ -135,7 +135,7 @@ const KEYWORDS = {
   Dimension: ['dimension', '维度'],
   Indicator: ['indicator', '指标'],
   Weight: ['weight', '权重'],
-  Scale: ['scale', '满分'],
+  Scale: ['scale', '满分', '量表'],
   Precision: ['precision', '精度'],
   Rounding: ['rounding', '舍入'],
   Version: ['version', '版本'],
@@ -219,6 +219,12 @@ const KEYWORDS = {
   Commend: ['commend', '表扬'],
   Warn: ['warn', '预警'],
   Flag: ['flag', '标记'],
+  // Ordinal scales, lookup tables and aggregation methods (issue 15).
+  Table: ['table', '查找表'],
+  Unordered: ['unordered', '不计顺序'],
+  Aggregate: ['aggregate', '汇总'],
+  Outcome: ['outcome', '结论'],
+  Hide: ['hide', '隐藏'],
 } as const satisfies Record<string, readonly string[]>;
 export type KeywordName = keyof typeof KEYWORDS;
 

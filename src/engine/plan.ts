@@ -4,7 +4,7 @@
  * vetoes with their conditions compiled and the data they read. A Program is immutable and
  * shared by every record evaluated against the rule set; per-record state lives elsewhere.
  */
-import type { DimensionIR, ExprIR, IndicatorIR, NodeIR, RuleSetIR, ScoreIR, VetoIR } from '../compile/ir.js';
+import type { DimensionIR, ExprIR, IndicatorIR, NodeIR, RuleSetIR, OutcomeIR, ScoreIR, VetoIR } from '../compile/ir.js';
 import { assertNever } from '../common/diagnostic.js';
 import { roundingConstant } from './decimal.js';
 import { Num, ZERO } from './num.js';
@@ -83,6 +83,8 @@ export interface Program {
   byPath: Map<string, NodePlan>;
   grades: GradePlan[];
   vetoes: VetoPlan[];
+  /** `outcome … when …`, in declaration order: the first that holds replaces the grade. */
+  outcomes: { ir: OutcomeIR; when: Fn; whenText: string }[];
 }
 
 export function buildProgram(ir: RuleSetIR): Program {
@@ -109,6 +111,7 @@ export function buildProgram(ir: RuleSetIR): Program {
     byPath,
     grades: ir.grades.map((g) => ({ label: g.label, min: g.min === null ? null : Num.parse(g.min) })),
     vetoes: ir.vetoes.map((v) => planVeto(v, env)),
+    outcomes: (ir.outcomes ?? []).map((o) => ({ ir: o, when: compileExpr(o.when, env), whenText: printExpr(o.when) })),
   };
 }
 

@@ -79,6 +79,19 @@ export interface DimensionResult {
   effectiveWeight?: number;
   points: number | null;
   status: 'scored' | 'not_applicable';
+  /** The label an aggregation method on a scale gave (`aggregate weakest_link`); null when unrated. */
+  rating?: string | null;
+  /** How an `aggregate` method combined the children (traced levels only). */
+  aggregation?: DimensionAggregation;
+}
+
+/** The explanation of a dimension's aggregation: like an indicator's trace, inputs → method → result. */
+export interface DimensionAggregation {
+  method: string;
+  /** Each applicable child's label, or its share of its weight for a numeric method. */
+  inputs: Record<string, string | null>;
+  result: string | null;
+  steps: TraceStep[];
 }
 
 export interface VetoResult {
@@ -140,4 +153,15 @@ export interface EvaluationResult {
   /** Record-level problems (rejected data, or indicators that could not be scored). */
   errors: EvaluationError[];
   trace: { rawTotal: string; applicableWeight: string; steps: TraceStep[] };
+  /** A declared outcome that replaced the grade (`outcome … when …`); absent when none held. */
+  outcome?: OutcomeResult;
+}
+
+/** `outcome "Results Not Demonstrated" when … hide total`: what replaced the grade, and the grade it replaced. */
+export interface OutcomeResult {
+  name: string;
+  /** The grade the total earned before the outcome replaced it. */
+  grade: string | null;
+  /** Reports leave the total out; the result still carries it. */
+  totalHidden: boolean;
 }

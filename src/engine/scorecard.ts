@@ -7,7 +7,17 @@
  * would take. Everything here reads outcomes; nothing is re-evaluated.
  */
 import { datedParamSteps } from './dated-trace.js';
-import type { DimensionResult, EvaluationError, EvaluationResult, IndicatorResult, LostPoints, NextGrade, TraceStep, VetoResult } from './result.js';
+import type {
+  DimensionResult,
+  EvaluationError,
+  OutcomeResult,
+  EvaluationResult,
+  IndicatorResult,
+  LostPoints,
+  NextGrade,
+  TraceStep,
+  VetoResult,
+} from './result.js';
 import type { ScoreMethodName } from '../compile/ir.js';
 import { assertNever } from '../common/diagnostic.js';
 import { Num, ONE, ZERO, cmpNum, roundedDifference, toPlainNumber, toRoundedNumber } from './num.js';
@@ -15,6 +25,7 @@ import { EVL, message } from './messages.js';
 import { inputsOf, outcomeOf, type IndicatorOutcome, type RecordState } from './indicator.js';
 import type { DimensionPlan, NodePlan, Program } from './plan.js';
 import { asBoolean, asNumber, isFail, toJson } from './values.js';
+import { aggregate, type AggregateInput, type Aggregated } from './aggregate.js';
 
 interface Placed {
   outcome: IndicatorOutcome;
@@ -39,6 +50,20 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
   };
   for (const n of program.roots) mark(n);
   const isApplicable = (n: NodePlan): boolean => applicableOf.get(n) === true;
+  const traced = state.level !== 'none';
+  // Ratings and points of dimensions, for a parent dimension's aggregation method.
+  const ratings = new Map<NodePlan, string | null>();
+  const dimPoints = new Map<NodePlan, Num>();
+  const aggregateInputs = (d: DimensionPlan): AggregateInput[] =>
+    d.children.filter(isApplicable).map((c) => {
+      if (c.kind === 'dimension') {
+        const p = dimPoints.get(c) ?? null;
+        return { path: c.path, label: ratings.get(c) ?? null, share: p && !c.weight.isZero() ? p.div(c.weight) : null };
+      }
+      const o = outcomeOf(state, c);
+      const v = o.status === 'scored' ? toJson(o.value) : null;
+      return { path: c.path, label: typeof v === 'string' ? v : null, share: o.points && !c.weight.isZero() ? o.points.div(c.weight) : null };
+    });
 
   // Walks one level; `factor` is effective ÷ declared weight of the enclosing node.
   const walk = (nodes: NodePlan[], factor: Num): Num => {
@@ -59,8 +84,14 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
       const at = dims.length;
       dims.push(undefined as unknown as DimensionResult); // keep pre-order: parent before children
       const inner = applicable ? walk(n.children, childFactor) : (walk(n.children, ONE), ZERO);
-      dims[at] = dimensionResult(n, applicable, eff, inner, round);
-      if (applicable) sum = sum.plus(inner);
+      const agg = applicable && n.ir.aggregate ? aggregate(n.ir.aggregate, aggregateInputs(n)) : undefined;
+      // A numeric method (min/max/mean of shares) replaces the sum; a scale method adds a rating.
+      const points = agg?.share !== undefined ? (agg.share === null ? ZERO : eff.times(agg.share)) : inner;
+      dims[at] = dimensionResult(n, applicable, eff, points, round);
+      if (agg) attachAggregation(dims[at]!, n, agg, aggregateInputs(n), traced);
+      ratings.set(n, agg?.rating ?? null);
+      dimPoints.set(n, points);
+      if (applicable) sum = sum.plus(points);
     }
     return sum;
   };
@@ -77,7 +108,6 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
       ? program.leafWeight
       : applicableLeaves.reduce((s, p) => s.plus(p.outcome.plan.weight), ZERO);
   // Level 'none' builds no record steps (and so never prints the 40-digit sums).
-  const traced = state.level !== 'none';
   const steps: TraceStep[] = traced
     ? [
         { what: 'Σ points of applicable indicators', result: sum.toString() },
@@ -146,6 +176,25 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
     if (grade === null || (program.env.gradeRank.get(grade) ?? 0) > capRank) grade = cap;
   }
   if (vetoes.length && traced) steps.push({ what: 'grade after vetoes', result: grade ?? 'null' });
+  // Outcomes: a declared status replaces the grade (PART's RND); the first that holds wins.
+  let outcome: OutcomeResult | undefined;
+  for (const o of program.outcomes) {
+    const holds = asBoolean(o.when(state.ctx, null), o.whenText);
+    if (isFail(holds)) {
+      const detail = holds.reason(state.lang);
+      errors.push({
+        code: EVL.VETO_UNCOMPUTABLE,
+        message: message(EVL.VETO_UNCOMPUTABLE, { name: o.ir.name, detail }, state.lang),
+        path: holds.path ?? o.ir.name,
+      });
+      continue;
+    }
+    if (!holds) continue;
+    traced && steps.push({ what: `outcome ${o.ir.name}: ${o.whenText} → replaces grade ${grade ?? 'null'}`, result: o.ir.name });
+    outcome = { name: o.ir.name, grade, totalHidden: o.ir.hideTotal };
+    grade = o.ir.name;
+    break;
+  }
 
   const indicators: IndicatorResult[] = leaves.map((p) => indicatorResult(state, p, round, redistribute));
   for (const p of leaves) if (p.outcome.listError && p.outcome.error) errors.push(p.outcome.error);
@@ -173,7 +222,19 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
   result.trace = traced
     ? { rawTotal: rawTotal ? rawTotal.toString() : '', applicableWeight: applicableWeight.toString(), steps }
     : { rawTotal: '', applicableWeight: '', steps };
+  if (outcome) result.outcome = outcome;
   return result;
+}
+
+/** The rating and, when traced, the explanation: method, inputs, result (like an indicator's trace). */
+function attachAggregation(r: DimensionResult, d: DimensionPlan, agg: Aggregated, inputs: AggregateInput[], traced: boolean): void {
+  const a = d.ir.aggregate!;
+  if (agg.rating !== undefined) r.rating = agg.rating;
+  if (!traced) return;
+  const shown: Record<string, string | null> = {};
+  for (const i of inputs) shown[i.path] = agg.rating !== undefined ? i.label : i.share === null ? null : i.share.toString();
+  const result = agg.rating !== undefined ? agg.rating : agg.share === null || agg.share === undefined ? null : agg.share.toString();
+  r.aggregation = { method: a.method === 'table' ? `table ${a.table.name}` : a.method, inputs: shown, result, steps: agg.steps };
 }
 
 function readFact(state: RecordState, segs: string[]): unknown {

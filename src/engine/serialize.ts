@@ -61,10 +61,16 @@ const RESULT: Shape = {
     'recommendations',
     'errors',
     'trace',
+    'outcome',
   ],
   children: {
     ruleset: { keys: ['name', 'version', 'hash'] },
-    dimensions: { each: { keys: ['path', 'name', 'weight', 'effectiveWeight', 'points', 'status'] } },
+    dimensions: {
+      each: {
+        keys: ['path', 'name', 'weight', 'effectiveWeight', 'points', 'status', 'rating', 'aggregation'],
+        children: { aggregation: { keys: ['method', 'inputs', 'result', 'steps'], children: { inputs: 'free', steps: STEPS } } },
+      },
+    },
     indicators: { each: INDICATOR },
     vetoes: { each: { keys: ['name', 'effect', 'facts'], children: { facts: 'free' } } },
     lostPoints: { each: { keys: ['path', 'lost', 'reason'] } },
@@ -72,6 +78,7 @@ const RESULT: Shape = {
     recommendations: { each: RECOMMENDATION },
     errors: { each: ERROR },
     trace: { keys: ['rawTotal', 'applicableWeight', 'steps'], children: { steps: STEPS } },
+    outcome: { keys: ['name', 'grade', 'totalHidden'] },
   },
 };
 

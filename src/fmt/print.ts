@@ -2,7 +2,7 @@
  * The canonical layout of an indicator file, printed from its CST and comments. Blocks
  * (framework, dimension, indicator, rules) put `{` at the end of their header line, each
  * statement on its own line one level deeper, and `}` on a line of its own (`{ }` when empty).
- * List blocks (grades, bands, rating levels, tiers, linear points, checklist) go on one line
+ * List blocks (grades, scales, lookup tables, bands, rating levels, tiers, linear points, checklist) go on one line
  * `{ a; b; c }` when the whole statement fits in `MAX_WIDTH` display columns and holds no
  * comment, otherwise one entry per line. A rule keeps its actions on its own line and wraps, when
  * too long, after an action's `,` or before `reason`, continuing one level deeper. Blank lines
@@ -47,7 +47,8 @@ function shapeOf(node: CstNode): Shape {
   // `modify x weight 10` has no body and stays on one line; with `{ … }` it is a block.
   if (node.name === 'modifyDecl' && node.children.LCurly) return { kind: 'block', decl: node };
   if (node.name === 'overrideDecl') return { kind: 'block', decl: child(node, 'dimensionDecl') ?? child(node, 'indicatorDecl')! };
-  if (node.name === 'gradesDecl') return { kind: 'list', list: node };
+  // Grades, ordinal scales and lookup tables are lists: one line when short, else one entry a line.
+  if (node.name === 'gradesDecl' || node.name === 'scaleDecl' || node.name === 'tableDecl') return { kind: 'list', list: node };
   if (node.name === 'scoreClause') {
     const method = ordered(node).find((c): c is CstNode => !isToken(c) && LIST_METHODS.has(c.name));
     // Bands and ratings hold their `{ … }` in a list rule of their own, shared with the named

@@ -50,6 +50,8 @@ function glue(t: IToken, parent: CstNode): { glueLeft: boolean; glueRight: boole
   if (type === RParen || type === RBracket) return { glueLeft: true, glueRight: false };
   if (type === LParen) return { glueLeft: parent.name === 'refOrCall', glueRight: true };
   if (type === LBracket) return { glueLeft: parent.name === 'dataPath', glueRight: true };
+  // `B+` in a scale: the step's `+` belongs to its label.
+  if (isSign(t) && parent.name === 'scaleStep') return { glueLeft: true, glueRight: false };
   if (isSign(t)) {
     const unary = parent.name === 'operand' || parent.name === 'arithOperand' || (parent.name === 'signedNumber' && type === Minus);
     return { glueLeft: false, glueRight: unary };

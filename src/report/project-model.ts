@@ -127,7 +127,10 @@ function workSection(lang: Lang, ir: RuleSetIR, info: ProjectInfo | undefined): 
 
 function conclusionSection(lang: Lang, result: EvaluationResult, precision: number): ProjectModel['sections']['conclusion'] {
   const paragraphs: string[] = [];
-  if (result.status === 'rejected' || result.total === null) {
+  if (result.outcome?.totalHidden && result.status !== 'rejected') {
+    // An outcome such as PART's "Results Not Demonstrated" publishes the rating, never the score.
+    paragraphs.push(t(lang, 'conclusion/outcome', { grade: result.grade ?? t(lang, 'value/none') }));
+  } else if (result.status === 'rejected' || result.total === null) {
     paragraphs.push(t(lang, 'conclusion/rejected'));
   } else {
     paragraphs.push(
@@ -169,7 +172,9 @@ function conclusionSection(lang: Lang, result: EvaluationResult, precision: numb
     [t(lang, 'col/dimension'), t(lang, 'col/weight'), t(lang, 'col/points'), t(lang, 'col/rate')],
     ['left', 'right', 'right', 'right'],
     rows,
-    result.total === null ? undefined : [t(lang, 'col/subtotal'), formatScore(result.scale, precision), formatScore(result.total, precision), ''],
+    result.total === null || result.outcome?.totalHidden
+      ? undefined
+      : [t(lang, 'col/subtotal'), formatScore(result.scale, precision), formatScore(result.total, precision), ''],
   );
   const chart = result.dimensions.filter((d) => !d.path.includes('/')).map((d) => ({ name: d.name, weight: d.effectiveWeight ?? d.weight, points: d.points }));
   return { paragraphs, dimensions, chart };

@@ -92,9 +92,10 @@ export function renderProjectHtmlBody(result: EvaluationResult, ir: RuleSetIR, l
   out.push('</section>', `<section><h2>${escapeHtml(sectionTitle(lang, 1))}</h2>`, htmlParagraphs(s.work), '</section>');
   out.push(`<section><h2>${escapeHtml(sectionTitle(lang, 2))}</h2>`);
   if (result.total !== null) {
+    const hidden = result.outcome?.totalHidden === true;
     out.push(
       '<div class="headline">',
-      `<span class="score">${escapeHtml(formatScore(result.total, precision))}</span>`,
+      ...(hidden ? [] : [`<span class="score">${escapeHtml(formatScore(result.total, precision))}</span>`]),
       `<span class="grade">${escapeHtml(result.grade ?? '—')}</span>`,
       '</div>',
     );

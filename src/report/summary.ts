@@ -169,7 +169,8 @@ export function summaryInput(input: ReportInput): ReportItem {
       ruleset: result.ruleset,
       id: result.id,
       status: result.status,
-      total: result.total,
+      // A total the rules hide (an outcome like RND) is left out of every summary figure.
+      total: result.outcome?.totalHidden ? null : result.total,
       grade: result.grade,
       scale: result.scale,
       dimensions: [],
@@ -217,7 +218,7 @@ export function summarize(inputs: readonly ReportInput[], irs: readonly RuleSetI
     kinds.set(kindKey, kind);
     kind.count += 1;
     kind.rulesets.add(result.ruleset.name);
-    if (result.status === 'ok' && result.total !== null) {
+    if (result.status === 'ok' && result.total !== null && !result.outcome?.totalHidden) {
       scored += 1;
       totalSum = totalSum.plus(result.total);
       kind.scored += 1;

@@ -141,7 +141,7 @@ async function populate(
       town: info.town ?? '',
       budget: toDecimal(info.budget)?.toNumber() ?? null,
       cut: reviewCut(info)?.toNumber() ?? null,
-      total: result.total,
+      total: result.outcome?.totalHidden ? null : result.total,
       grade: result.grade ?? '',
       vetoes: result.vetoes.map((v) => v.name).join(t(lang, 'list/sep')),
       amount: netAmount(result.recommendations)?.toNumber() ?? null,

@@ -51,6 +51,13 @@ export function compareCase(exp: Expectation, r: EvaluationResult, recs: Recomme
     if (!got) diffs.push({ field: `dimensions.${key}`, expected: want, actual: '(no such dimension)' });
     else if (!sameNumber(want, got.points, tol)) diffs.push({ field: `dimensions.${key}`, expected: want, actual: got.points });
   }
+  for (const [key, want] of Object.entries(exp.ratings ?? {})) {
+    const got = findNode(r.dimensions, key);
+    if (!got) diffs.push({ field: `ratings.${key}`, expected: want, actual: '(no such dimension)' });
+    else if ((got.rating ?? null) !== want) diffs.push({ field: `ratings.${key}`, expected: want, actual: got.rating ?? null });
+  }
+  if (exp.outcome !== undefined && (r.outcome?.name ?? null) !== exp.outcome)
+    diffs.push({ field: 'outcome', expected: exp.outcome, actual: r.outcome?.name ?? null });
   for (const [key, want] of Object.entries(exp.status ?? {})) {
     const got = findNode(r.indicators, key) ?? findNode(r.dimensions, key);
     if (!got) diffs.push({ field: `status.${key}`, expected: want, actual: '(no such indicator)' });
@@ -78,6 +85,7 @@ export function assertionCount(exp: Expectation | undefined, withRecommendations
   if (!exp) return 0;
   const size = (m: unknown): number => (m && typeof m === 'object' ? Object.keys(m).length : 0);
   let n = (exp.total !== undefined ? 1 : 0) + (exp.grade !== undefined ? 1 : 0) + size(exp.indicators) + size(exp.dimensions) + size(exp.status);
+  n += size(exp.ratings) + (exp.outcome !== undefined ? 1 : 0);
   if (exp.recommendations !== undefined && withRecommendations) n++;
   if (exp.error !== undefined && (!Array.isArray(exp.error) || exp.error.length > 0)) n++;
   return n;
@@ -113,6 +121,12 @@ export function refreshExpectation(declared: Expectation, r: EvaluationResult, r
         break;
       case 'dimensions':
         out.dimensions = pick(declared.dimensions ?? {}, (n) => findNode(r.dimensions, n)?.points ?? null);
+        break;
+      case 'ratings':
+        out.ratings = pick(declared.ratings ?? {}, (n) => findNode(r.dimensions, n)?.rating ?? null);
+        break;
+      case 'outcome':
+        out.outcome = r.outcome?.name ?? null;
         break;
       case 'status':
         out.status = pick(declared.status ?? {}, (n) => (findNode(r.indicators, n) ?? findNode(r.dimensions, n))?.status ?? 'missing');

@@ -15,7 +15,7 @@ import { testMessage } from './messages.js';
 
 export const FILE_KEYS = ['rules', 'framework', 'policy', 'tolerance', 'cases'] as const;
 export const CASE_KEYS = ['name', 'data', 'stage', 'context', 'expect', 'tolerance'] as const;
-export const EXPECT_KEYS = ['total', 'grade', 'indicators', 'dimensions', 'status', 'recommendations', 'error'] as const;
+export const EXPECT_KEYS = ['total', 'grade', 'indicators', 'dimensions', 'ratings', 'outcome', 'status', 'recommendations', 'error'] as const;
 export const CONTEXT_KEYS = ['previous', 'rectification', 'stage'] as const;
 
 export interface KeyProblems {

@@ -98,6 +98,10 @@ export interface Expectation {
   grade?: string | null;
   indicators?: Record<string, number | null>;
   dimensions?: Record<string, number | null>;
+  /** Dimension ratings an `aggregate` method on a scale gave (`PI-1: "B+"`). */
+  ratings?: Record<string, string | null>;
+  /** The outcome that replaced the grade, or null for none. */
+  outcome?: string | null;
   status?: Record<string, string>;
   recommendations?: string[];
   error?: string | string[];

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogueName, codeOf, defineCatalogue, placeholders, render, type Catalogue } from '../../src/common/catalogue.js';
 import { CLI_MESSAGES, CLI_WORDS } from '../../src/cli/messages.js';
 import { DEMO_COLUMNS, DEMO_LEVELS, DEMO_LOOP, DEMO_SUMMARY } from '../../src/cli/demo/messages.js';
-import { COMPILE_NAMES, COMPILE_PARAMS, COMPILE_RULES, COMPILE_STRUCTURE } from '../../src/compile/messages.js';
+import { COMPILE_NAMES, COMPILE_PARAMS, COMPILE_RULES, COMPILE_SCALES, COMPILE_STRUCTURE } from '../../src/compile/messages.js';
 import { COMPILE_TERMS } from '../../src/compile/messages-terms.js';
 import { SHEET_MESSAGES, SHEET_PHRASES } from '../../src/data/sheets/messages.js';
 import { DIAGNOSTIC_LABELS } from '../../src/common/diagnostic-messages.js';
@@ -29,6 +29,7 @@ import { ROL_MESSAGES, ROL_TERMS } from '../../src/rollup/messages.js';
 import { PROBLEM_TITLES, SERVICE_MESSAGES } from '../../src/service/messages.js';
 import { REPORT_MESSAGES } from '../../src/report/i18n/messages.js';
 import { REPORT_CLI_MESSAGES } from '../../src/cli/report/report-messages.js';
+import { BENCH_WORDS, EXPLAIN_WORDS, INSPECT_WORDS } from '../../src/cli/tool-messages.js';
 
 const SRC = fileURLToPath(new URL('../../src', import.meta.url));
 const HAN = /[\u4e00-\u9fff]/;
@@ -45,6 +46,7 @@ const KNOWN: Record<string, { catalogue: Catalogue; diagnostics: boolean }> = {
   'compile-params': { catalogue: COMPILE_PARAMS, diagnostics: true },
   'compile-structure': { catalogue: COMPILE_STRUCTURE, diagnostics: true },
   'compile-rules': { catalogue: COMPILE_RULES, diagnostics: true },
+  'compile-scales': { catalogue: COMPILE_SCALES, diagnostics: true },
   'compile-terms': { catalogue: COMPILE_TERMS, diagnostics: false },
   sheets: { catalogue: SHEET_MESSAGES, diagnostics: false },
   'sheets-phrases': { catalogue: SHEET_PHRASES, diagnostics: false },
@@ -69,6 +71,9 @@ const KNOWN: Record<string, { catalogue: Catalogue; diagnostics: boolean }> = {
   'service-titles': { catalogue: PROBLEM_TITLES, diagnostics: false },
   report: { catalogue: REPORT_MESSAGES, diagnostics: false },
   'report-cli': { catalogue: REPORT_CLI_MESSAGES, diagnostics: false },
+  'cli-explain': { catalogue: EXPLAIN_WORDS, diagnostics: false },
+  'cli-inspect': { catalogue: INSPECT_WORDS, diagnostics: false },
+  'cli-bench': { catalogue: BENCH_WORDS, diagnostics: false },
 };
 
 /** Files still on their old shape (each must export a catalogue once it moves): none left. */

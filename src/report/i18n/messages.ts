@@ -65,6 +65,10 @@ export const REPORT_MESSAGES = defineCatalogue('report', {
     zh: '距“{grade}”等级尚差 {points} 分，可提升的指标：{candidates}。',
     en: '{points} more points are needed for grade "{grade}"; indicators with room to improve: {candidates}.',
   },
+  'conclusion/outcome': {
+    zh: '评价结论为“{grade}”（按规则不公布得分）。',
+    en: 'Rated "{grade}" (by the rules, no score is published).',
+  },
   'conclusion/rejected': { zh: '项目数据未通过校验，未予评分。', en: 'The project data failed validation and was not scored.' },
   'conclusion/dimensionTable': { zh: '一级指标得分情况', en: 'Scores by dimension' },
   'conclusion/chartTitle': { zh: '一级指标得分', en: 'Dimension scores' },
