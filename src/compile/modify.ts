@@ -10,7 +10,7 @@
  */
 import type { IndicatorDecl } from '../dsl/ast.js';
 import type { Accept } from './messages.js';
-import type { RNode } from './model.js';
+import { type RNode, setWeight } from './model.js';
 import { rerange } from './rerange.js';
 
 /** The clauses that, when given, make the node the child's own (its file becomes the child's). */
@@ -49,7 +49,7 @@ export function modifyNode(existing: RNode, m: IndicatorDecl, ctx: { file: strin
     node.file = ctx.file;
     node.from = ctx.fw;
   }
-  if (m.weight) node.weight = { decl: m.weight, file: ctx.file };
+  if (m.weight) setWeight(node, m.weight, ctx.file);
   if (m.applicable) node.applicable = { decl: m.applicable, file: ctx.file };
   return node;
 }

@@ -282,7 +282,7 @@ export type NodeMember = DimensionDecl | IndicatorDecl | RemoveDecl;
 export interface DimensionDecl {
   kind: 'dimension';
   name: Name;
-  weight?: NumberLit;
+  weight?: NumberSlot;
   /** `override dimension …` in an extending framework replaces the inherited one wholesale. */
   override: boolean;
   meta: Meta;
@@ -306,7 +306,7 @@ export interface RemoveDecl {
 export interface IndicatorDecl {
   kind: 'indicator';
   name: Name;
-  weight?: NumberLit;
+  weight?: NumberSlot;
   override: boolean;
   /** `modify …`: only the weight and clauses given replace the inherited indicator's. */
   partial?: boolean;

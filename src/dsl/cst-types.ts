@@ -830,7 +830,7 @@ export type ModifyDeclCstChildren = {
   Indicator?: IToken[];
   qualifiedName: QualifiedNameCstNode[];
   Weight?: IToken[];
-  signedNumber?: SignedNumberCstNode[];
+  numberOrParam?: NumberOrParamCstNode[];
   LCurly?: IToken[];
   metaItem?: MetaItemCstNode[];
   valueClause?: ValueClauseCstNode[];
@@ -866,7 +866,7 @@ export type DimensionDeclCstChildren = {
   Dimension: IToken[];
   qualifiedName: QualifiedNameCstNode[];
   Weight?: IToken[];
-  signedNumber?: SignedNumberCstNode[];
+  numberOrParam?: NumberOrParamCstNode[];
   LCurly: IToken[];
   metaItem?: MetaItemCstNode[];
   applicableClause?: ApplicableClauseCstNode[];
@@ -885,7 +885,7 @@ export type IndicatorDeclCstChildren = {
   Indicator: IToken[];
   qualifiedName: QualifiedNameCstNode[];
   Weight?: IToken[];
-  signedNumber?: SignedNumberCstNode[];
+  numberOrParam?: NumberOrParamCstNode[];
   LCurly: IToken[];
   metaItem?: MetaItemCstNode[];
   valueClause?: ValueClauseCstNode[];

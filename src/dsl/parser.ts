@@ -327,7 +327,7 @@ export class JixiaoParser extends ScalesParser {
     this.SUBRULE(this.qualifiedName);
     this.OPTION2(() => {
       this.CONSUME(kw.Weight);
-      this.SUBRULE(this.signedNumber);
+      this.SUBRULE(this.numberOrParam);
     });
     this.OPTION3(() => {
       this.CONSUME(LCurly);
@@ -375,7 +375,7 @@ export class JixiaoParser extends ScalesParser {
     this.SUBRULE(this.qualifiedName);
     this.OPTION(() => {
       this.CONSUME(kw.Weight);
-      this.SUBRULE(this.signedNumber);
+      this.SUBRULE(this.numberOrParam);
     });
     this.CONSUME(LCurly);
     this.MANY(() =>
@@ -397,7 +397,7 @@ export class JixiaoParser extends ScalesParser {
     this.SUBRULE(this.qualifiedName);
     this.OPTION(() => {
       this.CONSUME(kw.Weight);
-      this.SUBRULE(this.signedNumber);
+      this.SUBRULE(this.numberOrParam);
     });
     this.CONSUME(LCurly);
     this.MANY(() =>

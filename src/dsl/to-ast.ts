@@ -364,7 +364,7 @@ class AstBuilder extends ScalesVisitor {
 
   dimensionDecl(ctx: DimensionDeclCstChildren, node: CstNode): DimensionDecl | undefined {
     const name = this.qualifiedNameOf(first(ctx.qualifiedName));
-    const weight = this.numberOf(first(ctx.signedNumber));
+    const weight = this.slotOf(first(ctx.numberOrParam));
     const applicable = this.once<Expr>('applicable', ctx.applicableClause);
     const aggregate = this.once<AggregateDecl>('aggregate', ctx.aggregateClause);
     const d: DimensionDecl = {
@@ -383,7 +383,7 @@ class AstBuilder extends ScalesVisitor {
 
   indicatorDecl(ctx: IndicatorDeclCstChildren, node: CstNode): IndicatorDecl | undefined {
     const name = this.qualifiedNameOf(first(ctx.qualifiedName));
-    const weight = this.numberOf(first(ctx.signedNumber));
+    const weight = this.slotOf(first(ctx.numberOrParam));
     const value = this.once<Expr>('value', ctx.valueClause);
     const unit = this.once<string>('unit', ctx.unitClause);
     const target = this.once<IndicatorDecl['target']>('target', ctx.targetClause);
