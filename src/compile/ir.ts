@@ -242,7 +242,8 @@ export type ExprIR =
    * using the grades block (highest first), so `grade >= 良` arrives as
    * `grade == "优" or grade == "良"` and an empty set as the boolean `false`.
    */
-  | { kind: 'scorecard'; member: 'grade' | 'total' | 'stage' }
+  /** `reported.total` / `reported.grade` (rules only): what the record states itself, null when nothing. */
+  | { kind: 'scorecard'; member: 'grade' | 'total' | 'stage' | 'reportedTotal' | 'reportedGrade' }
   /**
    * What the caller supplies beside the record, rule blocks only: `previous.grade` →
    * { root: 'previous', path: ['grade'] }, `rectification.status` → { root: 'rectification',
