@@ -6,7 +6,7 @@
  * mean"); a value outside an option's declared `choices` lists the accepted ones.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { type CommandSpec, flagsOf, nearest, type OptionTable, parseArgsOptions } from './command-spec.js';
+import { type CommandSpec, flagsOf, nearest, type OptionTable, parseArgsOptions } from '../common/command-spec.js';
 import { UsageError } from './io.js';
 import { msg } from './messages.js';
 

@@ -4,7 +4,7 @@
  * command-spec.ts); the command file parses with its entry, so help, completion and parsing can
  * never disagree about an option.
  */
-import { defineCommand } from './command-spec.js';
+import { defineCommand } from '../common/command-spec.js';
 import { CONTEXT_OPTION_SPECS, RULES_OPTIONS, SHEET_OPTIONS, TRACE_OPTION, WORKERS_OPTION } from './shared-options.js';
 
 const FILE = { zh: '文件', en: 'FILE' } as const;

@@ -4,7 +4,8 @@
  * what help and completion show, and a test checks that the service accepts every option it
  * lists (test/cli/command-table.test.ts).
  */
-import { defineCommand } from './command-spec.js';
+import { defineCommand } from '../common/command-spec.js';
+import { SERVE_OPTIONS } from '../service/serve-options.js';
 import { CONTEXT_OPTION_SPECS, OUT_OPTION, RULES_OPTIONS } from './shared-options.js';
 
 const FILE = { zh: '文件', en: 'FILE' } as const;
@@ -180,46 +181,7 @@ export const SERVE = defineCommand({
   summary: { zh: '启动评价服务（HTTP，OpenAPI，热加载，决策日志）', en: 'the evaluator as an HTTP service (OpenAPI, hot reload, decision log)' },
   synopsis: [{ zh: '--rules <目录> [选项]', en: '--rules <dir> [options]' }],
   positionals: 'none',
-  options: {
-    rules: {
-      type: 'string',
-      value: { zh: '目录', en: 'DIR' },
-      complete: 'dirs',
-      help: { zh: '提供服务的 *.ind 文件目录（变动时重新加载）', en: 'folder of *.ind files to serve (reloaded on change)' },
-    },
-    port: {
-      type: 'string',
-      value: { zh: '端口', en: 'N' },
-      help: { zh: '监听端口（默认 8080；0 为任选空闲端口）', en: 'port to listen on (default 8080; 0 picks a free one)' },
-    },
-    host: { type: 'string', value: { zh: '地址', en: 'ADDR' }, help: { zh: '绑定地址（默认 127.0.0.1）', en: 'address to bind (default 127.0.0.1)' } },
-    token: {
-      type: 'string',
-      value: { zh: '口令', en: 'SECRET' },
-      help: { zh: '要求 Authorization: Bearer <口令>（或环境变量 JIXIAO_TOKEN）', en: 'require Authorization: Bearer <SECRET> (or env JIXIAO_TOKEN)' },
-    },
-    'decision-log': {
-      type: 'string',
-      value: FILE,
-      complete: 'files',
-      help: { zh: '每次评价追加写入此 NDJSON 文件', en: 'append every evaluation to this NDJSON file' },
-    },
-    'decision-log-max-size': {
-      type: 'string',
-      value: { zh: '大小', en: 'SIZE' },
-      help: { zh: '决策日志超过此大小前轮转（如 100mb）', en: 'rotate the decision log before it passes this size (e.g. 100mb)' },
-    },
-    'decision-log-rotate': {
-      type: 'string',
-      value: { zh: '周期', en: 'WHEN' },
-      choices: ['daily'],
-      help: { zh: 'UTC 日期变化时也轮转', en: 'also rotate when the UTC day changes' },
-    },
-    'max-body': { type: 'string', value: { zh: '大小', en: 'SIZE' }, help: { zh: '请求体上限（默认 10mb）', en: 'largest request body (default 10mb)' } },
-    'max-records': { type: 'string', value: { zh: '数量', en: 'N' }, help: { zh: '每个批量请求的记录数上限', en: 'most records per batch request' } },
-    'timeout-ms': { type: 'string', value: { zh: '毫秒', en: 'MS' }, help: { zh: '每个请求的时限', en: 'time limit per request' } },
-    'no-watch': { type: 'boolean', help: { zh: '文件变动时不重新加载', en: 'do not reload when files change' } },
-  },
+  options: SERVE_OPTIONS,
 });
 
 export const DEMO = defineCommand({

@@ -5,8 +5,8 @@
  * the dispatcher's loaders in commands/index.ts, the README's command list) reads this list; a
  * test keeps the loaders and this list the same set.
  */
-import type { CommandSpec } from './command-spec.js';
-import { defineCommand } from './command-spec.js';
+import type { CommandSpec } from '../common/command-spec.js';
+import { defineCommand } from '../common/command-spec.js';
 import { BENCH, EVAL, EXPLAIN, INSPECT, REPORT } from './command-table-scoring.js';
 import { ALLOCATE, CHECK, COMPILE, COMPLETION, DEMO, FMT, ROLLUP, SAMPLE, SERVE, TEST } from './command-table-tools.js';
 

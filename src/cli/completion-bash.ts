@@ -5,8 +5,8 @@
  * after a file option or as positionals. The script defines one function, `_jixiao`, and needs
  * nothing beyond bash's own `compgen`; it leaves the user's shell options untouched (no extglob).
  */
-import type { CommandSpec, Completion, OptionSpec } from './command-spec.js';
-import { flagsOf } from './command-spec.js';
+import type { CommandSpec, Completion, OptionSpec } from '../common/command-spec.js';
+import { flagsOf } from '../common/command-spec.js';
 import { COMMAND_SPECS } from './command-table.js';
 import { GLOBAL_OPTIONS, VERSION_OPTION } from './shared-options.js';
 

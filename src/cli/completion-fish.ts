@@ -6,7 +6,7 @@
  * reads some. fish filters files by what is typed, not by extension, so every file is offered.
  */
 import type { Lang } from '../common/lang.js';
-import type { CommandSpec, Completion, OptionSpec, OptionTable } from './command-spec.js';
+import type { CommandSpec, Completion, OptionSpec, OptionTable } from '../common/command-spec.js';
 import { COMMAND_SPECS } from './command-table.js';
 import { GLOBAL_OPTIONS, VERSION_OPTION } from './shared-options.js';
 

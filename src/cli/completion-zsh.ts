@@ -6,7 +6,7 @@
  * `[`, `]` and `:` that _arguments reads as syntax.
  */
 import type { Lang } from '../common/lang.js';
-import type { CommandSpec, Completion, OptionSpec, OptionTable } from './command-spec.js';
+import type { CommandSpec, Completion, OptionSpec, OptionTable } from '../common/command-spec.js';
 import { COMMAND_SPECS } from './command-table.js';
 import { GLOBAL_OPTIONS, VERSION_OPTION } from './shared-options.js';
 

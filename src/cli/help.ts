@@ -5,7 +5,7 @@
  * it does). Lines fit 100 columns, Chinese counted as two; option help wraps under itself.
  */
 import type { Lang } from '../common/lang.js';
-import { type CommandSpec, flagsOf, type OptionSpec, type OptionTable } from './command-spec.js';
+import { type CommandSpec, flagsOf, type OptionSpec, type OptionTable } from '../common/command-spec.js';
 import { COMMAND_SPECS } from './command-table.js';
 import { EXIT_CODES } from './io.js';
 import { type CliWord, cliWord } from './messages.js';

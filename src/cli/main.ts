@@ -9,11 +9,11 @@
 import { type CliIO, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, write } from './io.js';
 import { type Lang, detectLang, msg } from './messages.js';
 import { commands } from './commands/index.js';
-import { nearest } from './command-spec.js';
+import { nearest } from '../common/command-spec.js';
 import { COMMAND_SPECS, commandSpec } from './command-table.js';
 import { commandHelp, globalHelp } from './help.js';
 import { missingOptionalPackage } from './optional-module.js';
-import { packageVersion } from './version.js';
+import { packageVersion } from '../common/version.js';
 import { LANGS } from '../common/lang.js';
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../src/cli/commands/index.js';
-import type { OptionTable } from '../../src/cli/command-spec.js';
+import type { OptionTable } from '../../src/common/command-spec.js';
 import { COMMAND_SPECS, SERVE } from '../../src/cli/command-table.js';
 import { displayWidth } from '../../src/compile/code-frame.js';
 import { parseServeArgs } from '../../src/service/index.js';

@@ -7,7 +7,7 @@
  * none. The option entries are a superset of node's parseArgs option config, so a command's
  * parsed values keep their static types.
  */
-import type { Term } from '../common/lang.js';
+import type { Term } from './lang.js';
 
 /** What a shell offers for a value: files (optionally only some extensions), folders, or nothing. */
 export type Completion = { files: readonly string[] } | 'files' | 'dirs' | 'none';
