@@ -14,7 +14,7 @@ import type { SourceRange } from '../common/diagnostic.js';
 import type { DataPath, DimensionDecl, FrameworkDecl, IndicatorDecl, Name, NodeMember } from '../dsl/ast.js';
 import type { Accept } from './messages.js';
 import type { Item, RFramework, RNode } from './model.js';
-import { allNodes, assignPaths, cloneNodes, findBySuffix } from './model.js';
+import { allNodes, assignPaths, cloneNodes, findBySuffix, setWeight } from './model.js';
 import { MAX_EXTENDS_DEPTH } from '../dsl/limits.js';
 import { modifyNode } from './modify.js';
 import { dataPathsOf } from './removed-inputs.js';
@@ -169,7 +169,7 @@ interface MergeCtx {
 
 export function newNode(decl: DimensionDecl | IndicatorDecl, file: string, fw: string, accept: Accept): RNode {
   const node: RNode = { kind: decl.kind, name: decl.name.text, decl, file, from: fw, meta: decl.meta, children: [], path: [] };
-  if (decl.weight) node.weight = { decl: decl.weight, file };
+  if (decl.weight) setWeight(node, decl.weight, file);
   if (decl.applicable) node.applicable = { decl: decl.applicable, file };
   if (decl.kind === 'dimension') {
     applyMembers(node.children, decl.members, { fw, file, accept, extending: false, root: node.children });
@@ -248,7 +248,7 @@ function applyMembers(target: RNode[], members: readonly NodeMember[], ctx: Merg
 
 function mergeDimension(existing: RNode, m: DimensionDecl, ctx: MergeCtx): void {
   existing.mergedAt = { decl: m.name, file: ctx.file };
-  if (m.weight) existing.weight = { decl: m.weight, file: ctx.file };
+  if (m.weight) setWeight(existing, m.weight, ctx.file);
   if (m.applicable) existing.applicable = { decl: m.applicable, file: ctx.file };
   existing.meta = {
     ...existing.meta,

@@ -4,7 +4,7 @@
  * src/common/catalogue.ts. Kept apart from messages-names.ts so the language's families of
  * constructs each own a short list: a number written by a param's name (CMP250 not a constant,
  * CMP251 wrong unit); band tables and rating scales used by name (CMP252 unknown, CMP253 the
- * other kind, CMP254 unused); `modify` of a dimension (CMP255); `vetoed(…)` of an unknown veto (CMP256) or outside rules (CMP257). Messages are for policy staff and quote the name and its value.
+ * other kind, CMP254 unused); `modify` of a dimension (CMP255); `vetoed(…)` of an unknown veto (CMP256) or outside rules (CMP257); params by fiscal year with overlapping (CMP258) or missing (CMP259) years. Messages are for policy staff and quote the name and its value.
  */
 import { defineCatalogue } from '../common/catalogue.js';
 
@@ -76,6 +76,24 @@ export const COMPILE_PARAMS = defineCatalogue('compile-params', {
     hint: {
       zh: '一票否决在计分之后才判定，指标、定义和否决条件不能依赖它；在规则中写 when vetoed("否决名称")。',
       en: 'Vetoes are decided after scoring, so no indicator, let or veto can depend on one; use when vetoed("veto name") in a rule.',
+    },
+  },
+  CMP258: {
+    severity: 'error',
+    zh: '参数 “{name}” 的年度 {period} 与 {other} 重叠',
+    en: 'the years {period} of the param “{name}” overlap {other}',
+    hint: {
+      zh: '每个年度只能有一个取值：调整起止年度，使各时段首尾相接。',
+      en: 'Each year may have one value only: adjust the periods so each begins where the one before ends.',
+    },
+  },
+  CMP259: {
+    severity: 'error',
+    zh: '参数 “{name}” 在 {years} 年度没有取值',
+    en: 'the param “{name}” has no value for {years}',
+    hint: {
+      zh: '补上这些年度的取值和依据文号，或把前一时段延长到这些年度。',
+      en: 'Add a value and its reference for those years, or extend the period before them.',
     },
   },
 });

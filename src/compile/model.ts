@@ -15,6 +15,7 @@ import type {
   NumberLit,
   OutcomeDecl,
   ParamDecl,
+  Ref,
   RequireDecl,
   RulesDecl,
   Setting,
@@ -37,6 +38,8 @@ export interface RNode {
   /** The framework whose text created this node (an ancestor's name when inherited). */
   from: string;
   weight?: Item<NumberLit>;
+  /** A weight written as a param's name, until slots.ts resolves it into `weight`. */
+  weightRef?: Item<Ref>;
   meta: Meta;
   applicable?: Item<NonNullable<DimensionDecl['applicable']>>;
   children: RNode[];
@@ -76,6 +79,17 @@ export interface RulesItem extends Item<RulesDecl> {}
 
 export function isIndicator(n: RNode): n is RNode & { decl: IndicatorDecl } {
   return n.kind === 'indicator';
+}
+
+/** Sets a node's weight as written: a number now, a param's name for slots.ts to resolve. */
+export function setWeight(node: RNode, slot: NumberLit | Ref, file: string): void {
+  if (slot.kind === 'number') {
+    node.weight = { decl: slot, file };
+    delete node.weightRef;
+  } else {
+    node.weightRef = { decl: slot, file };
+    delete node.weight;
+  }
 }
 
 /** Pre-order walk (parents before children, source order). */

@@ -4,12 +4,14 @@
  * (value, unit, target, score, applicable, missing, texts) as inherited — unlike `override`,
  * which replaces the indicator wholesale. A modification that only changes the weight, the texts
  * or `applicable` keeps the inherited node where it was written (its file and ranges), so
- * what is reported about its clauses still points at them. `modify` of a dimension is CMP255:
+ * what is reported about its clauses still points at them; one that restates a clause makes the
+ * node the child's, and the clauses it keeps from another file are placed at the `modify`'s name. `modify` of a dimension is CMP255:
  * a dimension's weight is changed by restating it (`dimension 产出 weight 40 { }`).
  */
 import type { IndicatorDecl } from '../dsl/ast.js';
 import type { Accept } from './messages.js';
-import type { RNode } from './model.js';
+import { type RNode, setWeight } from './model.js';
+import { rerange } from './rerange.js';
 
 /** The clauses that, when given, make the node the child's own (its file becomes the child's). */
 const BODY_CLAUSES = ['value', 'target', 'score', 'missing'] as const;
@@ -28,11 +30,14 @@ export function modifyNode(existing: RNode, m: IndicatorDecl, ctx: { file: strin
     ...(m.meta.unit !== undefined ? { unit: m.meta.unit } : {}),
     refs: m.meta.refs.length > 0 ? m.meta.refs : old.meta.refs,
   };
-  const decl: IndicatorDecl = { ...old, meta, override: true };
+  const ownBody = BODY_CLAUSES.some((k) => m[k] !== undefined) || m.meta.unit !== undefined;
+  // Inherited clauses that move into the child's file are placed at the `modify`'s name there.
+  const moved = ownBody && existing.file !== ctx.file;
+  const inherited = moved ? rerange(old, m.name.range) : old;
+  const decl: IndicatorDecl = { ...inherited, meta, override: true };
   for (const k of BODY_CLAUSES) if (m[k] !== undefined) (decl as unknown as Record<string, unknown>)[k] = m[k];
   if (m.applicable) decl.applicable = m.applicable;
   if (m.weight) decl.weight = m.weight;
-  const ownBody = BODY_CLAUSES.some((k) => m[k] !== undefined) || m.meta.unit !== undefined;
   const node: RNode = {
     ...existing,
     decl: ownBody ? { ...decl, name: { ...old.name, text: old.name.text, range: m.name.range }, range: m.range } : decl,
@@ -44,7 +49,7 @@ export function modifyNode(existing: RNode, m: IndicatorDecl, ctx: { file: strin
     node.file = ctx.file;
     node.from = ctx.fw;
   }
-  if (m.weight) node.weight = { decl: m.weight, file: ctx.file };
+  if (m.weight) setWeight(node, m.weight, ctx.file);
   if (m.applicable) node.applicable = { decl: m.applicable, file: ctx.file };
   return node;
 }

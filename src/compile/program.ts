@@ -10,12 +10,13 @@
 import { posix } from 'node:path';
 import type { Diagnostic } from '../common/diagnostic.js';
 import { NO_RANGE, compareDiagnostics, hasErrors } from '../common/diagnostic.js';
-import type { FrameworkDecl, RulesDecl, SharedMethodDecl } from '../dsl/ast.js';
+import type { FrameworkDecl, ParamDecl, RulesDecl, SharedMethodDecl } from '../dsl/ast.js';
 import { capDiagnostics } from '../dsl/limits.js';
 import { buildFramework } from './build.js';
 import type { Check } from './check-input.js';
 import { runChecks } from './checks.js';
 import { buildDataSchema } from './data-schema.js';
+import { checkPeriods, fiscalYearInput } from './dated-params.js';
 import { resolveFrameworks } from './extends.js';
 import { hashIR } from './hash.js';
 import { IdGen } from './ids.js';
@@ -117,6 +118,7 @@ export function compileLoaded(files: readonly LoadedFile[], diagnostics: Diagnos
       unused.set(k, e);
     };
     for (const s of syms) {
+      if (s.kind === 'param' && (s.item.decl as ParamDecl).periods) checkPeriods(s.item.decl as ParamDecl, s.item.file, accept);
       note(b.env.facts.used.has(s.key), makeDiagnostic('CMP217', s.item.file, s.item.decl.name.range, { what: s.kind, name: s.name }, lang));
     }
     for (const i of b.rf.inputs) {
@@ -125,7 +127,12 @@ export function compileLoaded(files: readonly LoadedFile[], diagnostics: Diagnos
     }
     // Only frameworks of the entry files become rule sets; imported parents are just checked.
     if (!entryFrameworks.includes(rf.name)) continue;
-    b.ir.dataSchema = buildDataSchema(b.env.facts.data.values(), b.rf.inputs, rf.name, b.scope);
+    const dated = syms.filter((x) => x.kind === 'param' && (x.item.decl as ParamDecl).periods && b.env.facts.used.has(x.key));
+    const year = fiscalYearInput(
+      dated.map((x) => x.item as Item<ParamDecl>),
+      b.rf.inputs,
+    );
+    b.ir.dataSchema = buildDataSchema(b.env.facts.data.values(), year ? [...b.rf.inputs, year] : b.rf.inputs, rf.name, b.scope);
     const used = new Set(Object.values(b.ir.sourceMap).map((l) => l.file));
     b.ir.files = loadOrder.map(rel).filter((f) => used.has(f));
     b.ir.hash = hashIR(b.ir);

@@ -13,6 +13,7 @@ import type { IndicatorDecl, SharedMethodDecl } from '../dsl/ast.js';
 import type { Accept } from './messages.js';
 import type { RFramework } from './model.js';
 import { isIndicator, walkNodes } from './model.js';
+import { rerange } from './rerange.js';
 import { suggest } from './suggest.js';
 
 /** Fills every use of a named table in `rf`'s tree; reports unknown and mismatched names. */
@@ -36,11 +37,13 @@ export function applySharedMethods(rf: RFramework, accept: Accept): Set<SharedMe
       accept('CMP253', n.file, ref.range, { name: ref.text, method: score.method, declared: table.decl.kind === 'sharedBands' ? 'bands' : 'rating' });
       return;
     }
+    // A table from another file (a parent's) is placed at its use, so reports name this file.
+    const here = <T>(x: T): T => (table.file === n.file ? x : rerange(x, ref.range));
     const filled: IndicatorDecl['score'] =
       score.method === 'bands' && table.decl.kind === 'sharedBands'
-        ? { ...score, bands: table.decl.bands }
+        ? { ...score, bands: here(table.decl.bands) }
         : score.method === 'rating' && table.decl.kind === 'sharedRating'
-          ? { ...score, levels: table.decl.levels }
+          ? { ...score, levels: here(table.decl.levels) }
           : score;
     n.decl = { ...n.decl, score: filled };
   });

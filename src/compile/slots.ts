@@ -1,6 +1,6 @@
 /**
- * Numbers a clause takes by a param's name. Grade cut-offs, `-> cap N`, `require … >= N` and
- * `rectify within N` accept a literal or the name of a param (`优 >= 优秀线`); this module
+ * Numbers a clause takes by a param's name. Grade cut-offs, `-> cap N`, `require … >= N`,
+ * node weights and `rectify within N` accept a literal or the name of a param (`优 >= 优秀线`); this module
  * replaces each such name by a `NumberLit` holding the param's constant, in a copy of the
  * declaration, so every later check and the IR read a number as if it had been written there
  * (its `text` is the param's name, so a message quotes what the author wrote, at its place).
@@ -11,7 +11,7 @@
  */
 import type { ActionDecl, GradesDecl, NumberLit, NumberSlot, RequireDecl, RulesDecl, VetoDecl } from '../dsl/ast.js';
 import { constOf, showConst } from './const.js';
-import type { Item, RFramework } from './model.js';
+import { allNodes, type Item, type RFramework } from './model.js';
 import type { Env, Sym } from './scope.js';
 import { suggest } from './suggest.js';
 import { COMPILE_TERMS } from './messages-terms.js';
@@ -71,6 +71,15 @@ export function resolveFrameworkSlots(rf: RFramework, scope: Map<string, Sym>, e
     ...r,
     decl: { ...r.decl, value: resolveSlot(r.decl.value, 'points', scope, env, r.file) ?? r.decl.value },
   }));
+  // Node weights by a param's name: the nodes are this framework's own copies, set in place.
+  for (const n of allNodes(rf.roots)) {
+    if (!n.weightRef) continue;
+    const lit = resolveSlot(n.weightRef.decl, 'points', scope, env, n.weightRef.file);
+    // One that cannot be resolved keeps its ref, so "no weight" (CMP303) is not said on top.
+    if (!lit) continue;
+    n.weight = { decl: lit, file: n.weightRef.file };
+    delete n.weightRef;
+  }
   const out: RFramework = { ...rf, vetoes, requires };
   if (grades) out.grades = grades;
   return out;

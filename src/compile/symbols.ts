@@ -4,6 +4,7 @@
  * declaration does not matter and a cycle ends instead of recursing forever), and ordering lets
  * topologically for the IR — each `let` after the ones it reads, source order otherwise.
  */
+import { periodRefs } from './dated-params.js';
 import type { LetDecl, ParamDecl } from '../dsl/ast.js';
 import type { LetIR, ParamIR } from './ir.js';
 import { lowerExpr } from './expr.js';
@@ -57,7 +58,9 @@ function unitFor(s: Sym): string | null {
 
 function metaOf(s: Sym): ParamIR['meta'] {
   const m = s.item.decl.meta;
-  const out: ParamIR['meta'] = { refs: [...m.refs] };
+  // A param by fiscal year carries one reference per period (dated-params.ts).
+  const decl = s.item.decl;
+  const out: ParamIR['meta'] = { refs: decl.kind === 'param' && decl.periods ? periodRefs(decl) : [...m.refs] };
   if (m.title !== undefined) out.title = m.title;
   if (m.description !== undefined) out.description = m.description;
   if (m.unit !== undefined) out.unit = m.unit;

@@ -35,7 +35,8 @@ export function checkWeights(c: CheckInput): void {
   const sums = !rf.broken;
   const visit = (n: RNode): void => {
     const w = n.weight;
-    if (!w && n.kind === 'indicator') accept('CMP303', n.file, n.decl.name.range, { name: n.name });
+    // A weight by a param that could not be resolved was reported there (slots.ts).
+    if (!w && !n.weightRef && n.kind === 'indicator') accept('CMP303', n.file, n.decl.name.range, { name: n.name });
     if (w) {
       const v = new Decimal(w.decl.value);
       const unitOk = w.decl.unit === null || w.decl.unit === 'score';

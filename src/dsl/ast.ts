@@ -221,8 +221,25 @@ export interface RequireDecl {
 export interface ParamDecl {
   kind: 'param';
   name: Name;
+  /**
+   * For a param by fiscal year, the choice the periods make: `if data.fiscal_year == 2025 then
+   * 8% else if data.fiscal_year >= 2026 then 10% else 10%` (the last value stands in for a year
+   * no period has, which the data schema refuses before any scoring; see dated-params.ts).
+   */
   value: Expr;
+  /** `{ 2025: 8% "文号"; 2026..: 10% "文号" }`: the values by fiscal year, as written. */
+  periods?: ParamPeriod[];
   meta: Meta;
+  range: SourceRange;
+}
+
+/** One value of a param by fiscal year: `from..to` both included, `to` null for "from then on". */
+export interface ParamPeriod {
+  from: number;
+  to: number | null;
+  value: Expr;
+  /** The legal reference (文号) the value comes from. */
+  ref?: string;
   range: SourceRange;
 }
 
@@ -267,7 +284,7 @@ export type NodeMember = DimensionDecl | IndicatorDecl | RemoveDecl;
 export interface DimensionDecl {
   kind: 'dimension';
   name: Name;
-  weight?: NumberLit;
+  weight?: NumberSlot;
   /** `override dimension …` in an extending framework replaces the inherited one wholesale. */
   override: boolean;
   meta: Meta;
@@ -291,7 +308,7 @@ export interface RemoveDecl {
 export interface IndicatorDecl {
   kind: 'indicator';
   name: Name;
-  weight?: NumberLit;
+  weight?: NumberSlot;
   override: boolean;
   /** `modify …`: only the weight and clauses given replace the inherited indicator's. */
   partial?: boolean;

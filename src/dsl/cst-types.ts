@@ -734,9 +734,36 @@ export interface ParamDeclCstNode extends CstNode {
 export type ParamDeclCstChildren = {
   Param: IToken[];
   name: NameCstNode[];
-  Equals: IToken[];
-  expression: ExpressionCstNode[];
-  StringLiteral?: IToken[];
+  Equals?: IToken[];
+  expression?: ExpressionCstNode[];
+  StringLiteral?: (IToken)[];
+  paramPeriods?: ParamPeriodsCstNode[];
+};
+
+export interface ParamPeriodsCstNode extends CstNode {
+  name: "paramPeriods";
+  children: ParamPeriodsCstChildren;
+}
+
+export type ParamPeriodsCstChildren = {
+  LCurly: IToken[];
+  paramPeriod?: ParamPeriodCstNode[];
+  separator?: SeparatorCstNode[];
+  RCurly: IToken[];
+};
+
+export interface ParamPeriodCstNode extends CstNode {
+  name: "paramPeriod";
+  children: ParamPeriodCstChildren;
+}
+
+export type ParamPeriodCstChildren = {
+  from: IToken[];
+  DotDot?: IToken[];
+  to?: IToken[];
+  Colon: IToken[];
+  value: ArithCstNode[];
+  ref?: IToken[];
 };
 
 export interface LetDeclCstNode extends CstNode {
@@ -804,7 +831,7 @@ export type ModifyDeclCstChildren = {
   Indicator?: IToken[];
   qualifiedName: QualifiedNameCstNode[];
   Weight?: IToken[];
-  signedNumber?: SignedNumberCstNode[];
+  numberOrParam?: NumberOrParamCstNode[];
   LCurly?: IToken[];
   metaItem?: MetaItemCstNode[];
   valueClause?: ValueClauseCstNode[];
@@ -840,7 +867,7 @@ export type DimensionDeclCstChildren = {
   Dimension: IToken[];
   qualifiedName: QualifiedNameCstNode[];
   Weight?: IToken[];
-  signedNumber?: SignedNumberCstNode[];
+  numberOrParam?: NumberOrParamCstNode[];
   LCurly: IToken[];
   metaItem?: MetaItemCstNode[];
   applicableClause?: ApplicableClauseCstNode[];
@@ -859,7 +886,7 @@ export type IndicatorDeclCstChildren = {
   Indicator: IToken[];
   qualifiedName: QualifiedNameCstNode[];
   Weight?: IToken[];
-  signedNumber?: SignedNumberCstNode[];
+  numberOrParam?: NumberOrParamCstNode[];
   LCurly: IToken[];
   metaItem?: MetaItemCstNode[];
   valueClause?: ValueClauseCstNode[];
@@ -1012,6 +1039,8 @@ export interface JixiaoCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   vetoDecl(children: VetoDeclCstChildren, param?: IN): OUT;
   requireDecl(children: RequireDeclCstChildren, param?: IN): OUT;
   paramDecl(children: ParamDeclCstChildren, param?: IN): OUT;
+  paramPeriods(children: ParamPeriodsCstChildren, param?: IN): OUT;
+  paramPeriod(children: ParamPeriodCstChildren, param?: IN): OUT;
   letDecl(children: LetDeclCstChildren, param?: IN): OUT;
   inputDecl(children: InputDeclCstChildren, param?: IN): OUT;
   nodeMember(children: NodeMemberCstChildren, param?: IN): OUT;

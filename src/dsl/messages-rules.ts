@@ -185,6 +185,7 @@ export const DSL_RULES = defineCatalogue('dsl-rules', {
   label: { zh: '标签', en: 'a label' },
   qualifiedName: { zh: '名称', en: 'a name' },
   signedNumber: { zh: '数字', en: 'a number' },
+  numberOrParam: { zh: '数字或参数名', en: 'a number or a param name' },
   nodeMember: { zh: '维度或指标', en: 'a dimension or indicator' },
   metaItem: { zh: '带引号的文字 "…"', en: 'a quoted text "…"' },
 });

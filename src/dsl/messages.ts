@@ -121,7 +121,10 @@ function isWeightWord(w: string): boolean {
 
 /** No alternative of `rule` matched. */
 export function noViableAlternative(lang: Lang, actual: string | undefined, previous: string | undefined, stack: readonly string[]): Text & { code: string } {
-  const what = ruleOf(stack[stack.length - 1] ?? 'file')?.[lang] ?? DSL_WORDS.somethingElse[lang];
+  const top = stack[stack.length - 1] ?? 'file';
+  // `weight` takes a number or a param's name; saying "a weight number" keeps the usual case plain.
+  const weight = top === 'numberOrParam' && previous !== undefined && isWeightWord(previous);
+  const what = weight ? DSL_WORDS.aWeightNumber[lang] : (ruleOf(top)?.[lang] ?? DSL_WORDS.somethingElse[lang]);
   return { ...coded('DSL102', lang, [what, after(lang, previous), shown(lang, actual)]), hint: hintFor(lang, stack) };
 }
 

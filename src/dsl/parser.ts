@@ -14,7 +14,24 @@
 import type { IToken } from 'chevrotain';
 import { tokenMatcher } from './chevrotain.js';
 import { ScalesParser } from './parser-scales.js';
-import { allTokens, Arrow, Comma, Equals, GtEq, Identifier, kw, LCurly, LtEq, NumberLiteral, Plus, RCurly, SoftKeyword, StringLiteral } from './tokens.js';
+import {
+  allTokens,
+  Arrow,
+  Colon,
+  Comma,
+  DotDot,
+  Equals,
+  GtEq,
+  Identifier,
+  kw,
+  LCurly,
+  LtEq,
+  NumberLiteral,
+  Plus,
+  RCurly,
+  SoftKeyword,
+  StringLiteral,
+} from './tokens.js';
 import { syntaxErrorProvider } from './syntax-errors.js';
 
 /** Tokens that may follow an action with an optional amount; they must not be read as the amount. */
@@ -212,12 +229,46 @@ export class JixiaoParser extends ScalesParser {
     this.SUBRULE(this.numberOrParam);
   });
 
+  /** `param 调增比例 = 10% "说明"`, or by fiscal year: `param 调增比例 "说明" { 2025: 8% "文号"; 2026..: 10% "文号" }`. */
   public paramDecl = this.RULE('paramDecl', () => {
     this.CONSUME(kw.Param);
     this.SUBRULE(this.name);
-    this.CONSUME(Equals);
-    this.SUBRULE(this.expression);
-    this.OPTION(() => this.CONSUME(StringLiteral));
+    this.OR(
+      this.alts(246, () => [
+        {
+          ALT: () => {
+            this.CONSUME(Equals);
+            this.SUBRULE(this.expression);
+            this.OPTION(() => this.CONSUME(StringLiteral));
+          },
+        },
+        {
+          ALT: () => {
+            this.OPTION2(() => this.CONSUME2(StringLiteral));
+            this.SUBRULE(this.paramPeriods);
+          },
+        },
+      ]),
+    );
+  });
+
+  /** `{ 2024..2025: 8% "财预〔2024〕3号"; 2026..: 10% "财预〔2026〕5号" }`: values by fiscal year. */
+  public paramPeriods = this.RULE('paramPeriods', () => {
+    this.CONSUME(LCurly);
+    this.MANY(() => this.OR(this.alts(247, () => [{ ALT: () => this.SUBRULE(this.paramPeriod) }, { ALT: () => this.SUBRULE(this.separator) }])));
+    this.CONSUME(RCurly);
+  });
+
+  /** `2025: 8% "文号"` (that year), `2024..2025: …` (both included), `2026..: …` (from 2026 on). */
+  public paramPeriod = this.RULE('paramPeriod', () => {
+    this.CONSUME(NumberLiteral, { LABEL: 'from' });
+    this.OPTION(() => {
+      this.CONSUME(DotDot);
+      this.OPTION2(() => this.CONSUME2(NumberLiteral, { LABEL: 'to' }));
+    });
+    this.CONSUME(Colon);
+    this.SUBRULE(this.arith, { LABEL: 'value' });
+    this.OPTION3(() => this.CONSUME(StringLiteral, { LABEL: 'ref' }));
   });
 
   public letDecl = this.RULE('letDecl', () => {
@@ -286,7 +337,7 @@ export class JixiaoParser extends ScalesParser {
     this.SUBRULE(this.qualifiedName);
     this.OPTION2(() => {
       this.CONSUME(kw.Weight);
-      this.SUBRULE(this.signedNumber);
+      this.SUBRULE(this.numberOrParam);
     });
     this.OPTION3(() => {
       this.CONSUME(LCurly);
@@ -334,7 +385,7 @@ export class JixiaoParser extends ScalesParser {
     this.SUBRULE(this.qualifiedName);
     this.OPTION(() => {
       this.CONSUME(kw.Weight);
-      this.SUBRULE(this.signedNumber);
+      this.SUBRULE(this.numberOrParam);
     });
     this.CONSUME(LCurly);
     this.MANY(() =>
@@ -356,7 +407,7 @@ export class JixiaoParser extends ScalesParser {
     this.SUBRULE(this.qualifiedName);
     this.OPTION(() => {
       this.CONSUME(kw.Weight);
-      this.SUBRULE(this.signedNumber);
+      this.SUBRULE(this.numberOrParam);
     });
     this.CONSUME(LCurly);
     this.MANY(() =>

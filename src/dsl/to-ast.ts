@@ -6,7 +6,7 @@
  * building it (unknown option words DSL106, repeated clauses DSL107, non-integers DSL108).
  * It never throws on user input: incomplete nodes from recovery are dropped.
  */
-import type { CstNode, TokenType } from 'chevrotain';
+import type { CstNode, IToken, TokenType } from 'chevrotain';
 import { tokenMatcher } from './chevrotain.js';
 import type { SourceRange } from '../common/diagnostic.js';
 import type { Lang } from '../common/lang.js';
@@ -36,6 +36,7 @@ import type {
   Name,
   NodeMember,
   ParamDecl,
+  ParamPeriod,
   RemoveDecl,
   RequireDecl,
   RuleDecl,
@@ -61,6 +62,8 @@ import type {
   NodeMemberCstChildren,
   OverrideDeclCstChildren,
   ParamDeclCstChildren,
+  ParamPeriodCstChildren,
+  ParamPeriodsCstChildren,
   ModifyDeclCstChildren,
   RemoveDeclCstChildren,
   RequireDeclCstChildren,
@@ -72,6 +75,7 @@ import type {
 } from './cst-types.js';
 import { combineMode, inputType, isZeroWord, missingPolicy, notApplicablePolicy, OPTION_WORDS, roundingMode, unquote, warnLevel } from './literals.js';
 import * as msg from './messages.js';
+import { periodChoice } from './dated-params.js';
 import { first, reservedBuiltin } from './to-ast-expr.js';
 import { ScalesVisitor } from './to-ast-scales.js';
 import type { LineIndex } from './line-index.js';
@@ -238,8 +242,37 @@ class AstBuilder extends ScalesVisitor {
   }
 
   paramDecl(ctx: ParamDeclCstChildren, node: CstNode): ParamDecl | undefined {
+    const list = first(ctx.paramPeriods);
+    if (list) {
+      const periods = this.visit(list) as ParamPeriod[];
+      const d = this.binding({ ...ctx, expression: [] } as unknown as ParamDeclCstChildren, node, 'param', periodChoice(periods));
+      return d && periods.length > 0 ? { kind: 'param', ...d, periods } : undefined;
+    }
     const d = this.binding(ctx, node, 'param');
     return d ? { kind: 'param', ...d } : undefined;
+  }
+
+  paramPeriods(ctx: ParamPeriodsCstChildren): ParamPeriod[] {
+    return this.subs<ParamPeriod>(ctx.paramPeriod);
+  }
+
+  /** A year is a whole number (DSL108 otherwise); `2026..` leaves the end open. */
+  paramPeriod(ctx: ParamPeriodCstChildren, node: CstNode): ParamPeriod | undefined {
+    const year = (t: IToken | undefined): number | undefined => {
+      if (!t || !Number.isFinite(t.startOffset)) return undefined;
+      if (!/^\d{1,4}$/.test(t.image)) {
+        this.report(msg.DSL.wholeNumber, msg.wholeNumber(this.lang, 'year'), this.tokRange(t));
+        return undefined;
+      }
+      return Number(t.image);
+    };
+    const from = year(first(ctx.from));
+    const toTok = first(ctx.to);
+    const to = ctx.DotDot ? (toTok ? year(toTok) : null) : from;
+    const value = this.exprOf(first(ctx.value));
+    const ref = first(ctx.ref);
+    if (from === undefined || to === undefined || !value) return undefined;
+    return { from, to, value, ...(ref ? { ref: unquote(ref.image) } : {}), range: this.nodeRange(node) };
   }
 
   letDecl(ctx: LetDeclCstChildren, node: CstNode): LetDecl | undefined {
@@ -251,13 +284,14 @@ class AstBuilder extends ScalesVisitor {
     ctx: ParamDeclCstChildren | LetDeclCstChildren,
     node: CstNode,
     what: 'param' | 'let',
+    given?: Expr,
   ): { name: Name; value: Expr; meta: Meta; range: SourceRange } | undefined {
     const name = this.nameOf(first(ctx.name));
     // A word that means a built-in in formulas (`目标` is `target`) could never be referred to
     // under this name; `unspent`/`结余` is the exception: it is the built-in a block defines.
     const builtin = name && reservedBuiltin(name.text);
     if (name && builtin) this.report(msg.DSL.reservedName, msg.reservedName(this.lang, name.text, builtin, what), name.range);
-    const value = this.exprOf(first(ctx.expression));
+    const value = given ?? this.exprOf(first(ctx.expression));
     const desc = first(ctx.StringLiteral);
     const range = this.nodeRange(node);
     if (!name || !value) return undefined;
@@ -331,7 +365,7 @@ class AstBuilder extends ScalesVisitor {
 
   dimensionDecl(ctx: DimensionDeclCstChildren, node: CstNode): DimensionDecl | undefined {
     const name = this.qualifiedNameOf(first(ctx.qualifiedName));
-    const weight = this.numberOf(first(ctx.signedNumber));
+    const weight = this.slotOf(first(ctx.numberOrParam));
     const applicable = this.once<Expr>('applicable', ctx.applicableClause);
     const aggregate = this.once<AggregateDecl>('aggregate', ctx.aggregateClause);
     const d: DimensionDecl = {
@@ -350,7 +384,7 @@ class AstBuilder extends ScalesVisitor {
 
   indicatorDecl(ctx: IndicatorDeclCstChildren, node: CstNode): IndicatorDecl | undefined {
     const name = this.qualifiedNameOf(first(ctx.qualifiedName));
-    const weight = this.numberOf(first(ctx.signedNumber));
+    const weight = this.slotOf(first(ctx.numberOrParam));
     const value = this.once<Expr>('value', ctx.valueClause);
     const unit = this.once<string>('unit', ctx.unitClause);
     const target = this.once<IndicatorDecl['target']>('target', ctx.targetClause);

@@ -7,6 +7,7 @@
  * (`"89.974万"`, `"95%"`) are read as the language reads them before anything scores them
  * (`read`, src/data/numbers.ts); callers that pass the record on (the rules) pass `read(record)`.
  */
+import { FISCAL_YEAR_FIELD } from '../common/fiscal-year.js';
 import type { RuleSetIR } from '../compile/ir.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import type { EvaluationError, EvaluationResult, TraceLevel } from './result.js';
@@ -42,6 +43,11 @@ export interface EvaluateOptions {
   fallbackId?: string;
   /** The stage (`stage` in expressions): ex_ante, monitoring, ex_post… Default `record.stage`. */
   stage?: string;
+  /**
+   * The fiscal year params by year are chosen for; default the record's own `fiscal_year`. Given,
+   * it replaces that field in the record the engine reads (so the data check and the trace see it).
+   */
+  year?: number;
 }
 
 export interface Evaluator {
@@ -74,6 +80,7 @@ function run(
   lang: Lang,
 ): EvaluationResult {
   const id = opts.id ?? recordId(record, opts.fallbackId ?? '');
+  if (opts.year !== undefined) record = withYear(record, opts.year);
   const unsafe = checkRecord(record, id, lang);
   if (unsafe.length) return rejectedResult(program.ir, id, unsafe);
   const data = read(record) as Record<string, unknown>;
@@ -81,6 +88,12 @@ function run(
   if (invalid.length) return rejectedResult(program.ir, id, invalid);
   const stage = opts.stage ?? (typeof data.stage === 'string' && Object.hasOwn(data, 'stage') ? data.stage : undefined);
   return buildScorecard(program, createState(program, data, stage, trace, lang), id);
+}
+
+/** The record with its fiscal year set by the caller (a copy; anything but an object is left as is). */
+export function withYear(record: unknown, year: number): unknown {
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) return record;
+  return { ...(record as Record<string, unknown>), [FISCAL_YEAR_FIELD]: year };
 }
 
 /** The result of a record that was never evaluated. */
@@ -127,7 +140,7 @@ export function evaluate(ir: RuleSetIR, record: unknown, options?: EvaluateOptio
 export async function* evaluateMany(
   ir: RuleSetIR,
   records: Iterable<unknown> | AsyncIterable<unknown>,
-  options: EvaluatorOptions & { stage?: string } = {},
+  options: EvaluatorOptions & { stage?: string; year?: number } = {},
 ): AsyncIterable<EvaluationResult> {
   const ev = options.validate === undefined && options.trace === undefined ? cached(ir, options.lang ?? DEFAULT_LANG) : createEvaluator(ir, options);
   let index = 0;
@@ -136,9 +149,18 @@ export async function* evaluateMany(
     if (item instanceof SourcedRecord) {
       const fallbackId = `${item.source}#${item.index}`;
       if (item.error) yield rejectedResult(ir, fallbackId, [item.error]);
-      else yield ev.evaluate(item.record, { fallbackId, ...(options.stage ? { stage: options.stage } : {}) });
+      else
+        yield ev.evaluate(item.record, {
+          fallbackId,
+          ...(options.stage ? { stage: options.stage } : {}),
+          ...(options.year === undefined ? {} : { year: options.year }),
+        });
       continue;
     }
-    yield ev.evaluate(item, { fallbackId: `#${index}`, ...(options.stage ? { stage: options.stage } : {}) });
+    yield ev.evaluate(item, {
+      fallbackId: `#${index}`,
+      ...(options.stage ? { stage: options.stage } : {}),
+      ...(options.year === undefined ? {} : { year: options.year }),
+    });
   }
 }

@@ -3,7 +3,7 @@
  * (createEvaluator, evaluate, evaluateMany, serializeResult), the result types, and the EVL
  * code catalogue so callers can match on codes.
  */
-export { createEvaluator, evaluate, evaluateMany, rejectedResult, traceLevel } from './evaluate.js';
+export { createEvaluator, evaluate, evaluateMany, rejectedResult, traceLevel, withYear } from './evaluate.js';
 export type { Evaluator, EvaluatorOptions, EvaluateOptions, TraceLevel } from './evaluate.js';
 export { serializeResult } from './serialize.js';
 export { EVL, message as evaluationMessage } from './messages.js';

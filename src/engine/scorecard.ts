@@ -7,6 +7,7 @@
  * would take. Everything here reads outcomes; nothing is re-evaluated. What the record states
  * beside the rule score (its `reported` block) is placed and checked by reported.ts.
  */
+import { datedParamSteps } from './dated-trace.js';
 import type {
   DimensionResult,
   EvaluationError,
@@ -129,6 +130,8 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
   }
   let total = rawTotal && rawTotal.toDecimalPlaces(program.precision, program.rounding);
   if (total && traced) steps.push({ what: `rounded to ${program.precision} decimals (${program.ir.settings.rounding})`, result: total.toString() });
+  // Which value of each param by fiscal year applied, and its 文号.
+  if (traced) for (const step of datedParamSteps(program.ir, state.ctx.data)) steps.push(step);
   const firstGrade = total ? gradeOf(program, total, traced ? steps : null) : null;
 
   // Vetoes: decided on the graded scorecard, applied after the grade.

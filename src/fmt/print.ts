@@ -56,6 +56,8 @@ function shapeOf(node: CstNode): Shape {
     const list = method && (child(method, 'bandList') ?? child(method, 'ratingList') ?? (method.children.LCurly ? method : undefined));
     return list ? { kind: 'list', list } : { kind: 'inline' };
   }
+  // A param by fiscal year lays out its periods like any list: one line when it fits.
+  if (node.name === 'paramDecl' && child(node, 'paramPeriods')) return { kind: 'list', list: child(node, 'paramPeriods')! };
   if (node.name === 'sharedMethodDecl') {
     const list = child(node, 'bandList') ?? child(node, 'ratingList');
     return list ? { kind: 'list', list } : { kind: 'inline' };

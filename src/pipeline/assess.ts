@@ -9,7 +9,7 @@ import type { RuleSetIR } from '../compile/ir.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import { recordId } from '../data/guard.js';
 import { SourcedRecord } from '../data/sourced-record.js';
-import { createEvaluator, rejectedResult, type EvaluateOptions, type EvaluatorOptions } from '../engine/index.js';
+import { createEvaluator, rejectedResult, withYear, type EvaluateOptions, type EvaluatorOptions } from '../engine/index.js';
 import type { EvaluationResult } from '../engine/result.js';
 import { createRecommender } from '../recommend/index.js';
 import type { RecommendContext } from '../recommend/index.js';
@@ -34,8 +34,8 @@ export function createAssessor(ir: RuleSetIR, options: AssessorOptions = {}): As
     ir,
     assess(record, options = {}) {
       const { context, ...evaluateOptions } = options;
-      // the rules read the record as scoring did ("89.974万" as 899740)
-      const data = evaluator.read(record);
+      // the rules read the record as scoring did ("89.974万" as 899740), in the year scoring used
+      const data = evaluator.read(evaluateOptions.year === undefined ? record : withYear(record, evaluateOptions.year));
       const result = evaluator.evaluate(data, evaluateOptions);
       // `--stage` is the stage of the whole evaluation: rules read it as the scorecard does
       const withStage = evaluateOptions.stage !== undefined && context?.stage === undefined ? { ...context, stage: evaluateOptions.stage } : context;
@@ -47,6 +47,8 @@ export function createAssessor(ir: RuleSetIR, options: AssessorOptions = {}): As
 
 export interface AssessManyOptions {
   stage?: string;
+  /** The fiscal year params by year are chosen for (default each record's `fiscal_year`). */
+  year?: number;
   /**
    * The context of a record by its result id (the record's `id`, else its `source#index`):
    * last year's result, rectification status. Undefined → the record gets no context.
@@ -66,7 +68,7 @@ export async function* assessMany(
   items: Iterable<unknown> | AsyncIterable<unknown>,
   options: AssessManyOptions = {},
 ): AsyncIterable<EvaluationResult> {
-  const stage = options.stage ? { stage: options.stage } : {};
+  const stage = { ...(options.stage ? { stage: options.stage } : {}), ...(options.year === undefined ? {} : { year: options.year }) };
   let index = 0;
   for await (const item of items as AsyncIterable<unknown>) {
     index++;

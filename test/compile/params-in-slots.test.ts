@@ -1,6 +1,6 @@
 /**
  * Numbers written by a param's name where a literal stood (grade cut-offs, `-> cap`, `require`,
- * `rectify within`): the compiled rule set is the one the literals give, apart from the params
+ * node weights, `rectify within`): the compiled rule set is the one the literals give, apart from the params
  * themselves; wrong units, lets and params that read data are located diagnostics; a child
  * framework that inherits a cut-off by name sees its parent's value.
  */
@@ -73,5 +73,18 @@ describe('params where a literal stood', () => {
     const r = compile(['c.ind'], { fs: memorySourceHost(files) });
     expect(r.diagnostics).toEqual([]);
     expect(r.ir!.grades[0]!.min).toBe('92');
+  });
+
+  it('takes node weights by a param and checks their sums as for numbers', () => {
+    const lit = compileSource(body('90', '59', '50', '90'));
+    const named = compileSource(
+      body('90', '59', '50', '90', 'param 过程权 = 60; param 产出权 = 40')
+        .replace(/weight 60/g, 'weight 过程权')
+        .replace(/weight 40/g, 'weight 产出权'),
+    );
+    expect(named.diagnostics).toEqual([]);
+    expect(core(named.ir)).toEqual(core(lit.ir));
+    const broken = compileSource(body('90', '59', '50', '90', 'param 过程权 = 50').replace('过程 weight 60', '过程 weight 过程权'));
+    expect(broken.diagnostics.map((d) => d.code)).toEqual(['CMP302', 'CMP301']);
   });
 });

@@ -83,4 +83,16 @@ framework C extends T {
     expect(lv.levels.map((l) => l.label)).toEqual(['优', '良', '差']);
     expect(JSON.stringify(lv.levels[1]!.award)).toContain('"2"');
   });
+
+  it('reports a problem of a parent’s table at its use in the child’s file', () => {
+    const parent = `framework P {
+  bands 满意度档 { >= 90%: 10; else: 0 }
+  grades { 优 >= 90; 差 otherwise }
+  dimension A weight 100 { indicator 满意度 weight 100 { value = data.s; score bands 满意度档 } }
+}`;
+    const child = 'import "p.ind"\nframework C extends P {\n  dimension A weight 105 { indicator 新增 weight 5 { value = data.t; score bands 满意度档 } }\n}';
+    const r = compile(['c.ind'], { fs: memorySourceHost({ 'p.ind': parent, 'c.ind': child }) });
+    const award = r.diagnostics.filter((d) => d.code === 'CMP316');
+    expect(award.map((d) => [d.file, d.range.start.line, d.range.start.column])).toEqual([['c.ind', 3, 80]]);
+  });
 });

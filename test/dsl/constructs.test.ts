@@ -78,7 +78,7 @@ describe('framework header and settings', () => {
 
   it('reads nested dimensions, quoted names, applicable, override and remove', () => {
     const dims = fw.members.filter((m) => m.kind === 'dimension');
-    expect(dims.map((d) => d.kind === 'dimension' && [d.name.text, d.weight?.value])).toEqual([
+    expect(dims.map((d) => d.kind === 'dimension' && [d.name.text, d.weight?.kind === 'number' ? d.weight.value : d.weight])).toEqual([
       ['决策', '20'],
       ['过程', '20'],
       ['产出', '30'],
