@@ -54,6 +54,13 @@ export function wholeNumberOption(value: string | undefined, option: string, fal
   return n;
 }
 
+/** `--year 2026` as evaluation options: `{ year }`, or nothing when not given. */
+export function yearOption(value: string | undefined): { year?: number } {
+  if (value === undefined) return {};
+  if (!/^\d{4}$/.test(value)) throw new UsageError(msg('en', 'optionYear', value), { key: 'optionYear', args: [value] });
+  return { year: Number(value) };
+}
+
 /**
  * node's parseArgs speaks English only; its error codes are stable, so each known one maps to a
  * catalogue sentence with the option it quotes. The English text stays node's, minus its advice

@@ -59,6 +59,7 @@ export const EXPLAIN = defineCommand({
       help: { zh: '数据文件含多条记录时，说明此编号的一条', en: 'the record to explain when the data file holds several' },
     },
     stage: SHEET_OPTIONS.stage,
+    year: SHEET_OPTIONS.year,
     mapping: SHEET_OPTIONS.mapping,
     ...CONTEXT_OPTION_SPECS,
   },

@@ -98,6 +98,7 @@ export const CLI_MESSAGES = defineCatalogue('cli', {
   sampleBadShare: { zh: '--share “{0}” 不是 0% 到 100% 之间的百分比', en: '--share "{0}" is not a percentage from 0% to 100%' },
   demoDataMissing: { zh: '示例数据不在 {0}/examples/demo-city 下', en: 'the demo data is missing under {0}/examples/demo-city' },
   optionWholeNumber: { zh: '{0} 必须是不小于 0 的整数', en: '{0} must be a whole number ≥ 0' },
+  optionYear: { zh: '--year 应为四位数的年度（如 2026），收到 {0}', en: '--year must be a four-digit year (for example 2026), got {0}' },
 });
 
 export type MessageKey = keyof typeof CLI_MESSAGES;

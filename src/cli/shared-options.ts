@@ -61,6 +61,14 @@ export const SHEET_OPTIONS = {
     value: { zh: '阶段', en: 'STAGE' },
     help: { zh: '评价阶段（表达式中的 stage），默认取记录的 stage 字段', en: "the stage (`stage` in expressions); default: the record's own stage" },
   },
+  year: {
+    type: 'string',
+    value: { zh: '年度', en: 'YEAR' },
+    help: {
+      zh: '预算年度：按年度取值的参数取这一年的值，默认取记录的 fiscal_year 字段',
+      en: "the fiscal year params by year take their value for; default: the record's fiscal_year",
+    },
+  },
 } as const satisfies Record<string, OptionSpec>;
 
 export const WORKERS_OPTION = {

@@ -12,7 +12,7 @@ import { createAssessor } from './assess.js';
 import type { ChunkRequest } from './parallel-protocol.js';
 import { chunkReply, summarizeResult, type ResultSummary } from './parallel-protocol.js';
 
-const { ir, stage, lang, trace } = workerData as { ir: RuleSetIR; stage?: string; lang?: Lang; trace?: TraceLevel };
+const { ir, stage, year, lang, trace } = workerData as { ir: RuleSetIR; stage?: string; year?: number; lang?: Lang; trace?: TraceLevel };
 const assessor = createAssessor(ir, { ...(lang ? { lang } : {}), ...(trace ? { trace } : {}) });
 
 parentPort!.on('message', (request: ChunkRequest) => {
@@ -22,6 +22,7 @@ parentPort!.on('message', (request: ChunkRequest) => {
     const result = assessor.assess(entry.record, {
       fallbackId: entry.fallbackId,
       ...(stage ? { stage } : {}),
+      ...(year === undefined ? {} : { year }),
       ...(entry.context ? { context: entry.context } : {}),
     });
     jsons.push(serializeResult(result, { indent: 0 }));

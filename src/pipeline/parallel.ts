@@ -21,6 +21,8 @@ export interface ParallelOptions {
   workers?: number;
   chunkSize?: number;
   stage?: string;
+  /** The fiscal year params by year are chosen for (default each record's `fiscal_year`). */
+  year?: number;
   /** Language of error messages, in this thread and in every worker. Default DEFAULT_LANG. */
   lang?: Lang;
   /** How much explanation each result carries. Default 'full'. */
@@ -34,6 +36,7 @@ export async function* assessParallel(ir: RuleSetIR, items: AsyncIterable<Source
   if (workerCount <= 0) {
     const manyOptions: AssessManyOptions = {
       ...(options.stage ? { stage: options.stage } : {}),
+      ...(options.year === undefined ? {} : { year: options.year }),
       ...(options.contextFor ? { contextFor: options.contextFor } : {}),
     };
     for await (const result of assessMany(createAssessor(ir, { lang: options.lang ?? DEFAULT_LANG, trace: options.trace ?? 'full' }), items, manyOptions)) {
@@ -46,7 +49,7 @@ export async function* assessParallel(ir: RuleSetIR, items: AsyncIterable<Source
     { length: workerCount },
     () =>
       new Worker(workerModule(import.meta.url, 'assess-worker'), {
-        workerData: { ir, stage: options.stage, lang: options.lang ?? DEFAULT_LANG, trace: options.trace ?? 'full' },
+        workerData: { ir, stage: options.stage, year: options.year, lang: options.lang ?? DEFAULT_LANG, trace: options.trace ?? 'full' },
       }),
   );
   // One settle pair per chunk in flight, and nothing else: a worker failure rejects exactly the

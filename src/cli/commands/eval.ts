@@ -21,7 +21,7 @@ import { readRecords } from '../../data/index.js';
 import { TRACE_LEVELS, type EvaluationResult } from '../../engine/result.js';
 import { assessParallel } from '../../pipeline/parallel.js';
 import type { ResultSummary, SerializedResult } from '../../pipeline/parallel-protocol.js';
-import { oneOf, parseCommandArgs, wholeNumberOption } from '../args.js';
+import { oneOf, parseCommandArgs, wholeNumberOption, yearOption } from '../args.js';
 import { EVAL } from '../command-table.js';
 import { AdjacentLines } from '../adjacent-lines.js';
 import { openSink } from '../sink.js';
@@ -62,6 +62,7 @@ export async function evalCommand(args: string[], io: CliIO, lang: Lang): Promis
     lang,
     ...(trace ? { trace } : {}),
     ...(values.stage ? { stage: values.stage } : {}),
+    ...yearOption(values.year),
     ...(context.join ? { contextFor: context.join.contextFor } : {}),
   });
   const spool = tap ? new ResultsSpool() : undefined;

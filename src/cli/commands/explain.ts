@@ -10,7 +10,7 @@
 import { readRecords, recordId } from '../../data/index.js';
 import { contextOptions, createAssessor } from '../../pipeline/assess.js';
 import { rejectedResult } from '../../engine/index.js';
-import { parseCommandArgs } from '../args.js';
+import { parseCommandArgs, yearOption } from '../args.js';
 import { EXPLAIN } from '../command-table.js';
 import { loadCliContext } from '../context-input.js';
 import { explainText } from '../explain-text.js';
@@ -59,6 +59,7 @@ export async function explainCommand(args: string[], io: CliIO, lang: Lang): Pro
     : createAssessor(ir, { lang, trace: 'full' }).assess(chosen.record, {
         fallbackId: chosen.fallbackId,
         ...(values.stage ? { stage: values.stage } : {}),
+        ...yearOption(values.year),
         ...contextOptions(chosen.record, chosen.fallbackId, lookup),
       });
   if (count > 1 && values.id === undefined) write(io.stderr, ew(lang, 'several', { file: shown, count, id: result.id }));

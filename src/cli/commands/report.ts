@@ -19,7 +19,7 @@ import { readRecords } from '../../data/read-records.js';
 import type { EvaluationResult } from '../../engine/result.js';
 import type { ProjectInfo } from '../../report/input.js';
 import { assessParallel } from '../../pipeline/parallel.js';
-import { parseCommandArgs, wholeNumberOption } from '../args.js';
+import { parseCommandArgs, wholeNumberOption, yearOption } from '../args.js';
 import { REPORT } from '../command-table.js';
 import { displayPath, inputsExist } from '../files.js';
 import { type CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
@@ -105,6 +105,7 @@ export async function reportCommand(args: string[], io: CliIO, lang: Lang, comma
       workers,
       lang,
       ...(values.stage ? { stage: values.stage } : {}),
+      ...yearOption(values.year),
       ...(context.join ? { contextFor: context.join.contextFor } : {}),
     });
     for await (const r of results) yield { result: JSON.parse(r.json) as EvaluationResult, json: r.json, info: tap.take() };
