@@ -11,7 +11,7 @@
 import type { AggregateDecl, DimensionDecl, FileAst, ScaleDecl, TableCell, TableDecl } from '../dsl/ast.js';
 import type { AggregateIR, TableIR } from './ir.js';
 import type { Accept } from './messages.js';
-import type { RNode } from './model.js';
+import type { RFramework, RNode } from './model.js';
 import { rankOf, scaleOf } from './scales.js';
 import type { Env } from './scope.js';
 import { suggest } from './suggest.js';
@@ -69,6 +69,31 @@ export function lowerAggregate(n: RNode, env: Env, accept: Accept): AggregateIR 
     return undefined;
   }
   return { method: 'table', scale: labels, ...same, table: tableIR(a.table, scale) };
+}
+
+/**
+ * The framework's own `aggregate …` over its top-level nodes: on a scale only (it rates the
+ * framework; a numeric total is the weighted sum), else CMP262.
+ */
+export function lowerFrameworkAggregate(rf: RFramework, env: Env, accept: Accept): AggregateIR | undefined {
+  const a = rf.decl.aggregate;
+  if (!a || a.method === 'weighted_sum') return undefined;
+  const top: RNode = {
+    kind: 'dimension',
+    name: rf.name,
+    decl: { aggregate: a } as DimensionDecl,
+    file: rf.file,
+    from: rf.name,
+    meta: rf.meta,
+    children: rf.roots,
+    path: [],
+  };
+  const ir = lowerAggregate(top, env, accept);
+  if (ir && !('scale' in ir && ir.scale)) {
+    accept('CMP262', rf.file, a.range, { name: rf.name, method: a.method, child: rf.roots[0]?.name ?? rf.name });
+    return undefined;
+  }
+  return ir;
 }
 
 /** Sorts an unordered row's keys highest first by the scale (by text when a key is off it). */

@@ -24,7 +24,7 @@ import { lowerSymbol, makeScope, toLetIR, toParamIR, topoLets } from './symbols.
 import type { Ty } from './units.js';
 import { ANY, addUnits, describeUnit, inputTy } from './units.js';
 import { scaleTy } from './scales.js';
-import { lowerAggregate } from './aggregate.js';
+import { lowerAggregate, lowerFrameworkAggregate } from './aggregate.js';
 
 export interface Built {
   ir: RuleSetIR;
@@ -197,6 +197,8 @@ export function buildFramework(rf: RFramework, blocks: Item<RulesDecl>[], ids: I
   };
   if (rf.label !== undefined) ir.label = rf.label;
   if (outcomes.length) ir.outcomes = outcomes;
+  const top = lowerFrameworkAggregate(rf, env, accept);
+  if (top) ir.aggregate = top;
   return { ir, env, scope, blocks: blockBuilds };
 }
 

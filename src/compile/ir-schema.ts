@@ -246,6 +246,7 @@ export const RULE_SET_IR_SCHEMA: S = {
         ['scale', 'precision', 'rounding', 'missing', 'notApplicable'],
       ),
       grades: arr(obj({ label: str, min: { oneOf: [dec, { type: 'null' }] }, id: str }, ['label', 'min', 'id'])),
+      aggregate,
       outcomes: arr(
         obj({ id: str, name: str, when: ref('expr'), hideTotal: { type: 'boolean' }, meta: ref('meta') }, ['id', 'name', 'when', 'hideTotal', 'meta']),
       ),

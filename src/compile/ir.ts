@@ -28,6 +28,8 @@ export interface RuleSetIR {
   vetoes: VetoIR[];
   /** Statuses that override the grade (PART's "Results Not Demonstrated"); absent when none. */
   outcomes?: OutcomeIR[];
+  /** A framework-level aggregation on a scale: the result's `rating` (and grade, without grades). */
+  aggregate?: AggregateIR;
   requires: RequireIR[];
   params: ParamIR[];
   /** Topologically ordered: each `let` only refers to earlier ones. */

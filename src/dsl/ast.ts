@@ -165,6 +165,8 @@ export interface FrameworkDecl {
   vetoes: VetoDecl[];
   /** `outcome … when …`: statuses that override the grade, first that holds wins (absent: none). */
   outcomes?: OutcomeDecl[];
+  /** `aggregate weakest_link` at the top: the framework's rating (and grade, without grades). */
+  aggregate?: AggregateDecl;
   requires: RequireDecl[];
   params: ParamDecl[];
   lets: LetDecl[];

@@ -592,6 +592,7 @@ export type FrameworkDeclCstChildren = {
   gradesDecl?: GradesDeclCstNode[];
   vetoDecl?: VetoDeclCstNode[];
   outcomeDecl?: OutcomeDeclCstNode[];
+  aggregateClause?: AggregateClauseCstNode[];
   requireDecl?: RequireDeclCstNode[];
   paramDecl?: ParamDeclCstNode[];
   letDecl?: LetDeclCstNode[];

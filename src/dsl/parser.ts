@@ -78,6 +78,7 @@ export class JixiaoParser extends ScalesParser {
           { ALT: () => this.SUBRULE(this.gradesDecl) },
           { ALT: () => this.SUBRULE(this.vetoDecl) },
           { ALT: () => this.SUBRULE(this.outcomeDecl) },
+          { ALT: () => this.SUBRULE(this.aggregateClause) },
           { ALT: () => this.SUBRULE(this.requireDecl) },
           { ALT: () => this.SUBRULE(this.paramDecl) },
           { ALT: () => this.SUBRULE(this.letDecl) },

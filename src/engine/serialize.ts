@@ -62,6 +62,7 @@ const RESULT: Shape = {
     'errors',
     'trace',
     'outcome',
+    'rating',
   ],
   children: {
     ruleset: { keys: ['name', 'version', 'hash'] },

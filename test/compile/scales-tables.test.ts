@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileSource } from '../../src/compile/compile.js';
+import { loadIR } from '../../src/compile/load-ir.js';
 import type { RuleSetIR } from '../../src/compile/ir.js';
 import { evaluate } from '../../src/engine/index.js';
 import { renderProjectMarkdown } from '../../src/report/project.js';
@@ -136,6 +137,26 @@ framework F {
         `${SCALE}table M3 { A: A }\nframework F { scale 4 input data.a PEFA required\n dimension D weight 4 { aggregate table M2; ${rated('i', 'data.a')} } }`,
       ),
     ).toEqual(['4:41 CMP264']);
+  });
+});
+
+describe('framework-level aggregation', () => {
+  it('rates the record on the scale; without grades the rating is the grade; the IR passes its schema', () => {
+    const ir = build(`scale L { A, B+, B, C }
+framework F {
+  aggregate weakest_link
+  input data.a L required
+  input data.b L required
+  indicator x weight 50 { value = data.a; score rating value { A: 100%; "B+": 90%; B: 80%; C: 0 } }
+  indicator y weight 50 { value = data.b; score rating value { A: 100%; "B+": 90%; B: 80%; C: 0 } }
+}`);
+    const r = evaluate(ir, { id: '1', a: 'A', b: 'B' });
+    expect([r.rating, r.grade, r.total]).toEqual(['B+', 'B+', 90]);
+    expect(loadIR(JSON.parse(JSON.stringify(ir))).diagnostics).toEqual([]);
+  });
+
+  it('refuses a framework aggregation that is not on a scale (CMP262)', () => {
+    expect(codes('framework F {\n  aggregate mean\n  indicator x weight 100 { score expert data.x }\n}')).toEqual(['2:3 CMP262']);
   });
 });
 
