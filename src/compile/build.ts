@@ -6,7 +6,7 @@
  * checks need. Settings default to scale 100, precision 2, half_up, missing unavailable,
  * not_applicable rescale, version "0".
  */
-import type { IndicatorDecl, RulesDecl, Setting } from '../dsl/ast.js';
+import type { Expr, IndicatorDecl, RulesDecl, Setting } from '../dsl/ast.js';
 import type { BlockBuild } from './check-input.js';
 import type { ActionIR, DimensionIR, IndicatorIR, MetaIR, NodeIR, RuleBlockIR, RuleSetIR, ScoreIR, SettingsIR } from './ir.js';
 import { IR_VERSION } from './ir.js';
@@ -18,6 +18,7 @@ import { allNodes } from './model.js';
 import { resolveBareLine } from './rules.js';
 import { lowerScore } from './score.js';
 import { constOf } from './const.js';
+import { resolveBlockSlots, resolveFrameworkSlots, slotNumber } from './slots.js';
 import type { Env, ExprCtx, Lowered, Sym } from './scope.js';
 import { newFacts } from './scope.js';
 import { lowerSymbol, makeScope, toLetIR, toParamIR, topoLets } from './symbols.js';
@@ -27,6 +28,8 @@ import { scaleTy } from './scales.js';
 import { lowerAggregate, lowerFrameworkAggregate } from './aggregate.js';
 
 export interface Built {
+  /** The framework with numbers written by a param's name resolved (slots.ts): what checks read. */
+  rf: RFramework;
   ir: RuleSetIR;
   env: Env;
   scope: Map<string, Sym>;
@@ -53,20 +56,22 @@ export function settingsOf(rf: RFramework): SettingsIR {
   };
 }
 
-export function buildFramework(rf: RFramework, blocks: Item<RulesDecl>[], ids: IdGen, accept: Accept): Built {
-  const inputs = new Map<string, Ty>(rf.inputs.map((i) => [i.decl.path.segments.join('.'), i.decl.scale ? scaleTy(i.decl.scale) : inputTy(i.decl.type)]));
+export function buildFramework(written: RFramework, blocks: Item<RulesDecl>[], ids: IdGen, accept: Accept): Built {
+  const inputs = new Map<string, Ty>(written.inputs.map((i) => [i.decl.path.segments.join('.'), i.decl.scale ? scaleTy(i.decl.scale) : inputTy(i.decl.type)]));
   const valueCache = new Map<RNode, Lowered | 'doing'>();
   const env: Env = {
-    fw: rf,
-    grades: rf.grades?.decl.grades.map((g) => g.label.text) ?? [],
+    fw: written,
+    grades: written.grades?.decl.grades.map((g) => g.label.text) ?? [],
     inputs,
     facts: newFacts(),
     accept,
-    nodes: allNodes(rf.roots),
+    nodes: allNodes(written.roots),
     valueTy: (node) => lowerValue(node)?.ty ?? ANY,
     lowerSymbol: (sym) => lowerSymbol(sym, env),
   };
-  const scope = makeScope({ params: rf.params, lets: rf.lets }, '', false);
+  const scope = makeScope({ params: written.params, lets: written.lets }, '', false);
+  const rf = resolveFrameworkSlots(written, scope, env);
+  env.fw = rf;
   const nodeCtx = (n: RNode): ExprCtx => ({ env, file: n.file, where: n.kind, self: n, scope, owner: `node:${n.path.join('/')}`, rules: false });
   const lowerValue = (node: RNode): Lowered | undefined => {
     const decl = node.decl as IndicatorDecl;
@@ -83,7 +88,7 @@ export function buildFramework(rf: RFramework, blocks: Item<RulesDecl>[], ids: I
   const settings = settingsOf(rf);
   const grades = (rf.grades?.decl.grades ?? []).map((g) => ({
     label: g.label.text,
-    min: g.min ? g.min.value : null,
+    min: slotNumber(g.min)?.value ?? null,
     id: ids.next('g', rf.grades!.file, g.range),
   }));
   const fwCtx = (file: string, where: ExprCtx['where']): ExprCtx => ({ env, file, where, scope, rules: false });
@@ -100,7 +105,7 @@ export function buildFramework(rf: RFramework, blocks: Item<RulesDecl>[], ids: I
       decl.effect.kind === 'grade'
         ? { kind: 'grade' as const, grade: decl.effect.grade.text }
         : decl.effect.kind === 'cap'
-          ? { kind: 'cap' as const, value: decl.effect.value.value }
+          ? { kind: 'cap' as const, value: slotNumber(decl.effect.value)?.value ?? '0' }
           : { kind: 'zero' as const };
     return { id, name: decl.name.text, when: w.ir, effect, meta: metaIR(decl.meta) };
   });
@@ -108,7 +113,7 @@ export function buildFramework(rf: RFramework, blocks: Item<RulesDecl>[], ids: I
     id: ids.next('q', file, decl.range),
     names: decl.names.map((n) => n.text),
     op: decl.op,
-    value: decl.value.value,
+    value: slotNumber(decl.value)?.value ?? '0',
   }));
 
   const fwSyms = [...scope.values()];
@@ -199,7 +204,7 @@ export function buildFramework(rf: RFramework, blocks: Item<RulesDecl>[], ids: I
   if (outcomes.length) ir.outcomes = outcomes;
   const top = lowerFrameworkAggregate(rf, env, accept);
   if (top) ir.aggregate = top;
-  return { ir, env, scope, blocks: blockBuilds };
+  return { rf, ir, env, scope, blocks: blockBuilds };
 }
 
 /** The unit band bounds or linear points are written in (`>= 95%` → '%'), for an undeclared value. */
@@ -239,11 +244,18 @@ function sumWeights(children: NodeIR[]): string {
   return scale === 0 ? s : `${s.slice(0, -scale)}.${s.slice(-scale)}`.replace(/\.?0+$/, '');
 }
 
-function buildBlock(item: Item<RulesDecl>, env: Env, fwScope: Map<string, Sym>, ids: IdGen): BlockBuild {
-  const { decl, file } = item;
-  const id = ids.next('rb', file, decl.range);
+function buildBlock(written: Item<RulesDecl>, env: Env, fwScope: Map<string, Sym>, ids: IdGen): BlockBuild {
+  const { file } = written;
+  const id = ids.next('rb', file, written.decl.range);
   const prefix = `${id}/`;
-  const scope = makeScope({ params: decl.params.map((d) => ({ decl: d, file })), lets: decl.lets.map((d) => ({ decl: d, file })) }, prefix, true, fwScope);
+  const scope = makeScope(
+    { params: written.decl.params.map((d) => ({ decl: d, file })), lets: written.decl.lets.map((d) => ({ decl: d, file })) },
+    prefix,
+    true,
+    fwScope,
+  );
+  const item = resolveBlockSlots(written, scope, env);
+  const { decl } = item;
   const own = [...scope.values()].filter((s) => s.key.startsWith(prefix));
   const ctx: ExprCtx = { env, file, where: 'rules', scope, rules: true };
   const lines = decl.lines.map((l) => {
@@ -262,7 +274,10 @@ function buildBlock(item: Item<RulesDecl>, env: Env, fwScope: Map<string, Sym>, 
   });
   const rules = decl.rules.map((r) => {
     const rid = ids.next('r', file, r.range);
-    const w = lowerExpr(r.when, ctx);
+    // A block's applicability is part of each rule's condition: both evaluators (compiled and
+    // json-rules-engine) see one condition, and each recommendation's facts show what it read.
+    const when: Expr = decl.when ? { kind: 'binary', op: 'and', left: decl.when, right: r.when, range: r.when.range } : r.when;
+    const w = lowerExpr(when, ctx);
     if (w.ty.k !== 'bool' && w.ty.k !== 'any') env.accept('REC510', file, r.when.range, { name: r.name.text });
     const actions = r.actions.map((written) => {
       const a = resolveBareLine(written, lineNames, scope);
@@ -273,7 +288,8 @@ function buildBlock(item: Item<RulesDecl>, env: Env, fwScope: Map<string, Sym>, 
         expect(amount, 'num', a.amount.range, ctx);
         out.amount = amount.ir;
       }
-      if (a.withinDays) out.withinDays = a.withinDays.value;
+      const within = slotNumber(a.withinDays);
+      if (within) out.withinDays = within.value;
       if (a.level) out.level = a.level.text;
       if (a.text !== undefined) out.text = a.text;
       return out;

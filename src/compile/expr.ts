@@ -21,6 +21,7 @@ import type { DataType, ExprCtx, Lowered } from './scope.js';
 import type { Ty } from './units.js';
 import { ANY, BOOL, SCORE, STR, addUnits, describeTy, describeUnit, divUnits, isBoolean, isNumeric, mulUnits, num, unitOf } from './units.js';
 import { suggest } from './suggest.js';
+import { lowerVetoed } from './vetoed.js';
 import { checkUndeclared } from './undeclared.js';
 import { COMPILE_TERMS } from './messages-terms.js';
 import { lowerLookup } from './lookup.js';
@@ -300,6 +301,7 @@ function lowerGradePair(e: Binary, ctx: ExprCtx): Lowered {
 
 function lowerCall(e: Call, ctx: ExprCtx): Lowered {
   if (e.callee.text === 'lookup') return lowerLookup(e, ctx, (a) => lowerExpr(a, ctx));
+  if (e.callee.text === 'vetoed') return lowerVetoed(e, ctx, lowerExpr);
   const name = e.callee.text as BuiltinFunction;
   const spec = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
   // An unknown function is reported once; its arguments are not blamed for `[]` on top.

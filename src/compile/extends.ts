@@ -2,7 +2,7 @@
  * Resolves `extends`: turns every framework declaration of the loaded files into an `RFramework`
  * whose tree, settings, grades, vetoes, params, lets and inputs include what it inherits.
  * Same-named dimensions merge (the child may change the weight and add nodes), `override`
- * replaces a node wholesale, `remove` deletes one; a child's param/let/input/veto with an
+ * replaces a node wholesale, `remove` deletes one (`remove input data.x` an inherited input); a child's param/let/input/veto with an
  * inherited name replaces the inherited one, its settings replace the parent's per kind, and its
  * `grades` block replaces the parent's. Reports unknown parents (CMP204), extends cycles (CMP205),
  * redefinitions without `override` (CMP206), `override`/`remove` of nothing (CMP207/CMP208),
@@ -11,11 +11,13 @@
  * ancestors' trees, so a chain of thousands costs quadratic time).
  */
 import type { SourceRange } from '../common/diagnostic.js';
-import type { DimensionDecl, FrameworkDecl, IndicatorDecl, Name, NodeMember } from '../dsl/ast.js';
+import type { DataPath, DimensionDecl, FrameworkDecl, IndicatorDecl, Name, NodeMember } from '../dsl/ast.js';
 import type { Accept } from './messages.js';
 import type { Item, RFramework, RNode } from './model.js';
 import { allNodes, assignPaths, cloneNodes, findBySuffix } from './model.js';
 import { MAX_EXTENDS_DEPTH } from '../dsl/limits.js';
+import { modifyNode } from './modify.js';
+import { dataPathsOf } from './removed-inputs.js';
 import { suggest } from './suggest.js';
 
 export function resolveFrameworks(decls: readonly Item<FrameworkDecl>[], accept: Accept): Map<string, RFramework> {
@@ -127,6 +129,8 @@ function build(item: Item<FrameworkDecl>, parent: RFramework | undefined, accept
     params: byItemName(parent?.params ?? [], decl.params, file, 'param', accept),
     lets: byItemName(parent?.lets ?? [], decl.lets, file, 'let', accept),
     inputs: [],
+    removedReads: new Set(parent?.removedReads ?? []),
+    sharedMethods: byItemName(parent?.sharedMethods ?? [], decl.sharedMethods, file, 'table', accept),
     roots: parent ? cloneNodes(parent.roots) : [],
     broken: false,
   };
@@ -137,10 +141,16 @@ function build(item: Item<FrameworkDecl>, parent: RFramework | undefined, accept
   // Inputs are keyed by data path; a child's declaration replaces the parent's.
   const inputs = new Map((parent?.inputs ?? []).map((i) => [i.decl.path.segments.join('.'), i]));
   for (const i of decl.inputs) inputs.set(i.path.segments.join('.'), { decl: i, file });
-  rf.inputs = [...inputs.values()];
 
-  const ctx: MergeCtx = { fw: rf.name, file, accept, extending: parent !== undefined || decl.extends !== undefined, root: rf.roots };
+  const removeInput = (path: DataPath): void => {
+    const key = path.segments.join('.');
+    if (inputs.delete(key)) return;
+    accept('CMP208', file, path.range, { name: `data.${key}`, suggestion: suggest(key, [...inputs.keys()]) });
+  };
+  const extending = parent !== undefined || decl.extends !== undefined;
+  const ctx: MergeCtx = { fw: rf.name, file, accept, extending, root: rf.roots, removeInput, removedReads: rf.removedReads };
   applyMembers(rf.roots, decl.members, ctx);
+  rf.inputs = [...inputs.values()];
   assignPaths(rf.roots);
   return rf;
 }
@@ -151,6 +161,10 @@ interface MergeCtx {
   accept: Accept;
   extending: boolean;
   root: RNode[];
+  /** `remove input data.x`: drops the inherited declaration (CMP208 when there is none). */
+  removeInput?: (path: DataPath) => void;
+  /** Where the data paths read by removed and overridden nodes are collected. */
+  removedReads?: Set<string>;
 }
 
 export function newNode(decl: DimensionDecl | IndicatorDecl, file: string, fw: string, accept: Accept): RNode {
@@ -168,11 +182,13 @@ function applyMembers(target: RNode[], members: readonly NodeMember[], ctx: Merg
   const own = new Map<string, RNode>();
   for (const m of members) {
     if (m.kind === 'remove') {
-      applyRemove(target, m.path, m.range, ctx);
+      if (!m.input) applyRemove(target, m.path, m.range, ctx);
+      else if (!ctx.extending) ctx.accept('CMP219', ctx.file, m.range, { what: 'remove' });
+      else ctx.removeInput?.(m.input);
       continue;
     }
     if (m.override && !ctx.extending) {
-      ctx.accept('CMP219', ctx.file, m.name.range, { what: 'override' });
+      ctx.accept('CMP219', ctx.file, m.name.range, { what: m.kind === 'indicator' && m.partial ? 'modify' : 'override' });
     }
     const dotted = m.name.text.includes('.') ? m.name.text.split('.') : [m.name.text];
     const dup = own.get(m.name.text);
@@ -200,6 +216,13 @@ function applyMembers(target: RNode[], members: readonly NodeMember[], ctx: Merg
           const names = allNodes(target).map((n) => n.name);
           ctx.accept('CMP207', ctx.file, m.name.range, { name: m.name.text, suggestion: suggest(m.name.text, names) });
         }
+        continue;
+      }
+      noteReads(existing, ctx);
+      if (m.kind === 'indicator' && m.partial) {
+        const changed = modifyNode(existing, m, ctx);
+        if (changed) list[list.indexOf(existing)] = changed;
+        own.set(m.name.text, changed ?? existing);
         continue;
       }
       const fresh = newNode(m, ctx.file, ctx.fw, ctx.accept);
@@ -251,7 +274,13 @@ function applyRemove(target: RNode[], path: Name[], range: SourceRange, ctx: Mer
     return;
   }
   const list = parentList(ctx.root, found[0]!) ?? target;
+  noteReads(found[0]!, ctx);
   list.splice(list.indexOf(found[0]!), 1);
+}
+
+/** Records what an inherited node that is going away read, for removed-inputs.ts. */
+function noteReads(node: RNode, ctx: MergeCtx): void {
+  if (ctx.removedReads) for (const n of allNodes([node])) dataPathsOf(n.decl, ctx.removedReads);
 }
 
 function parentList(roots: RNode[], node: RNode): RNode[] | undefined {

@@ -8,6 +8,7 @@ import { Decimal } from './decimal.js';
 import type { CheckInput } from './check-input.js';
 import { suggest } from './suggest.js';
 import { COMPILE_TERMS } from './messages-terms.js';
+import { slotNumber } from './slots.js';
 
 export function checkGrades(c: CheckInput): void {
   const { rf, accept } = c;
@@ -25,14 +26,17 @@ export function checkGrades(c: CheckInput): void {
       if (i !== cuts.length - 1) accept('CMP310', g.file, cut.range, { what: 'order' });
       return;
     }
-    const min = new Decimal(cut.min.value);
-    if (scale.gt(0) && min.gt(scale)) accept('CMP310', g.file, cut.min.range, { what: 'scale', label, min: cut.min.text, scale: scale.toString() });
-    if (prev && !min.lt(prev.min)) accept('CMP307', g.file, cut.min.range, { label, min: cut.min.text, prev: prev.text });
-    prev = { min, text: cut.min.text };
+    // A cut-off by a param that could not be resolved was reported where it was resolved.
+    const lit = slotNumber(cut.min);
+    if (!lit) return;
+    const min = new Decimal(lit.value);
+    if (scale.gt(0) && min.gt(scale)) accept('CMP310', g.file, lit.range, { what: 'scale', label, min: lit.text, scale: scale.toString() });
+    if (prev && !min.lt(prev.min)) accept('CMP307', g.file, lit.range, { label, min: lit.text, prev: prev.text });
+    prev = { min, text: lit.text };
   });
   const last = cuts[cuts.length - 1];
   if (last && cuts.every((cut) => cut.min !== undefined)) {
-    accept('CMP309', g.file, last.range, { lowest: last.min!.text });
+    accept('CMP309', g.file, last.range, { lowest: slotNumber(last.min)?.text ?? '' });
   }
 }
 
@@ -45,8 +49,9 @@ export function checkVetoes(c: CheckInput): void {
     if (e.kind === 'grade' && !grades.includes(e.grade.text)) {
       accept('CMP218', file, e.grade.range, { name: e.grade.text, grades: grades.join('、') || COMPILE_TERMS.none, suggestion: suggest(e.grade.text, grades) });
     }
-    if (e.kind === 'cap' && new Decimal(e.value.value).gt(scale)) {
-      accept('CMP325', file, e.value.range, { value: e.value.text, scale: scale.toString() });
+    const cap = e.kind === 'cap' ? slotNumber(e.value) : undefined;
+    if (cap && new Decimal(cap.value).gt(scale)) {
+      accept('CMP325', file, cap.range, { value: cap.text, scale: scale.toString() });
     }
   }
 }

@@ -3,7 +3,7 @@
  * message and hint templates per language, in the one catalogue shape of src/common/catalogue.ts,
  * split by code range (messages-names.ts CMP2xx names, files and types, with CMP298/CMP299
  * internal errors; messages-structure.ts CMP3xx weights, thresholds and structure;
- * messages-rules.ts REC5xx rule blocks). Messages are written for policy staff (not programmers)
+ * messages-rules.ts REC5xx rule blocks; messages-params.ts CMP25x params, shared tables, overrides). Messages are written for policy staff (not programmers)
  * and quote the numbers involved; tests assert codes and ranges, never this wording. Arguments are
  * plain values or `Term`s (a phrase in both languages), resolved when rendered. Where a code has
  * several wordings the catalogue has variant keys, picked here from the arguments (`variant`).
@@ -14,17 +14,18 @@ import type { Diagnostic, Severity, SourceRange } from '../common/diagnostic.js'
 import { DEFAULT_LANG, type Lang, type Term } from '../common/lang.js';
 import { quoted, visible } from '../dsl/messages.js';
 import { COMPILE_NAMES } from './messages-names.js';
+import { COMPILE_PARAMS } from './messages-params.js';
 import { COMPILE_RULES } from './messages-rules.js';
 import { COMPILE_SCALES } from './messages-scales.js';
 import { COMPILE_STRUCTURE } from './messages-structure.js';
 
-export { COMPILE_NAMES, COMPILE_RULES, COMPILE_SCALES, COMPILE_STRUCTURE };
+export { COMPILE_NAMES, COMPILE_PARAMS, COMPILE_RULES, COMPILE_SCALES, COMPILE_STRUCTURE };
 
 export type MsgArgs = Record<string, string | number | Term | undefined>;
 /** Arguments after `Term`s were resolved to the chosen language. */
 type Args = Record<string, string | number | undefined>;
 
-const ALL = { ...COMPILE_NAMES, ...COMPILE_STRUCTURE, ...COMPILE_RULES, ...COMPILE_SCALES };
+const ALL = { ...COMPILE_NAMES, ...COMPILE_PARAMS, ...COMPILE_STRUCTURE, ...COMPILE_RULES, ...COMPILE_SCALES };
 
 /** A diagnostic code (variant keys such as `CMP215.arity` are not codes). */
 export type Code = Exclude<keyof typeof ALL, `${string}.${string}`>;

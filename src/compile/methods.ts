@@ -49,11 +49,11 @@ function checkIndicator(c: CheckInput, n: RNode, d: IndicatorDecl): void {
       break;
     }
     case 'bands':
-      if (m.bands.length === 0) accept('CMP320', file, m.range, { method: 'bands', what: COMPILE_TERMS.atLeastOneBand });
+      if (m.bands.length === 0 && !m.table) accept('CMP320', file, m.range, { method: 'bands', what: COMPILE_TERMS.atLeastOneBand });
       m.bands.forEach((b) => checkAward(c, file, b.award, weight));
       break;
     case 'rating':
-      if (m.levels.length === 0) accept('CMP320', file, m.range, { method: 'rating', what: COMPILE_TERMS.levelsWithAwards });
+      if (m.levels.length === 0 && !m.table) accept('CMP320', file, m.range, { method: 'rating', what: COMPILE_TERMS.levelsWithAwards });
       m.levels.forEach((l) => checkAward(c, file, l.award, weight));
       break;
     case 'tiers':

@@ -18,6 +18,7 @@ import type {
   RequireDecl,
   RulesDecl,
   Setting,
+  SharedMethodDecl,
   VetoDecl,
 } from '../dsl/ast.js';
 
@@ -62,6 +63,10 @@ export interface RFramework {
   params: Item<ParamDecl>[];
   lets: Item<LetDecl>[];
   inputs: Item<InputDecl>[];
+  /** Data paths read by inherited nodes this framework removed or overrode (removed-inputs.ts). */
+  removedReads: Set<string>;
+  /** Band tables and rating scales by name, inherited ones first; a child's own replaces one. */
+  sharedMethods: Item<SharedMethodDecl>[];
   roots: RNode[];
   /** Its `extends` chain could not be resolved: the tree is incomplete, so sums are not checked. */
   broken: boolean;

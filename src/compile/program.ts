@@ -10,7 +10,7 @@
 import { posix } from 'node:path';
 import type { Diagnostic } from '../common/diagnostic.js';
 import { NO_RANGE, compareDiagnostics, hasErrors } from '../common/diagnostic.js';
-import type { FrameworkDecl, RulesDecl } from '../dsl/ast.js';
+import type { FrameworkDecl, RulesDecl, SharedMethodDecl } from '../dsl/ast.js';
 import { capDiagnostics } from '../dsl/limits.js';
 import { buildFramework } from './build.js';
 import type { Check } from './check-input.js';
@@ -26,8 +26,10 @@ import { makeDiagnostic } from './messages.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import type { Item } from './model.js';
 import { inRefused, refusedSpans } from './refused.js';
+import { keepReadInputs } from './removed-inputs.js';
 import { checkRulesTargets } from './rules.js';
 import { checkScalesAndTables } from './aggregate.js';
+import { applySharedMethods, reportUnusedTables } from './shared-methods.js';
 import { COMPILE_TERMS } from './messages-terms.js';
 
 export interface CompileResult {
@@ -59,6 +61,15 @@ export function compileLoaded(files: readonly LoadedFile[], diagnostics: Diagnos
     }
   }
   const frameworks = resolveFrameworks(fwDecls, accept);
+  // Named band tables and rating scales are filled in before anything reads a score method.
+  const usedTables = new Set<SharedMethodDecl>();
+  for (const rf of frameworks.values()) for (const t of applySharedMethods(rf, accept)) usedTables.add(t);
+  for (const rf of frameworks.values())
+    reportUnusedTables(
+      rf.decl.sharedMethods.map((decl) => ({ decl, file: rf.file })),
+      usedTables,
+      accept,
+    );
   checkRulesTargets(blocks, [...frameworks.keys()], accept);
   for (const f of files) checkScalesAndTables(f.ast, f.path, accept);
 
@@ -94,7 +105,8 @@ export function compileLoaded(files: readonly LoadedFile[], diagnostics: Diagnos
     const mine = blocks.filter((b) => lineage.has(b.decl.for.text));
     const ids = new IdGen(rel);
     const b = buildFramework(rf, mine, ids, accept);
-    runChecks({ rf, ir: b.ir, env: b.env, scope: b.scope, blocks: b.blocks, accept }, options.checks);
+    b.rf.inputs = keepReadInputs(b.rf.inputs, rf.removedReads, new Set(rf.decl.inputs), (key) => b.env.facts.used.has(`input:${key}`));
+    runChecks({ rf: b.rf, ir: b.ir, env: b.env, scope: b.scope, blocks: b.blocks, accept }, options.checks);
     const syms = [...b.scope.values(), ...b.blocks.flatMap((x) => [...x.scope.values()].filter((s) => s.key.startsWith(`${x.ir.id}/`)))];
     // Keyed by position: the same declaration seen through several frameworks is one entry.
     const note = (used: boolean, d: Diagnostic): void => {
@@ -107,13 +119,13 @@ export function compileLoaded(files: readonly LoadedFile[], diagnostics: Diagnos
     for (const s of syms) {
       note(b.env.facts.used.has(s.key), makeDiagnostic('CMP217', s.item.file, s.item.decl.name.range, { what: s.kind, name: s.name }, lang));
     }
-    for (const i of rf.inputs) {
+    for (const i of b.rf.inputs) {
       const key = i.decl.path.segments.join('.');
       note(b.env.facts.used.has(`input:${key}`), makeDiagnostic('CMP217', i.file, i.decl.path.range, { what: 'input', name: `data.${key}` }, lang));
     }
     // Only frameworks of the entry files become rule sets; imported parents are just checked.
     if (!entryFrameworks.includes(rf.name)) continue;
-    b.ir.dataSchema = buildDataSchema(b.env.facts.data.values(), rf.inputs, rf.name, b.scope);
+    b.ir.dataSchema = buildDataSchema(b.env.facts.data.values(), b.rf.inputs, rf.name, b.scope);
     const used = new Set(Object.values(b.ir.sourceMap).map((l) => l.file));
     b.ir.files = loadOrder.map(rel).filter((f) => used.has(f));
     b.ir.hash = hashIR(b.ir);

@@ -20,6 +20,7 @@ import { constOf } from './const.js';
 import { checkRuleComparisons } from './rule-compare-checks.js';
 import { exprText } from '../dsl/print-expr.js';
 import type { Accept } from './messages.js';
+import { slotNumber } from './slots.js';
 import { suggest } from './suggest.js';
 import { RATIO } from './units.js';
 import { COMPILE_TERMS } from './messages-terms.js';
@@ -81,8 +82,9 @@ export function checkRuleBlocks(c: CheckInput): void {
           if (k?.unit === RATIO && !lines.has(a.line.text)) c.accept('REC504', file, a.line.range, { name: a.line.text });
         }
         if (a.verb === 'warn' && a.level && !WARN_LEVELS.has(a.level.text)) c.accept('REC508', file, a.level.range, { name: a.level.text });
-        if (a.verb === 'rectify' && a.withinDays && !(Number(a.withinDays.value) > 0)) {
-          c.accept('REC509', file, a.withinDays.range, { what: 'rectify within', expected: COMPILE_TERMS.positiveDays });
+        const within = slotNumber(a.withinDays);
+        if (a.verb === 'rectify' && within && !(Number(within.value) > 0)) {
+          c.accept('REC509', file, within.range, { what: 'rectify within', expected: COMPILE_TERMS.positiveDays });
         }
       }
     }

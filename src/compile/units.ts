@@ -56,6 +56,7 @@ export function describeUnit(u: string | null): Term {
   if (u === null) return COMPILE_TERMS.plainNumber;
   if (u === RATIO) return COMPILE_TERMS.percentage;
   if (u === 'days') return COMPILE_TERMS.days;
+  if (u === 'months') return COMPILE_TERMS.months;
   if (u === SCORE) return COMPILE_TERMS.points;
   if (u === 'count') return COMPILE_TERMS.count;
   if (u === 'people') return COMPILE_TERMS.people;

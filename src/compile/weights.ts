@@ -10,6 +10,7 @@ import { Decimal } from './decimal.js';
 import type { CheckInput } from './check-input.js';
 import type { RNode } from './model.js';
 import { findBySuffix } from './model.js';
+import { slotNumber } from './slots.js';
 import { suggest } from './suggest.js';
 
 function weightOf(n: RNode): Decimal | undefined {
@@ -99,11 +100,12 @@ export function checkRequires(c: CheckInput): void {
       if (w) sum = sum.plus(w);
       else known = false;
     }
-    if (!known) continue;
-    const v = new Decimal(decl.value.value);
+    const lit = slotNumber(decl.value);
+    if (!known || !lit) continue;
+    const v = new Decimal(lit.value);
     const ok = decl.op === '>=' ? sum.gte(v) : decl.op === '<=' ? sum.lte(v) : sum.eq(v);
     if (!ok) {
-      accept('CMP305', file, decl.range, { names: decl.names.map((n) => n.text).join(' + '), op: decl.op, value: decl.value.text, sum: sum.toString() });
+      accept('CMP305', file, decl.range, { names: decl.names.map((n) => n.text).join(' + '), op: decl.op, value: lit.text, sum: sum.toString() });
     }
   }
 }

@@ -40,6 +40,13 @@ export interface NumberLit {
   range: SourceRange;
 }
 
+/**
+ * A number a clause takes as written or by a param's name (`优 >= 优秀线`, `-> cap 上限分`,
+ * `require 产出 >= 产出下限`, `rectify within 整改期限`): compile replaces the `ref` by the
+ * param's constant (slots.ts), so checks and the IR only ever see a `NumberLit`.
+ */
+export type NumberSlot = NumberLit | Ref;
+
 export interface StringLit {
   kind: 'string';
   value: string;
@@ -171,6 +178,8 @@ export interface FrameworkDecl {
   params: ParamDecl[];
   lets: LetDecl[];
   inputs: InputDecl[];
+  /** Band tables and rating scales used by name (`bands 满意度档 { … }`). */
+  sharedMethods: SharedMethodDecl[];
   members: NodeMember[];
   range: SourceRange;
 }
@@ -185,7 +194,7 @@ export interface GradesDecl {
 export interface GradeCut {
   label: Name;
   /** Undefined for the `otherwise` grade. Lower bound, inclusive. */
-  min?: NumberLit;
+  min?: NumberSlot;
   range: SourceRange;
 }
 
@@ -194,7 +203,7 @@ export interface VetoDecl {
   kind: 'veto';
   name: Name;
   when: Expr;
-  effect: { kind: 'grade'; grade: Name } | { kind: 'cap'; value: NumberLit } | { kind: 'zero' };
+  effect: { kind: 'grade'; grade: Name } | { kind: 'cap'; value: NumberSlot } | { kind: 'zero' };
   meta: Meta;
   range: SourceRange;
 }
@@ -204,7 +213,7 @@ export interface RequireDecl {
   kind: 'require';
   names: Name[];
   op: '>=' | '<=' | '=';
-  value: NumberLit;
+  value: NumberSlot;
   range: SourceRange;
 }
 
@@ -272,7 +281,10 @@ export interface DimensionDecl {
 /** `remove 效益.服务对象满意度` (also `remove indicator …`): drops an inherited node. */
 export interface RemoveDecl {
   kind: 'remove';
+  /** The node removed; empty for `remove input data.x`. */
   path: Name[];
+  /** `remove input data.x`: an inherited input declaration dropped. */
+  input?: DataPath;
   range: SourceRange;
 }
 
@@ -281,6 +293,8 @@ export interface IndicatorDecl {
   name: Name;
   weight?: NumberLit;
   override: boolean;
+  /** `modify …`: only the weight and clauses given replace the inherited indicator's. */
+  partial?: boolean;
   meta: Meta;
   value?: Expr;
   target?: TargetDecl;
@@ -339,7 +353,10 @@ export interface ProportionalMethod {
 export interface BandsMethod {
   method: 'bands';
   centered: boolean;
+  /** Empty when written by a table's name (`bands 满意度档`) until compile fills them in. */
   bands: Band[];
+  /** `bands 满意度档`: the band table declared with `bands 满意度档 { … }` in the framework. */
+  table?: Name;
   range: SourceRange;
 }
 
@@ -358,9 +375,20 @@ export interface Band {
 export interface RatingMethod {
   method: 'rating';
   subject: Expr;
+  /** Empty when written by a scale's name (`rating data.q by 评审档`) until compile fills them in. */
   levels: { label: Name; award: Award; range: SourceRange }[];
+  /** `by 评审档`: the rating scale declared with `rating 评审档 { … }` in the framework. */
+  table?: Name;
   range: SourceRange;
 }
+
+/**
+ * A band table or rating scale declared once in a framework (and inherited by `extends`) and
+ * used by name: `bands 满意度档 { >= 90%: 100%; … }`, `rating 评审档 { 优: 100%; … }`.
+ */
+export type SharedMethodDecl =
+  | { kind: 'sharedBands'; name: Name; bands: Band[]; range: SourceRange }
+  | { kind: 'sharedRating'; name: Name; levels: RatingMethod['levels']; range: SourceRange };
 
 /**
  * Qualitative three tiers where an evaluator picks the point inside the tier:
@@ -442,6 +470,8 @@ export interface RulesDecl {
   kind: 'rules';
   name: Name;
   for: Name;
+  /** `rules … for … when <cond> { … }`: every rule of the block fires only where it holds. */
+  when?: Expr;
   meta: Meta;
   params: ParamDecl[];
   lets: LetDecl[];
@@ -515,7 +545,7 @@ export interface ActionDecl {
   line?: Name;
   /** Percentage or money; `unspent` for recall is the ref `unspent`. */
   amount?: Expr;
-  withinDays?: NumberLit;
+  withinDays?: NumberSlot;
   level?: Name;
   text?: string;
   range: SourceRange;

@@ -58,6 +58,16 @@ export type SignedNumberCstChildren = {
   Days?: IToken[];
 };
 
+export interface NumberOrParamCstNode extends CstNode {
+  name: "numberOrParam";
+  children: NumberOrParamCstChildren;
+}
+
+export type NumberOrParamCstChildren = {
+  signedNumber?: SignedNumberCstNode[];
+  param?: NameCstNode[];
+};
+
 export interface MetaItemCstNode extends CstNode {
   name: "metaItem";
   children: MetaItemCstChildren;
@@ -220,6 +230,8 @@ export interface UnitClauseCstNode extends CstNode {
 
 export type UnitClauseCstChildren = {
   Unit: IToken[];
+  Per?: IToken[];
+  perBase?: IToken[];
   name?: NameCstNode[];
   Percent?: IToken[];
 };
@@ -293,6 +305,16 @@ export interface BandsMethodCstNode extends CstNode {
 export type BandsMethodCstChildren = {
   Centered?: IToken[];
   Bands: IToken[];
+  bandList?: BandListCstNode[];
+  table?: NameCstNode[];
+};
+
+export interface BandListCstNode extends CstNode {
+  name: "bandList";
+  children: BandListCstChildren;
+}
+
+export type BandListCstChildren = {
   LCurly: IToken[];
   band?: BandCstNode[];
   separator?: SeparatorCstNode[];
@@ -339,10 +361,34 @@ export interface RatingMethodCstNode extends CstNode {
 export type RatingMethodCstChildren = {
   Rating: IToken[];
   expression: ExpressionCstNode[];
+  ratingList?: RatingListCstNode[];
+  By?: IToken[];
+  table?: NameCstNode[];
+};
+
+export interface RatingListCstNode extends CstNode {
+  name: "ratingList";
+  children: RatingListCstChildren;
+}
+
+export type RatingListCstChildren = {
   LCurly: IToken[];
   ratingLevel?: RatingLevelCstNode[];
   separator?: SeparatorCstNode[];
   RCurly: IToken[];
+};
+
+export interface SharedMethodDeclCstNode extends CstNode {
+  name: "sharedMethodDecl";
+  children: SharedMethodDeclCstChildren;
+}
+
+export type SharedMethodDeclCstChildren = {
+  Bands?: IToken[];
+  name?: (NameCstNode)[];
+  bandList?: BandListCstNode[];
+  Rating?: IToken[];
+  ratingList?: RatingListCstNode[];
 };
 
 export interface RatingLevelCstNode extends CstNode {
@@ -597,6 +643,7 @@ export type FrameworkDeclCstChildren = {
   paramDecl?: ParamDeclCstNode[];
   letDecl?: LetDeclCstNode[];
   inputDecl?: InputDeclCstNode[];
+  sharedMethodDecl?: SharedMethodDeclCstNode[];
   nodeMember?: NodeMemberCstNode[];
   separator?: SeparatorCstNode[];
   RCurly: IToken[];
@@ -641,7 +688,7 @@ export interface GradeCutCstNode extends CstNode {
 export type GradeCutCstChildren = {
   label: LabelCstNode[];
   GtEq?: IToken[];
-  signedNumber?: SignedNumberCstNode[];
+  numberOrParam?: NumberOrParamCstNode[];
   Otherwise?: IToken[];
 };
 
@@ -657,7 +704,7 @@ export type VetoDeclCstChildren = {
   expression: ExpressionCstNode[];
   Arrow: IToken[];
   Cap?: IToken[];
-  signedNumber?: SignedNumberCstNode[];
+  numberOrParam?: NumberOrParamCstNode[];
   Grades?: IToken[];
   grade?: (NameCstNode)[];
   effect?: IToken[];
@@ -676,7 +723,7 @@ export type RequireDeclCstChildren = {
   GtEq?: IToken[];
   LtEq?: IToken[];
   Equals?: IToken[];
-  signedNumber: SignedNumberCstNode[];
+  numberOrParam: NumberOrParamCstNode[];
 };
 
 export interface ParamDeclCstNode extends CstNode {
@@ -732,6 +779,7 @@ export type NodeMemberCstChildren = {
   dimensionDecl?: DimensionDeclCstNode[];
   indicatorDecl?: IndicatorDeclCstNode[];
   overrideDecl?: OverrideDeclCstNode[];
+  modifyDecl?: ModifyDeclCstNode[];
   removeDecl?: RemoveDeclCstNode[];
 };
 
@@ -746,6 +794,29 @@ export type OverrideDeclCstChildren = {
   indicatorDecl?: IndicatorDeclCstNode[];
 };
 
+export interface ModifyDeclCstNode extends CstNode {
+  name: "modifyDecl";
+  children: ModifyDeclCstChildren;
+}
+
+export type ModifyDeclCstChildren = {
+  Modify: IToken[];
+  Indicator?: IToken[];
+  qualifiedName: QualifiedNameCstNode[];
+  Weight?: IToken[];
+  signedNumber?: SignedNumberCstNode[];
+  LCurly?: IToken[];
+  metaItem?: MetaItemCstNode[];
+  valueClause?: ValueClauseCstNode[];
+  unitClause?: UnitClauseCstNode[];
+  targetClause?: TargetClauseCstNode[];
+  scoreClause?: ScoreClauseCstNode[];
+  applicableClause?: ApplicableClauseCstNode[];
+  missingClause?: MissingClauseCstNode[];
+  separator?: SeparatorCstNode[];
+  RCurly?: IToken[];
+};
+
 export interface RemoveDeclCstNode extends CstNode {
   name: "removeDecl";
   children: RemoveDeclCstChildren;
@@ -753,9 +824,11 @@ export interface RemoveDeclCstNode extends CstNode {
 
 export type RemoveDeclCstChildren = {
   Remove: IToken[];
+  Input?: IToken[];
+  dataPath?: DataPathCstNode[];
   Indicator?: IToken[];
   Dimension?: IToken[];
-  qualifiedName: QualifiedNameCstNode[];
+  qualifiedName?: QualifiedNameCstNode[];
 };
 
 export interface DimensionDeclCstNode extends CstNode {
@@ -809,6 +882,8 @@ export type RulesDeclCstChildren = {
   name: NameCstNode[];
   For: IToken[];
   target: NameCstNode[];
+  When?: IToken[];
+  applies?: ExpressionCstNode[];
   LCurly: IToken[];
   metaItem?: MetaItemCstNode[];
   paramDecl?: ParamDeclCstNode[];
@@ -876,7 +951,7 @@ export type ActionCstChildren = {
   line?: (NameCstNode)[];
   amount?: (ExpressionCstNode)[];
   Within?: IToken[];
-  signedNumber?: SignedNumberCstNode[];
+  numberOrParam?: NumberOrParamCstNode[];
   level?: NameCstNode[];
   StringLiteral?: IToken[];
 };
@@ -887,6 +962,7 @@ export interface JixiaoCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   name(children: NameCstChildren, param?: IN): OUT;
   qualifiedName(children: QualifiedNameCstChildren, param?: IN): OUT;
   signedNumber(children: SignedNumberCstChildren, param?: IN): OUT;
+  numberOrParam(children: NumberOrParamCstChildren, param?: IN): OUT;
   metaItem(children: MetaItemCstChildren, param?: IN): OUT;
   expression(children: ExpressionCstChildren, param?: IN): OUT;
   ifExpr(children: IfExprCstChildren, param?: IN): OUT;
@@ -906,9 +982,12 @@ export interface JixiaoCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   missingClause(children: MissingClauseCstChildren, param?: IN): OUT;
   scoreClause(children: ScoreClauseCstChildren, param?: IN): OUT;
   bandsMethod(children: BandsMethodCstChildren, param?: IN): OUT;
+  bandList(children: BandListCstChildren, param?: IN): OUT;
   band(children: BandCstChildren, param?: IN): OUT;
   rangeCondition(children: RangeConditionCstChildren, param?: IN): OUT;
   ratingMethod(children: RatingMethodCstChildren, param?: IN): OUT;
+  ratingList(children: RatingListCstChildren, param?: IN): OUT;
+  sharedMethodDecl(children: SharedMethodDeclCstChildren, param?: IN): OUT;
   ratingLevel(children: RatingLevelCstChildren, param?: IN): OUT;
   tiersMethod(children: TiersMethodCstChildren, param?: IN): OUT;
   tier(children: TierCstChildren, param?: IN): OUT;
@@ -937,6 +1016,7 @@ export interface JixiaoCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   inputDecl(children: InputDeclCstChildren, param?: IN): OUT;
   nodeMember(children: NodeMemberCstChildren, param?: IN): OUT;
   overrideDecl(children: OverrideDeclCstChildren, param?: IN): OUT;
+  modifyDecl(children: ModifyDeclCstChildren, param?: IN): OUT;
   removeDecl(children: RemoveDeclCstChildren, param?: IN): OUT;
   dimensionDecl(children: DimensionDeclCstChildren, param?: IN): OUT;
   indicatorDecl(children: IndicatorDeclCstChildren, param?: IN): OUT;

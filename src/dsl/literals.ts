@@ -20,6 +20,11 @@ const SUFFIX_UNITS: Record<string, [string, Unit]> = {
   km: ['1', 'km'],
   公里: ['1', 'km'],
   天: ['1', 'days'],
+  // 月 and 个月 are months; 亩 is its own unit of land area (1 亩 = 666⅔ m², not exact in decimals).
+  月: ['1', 'months'],
+  个月: ['1', 'months'],
+  亩: ['1', '亩'],
+  '‰': ['0.001', '%'],
   days: ['1', 'days'],
   人: ['1', 'people'],
   人次: ['1', 'people'],

@@ -79,6 +79,15 @@ export class ParserBase extends BoundedRecoveryParser {
     this.OPTION2(() => this.CONSUME(kw.Days));
   });
 
+  /**
+   * A number written as a literal or as the name of a param that holds one: grade cut-offs,
+   * `-> cap`, `require … >=` and `rectify within` take either; compile resolves the name and
+   * checks its unit. Alternative ids 240+ belong to this family of rules.
+   */
+  public numberOrParam = this.RULE('numberOrParam', () => {
+    this.OR(this.alts(240, () => [{ ALT: () => this.SUBRULE(this.signedNumber) }, { ALT: () => this.SUBRULE(this.name, { LABEL: 'param' }) }]));
+  });
+
   public metaItem = this.RULE('metaItem', () => {
     this.OR(this.alts(4, () => [{ ALT: () => this.CONSUME(kw.Title) }, { ALT: () => this.CONSUME(kw.Description) }, { ALT: () => this.CONSUME(kw.Ref) }]));
     this.CONSUME(StringLiteral);

@@ -39,7 +39,20 @@ export class ScoreParser extends ParserBase {
 
   public unitClause = this.RULE('unitClause', () => {
     this.CONSUME(kw.Unit);
-    this.OR(this.alts(17, () => [{ ALT: () => this.SUBRULE(this.name) }, { ALT: () => this.CONSUME(Percent) }]));
+    this.OR(
+      this.alts(17, () => [
+        // `unit per 10万` (单位 每 10万): a rate per that many (cases per 100,000 people). First,
+        // as `per` is also a name.
+        {
+          ALT: () => {
+            this.CONSUME(kw.Per);
+            this.CONSUME(NumberToken, { LABEL: 'perBase' });
+          },
+        },
+        { ALT: () => this.SUBRULE(this.name) },
+        { ALT: () => this.CONSUME(Percent) },
+      ]),
+    );
   });
 
   public targetClause = this.RULE('targetClause', () => {
@@ -119,9 +132,15 @@ export class ScoreParser extends ParserBase {
     );
   });
 
+  /** `bands { … }` written out, or `bands 满意度档`: a band table declared once in the framework. */
   public bandsMethod = this.RULE('bandsMethod', () => {
     this.OPTION(() => this.CONSUME(kw.Centered));
     this.CONSUME(kw.Bands);
+    this.OR2(this.alts(241, () => [{ ALT: () => this.SUBRULE(this.bandList) }, { ALT: () => this.SUBRULE(this.name, { LABEL: 'table' }) }]));
+  });
+
+  /** `{ >= 95%: 100%; …; else: 0 }`: the bands of a method or of a named band table. */
+  public bandList = this.RULE('bandList', () => {
     this.CONSUME(LCurly);
     this.MANY(() => this.OR(this.alts(20, () => [{ ALT: () => this.SUBRULE(this.band) }, { ALT: () => this.SUBRULE(this.separator) }])));
     this.CONSUME(RCurly);
@@ -168,12 +187,53 @@ export class ScoreParser extends ParserBase {
     );
   });
 
+  /** `rating data.q { A: 100%; … }`, or `rating data.q by 评审档`: a rating scale declared once. */
   public ratingMethod = this.RULE('ratingMethod', () => {
     this.CONSUME(kw.Rating);
     this.SUBRULE(this.expression);
+    this.OR(
+      this.alts(242, () => [
+        { ALT: () => this.SUBRULE(this.ratingList) },
+        {
+          ALT: () => {
+            this.CONSUME(kw.By);
+            this.SUBRULE(this.name, { LABEL: 'table' });
+          },
+        },
+      ]),
+    );
+  });
+
+  /** `{ A: 100%; B: 80%; … }`: the levels of a rating or of a named rating scale. */
+  public ratingList = this.RULE('ratingList', () => {
     this.CONSUME(LCurly);
     this.MANY(() => this.OR(this.alts(22, () => [{ ALT: () => this.SUBRULE(this.ratingLevel) }, { ALT: () => this.SUBRULE(this.separator) }])));
     this.CONSUME(RCurly);
+  });
+
+  /**
+   * A band table or rating scale declared once in a framework and used by name:
+   * `bands 满意度档 { >= 90%: 100%; … }`, `rating 评审档 { 优: 100%; 良: 80%; … }`.
+   */
+  public sharedMethodDecl = this.RULE('sharedMethodDecl', () => {
+    this.OR(
+      this.alts(243, () => [
+        {
+          ALT: () => {
+            this.CONSUME(kw.Bands);
+            this.SUBRULE(this.name);
+            this.SUBRULE(this.bandList);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(kw.Rating);
+            this.SUBRULE2(this.name);
+            this.SUBRULE(this.ratingList);
+          },
+        },
+      ]),
+    );
   });
 
   /** A level or tier label may also be a plain number (`1: 100%`): data often codes levels 1–4. */

@@ -83,6 +83,7 @@ export class JixiaoParser extends ScalesParser {
           { ALT: () => this.SUBRULE(this.paramDecl) },
           { ALT: () => this.SUBRULE(this.letDecl) },
           { ALT: () => this.SUBRULE(this.inputDecl) },
+          { ALT: () => this.SUBRULE(this.sharedMethodDecl) },
           { ALT: () => this.SUBRULE(this.nodeMember) },
           { ALT: () => this.SUBRULE(this.separator) },
         ]),
@@ -149,7 +150,7 @@ export class JixiaoParser extends ScalesParser {
         {
           ALT: () => {
             this.CONSUME(GtEq);
-            this.SUBRULE(this.signedNumber);
+            this.SUBRULE(this.numberOrParam);
           },
         },
         { ALT: () => this.CONSUME(kw.Otherwise) },
@@ -169,7 +170,7 @@ export class JixiaoParser extends ScalesParser {
         {
           ALT: () => {
             this.CONSUME(kw.Cap);
-            this.SUBRULE(this.signedNumber);
+            this.SUBRULE(this.numberOrParam);
           },
         },
         {
@@ -199,7 +200,7 @@ export class JixiaoParser extends ScalesParser {
       this.SUBRULE2(this.qualifiedName);
     });
     this.OR(this.alts(10, () => [{ ALT: () => this.CONSUME(GtEq) }, { ALT: () => this.CONSUME(LtEq) }, { ALT: () => this.CONSUME(Equals) }]));
-    this.SUBRULE(this.signedNumber);
+    this.SUBRULE(this.numberOrParam);
   });
 
   public paramDecl = this.RULE('paramDecl', () => {
@@ -253,6 +254,7 @@ export class JixiaoParser extends ScalesParser {
         { ALT: () => this.SUBRULE(this.dimensionDecl) },
         { ALT: () => this.SUBRULE(this.indicatorDecl) },
         { ALT: () => this.SUBRULE(this.overrideDecl) },
+        { ALT: () => this.SUBRULE(this.modifyDecl) },
         { ALT: () => this.SUBRULE(this.removeDecl) },
       ]),
     );
@@ -263,10 +265,59 @@ export class JixiaoParser extends ScalesParser {
     this.OR(this.alts(13, () => [{ ALT: () => this.SUBRULE(this.dimensionDecl) }, { ALT: () => this.SUBRULE(this.indicatorDecl) }]));
   });
 
+  /**
+   * `modify 过程.资金使用合规性 weight 10`, `modify indicator 满意度 { target >= 95% }`: changes
+   * an inherited indicator's weight and the clauses given, keeping every other clause. The body
+   * takes an indicator's clauses; the children are named as in `indicatorDecl`, so one visitor
+   * method reads both.
+   */
+  public modifyDecl = this.RULE('modifyDecl', () => {
+    this.CONSUME(kw.Modify);
+    this.OPTION(() => this.CONSUME(kw.Indicator));
+    this.SUBRULE(this.qualifiedName);
+    this.OPTION2(() => {
+      this.CONSUME(kw.Weight);
+      this.SUBRULE(this.signedNumber);
+    });
+    this.OPTION3(() => {
+      this.CONSUME(LCurly);
+      this.MANY(() =>
+        this.OR(
+          this.alts(245, () => [
+            { ALT: () => this.SUBRULE(this.metaItem) },
+            { ALT: () => this.SUBRULE(this.valueClause) },
+            { ALT: () => this.SUBRULE(this.unitClause) },
+            { ALT: () => this.SUBRULE(this.targetClause) },
+            { ALT: () => this.SUBRULE(this.scoreClause) },
+            { ALT: () => this.SUBRULE(this.applicableClause) },
+            { ALT: () => this.SUBRULE(this.missingClause) },
+            { ALT: () => this.SUBRULE(this.separator) },
+          ]),
+        ),
+      );
+      this.CONSUME(RCurly);
+    });
+  });
+
+  /** `remove 效益.满意度`, `remove indicator …`, `remove dimension …`, `remove input data.x`. */
   public removeDecl = this.RULE('removeDecl', () => {
     this.CONSUME(kw.Remove);
-    this.OPTION(() => this.OR(this.alts(14, () => [{ ALT: () => this.CONSUME(kw.Indicator) }, { ALT: () => this.CONSUME(kw.Dimension) }])));
-    this.SUBRULE(this.qualifiedName);
+    this.OR2(
+      this.alts(244, () => [
+        {
+          ALT: () => {
+            this.CONSUME(kw.Input);
+            this.SUBRULE(this.dataPath);
+          },
+        },
+        {
+          ALT: () => {
+            this.OPTION(() => this.OR(this.alts(14, () => [{ ALT: () => this.CONSUME(kw.Indicator) }, { ALT: () => this.CONSUME(kw.Dimension) }])));
+            this.SUBRULE(this.qualifiedName);
+          },
+        },
+      ]),
+    );
   });
 
   public dimensionDecl = this.RULE('dimensionDecl', () => {
@@ -321,6 +372,12 @@ export class JixiaoParser extends ScalesParser {
     this.SUBRULE(this.name);
     this.CONSUME(kw.For);
     this.SUBRULE2(this.name, { LABEL: 'target' });
+    // `rules 中央专项 for 项目支出 when data.fund_source == "central" { … }`: the block applies
+    // only to records where the condition holds.
+    this.OPTION(() => {
+      this.CONSUME(kw.When);
+      this.SUBRULE(this.expression, { LABEL: 'applies' });
+    });
     this.CONSUME(LCurly);
     this.MANY(() =>
       this.OR(
@@ -434,7 +491,7 @@ export class JixiaoParser extends ScalesParser {
             this.CONSUME(kw.Rectify, { LABEL: 'verb' });
             this.OPTION3(() => {
               this.CONSUME(kw.Within);
-              this.SUBRULE(this.signedNumber);
+              this.SUBRULE(this.numberOrParam);
             });
           },
         },

@@ -8,7 +8,7 @@
 import type { CstNode, IToken } from 'chevrotain';
 import type { Diagnostic, Position, SourceRange } from '../common/diagnostic.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
-import type { ContextRoot, DataPath, Expr, Name, NumberLit } from './ast.js';
+import type { ContextRoot, DataPath, Expr, Name, NumberLit, NumberSlot } from './ast.js';
 import type {
   ArithCstChildren,
   ArithOperandCstChildren,
@@ -23,6 +23,7 @@ import type {
   PrimaryCstChildren,
   QualifiedNameCstChildren,
   RefOrCallCstChildren,
+  NumberOrParamCstChildren,
   SignedNumberCstChildren,
   WordCstChildren,
 } from './cst-types.js';
@@ -210,6 +211,17 @@ export class ExprVisitor extends BaseVisitor {
 
   protected numberOf(node: CstNode | undefined): NumberLit | undefined {
     return node ? (this.visit(node) as NumberLit | undefined) : undefined;
+  }
+
+  /** A literal, or a param's name as a one-part `ref` that compile resolves to its constant. */
+  numberOrParam(ctx: NumberOrParamCstChildren): NumberSlot | undefined {
+    const param = this.nameOf(first(ctx.param));
+    if (param) return { kind: 'ref', parts: [param], range: param.range };
+    return this.numberOf(first(ctx.signedNumber));
+  }
+
+  protected slotOf(node: CstNode | undefined): NumberSlot | undefined {
+    return node ? (this.visit(node) as NumberSlot | undefined) : undefined;
   }
 
   // ── expressions ─────────────────────────────────────────────────────────────────────────

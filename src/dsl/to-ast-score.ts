@@ -7,10 +7,11 @@
  */
 import type { CstNode, IToken } from 'chevrotain';
 import { Decimal } from 'decimal.js';
-import type { Band, BandCondition, Expr, MissingPolicy, Name, ScoreMethod, TargetDecl, Unit } from './ast.js';
+import type { Band, BandCondition, Expr, MissingPolicy, Name, ScoreMethod, SharedMethodDecl, TargetDecl, Unit } from './ast.js';
 import type {
   ApplicableClauseCstChildren,
   BandCstChildren,
+  BandListCstChildren,
   RangeConditionCstChildren,
   BandsMethodCstChildren,
   CheckItemCstChildren,
@@ -20,15 +21,17 @@ import type {
   LinearPointCstChildren,
   MissingClauseCstChildren,
   RatingLevelCstChildren,
+  RatingListCstChildren,
   RatingMethodCstChildren,
   ScoreClauseCstChildren,
+  SharedMethodDeclCstChildren,
   TargetClauseCstChildren,
   TierCstChildren,
   TiersMethodCstChildren,
   UnitClauseCstChildren,
   ValueClauseCstChildren,
 } from './cst-types.js';
-import { missingPolicy, OPTION_WORDS, pickMode, unitWord } from './literals.js';
+import { missingPolicy, OPTION_WORDS, parseNumberText, pickMode, unitWord } from './literals.js';
 import * as msg from './messages.js';
 import { ExprVisitor, first } from './to-ast-expr.js';
 
@@ -51,6 +54,9 @@ export class ScoreVisitor extends ExprVisitor {
 
   unitClause(ctx: UnitClauseCstChildren): Unit | undefined {
     if (ctx.Percent) return '%';
+    const base = first(ctx.perBase);
+    // The base's own unit is dropped: `per 10万` means per 100000, whatever 万 means for money.
+    if (base) return Number.isFinite(base.startOffset) ? `per ${parseNumberText(base.image)?.value ?? base.image}` : undefined;
     const n = this.nameOf(first(ctx.name));
     return n ? unitWord(n.text) : undefined;
   }
@@ -112,8 +118,29 @@ export class ScoreVisitor extends ExprVisitor {
   }
 
   bandsMethod(ctx: BandsMethodCstChildren, node: CstNode): ScoreMethod {
-    const bands = this.subs<Band>(ctx.band);
-    return { method: 'bands', centered: ctx.Centered !== undefined, bands, range: this.nodeRange(node) };
+    const list = first(ctx.bandList);
+    const bands = list ? (this.visit(list) as Band[]) : [];
+    const table = this.nameOf(first(ctx.table));
+    return { method: 'bands', centered: ctx.Centered !== undefined, bands, ...(table ? { table } : {}), range: this.nodeRange(node) };
+  }
+
+  bandList(ctx: BandListCstChildren): Band[] {
+    return this.subs<Band>(ctx.band);
+  }
+
+  ratingList(ctx: RatingListCstChildren): RatingLevel[] {
+    return this.subs<RatingLevel>(ctx.ratingLevel);
+  }
+
+  /** `bands 满意度档 { … }` / `rating 评审档 { … }` declared in a framework. */
+  sharedMethodDecl(ctx: SharedMethodDeclCstChildren, node: CstNode): SharedMethodDecl | undefined {
+    const name = this.nameOf(first(ctx.name));
+    if (!name) return undefined;
+    const range = this.nodeRange(node);
+    const bands = first(ctx.bandList);
+    if (bands) return { kind: 'sharedBands', name, bands: this.visit(bands) as Band[], range };
+    const levels = first(ctx.ratingList);
+    return levels ? { kind: 'sharedRating', name, levels: this.visit(levels) as RatingLevel[], range } : undefined;
   }
 
   band(ctx: BandCstChildren, node: CstNode): Band | undefined {
@@ -146,8 +173,10 @@ export class ScoreVisitor extends ExprVisitor {
 
   ratingMethod(ctx: RatingMethodCstChildren, node: CstNode): ScoreMethod | undefined {
     const subject = this.exprOf(first(ctx.expression));
-    const levels = this.subs<RatingLevel>(ctx.ratingLevel);
-    return subject ? { method: 'rating', subject, levels, range: this.nodeRange(node) } : undefined;
+    const list = first(ctx.ratingList);
+    const levels = list ? (this.visit(list) as RatingLevel[]) : [];
+    const table = this.nameOf(first(ctx.table));
+    return subject ? { method: 'rating', subject, levels, ...(table ? { table } : {}), range: this.nodeRange(node) } : undefined;
   }
 
   /**

@@ -18,6 +18,7 @@ import type {
   ActionVerb,
   CombineActionKind,
   CombineDecl,
+  DataPath,
   DimensionDecl,
   Expr,
   FileAst,
@@ -28,6 +29,7 @@ import type {
   IndicatorDecl,
   InputBounds,
   InputDecl,
+  SharedMethodDecl,
   LetDecl,
   LineDecl,
   Meta,
@@ -59,6 +61,7 @@ import type {
   NodeMemberCstChildren,
   OverrideDeclCstChildren,
   ParamDeclCstChildren,
+  ModifyDeclCstChildren,
   RemoveDeclCstChildren,
   RequireDeclCstChildren,
   RuleDeclCstChildren,
@@ -158,6 +161,7 @@ class AstBuilder extends ScalesVisitor {
       params: this.subs<ParamDecl>(ctx.paramDecl),
       lets: this.subs<LetDecl>(ctx.letDecl),
       inputs: this.subs<InputDecl>(ctx.inputDecl),
+      sharedMethods: this.subs<SharedMethodDecl>(ctx.sharedMethodDecl),
       members: this.subs<NodeMember>(ctx.nodeMember),
       range: this.nodeRange(node),
     };
@@ -207,7 +211,7 @@ class AstBuilder extends ScalesVisitor {
 
   gradeCut(ctx: GradeCutCstChildren, node: CstNode): GradeCut | undefined {
     const label = this.nameOf(first(ctx.label));
-    const min = this.numberOf(first(ctx.signedNumber));
+    const min = this.slotOf(first(ctx.numberOrParam));
     if (!label || (!min && !ctx.Otherwise)) return undefined;
     return { label, ...(min ? { min } : {}), range: this.nodeRange(node) };
   }
@@ -217,7 +221,7 @@ class AstBuilder extends ScalesVisitor {
     const when = this.exprOf(first(ctx.expression));
     const desc = first(ctx.StringLiteral);
     let effect: VetoDecl['effect'] | undefined;
-    const cap = this.numberOf(first(ctx.signedNumber));
+    const cap = this.slotOf(first(ctx.numberOrParam));
     const grade = this.nameOf(first(ctx.grade));
     const word = first(ctx.effect);
     if (ctx.Cap) effect = cap ? { kind: 'cap', value: cap } : undefined;
@@ -233,7 +237,7 @@ class AstBuilder extends ScalesVisitor {
 
   requireDecl(ctx: RequireDeclCstChildren, node: CstNode): RequireDecl | undefined {
     const names = (ctx.qualifiedName ?? []).map((q) => this.qualifiedNameOf(q)).filter((n): n is Name => n !== undefined);
-    const value = this.numberOf(first(ctx.signedNumber));
+    const value = this.slotOf(first(ctx.numberOrParam));
     const op = ctx.GtEq ? '>=' : ctx.LtEq ? '<=' : '=';
     const range = this.nodeRange(node);
     return names.length > 0 && value ? { kind: 'require', names, op, value, range } : undefined;
@@ -303,7 +307,16 @@ class AstBuilder extends ScalesVisitor {
 
   // ── dimensions and indicators ───────────────────────────────────────────────────────────
   nodeMember(ctx: NodeMemberCstChildren): NodeMember | undefined {
-    return this.sub<NodeMember>(first(ctx.dimensionDecl) ?? first(ctx.indicatorDecl) ?? first(ctx.overrideDecl) ?? first(ctx.removeDecl));
+    return this.sub<NodeMember>(
+      first(ctx.dimensionDecl) ?? first(ctx.indicatorDecl) ?? first(ctx.overrideDecl) ?? first(ctx.modifyDecl) ?? first(ctx.removeDecl),
+    );
+  }
+
+  /** A partial override: the clauses given, marked `partial`; extends.ts keeps the rest. */
+  modifyDecl(ctx: ModifyDeclCstChildren, node: CstNode): IndicatorDecl | undefined {
+    // The children carry the names of indicatorDecl's (qualifiedName, signedNumber, clauses).
+    const inner = this.indicatorDecl(ctx as unknown as IndicatorDeclCstChildren, node);
+    return inner && { ...inner, override: true, partial: true };
   }
 
   overrideDecl(ctx: OverrideDeclCstChildren, node: CstNode): NodeMember | undefined {
@@ -313,8 +326,12 @@ class AstBuilder extends ScalesVisitor {
   }
 
   removeDecl(ctx: RemoveDeclCstChildren, node: CstNode): RemoveDecl | undefined {
-    const path = this.sub<Name[]>(first(ctx.qualifiedName)) ?? [];
     const range = this.nodeRange(node);
+    if (ctx.Input) {
+      const input = this.sub<DataPath>(first(ctx.dataPath));
+      return input ? { kind: 'remove', path: [], input, range } : undefined;
+    }
+    const path = this.sub<Name[]>(first(ctx.qualifiedName)) ?? [];
     return path.length > 0 ? { kind: 'remove', path, range } : undefined;
   }
 
@@ -374,8 +391,10 @@ class AstBuilder extends ScalesVisitor {
   rulesDecl(ctx: RulesDeclCstChildren, node: CstNode): RulesDecl | undefined {
     const name = this.nameOf(first(ctx.name));
     const target = this.nameOf(first(ctx.target));
+    const applies = this.exprOf(first(ctx.applies));
     const decl: Omit<RulesDecl, 'name' | 'for'> = {
       kind: 'rules',
+      ...(applies ? { when: applies } : {}),
       meta: this.meta(ctx.metaItem),
       params: this.subs<ParamDecl>(ctx.paramDecl),
       lets: this.subs<LetDecl>(ctx.letDecl),
@@ -442,7 +461,7 @@ class AstBuilder extends ScalesVisitor {
     const verb = verbTok.tokenType.name.toLowerCase() as ActionVerb;
     const line = this.nameOf(first(ctx.line));
     const amount = this.exprOf(first(ctx.amount));
-    const withinDays = this.numberOf(first(ctx.signedNumber));
+    const withinDays = this.slotOf(first(ctx.numberOrParam));
     const level = this.nameOf(first(ctx.level));
     const text = first(ctx.StringLiteral);
     const range = this.nodeRange(node);

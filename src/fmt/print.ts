@@ -44,12 +44,21 @@ function tokenOf(node: CstNode, name: string): IToken {
 function shapeOf(node: CstNode): Shape {
   if (node.name === 'separator') return { kind: 'separator', token: ordered(node)[0] as IToken };
   if (BLOCKS.has(node.name)) return { kind: 'block', decl: node };
+  // `modify x weight 10` has no body and stays on one line; with `{ … }` it is a block.
+  if (node.name === 'modifyDecl' && node.children.LCurly) return { kind: 'block', decl: node };
   if (node.name === 'overrideDecl') return { kind: 'block', decl: child(node, 'dimensionDecl') ?? child(node, 'indicatorDecl')! };
   // Grades, ordinal scales and lookup tables are lists: one line when short, else one entry a line.
   if (node.name === 'gradesDecl' || node.name === 'scaleDecl' || node.name === 'tableDecl') return { kind: 'list', list: node };
   if (node.name === 'scoreClause') {
     const method = ordered(node).find((c): c is CstNode => !isToken(c) && LIST_METHODS.has(c.name));
-    return method ? { kind: 'list', list: method } : { kind: 'inline' };
+    // Bands and ratings hold their `{ … }` in a list rule of their own, shared with the named
+    // tables; by a table's name (`bands 满意度档`) they have no list and print inline.
+    const list = method && (child(method, 'bandList') ?? child(method, 'ratingList') ?? (method.children.LCurly ? method : undefined));
+    return list ? { kind: 'list', list } : { kind: 'inline' };
+  }
+  if (node.name === 'sharedMethodDecl') {
+    const list = child(node, 'bandList') ?? child(node, 'ratingList');
+    return list ? { kind: 'list', list } : { kind: 'inline' };
   }
   if (node.name === 'ruleDecl') return { kind: 'rule' };
   return { kind: 'inline' };

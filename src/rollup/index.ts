@@ -5,7 +5,7 @@
  */
 export { parseRollupDeclaration, type RollupDeclaration } from './declaration.js';
 export { rollup, type RollupResult, type RollupEntityResult, type RollupMember, type Scored } from './rollup.js';
-export { runRollup, type MemberSet } from './run.js';
+export { runRollup, rollupRecords, type MemberSet, type MemberRecords } from './run.js';
 export { parseSampleDeclaration, sample, type SampleDeclaration, type SampleResult, type Pick, type PickReason } from './sample.js';
 export { parseFactorFile, allocationInput, type FactorFile } from './factors.js';
 export { parseCriteria, matchCriteria, type Criterion } from './criteria.js';

@@ -7,12 +7,13 @@
  * diagnostics (and no result), never thrown; every message is in `lang` (default Chinese).
  */
 import { compile } from '../compile/compile.js';
+import type { RuleSetIR } from '../compile/ir.js';
 import { hasErrors, type Diagnostic } from '../common/diagnostic.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import { contextOptions, createAssessor } from '../pipeline/assess.js';
 import { createRecommender } from '../recommend/index.js';
 import type { RecommendContext } from '../recommend/index.js';
-import { parseRollupDeclaration } from './declaration.js';
+import { parseRollupDeclaration, type RollupDeclaration } from './declaration.js';
 import { readAllRecords, readDeclarationFile } from './load.js';
 import { contextOf, rollup, type ContextLookup, type RollupResult, type Scored } from './rollup.js';
 
@@ -23,7 +24,16 @@ export interface MemberSet {
   data: string[];
 }
 
-async function scoreAll(
+/** Every record scored through the ordinary per-record pipeline; ids default to `#n` in input order. */
+function scoreRecords(ir: RuleSetIR, records: readonly unknown[], lang: Lang, context?: RecommendContext | ContextLookup): Scored[] {
+  const assessor = createAssessor(ir, { lang });
+  return records.map((record, i) => {
+    const fallbackId = `#${i + 1}`;
+    return { record, result: assessor.assess(record, { fallbackId, ...contextOptions(record, fallbackId, (id) => contextOf(context, id)) }) };
+  });
+}
+
+async function scoreFiles(
   files: string[],
   rules: string[],
   framework: string | undefined,
@@ -34,7 +44,6 @@ async function scoreAll(
   const compiled = compile(rules, { lang, ...(framework ? { framework } : {}) });
   diagnostics.push(...compiled.diagnostics.filter((d) => d.severity === 'error'));
   if (!compiled.ir || hasErrors(compiled.diagnostics)) return undefined;
-  const assessor = createAssessor(compiled.ir, { lang });
   const { records, errors } = await readAllRecords(files, lang);
   if (errors.length)
     diagnostics.push(
@@ -46,10 +55,32 @@ async function scoreAll(
         range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
       })),
     );
-  return records.map((record, i) => {
-    const fallbackId = `#${i + 1}`;
-    return { record, result: assessor.assess(record, { fallbackId, ...contextOptions(record, fallbackId, (id) => contextOf(context, id)) }) };
-  });
+  return scoreRecords(compiled.ir, records, lang, context);
+}
+
+/** A member rule set with its records, already compiled (the service's served rule sets). */
+export interface MemberRecords {
+  ir: RuleSetIR;
+  records: readonly unknown[];
+}
+
+/**
+ * The roll-up from records in memory: the entity's records scored by `entityIr` (the
+ * declaration's entity rule set with its policy blocks), each member set by its own IR, then
+ * rolled up. `runRollup` reads files and calls this; the service calls it with posted records,
+ * so the same records give the same roll-up through either door.
+ */
+export function rollupRecords(
+  decl: RollupDeclaration,
+  entityIr: RuleSetIR,
+  entityRecords: readonly unknown[],
+  memberSets: readonly MemberRecords[],
+  context?: RecommendContext | ContextLookup,
+  lang: Lang = DEFAULT_LANG,
+): RollupResult {
+  const entities = scoreRecords(entityIr, entityRecords, lang, context);
+  const members = memberSets.flatMap((set) => scoreRecords(set.ir, set.records, lang, context));
+  return rollup(decl, entityIr, entities, members, { recommender: createRecommender(entityIr), ...(context ? { context } : {}), lang });
 }
 
 export async function runRollup(
@@ -66,10 +97,10 @@ export async function runRollup(
   const diagnostics: Diagnostic[] = [];
   const compiled = compile([decl.entity.rules, ...decl.entity.policy], { lang, ...(decl.entity.framework ? { framework: decl.entity.framework } : {}) });
   if (!compiled.ir || hasErrors(compiled.diagnostics)) return { diagnostics: compiled.diagnostics.filter((d) => d.severity === 'error') };
-  const entities = await scoreAll(entityData, [decl.entity.rules, ...decl.entity.policy], decl.entity.framework, diagnostics, lang, context);
+  const entities = await scoreFiles(entityData, [decl.entity.rules, ...decl.entity.policy], decl.entity.framework, diagnostics, lang, context);
   const members: Scored[] = [];
   for (const set of memberSets) {
-    const scored = await scoreAll(set.data, [set.rules, ...(set.policy ?? [])], set.framework, diagnostics, lang, context);
+    const scored = await scoreFiles(set.data, [set.rules, ...(set.policy ?? [])], set.framework, diagnostics, lang, context);
     if (scored) members.push(...scored);
   }
   if (!entities || hasErrors(diagnostics)) return { diagnostics };

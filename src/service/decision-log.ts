@@ -41,6 +41,17 @@ export interface DecisionEntry {
   summary: DecisionSummary;
 }
 
+/** A decision-log line for one of the loop's other steps (roll-up, sampling, allocation). */
+export interface StepEntry {
+  decisionId: string;
+  time: string;
+  step: 'rollup' | 'sample' | 'allocation';
+  declaration: { name: string; hash: string };
+  rulesets: { name: string; version: string; hash: string }[];
+  inputHash: string;
+  summary: Record<string, unknown>;
+}
+
 /** JSON with object keys sorted at every level, so equal records hash equally. */
 export function canonicalJson(value: unknown): string {
   const out: string[] = [];
@@ -205,6 +216,31 @@ export class DecisionLog {
       inputHash: inputHash(record),
       ...(context === undefined ? {} : { contextHash: inputHash(context) }),
       summary: summarize(result),
+    };
+    this.append(JSON.stringify(entry) + '\n', new Date(entry.time));
+    return entry;
+  }
+
+  /**
+   * Builds the entry for one roll-up, sampling or allocation and appends it: the declaration
+   * file's hash, the rule sets that scored, and the hash of the request body, so the step can be
+   * replayed from the same files and input.
+   */
+  step(
+    step: StepEntry['step'],
+    declaration: { name: string; hash: string },
+    rulesets: StepEntry['rulesets'],
+    input: unknown,
+    summary: Record<string, unknown>,
+  ): StepEntry {
+    const entry: StepEntry = {
+      decisionId: this.newId(),
+      time: this.now().toISOString(),
+      step,
+      declaration: { name: declaration.name, hash: declaration.hash },
+      rulesets,
+      inputHash: inputHash(input),
+      summary,
     };
     this.append(JSON.stringify(entry) + '\n', new Date(entry.time));
     return entry;

@@ -9,12 +9,13 @@
  * reads, so its hash is the one `jixiao compile` prints for those files. The result is a fresh immutable snapshot; swapping it in is
  * the caller's single reference assignment.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../common/diagnostic.js';
 import type { RuleSetIR } from '../compile/ir.js';
 import type { PreparedRuleSet, Toolchain } from './toolchain.js';
 import { MSG } from './messages.js';
+import { loadDeclarations, type LoadedDeclaration } from './declarations.js';
+import { listRuleFiles } from './rule-files.js';
 
 export interface LoadedRuleSet {
   name: string;
@@ -44,41 +45,12 @@ export interface RegistrySnapshot {
   generation: number;
   loadedAt: string;
   rulesets: ReadonlyMap<string, LoadedRuleSet>;
+  /** The loop's declarations (roll-up, sampling, allocation) by name, checked against the rule sets. */
+  declarations: ReadonlyMap<string, LoadedDeclaration>;
   failures: LoadFailure[];
 }
 
-export const EMPTY_SNAPSHOT: RegistrySnapshot = { generation: 0, loadedAt: '', rulesets: new Map(), failures: [] };
-
-const MAX_FILES = 2000;
-const MAX_DEPTH = 12;
-
-/** `*.ind` files under `dir`, sorted, bounded in depth and count; hidden folders skipped. */
-export function listRuleFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string, depth: number): void => {
-    if (depth > MAX_DEPTH || out.length >= MAX_FILES) return;
-    let names: string[];
-    try {
-      names = readdirSync(d).sort();
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      if (name.startsWith('.') || out.length >= MAX_FILES) continue;
-      const full = join(d, name);
-      let isDir = false;
-      try {
-        isDir = statSync(full).isDirectory();
-      } catch {
-        continue; // deleted between readdir and stat: the next reload sees the final state
-      }
-      if (isDir) walk(full, depth + 1);
-      else if (name.endsWith('.ind')) out.push(full);
-    }
-  };
-  walk(resolve(dir), 0);
-  return out;
-}
+export const EMPTY_SNAPSHOT: RegistrySnapshot = { generation: 0, loadedAt: '', rulesets: new Map(), declarations: new Map(), failures: [] };
 
 /** Maps a diagnostic's file (absolute, cwd-relative or rules-dir-relative) to a listed file. */
 function fileOf(d: Diagnostic, dir: string, known: ReadonlySet<string>): string | null {
@@ -225,12 +197,13 @@ export async function loadSnapshot(options: LoadOptions): Promise<RegistrySnapsh
     }
   }
 
+  const sorted = new Map([...next.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const loop = loadDeclarations(toolchain, dir, sorted);
   const failures: LoadFailure[] = [...clean.failures.entries()]
     .map(([file, diagnostics]) => ({ file, diagnostics, keeping: keeping.get(file) ?? [] }))
-    .concat(prepareFailures)
+    .concat(prepareFailures, loop.failures)
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const sorted = new Map([...next.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return { generation: previous.generation + 1, loadedAt, rulesets: sorted, failures };
+  return { generation: previous.generation + 1, loadedAt, rulesets: sorted, declarations: loop.declarations, failures };
 }
 
 function internalDiagnostic(ir: RuleSetIR, err: unknown): Diagnostic {

@@ -25,6 +25,7 @@ export const PROBLEM_TITLES = defineCatalogue('service-titles', {
   'unsupported-media-type': { zh: '不支持的内容类型', en: 'Unsupported content type' },
   'invalid-record': { zh: '记录不符合规则集的数据结构（schema）', en: "The record does not match the rule set's data schema" },
   'evaluation-failed': { zh: '无法评价该记录', en: 'The record could not be evaluated' },
+  'invalid-input': { zh: '输入不能用于这一步骤', en: 'The input cannot be used for this step' },
   timeout: { zh: '请求超过了时间限制', en: 'The request took longer than its time limit' },
   'not-ready': { zh: '尚未加载任何规则集', en: 'No rule set is loaded yet' },
   'shutting-down': { zh: '服务正在关闭', en: 'The service is shutting down' },
@@ -92,15 +93,47 @@ export const SERVICE_MESSAGES = defineCatalogue('service', {
     zh: '编译线程出错（{why}）；下次编译时会重新启动它，在此之前继续使用上一个正常的版本',
     en: 'the compile thread failed ({why}); it is restarted for the next compile and the last good version keeps serving',
   },
+  loopBadThreshold: {
+    zh: '抽查门槛 {value} 不是不为负的金额',
+    en: 'The sampling threshold {value} is not a non-negative amount',
+    hint: { zh: '例如 "500万" 或 "5000000"', en: 'for example "500万" or "5000000"' },
+  },
+  loopBadShare: {
+    zh: '抽查比例 {value} 不是 0% 到 100% 之间的百分比',
+    en: 'The sampling share {value} is not a percentage from 0% to 100%',
+    hint: { zh: '例如 "10%"', en: 'for example "10%"' },
+  },
+  loopBadPool: {
+    zh: '资金池 {value} 不是不为负、最多两位小数的金额',
+    en: 'The pool {value} is not a non-negative amount with at most two decimals',
+    hint: { zh: '例如 "1200万" 或 "12000000.00"', en: 'for example "1200万" or "12000000.00"' },
+  },
+  unknownDeclaration: { zh: '没有名为 {name} 的{kind}声明', en: 'No {kind} declaration named {name}' },
+  stepRollup: { zh: '汇总（roll-up）', en: 'roll-up' },
+  stepSample: { zh: '抽查', en: 'sampling' },
+  stepAllocation: { zh: '资金分配', en: 'allocation' },
+  loopInputInvalid: { zh: '{kind}的输入有问题，见 errors', en: 'The {kind} input has problems; see errors' },
+  loopTooManyRecords: { zh: '一次请求最多只能有 {max} 条记录，收到 {got} 条', en: 'One request may hold at most {max} records, got {got}' },
+  loopEntityMissing: {
+    zh: '汇总声明的主体规则集（{framework}）没有在本服务加载：没有已加载的规则集读取 {rules}',
+    en: 'The entity rule set ({framework}) of this roll-up declaration is not loaded here: no loaded rule set reads {rules}',
+    hint: { zh: '把主体规则文件及其政策文件放在服务的规则目录中', en: "put the entity's rules file and its policy files in the service's rules folder" },
+  },
+  loopDuplicateName: { zh: '声明名称 {name} 与 {other} 重复，未加载', en: 'Declaration name {name} is also used by {other}; not loaded' },
 });
 
 type MessageKey = keyof typeof SERVICE_MESSAGES;
+
+const STEP_WORD = { rollup: 'stepRollup', sample: 'stepSample', allocation: 'stepAllocation' } as const;
 
 const say = (key: MessageKey, args: Args = {}): string => render(SERVICE_MESSAGES, key, args, currentLang()).message;
 /** A rule-set name as the client sent it, quoted so empty or spaced names stay visible. */
 const q = (s: string): string => JSON.stringify(s);
 
 export const MSG = {
+  unknownDeclaration: (kind: 'rollup' | 'sample' | 'allocation', name: string) => say('unknownDeclaration', { name: q(name), kind: say(STEP_WORD[kind]) }),
+  loopInputInvalid: (kind: 'rollup' | 'sample' | 'allocation') => say('loopInputInvalid', { kind: say(STEP_WORD[kind]) }),
+  loopTooManyRecords: (max: number, got: number) => say('loopTooManyRecords', { max, got }),
   schemaMismatch: (where: string) => say('schemaMismatch', { where }),
   internal: () => say('internal'),
   noRoute: (method: string, path: string) => say('noRoute', { method, path }),

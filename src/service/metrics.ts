@@ -24,6 +24,8 @@ export interface ServiceMetrics {
   refused(kind: string): void;
   /** A completed reload: failed when any file failed to load or the reload threw. */
   reloaded(outcome: 'ok' | 'failed', snapshot?: RegistrySnapshot): void;
+  /** One roll-up, sampling or allocation answered (`ok`) or refused for its input (`invalid`). */
+  stepped(step: 'rollup' | 'sample' | 'allocation', outcome: 'ok' | 'invalid'): void;
 }
 
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -62,6 +64,12 @@ export function createMetrics(): ServiceMetrics {
     labelNames: ['outcome'] as const,
     registers: [registry],
   });
+  const steps = new Counter({
+    name: 'jixiao_loop_steps_total',
+    help: 'Roll-ups, samplings and allocations, by step and outcome (invalid: refused for its input)',
+    labelNames: ['step', 'outcome'] as const,
+    registers: [registry],
+  });
   const info = new Gauge({
     name: 'jixiao_ruleset_info',
     help: 'Loaded rule sets (value 1), with their name, version and content hash',
@@ -77,6 +85,7 @@ export function createMetrics(): ServiceMetrics {
     latency,
     evaluated: (ruleset, outcome) => evaluations.inc({ ruleset, outcome }),
     refused: (kind) => rejections.inc({ kind }),
+    stepped: (step, outcome) => steps.inc({ step, outcome }),
     reloaded(outcome, snapshot) {
       reloads.inc({ outcome });
       if (snapshot === undefined) return;

@@ -118,6 +118,7 @@ export function createOffloadedToolchain(rulesDir: string, budgets: CompileBudge
       return { diagnostics: [d], formatted: [`${file}: error ${d.code}: ${d.message}`] };
     },
     prepare: local.prepare,
+    ...(local.loop === undefined ? {} : { loop: local.loop }),
     printExpr: local.printExpr,
     serializeResult: local.serializeResult,
   };

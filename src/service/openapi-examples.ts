@@ -105,5 +105,84 @@ export const ROUTE_EXAMPLES: Record<string, RouteExample> = {
     request: { text: 'framework 测试 "测试" {\n  version "1"\n}\n', file: 'test.ind' },
     response: { ok: true, diagnostics: [], formatted: [] },
   },
+  'get /declarations': {
+    response: {
+      declarations: [
+        {
+          name: 'rollup-department',
+          kind: 'rollup',
+          title: '部门整体绩效综合评价',
+          file: 'policy/rollup-department.yaml',
+          hash: HASH,
+          ruleset: '部门整体支出',
+        },
+        { name: 'sample-review', kind: 'sample', title: '项目支出自评抽查复核', file: 'policy/sample-review.yaml', hash: HASH },
+        { name: 'special-fund-factors', kind: 'allocation', title: '镇街民生专项资金', file: 'policy/special-fund-factors.yaml', hash: HASH },
+      ],
+    },
+  },
+  'post /rollups/{name}': {
+    request: {
+      entities: [{ id: 'D-001', name: '市教育局', stage: 'ex_post' }],
+      members: [{ ruleset: '教育项目', records: [{ id: 'P-001', department: '市教育局', budget: { adjusted: 1200000 } }] }],
+    },
+    response: {
+      rollup: '部门整体绩效综合评价',
+      ruleset: { ...RULESET, name: '部门整体支出' },
+      entities: [
+        {
+          id: 'D-001',
+          key: '市教育局',
+          status: 'ok',
+          own: { total: 88.5, grade: '良', rawTotal: '88.5' },
+          members: {
+            count: 1,
+            weightSum: '1200000.000000',
+            score: '86.500000',
+            items: [{ id: 'P-001', score: '86.500000', weight: '1200000.000000', weightShare: '1.000000', contribution: '86.500000' }],
+            excluded: [],
+          },
+          share: { own: '60%', members: '40%' },
+          total: 87.7,
+          rawTotal: '87.7',
+          grade: '良',
+          recommendations: [],
+          trace: [],
+        },
+      ],
+      diagnostics: [],
+    },
+  },
+  'post /samples/{name}': {
+    request: {
+      records: [
+        { id: 'P-001', budget: { adjusted: 6000000 } },
+        { id: 'P-002', budget: { adjusted: 300000 } },
+      ],
+      seed: 7,
+      share: '10%',
+    },
+    response: {
+      sample: '项目支出自评抽查复核',
+      seed: 7,
+      population: 2,
+      threshold: '5000000.00',
+      share: '0.1',
+      counts: { threshold: 1, high_risk: 0, random: 0, picked: 1 },
+      picked: [{ id: 'P-001', name: '校舍改扩建工程', amount: '6000000.00', reasons: [{ kind: 'threshold', amount: '6000000.00', threshold: '5000000.00' }] }],
+      diagnostics: [],
+    },
+  },
+  'post /allocations/{name}': {
+    request: {
+      pool: '100万',
+      recipients: [
+        { id: 'T-01', grade: '优' },
+        { id: 'T-02', grade: '良' },
+      ],
+      ruleset: '镇街财政运行',
+    },
+    response: { fund: '镇街民生专项资金', grades: { 'T-01': '优', 'T-02': '良' }, pool: '1000000.00', shares: [], diagnostics: [] },
+  },
   'get /openapi.json': { response: { openapi: '3.1.0', info: { title: 'jixiao evaluator service', version: '0.1.0' }, paths: {} } },
 };

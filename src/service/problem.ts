@@ -41,6 +41,7 @@ export const PROBLEM_KINDS = {
   'unsupported-media-type': { status: 415 },
   'invalid-record': { status: 422 },
   'evaluation-failed': { status: 422 },
+  'invalid-input': { status: 422 },
   timeout: { status: 503 },
   'not-ready': { status: 503 },
   'shutting-down': { status: 503 },

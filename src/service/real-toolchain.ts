@@ -22,6 +22,7 @@ import { createEvaluator, serializeResult, type Evaluator } from '../engine/inde
 import { printExpr } from '../engine/print.js';
 import type { EvaluationError, TraceLevel } from '../engine/result.js';
 import { createRecommender } from '../recommend/index.js';
+import { realLoop } from './real-loop.js';
 import type { PreparedRuleSet, RecordError, Toolchain } from './toolchain.js';
 
 function toRecordErrors(errors: readonly EvaluationError[]): RecordError[] {
@@ -110,6 +111,7 @@ export function createRealToolchain(rulesDir: string): Toolchain {
       return { diagnostics, formatted };
     },
     prepare: prepareRuleSet,
+    loop: realLoop,
     printExpr,
     serializeResult: (result) => serializeResult(result, { indent: 0 }),
   };

@@ -87,7 +87,7 @@ const diagnosticSchema = {
 const evaluationRef = { $ref: 'Evaluation#' } as const;
 const batchItemRef = { $ref: 'BatchItem#' } as const;
 
-const problems = (...codes: number[]): Record<string, unknown> =>
+export const problems = (...codes: number[]): Record<string, unknown> =>
   Object.fromEntries(codes.map((c) => [String(c), { ...problemRef, description: 'Problem document (application/problem+json)' }]));
 
 export const healthSchema = {

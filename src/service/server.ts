@@ -20,6 +20,7 @@ import { installLanguage } from './language.js';
 import { installProblemHandlers } from './problem.js';
 import { RuleSetRegistry } from './registry.js';
 import { registerEvaluateRoutes } from './routes-evaluate.js';
+import { registerLoopRoutes } from './routes-loop.js';
 import { registerMetaRoutes } from './routes-meta.js';
 import { metricsSchema, openapiRouteSchema, sharedSchemas } from './schemas.js';
 import type { Toolchain } from './toolchain.js';
@@ -159,6 +160,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
   installMetrics(app, metrics, metricsSchema);
   registerMetaRoutes(app, ctx);
   registerEvaluateRoutes(app, ctx);
+  registerLoopRoutes(app, ctx, resolve(options.rulesDir));
   let openapi: Record<string, unknown> | null = null;
   app.get('/openapi.json', { schema: openapiRouteSchema }, async () => {
     openapi ??= buildOpenApi(

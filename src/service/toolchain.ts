@@ -42,7 +42,60 @@ export interface PreparedRuleSet {
   warm?(): void;
 }
 
+/** Which step of the loop a declaration file drives (its first key: `rollup:`, `sample:`, `fund:`). */
+export type LoopKind = 'rollup' | 'sample' | 'allocation';
+
+/** A loop declaration read from the rules folder: checked once per load, kept opaque. */
+export interface LoopDeclaration {
+  kind: LoopKind;
+  /** The title the file declares (its `rollup:`, `sample:` or `fund:` value). */
+  title: string;
+  /** For a roll-up: the entity's rules file (absolute), framework and policy files. */
+  entity?: { rules: string; framework?: string; policy: string[] };
+  /** The library's parsed declaration, handed back unchanged to the step functions. */
+  parsed: unknown;
+}
+
+/** A member set of a roll-up: a served rule set's IR and the records it scores. */
+export interface LoopMembers {
+  ir: RuleSetIR;
+  records: readonly unknown[];
+}
+
+/**
+ * The loop's other steps (roll-up, re-check sampling, special-fund allocation) over records in
+ * memory. Each answers the document the matching CLI command prints (`jixiao rollup`, `sample`,
+ * `allocate`), as text, so both doors give the same bytes for the same input; problems with
+ * the input come back as diagnostics, never thrown.
+ */
+export interface LoopToolchain {
+  /** Undefined when the YAML file is not a loop declaration (a test file, a manifest). */
+  readDeclaration(file: string, lang?: Lang): { declaration?: LoopDeclaration; diagnostics: Diagnostic[] } | undefined;
+  rollup(
+    declaration: LoopDeclaration,
+    entityIr: RuleSetIR,
+    entities: readonly unknown[],
+    members: readonly LoopMembers[],
+    lang?: Lang,
+  ): { document: string; diagnostics: Diagnostic[] };
+  sample(
+    declaration: LoopDeclaration,
+    records: readonly unknown[],
+    options: { seed: number; threshold?: string; share?: string },
+    lang?: Lang,
+  ): { document?: string; diagnostics: Diagnostic[] };
+  allocate(
+    declaration: LoopDeclaration,
+    pool: string,
+    recipients: readonly unknown[],
+    ir: RuleSetIR | undefined,
+    lang?: Lang,
+  ): { document?: string; diagnostics: Diagnostic[] };
+}
+
 export interface Toolchain {
+  /** Roll-up, sampling and allocation; a toolchain without them serves evaluation only. */
+  loop?: LoopToolchain;
   /** Compiles the given entry files together (absolute paths). */
   compileFiles(entries: string[]): Promise<CompileOutput>;
   /**

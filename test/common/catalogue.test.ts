@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogueName, codeOf, defineCatalogue, placeholders, render, type Catalogue } from '../../src/common/catalogue.js';
 import { CLI_MESSAGES, CLI_WORDS } from '../../src/cli/messages.js';
 import { DEMO_COLUMNS, DEMO_LEVELS, DEMO_LOOP, DEMO_SUMMARY } from '../../src/cli/demo/messages.js';
-import { COMPILE_NAMES, COMPILE_RULES, COMPILE_SCALES, COMPILE_STRUCTURE } from '../../src/compile/messages.js';
+import { COMPILE_NAMES, COMPILE_PARAMS, COMPILE_RULES, COMPILE_SCALES, COMPILE_STRUCTURE } from '../../src/compile/messages.js';
 import { COMPILE_TERMS } from '../../src/compile/messages-terms.js';
 import { SHEET_MESSAGES, SHEET_PHRASES } from '../../src/data/sheets/messages.js';
 import { DIAGNOSTIC_LABELS } from '../../src/common/diagnostic-messages.js';
@@ -42,6 +42,7 @@ const KNOWN: Record<string, { catalogue: Catalogue; diagnostics: boolean }> = {
   'demo-columns': { catalogue: DEMO_COLUMNS, diagnostics: false },
   'demo-levels': { catalogue: DEMO_LEVELS, diagnostics: false },
   'compile-names': { catalogue: COMPILE_NAMES, diagnostics: true },
+  'compile-params': { catalogue: COMPILE_PARAMS, diagnostics: true },
   'compile-structure': { catalogue: COMPILE_STRUCTURE, diagnostics: true },
   'compile-rules': { catalogue: COMPILE_RULES, diagnostics: true },
   'compile-scales': { catalogue: COMPILE_SCALES, diagnostics: true },

@@ -51,6 +51,7 @@ function framework(members: FrameworkDecl['members'], extra: Partial<FrameworkDe
     params: [],
     lets: [],
     inputs: [],
+    sharedMethods: [],
     members,
     range: at(1),
     ...extra,

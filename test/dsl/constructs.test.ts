@@ -45,7 +45,7 @@ describe('framework header and settings', () => {
   });
 
   it('reads grades highest first with the otherwise grade', () => {
-    expect(fw.grades?.grades.map((g) => [g.label.text, g.min?.value])).toEqual([
+    expect(fw.grades?.grades.map((g) => [g.label.text, g.min?.kind === 'number' ? g.min.value : g.min])).toEqual([
       ['优', '90'],
       ['良', '80'],
       ['中', '60'],
@@ -55,7 +55,10 @@ describe('framework header and settings', () => {
 
   it('reads vetoes with each effect', () => {
     expect(
-      fw.vetoes.map((v) => [v.name.text, v.effect.kind === 'grade' ? v.effect.grade.text : v.effect.kind === 'cap' ? v.effect.value.value : 'zero']),
+      fw.vetoes.map((v) => [
+        v.name.text,
+        v.effect.kind === 'grade' ? v.effect.grade.text : v.effect.kind === 'cap' && v.effect.value.kind === 'number' ? v.effect.value.value : 'zero',
+      ]),
     ).toEqual([
       ['重大违规', '差'],
       ['数据造假', '59'],
@@ -221,7 +224,14 @@ describe('rules blocks', () => {
       ['adjust', 'next_budget', '调增比例'],
       ['commend', undefined, undefined],
     ]);
-    expect(acts('评价差').map((a) => [a.verb, a.amount && printExpr(a.amount), a.withinDays?.value, a.withinDays?.unit])).toEqual([
+    expect(
+      acts('评价差').map((a) => [
+        a.verb,
+        a.amount && printExpr(a.amount),
+        a.withinDays?.kind === 'number' ? a.withinDays.value : undefined,
+        a.withinDays?.kind === 'number' ? a.withinDays.unit : undefined,
+      ]),
+    ).toEqual([
       ['adjust', '-30%', undefined, undefined],
       ['rectify', undefined, '90', 'days'],
       ['interview', undefined, undefined, undefined],

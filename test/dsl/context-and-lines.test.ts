@@ -72,7 +72,7 @@ describe('context roots', () => {
     const ast = parseClean('规则集 R 适用于 F {\n  规则 r 当 整改情况.status == "未整改" 则 整改 限期 90天, 暂缓\n}');
     const rule = rulesBlock(ast).rules[0]!;
     expect(rule.when).toMatchObject({ kind: 'binary', left: { kind: 'context', root: 'rectification' } });
-    expect(rule.actions.map((a) => [a.verb, a.withinDays?.value])).toEqual([
+    expect(rule.actions.map((a) => [a.verb, a.withinDays?.kind === 'number' ? a.withinDays.value : undefined])).toEqual([
       ['rectify', '90'],
       ['suspend', undefined],
     ]);

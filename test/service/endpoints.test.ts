@@ -191,17 +191,21 @@ describe('service endpoints (no auth)', () => {
     const r = await t.call('GET', '/openapi.json');
     expect(r.body.openapi).toBe('3.1.0');
     expect(Object.keys(r.body.paths).sort()).toEqual([
+      '/allocations/{name}',
       '/check',
+      '/declarations',
       '/health',
       '/metrics',
       '/openapi.json',
       '/ready',
+      '/rollups/{name}',
       '/rulesets',
       '/rulesets/{name}',
       '/rulesets/{name}/docs',
       '/rulesets/{name}/evaluate',
       '/rulesets/{name}/evaluate-batch',
       '/rulesets/{name}/schema',
+      '/samples/{name}',
     ]);
     const evaluate = r.body.paths['/rulesets/{name}/evaluate'].post;
     expect(evaluate.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual([
