@@ -228,7 +228,7 @@ export const RULE_SET_IR_SCHEMA: S = {
   title: 'jixiao compiled rule set (RuleSetIR)',
   ...obj(
     {
-      irVersion: { const: 1 },
+      irVersion: { enum: [1, 2] },
       name: str,
       label: str,
       version: str,

@@ -11,10 +11,16 @@
  */
 import type { ActionVerb, BinaryOp, CombineActionKind, CombineMode, MissingPolicy, NotApplicablePolicy, RoundingMode, Unit } from '../dsl/ast.js';
 
-export const IR_VERSION = 1;
+export const IR_VERSION = 2;
+/**
+ * Versions `loadIR` reads. Version 2 only added optional shapes (a dimension's or the framework's
+ * `aggregate`, `outcomes`), so a version-1 IR is a valid version-2 IR and is read unchanged.
+ */
+export const READABLE_IR_VERSIONS: readonly number[] = [1, 2];
 
 export interface RuleSetIR {
-  irVersion: typeof IR_VERSION;
+  /** `IR_VERSION` when compiled; a loaded IR may carry an older readable version. */
+  irVersion: 1 | typeof IR_VERSION;
   name: string;
   label?: string;
   version: string;
