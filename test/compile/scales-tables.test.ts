@@ -130,6 +130,18 @@ framework F {
     expect(r.dimensions[0]!.aggregation?.inputs).toEqual({ 'S/q1': '1', 'S/q2': '0' });
   });
 
+  it('a formula reading a mean dimension sees the points the scorecard gives it', () => {
+    const m = build(`framework F {
+  dimension S weight 50 { aggregate mean
+    indicator q1 weight 1 { score expert data.q1 }
+    indicator q2 weight 1 { score expert data.q2 } }
+  indicator echo weight 50 { value = S.points; score formula value / 50 * 100% }
+}`);
+    const r = evaluate(m, { id: '1', q1: 1, q2: 0.5 });
+    expect(r.dimensions[0]!.points).toBe(37.5);
+    expect(r.indicators.find((i) => i.path === 'echo')!.value).toBe(37.5);
+  });
+
   it('reports a scale method over values that are not on a scale (CMP262) or a missing table (CMP264)', () => {
     expect(codes(`framework F { dimension D weight 100 { aggregate weakest_link; indicator i weight 100 { score expert data.x } } }`)).toEqual(['1:40 CMP262']);
     expect(
