@@ -33,6 +33,11 @@ function scaleOfNode(n: RNode, env: Env): ScaleTy | undefined {
   return childScale(n, env);
 }
 
+/** The scale a dimension's `rating` is on (its aggregation method on a scale), or undefined. */
+export function ratingScale(n: RNode, env: Env): ScaleTy | undefined {
+  return n.kind === 'dimension' ? scaleOfNode(n, env) : undefined;
+}
+
 /** The one scale of a dimension's children, or undefined when they are not all on one scale. */
 function childScale(n: RNode, env: Env): ScaleTy | undefined {
   const scales = n.children.map((c) => scaleOfNode(c, env));

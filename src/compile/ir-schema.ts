@@ -27,7 +27,7 @@ const expr: S = {
     obj({ kind: lit('data'), path: arr(str) }, ['kind', 'path']),
     obj({ kind: lit('param'), name: str }, ['kind', 'name']),
     obj({ kind: lit('let'), name: str }, ['kind', 'name']),
-    obj({ kind: lit('node'), path: str, member: lit('value', 'points', 'score', 'status', 'target') }, ['kind', 'path', 'member']),
+    obj({ kind: lit('node'), path: str, member: lit('value', 'points', 'score', 'status', 'target', 'rating') }, ['kind', 'path', 'member']),
     obj({ kind: lit('self'), member: lit('value', 'target', 'weight') }, ['kind', 'member']),
     obj({ kind: lit('scorecard'), member: lit('grade', 'total', 'stage') }, ['kind', 'member']),
     obj({ kind: lit('context'), root: lit('previous', 'rectification'), path: { ...arr(str), minItems: 1 } }, ['kind', 'root', 'path']),

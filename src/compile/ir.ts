@@ -234,7 +234,8 @@ export type ExprIR =
   | { kind: 'param'; name: string }
   | { kind: 'let'; name: string }
   /** Another node's result: `预算执行率.value` → { path: '过程/预算执行率', member: 'value' }. */
-  | { kind: 'node'; path: string; member: 'value' | 'points' | 'score' | 'status' | 'target' }
+  /** `rating`: a dimension's label by its `aggregate` method on a scale (an indicator's is its value). */
+  | { kind: 'node'; path: string; member: 'value' | 'points' | 'score' | 'status' | 'target' | 'rating' }
   /** Inside an indicator: its own value, target or weight. */
   | { kind: 'self'; member: 'value' | 'target' | 'weight' }
   /**

@@ -85,7 +85,7 @@ function nodeValue(state: RecordState, path: string, member: NodeMember): Val {
     const o = outcomeOf(state, plan);
     if (member === 'status') return o.status;
     if (o.status !== 'scored') return fail(EVL.NODE_UNAVAILABLE, { path, member }, path);
-    if (member === 'value') return o.value;
+    if (member === 'value' || member === 'rating') return o.value;
     if (member === 'target') return o.frame.target;
     return o.points;
   }
@@ -93,6 +93,7 @@ function nodeValue(state: RecordState, path: string, member: NodeMember): Val {
   const outs = leaves.map((l) => outcomeOf(state, l));
   const applicable = outs.filter((o) => o.status !== 'not_applicable');
   if (member === 'status') return applicable.length ? 'scored' : 'not_applicable';
+  if (member === 'rating') return ratingOf(state, plan);
   if (member === 'points' || member === 'score') {
     if (!applicable.length) return fail(EVL.NODE_UNAVAILABLE, { path, member }, path);
     // `aggregate mean|min|max` of shares: the same points the scorecard gives the dimension.
@@ -118,6 +119,19 @@ function sharePoints(state: RecordState, d: DimensionPlan): Val {
   }
   const share = aggregate(d.ir.aggregate!, inputs).share;
   return share ? d.weight.times(share) : fail(EVL.NODE_UNAVAILABLE, { path: d.path, member: 'points' }, d.path);
+}
+
+/** A dimension's rating by its aggregation method on a scale, as the scorecard computes it; null when unrated. */
+function ratingOf(state: RecordState, d: DimensionPlan): Val {
+  const a = d.ir.aggregate;
+  if (!a || !('scale' in a) || !a.scale) return fail(EVL.NODE_UNAVAILABLE, { path: d.path, member: 'rating' }, d.path);
+  const inputs: AggregateInput[] = [];
+  for (const c of d.children) {
+    if (nodeValue(state, c.path, 'status') === 'not_applicable') continue;
+    const v = nodeValue(state, c.path, 'rating');
+    inputs.push({ path: c.path, label: typeof v === 'string' ? v : null, share: null });
+  }
+  return aggregate(a, inputs).rating ?? null;
 }
 
 function collectLeaves(d: DimensionPlan, out: IndicatorPlan[] = []): IndicatorPlan[] {

@@ -11,6 +11,7 @@ import { compileSource } from '../../src/compile/compile.js';
 import { loadIR } from '../../src/compile/load-ir.js';
 import type { RuleSetIR } from '../../src/compile/ir.js';
 import { evaluate } from '../../src/engine/index.js';
+import { createRecommender, createReferenceRecommender } from '../../src/recommend/index.js';
 import { renderProjectMarkdown } from '../../src/report/project.js';
 
 const SCALE = 'scale PEFA { A, B+, B, C+, C, D+, D, "D*" = D }\n';
@@ -149,6 +150,37 @@ framework F {
         `${SCALE}table M3 { A: A }\nframework F { scale 4 input data.a PEFA required\n dimension D weight 4 { aggregate table M2; ${rated('i', 'data.a')} } }`,
       ),
     ).toEqual(['4:41 CMP264']);
+  });
+});
+
+describe('a dimension rating read by name', () => {
+  const ir = build(`${SCALE}framework F {
+  grades { Good >= 8; Poor otherwise }
+  input data.d1 PEFA required
+  input data.d2 PEFA required
+  scale 16
+  dimension PI weight 8 { aggregate weakest_link; ${rated('a', 'data.d1')}; ${rated('b', 'data.d2')} }
+  indicator echo weight 8 { value = PI.rating; score formula if value >= "B+" then 100% else 0 }
+}
+rules R for F {
+  rule weak when PI.rating < B then flag "PI below B"
+  rule strong when PI.rating >= "B+" then flag "PI B+ or better"
+}`);
+
+  it('in a formula and in rules, on the compiled and the reference path alike', async () => {
+    for (const [record, rating, rule] of [
+      [{ id: '1', d1: 'A', d2: 'B' }, 'B+', 'strong'],
+      [{ id: '2', d1: 'A', d2: 'C' }, 'C+', 'weak'],
+    ] as const) {
+      const r = evaluate(ir, record);
+      expect([r.dimensions[0]!.rating, r.indicators.find((i) => i.path === 'echo')!.value]).toEqual([rating, rating]);
+      expect(
+        createRecommender(ir)
+          .recommend(r, record)
+          .map((x) => x.rule),
+      ).toEqual([rule]);
+      expect((await createReferenceRecommender(ir).recommend(r, record)).map((x) => x.rule)).toEqual([rule]);
+    }
   });
 });
 
