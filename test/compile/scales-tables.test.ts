@@ -50,6 +50,20 @@ describe('ordinal scales', () => {
     ]);
   });
 
+  it('min of a missing value is missing, whichever side it is on', () => {
+    const t = build(`${SCALE}framework F {
+  input data.a PEFA optional
+  input data.b PEFA optional
+  indicator x weight 50 { value = min(data.a, data.b); missing zero; score formula if value >= D then 100% else 0 }
+  indicator y weight 50 { value = min(data.b, data.a); missing zero; score formula if value >= D then 100% else 0 }
+}`);
+    const r = evaluate(t, { id: '1', a: 'B' });
+    expect(r.indicators.map((i) => [i.value, i.points])).toEqual([
+      [null, 0],
+      [null, 0],
+    ]);
+  });
+
   it('ranks "D*" as D: D* >= D holds, D* >= "D+" does not', () => {
     const t = build(`${SCALE}framework F {
   input data.a PEFA required
