@@ -12,7 +12,7 @@ import { loadIR } from '../../src/compile/load-ir.js';
 import type { RuleSetIR } from '../../src/compile/ir.js';
 import { evaluate } from '../../src/engine/index.js';
 import { createRecommender, createReferenceRecommender } from '../../src/recommend/index.js';
-import { renderProjectMarkdown } from '../../src/report/project.js';
+import { renderProjectHtml, renderProjectMarkdown } from '../../src/report/project.js';
 
 const SCALE = 'scale PEFA { A, B+, B, C+, C, D+, D, "D*" = D }\n';
 
@@ -283,5 +283,8 @@ describe('outcomes', () => {
     const md = renderProjectMarkdown(r, two, 'en');
     expect(md).toContain('Rated "Results Not Demonstrated"');
     expect(md).not.toContain('87.5');
+    const html = renderProjectHtml(r, two, 'en');
+    expect(html).not.toContain('87.5');
+    expect(html).toContain('Results Not Demonstrated');
   });
 });
