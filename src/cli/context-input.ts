@@ -16,12 +16,6 @@ import { hasSourceLine, printDiagnostics } from './diagnostics.js';
 import { displayPath } from './files.js';
 import type { CliIO } from './io.js';
 
-/** The option table entries, spread into a command's parseCommandArgs options. */
-export const CONTEXT_OPTIONS = {
-  previous: { type: 'string', multiple: true },
-  rectification: { type: 'string', multiple: true },
-} as const;
-
 export interface ContextValues {
   previous?: string[] | undefined;
   rectification?: string[] | undefined;

@@ -5,6 +5,8 @@
  */
 import { existsSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import type { CliIO } from './io.js';
+import { type Lang, msg } from './messages.js';
 import { removeStaleTemps, tempPathFor } from './temp-files.js';
 
 export interface FileCollection {
@@ -50,4 +52,15 @@ export function writeFileAtomic(target: string, text: string): void {
   const temp = tempPathFor(target);
   writeFileSync(temp, text);
   renameSync(temp, target);
+}
+
+/**
+ * The input files a command was given must exist before anything runs: a missing one is a usage
+ * error (exit 2) naming the path as typed, never a record "rejected" for want of a file. `-`
+ * (standard input) always exists. False when any is missing; each is named on stderr.
+ */
+export function inputsExist(paths: readonly string[], io: CliIO, lang: Lang): boolean {
+  const missing = paths.filter((p) => p !== '-' && !existsSync(resolve(io.cwd, p)));
+  for (const path of missing) io.stderr.write(`${msg(lang, 'notFound', path)}\n`);
+  return missing.length === 0;
 }

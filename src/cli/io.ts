@@ -13,10 +13,16 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
 }
 
-/** Exit codes shared by every command: 0 ok, 1 findings or failures, 2 usage or input errors. */
+/**
+ * Exit codes shared by every command: 0 ok, 1 findings or failures, 2 usage or input errors,
+ * 3 an internal error (a bug: a script can tell "fix your call" from "report this"). The
+ * README's table and `jixiao --help` list the same four.
+ */
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
+export const EXIT_INTERNAL = 3;
+export const EXIT_CODES = [EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL] as const;
 
 export function processIO(): CliIO {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env };

@@ -3,7 +3,7 @@
  * their own catalogues), in Chinese and English, in the one catalogue shape of
  * src/common/catalogue.ts with positional `{0}`, `{1}` … placeholders (`msg` passes its
  * arguments as a list). `--lang` picks the language; the default comes from LC_ALL / LANG (zh* →
- * Chinese, anything else → English). The usage text is one entry so `--help` prints it whole.
+ * Chinese, anything else → English). Help texts are generated from the command table (help.ts) with the words here.
  */
 import { defineCatalogue, render } from '../common/catalogue.js';
 import type { Lang } from '../common/lang.js';
@@ -12,64 +12,6 @@ export type { Lang } from '../common/lang.js';
 export { detectLang } from '../common/lang.js';
 
 export const CLI_MESSAGES = defineCatalogue('cli', {
-  usage: {
-    zh: `jixiao — 预算绩效规则引擎
-
-用法：
-  jixiao check <文件|目录…> [--format text|json] [--warnings-as-errors]   检查指标文件
-  jixiao compile <文件.ind…> [-o 输出.json] [--framework 名称] [--emit ir|rules|schema]
-  jixiao eval --rules <文件.ind|ir.json> [--policy 文件.ind…] [--framework 名称] <数据…|->
-              [--out 文件.ndjson|文件.json|文件.xlsx] [--format json|ndjson|table] [--errors 文件]
-              [--mapping 映射.yaml]           （数据：.yaml .json .ndjson .xlsx .csv）
-              [--trace none|summary|full] [--workers N]   （结果附带的计算过程；线程数）
-              [--previous 上年结果…] [--rectification 整改情况…]   （按记录编号关联）
-  jixiao report --rules <文件.ind|ir.json> [--policy 文件.ind…] <数据…> --out 目录      生成公开报告
-              [--format md,html] [--summary-only] [--mapping 映射.yaml]
-              [--previous 上年结果…] [--rectification 整改情况…]
-              [--pdf] [--narrative 评价说明.yaml] [--issuer 落款单位] [--date 日期]   （PDF；评价方文字；落款）
-  jixiao report --rules <文件.ind|ir.json> --results 结果.ndjson --out 目录
-  jixiao test [路径…] [--update]                                          运行测试用例
-  jixiao fmt <文件|目录…> [--check] [--stdout]                             统一排版
-  jixiao sample --rules <抽查.yaml> --seed N [--threshold 500万] [--share 10%] <数据…>   抽取复核项目
-  jixiao allocate --pool 金额 --factors <因素.yaml> [--rules 文件.ind] <结果|数据…>     因素法分配专项资金
-  jixiao rollup --rules <汇总.yaml> --entities <数据…> --members <规则.ind>[:框架] <数据…>   综合评价（两纳入三挂钩）
-              [--policy 文件.ind…] [--members …]… [--format json|table] [--out 文件]
-  jixiao rollup --rules <汇总.yaml> --manifest <清单.yaml> [--member-stage 阶段] [--format …]
-              [--previous 文件…] [--rectification 文件…]   （按编号提供各单位、各项目的上年结果与整改情况）
-  jixiao serve --rules <目录> [--port 8080] [--host 127.0.0.1]             启动评价服务
-  jixiao demo [--out 目录]                                                 运行示例城市
-
-通用选项：--lang zh|en，--help
-退出码：0 正常，1 发现问题或测试失败，2 用法或输入错误。`,
-    en: `jixiao — budget performance rules engine
-
-Usage:
-  jixiao check <files|dirs…> [--format text|json] [--warnings-as-errors]
-  jixiao compile <file.ind…> [-o out.json] [--framework NAME] [--emit ir|rules|schema]
-  jixiao eval --rules <file.ind|ir.json> [--policy file.ind…] [--framework NAME] <data…|->
-              [--out FILE.ndjson|FILE.json|FILE.xlsx] [--format json|ndjson|table] [--errors FILE]
-              [--mapping map.yaml]            (data: .yaml .json .ndjson .xlsx .csv)
-              [--trace none|summary|full] [--workers N]   (explanation per result; threads)
-              [--previous FILE…] [--rectification FILE…]   (context joined by record id)
-  jixiao report --rules <file.ind|ir.json> [--policy file.ind…] <data…> --out DIR
-              [--format md,html] [--summary-only] [--mapping map.yaml]
-              [--previous FILE…] [--rectification FILE…]
-              [--pdf] [--narrative texts.yaml] [--issuer NAME] [--date DATE]   (PDF; evaluator's text; signature)
-  jixiao report --rules <file.ind|ir.json> --results results.ndjson --out DIR
-  jixiao test [paths…] [--update]
-  jixiao fmt <files|dirs…> [--check] [--stdout]
-  jixiao sample --rules <sample.yaml> --seed N [--threshold 500万] [--share 10%] <data…>
-  jixiao allocate --pool AMOUNT --factors <factors.yaml> [--rules file.ind] <results|data…>
-  jixiao rollup --rules <rollup.yaml> --entities <data…> --members <rules.ind>[:FRAMEWORK] <data…>
-              [--policy file.ind…] [--members …]… [--format json|table] [--out FILE]
-  jixiao rollup --rules <rollup.yaml> --manifest <manifest.yaml> [--member-stage STAGE] [--format …]
-              [--previous FILE…] [--rectification FILE…]   (context of each entity and member, by id)
-  jixiao serve --rules <dir> [--port 8080] [--host 127.0.0.1]
-  jixiao demo [--out DIR]
-
-Common options: --lang zh|en, --help
-Exit codes: 0 ok, 1 problems found or tests failed, 2 usage or input errors.`,
-  },
   unknownCommand: { zh: '未知命令“{0}”', en: 'unknown command "{0}"' },
   missingArgument: { zh: '{0} 需要 {1}', en: '{0} needs {1}' },
   badOption: { zh: '{0}', en: '{0}' },
@@ -132,6 +74,12 @@ Exit codes: 0 ok, 1 problems found or tests failed, 2 usage or input errors.`,
   },
   internalError: { zh: '内部错误——请连同引发它的输入一起报告', en: 'internal error — please report it with the input that caused it' },
   optionUnknown: { zh: '未知选项“{0}”', en: "Unknown option '{0}'" },
+  optionUnknownSuggest: { zh: '未知选项“{0}”；是否想输入 {1}？', en: "Unknown option '{0}'; did you mean {1}?" },
+  commandUnknownSuggest: { zh: '未知命令“{0}”；是否想输入 jixiao {1}？', en: 'unknown command "{0}"; did you mean jixiao {1}?' },
+  langBad: { zh: '--lang 只能是 {0} 之一（收到“{1}”）', en: '--lang must be one of {0} (got "{1}")' },
+  langMissing: { zh: '--lang 后面缺少语言（{0}）', en: '--lang needs a language ({0})' },
+  seeHelp: { zh: '用法见 jixiao {0} --help', en: 'see jixiao {0} --help' },
+  seeGlobalHelp: { zh: '用法见 jixiao --help', en: 'see jixiao --help' },
   optionNeedsValue: { zh: '选项 {0} 后面缺少取值', en: "Option '{0} <value>' argument missing" },
   optionTakesNoValue: { zh: '选项 {0} 不接受取值', en: "Option '{0}' does not take an argument" },
   optionOneOf: { zh: '{0} 只能是 {1} 之一（收到“{2}”）', en: '{0} must be one of {1} (got "{2}")' },
@@ -172,6 +120,28 @@ export const CLI_WORDS = defineCatalogue('cli-words', {
   rollupRecommendations: { zh: '挂钩建议', en: 'linkage recommendations' },
   rollupNoScore: { zh: '无得分', en: 'no score' },
   rollupExcluded: { zh: '未计入', en: 'left out' },
+  helpUsage: { zh: '用法：', en: 'Usage:' },
+  helpOptions: { zh: '选项：', en: 'Options:' },
+  helpCommon: { zh: '通用选项：', en: 'Common options:' },
+  helpCommands: { zh: '命令：', en: 'Commands:' },
+  helpMore: {
+    zh: '各命令的选项：jixiao <命令> --help（或 jixiao help <命令>）',
+    en: "A command's options: jixiao <command> --help (or jixiao help <command>)",
+  },
+  helpExitCodes: { zh: '退出码：', en: 'Exit codes:' },
+  helpRepeatable: { zh: '（可重复）', en: ' (repeatable)' },
+  helpTitle: { zh: 'jixiao — 预算绩效规则引擎', en: 'jixiao — budget performance rules engine' },
+  helpArgs: { zh: '[选项]', en: '[options]' },
+  exit0: { zh: '正常', en: 'ok' },
+  exit1: {
+    zh: '发现问题：检查出错误、记录被拒绝或未能完整评分、测试失败、有文件需要重新排版',
+    en: 'problems found: errors in checked files, rejected or partly scored records, failing tests, files to reformat',
+  },
+  exit2: {
+    zh: '用法或输入错误：选项有误、输入文件缺失或无法读取、规则无法编译、缺少可选依赖包',
+    en: 'usage or input error: a bad option, a missing or unreadable input file, rules that do not compile, a missing optional package',
+  },
+  exit3: { zh: '内部错误：jixiao 自身的缺陷，请连同输入一起报告', en: 'internal error: a bug in jixiao; please report it with the input' },
   progressEvaluating: { zh: '评价', en: 'evaluating' },
   progressReport: { zh: '报告', en: 'report' },
 });

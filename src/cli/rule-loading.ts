@@ -11,6 +11,7 @@ import { loadIR } from '../compile/load-ir.js';
 import type { RuleSetIR } from '../compile/ir.js';
 import { hasErrors } from '../common/diagnostic.js';
 import { printDiagnostics } from './diagnostics.js';
+import { inputsExist } from './files.js';
 import { type CliIO, write } from './io.js';
 import { type Lang, msg } from './messages.js';
 
@@ -21,6 +22,12 @@ export interface RuleSource {
 }
 
 export function loadRuleSet(source: RuleSource, io: CliIO, lang: Lang): RuleSetIR | undefined {
+  return loadRuleSets(source, io, lang)?.ir;
+}
+
+/** Like loadRuleSet, plus every framework the files declare (one IR each; a saved IR is its own). */
+export function loadRuleSets(source: RuleSource, io: CliIO, lang: Lang): { ir: RuleSetIR; all: RuleSetIR[] } | undefined {
+  if (!inputsExist([source.rules, ...source.policies], io, lang)) return undefined;
   const rulesPath = resolve(io.cwd, source.rules);
   if (rulesPath.endsWith('.json')) {
     let json: unknown;
@@ -32,11 +39,11 @@ export function loadRuleSet(source: RuleSource, io: CliIO, lang: Lang): RuleSetI
     }
     const { ir, diagnostics } = loadIR(json, '<ir>', lang);
     printDiagnostics(diagnostics, io, lang);
-    return hasErrors(diagnostics) ? undefined : ir;
+    return hasErrors(diagnostics) || !ir ? undefined : { ir, all: [ir] };
   }
   const entries = [rulesPath, ...source.policies.map((p) => resolve(io.cwd, p))];
   const options = source.framework ? { framework: source.framework, lang } : { lang };
-  const { ir, diagnostics } = compile(entries, options);
+  const { ir, rulesets, diagnostics } = compile(entries, options);
   printDiagnostics(
     diagnostics.filter((d) => d.severity === 'error'),
     io,
@@ -47,5 +54,5 @@ export function loadRuleSet(source: RuleSource, io: CliIO, lang: Lang): RuleSetI
     write(io.stderr, hasErrors(diagnostics) ? msg(lang, 'compileFailed') : msg(lang, 'noFramework', source.rules));
     return undefined;
   }
-  return ir;
+  return { ir, all: rulesets };
 }

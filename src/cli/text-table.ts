@@ -15,3 +15,24 @@ export function alignColumns(rows: readonly (readonly string[])[]): string[] {
 export function padDisplay(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
+
+/**
+ * Breaks `text` into lines of at most `width` display columns: at spaces for words, anywhere
+ * between two wide (Chinese) characters, never inside a Latin word; a word longer than the
+ * width stays whole on its own line.
+ */
+export function wrapDisplay(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const piece of text.match(/[^\s\u2e80-\u9fff\uff00-\uffef]+|[\u2e80-\u9fff\uff00-\uffef]|\s+/g) ?? []) {
+    const space = /^\s+$/.test(piece);
+    if (displayWidth(line + piece) <= width || line.trim() === '') {
+      if (!(space && line === '')) line += piece;
+      continue;
+    }
+    lines.push(line.trimEnd());
+    line = space ? '' : piece;
+  }
+  if (line.trim() !== '') lines.push(line.trimEnd());
+  return lines;
+}

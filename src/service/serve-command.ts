@@ -7,26 +7,17 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { startServer, DEFAULT_LIMITS, type StartOptions } from './server.js';
+import { startServer, type StartOptions } from './server.js';
+import { SERVE_OPTIONS } from './serve-options.js';
 import type { Toolchain } from './toolchain.js';
 
-export const SERVE_USAGE = `Usage: jixiao serve --rules <dir> [options]
-
-  --rules <dir>          folder of *.ind files to serve (watched; reloads on change)
-  --port <n>             port to listen on (default 8080; 0 picks a free one)
-  --host <addr>          address to bind (default 127.0.0.1)
-  --token <secret>       require Authorization: Bearer <secret> (or env JIXIAO_TOKEN)
-  --decision-log <file>  append every evaluation to this NDJSON file
-  --decision-log-max-size <size>
-                         rotate the decision log before it passes this size, e.g. 100mb
-                         (the full file is renamed <name>.<UTC time>.<ext>)
-  --decision-log-rotate daily
-                         also rotate when the UTC day changes
-  --max-body <size>      largest request body, e.g. 10mb, 512kb (default 10mb)
-  --max-records <n>      most records per batch request (default ${DEFAULT_LIMITS.maxRecords})
-  --timeout-ms <n>       time limit per request (default ${DEFAULT_LIMITS.timeoutMs})
-  --no-watch             do not reload when files change
-`;
+/** The usage `jixiao serve` prints on a usage error, from the same table the CLI's help reads. */
+export const SERVE_USAGE = `Usage: jixiao serve --rules <dir> [options]\n\n${Object.entries(SERVE_OPTIONS)
+  .map(([name, o]) => {
+    const flag = 'value' in o ? `--${name} <${o.value.en}>` : `--${name}`;
+    return flag.length < 30 ? `  ${flag.padEnd(30)} ${o.help.en}` : `  ${flag}\n  ${''.padEnd(30)} ${o.help.en}`;
+  })
+  .join('\n')}\n`;
 
 export class UsageError extends Error {}
 
@@ -52,20 +43,8 @@ function readServeArgv(argv: string[]) {
     return parseArgs({
       args: argv,
       allowPositionals: false,
-      options: {
-        rules: { type: 'string' },
-        port: { type: 'string' },
-        host: { type: 'string' },
-        token: { type: 'string' },
-        'decision-log': { type: 'string' },
-        'decision-log-max-size': { type: 'string' },
-        'decision-log-rotate': { type: 'string' },
-        'max-body': { type: 'string' },
-        'max-records': { type: 'string' },
-        'timeout-ms': { type: 'string' },
-        'no-watch': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      // the table's entries are parseArgs option configs plus help texts parseArgs ignores
+      options: { ...SERVE_OPTIONS, help: { type: 'boolean', short: 'h' } },
     });
   } catch (err) {
     throw new UsageError(err instanceof Error ? err.message : String(err));

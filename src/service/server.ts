@@ -21,6 +21,8 @@ import { installProblemHandlers } from './problem.js';
 import { RuleSetRegistry } from './registry.js';
 import { registerEvaluateRoutes } from './routes-evaluate.js';
 import { registerLoopRoutes } from './routes-loop.js';
+import { DEFAULT_LIMITS } from './limits.js';
+import { packageVersion } from '../common/version.js';
 import { registerMetaRoutes } from './routes-meta.js';
 import { metricsSchema, openapiRouteSchema, sharedSchemas } from './schemas.js';
 import type { Toolchain } from './toolchain.js';
@@ -56,7 +58,7 @@ export interface ServerOptions {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-export const DEFAULT_LIMITS: ServiceLimits = { maxBodyBytes: 10 * 1024 * 1024, maxRecords: 10_000, timeoutMs: 30_000 };
+export { DEFAULT_LIMITS };
 
 export interface ServiceHandle {
   registry: RuleSetRegistry;
@@ -166,7 +168,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
     openapi ??= buildOpenApi(
       collector,
       sharedSchemas,
-      { title: 'jixiao evaluator service', version: '0.1.0', description: 'Budget performance evaluation over loaded indicator rule sets' },
+      { title: 'jixiao evaluator service', version: packageVersion(), description: 'Budget performance evaluation over loaded indicator rule sets' },
       options.token !== undefined && options.token !== '',
     );
     return openapi;

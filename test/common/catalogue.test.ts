@@ -29,6 +29,7 @@ import { ROL_MESSAGES, ROL_TERMS } from '../../src/rollup/messages.js';
 import { PROBLEM_TITLES, SERVICE_MESSAGES } from '../../src/service/messages.js';
 import { REPORT_MESSAGES } from '../../src/report/i18n/messages.js';
 import { REPORT_CLI_MESSAGES } from '../../src/cli/report/report-messages.js';
+import { BENCH_WORDS, EXPLAIN_WORDS, INSPECT_WORDS } from '../../src/cli/tool-messages.js';
 
 const SRC = fileURLToPath(new URL('../../src', import.meta.url));
 const HAN = /[\u4e00-\u9fff]/;
@@ -70,6 +71,9 @@ const KNOWN: Record<string, { catalogue: Catalogue; diagnostics: boolean }> = {
   'service-titles': { catalogue: PROBLEM_TITLES, diagnostics: false },
   report: { catalogue: REPORT_MESSAGES, diagnostics: false },
   'report-cli': { catalogue: REPORT_CLI_MESSAGES, diagnostics: false },
+  'cli-explain': { catalogue: EXPLAIN_WORDS, diagnostics: false },
+  'cli-inspect': { catalogue: INSPECT_WORDS, diagnostics: false },
+  'cli-bench': { catalogue: BENCH_WORDS, diagnostics: false },
 };
 
 /** Files still on their old shape (each must export a catalogue once it moves): none left. */

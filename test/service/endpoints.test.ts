@@ -3,6 +3,7 @@
  * HTTP contract, not scoring): status codes, problem+json shapes, auth, limits, hash pinning,
  * batch formats and the OpenAPI document. Responses are checked against the routes' own schemas.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { problemSchema } from '../../src/service/problem.js';
 import * as S from '../../src/service/schemas.js';
@@ -190,6 +191,8 @@ describe('service endpoints (no auth)', () => {
   it('GET /openapi.json is an OpenAPI 3.1 document of every route', async () => {
     const r = await t.call('GET', '/openapi.json');
     expect(r.body.openapi).toBe('3.1.0');
+    const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(r.body.info.version, 'the version jixiao --version prints').toBe(manifest.version);
     expect(Object.keys(r.body.paths).sort()).toEqual([
       '/allocations/{name}',
       '/check',

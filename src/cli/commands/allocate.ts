@@ -16,24 +16,21 @@ import { allocationInput, parseFactorFile } from '../../rollup/factors.js';
 import { readAllRecords, readDeclarationFile } from '../../rollup/load.js';
 import { parseAmount } from '../../rollup/quantity.js';
 import { parseCommandArgs } from '../args.js';
+import { ALLOCATE } from '../command-table.js';
 import { locatedAt, printDiagnostics } from '../diagnostics.js';
+import { inputsExist } from '../files.js';
 import { type CliIO, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
 import { msg, type Lang } from '../messages.js';
 import { loadRuleSet } from '../rule-loading.js';
 
 export async function allocateCommand(args: string[], io: CliIO, lang: Lang): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    pool: { type: 'string' },
-    factors: { type: 'string' },
-    rules: { type: 'string', short: 'r' },
-    policy: { type: 'string', multiple: true },
-    framework: { type: 'string' },
-  });
+  const { values, positionals } = parseCommandArgs(args, ALLOCATE);
   if (!values.pool || !values.factors) throw new UsageError(msg(lang, 'allocateNeedsPoolAndFactors'));
   if (positionals.length === 0) throw new UsageError(msg(lang, 'allocateNoRecipients'));
   const pool = parseAmount(values.pool);
   if (!pool || pool.isNegative() || pool.decimalPlaces() > 2) throw new UsageError(msg(lang, 'allocateBadPool', values.pool));
 
+  if (!inputsExist([values.factors, ...positionals], io, lang)) return EXIT_USAGE;
   const factorFile = resolve(io.cwd, values.factors);
   const read = readDeclarationFile(factorFile, values.factors, lang);
   const parsed = read.value === undefined ? read : parseFactorFile(read.value, values.factors, lang);

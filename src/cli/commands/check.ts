@@ -5,16 +5,14 @@
  * fail unless `--warnings-as-errors`), 1 when there are problems, 2 for usage or I/O errors.
  */
 import { oneOf, parseCommandArgs } from '../args.js';
+import { CHECK } from '../command-table.js';
 import { checkIndicatorFiles, printDiagnostics } from '../diagnostics.js';
 import { collectFiles, displayPath } from '../files.js';
 import { type CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
 import { type Lang, msg } from '../messages.js';
 
 export async function checkCommand(args: string[], io: CliIO, lang: Lang): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    format: { type: 'string' },
-    'warnings-as-errors': { type: 'boolean' },
-  });
+  const { values, positionals } = parseCommandArgs(args, CHECK);
   const format = oneOf(values.format, ['text', 'json'] as const, '--format', 'text');
   if (positionals.length === 0) throw new UsageError(msg(lang, 'missingArgument', 'check', '<files|dirs…>'));
 

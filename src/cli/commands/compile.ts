@@ -6,17 +6,14 @@
 import { resolve } from 'node:path';
 import { emitRules } from '../../recommend/index.js';
 import { oneOf, parseCommandArgs } from '../args.js';
+import { COMPILE } from '../command-table.js';
 import { writeFileAtomic } from '../files.js';
 import { type CliIO, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
 import { type Lang, msg } from '../messages.js';
 import { loadRuleSet } from '../rule-loading.js';
 
 export async function compileCommand(args: string[], io: CliIO, lang: Lang): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    out: { type: 'string', short: 'o' },
-    framework: { type: 'string' },
-    emit: { type: 'string' },
-  });
+  const { values, positionals } = parseCommandArgs(args, COMPILE);
   const emit = oneOf(values.emit, ['ir', 'rules', 'schema'] as const, '--emit', 'ir');
   const [first, ...policies] = positionals;
   if (!first) throw new UsageError(msg(lang, 'missingArgument', 'compile', '<file.ind>'));

@@ -11,6 +11,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCommandArgs } from '../args.js';
+import { DEMO } from '../command-table.js';
 import { displayPath } from '../files.js';
 import { type CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, write } from '../io.js';
 import { cliWord, msg, type Lang } from '../messages.js';
@@ -23,7 +24,7 @@ import { documentLang, type CommandContext } from '../report/document-lang.js';
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export async function demoCommand(args: string[], io: CliIO, lang: Lang, context?: CommandContext): Promise<number> {
-  const { values } = parseCommandArgs(args, { out: { type: 'string', short: 'o' } });
+  const { values } = parseCommandArgs(args, DEMO);
   const outDir = resolve(io.cwd, values.out ?? 'demo-output');
   if (!existsSync(join(PACKAGE_ROOT, 'examples/demo-city/index.yaml'))) {
     write(io.stderr, `jixiao demo: ${msg(lang, 'demoDataMissing', PACKAGE_ROOT)}`);

@@ -22,33 +22,22 @@ import { TRACE_LEVELS, type EvaluationResult } from '../../engine/result.js';
 import { assessParallel } from '../../pipeline/parallel.js';
 import type { ResultSummary, SerializedResult } from '../../pipeline/parallel-protocol.js';
 import { oneOf, parseCommandArgs, wholeNumberOption } from '../args.js';
+import { EVAL } from '../command-table.js';
 import { AdjacentLines } from '../adjacent-lines.js';
 import { openSink } from '../sink.js';
-import { displayPath } from '../files.js';
+import { displayPath, inputsExist } from '../files.js';
 import { type CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
 import { type Lang, msg } from '../messages.js';
 import { createProgress } from '../progress.js';
 import { loadRuleSet } from '../rule-loading.js';
-import { CONTEXT_OPTIONS, loadCliContext, reportUnmatched } from '../context-input.js';
+import { loadCliContext, reportUnmatched } from '../context-input.js';
 import { formatResultTable } from '../result-table.js';
 import { tapInfo } from '../report/info-tap.js';
 import { ResultsSpool } from '../report/results-spool.js';
 import { loadMapping, sheetReadOptions } from '../report/sheet-input.js';
 
 export async function evalCommand(args: string[], io: CliIO, lang: Lang): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    rules: { type: 'string', short: 'r' },
-    policy: { type: 'string', multiple: true },
-    framework: { type: 'string' },
-    out: { type: 'string', short: 'o' },
-    format: { type: 'string' },
-    errors: { type: 'string' },
-    stage: { type: 'string' },
-    workers: { type: 'string' },
-    mapping: { type: 'string' },
-    trace: { type: 'string' },
-    ...CONTEXT_OPTIONS,
-  });
+  const { values, positionals } = parseCommandArgs(args, EVAL);
   if (!values.rules) throw new UsageError(msg(lang, 'missingArgument', 'eval', '--rules <file.ind|ir.json>'));
   if (positionals.length === 0) throw new UsageError(msg(lang, 'missingArgument', 'eval', '<data…|->'));
   const requested = values.format ? oneOf(values.format, ['json', 'ndjson', 'table'] as const, '--format', 'json') : undefined;
@@ -57,6 +46,7 @@ export async function evalCommand(args: string[], io: CliIO, lang: Lang): Promis
 
   const ir = loadRuleSet({ rules: values.rules, policies: values.policy ?? [], ...(values.framework ? { framework: values.framework } : {}) }, io, lang);
   if (!ir) return EXIT_USAGE;
+  if (!inputsExist(positionals, io, lang)) return EXIT_USAGE;
   const mapping = loadMapping(values.mapping, io, lang);
   if (mapping === undefined) return EXIT_USAGE;
   const context = await loadCliContext(values, io, lang);

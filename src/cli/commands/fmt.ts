@@ -11,15 +11,13 @@ import { formatDiagnostic } from '../../compile/code-frame.js';
 import { formatSource } from '../../fmt/format.js';
 import { fmtMsg } from '../../fmt/messages.js';
 import { parseCommandArgs } from '../args.js';
+import { FMT } from '../command-table.js';
 import { collectFiles, displayPath, writeFileAtomic } from '../files.js';
 import { type CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
 import { type Lang, msg } from '../messages.js';
 
 export async function fmtCommand(args: string[], io: CliIO, lang: Lang): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    check: { type: 'boolean' },
-    stdout: { type: 'boolean' },
-  });
+  const { values, positionals } = parseCommandArgs(args, FMT);
   const check = values.check === true;
   const toStdout = values.stdout === true;
   if (positionals.length === 0) throw new UsageError(msg(lang, 'missingArgument', 'fmt', '<files|dirs…>'));

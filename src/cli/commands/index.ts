@@ -1,6 +1,6 @@
 /**
- * The command table: name → a loader of its implementation. Each command file owns its options
- * and help. Commands load on first use so that `jixiao --version` or `jixiao check` never pays
+ * The dispatcher's table: name → a loader of its implementation. The options and help of each
+ * command are declared in command-table.ts (a test keeps both tables the same set of names). Commands load on first use so that `jixiao --version` or `jixiao check` never pays
  * for the service, the report renderers or the spreadsheet reader.
  */
 import type { CliIO } from '../io.js';
@@ -27,4 +27,8 @@ export const commands: Record<string, CommandLoader> = {
   sample: async () => (await import('./sample.js')).sampleCommand,
   allocate: async () => (await import('./allocate.js')).allocateCommand,
   rollup: async () => (await import('./rollup.js')).rollupCommand,
+  explain: async () => (await import('./explain.js')).explainCommand,
+  inspect: async () => (await import('./inspect.js')).inspectCommand,
+  bench: async () => (await import('./bench.js')).benchCommand,
+  completion: async () => (await import('./completion.js')).completionCommand,
 };

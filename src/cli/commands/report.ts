@@ -20,7 +20,8 @@ import type { EvaluationResult } from '../../engine/result.js';
 import type { ProjectInfo } from '../../report/input.js';
 import { assessParallel } from '../../pipeline/parallel.js';
 import { parseCommandArgs, wholeNumberOption } from '../args.js';
-import { displayPath } from '../files.js';
+import { REPORT } from '../command-table.js';
+import { displayPath, inputsExist } from '../files.js';
 import { type CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
 import { cliWord, type Lang, msg } from '../messages.js';
 import { createProgress } from '../progress.js';
@@ -28,7 +29,7 @@ import { tapInfo } from '../report/info-tap.js';
 import { ReportWriter, type ReportFormat } from '../report/report-writer.js';
 import { loadMapping, sheetReadOptions } from '../report/sheet-input.js';
 import { loadRuleSet } from '../rule-loading.js';
-import { CONTEXT_OPTIONS, loadCliContext, reportUnmatched } from '../context-input.js';
+import { loadCliContext, reportUnmatched } from '../context-input.js';
 import { defaultWorkers } from './eval.js';
 import { documentLang, type CommandContext } from '../report/document-lang.js';
 import { loadNarratives, type ReportTexts } from '../report/narratives.js';
@@ -43,23 +44,7 @@ interface Rendered {
 }
 
 export async function reportCommand(args: string[], io: CliIO, lang: Lang, commandContext?: CommandContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    rules: { type: 'string', short: 'r' },
-    policy: { type: 'string', multiple: true },
-    framework: { type: 'string' },
-    results: { type: 'string', multiple: true },
-    out: { type: 'string', short: 'o' },
-    format: { type: 'string' },
-    'summary-only': { type: 'boolean' },
-    mapping: { type: 'string' },
-    stage: { type: 'string' },
-    workers: { type: 'string' },
-    pdf: { type: 'boolean' },
-    narrative: { type: 'string' },
-    issuer: { type: 'string' },
-    date: { type: 'string' },
-    ...CONTEXT_OPTIONS,
-  });
+  const { values, positionals } = parseCommandArgs(args, REPORT);
   const docLang = documentLang(lang, commandContext);
   if (!values.rules) throw new UsageError(msg(lang, 'missingArgument', 'report', '--rules <file.ind|ir.json>'));
   if (!values.out) throw new UsageError(msg(lang, 'missingArgument', 'report', '--out <dir>'));
@@ -78,6 +63,7 @@ export async function reportCommand(args: string[], io: CliIO, lang: Lang, comma
   }
   const workers = values.workers === undefined ? defaultWorkers([...positionals, ...resultFiles], io.cwd) : wholeNumberOption(values.workers, '--workers', 0);
 
+  if (!inputsExist([...positionals, ...resultFiles], io, lang)) return EXIT_USAGE;
   const ir = loadRuleSet({ rules: values.rules, policies: values.policy ?? [], ...(values.framework ? { framework: values.framework } : {}) }, io, lang);
   if (!ir) return EXIT_USAGE;
   const mapping = loadMapping(values.mapping, io, lang);

@@ -19,7 +19,8 @@ import { hasErrors, type Diagnostic } from '../../common/diagnostic.js';
 import { parseRollupDeclaration, runRollup, type RollupDeclaration } from '../../rollup/index.js';
 import { readDeclarationFile } from '../../rollup/load.js';
 import { oneOf, parseCommandTokens } from '../args.js';
-import { CONTEXT_OPTIONS, loadCliContext, reportUnmatched } from '../context-input.js';
+import { ROLLUP } from '../command-table.js';
+import { loadCliContext, reportUnmatched } from '../context-input.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { displayPath } from '../files.js';
 import { type CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
@@ -30,17 +31,7 @@ import { loadRuleSet } from '../rule-loading.js';
 import { openSink } from '../sink.js';
 
 export async function rollupCommand(args: string[], io: CliIO, lang: Lang): Promise<number> {
-  const { values, tokens } = parseCommandTokens(args, {
-    rules: { type: 'string', short: 'r' },
-    entities: { type: 'string', multiple: true },
-    members: { type: 'string', multiple: true },
-    policy: { type: 'string', multiple: true },
-    manifest: { type: 'string' },
-    'member-stage': { type: 'string' },
-    format: { type: 'string' },
-    out: { type: 'string', short: 'o' },
-    ...CONTEXT_OPTIONS,
-  });
+  const { values, tokens } = parseCommandTokens(args, ROLLUP);
   const format = oneOf(values.format, ['json', 'table'] as const, '--format', 'json');
   const flagged = values.entities !== undefined || values.members !== undefined || values.policy !== undefined || tokens.some((t) => t.kind === 'positional');
   if (values.manifest !== undefined && flagged) throw new UsageError(msg(lang, 'rollupManifestAndFlags'));

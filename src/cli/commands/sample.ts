@@ -4,7 +4,8 @@
  * matching the declared high-risk criteria, plus a seeded random share of the rest — and prints
  * deterministic JSON: each pick with every reason it was picked (see src/rollup/sample.ts).
  * The same declaration, seed and records always give byte-identical output. Exit 0 ok, 1 when
- * some record could not be read or judged (still printed), 2 for usage or declaration errors.
+ * some record could not be read or judged (still printed), 2 for usage or declaration errors and
+ * input files that do not exist.
  * Diagnostics go through the shared printer (code frames, `--lang`).
  */
 import { resolve } from 'node:path';
@@ -13,17 +14,14 @@ import { parseAmount, parsePercent } from '../../rollup/quantity.js';
 import { readAllRecords, readDeclarationFile } from '../../rollup/load.js';
 import { parseSampleDeclaration, sample } from '../../rollup/sample.js';
 import { parseCommandArgs } from '../args.js';
+import { SAMPLE } from '../command-table.js';
 import { locatedAt, printDiagnostics } from '../diagnostics.js';
+import { inputsExist } from '../files.js';
 import { type CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, write } from '../io.js';
 import { msg, type Lang } from '../messages.js';
 
 export async function sampleCommand(args: string[], io: CliIO, lang: Lang): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    rules: { type: 'string', short: 'r' },
-    seed: { type: 'string' },
-    threshold: { type: 'string' },
-    share: { type: 'string' },
-  });
+  const { values, positionals } = parseCommandArgs(args, SAMPLE);
   if (!values.rules) throw new UsageError(msg(lang, 'sampleNeedsRules'));
   if (values.seed === undefined || !/^\d+$/.test(values.seed) || Number(values.seed) > 0xffffffff) {
     throw new UsageError(msg(lang, 'sampleBadSeed'));
@@ -34,6 +32,7 @@ export async function sampleCommand(args: string[], io: CliIO, lang: Lang): Prom
   const share = values.share === undefined ? undefined : parsePercent(values.share);
   if (share === null || (share && (share.isNegative() || share.greaterThan(1)))) throw new UsageError(msg(lang, 'sampleBadShare', String(values.share)));
 
+  if (!inputsExist([values.rules, ...positionals], io, lang)) return EXIT_USAGE;
   const declarationFile = resolve(io.cwd, values.rules);
   const read = readDeclarationFile(declarationFile, values.rules, lang);
   const parsed = read.value === undefined ? read : parseSampleDeclaration(read.value, values.rules, lang);

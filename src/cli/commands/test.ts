@@ -10,14 +10,12 @@ import { createRecommender, type Recommender } from '../../recommend/index.js';
 import { formatTestReport, runTestFiles } from '../../testing/index.js';
 import { testMessage } from '../../testing/messages.js';
 import { oneOf, parseCommandArgs } from '../args.js';
+import { TEST } from '../command-table.js';
 import { type CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, write } from '../io.js';
 import type { Lang } from '../messages.js';
 
 export async function testCommand(args: string[], io: CliIO, lang: Lang): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    update: { type: 'boolean' },
-    format: { type: 'string' },
-  });
+  const { values, positionals } = parseCommandArgs(args, TEST);
   const format = oneOf(values.format, ['text', 'json'] as const, '--format', 'text');
   const paths = (positionals.length > 0 ? positionals : ['.']).map((p) => resolve(io.cwd, p));
 

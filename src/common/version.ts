@@ -1,6 +1,7 @@
 /**
  * The version the command line prints: read from the package's own package.json, so a release
- * changes it in one place. The file sits two folders up from both src/cli and dist/cli.
+ * changes it in one place; the CLI and the service (its OpenAPI info.version) both print it.
+ * The file sits two folders up from src/common and dist/common alike.
  */
 import { readFileSync } from 'node:fs';
 
