@@ -23,6 +23,9 @@ export function cellText(c: TableCell): string {
   return c.kind === 'label' ? c.text : c.value;
 }
 
+const DIMENSION = { zh: '维度', en: 'dimension' };
+const FRAMEWORK = { zh: '框架', en: 'framework' };
+
 const SCALE_METHODS = new Set(['weakest_link', 'table']);
 
 /** The scale of a node's result: its value's scale, or the scale its aggregation rates on. */
@@ -61,7 +64,7 @@ export function lowerAggregate(n: RNode, env: Env, accept: Accept): AggregateIR 
   if (needsScale) {
     const off = scales.find((x) => x.s === undefined);
     if (off || !scale) {
-      accept('CMP262', n.file, a.range, { name: n.name, method: a.method, child: off?.c.name ?? n.name });
+      accept('CMP262', n.file, a.range, { what: n.path.length ? DIMENSION : FRAMEWORK, name: n.name, method: a.method, child: off?.c.name ?? n.name });
       return undefined;
     }
   }
@@ -95,7 +98,7 @@ export function lowerFrameworkAggregate(rf: RFramework, env: Env, accept: Accept
   };
   const ir = lowerAggregate(top, env, accept);
   if (ir && !('scale' in ir && ir.scale)) {
-    accept('CMP262', rf.file, a.range, { name: rf.name, method: a.method, child: rf.roots[0]?.name ?? rf.name });
+    accept('CMP262', rf.file, a.range, { what: FRAMEWORK, name: rf.name, method: a.method, child: rf.roots[0]?.name ?? rf.name });
     return undefined;
   }
   return ir;

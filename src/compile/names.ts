@@ -56,7 +56,13 @@ export function resolveRef(e: Ref, ctx: ExprCtx): Lowered {
   if (node.kind === 'indicator' && (irMember === 'value' || m === 'target')) return { ir, ty: ctx.env.valueTy(node) };
   if (m === 'rating') {
     const scale = ratingScale(node, ctx.env);
-    if (!scale) ctx.env.accept('CMP262', ctx.file, e.range, { name: node.name, method: 'rating', child: node.children[0]?.name ?? node.name });
+    if (!scale)
+      ctx.env.accept('CMP262', ctx.file, e.range, {
+        what: { zh: '维度', en: 'dimension' },
+        name: node.name,
+        method: 'rating',
+        child: node.children[0]?.name ?? node.name,
+      });
     return { ir, ty: scale ? { k: 'str', scale } : ANY };
   }
   return { ir, ty: m === 'status' ? STR : num(SCORE) };
