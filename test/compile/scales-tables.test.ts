@@ -145,6 +145,13 @@ framework F {
     expect(r.dimensions[0]!.aggregation?.inputs).toEqual({ 'S/q1': '1', 'S/q2': '0' });
   });
 
+  it('min on a scale keeps the weighted sum, so its weights must add up (CMP301)', () => {
+    expect(
+      codes(`${SCALE}framework F { scale 4 input data.a PEFA required
+ dimension D weight 4 { aggregate min; ${rated('x', 'data.a')}; ${rated('y', 'data.a')} } }`),
+    ).toEqual(['3:12 CMP301']);
+  });
+
   it('a formula reading a mean dimension sees the points the scorecard gives it', () => {
     const m = build(`framework F {
   dimension S weight 50 { aggregate mean
