@@ -50,6 +50,12 @@ export const SHEET_OPTIONS = {
     complete: { files: ['yaml', 'yml', 'json'] },
     help: { zh: '表格列与字段的映射（.xlsx、.csv 数据）', en: 'spreadsheet columns to fields (.xlsx and .csv data)' },
   },
+  encoding: {
+    type: 'string',
+    value: { zh: '编码', en: 'ENCODING' },
+    choices: ['auto', 'utf-8', 'gbk', 'gb18030'],
+    help: { zh: 'CSV 文件的编码；默认 auto（UTF-8 或 GBK/GB18030 自动识别）', en: 'encoding of .csv data; default auto (UTF-8 or GBK/GB18030, detected)' },
+  },
   stage: {
     type: 'string',
     value: { zh: '阶段', en: 'STAGE' },

@@ -47,10 +47,13 @@ export function metaIR(m: { title?: string; description?: string; refs: string[]
 export function settingsOf(rf: RFramework): SettingsIR {
   const get = <K extends Setting['kind']>(k: K): Extract<Setting, { kind: K }> | undefined =>
     rf.settings.get(k)?.decl as Extract<Setting, { kind: K }> | undefined;
+  const reported = get('reported_precision');
   return {
     scale: get('scale')?.value.value ?? '100',
     precision: get('precision')?.digits ?? 2,
     rounding: get('rounding')?.mode ?? 'half_up',
+    // Only when declared, so rule sets without form mode keep their IR and hash.
+    ...(reported ? { reportedPrecision: reported.digits } : {}),
     missing: get('missing')?.policy ?? 'unavailable',
     notApplicable: get('not_applicable')?.policy ?? 'rescale',
   };

@@ -16,7 +16,7 @@ import { assertNever } from '../common/diagnostic.js';
 import type { Term } from '../common/lang.js';
 import type { Binary, Call, ContextPath, DataPath, Expr, Ref } from '../dsl/ast.js';
 import type { BuiltinFunction, ExprIR } from './ir.js';
-import { resolveRef } from './names.js';
+import { isReportedGradeRef, resolveRef } from './names.js';
 import type { DataType, ExprCtx, Lowered } from './scope.js';
 import type { Ty } from './units.js';
 import { ANY, BOOL, SCORE, STR, addUnits, describeTy, describeUnit, divUnits, isBoolean, isNumeric, mulUnits, num, unitOf } from './units.js';
@@ -163,7 +163,7 @@ function isPreviousGrade(e: Expr): e is ContextPath {
   return e.kind === 'context' && e.root === 'previous' && e.segments.length === 1 && e.segments[0] === 'grade';
 }
 
-const isGradeLike = (e: Expr, ctx: ExprCtx): boolean => isGradeRef(e, ctx) || isPreviousGrade(e);
+const isGradeLike = (e: Expr, ctx: ExprCtx): boolean => isGradeRef(e, ctx) || isPreviousGrade(e) || isReportedGradeRef(e, ctx);
 
 function lowerBinary(e: Binary, ctx: ExprCtx): Lowered {
   if (COMPARE.has(e.op) && isGradeLike(e.left, ctx) && isGradeLike(e.right, ctx)) return lowerGradePair(e, ctx);

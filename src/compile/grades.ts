@@ -63,6 +63,9 @@ export function checkSettings(c: CheckInput): void {
     if (decl.kind === 'scale' && !new Decimal(decl.value.value).gt(0)) {
       accept('CMP223', file, decl.range, { name: 'scale', value: decl.value.text, why: COMPILE_TERMS.scalePositive });
     }
+    if (decl.kind === 'reported_precision' && decl.digits > 6) {
+      accept('CMP223', file, decl.range, { name: 'reported precision', value: decl.digits, why: COMPILE_TERMS.precisionRange });
+    }
     if (decl.kind === 'precision' && (decl.digits < 0 || decl.digits > 6 || !Number.isInteger(decl.digits))) {
       accept('CMP223', file, decl.range, { name: 'precision', value: decl.digits, why: COMPILE_TERMS.precisionRange });
     }

@@ -29,7 +29,7 @@ const expr: S = {
     obj({ kind: lit('let'), name: str }, ['kind', 'name']),
     obj({ kind: lit('node'), path: str, member: lit('value', 'points', 'score', 'status', 'target', 'rating') }, ['kind', 'path', 'member']),
     obj({ kind: lit('self'), member: lit('value', 'target', 'weight') }, ['kind', 'member']),
-    obj({ kind: lit('scorecard'), member: lit('grade', 'total', 'stage') }, ['kind', 'member']),
+    obj({ kind: lit('scorecard'), member: lit('grade', 'total', 'stage', 'reportedTotal', 'reportedGrade') }, ['kind', 'member']),
     obj({ kind: lit('context'), root: lit('previous', 'rectification'), path: { ...arr(str), minItems: 1 } }, ['kind', 'root', 'path']),
     obj({ kind: lit('binary'), op: lit('+', '-', '*', '/', '==', '!=', '<', '<=', '>', '>=', 'and', 'or'), left: ref('expr'), right: ref('expr'), unit }, [
       'kind',
@@ -240,6 +240,7 @@ export const RULE_SET_IR_SCHEMA: S = {
           scale: dec,
           precision: { type: 'integer', minimum: 0 },
           rounding: lit('half_up', 'half_even', 'down', 'up'),
+          reportedPrecision: { type: 'integer', minimum: 0 },
           missing: lit('unavailable', 'zero', 'not_applicable'),
           notApplicable: lit('rescale', 'redistribute'),
         },

@@ -70,6 +70,13 @@ export interface SettingsIR {
   /** Digits after the decimal point in reported scores (default 2). */
   precision: number;
   rounding: RoundingMode;
+  /**
+   * Form mode (`reported precision 1`): digits a form rounds each row of reported scores to; the
+   * reported total is Σ of the rounded rows. Absent: rows are rounded like scores (`precision`).
+   * Not produced yet: the syntax waits for IR_VERSION 2 (a record's `reported.precision` does
+   * the same meanwhile); the engine already honours it.
+   */
+  reportedPrecision?: number;
   missing: MissingPolicy;
   notApplicable: NotApplicablePolicy;
 }
@@ -244,7 +251,8 @@ export type ExprIR =
    * using the grades block (highest first), so `grade >= 良` arrives as
    * `grade == "优" or grade == "良"` and an empty set as the boolean `false`.
    */
-  | { kind: 'scorecard'; member: 'grade' | 'total' | 'stage' }
+  /** `reported.total` / `reported.grade` (rules only): what the record states itself, null when nothing. */
+  | { kind: 'scorecard'; member: 'grade' | 'total' | 'stage' | 'reportedTotal' | 'reportedGrade' }
   /**
    * What the caller supplies beside the record, rule blocks only: `previous.grade` →
    * { root: 'previous', path: ['grade'] }, `rectification.status` → { root: 'rectification',

@@ -19,6 +19,21 @@ import type { Term } from '../common/lang.js';
 import { COMPILE_TERMS } from './messages-terms.js';
 
 const BUILTINS = ['value', 'target', 'weight', 'grade', 'total', 'stage'];
+const REPORTED_ROOTS = new Set(['reported', '自评']);
+const REPORTED_FIELDS: Record<string, 'reportedTotal' | 'reportedGrade'> = {
+  total: 'reportedTotal',
+  总分: 'reportedTotal',
+  grade: 'reportedGrade',
+  等级: 'reportedGrade',
+};
+
+/** `reported.grade` / `自评.等级`: a grade, compared with labels and other grades like `grade`. */
+export function isReportedGradeRef(e: { kind: string; parts?: readonly { text: string }[] }, ctx: ExprCtx): boolean {
+  const parts = e.kind === 'ref' ? (e.parts ?? []).map((p) => p.text) : [];
+  return (
+    parts.length === 2 && REPORTED_ROOTS.has(parts[0]!) && REPORTED_FIELDS[parts[1]!] === 'reportedGrade' && findBySuffix(ctx.env.fw.roots, parts).length === 0
+  );
+}
 
 export function resolveRef(e: Ref, ctx: ExprCtx): Lowered {
   const texts = e.parts.map((p) => p.text);
@@ -29,6 +44,20 @@ export function resolveRef(e: Ref, ctx: ExprCtx): Lowered {
     if (sym) return useSymbol(sym, e, ctx);
     const builtin = resolveBuiltin(name, e, ctx);
     if (builtin) return builtin;
+  }
+  // `reported.total` / `reported.grade` (自评.总分 / 自评.等级): the record's own figures, unless a
+  // node is really called so.
+  if (texts.length === 2 && REPORTED_ROOTS.has(texts[0]!) && findBySuffix(ctx.env.fw.roots, texts).length === 0) {
+    const field = REPORTED_FIELDS[texts[1]!];
+    if (field) {
+      if (!ctx.rules) {
+        ctx.env.accept('CMP216', ctx.file, e.range, { name: texts.join('.'), where: COMPILE_TERMS.inScoring, why: COMPILE_TERMS.gradeOnlyInRules });
+        return fail;
+      }
+      return field === 'reportedGrade'
+        ? { ir: { kind: 'scorecard', member: field }, ty: { k: 'grade' } }
+        : { ir: { kind: 'scorecard', member: field }, ty: num(SCORE) };
+    }
   }
   let member: NodeMember | undefined;
   let pathParts = texts;

@@ -20,7 +20,9 @@ import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import { EVL, evlWord, message } from '../common/evaluation-messages.js';
 import { SourcedRecord } from './sourced-record.js';
 import { readSheetRecords } from './sheets/read.js';
-import type { SheetMapping } from './sheets/mapping.js';
+import type { CsvEncoding } from './sheets/csv.js';
+import { parseMapping, type SheetMapping } from './sheets/mapping.js';
+import { readFormWorkbook } from './forms/read-form.js';
 import type { SheetIssue } from './sheets/messages.js';
 
 export { SourcedRecord } from './sourced-record.js';
@@ -36,6 +38,8 @@ export interface ReadOptions {
   onIssue?: (issue: SheetIssue, source: string) => void;
   /** Language of error messages (codes never change). Default DEFAULT_LANG. */
   lang?: Lang;
+  /** CSV files: their encoding; default 'auto' (detected: UTF-8, else GB18030/GBK). */
+  encoding?: CsvEncoding;
 }
 
 const YAML_EXT = new Set(['.yaml', '.yml']);
@@ -121,9 +125,30 @@ async function* fromFile(file: string, options: ReadOptions): AsyncIterable<Sour
  * one's code); a file or header error becomes an entry at row 0 / the header row.
  */
 async function* fromSheet(file: string, options: ReadOptions): AsyncIterable<SourcedRecord> {
+  const lang = options.lang ?? DEFAULT_LANG;
+  const mapping = typeof options.mapping === 'string' ? parseMapping(options.mapping, lang).mapping : options.mapping;
+  if (mapping?.form && extname(file).toLowerCase() === '.xlsx') {
+    // The official 自评表: one record per worksheet, numbered by sheet; a sheet that is no form
+    // is an entry with its problem, the other sheets go on.
+    const forms = await readFormWorkbook(file, mapping.form, lang);
+    for (const [i, f] of forms.entries()) {
+      if (f.record && f.problems.length === 0) yield new SourcedRecord(file, i + 1, f.record);
+      else {
+        const first = f.problems[0];
+        const error = {
+          code: first?.code ?? EVL.UNREADABLE,
+          message: f.problems.map((p) => p.message).join(evlWord('errorSeparator', lang)),
+          path: f.sheet ? `${file}:${f.sheet}` : file,
+        };
+        yield new SourcedRecord(file, i + 1, undefined, error);
+      }
+    }
+    return;
+  }
   for await (const item of readSheetRecords(file, options.mapping ?? null, {
     lang: options.lang ?? DEFAULT_LANG,
     ...(options.schema === undefined ? {} : { schema: options.schema }),
+    ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
   })) {
     const errors = item.errors.filter((e) => e.severity === 'error');
     for (const issue of item.errors) if (issue.severity !== 'error') options.onIssue?.(issue, file);

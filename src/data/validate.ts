@@ -7,7 +7,10 @@
  * names the label meant (EVL407/EVL408); numeric fields (money, percent, number and count
  * inputs, fields counted by `deduct`) by numbers.ts, which reads text as the language reads
  * numbers and names the range (EVL430–EVL434). Where those checks speak about a field, the
- * schema's own error about it is dropped: one mistake, one message.
+ * schema's own error about it is dropped: one mistake, one message. The `reported` block (what
+ * a unit or a published form states beside the rule score) is checked by reported.ts against the
+ * rule set's node names and grades (EVL44x); the schema's older, narrower description of it is
+ * not applied, so a stated total or grade is not refused as a malformed indicator entry.
  */
 import * as Ajv2020Module from 'ajv/dist/2020.js';
 import type { ErrorObject } from 'ajv';
@@ -17,6 +20,7 @@ import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import { EVL, evlWord, message, type EvlWord } from '../common/evaluation-messages.js';
 import { createLabelCheck } from './labels.js';
 import { createNumberCheck, describeFound } from './numbers.js';
+import { readReported, reportedIndex } from './reported.js';
 
 export { describeFound } from './numbers.js';
 
@@ -32,18 +36,37 @@ export function createRecordValidator(ir: RuleSetIR, lang: Lang = DEFAULT_LANG):
   const check = ajv.compile(schema);
   const labels = createLabelCheck(ir, lang);
   const numbers = createNumberCheck(ir, lang);
+  let index: ReturnType<typeof reportedIndex> | undefined; // built on the first record that has a `reported` block
+  const reportedErrors = (record: unknown, id: string): EvaluationError[] =>
+    record !== null && typeof record === 'object' && Object.hasOwn(record, 'reported')
+      ? readReported(record, (index ??= reportedIndex(ir)), id, lang).errors
+      : [];
   return (record, id) => {
     const labelErrors = labels.check(record, id);
-    const numberErrors = numbers.check(record, id);
-    if (check(record)) return [...numberErrors, ...labelErrors].slice(0, 20);
+    const numberErrors = [...numbers.check(record, id), ...reportedErrors(record, id)];
+    // The schema's view of `reported` is the older, narrower one: the block is checked above, so
+    // the schema sees the record without it (and ajv never builds errors that would be dropped).
+    const forSchema = hasReported(record) ? withoutReported(record) : record;
+    if (check(forSchema)) return [...numberErrors, ...labelErrors].slice(0, 20);
     // A label field's enum error says less than the label check (no "did you mean"): keep one.
     const reported = new Set(labelErrors.map((e) => e.path));
     const numeric = new Set(numberErrors.map((e) => e.path));
     const schemaErrors = (check.errors ?? [])
       .filter((e) => !(e.keyword === 'enum' && reported.has(pointerToPath(e.instancePath))) && !numeric.has(pointerToPath(e.instancePath)))
+      .filter((e) => e.instancePath !== '/reported' && !e.instancePath.startsWith('/reported/'))
       .map((e: ErrorObject) => toError(e, record, id, lang));
     return [...schemaErrors, ...numberErrors, ...labelErrors].slice(0, 20);
   };
+}
+
+function hasReported(record: unknown): record is Record<string, unknown> {
+  return record !== null && typeof record === 'object' && !Array.isArray(record) && Object.hasOwn(record, 'reported');
+}
+
+function withoutReported(record: Record<string, unknown>): Record<string, unknown> {
+  const { reported: _reported, ...rest } = record;
+  void _reported;
+  return rest;
 }
 
 function pointerToPath(pointer: string): string {

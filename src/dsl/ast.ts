@@ -39,6 +39,8 @@ export type Setting =
   | { kind: 'scale'; value: NumberLit; range: SourceRange }
   | { kind: 'precision'; digits: number; range: SourceRange }
   | { kind: 'rounding'; mode: RoundingMode; range: SourceRange }
+  /** `reported precision 1`: form mode — reported rows rounded to these digits, total = Σ rows. */
+  | { kind: 'reported_precision'; digits: number; range: SourceRange }
   | { kind: 'version'; value: string; range: SourceRange }
   | { kind: 'missing'; policy: MissingPolicy; range: SourceRange }
   /** `not_applicable rescale` (total = Σ points / Σ applicable weights × scale) or `redistribute` (to siblings, by weight). */

@@ -718,9 +718,10 @@ export interface SettingCstNode extends CstNode {
 export type SettingCstChildren = {
   Scale?: IToken[];
   signedNumber?: (SignedNumberCstNode)[];
-  Precision?: IToken[];
+  Precision?: (IToken)[];
   Rounding?: IToken[];
   name?: (NameCstNode)[];
+  Reported?: IToken[];
   Version?: IToken[];
   StringLiteral?: IToken[];
   NumberLiteral?: IToken[];

@@ -79,7 +79,10 @@ export class JixiaoParser extends RulesParser {
     this.CONSUME(RCurly);
   });
 
-  /** `scale 100`, `precision 2`, `rounding half_up`, `version "2026.1"`, `missing zero`, `not_applicable rescale`. */
+  /**
+   * `scale 100`, `precision 2`, `rounding half_up`, `version "2026.1"`, `missing zero`, `not_applicable rescale`,
+   * `reported precision 1` (form mode: the digits a form rounds each row of reported scores to).
+   */
   public setting = this.RULE('setting', () => {
     this.OR(
       this.alts(6, () => [
@@ -99,6 +102,13 @@ export class JixiaoParser extends RulesParser {
           ALT: () => {
             this.CONSUME(kw.Rounding);
             this.SUBRULE(this.name);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(kw.Reported);
+            this.CONSUME2(kw.Precision);
+            this.SUBRULE3(this.signedNumber);
           },
         },
         {

@@ -182,11 +182,12 @@ class AstBuilder extends ScalesVisitor {
     if (ctx.Precision) {
       if (!num) return undefined;
       const digits = Number(num.value);
+      const what = ctx.Reported ? 'reported precision' : 'precision';
       if (!Number.isInteger(digits) || digits < 0 || num.unit !== null) {
-        this.report(msg.DSL.wholeNumber, msg.wholeNumber(this.lang, 'precision'), num.range);
+        this.report(msg.DSL.wholeNumber, msg.wholeNumber(this.lang, what), num.range);
         return undefined;
       }
-      return { kind: 'precision', digits, range };
+      return ctx.Reported ? { kind: 'reported_precision', digits, range } : { kind: 'precision', digits, range };
     }
     if (ctx.Version) {
       const t = first(ctx.StringLiteral) ?? first(ctx.NumberLiteral);

@@ -138,6 +138,8 @@ const KEYWORDS = {
   Scale: ['scale', '满分', '量表'],
   Precision: ['precision', '精度'],
   Rounding: ['rounding', '舍入'],
+  // `reported precision 1` (自评 精度 1): form mode, the digits a form rounds its rows to.
+  Reported: ['reported', '自评'],
   Version: ['version', '版本'],
   Title: ['title', '标题'],
   Description: ['description', '说明'],

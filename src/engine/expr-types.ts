@@ -22,7 +22,7 @@ export interface Ctx {
   data: Record<string, unknown>;
   cache: Map<string, Val>;
   node: (path: string, member: NodeMember) => Val;
-  scorecard: { total?: Val; grade?: Val; stage?: Val };
+  scorecard: { total?: Val; grade?: Val; stage?: Val; reportedTotal?: Val; reportedGrade?: Val };
   /**
    * The caller's context (`previous.*`, `rectification.*`): only the recommendation stage
    * supplies it; scoring leaves it out, so context reads fail there (CMP225 refuses them).

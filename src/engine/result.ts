@@ -66,8 +66,8 @@ export interface IndicatorResult {
   status: IndicatorStatus;
   missingPolicy?: MissingPolicy;
   error?: EvaluationError;
-  /** Present when the record carries a manually reported score for this indicator. */
-  reported?: { points: number; reason: string; differs: boolean };
+  /** Present when the record states a score for this indicator (自评得分, beside the rule's 评价得分). */
+  reported?: ReportedScore;
   trace: IndicatorTrace;
 }
 
@@ -83,6 +83,8 @@ export interface DimensionResult {
   rating?: string | null;
   /** How an `aggregate` method combined the children (traced levels only). */
   aggregation?: DimensionAggregation;
+  /** Stated for this dimension, or Σ of its rows when any of them is stated. */
+  reported?: ReportedScore;
 }
 
 /** The explanation of a dimension's aggregation: like an indicator's trace, inputs → method → result. */
@@ -92,6 +94,38 @@ export interface DimensionAggregation {
   inputs: Record<string, string | null>;
   result: string | null;
   steps: TraceStep[];
+}
+
+/**
+ * A score the record states beside the rule score, rounded as the form rounds rows; `differs`
+ * compares it with the rule points rounded the same way; `reason` is '' when none was given.
+ */
+export interface ReportedScore {
+  points: number;
+  reason: string;
+  differs: boolean;
+}
+
+/** The form's own result (自评): present when the record has a `reported` block. */
+export interface ReportedTotal {
+  /** The stated total, else Σ rows (a row not stated counts its rule points, rounded per row). */
+  total: number | null;
+  /** Σ of the rounded rows, whatever the stated total says. */
+  rows: number | null;
+  /** The stated grade, else the grade of `total`. */
+  grade: string | null;
+  reason: string;
+  gradeReason: string;
+  /** Total or grade not those of the rules. */
+  differs: boolean;
+}
+
+/** An inconsistency of the reported figures (EVL45x): never a rejection, always with its numbers. */
+export interface Finding {
+  code: string;
+  message: string;
+  path?: string;
+  numbers: Record<string, number | string>;
 }
 
 export interface VetoResult {
@@ -143,6 +177,8 @@ export interface EvaluationResult {
   grade: string | null;
   /** Grade before vetoes capped it, when a veto changed it. */
   gradeBeforeVeto?: string;
+  /** What the record itself states (自评得分 and 等级), when it states anything. */
+  reported?: ReportedTotal;
   scale: number;
   dimensions: DimensionResult[];
   indicators: IndicatorResult[];
@@ -152,6 +188,8 @@ export interface EvaluationResult {
   recommendations: Recommendation[];
   /** Record-level problems (rejected data, or indicators that could not be scored). */
   errors: EvaluationError[];
+  /** Inconsistencies among the reported figures, when there are any. */
+  findings?: Finding[];
   trace: { rawTotal: string; applicableWeight: string; steps: TraceStep[] };
   /** A declared outcome that replaced the grade (`outcome … when …`); absent when none held. */
   outcome?: OutcomeResult;

@@ -4,7 +4,8 @@
  * `redistribute`: a dropped node's weight goes to its applicable siblings in proportion to
  * their weights), the total rounded to the declared precision, the grade on that rounded total
  * (lower bounds inclusive), vetoes applied after the grade, points lost and what the next grade
- * would take. Everything here reads outcomes; nothing is re-evaluated.
+ * would take. Everything here reads outcomes; nothing is re-evaluated. What the record states
+ * beside the rule score (its `reported` block) is placed and checked by reported.ts.
  */
 import type {
   DimensionResult,
@@ -23,8 +24,10 @@ import { Num, ONE, ZERO, cmpNum, roundedDifference, toPlainNumber, toRoundedNumb
 import { EVL, message } from './messages.js';
 import { inputsOf, outcomeOf, type IndicatorOutcome, type RecordState } from './indicator.js';
 import type { DimensionPlan, NodePlan, Program } from './plan.js';
-import { asBoolean, asNumber, isFail, toJson } from './values.js';
+import type { ReportedData } from '../data/reported.js';
+import { asBoolean, isFail, toJson } from './values.js';
 import { aggregate, type AggregateInput, type Aggregated } from './aggregate.js';
+import { reportedOf, reportedRow, reportedSummary, type ReportedOutcome } from './reported.js';
 
 interface Placed {
   outcome: IndicatorOutcome;
@@ -198,8 +201,22 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
     break;
   }
 
-  const indicators: IndicatorResult[] = leaves.map((p) => indicatorResult(state, p, round, redistribute));
+  const rep = Object.hasOwn(state.ctx.data, 'reported') ? reportedOf(program, state.ctx.data, state.lang) : undefined;
+  const indicators: IndicatorResult[] = leaves.map((p) => indicatorResult(state, p, round, redistribute, rep));
   for (const p of leaves) if (p.outcome.listError && p.outcome.error) errors.push(p.outcome.error);
+  let stated: ReportedOutcome | undefined;
+  if (rep) {
+    const placed = leaves.map((p, i) => ({
+      path: p.outcome.plan.path,
+      name: p.outcome.plan.name,
+      applicable: p.outcome.status !== 'not_applicable',
+      eff: p.eff,
+      points: p.points,
+      result: indicators[i]!,
+    }));
+    stated = reportedSummary(program, rep, placed, dims, { total: total ? round(total) : null, grade, applicableWeight }, id, state.lang);
+    errors.push(...stated.errors);
+  }
 
   const lostItems = lostList(applicableLeaves, program, round);
   const lostPoints = lost(lostItems);
@@ -213,6 +230,7 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
     grade,
   } as EvaluationResult;
   if (grade !== firstGrade && firstGrade !== null) result.gradeBeforeVeto = firstGrade;
+  if (stated?.summary) result.reported = stated.summary;
   result.scale = program.scaleNumber;
   result.dimensions = dims;
   result.indicators = indicators;
@@ -221,6 +239,7 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
   result.nextGrade = vetoes.length || !total ? null : nextGrade(program, total, grade, lostItems, applicableWeight, round);
   result.recommendations = [];
   result.errors = errors;
+  if (stated?.findings.length) result.findings = stated.findings;
   result.trace = traced
     ? { rawTotal: rawTotal ? rawTotal.toString() : '', applicableWeight: applicableWeight.toString(), steps }
     : { rawTotal: '', applicableWeight: '', steps };
@@ -279,7 +298,7 @@ function dimensionResult(n: DimensionPlan, applicable: boolean, eff: Num, points
   return r;
 }
 
-function indicatorResult(state: RecordState, p: Placed, round: (d: Num) => number, redistribute: boolean): IndicatorResult {
+function indicatorResult(state: RecordState, p: Placed, round: (d: Num) => number, redistribute: boolean, rep: ReportedData | undefined): IndicatorResult {
   const { outcome: o, eff } = p;
   const plan = o.plan;
   const steps = o.steps;
@@ -312,8 +331,8 @@ function indicatorResult(state: RecordState, p: Placed, round: (d: Num) => numbe
   r.status = o.status;
   if (o.missingPolicy) r.missingPolicy = o.missingPolicy;
   if (o.error) r.error = o.error;
-  const rep = reported(state, plan.path, plan.name);
-  if (rep) r.reported = { points: round(rep.points), reason: rep.reason, differs: r.points === null || round(rep.points) !== r.points };
+  const stated = rep && reportedRow(state.program, rep, plan.path, p.points);
+  if (stated) r.reported = stated;
   if (state.level === 'none') {
     r.trace = { inputs: {}, steps, rawPoints: '' };
     return r;
@@ -334,24 +353,6 @@ function scalar(v: unknown): number | string | null {
 function numOrNull(v: unknown): number | null {
   const j = toJson((v ?? null) as never);
   return typeof j === 'number' ? j : null;
-}
-
-/** `record.reported[path or name]`: a number, or `{ points, reason }`. */
-function reported(state: RecordState, path: string, name: string): { points: Num; reason: string } | undefined {
-  const data = state.ctx.data;
-  const rep = Object.hasOwn(data, 'reported') ? data.reported : undefined;
-  if (!rep || typeof rep !== 'object' || Array.isArray(rep)) return undefined;
-  const r = rep as Record<string, unknown>;
-  const key = [path, path.replace(/\//g, '.'), name].find((k) => Object.hasOwn(r, k));
-  if (key === undefined) return undefined;
-  const entry = r[key];
-  const raw = entry && typeof entry === 'object' && !Array.isArray(entry) ? (entry as Record<string, unknown>).points : entry;
-  const reason =
-    entry && typeof entry === 'object' && !Array.isArray(entry) && typeof (entry as Record<string, unknown>).reason === 'string'
-      ? ((entry as Record<string, unknown>).reason as string)
-      : '';
-  const n = asNumber(typeof raw === 'number' ? Num.fromNumber(raw) : typeof raw === 'string' ? raw : null, 'reported points');
-  return isFail(n) ? undefined : { points: n, reason };
 }
 
 const LOST_REASON: Record<ScoreMethodName, string> = {

@@ -12,6 +12,7 @@ type Shape = { keys: readonly string[]; children?: Record<string, Shape | 'free'
 const STEP: Shape = { keys: ['what', 'result'] };
 const ERROR: Shape = { keys: ['code', 'message', 'path'] };
 const STEPS = { each: STEP };
+const REPORTED: Shape = { keys: ['points', 'reason', 'differs'] };
 
 const INDICATOR: Shape = {
   keys: [
@@ -34,7 +35,7 @@ const INDICATOR: Shape = {
   children: {
     target: { keys: ['op', 'value', 'upper', 'tolerance'] },
     error: ERROR,
-    reported: { keys: ['points', 'reason', 'differs'] },
+    reported: REPORTED,
     trace: { keys: ['inputs', 'hit', 'steps', 'rawPoints', 'source'], children: { inputs: 'free', steps: STEPS } },
   },
 };
@@ -52,6 +53,7 @@ const RESULT: Shape = {
     'total',
     'grade',
     'gradeBeforeVeto',
+    'reported',
     'scale',
     'dimensions',
     'indicators',
@@ -60,16 +62,18 @@ const RESULT: Shape = {
     'nextGrade',
     'recommendations',
     'errors',
+    'findings',
     'trace',
     'outcome',
     'rating',
   ],
   children: {
     ruleset: { keys: ['name', 'version', 'hash'] },
+    reported: { keys: ['total', 'rows', 'grade', 'reason', 'gradeReason', 'differs'] },
     dimensions: {
       each: {
-        keys: ['path', 'name', 'weight', 'effectiveWeight', 'points', 'status', 'rating', 'aggregation'],
-        children: { aggregation: { keys: ['method', 'inputs', 'result', 'steps'], children: { inputs: 'free', steps: STEPS } } },
+        keys: ['path', 'name', 'weight', 'effectiveWeight', 'points', 'status', 'rating', 'aggregation', 'reported'],
+        children: { aggregation: { keys: ['method', 'inputs', 'result', 'steps'], children: { inputs: 'free', steps: STEPS } }, reported: REPORTED },
       },
     },
     indicators: { each: INDICATOR },
@@ -78,6 +82,7 @@ const RESULT: Shape = {
     nextGrade: { keys: ['grade', 'pointsNeeded', 'candidates'], children: { candidates: { each: { keys: ['path', 'available'] } } } },
     recommendations: { each: RECOMMENDATION },
     errors: { each: ERROR },
+    findings: { each: { keys: ['code', 'message', 'path', 'numbers'], children: { numbers: 'free' } } },
     trace: { keys: ['rawTotal', 'applicableWeight', 'steps'], children: { steps: STEPS } },
     outcome: { keys: ['name', 'grade', 'totalHidden'] },
   },

@@ -68,7 +68,7 @@ export class RecordCtx implements Ctx {
   readonly cache = new Map<string, Val>();
   constructor(
     readonly data: Record<string, unknown>,
-    readonly scorecard: { total?: Val; grade?: Val; stage?: Val },
+    readonly scorecard: { total?: Val; grade?: Val; stage?: Val; reportedTotal?: Val; reportedGrade?: Val },
     private readonly view: RecordView,
   ) {}
   node(path: string, member: NodeMember): Val {

@@ -149,7 +149,7 @@ export class Scope implements RecordView {
   private ctxs: (RecordCtx | undefined)[] | undefined;
   private memo: unknown[] | undefined;
   private built: Facts | undefined;
-  private card: { total?: Val; grade?: Val; stage?: Val } | undefined;
+  private card: { total?: Val; grade?: Val; stage?: Val; reportedTotal?: Val; reportedGrade?: Val } | undefined;
   constructor(
     readonly shared: Shared,
     readonly result: EvaluationResult,
@@ -178,6 +178,11 @@ export class Scope implements RecordView {
     const g = this.result.grade;
     return g === null ? null : (this.shared.plan.gradeRanks.get(g) ?? null);
   }
+  /** The rank of the grade the record states (`reported.grade`), ranked like `grade`. */
+  reportedGradeRank(): number | null {
+    const g = this.result.reported?.grade ?? null;
+    return g === null ? null : (this.shared.plan.gradeRanks.get(g) ?? null);
+  }
 
   node(path: string, member: NodeMember): Val {
     const ind = this.indicator(path);
@@ -194,7 +199,13 @@ export class Scope implements RecordView {
     let c = ctxs[blockIndex];
     if (c === undefined) {
       const r = this.result;
-      this.card ??= { total: fromData(r.total), grade: fromData(r.grade), stage: this.stage };
+      this.card ??= {
+        total: fromData(r.total),
+        grade: fromData(r.grade),
+        stage: this.stage,
+        reportedTotal: fromData(r.reported?.total ?? null),
+        reportedGrade: fromData(r.reported?.grade ?? null),
+      };
       c = new RecordCtx(this.data, this.card, this);
       ctxs[blockIndex] = c;
     }
@@ -269,7 +280,17 @@ export class Scope implements RecordView {
       }
     }
     return {
-      scorecard: { grade: result.grade, gradeRank: this.gradeRank(), total: result.total, stage: this.stage, indicators, dimensions },
+      scorecard: {
+        grade: result.grade,
+        gradeRank: this.gradeRank(),
+        total: result.total,
+        stage: this.stage,
+        reportedTotal: result.reported?.total ?? null,
+        reportedGrade: result.reported?.grade ?? null,
+        reportedGradeRank: this.reportedGradeRank(),
+        indicators,
+        dimensions,
+      },
       data: this.data,
       params,
       derived,
@@ -310,6 +331,9 @@ export function factReader(shared: Shared, fact: string, path: string | undefine
         if (m === 'total') return (s) => scalar(s.result.total);
         if (m === 'gradeRank') return (s) => s.gradeRank();
         if (m === 'stage') return (s) => s.stage;
+        if (m === 'reportedTotal') return (s) => scalar(s.result.reported?.total ?? null);
+        if (m === 'reportedGrade') return (s) => scalar(s.result.reported?.grade ?? null);
+        if (m === 'reportedGradeRank') return (s) => s.reportedGradeRank();
         if (m === 'missing') return () => undefined;
       }
       if (segs.length === 3 && segs[0] === 'indicators' && plan.indicatorPaths.has(segs[1]!)) {

@@ -250,6 +250,9 @@ function comparison(op: string, left: ExprIR, right: ExprIR, ctx: Ctx): JreCondi
  */
 function gradeFact(e: ExprIR): { fact: string; path: string; rankPath: string; label: string } | undefined {
   if (e.kind === 'scorecard' && e.member === 'grade') return { fact: 'scorecard', path: '/grade', rankPath: '/gradeRank', label: 'grade' };
+  if (e.kind === 'scorecard' && e.member === 'reportedGrade') {
+    return { fact: 'scorecard', path: '/reportedGrade', rankPath: '/reportedGradeRank', label: 'reported.grade' };
+  }
   if (e.kind === 'context' && e.root === 'previous' && e.path.length === 1 && e.path[0] === 'grade') {
     return { fact: 'context', path: '/previous/grade', rankPath: '/previous/gradeRank', label: 'previous.grade' };
   }
@@ -278,7 +281,7 @@ function kindOf(e: ExprIR, ctx: Ctx, depth: number): Kind {
       return 'raw';
     case 'scorecard':
       // The stage is trimmed when the record's scope is built (facts.ts), as `==` trims it.
-      return e.member === 'total' ? 'num' : 'str';
+      return e.member === 'total' || e.member === 'reportedTotal' ? 'num' : 'str';
     case 'node':
       return e.member === 'points' || e.member === 'score' ? 'num' : e.member === 'status' ? 'str' : 'engine';
     case 'param':

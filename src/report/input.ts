@@ -33,6 +33,8 @@ export interface ProjectInfo {
   issuer?: string;
   /** The evaluator's own words, placed in the outline's sections. */
   narrative?: Narrative;
+  /** The funds row a form states (`reported.funds`), in the form's unit, for the filled 自评表. */
+  funds?: { initial?: string; budget?: string; spent?: string };
 }
 
 /**
@@ -179,6 +181,15 @@ export function infoFromRecord(record: unknown): ProjectInfo {
   const entity = entityOf(record);
   if (entity !== 'project') info.entity = entity;
   if (entity !== 'project' && info.name !== undefined && info[entity] === undefined) info[entity] = info.name;
+  const funds = pick(record, 'reported.funds');
+  if (funds !== null && typeof funds === 'object' && !Array.isArray(funds)) {
+    const out: NonNullable<ProjectInfo['funds']> = {};
+    for (const key of ['initial', 'budget', 'spent'] as const) {
+      const v = (funds as Record<string, unknown>)[key];
+      if (typeof v === 'number' || typeof v === 'string') out[key] = String(v);
+    }
+    if (Object.keys(out).length > 0) info.funds = out;
+  }
   for (const path of INFO_PATHS.narrative) {
     const narrative = narrativeFrom(pick(record, path));
     if (narrative) {

@@ -67,7 +67,10 @@ export function lostReason(lang: Lang, indicator: IndicatorResult, lost: readonl
   if (hit) parts.push(hit);
   if (indicator.error) parts.push(t(lang, 'lost/error', { message: indicator.error.message }));
   if (indicator.reported?.differs) {
-    parts.push(t(lang, 'lost/reported', { points: formatScore(indicator.reported.points, precision), reason: indicator.reported.reason }));
+    const points = formatScore(indicator.reported.points, precision);
+    parts.push(
+      indicator.reported.reason ? t(lang, 'lost/reported', { points, reason: indicator.reported.reason }) : t(lang, 'lost/reportedNoReason', { points }),
+    );
   }
   return parts.join(t(lang, 'punct/semicolon'));
 }
@@ -140,6 +143,16 @@ function conclusionSection(lang: Lang, result: EvaluationResult, precision: numb
         grade: result.grade ?? t(lang, 'value/none'),
       }),
     );
+    if (result.reported && result.reported.total !== null) {
+      paragraphs.push(
+        t(lang, 'conclusion/reported', {
+          total: formatScore(result.reported.total, precision),
+          grade: result.reported.grade ?? t(lang, 'value/none'),
+          rule: formatScore(result.total, precision),
+          ruleGrade: result.grade ?? t(lang, 'value/none'),
+        }),
+      );
+    }
     if (result.gradeBeforeVeto && result.grade) {
       paragraphs.push(t(lang, 'conclusion/vetoed', { before: result.gradeBeforeVeto, grade: result.grade }));
     }
@@ -156,37 +169,45 @@ function conclusionSection(lang: Lang, result: EvaluationResult, precision: numb
       );
     }
   }
+  const stated = result.reported !== undefined;
   const rows = result.dimensions.map((d) => {
     const depth = d.path.split('/').length - 1;
     const weight = d.effectiveWeight ?? d.weight;
     const points = toDecimal(d.points);
     const rate = points === null || weight === 0 ? t(lang, 'value/none') : formatPercent(points.div(weight), 1);
-    return [
+    const row = [
       '\u3000'.repeat(depth) + d.name,
       formatScore(weight, precision),
       d.status === 'not_applicable' ? t(lang, 'status/not_applicable') : formatScore(d.points, precision),
       rate,
     ];
+    // The form's own score stands beside the rule's, only in reports of records that state one.
+    if (stated) row.splice(2, 0, d.reported ? formatScore(d.reported.points, precision) : t(lang, 'value/none'));
+    return row;
   });
-  const dimensions = table(
-    [t(lang, 'col/dimension'), t(lang, 'col/weight'), t(lang, 'col/points'), t(lang, 'col/rate')],
-    ['left', 'right', 'right', 'right'],
-    rows,
+  const head = [t(lang, 'col/dimension'), t(lang, 'col/weight'), t(lang, stated ? 'col/rulePoints' : 'col/points'), t(lang, 'col/rate')];
+  const total =
     result.total === null || result.outcome?.totalHidden
       ? undefined
-      : [t(lang, 'col/subtotal'), formatScore(result.scale, precision), formatScore(result.total, precision), ''],
-  );
+      : [t(lang, 'col/subtotal'), formatScore(result.scale, precision), formatScore(result.total, precision), ''];
+  if (stated) {
+    head.splice(2, 0, t(lang, 'col/reportedPoints'));
+    total?.splice(2, 0, result.reported!.total === null ? t(lang, 'value/none') : formatScore(result.reported!.total, precision));
+  }
+  const dimensions = table(head, stated ? ['left', 'right', 'right', 'right', 'right'] : ['left', 'right', 'right', 'right'], rows, total);
   const chart = result.dimensions.filter((d) => !d.path.includes('/')).map((d) => ({ name: d.name, weight: d.effectiveWeight ?? d.weight, points: d.points }));
   return { paragraphs, dimensions, chart };
 }
 
 function indicatorSection(lang: Lang, result: EvaluationResult, precision: number, ir: RuleSetIR): Table {
+  const stated = result.indicators.some((i) => i.reported);
   const rows = result.indicators.map((ind) => [
     ind.dimension,
     ind.name,
     formatScore(ind.effectiveWeight ?? ind.weight, precision),
     formatTarget(lang, ind),
     ind.status === 'scored' ? formatValue(lang, ind.value, ind.unit) : t(lang, `status/${ind.status}`),
+    ...(stated ? [ind.reported ? formatScore(ind.reported.points, precision) : t(lang, 'value/none')] : []),
     ind.status === 'not_applicable' ? t(lang, 'status/not_applicable') : formatScore(ind.points, precision),
     lostReason(lang, ind, result.lostPoints, precision, ir),
   ]);
@@ -197,10 +218,10 @@ function indicatorSection(lang: Lang, result: EvaluationResult, precision: numbe
       t(lang, 'col/weight'),
       t(lang, 'col/target'),
       t(lang, 'col/actual'),
-      t(lang, 'col/points'),
+      ...(stated ? [t(lang, 'col/reportedPoints'), t(lang, 'col/rulePoints')] : [t(lang, 'col/points')]),
       t(lang, 'col/lostReason'),
     ],
-    ['left', 'left', 'right', 'left', 'left', 'right', 'left'],
+    stated ? ['left', 'left', 'right', 'left', 'left', 'right', 'right', 'left'] : ['left', 'left', 'right', 'left', 'left', 'right', 'left'],
     rows,
   );
 }
@@ -327,14 +348,19 @@ function problemsSection(lang: Lang, result: EvaluationResult, precision: number
   }
   for (const ind of result.indicators) {
     if (!ind.reported?.differs) continue;
+    // Above the rule score the unit scored itself too high; below it the form marked points down.
+    const rule = new Decimal(ind.points ?? 0);
+    const high = new Decimal(ind.reported.points).gt(rule);
     out.push(
-      t(lang, 'problems/reported', {
+      t(lang, high ? 'problems/reportedHigh' : 'problems/reportedLow', {
         indicator: ind.name,
         reported: formatScore(ind.reported.points, precision),
         points: formatScore(ind.points, precision),
+        difference: formatScore(new Decimal(ind.reported.points).minus(rule).abs().toFixed(), precision),
       }),
     );
   }
+  for (const f of result.findings ?? []) out.push(t(lang, 'problems/finding', { message: f.message }));
   if (info?.narrative?.problems) out.push(info.narrative.problems);
   if (out.length === 0) out.push(t(lang, 'problems/none'));
   return out;

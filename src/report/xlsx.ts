@@ -3,7 +3,9 @@
  * sheet 1 with one row per project (id, name, department, town, budget, review cut, total, grade, first-level
  * dimension scores, vetoes, net money moved, recommendations in words, errors) and one sheet per
  * first-level dimension with one row per project × indicator (weight, target, actual, points,
- * status, why points were lost). Scores carry a number format of the rule set's precision, money
+ * status, why points were lost); when results state their own scores (自评), the reported total,
+ * grade and findings sit beside the rule's, and each indicator's reported points beside its rule
+ * points. Scores carry a number format of the rule set's precision, money
  * `#,##0.00`, percentages `0.00%`. The target is a file path or a writable stream; writing goes
  * through exceljs' streaming writer (rows committed as added, inline strings) so memory stays
  * flat, and `buildResultsWorkbook` gives the same workbook in memory. The inputs are an array or,
@@ -40,6 +42,16 @@ async function* itemsOf(source: ResultsSource): AsyncIterable<ReportItem> {
 export interface XlsxOptions {
   /** Workbook created/modified date; a fixed date by default so output does not depend on the clock. */
   date?: Date;
+  /**
+   * Add the form's own scores (自评得分, 自评等级, the reason) beside the rule's. Default: when
+   * an array of inputs has a result that states them; a streamed source is not read twice to
+   * find out, so it says so here.
+   */
+  reported?: boolean;
+}
+
+function statesScores(inputs: ResultsSource): boolean {
+  return typeof inputs !== 'function' && inputs.some((i) => toReportItem(i).result.reported !== undefined);
 }
 
 const FIXED_DATE = new Date('2000-01-01T00:00:00Z');
@@ -115,6 +127,8 @@ async function populate(
   wb.modified = options.date ?? FIXED_DATE;
   const taken = new Set<string>();
   const dims = topDimensions(ir);
+  const stated = options.reported ?? statesScores(inputs);
+  const scoreStyle = { numFmt: scoreFormat(precision) };
 
   const main = wb.addWorksheet(sheetName(t(lang, 'sheet/projects'), taken), SHEET_OPTIONS);
   main.columns = [
@@ -124,8 +138,15 @@ async function populate(
     { header: t(lang, 'col/town'), key: 'town', width: 12 },
     { header: t(lang, 'basic/budget') + paren(lang, t(lang, 'unit/yuan')), key: 'budget', width: 16, style: { numFmt: MONEY_FORMAT } },
     { header: t(lang, 'col/cut') + paren(lang, t(lang, 'unit/yuan')), key: 'cut', width: 14, style: { numFmt: MONEY_FORMAT } },
-    { header: t(lang, 'col/total'), key: 'total', width: 10, style: { numFmt: scoreFormat(precision) } },
-    { header: t(lang, 'col/grade'), key: 'grade', width: 8 },
+    { header: t(lang, stated ? 'col/ruleTotal' : 'col/total'), key: 'total', width: 10, style: { numFmt: scoreFormat(precision) } },
+    { header: t(lang, stated ? 'col/ruleGrade' : 'col/grade'), key: 'grade', width: 8 },
+    ...(stated
+      ? [
+          { header: t(lang, 'col/reportedPoints'), key: 'reportedTotal', width: 10, style: scoreStyle },
+          { header: t(lang, 'col/reportedGrade'), key: 'reportedGrade', width: 8 },
+          { header: t(lang, 'col/findings'), key: 'findings', width: 40 },
+        ]
+      : []),
     ...dims.map((d) => ({ header: neutraliseText(d.name), key: `dim:${d.path}`, width: 10, style: { numFmt: scoreFormat(precision) } })),
     { header: t(lang, 'col/vetoes'), key: 'vetoes', width: 16 },
     { header: t(lang, 'col/amount') + paren(lang, t(lang, 'unit/yuan')), key: 'amount', width: 16, style: { numFmt: MONEY_FORMAT } },
@@ -143,6 +164,13 @@ async function populate(
       cut: reviewCut(info)?.toNumber() ?? null,
       total: result.outcome?.totalHidden ? null : result.total,
       grade: result.grade ?? '',
+      ...(stated
+        ? {
+            reportedTotal: result.reported?.total ?? null,
+            reportedGrade: result.reported?.grade ?? '',
+            findings: (result.findings ?? []).map((f) => `${f.code} ${f.message}`).join(t(lang, 'punct/semicolon')),
+          }
+        : {}),
       vetoes: result.vetoes.map((v) => v.name).join(t(lang, 'list/sep')),
       amount: netAmount(result.recommendations)?.toNumber() ?? null,
       recs: result.recommendations
@@ -169,7 +197,8 @@ async function populate(
       { header: t(lang, 'col/target'), key: 'target', width: 16 },
       { header: t(lang, 'col/actual'), key: 'actual', width: 16 },
       { header: t(lang, 'col/unit'), key: 'unit', width: 8 },
-      { header: t(lang, 'col/points'), key: 'points', width: 8, style: { numFmt: scoreFormat(precision) } },
+      ...(stated ? [{ header: t(lang, 'col/reportedPoints'), key: 'reported', width: 8, style: scoreStyle }] : []),
+      { header: t(lang, stated ? 'col/rulePoints' : 'col/points'), key: 'points', width: 8, style: { numFmt: scoreFormat(precision) } },
       { header: t(lang, 'col/status'), key: 'status', width: 10 },
       { header: t(lang, 'col/lostReason'), key: 'lost', width: 50 },
     ];
@@ -186,6 +215,7 @@ async function populate(
             // Numbers stay numbers so the sheet can be computed with; levels and booleans as text.
             actual: numeric ? ind.value : ind.value === null ? null : formatValue(lang, ind.value, ind.unit),
             unit: ind.unit ?? '',
+            ...(stated ? { reported: ind.reported?.points ?? null } : {}),
             points: ind.points,
             status: t(lang, `status/${ind.status}`),
             lost: lostReason(lang, ind, result.lostPoints, precision),

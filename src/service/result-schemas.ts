@@ -27,6 +27,12 @@ const evaluationError = {
   properties: { code: str, message: str, path: str },
 } as const;
 
+const reportedScore = {
+  type: 'object',
+  required: ['points', 'reason', 'differs'],
+  properties: { points: num, reason: str, differs: { type: 'boolean' } },
+} as const;
+
 const indicatorResult = {
   type: 'object',
   required: ['path', 'name', 'dimension', 'weight', 'value', 'unit', 'target', 'method', 'points', 'status', 'trace'],
@@ -48,7 +54,7 @@ const indicatorResult = {
     status: { enum: ['scored', 'not_applicable', 'unavailable'] },
     missingPolicy: str,
     error: evaluationError,
-    reported: { type: 'object', required: ['points', 'reason', 'differs'], properties: { points: num, reason: str, differs: { type: 'boolean' } } },
+    reported: reportedScore,
     trace: { ...freeObject, description: 'Inputs and arithmetic steps (their detail follows ?trace=)' },
   },
 } as const;
@@ -56,7 +62,15 @@ const indicatorResult = {
 const dimensionResult = {
   type: 'object',
   required: ['path', 'name', 'weight', 'points', 'status'],
-  properties: { path: str, name: str, weight: num, effectiveWeight: num, points: nullableNum, status: { enum: ['scored', 'not_applicable'] } },
+  properties: {
+    path: str,
+    name: str,
+    weight: num,
+    effectiveWeight: num,
+    points: nullableNum,
+    status: { enum: ['scored', 'not_applicable'] },
+    reported: reportedScore,
+  },
 } as const;
 
 const recommendation = {
@@ -105,6 +119,12 @@ export const evaluationResultSchema = {
     total: nullableNum,
     grade: nullableStr,
     gradeBeforeVeto: str,
+    reported: {
+      type: 'object',
+      description: 'What the record states itself (自评): the form total and grade beside the rule total',
+      required: ['total', 'rows', 'grade', 'reason', 'gradeReason', 'differs'],
+      properties: { total: nullableNum, rows: nullableNum, grade: nullableStr, reason: str, gradeReason: str, differs: { type: 'boolean' } },
+    },
     scale: num,
     dimensions: { type: 'array', items: dimensionResult },
     indicators: { type: 'array', items: indicatorResult },
@@ -121,6 +141,11 @@ export const evaluationResultSchema = {
     },
     recommendations: { type: 'array', items: recommendation },
     errors: { type: 'array', items: evaluationError },
+    findings: {
+      type: 'array',
+      description: 'Inconsistencies among the reported figures (EVL45x), with their numbers',
+      items: { type: 'object', required: ['code', 'message', 'numbers'], properties: { code: str, message: str, path: str, numbers: freeObject } },
+    },
     trace: {
       type: 'object',
       required: ['rawTotal', 'applicableWeight', 'steps'],

@@ -16,11 +16,13 @@ import { DEMO_COLUMNS, DEMO_LEVELS, DEMO_LOOP, DEMO_SUMMARY } from '../../src/cl
 import { COMPILE_NAMES, COMPILE_PARAMS, COMPILE_RULES, COMPILE_SCALES, COMPILE_STRUCTURE } from '../../src/compile/messages.js';
 import { COMPILE_TERMS } from '../../src/compile/messages-terms.js';
 import { SHEET_MESSAGES, SHEET_PHRASES } from '../../src/data/sheets/messages.js';
+import { FORM_MESSAGES, FORM_TERMS } from '../../src/data/forms/form-messages.js';
 import { DIAGNOSTIC_LABELS } from '../../src/common/diagnostic-messages.js';
 import { DSL_MESSAGES } from '../../src/dsl/messages-codes.js';
 import { DSL_RULES } from '../../src/dsl/messages-rules.js';
 import { DSL_OPTIONS, DSL_TOKENS, DSL_WORDS } from '../../src/dsl/messages-words.js';
 import { EVL_MESSAGES, EVL_TERMS } from '../../src/common/evaluation-messages.js';
+import { REPORTED_MESSAGES, REPORTED_TERMS } from '../../src/common/reported-messages.js';
 import { TEST_PROBLEMS, TEST_WORDS } from '../../src/testing/messages.js';
 import { FMT_MESSAGES, FMT_TEXTS } from '../../src/fmt/messages.js';
 import { CTX_MESSAGES, CTX_TERMS } from '../../src/pipeline/context-messages.js';
@@ -50,6 +52,8 @@ const KNOWN: Record<string, { catalogue: Catalogue; diagnostics: boolean }> = {
   'compile-terms': { catalogue: COMPILE_TERMS, diagnostics: false },
   sheets: { catalogue: SHEET_MESSAGES, diagnostics: false },
   'sheets-phrases': { catalogue: SHEET_PHRASES, diagnostics: false },
+  forms: { catalogue: FORM_MESSAGES, diagnostics: false },
+  'forms-terms': { catalogue: FORM_TERMS, diagnostics: false },
   'diagnostic-labels': { catalogue: DIAGNOSTIC_LABELS, diagnostics: false },
   dsl: { catalogue: DSL_MESSAGES, diagnostics: true },
   'dsl-rules': { catalogue: DSL_RULES, diagnostics: false },
@@ -58,6 +62,8 @@ const KNOWN: Record<string, { catalogue: Catalogue; diagnostics: boolean }> = {
   'dsl-words': { catalogue: DSL_WORDS, diagnostics: false },
   evaluation: { catalogue: EVL_MESSAGES, diagnostics: false },
   'evaluation-terms': { catalogue: EVL_TERMS, diagnostics: false },
+  reported: { catalogue: REPORTED_MESSAGES, diagnostics: false },
+  'reported-terms': { catalogue: REPORTED_TERMS, diagnostics: false },
   fmt: { catalogue: FMT_MESSAGES, diagnostics: true },
   'fmt-texts': { catalogue: FMT_TEXTS, diagnostics: false },
   context: { catalogue: CTX_MESSAGES, diagnostics: true },

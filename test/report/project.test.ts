@@ -49,18 +49,21 @@ describe('renderProjectMarkdown', () => {
     expect(conclusion).toContain('| 过程 | 20.00 | 4.00 | 20% |');
   });
 
-  it('lists every indicator with target, actual, points and the reason for lost points', () => {
+  it('lists every indicator with target, actual, the self-reported and the rule score and the reason for lost points', () => {
     const table = section(md, '四、绩效评价指标分析');
+    // One indicator carries a self-reported score, so the table has 自评得分 beside 评价得分.
+    expect(table).toContain('| 一级指标 | 指标 | 权重 | 目标值 | 完成值 | 自评得分 | 评价得分 | 扣分原因 |');
+    expect(table).toContain('| 决策 | 立项依据充分性 | 5.00 | — | C | 5.00 | 2.50 |');
     // The band is said in words from the IR, never as the trace's `else` / `0..90`.
-    expect(table).toContain('| 过程 | 预算执行率 | 10.00 | ≥ 100% | 42% | 0.00 | 落入较低得分区间，失 10.00 分；所处区间：其余情形 |');
-    expect(table).toContain('| 产出 | 工程验收合格率 | 15.00 | = 100% | 96% | 9.00 | 落入较低得分区间，失 6.00 分；所处区间：95%及以上 |');
-    expect(table).toContain('| 产出 | 新建校舍面积 | 15.00 | ≥ 6,000 平方米 | 6,000 平方米 | 15.00 |  |');
+    expect(table).toContain('| 过程 | 预算执行率 | 10.00 | ≥ 100% | 42% | — | 0.00 | 落入较低得分区间，失 10.00 分；所处区间：其余情形 |');
+    expect(table).toContain('| 产出 | 工程验收合格率 | 15.00 | = 100% | 96% | — | 9.00 | 落入较低得分区间，失 6.00 分；所处区间：95%及以上 |');
+    expect(table).toContain('| 产出 | 新建校舍面积 | 15.00 | ≥ 6,000 平方米 | 6,000 平方米 | — | 15.00 |  |');
     expect(table).not.toMatch(/命中|else|\d\.\.\d/);
-    expect(table).toContain('| 效益 | 服务对象满意度 | 10.00 | ≥ 90% | 无法评分 | — | 数据缺失或无法计算，失 10.00 分；原因：缺少必填数据 |');
+    expect(table).toContain('| 效益 | 服务对象满意度 | 10.00 | ≥ 90% | 无法评分 | — | — | 数据缺失或无法计算，失 10.00 分；原因：缺少必填数据 |');
     expect(table.match(/^\| (决策|过程|产出|效益) \|/gm)).toHaveLength(9);
   });
 
-  it('derives problems from lost points (largest first), unavailable indicators and inflated self-scores', () => {
+  it('derives problems from lost points (largest first), unavailable indicators and self-scores above the rule score', () => {
     const problems = section(md, '五、主要经验及做法、存在的问题及原因分析')
       .split('\n')
       .filter((l) => /^\d+\. /.test(l));
@@ -72,7 +75,7 @@ describe('renderProjectMarkdown', () => {
     expect(problems.some((p) => p.includes('“服务对象满意度”无法评分：缺少必填数据（满意度）'))).toBe(true);
     expect(problems.join('\n')).not.toContain('survey.satisfaction');
     expect(problems.some((p) => p.includes('有 4 项未说明偏差原因'))).toBe(true);
-    expect(problems.at(-1)).toContain('自评得分 5.00 分，规则得分 2.50 分');
+    expect(problems.at(-1)).toContain('自评得分 5.00 分，高于评价得分 2.50 分，自评偏高 2.50 分');
   });
 
   it('lists recommendations with action, exact amount, reason and rule', () => {

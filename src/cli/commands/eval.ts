@@ -34,7 +34,7 @@ import { loadCliContext, reportUnmatched } from '../context-input.js';
 import { formatResultTable } from '../result-table.js';
 import { tapInfo } from '../report/info-tap.js';
 import { ResultsSpool } from '../report/results-spool.js';
-import { loadMapping, sheetReadOptions } from '../report/sheet-input.js';
+import { csvEncoding, loadMapping, sheetReadOptions } from '../report/sheet-input.js';
 
 export async function evalCommand(args: string[], io: CliIO, lang: Lang): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, EVAL);
@@ -56,8 +56,8 @@ export async function evalCommand(args: string[], io: CliIO, lang: Lang): Promis
   // relative where possible: the path shows in record ids and messages
   const sources = positionals.length === 1 && positionals[0] === '-' ? '-' : positionals.map((p) => displayPath(resolve(io.cwd, p), process.cwd()));
   // the workbook shows each project's name, department and town: read them on the way in
-  const tap = xlsxOut ? tapInfo(readRecords(sources, sheetReadOptions(ir, mapping, io, lang))) : undefined;
-  const results = assessParallel(ir, tap?.items ?? readRecords(sources, sheetReadOptions(ir, mapping, io, lang)), {
+  const tap = xlsxOut ? tapInfo(readRecords(sources, sheetReadOptions(ir, mapping, io, lang, csvEncoding(values.encoding)))) : undefined;
+  const results = assessParallel(ir, tap?.items ?? readRecords(sources, sheetReadOptions(ir, mapping, io, lang, csvEncoding(values.encoding))), {
     workers,
     lang,
     ...(trace ? { trace } : {}),

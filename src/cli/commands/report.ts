@@ -27,7 +27,7 @@ import { cliWord, type Lang, msg } from '../messages.js';
 import { createProgress } from '../progress.js';
 import { tapInfo } from '../report/info-tap.js';
 import { ReportWriter, type ReportFormat } from '../report/report-writer.js';
-import { loadMapping, sheetReadOptions } from '../report/sheet-input.js';
+import { csvEncoding, loadMapping, sheetReadOptions } from '../report/sheet-input.js';
 import { loadRuleSet } from '../rule-loading.js';
 import { loadCliContext, reportUnmatched } from '../context-input.js';
 import { defaultWorkers } from './eval.js';
@@ -76,7 +76,18 @@ export async function reportCommand(args: string[], io: CliIO, lang: Lang, comma
   const dir = values.out === '-' ? '-' : resolve(io.cwd, values.out);
   let writer: ReportWriter;
   try {
-    writer = new ReportWriter({ dir, formats, summaryOnly: values['summary-only'] === true, lang: docLang, messageLang: lang, ir, io, workers, texts });
+    writer = new ReportWriter({
+      dir,
+      formats,
+      summaryOnly: values['summary-only'] === true,
+      lang: docLang,
+      messageLang: lang,
+      ir,
+      io,
+      workers,
+      texts,
+      ...(mapping?.form ? { form: mapping.form } : {}),
+    });
   } catch (error) {
     // the output directory cannot be created (a file in the way, no permission): an input error
     write(io.stderr, msg(lang, 'cannotWrite', values.out, (error as NodeJS.ErrnoException).code ?? String(error)));
@@ -89,7 +100,7 @@ export async function reportCommand(args: string[], io: CliIO, lang: Lang, comma
   let inputErrors = 0;
 
   async function* fromData(): AsyncIterable<Rendered> {
-    const tap = tapInfo(readRecords(shown(positionals), sheetReadOptions(ir!, mapping ?? null, io, lang)));
+    const tap = tapInfo(readRecords(shown(positionals), sheetReadOptions(ir!, mapping ?? null, io, lang, csvEncoding(values.encoding))));
     const results = assessParallel(ir!, tap.items, {
       workers,
       lang,

@@ -15,6 +15,8 @@
  */
 import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import type { FormMapping } from '../../data/forms/form-mapping.js';
+import { writeFormXlsx, type FormInput } from '../../report/form-xlsx.js';
 import type { RuleSetIR } from '../../compile/ir.js';
 import type { EvaluationResult } from '../../engine/result.js';
 import type { Lang } from '../../report/i18n/index.js';
@@ -49,14 +51,19 @@ export interface ReportWriterOptions {
   workers: number;
   /** The evaluator's text by id and the 落款 defaults (`--narrative`, `--issuer`, `--date`). */
   texts?: ReportTexts;
+  /** Records read as the official 自评表 (`layout: form`): the filled forms go to FORMS_FILE too. */
+  form?: FormMapping;
 }
 
 export const SUMMARY_STEM = 'summary';
 export const RESULTS_FILE = 'results.xlsx';
+export const FORMS_FILE = 'forms.xlsx';
 
 export class ReportWriter {
   private readonly names = new FileNames([SUMMARY_STEM, 'results']);
   private readonly summaries: ReportItem[] = [];
+  /** Kept for the filled forms: a form batch is a workbook's sheets, small enough to hold. */
+  private readonly forms: FormInput[] = [];
   private readonly spool: ResultsSpool | undefined;
   private readonly renderer: Renderer | undefined;
   private readonly toStdout: boolean;
@@ -101,6 +108,7 @@ export class ReportWriter {
     const { formats, summaryOnly, lang, ir, io } = this.options;
     const info = withTexts(recordInfo, result.id, this.options.texts);
     this.summaries.push(summaryInput({ result, info }));
+    if (this.options.form && result.status === 'ok') this.forms.push({ result, info });
     if (this.toStdout) {
       if (!summaryOnly) io.stdout.write(renderProjectMarkdown(result, ir, lang, info, this.signoff()) + '\n---\n\n');
       return;
@@ -125,6 +133,10 @@ export class ReportWriter {
     this.written += formats.length;
     await this.spool!.writeWorkbook(join(dir, RESULTS_FILE), ir, lang);
     this.written++;
+    if (this.options.form) {
+      await writeFormXlsx(this.forms, ir, join(dir, FORMS_FILE), lang, { mapping: this.options.form });
+      this.written++;
+    }
     if (this.aside) {
       // An empty folder in the way (made by the user beforehand) is replaced; rmdir refuses
       // anything else, so files someone put there meanwhile are never deleted.

@@ -1,7 +1,9 @@
 /**
  * A streaming RFC 4180 CSV reader: fields separated by commas, records by CRLF or LF, fields in
  * double quotes may hold commas, line breaks and doubled quotes (`""`). A UTF-8 byte-order mark
- * at the start is dropped. Records are yielded one at a time with their 1-based record number
+ * at the start is dropped. Files are UTF-8 or, as Chinese Excel saves "CSV", GBK/GB18030: the
+ * encoding is given (`encoding`) or detected from the first chunk — a UTF-8 BOM or valid UTF-8
+ * is UTF-8, anything else is read as GB18030 (a superset of GBK, so both decode the same). Records are yielded one at a time with their 1-based record number
  * (what a spreadsheet program shows as the row), so memory stays constant however long the file.
  * Malformed quoting does not stop the file: the record is yielded with a `problem` describing it.
  * A field longer than `maxCellLength` keeps only its first `maxCellLength` characters and is
@@ -23,6 +25,57 @@ export interface CsvRecord {
 export interface CsvOptions {
   /** Characters kept of one field; the rest is counted, not stored. Default: no limit. */
   maxCellLength?: number;
+  /** Encoding of the file's bytes; 'auto' (the default) detects it. */
+  encoding?: CsvEncoding;
+}
+
+export const CSV_ENCODINGS = ['auto', 'utf-8', 'gbk', 'gb18030'] as const;
+export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
+
+/**
+ * The encoding of a file from its first bytes: a UTF-8 BOM, or bytes that are valid UTF-8 (a
+ * sequence cut at the end of the chunk allowed), say UTF-8; GBK text is almost never valid UTF-8
+ * (its two-byte characters rarely form UTF-8 sequences), so anything else is GB18030.
+ */
+export function detectEncoding(head: Uint8Array): 'utf-8' | 'gb18030' {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return 'utf-8';
+  } catch {
+    return 'gb18030';
+  }
+}
+
+/** Bytes read before the encoding is decided: a short first chunk may end inside a character. */
+const DETECT_BYTES = 4096;
+
+/** Bytes to text chunks in one encoding; a character split across chunks is kept whole. */
+export async function* decodeChunks(bytes: AsyncIterable<Uint8Array>, encoding: CsvEncoding = 'auto'): AsyncGenerator<string> {
+  let decoder: TextDecoder | undefined = encoding === 'auto' ? undefined : new TextDecoder(encoding);
+  let head: Uint8Array[] = [];
+  let headLength = 0;
+  const start = (): string => {
+    const all = Buffer.concat(head);
+    head = [];
+    decoder = new TextDecoder(detectEncoding(all));
+    return decoder.decode(all, { stream: true });
+  };
+  for await (const chunk of bytes) {
+    if (!decoder) {
+      head.push(chunk);
+      headLength += chunk.length;
+      if (headLength < DETECT_BYTES) continue;
+      const text = start();
+      if (text) yield text;
+      continue;
+    }
+    const text = decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
+  const rest = decoder ? '' : start();
+  const tail = rest + decoder!.decode();
+  if (tail) yield tail;
 }
 
 const SPECIAL = /[,\r\n"]/g;
@@ -135,8 +188,8 @@ export async function* parseCsv(chunks: AsyncIterable<string> | Iterable<string>
   if (field !== '' || cells.length > 0 || fieldStarted || afterQuote || inQuotes) yield endRecord();
 }
 
-/** Streams a CSV file (UTF-8, optional BOM) record by record. */
+/** Streams a CSV file (UTF-8 with or without BOM, GBK or GB18030) record by record. */
 export function readCsvFile(path: string, options: CsvOptions = {}): AsyncGenerator<CsvRecord> {
-  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 64 * 1024 });
-  return parseCsv(stream as AsyncIterable<string>, options);
+  const stream = createReadStream(path, { highWaterMark: 64 * 1024 });
+  return parseCsv(decodeChunks(stream as AsyncIterable<Buffer>, options.encoding), options);
 }

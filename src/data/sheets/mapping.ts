@@ -22,6 +22,7 @@
 import { parse as parseYaml } from 'yaml';
 import { DEFAULT_LANG, type Lang } from '../../common/lang.js';
 import { SHEET_CODES, sheetIssue, sheetPhrase, type SheetIssue } from './messages.js';
+import { parseFormMapping, type FormMapping } from '../forms/form-mapping.js';
 
 /** `decimal`: a number kept as an exact decimal string (money: "1200000.50"). */
 export type FieldType = 'number' | 'integer' | 'decimal' | 'boolean' | 'string';
@@ -36,6 +37,8 @@ export interface SheetMapping {
   headerRow?: number;
   /** Header text → data path (dotted) or column spec; null ignores the column. */
   columns: Record<string, string | ColumnSpec | null>;
+  /** `layout: form`: the workbook is the official 自评表, one sheet per project (src/data/forms). */
+  form?: FormMapping;
 }
 
 export interface SchemaField {
@@ -105,6 +108,10 @@ export function parseMapping(source: string | unknown, lang: Lang = DEFAULT_LANG
   }
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return bad(sheetPhrase('notObject', {}, lang));
   const obj = doc as Record<string, unknown>;
+  if (obj.layout === 'form') {
+    const parsed = parseFormMapping(obj, lang);
+    return parsed.mapping ? { mapping: { columns: {}, form: parsed.mapping }, issues: [] } : bad(parsed.problems.join('; '));
+  }
   const columns = obj.columns;
   if (columns === null || typeof columns !== 'object' || Array.isArray(columns)) return bad(sheetPhrase('columnsNotMap', {}, lang));
   const out: SheetMapping = { columns: {} };

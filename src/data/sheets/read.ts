@@ -1,6 +1,7 @@
 /**
  * `readSheetRecords(path, mapping?, options?)` reads project records from a spreadsheet — .xlsx
- * (first sheet, or the mapping's `sheet`) or .csv (RFC 4180, UTF-8 with or without BOM) — and
+ * (first sheet, or the mapping's `sheet`) or .csv (RFC 4180; UTF-8, GBK or GB18030, detected or
+ * given as `encoding`) — and
  * yields them one at a time as an async iterable, so a batch of any size streams. The header row
  * is matched against the mapping (see mapping.ts), or, without one, against the rule set's data
  * schema (`options.schema`, the IR's `dataSchema`); cells are coerced to the schema's types.
@@ -16,7 +17,7 @@
 import { extname } from 'node:path';
 import { access } from 'node:fs/promises';
 import { coerceCell, isEmptyCell, type Cell } from './coerce.js';
-import { readCsvFile } from './csv.js';
+import { readCsvFile, type CsvEncoding } from './csv.js';
 import { parseMapping, resolveColumns, type ResolvedColumn, type SheetMapping } from './mapping.js';
 import { DEFAULT_LANG, type Lang } from '../../common/lang.js';
 import { SHEET_CODES, sheetIssue, sheetPhrase, type SheetIssue } from './messages.js';
@@ -40,6 +41,8 @@ export interface ReadSheetOptions {
   lang?: Lang;
   /** Reading limits; each defaults to DEFAULT_SHEET_LIMITS. */
   limits?: Partial<SheetLimits>;
+  /** CSV only: the file's encoding; default 'auto' (UTF-8 BOM or valid UTF-8, else GB18030). */
+  encoding?: CsvEncoding;
 }
 
 interface RawRow {
@@ -115,9 +118,10 @@ async function* rowsOf(
   mapping: SheetMapping | null,
   lang: Lang,
   limits: SheetLimits,
+  encoding: CsvEncoding = 'auto',
 ): AsyncGenerator<RawRow | SheetRecord> {
   if (format === 'csv') {
-    yield* readCsvFile(path, { maxCellLength: limits.maxCellLength });
+    yield* readCsvFile(path, { maxCellLength: limits.maxCellLength, encoding });
     return;
   }
   const refused = await checkWorkbookArchive(path, limits, lang);
@@ -179,7 +183,7 @@ export async function* readSheetRecords(path: string, mapping?: SheetMapping | s
   let headers: string[] = [];
   let rowsRead = 0;
   try {
-    for await (const item of rowsOf(path, format, resolvedMapping, lang, limits)) {
+    for await (const item of rowsOf(path, format, resolvedMapping, lang, limits, options.encoding)) {
       if ('data' in item) {
         yield item;
         return;

@@ -65,6 +65,10 @@ export const REPORT_MESSAGES = defineCatalogue('report', {
     zh: '距“{grade}”等级尚差 {points} 分，可提升的指标：{candidates}。',
     en: '{points} more points are needed for grade "{grade}"; indicators with room to improve: {candidates}.',
   },
+  'conclusion/reported': {
+    zh: '单位自评得分 {total} 分，自评等级为“{grade}”；评价得分 {rule} 分，评价等级为“{ruleGrade}”。',
+    en: 'Self-reported score {total}, grade "{grade}"; rule score {rule}, grade "{ruleGrade}".',
+  },
   'conclusion/outcome': {
     zh: '评价结论为“{grade}”（按规则不公布得分）。',
     en: 'Rated "{grade}" (by the rules, no score is published).',
@@ -80,6 +84,15 @@ export const REPORT_MESSAGES = defineCatalogue('report', {
   'col/target': { zh: '目标值', en: 'Target' },
   'col/actual': { zh: '完成值', en: 'Actual' },
   'col/points': { zh: '得分', en: 'Points' },
+  'col/rulePoints': { zh: '评价得分', en: 'Rule score' },
+  'col/reportedPoints': { zh: '自评得分', en: 'Self-reported' },
+  'form/title': { zh: '项目支出绩效自评表', en: 'Project expenditure performance self-evaluation form' },
+  'form/funds': { zh: '项目资金', en: 'Project funds' },
+  'form/fundsTotal': { zh: '年度资金总额', en: 'Total funds of the year' },
+  'col/reportedGrade': { zh: '自评等级', en: 'Reported grade' },
+  'col/ruleTotal': { zh: '评价得分', en: 'Rule total' },
+  'col/ruleGrade': { zh: '评价等级', en: 'Rule grade' },
+  'col/findings': { zh: '填报不一致', en: 'Form inconsistencies' },
   'col/rate': { zh: '得分率', en: 'Rate' },
   'col/lostReason': { zh: '扣分原因', en: 'Why points were lost' },
   'col/action': { zh: '措施', en: 'Action' },
@@ -132,16 +145,25 @@ export const REPORT_MESSAGES = defineCatalogue('report', {
   'lost/other': { zh: '失分（{code}）', en: 'points lost ({code})' },
   'lost/sentence': { zh: '{reason}，失 {lost} 分', en: '{reason}, {lost} points lost' },
   'lost/error': { zh: '原因：{message}', en: 'cause: {message}' },
-  'lost/reported': { zh: '自评得分 {points} 分与规则得分不一致：{reason}', en: 'self-reported score {points} differs from the rule score: {reason}' },
+  'lost/reported': { zh: '自评得分 {points} 分，与评价得分不同：{reason}', en: 'self-reported score {points} differs from the rule score: {reason}' },
+  'lost/reportedNoReason': {
+    zh: '自评得分 {points} 分，与评价得分不同，未说明原因',
+    en: 'self-reported score {points} differs from the rule score; no reason given',
+  },
 
   // ── problems ─────────────────────────────────────────────────────────────────────────
   'problems/lost': { zh: '“{indicator}”失 {lost} 分：{reason}。', en: '"{indicator}" lost {lost} points: {reason}.' },
   'problems/unavailable': { zh: '“{indicator}”无法评分：{reason}。', en: '"{indicator}" could not be scored: {reason}.' },
   'problems/veto': { zh: '触发一票否决事项“{name}”。', en: 'Veto condition "{name}" applied.' },
-  'problems/reported': {
-    zh: '“{indicator}”自评得分 {reported} 分，规则得分 {points} 分，自评偏高或依据不足。',
-    en: '"{indicator}" was self-scored {reported} against a rule score of {points}: the self-evaluation is inflated or unsupported.',
+  'problems/reportedHigh': {
+    zh: '“{indicator}”自评得分 {reported} 分，高于评价得分 {points} 分，自评偏高 {difference} 分。',
+    en: '"{indicator}" was self-scored {reported}, above the rule score of {points}: self-scored {difference} points too high.',
   },
+  'problems/reportedLow': {
+    zh: '“{indicator}”自评得分 {reported} 分，低于评价得分 {points} 分（评价扣减 {difference} 分）。',
+    en: '"{indicator}" was scored {reported} on the form, below the rule score of {points} (marked down by {difference} points).',
+  },
+  'problems/finding': { zh: '填报不一致：{message}。', en: 'Inconsistent form: {message}.' },
   'problems/recordError': { zh: '数据问题：{message}', en: 'Data problem: {message}' },
   'problems/none': { zh: '未发现明显问题。', en: 'No significant problems were found.' },
   'problems/more': {
