@@ -11,7 +11,7 @@
 import type { AggregateDecl, DimensionDecl, FileAst, ScaleDecl, TableCell, TableDecl } from '../dsl/ast.js';
 import type { AggregateIR, TableIR } from './ir.js';
 import type { Accept } from './messages.js';
-import type { RNode } from './model.js';
+import type { RFramework, RNode } from './model.js';
 import { rankOf, scaleOf } from './scales.js';
 import type { Env } from './scope.js';
 import { suggest } from './suggest.js';
@@ -23,6 +23,9 @@ export function cellText(c: TableCell): string {
   return c.kind === 'label' ? c.text : c.value;
 }
 
+const DIMENSION = { zh: '维度', en: 'dimension' };
+const FRAMEWORK = { zh: '框架', en: 'framework' };
+
 const SCALE_METHODS = new Set(['weakest_link', 'table']);
 
 /** The scale of a node's result: its value's scale, or the scale its aggregation rates on. */
@@ -31,6 +34,11 @@ function scaleOfNode(n: RNode, env: Env): ScaleTy | undefined {
   const a = (n.decl as DimensionDecl).aggregate;
   if (!a || a.method === 'weighted_sum' || a.method === 'mean') return undefined;
   return childScale(n, env);
+}
+
+/** The scale a dimension's `rating` is on (its aggregation method on a scale), or undefined. */
+export function ratingScale(n: RNode, env: Env): ScaleTy | undefined {
+  return n.kind === 'dimension' ? scaleOfNode(n, env) : undefined;
 }
 
 /** The one scale of a dimension's children, or undefined when they are not all on one scale. */
@@ -56,7 +64,7 @@ export function lowerAggregate(n: RNode, env: Env, accept: Accept): AggregateIR 
   if (needsScale) {
     const off = scales.find((x) => x.s === undefined);
     if (off || !scale) {
-      accept('CMP262', n.file, a.range, { name: n.name, method: a.method, child: off?.c.name ?? n.name });
+      accept('CMP262', n.file, a.range, { what: n.path.length ? DIMENSION : FRAMEWORK, name: n.name, method: a.method, child: off?.c.name ?? n.name });
       return undefined;
     }
   }
@@ -69,6 +77,31 @@ export function lowerAggregate(n: RNode, env: Env, accept: Accept): AggregateIR 
     return undefined;
   }
   return { method: 'table', scale: labels, ...same, table: tableIR(a.table, scale) };
+}
+
+/**
+ * The framework's own `aggregate …` over its top-level nodes: on a scale only (it rates the
+ * framework; a numeric total is the weighted sum), else CMP262.
+ */
+export function lowerFrameworkAggregate(rf: RFramework, env: Env, accept: Accept): AggregateIR | undefined {
+  const a = rf.decl.aggregate;
+  if (!a || a.method === 'weighted_sum') return undefined;
+  const top: RNode = {
+    kind: 'dimension',
+    name: rf.name,
+    decl: { aggregate: a } as DimensionDecl,
+    file: rf.file,
+    from: rf.name,
+    meta: rf.meta,
+    children: rf.roots,
+    path: [],
+  };
+  const ir = lowerAggregate(top, env, accept);
+  if (ir && !('scale' in ir && ir.scale)) {
+    accept('CMP262', rf.file, a.range, { what: FRAMEWORK, name: rf.name, method: a.method, child: rf.roots[0]?.name ?? rf.name });
+    return undefined;
+  }
+  return ir;
 }
 
 /** Sorts an unordered row's keys highest first by the scale (by text when a key is off it). */

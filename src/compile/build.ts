@@ -25,7 +25,7 @@ import { lowerSymbol, makeScope, toLetIR, toParamIR, topoLets } from './symbols.
 import type { Ty } from './units.js';
 import { ANY, addUnits, describeUnit, inputTy } from './units.js';
 import { scaleTy } from './scales.js';
-import { lowerAggregate } from './aggregate.js';
+import { lowerAggregate, lowerFrameworkAggregate } from './aggregate.js';
 
 export interface Built {
   /** The framework with numbers written by a param's name resolved (slots.ts): what checks read. */
@@ -205,6 +205,8 @@ export function buildFramework(written: RFramework, blocks: Item<RulesDecl>[], i
   };
   if (rf.label !== undefined) ir.label = rf.label;
   if (outcomes.length) ir.outcomes = outcomes;
+  const top = lowerFrameworkAggregate(rf, env, accept);
+  if (top) ir.aggregate = top;
   return { rf, ir, env, scope, blocks: blockBuilds };
 }
 

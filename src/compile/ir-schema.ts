@@ -27,7 +27,7 @@ const expr: S = {
     obj({ kind: lit('data'), path: arr(str) }, ['kind', 'path']),
     obj({ kind: lit('param'), name: str }, ['kind', 'name']),
     obj({ kind: lit('let'), name: str }, ['kind', 'name']),
-    obj({ kind: lit('node'), path: str, member: lit('value', 'points', 'score', 'status', 'target') }, ['kind', 'path', 'member']),
+    obj({ kind: lit('node'), path: str, member: lit('value', 'points', 'score', 'status', 'target', 'rating') }, ['kind', 'path', 'member']),
     obj({ kind: lit('self'), member: lit('value', 'target', 'weight') }, ['kind', 'member']),
     obj({ kind: lit('scorecard'), member: lit('grade', 'total', 'stage', 'reportedTotal', 'reportedGrade') }, ['kind', 'member']),
     obj({ kind: lit('context'), root: lit('previous', 'rectification'), path: { ...arr(str), minItems: 1 } }, ['kind', 'root', 'path']),
@@ -228,7 +228,7 @@ export const RULE_SET_IR_SCHEMA: S = {
   title: 'jixiao compiled rule set (RuleSetIR)',
   ...obj(
     {
-      irVersion: { const: 1 },
+      irVersion: { enum: [1, 2] },
       name: str,
       label: str,
       version: str,
@@ -247,6 +247,7 @@ export const RULE_SET_IR_SCHEMA: S = {
         ['scale', 'precision', 'rounding', 'missing', 'notApplicable'],
       ),
       grades: arr(obj({ label: str, min: { oneOf: [dec, { type: 'null' }] }, id: str }, ['label', 'min', 'id'])),
+      aggregate,
       outcomes: arr(
         obj({ id: str, name: str, when: ref('expr'), hideTotal: { type: 'boolean' }, meta: ref('meta') }, ['id', 'name', 'when', 'hideTotal', 'meta']),
       ),

@@ -11,10 +11,16 @@
  */
 import type { ActionVerb, BinaryOp, CombineActionKind, CombineMode, MissingPolicy, NotApplicablePolicy, RoundingMode, Unit } from '../dsl/ast.js';
 
-export const IR_VERSION = 1;
+export const IR_VERSION = 2;
+/**
+ * Versions `loadIR` reads. Version 2 only added optional shapes (a dimension's or the framework's
+ * `aggregate`, `outcomes`), so a version-1 IR is a valid version-2 IR and is read unchanged.
+ */
+export const READABLE_IR_VERSIONS: readonly number[] = [1, 2];
 
 export interface RuleSetIR {
-  irVersion: typeof IR_VERSION;
+  /** `IR_VERSION` when compiled; a loaded IR may carry an older readable version. */
+  irVersion: 1 | typeof IR_VERSION;
   name: string;
   label?: string;
   version: string;
@@ -28,6 +34,8 @@ export interface RuleSetIR {
   vetoes: VetoIR[];
   /** Statuses that override the grade (PART's "Results Not Demonstrated"); absent when none. */
   outcomes?: OutcomeIR[];
+  /** A framework-level aggregation on a scale: the result's `rating` (and grade, without grades). */
+  aggregate?: AggregateIR;
   requires: RequireIR[];
   params: ParamIR[];
   /** Topologically ordered: each `let` only refers to earlier ones. */
@@ -233,7 +241,8 @@ export type ExprIR =
   | { kind: 'param'; name: string }
   | { kind: 'let'; name: string }
   /** Another node's result: `预算执行率.value` → { path: '过程/预算执行率', member: 'value' }. */
-  | { kind: 'node'; path: string; member: 'value' | 'points' | 'score' | 'status' | 'target' }
+  /** `rating`: a dimension's label by its `aggregate` method on a scale (an indicator's is its value). */
+  | { kind: 'node'; path: string; member: 'value' | 'points' | 'score' | 'status' | 'target' | 'rating' }
   /** Inside an indicator: its own value, target or weight. */
   | { kind: 'self'; member: 'value' | 'target' | 'weight' }
   /**

@@ -10,7 +10,7 @@ import type { Diagnostic } from '../common/diagnostic.js';
 import { NO_RANGE } from '../common/diagnostic.js';
 import { hashIR } from './hash.js';
 import type { RuleSetIR } from './ir.js';
-import { IR_VERSION } from './ir.js';
+import { IR_VERSION, READABLE_IR_VERSIONS } from './ir.js';
 import { RULE_SET_IR_SCHEMA } from './ir-schema.js';
 import { makeDiagnostic } from './messages.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
@@ -27,7 +27,7 @@ function validate(): ValidateFunction {
 
 export function loadIR(json: unknown, file = '<ir>', lang: Lang = DEFAULT_LANG): { ir?: RuleSetIR; diagnostics: Diagnostic[] } {
   const version = (json as { irVersion?: unknown } | null)?.irVersion;
-  if (json !== null && typeof json === 'object' && version !== IR_VERSION) {
+  if (json !== null && typeof json === 'object' && !READABLE_IR_VERSIONS.includes(version as number)) {
     return { diagnostics: [makeDiagnostic('CMP231', file, NO_RANGE, { found: String(version), expected: IR_VERSION }, lang)] };
   }
   const check = validate();

@@ -22,8 +22,8 @@ export const COMPILE_SCALES = defineCatalogue('compile-scales', {
   },
   CMP262: {
     severity: 'error',
-    zh: '维度 “{name}” 按 {method} 汇总，但其下级 “{child}” 的值不是量表上的等级',
-    en: 'dimension “{name}” aggregates by {method}, but the value of “{child}” below it is not on an ordinal scale',
+    zh: '{what} “{name}” 按 {method} 汇总，但其下级 “{child}” 的值不是量表上的等级',
+    en: '{what} “{name}” aggregates by {method}, but the value of “{child}” below it is not on an ordinal scale',
     hint: {
       zh: '下级指标的值须来自量表类型的输入，例如 input data.x PEFA 与 value = data.x。',
       en: 'The values below must come from an input typed by a scale, e.g. input data.x PEFA and value = data.x.',

@@ -10,6 +10,7 @@ import type { Ref } from '../dsl/ast.js';
 import type { ExprIR } from './ir.js';
 import type { Accept } from './messages.js';
 import type { Dep, ExprCtx, Lowered, NodeMember, Sym } from './scope.js';
+import { ratingScale } from './aggregate.js';
 import { NODE_MEMBERS, recordDep } from './scope.js';
 import { ANY, SCORE, STR, num } from './units.js';
 import { findBySuffix } from './model.js';
@@ -78,8 +79,21 @@ export function resolveRef(e: Ref, ctx: ExprCtx): Lowered {
   const m: NodeMember = member ?? (node.kind === 'indicator' ? 'value' : 'points');
   const path = node.path.join('/');
   if (ctx.owner) recordDep(ctx, ctx.env.facts.deps, ctx.owner, `node:${path}`, e.range);
-  const ir: ExprIR = { kind: 'node', path, member: node.kind === 'dimension' && m === 'value' ? 'points' : m };
-  if (node.kind === 'indicator' && (m === 'value' || m === 'target')) return { ir, ty: ctx.env.valueTy(node) };
+  // An indicator's rating is its value; a dimension's `value` is its points.
+  const irMember = node.kind === 'dimension' && m === 'value' ? 'points' : node.kind === 'indicator' && m === 'rating' ? 'value' : m;
+  const ir: ExprIR = { kind: 'node', path, member: irMember };
+  if (node.kind === 'indicator' && (irMember === 'value' || m === 'target')) return { ir, ty: ctx.env.valueTy(node) };
+  if (m === 'rating') {
+    const scale = ratingScale(node, ctx.env);
+    if (!scale)
+      ctx.env.accept('CMP262', ctx.file, e.range, {
+        what: { zh: '维度', en: 'dimension' },
+        name: node.name,
+        method: 'rating',
+        child: node.children[0]?.name ?? node.name,
+      });
+    return { ir, ty: scale ? { k: 'str', scale } : ANY };
+  }
   return { ir, ty: m === 'status' ? STR : num(SCORE) };
 }
 

@@ -93,7 +93,7 @@ function pairIR(l: ExprIR, r: ExprIR, op: string, scale: ScaleTy): ExprIR {
 
 /**
  * `min(a, b, …)` / `max(…)` of values on one scale, by order: folded left as
- * `if a <= b then a else b` (min) — a missing operand compares false, so the other one is taken.
+ * `if a <= b then a else b` (min), missing when an operand is missing.
  * Returns undefined when the arguments are not all on a scale (the numeric min/max applies).
  */
 export function lowerScaleMinMax(e: Call, args: Lowered[], ctx: ExprCtx): Lowered | undefined {
@@ -106,6 +106,16 @@ export function lowerScaleMinMax(e: Call, args: Lowered[], ctx: ExprCtx): Lowere
     return { ir: args[0]!.ir, ty: args[0]!.ty };
   }
   const op = e.callee.text === 'min' ? '<=' : '>=';
-  const ir = args.slice(1).reduce<ExprIR>((acc, a) => ({ kind: 'if', condition: pairIR(acc, a.ir, op, first), then: acc, otherwise: a.ir }), args[0]!.ir);
+  // A missing operand makes the result missing, as it does for numbers (never the other operand).
+  const missing: ExprIR = { kind: 'call', fn: 'coalesce', args: [] };
+  const ir = args.slice(1).reduce<ExprIR>(
+    (acc, a) => ({
+      kind: 'if',
+      condition: { kind: 'call', fn: 'exists', args: [acc, a.ir] },
+      then: { kind: 'if', condition: pairIR(acc, a.ir, op, first), then: acc, otherwise: a.ir },
+      otherwise: missing,
+    }),
+    args[0]!.ir,
+  );
   return { ir, ty: { k: 'str', scale: first } };
 }

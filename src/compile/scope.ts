@@ -105,5 +105,5 @@ export function recordDep(ctx: ExprCtx, map: Map<string, Dep[]>, ownerKey: strin
   map.set(ownerKey, list);
 }
 
-export const NODE_MEMBERS = ['value', 'points', 'score', 'status', 'target'] as const;
+export const NODE_MEMBERS = ['value', 'points', 'score', 'status', 'target', 'rating'] as const;
 export type NodeMember = (typeof NODE_MEMBERS)[number];

@@ -5,9 +5,9 @@
  * (CMP324, warning); `require` share rules such as `产出 + 效益 >= 60` hold (CMP305). Sums are
  * exact (decimal.js), so 33.3 + 33.3 + 33.4 is 100.
  */
-import type { DimensionDecl } from '../dsl/ast.js';
 import { Decimal } from './decimal.js';
 import type { CheckInput } from './check-input.js';
+import type { NodeIR } from './ir.js';
 import type { RNode } from './model.js';
 import { findBySuffix } from './model.js';
 import { slotNumber } from './slots.js';
@@ -30,6 +30,19 @@ function checkSum(children: readonly RNode[], expected: Decimal, report: (sum: D
   if (!sum.eq(expected)) report(sum);
 }
 
+/** Whether the dimension at `path` is aggregated by shares (mean, or min/max off a scale). */
+function sharesAggregated(nodes: readonly NodeIR[], path: string): boolean {
+  for (const x of nodes) {
+    if (x.kind !== 'dimension') continue;
+    if (x.path === path)
+      return (
+        x.aggregate !== undefined && (x.aggregate.method === 'mean' || ((x.aggregate.method === 'min' || x.aggregate.method === 'max') && !x.aggregate.scale))
+      );
+    if (path.startsWith(`${x.path}/`)) return sharesAggregated(x.children, path);
+  }
+  return false;
+}
+
 export function checkWeights(c: CheckInput): void {
   const { rf, accept } = c;
   const sums = !rf.broken;
@@ -47,9 +60,10 @@ export function checkWeights(c: CheckInput): void {
         accept('CMP324', n.file, n.decl.name.range, { name: n.name, weight: w?.decl.text ?? '0' });
         return;
       }
-      // `aggregate mean|min|max` scores the dimension by its children's shares of their own
-      // weights, so those weights need not add up to the dimension's (PART: questions equal).
-      const byShares = ['mean', 'min', 'max'].includes((n.decl as DimensionDecl).aggregate?.method ?? '');
+      // `aggregate mean|min|max` of shares scores the dimension by its children's shares of their
+      // own weights, so those weights need not add up to the dimension's (PART: questions equal).
+      // min/max on a scale rate by labels and keep the sum, so their weights must still add up.
+      const byShares = sharesAggregated(c.ir.nodes, n.path.join('/'));
       if (w && sums && !byShares) {
         const expected = new Decimal(w.decl.value);
         checkSum(n.children, expected, (sum) => {

@@ -597,6 +597,67 @@ export type AggregateClauseCstChildren = {
   method?: NameCstNode[];
 };
 
+export interface LineDeclCstNode extends CstNode {
+  name: "lineDecl";
+  children: LineDeclCstChildren;
+}
+
+export type LineDeclCstChildren = {
+  Line: IToken[];
+  name: NameCstNode[];
+  Base: IToken[];
+  expression: ExpressionCstNode[];
+  StringLiteral?: IToken[];
+};
+
+export interface CombineDeclCstNode extends CstNode {
+  name: "combineDecl";
+  children: CombineDeclCstChildren;
+}
+
+export type CombineDeclCstChildren = {
+  Combine: IToken[];
+  name: NameCstNode[];
+  By: IToken[];
+  mode: NameCstNode[];
+  Cap?: IToken[];
+  cap?: ArithCstNode[];
+};
+
+export interface RuleDeclCstNode extends CstNode {
+  name: "ruleDecl";
+  children: RuleDeclCstChildren;
+}
+
+export type RuleDeclCstChildren = {
+  Rule: IToken[];
+  name: NameCstNode[];
+  Priority?: IToken[];
+  signedNumber?: SignedNumberCstNode[];
+  When: IToken[];
+  expression: ExpressionCstNode[];
+  Then: IToken[];
+  action: (ActionCstNode)[];
+  Comma?: IToken[];
+  Reason?: IToken[];
+  reason?: IToken[];
+};
+
+export interface ActionCstNode extends CstNode {
+  name: "action";
+  children: ActionCstChildren;
+}
+
+export type ActionCstChildren = {
+  verb?: (IToken)[];
+  line?: (NameCstNode)[];
+  amount?: (ExpressionCstNode)[];
+  Within?: IToken[];
+  numberOrParam?: NumberOrParamCstNode[];
+  level?: NameCstNode[];
+  StringLiteral?: IToken[];
+};
+
 export interface FileCstNode extends CstNode {
   name: "file";
   children: FileCstChildren;
@@ -638,6 +699,7 @@ export type FrameworkDeclCstChildren = {
   gradesDecl?: GradesDeclCstNode[];
   vetoDecl?: VetoDeclCstNode[];
   outcomeDecl?: OutcomeDeclCstNode[];
+  aggregateClause?: AggregateClauseCstNode[];
   requireDecl?: RequireDeclCstNode[];
   paramDecl?: ParamDeclCstNode[];
   letDecl?: LetDeclCstNode[];
@@ -922,67 +984,6 @@ export type RulesDeclCstChildren = {
   RCurly: IToken[];
 };
 
-export interface LineDeclCstNode extends CstNode {
-  name: "lineDecl";
-  children: LineDeclCstChildren;
-}
-
-export type LineDeclCstChildren = {
-  Line: IToken[];
-  name: NameCstNode[];
-  Base: IToken[];
-  expression: ExpressionCstNode[];
-  StringLiteral?: IToken[];
-};
-
-export interface CombineDeclCstNode extends CstNode {
-  name: "combineDecl";
-  children: CombineDeclCstChildren;
-}
-
-export type CombineDeclCstChildren = {
-  Combine: IToken[];
-  name: NameCstNode[];
-  By: IToken[];
-  mode: NameCstNode[];
-  Cap?: IToken[];
-  cap?: ArithCstNode[];
-};
-
-export interface RuleDeclCstNode extends CstNode {
-  name: "ruleDecl";
-  children: RuleDeclCstChildren;
-}
-
-export type RuleDeclCstChildren = {
-  Rule: IToken[];
-  name: NameCstNode[];
-  Priority?: IToken[];
-  signedNumber?: SignedNumberCstNode[];
-  When: IToken[];
-  expression: ExpressionCstNode[];
-  Then: IToken[];
-  action: (ActionCstNode)[];
-  Comma?: IToken[];
-  Reason?: IToken[];
-  reason?: IToken[];
-};
-
-export interface ActionCstNode extends CstNode {
-  name: "action";
-  children: ActionCstChildren;
-}
-
-export type ActionCstChildren = {
-  verb?: (IToken)[];
-  line?: (NameCstNode)[];
-  amount?: (ExpressionCstNode)[];
-  Within?: IToken[];
-  numberOrParam?: NumberOrParamCstNode[];
-  level?: NameCstNode[];
-  StringLiteral?: IToken[];
-};
-
 export interface JixiaoCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   separator(children: SeparatorCstChildren, param?: IN): OUT;
   label(children: LabelCstChildren, param?: IN): OUT;
@@ -1030,6 +1031,10 @@ export interface JixiaoCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   tableCell(children: TableCellCstChildren, param?: IN): OUT;
   outcomeDecl(children: OutcomeDeclCstChildren, param?: IN): OUT;
   aggregateClause(children: AggregateClauseCstChildren, param?: IN): OUT;
+  lineDecl(children: LineDeclCstChildren, param?: IN): OUT;
+  combineDecl(children: CombineDeclCstChildren, param?: IN): OUT;
+  ruleDecl(children: RuleDeclCstChildren, param?: IN): OUT;
+  action(children: ActionCstChildren, param?: IN): OUT;
   file(children: FileCstChildren, param?: IN): OUT;
   importDecl(children: ImportDeclCstChildren, param?: IN): OUT;
   frameworkDecl(children: FrameworkDeclCstChildren, param?: IN): OUT;
@@ -1050,8 +1055,4 @@ export interface JixiaoCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   dimensionDecl(children: DimensionDeclCstChildren, param?: IN): OUT;
   indicatorDecl(children: IndicatorDeclCstChildren, param?: IN): OUT;
   rulesDecl(children: RulesDeclCstChildren, param?: IN): OUT;
-  lineDecl(children: LineDeclCstChildren, param?: IN): OUT;
-  combineDecl(children: CombineDeclCstChildren, param?: IN): OUT;
-  ruleDecl(children: RuleDeclCstChildren, param?: IN): OUT;
-  action(children: ActionCstChildren, param?: IN): OUT;
 }

@@ -160,6 +160,7 @@ class AstBuilder extends ScalesVisitor {
       ...(gradesList[0] ? { grades: gradesList[0] } : {}),
       vetoes: this.subs<VetoDecl>(ctx.vetoDecl),
       ...(ctx.outcomeDecl ? { outcomes: this.subs<OutcomeDecl>(ctx.outcomeDecl) } : {}),
+      ...this.frameworkAggregate(ctx.aggregateClause),
       requires: this.subs<RequireDecl>(ctx.requireDecl),
       params: this.subs<ParamDecl>(ctx.paramDecl),
       lets: this.subs<LetDecl>(ctx.letDecl),
@@ -169,6 +170,12 @@ class AstBuilder extends ScalesVisitor {
       range: this.nodeRange(node),
     };
     return name ? fw : undefined;
+  }
+
+  /** The framework's `aggregate …` (one; a second is DSL107), as a spreadable field. */
+  private frameworkAggregate(nodes: readonly CstNode[] | undefined): { aggregate?: AggregateDecl } {
+    const a = this.once<AggregateDecl>('aggregate', nodes);
+    return a ? { aggregate: a } : {};
   }
 
   setting(ctx: SettingCstChildren, node: CstNode): Setting | undefined {

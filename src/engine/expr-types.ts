@@ -8,7 +8,7 @@ import type { ExprIR } from '../compile/ir.js';
 import type { Num } from './num.js';
 import type { Val } from './values.js';
 
-export type NodeMember = 'value' | 'points' | 'score' | 'status' | 'target';
+export type NodeMember = 'value' | 'points' | 'score' | 'status' | 'target' | 'rating';
 
 /** The indicator being scored: what `value`, `target` and `weight` mean inside it. */
 export interface Frame {

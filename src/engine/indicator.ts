@@ -9,7 +9,8 @@
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import type { MissingPolicy } from '../dsl/ast.js';
 import type { EvaluationError, IndicatorStatus, TraceLevel, TraceStep } from './result.js';
-import { ZERO, type Num } from './num.js';
+import { Num, ZERO } from './num.js';
+import { aggregate, type AggregateInput } from './aggregate.js';
 import { readPath, type Ctx, type NodeMember } from './expr.js';
 import { EVL } from './messages.js';
 import type { IndicatorFrame, Tracer } from './method-kit.js';
@@ -84,7 +85,7 @@ function nodeValue(state: RecordState, path: string, member: NodeMember): Val {
     const o = outcomeOf(state, plan);
     if (member === 'status') return o.status;
     if (o.status !== 'scored') return fail(EVL.NODE_UNAVAILABLE, { path, member }, path);
-    if (member === 'value') return o.value;
+    if (member === 'value' || member === 'rating') return o.value;
     if (member === 'target') return o.frame.target;
     return o.points;
   }
@@ -92,11 +93,45 @@ function nodeValue(state: RecordState, path: string, member: NodeMember): Val {
   const outs = leaves.map((l) => outcomeOf(state, l));
   const applicable = outs.filter((o) => o.status !== 'not_applicable');
   if (member === 'status') return applicable.length ? 'scored' : 'not_applicable';
+  if (member === 'rating') return ratingOf(state, plan);
   if (member === 'points' || member === 'score') {
     if (!applicable.length) return fail(EVL.NODE_UNAVAILABLE, { path, member }, path);
+    // `aggregate mean|min|max` of shares: the same points the scorecard gives the dimension.
+    if (byShares(plan)) return sharePoints(state, plan);
     return applicable.reduce((s, o) => s.plus(o.points ?? ZERO), ZERO);
   }
   return fail(EVL.NODE_UNAVAILABLE, { path, member }, path);
+}
+
+function byShares(d: DimensionPlan): boolean {
+  const a = d.ir.aggregate;
+  return a !== undefined && (a.method === 'mean' || ((a.method === 'min' || a.method === 'max') && !a.scale));
+}
+
+/** Points of a dimension aggregated by shares: its weight × the mean/min/max of its applicable children's shares. */
+function sharePoints(state: RecordState, d: DimensionPlan): Val {
+  const inputs: AggregateInput[] = [];
+  for (const c of d.children) {
+    if (nodeValue(state, c.path, 'status') === 'not_applicable') continue;
+    const p = nodeValue(state, c.path, 'points');
+    if (isFail(p)) return p;
+    inputs.push({ path: c.path, label: null, share: p instanceof Num && !c.weight.isZero() ? p.div(c.weight) : null });
+  }
+  const share = aggregate(d.ir.aggregate!, inputs).share;
+  return share ? d.weight.times(share) : fail(EVL.NODE_UNAVAILABLE, { path: d.path, member: 'points' }, d.path);
+}
+
+/** A dimension's rating by its aggregation method on a scale, as the scorecard computes it; null when unrated. */
+function ratingOf(state: RecordState, d: DimensionPlan): Val {
+  const a = d.ir.aggregate;
+  if (!a || !('scale' in a) || !a.scale) return fail(EVL.NODE_UNAVAILABLE, { path: d.path, member: 'rating' }, d.path);
+  const inputs: AggregateInput[] = [];
+  for (const c of d.children) {
+    if (nodeValue(state, c.path, 'status') === 'not_applicable') continue;
+    const v = nodeValue(state, c.path, 'rating');
+    inputs.push({ path: c.path, label: typeof v === 'string' ? v : null, share: null });
+  }
+  return aggregate(a, inputs).rating ?? null;
 }
 
 function collectLeaves(d: DimensionPlan, out: IndicatorPlan[] = []): IndicatorPlan[] {

@@ -193,6 +193,8 @@ export interface EvaluationResult {
   trace: { rawTotal: string; applicableWeight: string; steps: TraceStep[] };
   /** A declared outcome that replaced the grade (`outcome … when …`); absent when none held. */
   outcome?: OutcomeResult;
+  /** The framework's rating by its own `aggregate …` on a scale; null when unrated. */
+  rating?: string | null;
 }
 
 /** `outcome "Results Not Demonstrated" when … hide total`: what replaced the grade, and the grade it replaced. */

@@ -57,7 +57,7 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
   // Ratings and points of dimensions, for a parent dimension's aggregation method.
   const ratings = new Map<NodePlan, string | null>();
   const dimPoints = new Map<NodePlan, Num>();
-  const aggregateInputs = (d: DimensionPlan): AggregateInput[] =>
+  const aggregateInputs = (d: { children: NodePlan[] }): AggregateInput[] =>
     d.children.filter(isApplicable).map((c) => {
       if (c.kind === 'dimension') {
         const p = dimPoints.get(c) ?? null;
@@ -99,6 +99,8 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
     return sum;
   };
   const sum = walk(program.roots, ONE);
+  // A framework-level aggregation on a scale rates the whole record (PEFA-like frameworks).
+  const top = program.ir.aggregate ? aggregate(program.ir.aggregate, aggregateInputs({ children: program.roots })) : undefined;
 
   const applicableLeaves = leaves.filter((p) => p.outcome.status !== 'not_applicable');
   // Decimal sums of weights are exact, so the precomputed Σ of all leaves is the same number
@@ -174,6 +176,9 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
   }
   let grade = firstGrade;
   if (vetoes.length && total) grade = gradeOf(program, total, traced ? steps : null);
+  // Without a grades block, the framework's rating is its grade.
+  if (top && program.grades.length === 0) grade = top.rating ?? null;
+  if (top && traced) steps.push(...top.steps);
   for (const cap of gradeCaps) {
     const capRank = program.env.gradeRank.get(cap) ?? 0;
     if (grade === null || (program.env.gradeRank.get(grade) ?? 0) > capRank) grade = cap;
@@ -242,6 +247,7 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
     ? { rawTotal: rawTotal ? rawTotal.toString() : '', applicableWeight: applicableWeight.toString(), steps }
     : { rawTotal: '', applicableWeight: '', steps };
   if (outcome) result.outcome = outcome;
+  if (top) result.rating = top.rating ?? null;
   return result;
 }
 

@@ -65,6 +65,7 @@ const RESULT: Shape = {
     'findings',
     'trace',
     'outcome',
+    'rating',
   ],
   children: {
     ruleset: { keys: ['name', 'version', 'hash'] },

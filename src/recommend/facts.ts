@@ -82,13 +82,15 @@ function indicatorMember(r: IndicatorResult, member: string): unknown {
       return r.status;
     case 'target':
       return r.target?.value ?? null;
+    case 'rating':
+      return r.value;
     default:
       return undefined;
   }
 }
 
 function dimensionMember(r: DimensionResult, member: string): unknown {
-  return member === 'points' || member === 'score' ? r.points : member === 'status' ? r.status : undefined;
+  return member === 'points' || member === 'score' ? r.points : member === 'status' ? r.status : member === 'rating' ? (r.rating ?? null) : undefined;
 }
 
 function indicatorEntry(r: IndicatorResult | undefined): Record<string, unknown> | null {
@@ -98,7 +100,7 @@ function indicatorEntry(r: IndicatorResult | undefined): Record<string, unknown>
 
 function dimensionEntry(r: DimensionResult | undefined): Record<string, unknown> | null {
   if (!r) return null;
-  return { points: r.points, score: r.points, status: r.status };
+  return { points: r.points, score: r.points, status: r.status, ...(r.rating !== undefined ? { rating: r.rating } : {}) };
 }
 
 /**

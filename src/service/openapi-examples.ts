@@ -72,7 +72,7 @@ export const ROUTE_EXAMPLES: Record<string, RouteExample> = {
       rulesets: [{ ...RULESET, title: '项目支出绩效评价', loadedAt: '2026-01-05T08:00:00.000Z', files: ['common/project.ind', 'policy/linkage.ind'] }],
     },
   },
-  'get /rulesets/{name}': { response: { irVersion: 1, ...RULESET, nodes: [] } },
+  'get /rulesets/{name}': { response: { irVersion: 2, ...RULESET, nodes: [] } },
   'get /rulesets/{name}/schema': {
     response: { $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', required: ['id'], properties: { id: { type: ['string', 'number'] } } },
   },

@@ -19,6 +19,14 @@ describe('loadIR', () => {
     expect(r.ir?.name).toBe('项目支出');
   });
 
+  it('reads a version-1 IR (written before version 2 added optional shapes) unchanged', () => {
+    const v1 = { ...saved(), irVersion: 1 } as unknown as Parameters<typeof hashIR>[0];
+    v1.hash = hashIR(v1);
+    const r = loadIR(JSON.parse(JSON.stringify(v1)));
+    expect(r.diagnostics).toEqual([]);
+    expect(r.ir?.irVersion).toBe(1);
+  });
+
   it('refuses an IR edited after compiling (hash mismatch)', () => {
     const ir = saved() as { nodes: { weight: string }[] };
     ir.nodes[0]!.weight = '90';
@@ -26,7 +34,7 @@ describe('loadIR', () => {
   });
 
   it('refuses another IR version and malformed JSON, naming where', () => {
-    expect(loadIR({ ...saved(), irVersion: 2 }).diagnostics.map((d) => d.code)).toEqual(['CMP231']);
+    expect(loadIR({ ...saved(), irVersion: 3 }).diagnostics.map((d) => d.code)).toEqual(['CMP231']);
     const bad = saved() as { settings: Record<string, unknown> };
     bad.settings.rounding = 'nearest';
     const r = loadIR(bad);

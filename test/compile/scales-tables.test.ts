@@ -8,9 +8,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileSource } from '../../src/compile/compile.js';
+import { loadIR } from '../../src/compile/load-ir.js';
 import type { RuleSetIR } from '../../src/compile/ir.js';
 import { evaluate } from '../../src/engine/index.js';
-import { renderProjectMarkdown } from '../../src/report/project.js';
+import { createRecommender, createReferenceRecommender } from '../../src/recommend/index.js';
+import { renderProjectHtml, renderProjectMarkdown } from '../../src/report/project.js';
 
 const SCALE = 'scale PEFA { A, B+, B, C+, C, D+, D, "D*" = D }\n';
 
@@ -45,6 +47,20 @@ describe('ordinal scales', () => {
     expect(s.indicators.map((i) => [i.value, i.points])).toEqual([
       ['C', 0],
       ['C', 0],
+    ]);
+  });
+
+  it('min of a missing value is missing, whichever side it is on', () => {
+    const t = build(`${SCALE}framework F {
+  input data.a PEFA optional
+  input data.b PEFA optional
+  indicator x weight 50 { value = min(data.a, data.b); missing zero; score formula if value >= D then 100% else 0 }
+  indicator y weight 50 { value = min(data.b, data.a); missing zero; score formula if value >= D then 100% else 0 }
+}`);
+    const r = evaluate(t, { id: '1', a: 'B' });
+    expect(r.indicators.map((i) => [i.value, i.points])).toEqual([
+      [null, 0],
+      [null, 0],
     ]);
   });
 
@@ -129,6 +145,25 @@ framework F {
     expect(r.dimensions[0]!.aggregation?.inputs).toEqual({ 'S/q1': '1', 'S/q2': '0' });
   });
 
+  it('min on a scale keeps the weighted sum, so its weights must add up (CMP301)', () => {
+    expect(
+      codes(`${SCALE}framework F { scale 4 input data.a PEFA required
+ dimension D weight 4 { aggregate min; ${rated('x', 'data.a')}; ${rated('y', 'data.a')} } }`),
+    ).toEqual(['3:12 CMP301']);
+  });
+
+  it('a formula reading a mean dimension sees the points the scorecard gives it', () => {
+    const m = build(`framework F {
+  dimension S weight 50 { aggregate mean
+    indicator q1 weight 1 { score expert data.q1 }
+    indicator q2 weight 1 { score expert data.q2 } }
+  indicator echo weight 50 { value = S.points; score formula value / 50 * 100% }
+}`);
+    const r = evaluate(m, { id: '1', q1: 1, q2: 0.5 });
+    expect(r.dimensions[0]!.points).toBe(37.5);
+    expect(r.indicators.find((i) => i.path === 'echo')!.value).toBe(37.5);
+  });
+
   it('reports a scale method over values that are not on a scale (CMP262) or a missing table (CMP264)', () => {
     expect(codes(`framework F { dimension D weight 100 { aggregate weakest_link; indicator i weight 100 { score expert data.x } } }`)).toEqual(['1:40 CMP262']);
     expect(
@@ -136,6 +171,57 @@ framework F {
         `${SCALE}table M3 { A: A }\nframework F { scale 4 input data.a PEFA required\n dimension D weight 4 { aggregate table M2; ${rated('i', 'data.a')} } }`,
       ),
     ).toEqual(['4:41 CMP264']);
+  });
+});
+
+describe('a dimension rating read by name', () => {
+  const ir = build(`${SCALE}framework F {
+  grades { Good >= 8; Poor otherwise }
+  input data.d1 PEFA required
+  input data.d2 PEFA required
+  scale 16
+  dimension PI weight 8 { aggregate weakest_link; ${rated('a', 'data.d1')}; ${rated('b', 'data.d2')} }
+  indicator echo weight 8 { value = PI.rating; score formula if value >= "B+" then 100% else 0 }
+}
+rules R for F {
+  rule weak when PI.rating < B then flag "PI below B"
+  rule strong when PI.rating >= "B+" then flag "PI B+ or better"
+}`);
+
+  it('in a formula and in rules, on the compiled and the reference path alike', async () => {
+    for (const [record, rating, rule] of [
+      [{ id: '1', d1: 'A', d2: 'B' }, 'B+', 'strong'],
+      [{ id: '2', d1: 'A', d2: 'C' }, 'C+', 'weak'],
+    ] as const) {
+      const r = evaluate(ir, record);
+      expect([r.dimensions[0]!.rating, r.indicators.find((i) => i.path === 'echo')!.value]).toEqual([rating, rating]);
+      expect(
+        createRecommender(ir)
+          .recommend(r, record)
+          .map((x) => x.rule),
+      ).toEqual([rule]);
+      expect((await createReferenceRecommender(ir).recommend(r, record)).map((x) => x.rule)).toEqual([rule]);
+    }
+  });
+});
+
+describe('framework-level aggregation', () => {
+  it('rates the record on the scale; without grades the rating is the grade; the IR passes its schema', () => {
+    const ir = build(`scale L { A, B+, B, C }
+framework F {
+  aggregate weakest_link
+  input data.a L required
+  input data.b L required
+  indicator x weight 50 { value = data.a; score rating value { A: 100%; "B+": 90%; B: 80%; C: 0 } }
+  indicator y weight 50 { value = data.b; score rating value { A: 100%; "B+": 90%; B: 80%; C: 0 } }
+}`);
+    const r = evaluate(ir, { id: '1', a: 'A', b: 'B' });
+    expect([r.rating, r.grade, r.total]).toEqual(['B+', 'B+', 90]);
+    expect(loadIR(JSON.parse(JSON.stringify(ir))).diagnostics).toEqual([]);
+  });
+
+  it('refuses a framework aggregation that is not on a scale (CMP262)', () => {
+    expect(codes('framework F {\n  aggregate mean\n  indicator x weight 100 { score expert data.x }\n}')).toEqual(['2:3 CMP262']);
   });
 });
 
@@ -204,5 +290,8 @@ describe('outcomes', () => {
     const md = renderProjectMarkdown(r, two, 'en');
     expect(md).toContain('Rated "Results Not Demonstrated"');
     expect(md).not.toContain('87.5');
+    const html = renderProjectHtml(r, two, 'en');
+    expect(html).not.toContain('87.5');
+    expect(html).toContain('Results Not Demonstrated');
   });
 });

@@ -208,7 +208,8 @@ describe('a lean install (--omit=dev --omit=optional)', () => {
 
 describe('a full install (--omit=dev)', () => {
   it('has every entry and stays under 100 MB', () => {
-    const script = "await import('jixiao/report'); await import('jixiao/sheets'); await import('jixiao/forms'); await import('jixiao/service'); console.log('ok');";
+    const script =
+      "await import('jixiao/report'); await import('jixiao/sheets'); await import('jixiao/forms'); await import('jixiao/service'); console.log('ok');";
     const out = run(process.execPath, ['--input-type=module', '-e', script], full);
     expect(out.stderr).toBe('');
     expect(out.stdout.trim()).toBe('ok');
