@@ -103,7 +103,8 @@ export async function reportCommand(args: string[], io: CliIO, lang: Lang, comma
     const tap = tapInfo(readRecords(shown(positionals), sheetReadOptions(ir!, mapping ?? null, io, lang, csvEncoding(values.encoding))));
     const results = assessParallel(ir!, tap.items, {
       workers,
-      lang,
+      // results' own texts (findings, reasons) are quoted in the documents: in the documents' language
+      lang: docLang,
       ...(values.stage ? { stage: values.stage } : {}),
       ...yearOption(values.year),
       ...(context.join ? { contextFor: context.join.contextFor } : {}),
