@@ -14,7 +14,7 @@ import { actionLabel, amountText, ruleText } from '../report/actions.js';
 import { formatTarget, formatValue } from '../report/format.js';
 import { hasMessage, t } from '../report/i18n/index.js';
 import { hitText } from '../report/public-text.js';
-import { ew } from './tool-messages.js';
+import { ew, methodWord } from './tool-messages.js';
 import { wrapDisplay } from './text-table.js';
 
 const WIDTH = 100;
@@ -93,7 +93,10 @@ function indicatorLines(
 ): void {
   const weight = indicator.effectiveWeight ?? indicator.weight;
   const reweighted = indicator.effectiveWeight !== undefined ? ew(lang, 'effectiveWeight', { weight: indicator.effectiveWeight }) : '';
-  out.add(indent, ew(lang, 'indicator', { name: indicator.name, points: show(indicator.points), weight, method: indicator.method }) + reweighted);
+  out.add(
+    indent,
+    ew(lang, 'indicator', { name: indicator.name, points: show(indicator.points), weight, method: methodWord(lang, indicator.method) }) + reweighted,
+  );
   const at = indent + 4;
   if (indicator.status === 'not_applicable') {
     out.add(at, ew(lang, 'notApplicable'));

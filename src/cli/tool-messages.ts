@@ -17,6 +17,20 @@ export const EXPLAIN_WORDS = defineCatalogue('cli-explain', {
   rejected: { zh: '记录被拒绝，未评分：', en: 'the record was rejected and not scored:' },
   dimension: { zh: '{name}  {points} / {weight}', en: '{name}  {points} of {weight}' },
   indicator: { zh: '{name}  {points} / {weight}  [{method}]', en: '{name}  {points} of {weight}  [{method}]' },
+  // the scoring methods by the keyword a Chinese indicator file spells them with
+  method_proportional: { zh: '完成率', en: 'proportional' },
+  method_bands: { zh: '区间', en: 'bands' },
+  method_centered: { zh: '居中', en: 'centered' },
+  method_rating: { zh: '定性', en: 'rating' },
+  method_tiers: { zh: '分档', en: 'tiers' },
+  method_deduct: { zh: '扣分', en: 'deduct' },
+  method_fractional: { zh: '按比例', en: 'fractional' },
+  method_yesno: { zh: '是否', en: 'yesno' },
+  method_linear: { zh: '线性', en: 'linear' },
+  method_checklist: { zh: '要素', en: 'checklist' },
+  method_expert: { zh: '专家', en: 'expert' },
+  method_formula: { zh: '公式', en: 'formula' },
+
   effectiveWeight: { zh: '（权重按不适用指标调整为 {weight}）', en: ' (weight {weight} after not-applicable indicators)' },
   value: { zh: '数值 {value}', en: 'value {value}' },
   target: { zh: '目标 {target}', en: 'target {target}' },
@@ -50,6 +64,12 @@ export type ExplainWord = keyof typeof EXPLAIN_WORDS;
 
 export function ew(lang: Lang, key: ExplainWord, args: Record<string, string | number> = {}): string {
   return render(EXPLAIN_WORDS, key, args, lang).message;
+}
+
+/** A scoring method as a reader of this language writes it (`完成率` for proportional); unknown ones as they are. */
+export function methodWord(lang: Lang, method: string): string {
+  const key = `method_${method}`;
+  return Object.hasOwn(EXPLAIN_WORDS, key) ? ew(lang, key as ExplainWord) : method;
 }
 
 export const INSPECT_WORDS = defineCatalogue('cli-inspect', {
