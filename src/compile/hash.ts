@@ -8,15 +8,21 @@ import { createHash } from 'node:crypto';
 import type { RuleSetIR } from './ir.js';
 
 export function canonicalJson(value: unknown): string {
-  // The native serializer with every object's keys re-inserted in sorted order: much faster
-  // than a hand-written writer on megabyte IRs, and arrays keep their order.
+  // The native serializer with every object's keys in sorted order: much faster than a
+  // hand-written writer on megabyte IRs, and arrays keep their order. An object whose keys are
+  // already sorted (most small IR nodes) is passed through instead of copied.
   return (
     JSON.stringify(value, (_key, v: unknown) => {
       if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+      const keys = Object.keys(v);
+      let sorted = true;
+      for (let i = 1; i < keys.length && sorted; i++) sorted = keys[i - 1]! < keys[i]!;
+      if (sorted) return v;
+      keys.sort();
       const obj = v as Record<string, unknown>;
-      const sorted: Record<string, unknown> = {};
-      for (const k of Object.keys(obj).sort()) sorted[k] = obj[k];
-      return sorted;
+      const copy: Record<string, unknown> = {};
+      for (const k of keys) copy[k] = obj[k];
+      return copy;
     }) ?? 'null'
   );
 }

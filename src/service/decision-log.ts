@@ -19,6 +19,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream, existsSync, openSync, renameSync, statSync, type WriteStream } from 'node:fs';
 import { extname } from 'node:path';
+import { canonicalJson } from '../compile/hash.js';
 import type { EvaluationResult } from '../engine/result.js';
 import type { RecommendContext } from '../recommend/index.js';
 import type { PreparedRuleSet } from './toolchain.js';
@@ -52,42 +53,8 @@ export interface StepEntry {
   summary: Record<string, unknown>;
 }
 
-/** JSON with object keys sorted at every level, so equal records hash equally. */
-export function canonicalJson(value: unknown): string {
-  const out: string[] = [];
-  writeCanonical(value, out);
-  return out.join('');
-}
-
-// One output array for the whole record: the hash runs on every request, so no intermediate
-// strings per level.
-function writeCanonical(value: unknown, out: string[]): void {
-  if (value === null || typeof value !== 'object') {
-    out.push(JSON.stringify(value) ?? 'null');
-    return;
-  }
-  if (Array.isArray(value)) {
-    out.push('[');
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) out.push(',');
-      writeCanonical(value[i], out);
-    }
-    out.push(']');
-    return;
-  }
-  const keys = Object.keys(value).sort();
-  out.push('{');
-  let first = true;
-  for (const k of keys) {
-    const v = (value as Record<string, unknown>)[k];
-    if (v === undefined) continue;
-    if (!first) out.push(',');
-    first = false;
-    out.push(JSON.stringify(k), ':');
-    writeCanonical(v, out);
-  }
-  out.push('}');
-}
+/** JSON with object keys sorted at every level, so equal records hash equally (the IR's own canonical form). */
+export { canonicalJson };
 
 export function inputHash(record: unknown): string {
   return 'sha256:' + createHash('sha256').update(canonicalJson(record)).digest('hex');
