@@ -310,24 +310,7 @@ export class JixiaoParser extends RulesParser {
       this.CONSUME(kw.Weight);
       this.SUBRULE(this.numberOrParam);
     });
-    this.OPTION3(() => {
-      this.CONSUME(LCurly);
-      this.MANY(() =>
-        this.OR(
-          this.alts(245, () => [
-            { ALT: () => this.SUBRULE(this.metaItem) },
-            { ALT: () => this.SUBRULE(this.valueClause) },
-            { ALT: () => this.SUBRULE(this.unitClause) },
-            { ALT: () => this.SUBRULE(this.targetClause) },
-            { ALT: () => this.SUBRULE(this.scoreClause) },
-            { ALT: () => this.SUBRULE(this.applicableClause) },
-            { ALT: () => this.SUBRULE(this.missingClause) },
-            { ALT: () => this.SUBRULE(this.separator) },
-          ]),
-        ),
-      );
-      this.CONSUME(RCurly);
-    });
+    this.OPTION3(() => this.indicatorBody(245));
   });
 
   /** `remove 效益.满意度`, `remove indicator …`, `remove dimension …`, `remove input data.x`. */
@@ -380,10 +363,18 @@ export class JixiaoParser extends RulesParser {
       this.CONSUME(kw.Weight);
       this.SUBRULE(this.numberOrParam);
     });
+    this.indicatorBody(16);
+  });
+
+  /**
+   * `{ value … target … score … }`: an indicator's clauses, in `indicator` and in `modify` alike.
+   * Not a rule of its own: its items stay direct children of the declaration's CST node.
+   */
+  private indicatorBody(altsId: number): void {
     this.CONSUME(LCurly);
     this.MANY(() =>
       this.OR(
-        this.alts(16, () => [
+        this.alts(altsId, () => [
           { ALT: () => this.SUBRULE(this.metaItem) },
           { ALT: () => this.SUBRULE(this.valueClause) },
           { ALT: () => this.SUBRULE(this.unitClause) },
@@ -396,7 +387,7 @@ export class JixiaoParser extends RulesParser {
       ),
     );
     this.CONSUME(RCurly);
-  });
+  }
 
   public rulesDecl = this.RULE('rulesDecl', () => {
     this.CONSUME(kw.Rules);
