@@ -7,7 +7,9 @@
  * letting the whole response pile up in memory (12 MB per 1,000 records at the full trace). A
  * limit reached after that point can no longer change the status, so it becomes the last item
  * of the stream, `{ "index": n, "error": <problem> }`, and the stream ends properly framed.
- * A client that disconnects stops the batch: the producer is closed, nothing more is evaluated.
+ * Streamed items are packed as UTF-8 into chunks of about 64 KB (one socket write each), sent
+ * early whenever the next item is not ready this turn. A client that disconnects stops the batch:
+ * the producer is closed, nothing more is evaluated.
  */
 import { Readable } from 'node:stream';
 import { ServiceProblem, type Problem } from './problem.js';
@@ -27,6 +29,59 @@ export const JSON_ARRAY_FRAMING: BatchFraming = { open: '[', join: ',', end: '',
 
 /** Held back before committing to a streamed 200: small batches keep their one-body answer. */
 export const COMMIT_BYTES = 64 * 1024;
+
+/** About how many bytes one write to the socket carries once the response streams. */
+export const CHUNK_BYTES = 64 * 1024;
+
+/** Whether `pending` settles (either way) before the event loop takes its next turn. */
+function settlesThisTurn(pending: Promise<unknown>): Promise<boolean> {
+  let handle: NodeJS.Immediate | undefined;
+  const turn = new Promise<boolean>((resolve) => {
+    handle = setImmediate(resolve, false);
+  });
+  const settled = pending.then(
+    () => true,
+    () => true,
+  );
+  return Promise.race([settled, turn]).finally(() => clearImmediate(handle));
+}
+
+/** Bytes of one slab chunks are cut from; an item bigger than a third of it gets its own. */
+const SLAB_BYTES = 256 * 1024;
+
+/**
+ * Text encoded as UTF-8 into slabs and handed out as views. A view is never written again (the
+ * socket may still hold it), so the next text goes after it, or into a fresh slab when it might
+ * not fit: a UTF-16 unit takes at most 3 bytes, so `3 × length` free bytes always suffice.
+ */
+class Utf8Chunks {
+  private slab = Buffer.allocUnsafe(0);
+  private start = 0;
+  private end = 0;
+
+  /** Bytes added since the last `take`. */
+  get size(): number {
+    return this.end - this.start;
+  }
+
+  add(text: string): void {
+    if (text.length === 0) return;
+    const worst = text.length * 3;
+    if (this.slab.length - this.end < worst) {
+      const pending = this.slab.subarray(this.start, this.end);
+      this.slab = Buffer.allocUnsafe(Math.max(SLAB_BYTES, worst + pending.length));
+      this.start = 0;
+      this.end = pending.copy(this.slab, 0);
+    }
+    this.end += this.slab.write(text, this.end, 'utf8');
+  }
+
+  take(): Uint8Array {
+    const chunk = this.slab.subarray(this.start, this.end);
+    this.start = this.end;
+    return chunk;
+  }
+}
 
 export interface StreamBatchOptions {
   framing: BatchFraming;
@@ -62,23 +117,35 @@ export async function streamBatch(items: AsyncIterator<string>, options: StreamB
     await items.return?.();
     throw error;
   }
-  const rest = async function* (): AsyncGenerator<string> {
-    yield held.join('');
+  // Items go out in chunks of about CHUNK_BYTES, each item's text encoded straight into a shared
+  // slab: one write per item cost a socket write, a Buffer and a turn of
+  // the stream machinery each, and joining them first made a 128 KB string per chunk. A chunk is
+  // also sent as soon as the next item is not ready within this turn of the event loop (a slow
+  // upload, the batch's own yield), so a client reading as it uploads sees each item when made.
+  const rest = async function* (): AsyncGenerator<Uint8Array> {
+    const out = new Utf8Chunks();
+    for (const text of held) out.add(text);
     held.length = 0;
     try {
       for (;;) {
+        if (out.size >= CHUNK_BYTES) yield out.take();
+        const pending = items.next();
+        if (out.size > 0 && !(await settlesThisTurn(pending))) yield out.take();
         let next: IteratorResult<string>;
         try {
-          next = await items.next();
+          next = await pending;
         } catch (error) {
-          yield framing.join + JSON.stringify(options.lateProblem(error, count)) + framing.end;
+          out.add(framing.join + JSON.stringify(options.lateProblem(error, count)) + framing.end);
           break;
         }
         if (next.done === true) break;
-        yield framing.join + next.value + framing.end;
+        out.add(framing.join);
+        out.add(next.value);
+        out.add(framing.end);
         count++;
       }
-      yield framing.close;
+      out.add(framing.close);
+      if (out.size > 0) yield out.take();
     } finally {
       // normal end, late failure or a client gone away (the stream is destroyed): stop producing
       await items.return?.();
