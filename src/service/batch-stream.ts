@@ -1,6 +1,6 @@
 /**
- * Streamed batch responses. A batch's items are produced one at a time; the first 64 KB of them
- * are held back, so a small batch — and any batch that fails early (too many records, a body
+ * Streamed batch responses. A batch's items are produced in order, a group at a time (records
+ * that arrived together, at most 64); the first 64 KB of them are held back, so a small batch — and any batch that fails early (too many records, a body
  * over the limit, out of time) — is answered exactly as before: one body, or one problem
  * document with its own status. Past that mark the response commits to 200 and the items flow
  * out as they are made, pulled by the socket: a slow client holds back evaluation instead of
@@ -91,47 +91,65 @@ export interface StreamBatchOptions {
 }
 
 /**
- * Runs `items` until either it ends (→ the whole body as one string) or the held-back text
- * passes the commit mark (→ a byte stream of the rest). Failures before the mark are thrown to
+ * Runs `items` (the items' texts in order, a group at a time) until either it ends (→ the whole
+ * body as one string) or the held-back text passes the commit mark (→ a byte stream of the rest). Failures before the mark are thrown to
  * the caller, so the route's error handler answers with a problem as for any request.
  */
-export async function streamBatch(items: AsyncIterator<string>, options: StreamBatchOptions): Promise<string | Readable> {
+export async function streamBatch(items: AsyncIterator<readonly string[]>, options: StreamBatchOptions): Promise<string | Readable> {
   const { framing } = options;
   const commitBytes = options.commitBytes ?? COMMIT_BYTES;
   const held: string[] = [framing.open];
   let heldLength = 0;
   let count = 0;
+  /** Items of the group during which the held text passed the mark: they open the stream. */
+  let after: readonly string[] = [];
   try {
-    for (;;) {
+    outer: for (;;) {
       const next = await items.next();
       if (next.done === true) {
         held.push(framing.close);
         return held.join('');
       }
-      held.push((count > 0 ? framing.join : '') + next.value + framing.end);
-      heldLength += next.value.length;
-      count++;
-      if (heldLength >= commitBytes) break;
+      const group = next.value;
+      for (let i = 0; i < group.length; i++) {
+        const text = group[i]!;
+        held.push((count > 0 ? framing.join : '') + text + framing.end);
+        heldLength += text.length;
+        count++;
+        if (heldLength >= commitBytes) {
+          after = group.slice(i + 1);
+          break outer;
+        }
+      }
     }
   } catch (error) {
     await items.return?.();
     throw error;
   }
   // Items go out in chunks of about CHUNK_BYTES, each item's text encoded straight into a shared
-  // slab: one write per item cost a socket write, a Buffer and a turn of
-  // the stream machinery each, and joining them first made a 128 KB string per chunk. A chunk is
-  // also sent as soon as the next item is not ready within this turn of the event loop (a slow
-  // upload, the batch's own yield), so a client reading as it uploads sees each item when made.
+  // slab: one write per item cost a socket write, a Buffer and a turn of the stream machinery
+  // each, and joining them first made a 128 KB string per chunk. A chunk is also sent as soon as
+  // the next group is not ready within this turn of the event loop (a slow upload, the batch's
+  // own yield), so a client reading as it uploads sees each item when it is made.
   const rest = async function* (): AsyncGenerator<Uint8Array> {
     const out = new Utf8Chunks();
     for (const text of held) out.add(text);
     held.length = 0;
+    const addGroup = (group: readonly string[]): void => {
+      for (const text of group) {
+        out.add(framing.join);
+        out.add(text);
+        out.add(framing.end);
+      }
+      count += group.length;
+    };
+    addGroup(after);
     try {
       for (;;) {
         if (out.size >= CHUNK_BYTES) yield out.take();
         const pending = items.next();
         if (out.size > 0 && !(await settlesThisTurn(pending))) yield out.take();
-        let next: IteratorResult<string>;
+        let next: IteratorResult<readonly string[]>;
         try {
           next = await pending;
         } catch (error) {
@@ -139,10 +157,7 @@ export async function streamBatch(items: AsyncIterator<string>, options: StreamB
           break;
         }
         if (next.done === true) break;
-        out.add(framing.join);
-        out.add(next.value);
-        out.add(framing.end);
-        count++;
+        addGroup(next.value);
       }
       out.add(framing.close);
       if (out.size > 0) yield out.take();

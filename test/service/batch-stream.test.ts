@@ -112,7 +112,8 @@ describe('streamed batch responses', () => {
 describe('streamBatch packing', () => {
   async function bytesOf(items: string[], commitBytes: number): Promise<Buffer> {
     const it = (async function* () {
-      yield* items;
+      // groups of uneven sizes, as records arrive in an upload's chunks
+      for (let i = 0, n = 1; i < items.length; i += n, n = (n % 9) + 1) yield items.slice(i, i + n);
     })();
     const out = await streamBatch(it, { framing: NDJSON_FRAMING, commitBytes, lateProblem: () => ({ index: 0, error: {} as never }) });
     if (typeof out === 'string') return Buffer.from(out, 'utf8');
