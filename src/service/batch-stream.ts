@@ -7,7 +7,7 @@
  * letting the whole response pile up in memory (12 MB per 1,000 records at the full trace). A
  * limit reached after that point can no longer change the status, so it becomes the last item
  * of the stream, `{ "index": n, "error": <problem> }`, and the stream ends properly framed.
- * Streamed items are packed as UTF-8 into chunks of about 64 KB (one socket write each), sent
+ * Streamed items are packed as UTF-8 into chunks of 64 KB or more (one socket write each), sent
  * early whenever the next item is not ready this turn. A client that disconnects stops the batch:
  * the producer is closed, nothing more is evaluated.
  */
@@ -52,34 +52,45 @@ const SLAB_BYTES = 256 * 1024;
 /**
  * Text encoded as UTF-8 into slabs and handed out as views. A view is never written again (the
  * socket may still hold it), so the next text goes after it, or into a fresh slab when it might
- * not fit: a UTF-16 unit takes at most 3 bytes, so `3 × length` free bytes always suffice.
+ * not fit: a UTF-16 unit takes at most 3 bytes, so `3 × length` free bytes always suffice. A
+ * slab that fills keeps its view as it is (no copy) and the next one starts the next view.
  */
 class Utf8Chunks {
   private slab = Buffer.allocUnsafe(0);
   private start = 0;
   private end = 0;
+  /** Views of slabs that filled since the last `take`. */
+  private full: Uint8Array[] = [];
+  private fullBytes = 0;
 
   /** Bytes added since the last `take`. */
   get size(): number {
-    return this.end - this.start;
+    return this.fullBytes + this.end - this.start;
   }
 
   add(text: string): void {
     if (text.length === 0) return;
     const worst = text.length * 3;
     if (this.slab.length - this.end < worst) {
-      const pending = this.slab.subarray(this.start, this.end);
-      this.slab = Buffer.allocUnsafe(Math.max(SLAB_BYTES, worst + pending.length));
+      if (this.end > this.start) {
+        this.full.push(this.slab.subarray(this.start, this.end));
+        this.fullBytes += this.end - this.start;
+      }
+      this.slab = Buffer.allocUnsafe(Math.max(SLAB_BYTES, worst));
       this.start = 0;
-      this.end = pending.copy(this.slab, 0);
+      this.end = 0;
     }
     this.end += this.slab.write(text, this.end, 'utf8');
   }
 
-  take(): Uint8Array {
-    const chunk = this.slab.subarray(this.start, this.end);
+  /** Everything added since the last `take`, as one or more views in order. */
+  take(): Uint8Array[] {
+    const views = this.full;
+    if (this.end > this.start) views.push(this.slab.subarray(this.start, this.end));
+    this.full = [];
+    this.fullBytes = 0;
     this.start = this.end;
-    return chunk;
+    return views;
   }
 }
 
@@ -146,9 +157,9 @@ export async function streamBatch(items: AsyncIterator<readonly string[]>, optio
     addGroup(after);
     try {
       for (;;) {
-        if (out.size >= CHUNK_BYTES) yield out.take();
+        if (out.size >= CHUNK_BYTES) yield* out.take();
         const pending = items.next();
-        if (out.size > 0 && !(await settlesThisTurn(pending))) yield out.take();
+        if (out.size > 0 && !(await settlesThisTurn(pending))) yield* out.take();
         let next: IteratorResult<readonly string[]>;
         try {
           next = await pending;
@@ -160,7 +171,7 @@ export async function streamBatch(items: AsyncIterator<readonly string[]>, optio
         addGroup(next.value);
       }
       out.add(framing.close);
-      if (out.size > 0) yield out.take();
+      yield* out.take();
     } finally {
       // normal end, late failure or a client gone away (the stream is destroyed): stop producing
       await items.return?.();
