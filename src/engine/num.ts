@@ -46,10 +46,11 @@ const PLUS = 0,
   DIV = 3,
   NEG = 4;
 /**
- * Longest chain of undone operations: beyond it the exact value is computed at once, so working
- * one out never recurses deeper than this whatever the rule set sums.
+ * Longest chain of undone operations a value keeps: a sum over a list of a million elements
+ * would otherwise hold a million nodes; past this the exact value is computed and the chain
+ * starts again from it.
  */
-const MAX_DEPTH = 48;
+const MAX_CHAIN = 1024;
 /** Bound on a fast value's double m / 10^k (one correctly rounded division; charged twice). */
 const FAST_ERROR = 2 ** -52;
 /** Bound on a wide value's `approximate` (up to three roundings; charged with room to spare). */
@@ -64,7 +65,8 @@ interface Lazy {
   readonly a: Num;
   readonly b: Num;
   readonly e: number;
-  readonly depth: number;
+  /** Operations in the longest chain below this one, itself included. */
+  readonly chain: number;
   exact: Num | undefined;
 }
 /** 10^i for i = 0..22: every one is an exact double. */
@@ -119,11 +121,28 @@ export class Num {
     private readonly lz: Lazy | undefined = undefined,
   ) {}
 
-  /** The exact value of a lazy one (computed once); any other value is its own. */
+  /**
+   * The exact value of a lazy one (computed once); any other value is its own. Operands are
+   * worked out first from an explicit stack, not by recursion: a sum over two thousand
+   * indicators is a chain two thousand deep.
+   */
   private exact(): Num {
-    const z = this.lz;
-    if (z === undefined) return this;
-    return (z.exact ??= Num.exactOp(z.op, z.a.exact(), z.b.exact()));
+    const top = this.lz;
+    if (top === undefined) return this;
+    if (top.exact !== undefined) return top.exact;
+    const pending: Lazy[] = [top];
+    while (pending.length) {
+      const z = pending[pending.length - 1]!;
+      const a = z.a.lz,
+        b = z.b.lz;
+      if (a !== undefined && a.exact === undefined) pending.push(a);
+      else if (b !== undefined && b.exact === undefined) pending.push(b);
+      else {
+        z.exact = Num.exactOp(z.op, a === undefined ? z.a : a.exact!, b === undefined ? z.b : b.exact!);
+        pending.pop();
+      }
+    }
+    return top.exact!;
   }
 
   /** The operation done exactly on exact operands: what every form gave before the lazy one. */
@@ -149,22 +168,22 @@ export class Num {
 
   /**
    * a op b as a lazy value when both are fast, wide or lazy and the doubles can carry a bound;
-   * otherwise done exactly now (D-only operands, too long a chain, out-of-range doubles).
+   * otherwise done exactly now (D-only operands, out-of-range doubles, a chain at its limit).
    */
   private static lazyOp(op: number, a: Num, b: Num): Num {
-    if (a.k !== DEC && b.k !== DEC) {
-      const depth = Math.max(a.lz?.depth ?? 0, b.lz?.depth ?? 0) + 1;
+    const chain = Math.max(a.lz?.chain ?? 0, b.lz?.chain ?? 0) + 1;
+    if (a.k !== DEC && b.k !== DEC && chain <= MAX_CHAIN) {
       const x = a.approxValue(),
         y = b.approxValue();
       const ex = a.errorOf(x),
         ey = b.errorOf(y);
-      if (depth <= MAX_DEPTH && approximable(x, ex) && approximable(y, ey)) {
+      if (approximable(x, ex) && approximable(y, ey)) {
         let r: number, e: number;
         if (op === PLUS) e = sumError((r = x + y), ex, ey);
         else if (op === MINUS) e = sumError((r = x - y), ex, ey);
         else if (op === TIMES) e = productError(x, y, (r = x * y), ex, ey);
         else e = quotientError(x, y, (r = x / y), ex, ey);
-        if (approximable(r, e)) return new Num(r, LAZY, undefined, 0n, 0, { op, a, b, e, depth, exact: undefined });
+        if (approximable(r, e)) return new Num(r, LAZY, undefined, 0n, 0, { op, a, b, e, chain, exact: undefined });
       }
     }
     return Num.exactOp(op, a.exact(), b.exact());
@@ -452,8 +471,8 @@ export class Num {
     if (this.k >= 0) return new Num(-this.m, this.k, undefined);
     if (this.k === LAZY) {
       const z = this.lz!;
-      if (z.depth >= MAX_DEPTH) return this.exact().neg();
-      return new Num(-this.m, LAZY, undefined, 0n, 0, { op: NEG, a: this, b: this, e: z.e, depth: z.depth + 1, exact: undefined });
+      if (z.chain >= MAX_CHAIN) return this.exact().neg();
+      return new Num(-this.m, LAZY, undefined, 0n, 0, { op: NEG, a: this, b: this, e: z.e, chain: z.chain + 1, exact: undefined });
     }
     return this.k === WIDE ? new Num(-this.m, WIDE, undefined, -this.w, this.wk) : Num.ofDec(this.dec().neg());
   }
