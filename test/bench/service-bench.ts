@@ -207,14 +207,21 @@ export async function measureInProcess(
   return { perSec: n / ((performance.now() - t0) / 1000), bytes, evaluate: once };
 }
 
-/** One POST /evaluate-batch of `body` (NDJSON in and out): seconds of wall time and the answer. */
-async function postBatch(url: string, body: string): Promise<{ seconds: number; text: string }> {
+/**
+ * One POST /evaluate-batch of `body` (NDJSON in and out): seconds of wall time, bytes and lines
+ * of the answer. The answer is read as bytes and its newlines counted, not decoded and split:
+ * the load generator shares the machine with the server and should cost it as little as
+ * autocannon does for /evaluate.
+ */
+async function postBatch(url: string, body: string): Promise<{ seconds: number; bytes: number; lines: number }> {
   const t0 = performance.now();
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', accept: 'application/x-ndjson' }, body });
-  const text = await res.text();
+  const answer = Buffer.from(await res.arrayBuffer());
   const seconds = (performance.now() - t0) / 1000;
-  if (res.status !== 200) throw new Error(`batch request failed with ${res.status}: ${text.slice(0, 300)}`);
-  return { seconds, text };
+  if (res.status !== 200) throw new Error(`batch request failed with ${res.status}: ${answer.subarray(0, 300).toString('utf8')}`);
+  let lines = 0;
+  for (let at = answer.indexOf(10); at >= 0; at = answer.indexOf(10, at + 1)) lines++;
+  return { seconds, bytes: answer.length, lines };
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
@@ -248,8 +255,8 @@ async function measureBatch(
     batch.push(count / b.seconds);
     local.push(localRate);
     ratios.push(count / b.seconds / localRate);
-    bytes = Buffer.byteLength(b.text);
-    items = b.text.split('\n').filter((l) => l.length > 0).length;
+    bytes = b.bytes;
+    items = b.lines;
   }
   return { batch, inProcess: local, ratios, bytesPerRecord: Math.round(bytes / count), items };
 }
