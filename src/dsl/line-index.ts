@@ -10,6 +10,8 @@ import type { Position } from '../common/diagnostic.js';
 export interface LineIndex {
   /** Position of the character at `offset` (line and column 1-based). */
   at(offset: number): Position;
+  /** Position just after the character at `offset`, on its line: where a range ending with it ends. */
+  after(offset: number): Position;
 }
 
 export function lineIndex(text: string): LineIndex {
@@ -22,16 +24,25 @@ export function lineIndex(text: string): LineIndex {
       starts.push(i + 1);
     }
   }
+  /** Index of the line holding `offset`. */
+  const lineOf = (offset: number): number => {
+    let lo = 0,
+      hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
   return {
     at(offset) {
-      let lo = 0,
-        hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid]! <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return { line: lo + 1, column: offset - starts[lo]! + 1, offset };
+      const i = lineOf(offset);
+      return { line: i + 1, column: offset - starts[i]! + 1, offset };
+    },
+    after(offset) {
+      const i = lineOf(offset);
+      return { line: i + 1, column: offset - starts[i]! + 2, offset: offset + 1 };
     },
   };
 }
