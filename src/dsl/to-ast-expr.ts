@@ -143,7 +143,7 @@ export class ExprVisitor extends BaseVisitor {
 
   // ── ranges ──────────────────────────────────────────────────────────────────────────────
   protected tokRange(t: IToken | undefined): SourceRange {
-    const r = t ? tokenRange(t) : undefined;
+    const r = t ? tokenRange(t, this.lines) : undefined;
     if (!r) return { start: this.last, end: this.last };
     this.last = r.end;
     return r;
