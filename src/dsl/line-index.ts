@@ -1,9 +1,11 @@
 /**
  * Line and column of a source offset, from a table of line starts built once per parse. The
- * parser tracks only offsets of CST nodes (chevrotain's `onlyOffset`): keeping six position
- * fields per node made up a tenth of parsing, and the AST needs positions for a few nodes only.
+ * parser tracks only offsets of CST nodes (chevrotain's `onlyOffset`), and the lexer only offsets
+ * of tokens (tokens.ts): keeping six position fields per node made up a tenth of parsing, full
+ * tracking in the lexer half of lexing, and only the nodes and tokens a range is built from need
+ * positions.
  * Line breaks are counted as chevrotain's lexer counts them (\n, \r\n and a lone \r), so a
- * range built here equals one built from token positions.
+ * range built here equals one chevrotain's full tracking would give (test/dsl/token-positions.test.ts).
  */
 import type { Position } from '../common/diagnostic.js';
 
