@@ -25,16 +25,14 @@
  * - `first` (any kind): the first in output order. Ties always keep the first.
  * A mode that does not fit the kind (hand-written IR, REC546) merges nothing; a cap is ignored.
  */
-import type { CombineIR, RuleSetIR } from '../compile/ir.js';
+import type { CombineIR } from '../compile/ir.js';
 import { assertNever } from '../common/diagnostic.js';
 import type { Recommendation } from '../engine/result.js';
 import type { ActionVerb, CombineActionKind } from '../dsl/ast.js';
-import { ACTION_COMBINE_MODES } from '../dsl/literals.js';
 import { formatMoney, formatPercentage, type PendingRecommendation } from './actions.js';
 import { HALF_UP, type Num } from '../engine/num.js';
 import { decOf } from './exprs.js';
 import type { Scope } from './facts.js';
-import { unitOf } from './units.js';
 
 const SEVERITY: Record<ActionVerb, number> = {
   cancel: 9,
@@ -181,14 +179,14 @@ function mergeAction(kind: CombineActionKind, mode: CombineIR['mode'], group: Pe
 }
 
 function merge(c: CombineIR, group: PendingRecommendation[]): PendingRecommendation {
+  // Every mode keeps a lone member as it is (a lone cancel or stop has no amount to drop).
+  if (group.length === 1) return group[0]!;
   return c.action ? mergeAction(c.action, c.mode, group) : mergeLine(c.mode, group);
 }
 
 function finish(p: PendingRecommendation, mode: string, group: PendingRecommendation[]): Recommendation {
-  const rec: Recommendation = { ...p.rec };
-  delete rec.amount;
-  delete rec.percentage;
-  // Re-insert money fields in their declared position (key order is part of the output).
+  const rec = p.rec;
+  // Money fields in their declared position (key order is part of the output).
   const out = { rule: rec.rule, ruleBlock: rec.ruleBlock, action: rec.action } as Recommendation;
   if (rec.line !== undefined) out.line = rec.line;
   if (p.amount !== null) out.amount = formatMoney(p.amount.toDecimalPlaces(2, HALF_UP));
@@ -197,46 +195,42 @@ function finish(p: PendingRecommendation, mode: string, group: PendingRecommenda
   if (rec.level !== undefined) out.level = rec.level;
   if (rec.text !== undefined) out.text = rec.text;
   out.reason = rec.reason;
-  out.facts = Object.assign({}, ...group.map((g) => g.rec.facts));
-  out.combined = { mode, from: group.map((g) => g.rec.rule) };
+  const from = new Array<string>(group.length);
+  let facts: Record<string, unknown> = {};
+  for (let i = 0; i < group.length; i++) {
+    const g = group[i]!.rec;
+    from[i] = g.rule;
+    facts = Object.assign(facts, g.facts);
+  }
+  out.facts = facts;
+  out.combined = { mode, from };
   return out;
 }
 
-function combineOf(ir: RuleSetIR, p: PendingRecommendation): CombineIR | undefined {
-  const combines = ir.ruleBlocks[p.blockIndex]?.combines;
-  if (!combines || combines.length === 0) return undefined;
-  const line = p.rec.line;
-  const c = line !== undefined ? combines.find((x) => !x.action && x.line === line) : combines.find((x) => x.action === p.rec.action);
-  if (!c || c.mode === 'all') return undefined;
-  // A mode that does not fit the kind (hand-written IR; REC546) merges nothing.
-  return c.action && !ACTION_COMBINE_MODES[c.action].includes(c.mode) ? undefined : c;
-}
-
 /** Applies each block's combines to recommendations already in output order. */
-export function combineRecommendations(ir: RuleSetIR, pending: PendingRecommendation[], scope: Scope): Recommendation[] {
-  const modes = pending.map((p) => combineOf(ir, p));
-  if (modes.every((c) => c === undefined)) return pending.map((p) => p.rec);
-  // Combine ids are unique over the rule set, so one id is one block's one target.
-  const groups = new Map<string, PendingRecommendation[]>();
-  pending.forEach((p, i) => {
-    const c = modes[i];
-    if (!c) return;
-    const g = groups.get(c.id);
-    if (g) g.push(p);
-    else groups.set(c.id, [p]);
-  });
+export function combineRecommendations(pending: PendingRecommendation[], scope: Scope): Recommendation[] {
+  const n = pending.length;
   const out: Recommendation[] = [];
-  pending.forEach((p, i) => {
-    const c = modes[i];
-    if (!c) {
+  let groups: Map<number, PendingRecommendation[]> | undefined;
+  for (let i = 0; i < n; i++) {
+    const c = pending[i]!.combine;
+    if (c === undefined) continue;
+    groups ??= new Map();
+    const g = groups.get(c.slot);
+    if (g) g.push(pending[i]!);
+    else groups.set(c.slot, [pending[i]!]);
+  }
+  for (let i = 0; i < n; i++) {
+    const p = pending[i]!;
+    const c = p.combine;
+    if (c === undefined) {
       out.push(p.rec);
-      return;
+      continue;
     }
-    const group = groups.get(c.id)!;
-    if (group[0] !== p) return;
-    const cap = c.cap && !c.action ? decOf(scope.value(p.blockIndex, c.cap)) : null;
-    const capIsPercent = c.cap ? unitOf(c.cap, (_k, n) => scope.unitOf(p.blockIndex, n)) === '%' : false;
-    out.push(finish(applyCap(merge(c, group), cap, capIsPercent), c.mode, group));
-  });
+    const group = groups!.get(c.slot)!;
+    if (group[0] !== p) continue;
+    const cap = c.cap === undefined ? null : decOf(scope.value(p.blockIndex, c.cap));
+    out.push(finish(applyCap(merge(c.ir, group), cap, c.capIsPercent), c.ir.mode, group));
+  }
   return out;
 }

@@ -17,6 +17,7 @@ import type { EvaluationResult, Recommendation } from '../engine/result.js';
 import { actionsToRecommendations, checkActions, type PendingRecommendation } from './actions.js';
 import { combineRecommendations } from './combine.js';
 import { conditionReads, failedRules, type FailedRule } from './failed-facts.js';
+import { planOutputs } from './output-plan.js';
 import { createShared, factReader, Scope, type FactReader, type RecommendContext, type Shared } from './facts.js';
 import { planRules, type JreRule, type RecommendEventParams, type RulePlan } from './to-rules-engine.js';
 
@@ -44,6 +45,7 @@ export function prepareRuleSet(ir: RuleSetIR): PreparedRuleSet {
       order,
       refs.map((r) => [r.label, factReader(shared, r.fact, r.path)]),
     );
+  const outputs = planOutputs(ir, plan, (order) => readers.get(order) ?? []);
   const reads = conditionReads(shared, plan.rules);
   return {
     ir,
@@ -65,15 +67,17 @@ export function prepareRuleSet(ir: RuleSetIR): PreparedRuleSet {
         }
       }
       const pending: PendingRecommendation[] = [];
-      for (const ev of sorted) {
+      for (let i = 0; i < sorted.length; i++) {
+        const rule = outputs[sorted[i]!.order];
+        if (rule === undefined) continue;
         const read: Record<string, unknown> = {};
-        for (const [label, get] of readers.get(ev.order) ?? []) {
+        for (const [label, get] of rule.reads) {
           const v = get(scope);
           read[label] = v === undefined ? null : v;
         }
-        for (const p of actionsToRecommendations(ir, plan, ev, scope, read)) pending.push(p);
+        actionsToRecommendations(rule, scope, read, pending);
       }
-      return combineRecommendations(ir, pending, scope);
+      return combineRecommendations(pending, scope);
     },
   };
 }
