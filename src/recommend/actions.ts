@@ -26,7 +26,7 @@ import type { Scope } from './facts.js';
 import { unitOf } from './units.js';
 import { ACTION_COMBINE_MODES } from '../dsl/literals.js';
 import { recDiagnostic } from './messages.js';
-import type { CombinePlan, RuleOutput } from './output-plan.js';
+import { valueOn, type CombinePlan, type RuleOutput } from './output-plan.js';
 import type { RulePlan } from './to-rules-engine.js';
 
 /** A recommendation with what combination needs. */
@@ -65,9 +65,9 @@ export function actionsToRecommendations(rule: RuleOutput, scope: Scope, facts: 
       case 'recall':
       case 'withhold':
       case 'suspend': {
-        if (!action.amount) break;
-        const v = decOf(scope.value(blockIndex, action.amount));
-        base = a.base === undefined ? null : decOf(scope.value(blockIndex, a.base));
+        if (a.amount === undefined) break;
+        const v = valueOn(a.amount, scope, blockIndex);
+        base = a.base === undefined ? null : valueOn(a.base, scope, blockIndex);
         if (a.percent) {
           percentage = v;
           if (base === null && verb !== 'adjust' && action.line === undefined) base = decOf(scope.name(blockIndex, 'unspent'));

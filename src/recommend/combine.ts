@@ -31,7 +31,7 @@ import type { Recommendation } from '../engine/result.js';
 import type { ActionVerb, CombineActionKind } from '../dsl/ast.js';
 import { formatMoney, formatPercentage, type PendingRecommendation } from './actions.js';
 import { HALF_UP, type Num } from '../engine/num.js';
-import { decOf } from './exprs.js';
+import { valueOn } from './output-plan.js';
 import type { Scope } from './facts.js';
 
 const SEVERITY: Record<ActionVerb, number> = {
@@ -229,7 +229,7 @@ export function combineRecommendations(pending: PendingRecommendation[], scope: 
     }
     const group = groups!.get(c.slot)!;
     if (group[0] !== p) continue;
-    const cap = c.cap === undefined ? null : decOf(scope.value(p.blockIndex, c.cap));
+    const cap = c.cap === undefined ? null : valueOn(c.cap, scope, p.blockIndex);
     out.push(finish(applyCap(merge(c.ir, group), cap, c.capIsPercent), c.ir.mode, group));
   }
   return out;

@@ -10,7 +10,7 @@
  */
 import type { ExprIR, RuleSetIR } from '../compile/ir.js';
 import type { DimensionResult, EvaluationResult, IndicatorResult } from '../engine/result.js';
-import { readPath, type NodeMember } from '../engine/expr.js';
+import { readPath, type Fn, type NodeMember } from '../engine/expr.js';
 import { fromData, isFail, type Fail, type Val } from '../engine/values.js';
 import { EVL } from '../engine/messages.js';
 import { BlockExprs, factOf, RecordCtx, type RecordView } from './exprs.js';
@@ -216,6 +216,10 @@ export class Scope implements RecordView {
   value(blockIndex: number, e: ExprIR): Val {
     return this.shared.exprs[blockIndex]!.fn(e)(this.ctx(blockIndex), null);
   }
+  /** A block's compiled expression (BlockExprs.fn), run for this record. */
+  run(blockIndex: number, fn: Fn): Val {
+    return fn(this.ctx(blockIndex), null);
+  }
   /** A param or let of a block's scope. */
   name(blockIndex: number, name: string): Val {
     return this.shared.exprs[blockIndex]!.name(name)(this.ctx(blockIndex), null);
@@ -246,6 +250,10 @@ export class Scope implements RecordView {
    */
   failure(slot: number): Fail | undefined {
     return this.failures?.get(slot);
+  }
+  /** Whether any fact read so far could not be computed. */
+  anyFailure(): boolean {
+    return this.failures !== undefined;
   }
   private failures: Map<number, Fail> | undefined;
   private kept(slot: number, v: Val): unknown {

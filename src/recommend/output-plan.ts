@@ -11,27 +11,52 @@
 import type { ActionIR, CombineIR, ExprIR, RuleSetIR } from '../compile/ir.js';
 import type { ActionVerb } from '../dsl/ast.js';
 import { ACTION_COMBINE_MODES } from '../dsl/literals.js';
-import type { FactReader } from './facts.js';
+import type { Fn } from '../engine/expr.js';
+import type { Num } from '../engine/num.js';
+import { constantValue, decOf } from './exprs.js';
+import type { FactReader, Scope, Shared } from './facts.js';
 import type { RulePlan } from './to-rules-engine.js';
 import { isPercentIn } from './units.js';
+
+/**
+ * An amount, base or cap: its closure, or its value when it reads nothing of a record (a param
+ * such as `调减比例 = 10%`, `-调减比例`, `5%`), computed once here instead of per record.
+ */
+export interface PlannedValue {
+  fn: Fn;
+  fixed: boolean;
+  value: Num | null;
+}
+
+function planValue(shared: Shared, blockIndex: number, e: ExprIR): PlannedValue {
+  const exprs = shared.exprs[blockIndex]!;
+  const v = constantValue(exprs, e);
+  return { fn: exprs.fn(e), fixed: v !== undefined, value: v === undefined ? null : decOf(v) };
+}
+
+/** A planned value on a record, as an exact amount (null: none). */
+export function valueOn(v: PlannedValue, scope: Scope, blockIndex: number): Num | null {
+  return v.fixed ? v.value : decOf(scope.run(blockIndex, v.fn));
+}
 
 /** A combine that merges the recommendations of one block's one target. */
 export interface CombinePlan {
   ir: CombineIR;
   /** Dense index over the rule set's combines: a record groups by it. */
   slot: number;
-  /** Money cap (a cap on a line only; action kinds ignore caps). */
-  cap: ExprIR | undefined;
+  /** Cap (a cap on a line only; action kinds ignore caps). */
+  cap: PlannedValue | undefined;
   capIsPercent: boolean;
 }
 
 export interface ActionPlan {
   action: ActionIR;
   verb: ActionVerb;
+  amount: PlannedValue | undefined;
   /** The amount is a percentage, so it applies to a base. */
   percent: boolean;
   /** Base of the action's line, when its block declares that line. */
-  base: ExprIR | undefined;
+  base: PlannedValue | undefined;
   withinDays: number | undefined;
   /** Undefined: the recommendation is kept as it fired. */
   combine: CombinePlan | undefined;
@@ -58,7 +83,7 @@ function combineFor(ir: RuleSetIR, blockIndex: number, action: ActionIR): Combin
 }
 
 /** Per `order`, the output plan of each planned rule (undefined for rules left out). */
-export function planOutputs(ir: RuleSetIR, plan: RulePlan, readersOf: (order: number) => [string, FactReader][]): (RuleOutput | undefined)[] {
+export function planOutputs(ir: RuleSetIR, plan: RulePlan, shared: Shared, readersOf: (order: number) => [string, FactReader][]): (RuleOutput | undefined)[] {
   const outputs: (RuleOutput | undefined)[] = [];
   // Combine ids are unique over the rule set, so one id is one block's one target.
   const combines = new Map<string, CombinePlan>();
@@ -72,7 +97,12 @@ export function planOutputs(ir: RuleSetIR, plan: RulePlan, readersOf: (order: nu
       if (c) {
         combine = combines.get(c.id);
         if (!combine) {
-          combine = { ir: c, slot: combines.size, cap: c.cap && !c.action ? c.cap : undefined, capIsPercent: c.cap ? isPercentIn(c.cap, block, ir) : false };
+          combine = {
+            ir: c,
+            slot: combines.size,
+            cap: c.cap && !c.action ? planValue(shared, blockIndex, c.cap) : undefined,
+            capIsPercent: c.cap ? isPercentIn(c.cap, block, ir) : false,
+          };
           combines.set(c.id, combine);
         }
       }
@@ -80,8 +110,9 @@ export function planOutputs(ir: RuleSetIR, plan: RulePlan, readersOf: (order: nu
       return {
         action,
         verb: action.verb,
+        amount: action.amount ? planValue(shared, blockIndex, action.amount) : undefined,
         percent: action.amount ? isPercentIn(action.amount, block, ir) : false,
-        base: decl?.base,
+        base: decl ? planValue(shared, blockIndex, decl.base) : undefined,
         withinDays: action.withinDays === undefined ? undefined : Number(action.withinDays),
         combine,
       };

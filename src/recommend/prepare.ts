@@ -30,7 +30,7 @@ export interface PreparedRuleSet {
   shared: Shared;
   scope(result: EvaluationResult, record: unknown, context?: RecommendContext): Scope;
   /** Rules this record leaves unavailable because a fact they read could not be computed (REC573). */
-  failed(scope: Scope, lang?: Lang): FailedRule[];
+  failed(scope: Scope, lang?: Lang): readonly FailedRule[];
   /** Events (in any order) → final recommendations. */
   finish(events: readonly RecommendEventParams[], scope: Scope): Recommendation[];
 }
@@ -45,7 +45,7 @@ export function prepareRuleSet(ir: RuleSetIR): PreparedRuleSet {
       order,
       refs.map((r) => [r.label, factReader(shared, r.fact, r.path)]),
     );
-  const outputs = planOutputs(ir, plan, (order) => readers.get(order) ?? []);
+  const outputs = planOutputs(ir, plan, shared, (order) => readers.get(order) ?? []);
   const reads = conditionReads(shared, plan.rules);
   return {
     ir,
