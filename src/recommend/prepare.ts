@@ -35,6 +35,8 @@ export interface PreparedRuleSet {
   finish(events: readonly RecommendEventParams[], scope: Scope): Recommendation[];
 }
 
+const NO_CONTEXT: RecommendContext = Object.freeze({});
+
 export function prepareRuleSet(ir: RuleSetIR): PreparedRuleSet {
   const plan = planRules(ir);
   const diagnostics = [...plan.diagnostics, ...checkActions(ir, plan)].sort(compareDiagnostics);
@@ -53,7 +55,7 @@ export function prepareRuleSet(ir: RuleSetIR): PreparedRuleSet {
     rules: plan.rules,
     diagnostics,
     shared,
-    scope: (result, record, context = {}) => new Scope(shared, result, record, context),
+    scope: (result, record, context = NO_CONTEXT) => new Scope(shared, result, record, context),
     failed: (scope, lang) => failedRules(shared, scope, plan.rules, reads, lang),
     finish(events, scope) {
       // The compiled path hands events over in this order already; the reference path does not.
