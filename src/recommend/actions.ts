@@ -26,34 +26,15 @@ import type { Scope } from './facts.js';
 import { unitOf } from './units.js';
 import { ACTION_COMBINE_MODES } from '../dsl/literals.js';
 import { recDiagnostic } from './messages.js';
-import { valueOn, type CombinePlan, type RuleOutput } from './output-plan.js';
+import { addCombined, formatMoney, formatPercentage, type Output } from './pending.js';
+import { valueOn, type RuleOutput } from './output-plan.js';
 import type { RulePlan } from './to-rules-engine.js';
-
-/** A recommendation with what combination needs. */
-export interface PendingRecommendation {
-  rec: Recommendation;
-  blockIndex: number;
-  /** The combine that merges it; undefined: `rec` is output as it is. */
-  combine: CombinePlan | undefined;
-  /** Exact values, for combination. */
-  amount: Num | null;
-  percentage: Num | null;
-  base: Num | null;
-}
-
-export function formatMoney(d: Num): string {
-  return d.toFixed(2);
-}
-
-export function formatPercentage(d: Num): string {
-  return d.decimalPlaces() < 2 ? d.toFixed(2) : d.toFixed();
-}
 
 /**
  * Appends the recommendations of one fired rule to `out`. `facts` is what its condition read.
  * What does not depend on the record (units, lines, combines) was decided in output-plan.ts.
  */
-export function actionsToRecommendations(rule: RuleOutput, scope: Scope, facts: Record<string, unknown>, out: PendingRecommendation[]): void {
+export function actionsToRecommendations(rule: RuleOutput, scope: Scope, facts: Record<string, unknown>, out: Output): void {
   const blockIndex = rule.blockIndex;
   for (const a of rule.actions) {
     let amount: Num | null = null;
@@ -101,7 +82,8 @@ export function actionsToRecommendations(rule: RuleOutput, scope: Scope, facts: 
     if (action.text !== undefined) rec.text = action.text;
     rec.reason = rule.reason;
     rec.facts = facts;
-    out.push({ rec, blockIndex, combine: a.combine, amount, percentage, base });
+    if (a.combine === undefined) out.recs.push(rec);
+    else addCombined(out, { rec, blockIndex, amount, percentage, base }, a.combine);
   }
 }
 

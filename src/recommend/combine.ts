@@ -29,7 +29,7 @@ import type { CombineIR } from '../compile/ir.js';
 import { assertNever } from '../common/diagnostic.js';
 import type { Recommendation } from '../engine/result.js';
 import type { ActionVerb, CombineActionKind } from '../dsl/ast.js';
-import { formatMoney, formatPercentage, type PendingRecommendation } from './actions.js';
+import { formatMoney, formatPercentage, type Output, type PendingRecommendation } from './pending.js';
 import { HALF_UP, type Num } from '../engine/num.js';
 import { valueOn } from './output-plan.js';
 import type { Scope } from './facts.js';
@@ -110,11 +110,14 @@ function sum(group: PendingRecommendation[]): PendingRecommendation {
   };
 }
 
+const limit = (v: Num | null, c: Num | null): Num | null => (v === null || c === null || v.abs().cmp(c) <= 0 ? v : v.isNegative() ? c.neg() : c);
+
 function applyCap(p: PendingRecommendation, cap: Num | null, capIsPercent: boolean): PendingRecommendation {
   if (cap === null) return p;
-  const limit = (v: Num | null, c: Num | null): Num | null => (v === null || c === null || v.abs().cmp(c) <= 0 ? v : v.isNegative() ? c.neg() : c);
   const amountCap = capIsPercent ? (p.base === null ? null : p.base.times(cap).abs()) : cap.abs();
-  return { ...p, amount: limit(p.amount, amountCap), percentage: capIsPercent ? limit(p.percentage, cap.abs()) : p.percentage };
+  const amount = limit(p.amount, amountCap);
+  const percentage = capIsPercent ? limit(p.percentage, cap.abs()) : p.percentage;
+  return amount === p.amount && percentage === p.percentage ? p : { ...p, amount, percentage };
 }
 
 const OVERRIDES = new Set<ActionVerb>(['cancel', 'stop']);
@@ -196,41 +199,26 @@ function finish(p: PendingRecommendation, mode: string, group: PendingRecommenda
   if (rec.text !== undefined) out.text = rec.text;
   out.reason = rec.reason;
   const from = new Array<string>(group.length);
-  let facts: Record<string, unknown> = {};
+  // A lone member's facts are its rule's, already shared by that rule's other recommendations.
+  let facts: Record<string, unknown> = group.length === 1 ? group[0]!.rec.facts : {};
   for (let i = 0; i < group.length; i++) {
     const g = group[i]!.rec;
     from[i] = g.rule;
-    facts = Object.assign(facts, g.facts);
+    if (group.length > 1) facts = Object.assign(facts, g.facts);
   }
   out.facts = facts;
   out.combined = { mode, from };
   return out;
 }
 
-/** Applies each block's combines to recommendations already in output order. */
-export function combineRecommendations(pending: PendingRecommendation[], scope: Scope): Recommendation[] {
-  const n = pending.length;
-  const out: Recommendation[] = [];
-  let groups: Map<number, PendingRecommendation[]> | undefined;
-  for (let i = 0; i < n; i++) {
-    const c = pending[i]!.combine;
-    if (c === undefined) continue;
-    groups ??= new Map();
-    const g = groups.get(c.slot);
-    if (g) g.push(pending[i]!);
-    else groups.set(c.slot, [pending[i]!]);
+/** Applies each block's combines: every group's merged recommendation takes its place. */
+export function combineRecommendations(o: Output, scope: Scope): Recommendation[] {
+  const { recs, groups } = o;
+  if (groups === undefined) return recs;
+  for (const { combine: c, members, at } of groups) {
+    const first = members[0]!;
+    const cap = c.cap === undefined ? null : valueOn(c.cap, scope, first.blockIndex);
+    recs[at] = finish(applyCap(merge(c.ir, members), cap, c.capIsPercent), c.ir.mode, members);
   }
-  for (let i = 0; i < n; i++) {
-    const p = pending[i]!;
-    const c = p.combine;
-    if (c === undefined) {
-      out.push(p.rec);
-      continue;
-    }
-    const group = groups!.get(c.slot)!;
-    if (group[0] !== p) continue;
-    const cap = c.cap === undefined ? null : valueOn(c.cap, scope, p.blockIndex);
-    out.push(finish(applyCap(merge(c.ir, group), cap, c.capIsPercent), c.ir.mode, group));
-  }
-  return out;
+  return recs;
 }

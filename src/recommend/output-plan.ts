@@ -42,8 +42,6 @@ export function valueOn(v: PlannedValue, scope: Scope, blockIndex: number): Num 
 /** A combine that merges the recommendations of one block's one target. */
 export interface CombinePlan {
   ir: CombineIR;
-  /** Dense index over the rule set's combines: a record groups by it. */
-  slot: number;
   /** Cap (a cap on a line only; action kinds ignore caps). */
   cap: PlannedValue | undefined;
   capIsPercent: boolean;
@@ -99,7 +97,6 @@ export function planOutputs(ir: RuleSetIR, plan: RulePlan, shared: Shared, reade
         if (!combine) {
           combine = {
             ir: c,
-            slot: combines.size,
             cap: c.cap && !c.action ? planValue(shared, blockIndex, c.cap) : undefined,
             capIsPercent: c.cap ? isPercentIn(c.cap, block, ir) : false,
           };

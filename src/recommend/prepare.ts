@@ -14,8 +14,9 @@ import type { Diagnostic } from '../common/diagnostic.js';
 import type { Lang } from '../common/lang.js';
 import { compareDiagnostics } from '../common/diagnostic.js';
 import type { EvaluationResult, Recommendation } from '../engine/result.js';
-import { actionsToRecommendations, checkActions, type PendingRecommendation } from './actions.js';
+import { actionsToRecommendations, checkActions } from './actions.js';
 import { combineRecommendations } from './combine.js';
+import type { Output } from './pending.js';
 import { conditionReads, failedRules, type FailedRule } from './failed-facts.js';
 import { planOutputs } from './output-plan.js';
 import { createShared, factReader, Scope, type FactReader, type RecommendContext, type Shared } from './facts.js';
@@ -68,7 +69,7 @@ export function prepareRuleSet(ir: RuleSetIR): PreparedRuleSet {
           break;
         }
       }
-      const pending: PendingRecommendation[] = [];
+      const out: Output = { recs: [], groups: undefined };
       for (let i = 0; i < sorted.length; i++) {
         const rule = outputs[sorted[i]!.order];
         if (rule === undefined) continue;
@@ -77,9 +78,9 @@ export function prepareRuleSet(ir: RuleSetIR): PreparedRuleSet {
           const v = get(scope);
           read[label] = v === undefined ? null : v;
         }
-        actionsToRecommendations(rule, scope, read, pending);
+        actionsToRecommendations(rule, scope, read, out);
       }
-      return combineRecommendations(pending, scope);
+      return combineRecommendations(out, scope);
     },
   };
 }
