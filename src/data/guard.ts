@@ -57,23 +57,33 @@ function walk(v: unknown, keys: (string | number)[], id: string, errors: Evaluat
   }
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
-      keys.push(i);
-      walk(v[i], keys, id, errors, lang);
-      keys.pop();
+      if (needsWalk(v[i])) {
+        keys.push(i);
+        walk(v[i], keys, id, errors, lang);
+        keys.pop();
+      }
     }
     return;
   }
   // Own keys only, including a literal "__proto__" that JSON.parse creates as an own property.
   for (const key of Object.keys(v)) {
+    const child = (v as Record<string, unknown>)[key];
+    const forbidden = key === '__proto__' || key === 'constructor' || key === 'prototype';
+    if (!forbidden && !needsWalk(child)) continue;
     keys.push(key);
-    if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
+    if (forbidden) {
       const path = pathOf(keys);
       errors.push({ code: EVL.FORBIDDEN_KEY, message: message(EVL.FORBIDDEN_KEY, { id, key, path }, lang), path });
     } else {
-      walk((v as Record<string, unknown>)[key], keys, id, errors, lang);
+      walk(child, keys, id, errors, lang);
     }
     keys.pop();
   }
+}
+
+/** Whether a value has anything `walk` checks: an object or list inside, or a non-finite number. */
+function needsWalk(v: unknown): boolean {
+  return typeof v === 'object' ? v !== null : typeof v === 'number' && !Number.isFinite(v);
 }
 
 /** The id a result carries: the record's own `id` when it has one, else the fallback. */

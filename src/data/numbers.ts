@@ -32,6 +32,9 @@ interface NumberField {
   maxExclusive: boolean;
   /** A range written on the input (else the default of its kind, or none). */
   declared: boolean;
+  /** The doubles nearest min and max, for the check of a JSON number (`passesAsNumber`). */
+  minNumber: number;
+  maxNumber: number;
 }
 
 const KINDS = new Set<string>(['money', 'percent', 'number', 'count']);
@@ -61,6 +64,8 @@ export function numberFields(schema: unknown): NumberField[] {
         ...(max ? { max } : {}),
         maxExclusive: x.maxExclusive === true,
         declared: !isDefault,
+        minNumber: min ? Number(min.toString()) : Number.NEGATIVE_INFINITY,
+        maxNumber: max ? Number(max.toString()) : Number.POSITIVE_INFINITY,
       });
     }
     if (s.properties && typeof s.properties === 'object') {
@@ -115,6 +120,19 @@ function read(v: unknown, kind: Kind): Read | undefined {
   return { value: new Decimal(parsed.value), text: true };
 }
 
+/**
+ * Whether a finite JSON number certainly passes its field's check, without a decimal: reading
+ * a decimal as its nearest double is monotone, so v below or above the double nearest a bound
+ * means the number's decimal is below or above the bound itself. Equal to that double, or
+ * failing, the caller decides exactly (and writes the message).
+ */
+function passesAsNumber(f: NumberField, v: number): boolean {
+  const negative = v < 0 || Object.is(v, -0); // decimal's isNeg() is true for -0
+  if (f.kind === 'count' && (!Number.isInteger(v) || (!f.declared && negative))) return false;
+  if (f.kind === 'money' && !f.declared && negative) return false;
+  return v > f.minNumber && v < f.maxNumber;
+}
+
 function rangeText(f: NumberField): string {
   const show = (d: Decimal): string => (f.kind === 'percent' ? `${d.times(100).toFixed()}%` : d.toFixed());
   if (f.min && f.max) return `${f.minExclusive ? '(' : '['}${show(f.min)}, ${show(f.max)}${f.maxExclusive ? ')' : ']'}`;
@@ -149,6 +167,7 @@ export function createNumberCheck(ir: RuleSetIR, lang: Lang = DEFAULT_LANG): Num
     const errors: EvaluationError[] = [];
     for (const f of fields) {
       const raw = valueAt(record, f.segments);
+      if (typeof raw === 'number' && Number.isFinite(raw) && passesAsNumber(f, raw)) continue;
       const r = read(raw, f.kind);
       if (r === undefined) continue;
       const base = { id, path: f.path, found: describeFound(raw, lang) };
@@ -170,6 +189,7 @@ export function createNumberCheck(ir: RuleSetIR, lang: Lang = DEFAULT_LANG): Num
     let out: unknown = record;
     for (const f of fields) {
       const raw = valueAt(out, f.segments);
+      if (typeof raw !== 'string') continue; // only text carries a unit to read
       const r = read(raw, f.kind);
       if (r === undefined || 'error' in r || !r.text) continue;
       out = replaced(out, f.segments, asData(r.value));

@@ -131,7 +131,8 @@ export function guardNesting(tokens: readonly IToken[]): NestingGuard {
 
 /** A `0` where `t` was: stands for the formula cut out there. */
 function placeholder(t: IToken): IToken {
-  return createTokenInstance(NumberToken, '0', t.startOffset, t.startOffset, t.startLine ?? 1, t.startLine ?? 1, t.startColumn ?? 1, t.startColumn ?? 1);
+  // Tokens carry offsets only (tokens.ts): positions are looked up from the offset.
+  return createTokenInstance(NumberToken, '0', t.startOffset, t.startOffset, NaN, NaN, NaN, NaN);
 }
 
 /** Index of the bracket that closes the one at `i` (or the last token when none does). */

@@ -36,20 +36,21 @@ export function parse(text: string, file = '<input>', options: ParseOptions = {}
   const empty: FileAst = { kind: 'file', file, imports: [], declarations: [], range: whole };
   if (text.length > MAX_FILE_CHARS) return { ast: empty, diagnostics: [fileTooLarge(text, file, lang)] };
   const lex = jixiaoLexer.tokenize(text);
+  const lines = lineIndex(text);
   const guard = guardNesting(lex.tokens);
   const capped = (list: Diagnostic[]): Diagnostic[] => capDiagnostics(list.sort(compareDiagnostics), lang, options.maxDiagnostics ?? MAX_DIAGNOSTICS_PER_FILE);
   try {
     jixiaoParser.input = guard.tokens;
     const cst = jixiaoParser.file();
-    const diagnostics = syntaxDiagnostics(text, lex, jixiaoParser.errors, file, lang, guard);
-    const built = toAst(cst, file, lang, lineIndex(text));
+    const diagnostics = syntaxDiagnostics(text, lex, jixiaoParser.errors, file, lang, lines, guard);
+    const built = toAst(cst, file, lang, lines);
     diagnostics.push(...built.diagnostics);
     // The file node spans the whole text, whatever the first and last tokens are.
     return { ast: { ...built.ast, range: whole }, diagnostics: capped(diagnostics) };
   } catch (e) {
     // Last resort for nesting the guard did not foresee: the call stack ran out.
     if (!(e instanceof RangeError)) throw e;
-    return { ast: empty, diagnostics: capped([...syntaxDiagnostics(text, lex, [], file, lang), nestingDiagnostic(lex.tokens[0], file, lang)]) };
+    return { ast: empty, diagnostics: capped([...syntaxDiagnostics(text, lex, [], file, lang, lines), nestingDiagnostic(lex.tokens[0], file, lang, lines)]) };
   }
 }
 

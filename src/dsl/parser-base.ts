@@ -30,9 +30,30 @@ import {
   StringLiteral,
 } from './tokens.js';
 
+/** The chevrotain 11 internals `cstInvocationStateUpdate` stands in for (tree_builder.js). */
+interface CstInternals {
+  CST_STACK: object[];
+  setInitialNodeLocation(node: object): void;
+}
+
 export class ParserBase extends BoundedRecoveryParser {
   constructor(tokens: TokenType[], config: IParserConfig) {
     super(tokens, config);
+  }
+
+  /**
+   * @internal chevrotain hook: a rule is entered and its CST node opened. Chevrotain makes each
+   * node's `children` with `Object.create(null)`, which V8 keeps in dictionary mode: building and
+   * later reading those 75,000 hash tables (the 2,000-indicator bench file) was about 40% of
+   * parsing and a good part of the AST pass. A plain object literal stays a fast object; no key
+   * can clash with `Object.prototype`, as no rule, token or label of this grammar is named like
+   * one of its members (test/dsl/cst-nodes.test.ts holds that).
+   */
+  cstInvocationStateUpdate(fullRuleName: string): void {
+    const self = this as unknown as CstInternals;
+    const node = { name: fullRuleName, children: {} };
+    self.setInitialNodeLocation(node);
+    self.CST_STACK.push(node);
   }
 
   /**

@@ -13,6 +13,7 @@ import * as msg from './messages.js';
 import { MAX_NESTING, type NestingGuard } from './nesting.js';
 import { AnyWord, BadNumber, Plus, UnterminatedComment, UnterminatedString } from './tokens.js';
 import { tokenMatcher } from './chevrotain.js';
+import type { LineIndex } from './line-index.js';
 
 interface Payload {
   kind: 'mismatch' | 'noViable' | 'trailing' | 'tooDeep';
@@ -52,17 +53,19 @@ function decode(message: string): Payload | undefined {
   }
 }
 
-export function tokenRange(t: IToken): SourceRange | undefined {
+/**
+ * The range of a token read from the file, or undefined for one recovery inserted (or EOF).
+ * Tokens carry offsets only (tokens.ts); line and column come from the file's line table, which
+ * counts line breaks as chevrotain's lexer does, and a token never spans a line break.
+ */
+export function tokenRange(t: IToken, lines: LineIndex): SourceRange | undefined {
   if (!Number.isFinite(t.startOffset) || t.tokenType?.name === 'EOF') return undefined;
   const endOffset = Number.isFinite(t.endOffset) ? (t.endOffset as number) : t.startOffset + t.image.length - 1;
-  return {
-    start: { line: t.startLine ?? 1, column: t.startColumn ?? 1, offset: t.startOffset },
-    end: { line: t.endLine ?? t.startLine ?? 1, column: (t.endColumn ?? t.startColumn ?? 0) + 1, offset: endOffset + 1 },
-  };
+  return { start: lines.at(t.startOffset), end: lines.after(endOffset) };
 }
 
 /** Position of the end of the last real token before `offset` (or the file start). */
-function endBefore(tokens: readonly IToken[], offset: number): Position {
+function endBefore(tokens: readonly IToken[], offset: number, lines: LineIndex): Position {
   let lo = 0;
   let hi = tokens.length - 1;
   let best: IToken | undefined;
@@ -74,12 +77,12 @@ function endBefore(tokens: readonly IToken[], offset: number): Position {
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  const r = best ? tokenRange(best) : undefined;
+  const r = best ? tokenRange(best, lines) : undefined;
   return r ? r.end : { line: 1, column: 1, offset: 0 };
 }
 
-function lastEnd(tokens: readonly IToken[]): Position {
-  return endBefore(tokens, Number.MAX_SAFE_INTEGER);
+function lastEnd(tokens: readonly IToken[], lines: LineIndex): Position {
+  return endBefore(tokens, Number.MAX_SAFE_INTEGER, lines);
 }
 
 function point(p: Position): SourceRange {
@@ -103,6 +106,7 @@ export function syntaxDiagnostics(
   parseErrors: readonly IRecognitionException[],
   file: string,
   lang: Lang,
+  lines: LineIndex,
   guard?: NestingGuard,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -112,29 +116,29 @@ export function syntaxDiagnostics(
 
   for (const e of lex.errors) {
     const chars = text.slice(e.offset, e.offset + e.length);
-    const start: Position = { line: e.line ?? 1, column: e.column ?? 1, offset: e.offset };
+    const start = lines.at(e.offset);
     const end: Position = { line: start.line, column: start.column + e.length, offset: e.offset + e.length };
     add(msg.DSL.unexpectedChar, msg.unexpectedCharacter(lang, chars), { start, end });
   }
   for (const t of lex.groups.errors ?? []) {
-    if (t.tokenType === UnterminatedComment) add(msg.DSL.unterminated, msg.unterminatedComment(lang), headRange(t, 2));
+    if (t.tokenType === UnterminatedComment) add(msg.DSL.unterminated, msg.unterminatedComment(lang), headRange(t, 2, lines));
   }
   for (const t of lex.tokens) {
-    if (t.tokenType === UnterminatedString) add(msg.DSL.unterminated, msg.unterminatedString(lang), tokenRange(t) ?? point(lastEnd(lex.tokens)));
-    else if (t.tokenType === BadNumber) add(msg.DSL.badNumber, msg.badNumber(lang, t.image), tokenRange(t) ?? point(lastEnd(lex.tokens)));
+    if (t.tokenType === UnterminatedString) add(msg.DSL.unterminated, msg.unterminatedString(lang), tokenRange(t, lines) ?? point(lastEnd(lex.tokens, lines)));
+    else if (t.tokenType === BadNumber) add(msg.DSL.badNumber, msg.badNumber(lang, t.image), tokenRange(t, lines) ?? point(lastEnd(lex.tokens, lines)));
   }
 
-  const echoes = guard ? cutEchoes(guard) : [];
-  for (const c of guard?.cuts ?? []) out.push(nestingDiagnostic(c, file, lang));
+  const echoes = guard ? cutEchoes(guard, lines) : [];
+  for (const c of guard?.cuts ?? []) out.push(nestingDiagnostic(c, file, lang, lines));
   for (const e of parseErrors) {
-    if (echoes.length > 0 && isEcho(e.token, guard as NestingGuard, echoes)) continue;
+    if (echoes.length > 0 && isEcho(e.token, guard as NestingGuard, echoes, lines)) continue;
     const p = decode(e.message);
     if (!p) {
-      add(msg.DSL.unexpectedToken, { message: e.message }, rangeOf(e.token, lex.tokens));
+      add(msg.DSL.unexpectedToken, { message: e.message }, rangeOf(e.token, lex.tokens, lines));
       continue;
     }
     if (p.kind === 'tooDeep') {
-      out.push({ ...nestingDiagnostic(undefined, file, lang), range: rangeOf(e.token, lex.tokens) });
+      out.push({ ...nestingDiagnostic(undefined, file, lang, lines), range: rangeOf(e.token, lex.tokens, lines) });
       continue;
     }
     const t =
@@ -144,7 +148,7 @@ export function syntaxDiagnostics(
           ? msg.trailingInput(lang, p.actual)
           : msg.noViableAlternative(lang, p.actual, p.previous, ruleStack(e, p));
     // A missing `}` is best shown where the block's text ends, not at the end of the file.
-    const range = t.code === msg.DSL.missingBrace ? point(lastEnd(lex.tokens)) : rangeOf(e.token, lex.tokens);
+    const range = t.code === msg.DSL.missingBrace ? point(lastEnd(lex.tokens, lines)) : rangeOf(e.token, lex.tokens, lines);
     const glued = gluedLabel(e.token, lex.tokens);
     add(t.code, glued === undefined ? t : { ...t, hint: msg.quoteLabelHint(lang, glued) }, range);
   }
@@ -164,23 +168,23 @@ function gluedLabel(token: IToken, tokens: readonly IToken[]): string | undefine
 }
 
 /** Offset windows around each cut: from the end of the token kept before it to the end of the token after it. */
-function cutEchoes(guard: NestingGuard): [number, number][] {
+function cutEchoes(guard: NestingGuard, lines: LineIndex): [number, number][] {
   return guard.cuts.map((c, i) => {
     const after = guard.resumes[i];
-    return [endBefore(guard.tokens, c.startOffset).offset, after && Number.isFinite(after.endOffset) ? (after.endOffset as number) + 1 : Infinity];
+    return [endBefore(guard.tokens, c.startOffset, lines).offset, after && Number.isFinite(after.endOffset) ? (after.endOffset as number) + 1 : Infinity];
   });
 }
 
-function isEcho(token: IToken, guard: NestingGuard, echoes: readonly [number, number][]): boolean {
+function isEcho(token: IToken, guard: NestingGuard, echoes: readonly [number, number][], lines: LineIndex): boolean {
   // A recovered (inserted) token has no offset of its own: it sits after the last real one.
-  const at = Number.isFinite(token.startOffset) ? token.startOffset : endBefore(guard.tokens, Number.MAX_SAFE_INTEGER).offset;
+  const at = Number.isFinite(token.startOffset) ? token.startOffset : endBefore(guard.tokens, Number.MAX_SAFE_INTEGER, lines).offset;
   return echoes.some(([from, to]) => at >= from && at <= to);
 }
 
 /** DSL109 at the token where nesting went too deep (or the file start). */
-export function nestingDiagnostic(token: IToken | undefined, file: string, lang: Lang): Diagnostic {
+export function nestingDiagnostic(token: IToken | undefined, file: string, lang: Lang, lines: LineIndex): Diagnostic {
   const t = msg.tooDeep(lang, MAX_NESTING);
-  const range = (token && tokenRange(token)) ?? point({ line: 1, column: 1, offset: 0 });
+  const range = (token && tokenRange(token, lines)) ?? point({ line: 1, column: 1, offset: 0 });
   return { code: msg.DSL.tooDeep, severity: 'error', message: t.message, file, range, ...(t.hint ? { hint: t.hint } : {}) };
 }
 
@@ -190,16 +194,16 @@ function ruleStack(e: IRecognitionException, p: Payload): string[] {
   return stack.length > 0 ? stack : [p.rule];
 }
 
-function rangeOf(token: IToken, tokens: readonly IToken[]): SourceRange {
-  const r = tokenRange(token);
+function rangeOf(token: IToken, tokens: readonly IToken[], lines: LineIndex): SourceRange {
+  const r = tokenRange(token, lines);
   if (r) return r;
   // Inserted or EOF token: point just after the previous real token.
-  return point(Number.isFinite(token.startOffset) ? endBefore(tokens, token.startOffset) : lastEnd(tokens));
+  return point(Number.isFinite(token.startOffset) ? endBefore(tokens, token.startOffset, lines) : lastEnd(tokens, lines));
 }
 
 /** The first `n` characters of a (possibly multi-line) token: an unterminated comment's `/*`. */
-function headRange(t: IToken, n: number): SourceRange {
-  const start: Position = { line: t.startLine ?? 1, column: t.startColumn ?? 1, offset: t.startOffset };
+function headRange(t: IToken, n: number, lines: LineIndex): SourceRange {
+  const start = lines.at(t.startOffset);
   return { start, end: { line: start.line, column: start.column + n, offset: start.offset + n } };
 }
 

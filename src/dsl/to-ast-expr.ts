@@ -29,7 +29,7 @@ import type {
 } from './cst-types.js';
 import { climb, type ClimbHooks, type PrefixedOperand } from './precedence.js';
 import { MAX_FORMULA_DEPTH, MAX_PATH_SEGMENTS } from './limits.js';
-import { parseNumberText, unquote } from './literals.js';
+import { type ParsedNumber, parseNumberText, unquote } from './literals.js';
 import * as msg from './messages.js';
 import { lineIndex, type LineIndex } from './line-index.js';
 import { jixiaoParser } from './parser.js';
@@ -76,6 +76,12 @@ export class ExprVisitor extends BaseVisitor {
   private refusals = 0;
   /** Positions of CST node offsets in the file being built. */
   private lines: LineIndex = lineIndex('');
+  /**
+   * Number texts already read in this file, by sign and image: a file repeats a handful of
+   * literals (`100%`, `80%`, `0`) thousands of times, and reading one exactly goes through
+   * decimal.js. The entries are only read, never changed.
+   */
+  private numbers = new Map<string, ParsedNumber | undefined>();
 
   protected reset(file: string, lang: Lang, lines: LineIndex): void {
     this.lines = lines;
@@ -85,6 +91,7 @@ export class ExprVisitor extends BaseVisitor {
     this.last = { line: 1, column: 1, offset: 0 };
     this.depths = new WeakMap();
     this.refusals = 0;
+    this.numbers = new Map();
   }
 
   /**
@@ -136,7 +143,7 @@ export class ExprVisitor extends BaseVisitor {
 
   // ── ranges ──────────────────────────────────────────────────────────────────────────────
   protected tokRange(t: IToken | undefined): SourceRange {
-    const r = t ? tokenRange(t) : undefined;
+    const r = t ? tokenRange(t, this.lines) : undefined;
     if (!r) return { start: this.last, end: this.last };
     this.last = r.end;
     return r;
@@ -145,8 +152,7 @@ export class ExprVisitor extends BaseVisitor {
   protected nodeRange(node: CstNode | undefined): SourceRange {
     const l = node?.location;
     if (!l || !Number.isFinite(l.startOffset) || !Number.isFinite(l.endOffset)) return { start: this.last, end: this.last };
-    const last = this.lines.at(l.endOffset as number);
-    const r: SourceRange = { start: this.lines.at(l.startOffset), end: { line: last.line, column: last.column + 1, offset: last.offset + 1 } };
+    const r: SourceRange = { start: this.lines.at(l.startOffset), end: this.lines.after(l.endOffset as number) };
     this.last = r.end;
     return r;
   }
@@ -193,7 +199,7 @@ export class ExprVisitor extends BaseVisitor {
     if (!t || !Number.isFinite(t.startOffset)) return undefined;
     const startRange = negative ? this.tokRange(negative) : undefined;
     let range = this.tokRange(t);
-    const parsed = parseNumberText(t.image, negative !== undefined) ?? parseNumberText((/^\d+(?:\.\d+)?/.exec(t.image) ?? ['0'])[0], negative !== undefined);
+    const parsed = this.numberText(t.image, negative !== undefined);
     if (!parsed) return undefined;
     let text = (negative ? '-' : '') + t.image;
     let unit = parsed.unit;
@@ -203,6 +209,15 @@ export class ExprVisitor extends BaseVisitor {
       if (unit === null) unit = 'days';
     }
     return { kind: 'number', value: parsed.value, unit, text, range: startRange ? this.span(startRange, range) : range };
+  }
+
+  /** `image` read as a number (its leading digits when the suffix is no unit), once per file. */
+  private numberText(image: string, negative: boolean): ParsedNumber | undefined {
+    const key = negative ? `-${image}` : image;
+    if (this.numbers.has(key)) return this.numbers.get(key);
+    const parsed = parseNumberText(image, negative) ?? parseNumberText((/^\d+(?:\.\d+)?/.exec(image) ?? ['0'])[0], negative);
+    this.numbers.set(key, parsed);
+    return parsed;
   }
 
   signedNumber(ctx: SignedNumberCstChildren): NumberLit | undefined {
@@ -296,12 +311,19 @@ export class ExprVisitor extends BaseVisitor {
 
   dataPath(ctx: DataPathCstChildren): DataPath | undefined {
     const start = this.tokRange(first(ctx.Data));
-    const parts = [...(ctx.segment ?? []), ...(ctx.LBracket ?? [])].filter((t) => Number.isFinite(t.startOffset)).sort((a, b) => a.startOffset - b.startOffset);
+    // Without `[]` the segments are already in source order (recovery's inserted tokens have no
+    // offset and are left out), so the usual path needs no merging and sorting.
+    const brackets = ctx.LBracket !== undefined || ctx.RBracket !== undefined;
+    const parts = brackets
+      ? [...(ctx.segment ?? []), ...(ctx.LBracket ?? [])].filter((t) => Number.isFinite(t.startOffset)).sort((a, b) => a.startOffset - b.startOffset)
+      : (ctx.segment ?? []).filter((t) => Number.isFinite(t.startOffset));
     if (this.tooManySegments(parts.length, () => this.tokRange(parts[MAX_PATH_SEGMENTS]))) return undefined;
     const segments = parts.map((t) =>
       t.tokenType.name === 'LBracket' ? '[]' : t.tokenType.name === 'StringToken' || t.tokenType.name === 'UnterminatedString' ? unquote(t.image) : t.image,
     );
-    const lastTok = [...parts, ...(ctx.RBracket ?? [])].filter((t) => Number.isFinite(t.startOffset)).sort((a, b) => b.startOffset - a.startOffset)[0];
+    const lastTok = brackets
+      ? [...parts, ...(ctx.RBracket ?? [])].filter((t) => Number.isFinite(t.startOffset)).sort((a, b) => b.startOffset - a.startOffset)[0]
+      : parts[parts.length - 1];
     const range = lastTok ? this.span(start, this.tokRange(lastTok)) : start;
     return { kind: 'path', segments, range };
   }

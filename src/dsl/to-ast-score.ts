@@ -44,7 +44,14 @@ export class ScoreVisitor extends ExprVisitor {
   }
 
   protected subs<T>(nodes: readonly CstNode[] | undefined): T[] {
-    return (nodes ?? []).map((n) => this.sub<T>(n)).filter((x): x is T => x !== undefined);
+    const out: T[] = [];
+    if (nodes) {
+      for (const n of nodes) {
+        const x = this.sub<T>(n);
+        if (x !== undefined) out.push(x);
+      }
+    }
+    return out;
   }
 
   // ── indicator clauses ───────────────────────────────────────────────────────────────────

@@ -416,9 +416,9 @@ class AstBuilder extends ScalesVisitor {
 
   /** A clause allowed at most once: the first wins, later ones are reported (DSL107). */
   private once<T>(clause: string, nodes: readonly CstNode[] | undefined): T | undefined {
-    const [head, ...rest] = nodes ?? [];
-    const value = this.sub<T>(head);
-    for (const extra of rest) this.report(msg.DSL.duplicateClause, msg.duplicateClause(this.lang, clause), this.nodeRange(extra));
+    if (!nodes) return undefined;
+    const value = this.sub<T>(nodes[0]);
+    for (let i = 1; i < nodes.length; i++) this.report(msg.DSL.duplicateClause, msg.duplicateClause(this.lang, clause), this.nodeRange(nodes[i]));
     return value;
   }
 

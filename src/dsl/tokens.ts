@@ -12,7 +12,7 @@
  * (an unterminated string, a number with an unknown unit) still belong to their literal
  * category so the parse goes on; `parse.ts` turns them into diagnostics.
  */
-import type { TokenType } from 'chevrotain';
+import type { ILexerConfig, TokenType } from 'chevrotain';
 import { createToken, Lexer } from './chevrotain.js';
 
 // ── categories ──────────────────────────────────────────────────────────────────────────────
@@ -361,8 +361,26 @@ export const allTokens: TokenType[] = [
   ComparisonOp,
 ];
 
-export const jixiaoLexer = new Lexer(allTokens, {
-  positionTracking: 'full',
+/**
+ * Chevrotain's lexer tracking offsets only: tracking lines and columns too made lexing twice as
+ * slow and every token larger, while few tokens ever need a position; those are looked up in the
+ * file's line table (line-index.ts, built once per parse), which counts line breaks the same way.
+ * Its offset-only tokens lack the end offset the parser's CST locations are built from, so the
+ * token factory (chevrotain 11's internal `createTokenInstance`, chosen in the constructor) is
+ * replaced by one that keeps it; test/dsl/token-positions.test.ts holds both to full tracking.
+ */
+class OffsetLexer extends Lexer {
+  constructor(tokens: TokenType[], config: ILexerConfig) {
+    super(tokens, { ...config, positionTracking: 'onlyOffset' });
+    (this as unknown as { createTokenInstance: typeof offsetToken }).createTokenInstance = offsetToken;
+  }
+}
+
+function offsetToken(image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType, _line: unknown, _column: unknown, length: number) {
+  return { image, startOffset, endOffset: startOffset + length - 1, tokenTypeIdx, tokenType };
+}
+
+export const jixiaoLexer = new OffsetLexer(allTokens, {
   // Fails loudly at load time if a token ever defeats the first-character optimisation.
   ensureOptimizations: true,
 });

@@ -47,6 +47,19 @@ export function readPath(obj: unknown, segs: readonly string[], from = 0): unkno
   return cur;
 }
 
+/**
+ * `readPath` for a path of field names only (no '[]', no list index), the usual `data.k1.plan`:
+ * a list met on the way has no such field, as readPath finds.
+ */
+function readFields(obj: unknown, segs: readonly string[]): unknown {
+  let cur = obj;
+  for (let i = 0; i < segs.length; i++) {
+    if (cur === null || typeof cur !== 'object' || Array.isArray(cur) || !Object.hasOwn(cur, segs[i]!)) return undefined;
+    cur = (cur as Record<string, unknown>)[segs[i]!];
+  }
+  return cur;
+}
+
 export function compileExpr(e: ExprIR, env: ExprEnv): Fn {
   switch (e.kind) {
     case 'number':
@@ -59,6 +72,7 @@ export function compileExpr(e: ExprIR, env: ExprEnv): Fn {
       const segs = e.path;
       // A list read without '[]' is passed on as a list: count(data.docs) and exists(data.docs)
       // want it, and arithmetic on it fails with EVL412 naming the path.
+      if (segs.every((s) => s !== '[]' && !/^\d+$/.test(s))) return (ctx) => fromData(readFields(ctx.data, segs));
       return (ctx) => fromData(readPath(ctx.data, segs));
     }
     case 'param':
@@ -155,18 +169,20 @@ function compileBinary(e: Extract<ExprIR, { kind: 'binary' }>, env: ExprEnv): Fn
     case '-':
     case '*':
     case '/': {
-      const op = e.op;
-      return (ctx, self) => {
-        const a = asNumber(l(ctx, self), ll, lp);
-        if (isFail(a)) return a;
-        const b = asNumber(r(ctx, self), rl, rp);
-        if (isFail(b)) return b;
-        if (op === '+') return a.plus(b);
-        if (op === '-') return a.minus(b);
-        if (op === '*') return a.times(b);
-        if (b.isZero()) return fail(EVL.DIV_ZERO, { what: whole }, rp);
-        return a.div(b);
+      // One closure per operator: the operator is not tested again on every record.
+      const arithmetic = (apply: (a: Num, b: Num) => Val): Fn => {
+        return (ctx, self) => {
+          const a = asNumber(l(ctx, self), ll, lp);
+          if (isFail(a)) return a;
+          const b = asNumber(r(ctx, self), rl, rp);
+          if (isFail(b)) return b;
+          return apply(a, b);
+        };
       };
+      if (e.op === '+') return arithmetic((a, b) => a.plus(b));
+      if (e.op === '-') return arithmetic((a, b) => a.minus(b));
+      if (e.op === '*') return arithmetic((a, b) => a.times(b));
+      return arithmetic((a, b) => (b.isZero() ? fail(EVL.DIV_ZERO, { what: whole }, rp) : a.div(b)));
     }
     case '==':
     case '!=': {

@@ -41,7 +41,8 @@ export interface RecordState {
   na: Set<string>;
   /** By `IndicatorPlan.index`: the outcome, or 'running' while it is being computed. */
   outcomes: (IndicatorOutcome | 'running' | undefined)[];
-  dims: Map<string, boolean | Fail>;
+  /** Applicability of dimensions by `DimensionPlan.slot`, computed on first need. */
+  dims: (boolean | Fail | undefined)[];
   /** Build trace steps and inputs: level 'full' only. */
   trace: boolean;
   level: TraceLevel;
@@ -63,7 +64,7 @@ export function createState(
     program,
     na,
     outcomes: new Array(program.indicators.length),
-    dims: new Map(),
+    dims: new Array(program.dimensionCount),
     trace: level === 'full',
     level,
     lang,
@@ -152,11 +153,11 @@ export function outcomeOf(state: RecordState, plan: IndicatorPlan): IndicatorOut
 }
 
 function dimensionApplicable(state: RecordState, d: DimensionPlan): boolean | Fail {
-  const hit = state.dims.get(d.path);
+  const hit = state.dims[d.slot];
   if (hit !== undefined) return hit;
   let r: boolean | Fail = !(state.na.has(d.path) || state.na.has(d.name));
   if (r && d.applicable) r = asBoolean(d.applicable(state.ctx, null), `applicable when of ${d.path}`);
-  state.dims.set(d.path, r);
+  state.dims[d.slot] = r;
   return r;
 }
 

@@ -24,6 +24,7 @@ import {
   type Dec,
 } from './decimal.js';
 import { addWide, cmpWide, divWide, mulWide, roundToPlaces, strip, wide, wideToString } from './num-wide.js';
+import { approximable, compareApprox, productError, quotientError, roundApprox, signApprox, sumError } from './num-approx.js';
 
 type Rounding = DecimalJs.Decimal.Rounding;
 const MAX = Number.MAX_SAFE_INTEGER;
@@ -36,7 +37,38 @@ const MAXN = BigInt(MAX);
 const WIDE_SCALE = 900;
 /** Marks of the forms that are not fast, in `k`. */
 const DEC = -1,
-  WIDE = -2;
+  WIDE = -2,
+  LAZY = -3;
+/** Operations a lazy value may leave undone. */
+const PLUS = 0,
+  MINUS = 1,
+  TIMES = 2,
+  DIV = 3,
+  NEG = 4;
+/**
+ * Longest chain of undone operations a value keeps: a sum over a list of a million elements
+ * would otherwise hold a million nodes; past this the exact value is computed and the chain
+ * starts again from it.
+ */
+const MAX_CHAIN = 1024;
+/** Bound on a fast value's double m / 10^k (one correctly rounded division; charged twice). */
+const FAST_ERROR = 2 ** -52;
+/** Bound on a wide value's `approximate` (up to three roundings; charged with room to spare). */
+const WIDE_ERROR = 2 ** -48;
+
+/**
+ * An operation whose exact result is computed only when something needs its digits: its
+ * operands, the bound on the lazy value's double (num-approx.ts), and the exact result once made.
+ */
+interface Lazy {
+  readonly op: number;
+  readonly a: Num;
+  readonly b: Num;
+  readonly e: number;
+  /** Operations in the longest chain below this one, itself included. */
+  readonly chain: number;
+  exact: Num | undefined;
+}
 /** 10^i for i = 0..22: every one is an exact double. */
 const POW10: readonly number[] = Array.from({ length: MAX_SCALE + 1 }, (_, i) => 10 ** i);
 const ROUND_UP = D.ROUND_UP,
@@ -77,7 +109,8 @@ export class Num {
    * with m NaN until `approximation()` sets it to a double within a few ulps (for comparisons
    * that are not close);
    * k = DEC a value held only by `d`. `d` is also the lazily built D of the other forms, kept
-   * for the next operation that needs it.
+   * for the next operation that needs it. k = LAZY marks an operation not yet done exactly: m is
+   * its double, within `lz.e` of the exact value, which `exact()` computes on first need.
    */
   private constructor(
     readonly m: number,
@@ -85,7 +118,95 @@ export class Num {
     private d: Dec | undefined,
     private readonly w: bigint = 0n,
     private readonly wk: number = 0,
+    private readonly lz: Lazy | undefined = undefined,
   ) {}
+
+  /**
+   * The exact value of a lazy one (computed once); any other value is its own. Operands are
+   * worked out first from an explicit stack, not by recursion: a sum over two thousand
+   * indicators is a chain two thousand deep.
+   */
+  private exact(): Num {
+    const top = this.lz;
+    if (top === undefined) return this;
+    if (top.exact !== undefined) return top.exact;
+    const pending: Lazy[] = [top];
+    while (pending.length) {
+      const z = pending[pending.length - 1]!;
+      const a = z.a.lz,
+        b = z.b.lz;
+      if (a !== undefined && a.exact === undefined) pending.push(a);
+      else if (b !== undefined && b.exact === undefined) pending.push(b);
+      else {
+        z.exact = Num.exactOp(z.op, a === undefined ? z.a : a.exact!, b === undefined ? z.b : b.exact!);
+        pending.pop();
+      }
+    }
+    return top.exact!;
+  }
+
+  /** The operation done exactly on exact operands: what every form gave before the lazy one. */
+  private static exactOp(op: number, a: Num, b: Num): Num {
+    if (op === PLUS) return a.plusExact(b);
+    if (op === MINUS) return a.minusExact(b);
+    if (op === TIMES) return a.timesExact(b);
+    if (op === DIV) return a.divExact(b);
+    return a.neg();
+  }
+
+  /** A double within `errorOf` of this value (fast, wide or lazy; never D-only). */
+  private approxValue(): number {
+    if (this.k >= 0) return this.k === 0 ? this.m : this.m / POW10[this.k]!;
+    return this.k === WIDE ? this.approximation() : this.m;
+  }
+
+  private errorOf(x: number): number {
+    if (this.k === LAZY) return this.lz!.e;
+    if (this.k === 0) return 0;
+    return (x < 0 ? -x : x) * (this.k > 0 ? FAST_ERROR : WIDE_ERROR);
+  }
+
+  /**
+   * a op b as a lazy value when both are fast, wide or lazy and the doubles can carry a bound;
+   * otherwise done exactly now (D-only operands, out-of-range doubles, a chain at its limit).
+   */
+  private static lazyOp(op: number, a: Num, b: Num): Num {
+    const chain = Math.max(a.lz?.chain ?? 0, b.lz?.chain ?? 0) + 1;
+    if (a.k !== DEC && b.k !== DEC && chain <= MAX_CHAIN) {
+      const x = a.approxValue(),
+        y = b.approxValue();
+      const ex = a.errorOf(x),
+        ey = b.errorOf(y);
+      if (approximable(x, ex) && approximable(y, ey)) {
+        let r: number, e: number;
+        if (op === PLUS) e = sumError((r = x + y), ex, ey);
+        else if (op === MINUS) e = sumError((r = x - y), ex, ey);
+        else if (op === TIMES) e = productError(x, y, (r = x * y), ex, ey);
+        else e = quotientError(x, y, (r = x / y), ex, ey);
+        if (approximable(r, e)) return new Num(r, LAZY, undefined, 0n, 0, { op, a, b, e, chain, exact: undefined });
+      }
+    }
+    return Num.exactOp(op, a.exact(), b.exact());
+  }
+
+  /**
+   * The double of a lazy quotient of two fast values without computing it: with both brought to
+   * one scale it is A / B for safe integers A and B, and IEEE division rounds A / B correctly. The
+   * 40-digit quotient rounds to the same double: a midpoint between doubles is at least 2^-107
+   * (relatively) from any A / B it does not equal — and it never equals one, whose reduced
+   * denominator is a power of two and whose numerator then fits 53 bits — far beyond the
+   * 40-digit rounding's 5·10^-40.
+   */
+  private quotientNumber(): number | undefined {
+    const z = this.lz!;
+    if (z.op !== DIV || z.a.k < 0 || z.b.k < 0) return undefined;
+    let a = z.a.m,
+      b = z.b.m;
+    const shift = z.b.k - z.a.k;
+    if (shift > 0) a *= POW10[shift]!;
+    else if (shift < 0) b *= POW10[-shift]!;
+    return safe(a) && safe(b) && b !== 0 ? a / b : undefined;
+  }
 
   /** An exact w × 10^-wk (w ≠ 0, no trailing zeros, at most 40 digits) in its smallest form. */
   private static ofWide(w: bigint, wk: number): Num {
@@ -206,6 +327,7 @@ export class Num {
 
   /** This value as a D (exact; built once). */
   dec(): Dec {
+    if (this.k === LAZY) return this.exact().dec();
     return (this.d ??= this.k === WIDE ? new D(wideToString(this.w, this.wk)) : toD(this.m, this.k));
   }
 
@@ -220,8 +342,37 @@ export class Num {
   isDec(): boolean {
     return this.k === DEC;
   }
+  /** An operation whose exact digits are not computed yet (see `exact`). */
+  isLazy(): boolean {
+    return this.k === LAZY;
+  }
 
   plus(y: Num): Num {
+    return this.k >= 0 && y.k >= 0 ? this.plusExact(y) : Num.lazyOp(PLUS, this, y);
+  }
+
+  minus(y: Num): Num {
+    return this.k >= 0 && y.k >= 0 ? this.minusExact(y) : Num.lazyOp(MINUS, this, y);
+  }
+
+  times(y: Num): Num {
+    return this.k >= 0 && y.k >= 0 ? this.timesExact(y) : Num.lazyOp(TIMES, this, y);
+  }
+
+  /**
+   * Exact when the quotient is a short decimal (see `shortQuotient`); otherwise lazy, and when
+   * its digits are needed the wide form divides, giving D's 40-digit half-up quotient. A zero
+   * divisor is D's (±Infinity, NaN): callers check for it before dividing.
+   */
+  div(y: Num): Num {
+    if (this.k >= 0 && y.k >= 0) {
+      const q = this.shortQuotient(y);
+      if (q !== undefined) return q;
+    }
+    return Num.lazyOp(DIV, this, y);
+  }
+
+  private plusExact(y: Num): Num {
     if (this.k >= 0 && y.k >= 0) {
       let a = this.m,
         b = y.m,
@@ -236,7 +387,7 @@ export class Num {
     return this.sum(y, false);
   }
 
-  minus(y: Num): Num {
+  private minusExact(y: Num): Num {
     if (this.k >= 0 && y.k >= 0) {
       let a = this.m,
         b = y.m,
@@ -262,7 +413,7 @@ export class Num {
     return s === 0n ? ZERO : Num.ofWide(s, wide.scale);
   }
 
-  times(y: Num): Num {
+  private timesExact(y: Num): Num {
     if (this.k >= 0 && y.k >= 0) {
       const p = this.m * y.m;
       if (safe(p)) return Num.of(p, this.k + y.k);
@@ -275,32 +426,32 @@ export class Num {
     return Num.ofWide(mulWide(a, ka, b, wide.scale), wide.scale);
   }
 
+  private divExact(y: Num): Num {
+    return (this.k >= 0 && y.k >= 0 ? this.shortQuotient(y) : undefined) ?? this.quotient(y);
+  }
+
   /**
-   * Exact when the quotient is a short decimal: the dividend is shifted by powers of ten until
-   * the divisor divides it (each shift exact while it stays a safe integer). Otherwise the wide
-   * form divides, giving D's 40-digit half-up quotient. A zero divisor is D's (±Infinity, NaN):
-   * callers check for it before dividing.
+   * The quotient of two fast values when it is a short decimal: the dividend is shifted by
+   * powers of ten until the divisor divides it (each shift exact while it stays a safe integer).
    */
-  div(y: Num): Num {
-    if (this.k >= 0 && y.k >= 0 && y.m !== 0) {
-      let a = this.m,
-        k = this.k - y.k;
-      const b = y.m;
-      while (a % b !== 0) {
-        a *= 10;
-        k++;
-        if (!safe(a)) return this.quotient(y);
-      }
-      let q = a / b;
-      if (k < 0) {
-        if (-k > 15) return this.quotient(y);
-        q *= POW10[-k]!;
-        k = 0;
-        if (!safe(q)) return this.quotient(y);
-      }
-      return Num.of(q, k);
+  private shortQuotient(y: Num): Num | undefined {
+    if (y.m === 0) return undefined;
+    let a = this.m,
+      k = this.k - y.k;
+    const b = y.m;
+    while (a % b !== 0) {
+      a *= 10;
+      k++;
+      if (!safe(a)) return undefined;
     }
-    return this.quotient(y);
+    let q = a / b;
+    if (k < 0) {
+      if (-k > 15) return undefined;
+      q *= POW10[-k]!;
+      k = 0;
+      if (!safe(q)) return undefined;
+    }
+    return Num.of(q, k);
   }
 
   private quotient(y: Num): Num {
@@ -318,11 +469,20 @@ export class Num {
 
   neg(): Num {
     if (this.k >= 0) return new Num(-this.m, this.k, undefined);
+    if (this.k === LAZY) {
+      const z = this.lz!;
+      if (z.chain >= MAX_CHAIN) return this.exact().neg();
+      return new Num(-this.m, LAZY, undefined, 0n, 0, { op: NEG, a: this, b: this, e: z.e, chain: z.chain + 1, exact: undefined });
+    }
     return this.k === WIDE ? new Num(-this.m, WIDE, undefined, -this.w, this.wk) : Num.ofDec(this.dec().neg());
   }
 
   abs(): Num {
     if (this.k >= 0) return this.m < 0 || isNegZero(this.m) ? new Num(-this.m, this.k, undefined) : this;
+    if (this.k === LAZY) {
+      const sign = signApprox(this.m, this.lz!.e);
+      return sign > 0 ? this : sign < 0 ? this.neg() : this.exact().abs();
+    }
     if (this.k === WIDE) return this.w < 0n ? new Num(-this.m, WIDE, undefined, -this.w, this.wk) : this;
     return Num.ofDec(this.dec().abs());
   }
@@ -337,6 +497,15 @@ export class Num {
       if (this.k < y.k) a *= POW10[y.k - this.k]!;
       else if (this.k > y.k) b *= POW10[this.k - y.k]!;
       return a < b ? -1 : a > b ? 1 : 0;
+    }
+    if (this.k === LAZY || y.k === LAZY) {
+      if (this.k !== DEC && y.k !== DEC) {
+        const x = this.approxValue(),
+          z = y.approxValue();
+        const c = compareApprox(x, this.errorOf(x), z, y.errorOf(z));
+        if (!Number.isNaN(c)) return c;
+      }
+      return this.exact().cmp(y.exact());
     }
     if (this.k === DEC || y.k === DEC) return cmpDec(this.dec(), y.dec());
     // A fast value's m is exact and a wide one's close: far apart, the doubles decide.
@@ -360,22 +529,43 @@ export class Num {
     return this.cmp(y) > 0;
   }
   isZero(): boolean {
+    if (this.k === LAZY) return (this.m < 0 ? -this.m : this.m) > this.lz!.e ? false : this.exact().isZero();
     return this.k >= 0 ? this.m === 0 : this.k === WIDE ? false : this.dec().isZero();
   }
   /** Sign bit, as D's: true for -0. */
   isNegative(): boolean {
+    if (this.k === LAZY) {
+      const sign = signApprox(this.m, this.lz!.e);
+      return sign === 0 ? this.exact().isNegative() : sign < 0;
+    }
     return this.k >= 0 ? this.m < 0 || isNegZero(this.m) : this.k === WIDE ? this.w < 0n : this.dec().isNegative();
   }
   isPositive(): boolean {
+    if (this.k === LAZY) {
+      const sign = signApprox(this.m, this.lz!.e);
+      return sign === 0 ? this.exact().isPositive() : sign > 0;
+    }
     return this.k >= 0 ? !(this.m < 0 || isNegZero(this.m)) : this.k === WIDE ? this.w > 0n : this.dec().isPositive();
   }
 
   decimalPlaces(): number {
+    if (this.k === LAZY) return this.exact().decimalPlaces();
     return this.k >= 0 ? this.k : this.k === WIDE ? Math.max(this.wk, 0) : this.dec().decimalPlaces();
   }
 
   /** Rounded to `dp` decimals (dp ≥ 0) by a D rounding mode; D's `toDecimalPlaces`. */
   toDecimalPlaces(dp: number, rm: Rounding): Num {
+    if (this.k === LAZY) {
+      const e = this.lz!.e;
+      const n = roundApprox(this.m, e, dp, rm);
+      if (n !== undefined) {
+        if (n !== 0) return Num.of(n, dp);
+        // D keeps the sign of a value rounded to zero
+        const sign = signApprox(this.m, e);
+        if (sign !== 0) return sign < 0 ? NEG_ZERO : ZERO;
+      }
+      return this.exact().toDecimalPlaces(dp, rm);
+    }
     if (this.k >= 0 && dp >= 0) {
       const m = this.m,
         k = this.k;
@@ -414,12 +604,14 @@ export class Num {
 
   /** The nearest double, exactly `Number(D.toString())` but keeping -0 (D's `toNumber`). */
   toNumber(): number {
+    if (this.k === LAZY) return this.quotientNumber() ?? this.exact().toNumber();
     if (this.k >= 0) return this.k === 0 ? this.m : this.m / POW10[this.k]!;
     return this.k === WIDE ? Number(wideToString(this.w, this.wk)) : this.dec().toNumber();
   }
 
   /** Plain notation, exactly as D prints (no exponent, trailing zeros stripped, "0" for -0). */
   toString(): string {
+    if (this.k === LAZY) return this.exact().toString();
     if (this.k === WIDE) return wideToString(this.w, this.wk);
     if (this.k < 0) return this.dec().toString();
     const m = this.m,
@@ -481,7 +673,7 @@ export function cmpNum(a: Num, b: Num): number {
 
 /** A JSON number without display rounding: `Number(d.toString())`, never -0. */
 export function toPlainNumber(n: Num): number {
-  if (n.isFast()) {
+  if (n.isFast() || n.isLazy()) {
     const v = n.toNumber();
     return v === 0 ? 0 : v;
   }
@@ -494,7 +686,7 @@ export function toPlainNumber(n: Num): number {
 
 /** Rounded for display as a JSON number: `Number(d.toFixed(digits, rm))`, never -0. */
 export function toRoundedNumber(n: Num, digits: number, rm: Rounding): number {
-  if (n.isFast() || n.isWide()) {
+  if (!n.isDec()) {
     const v = n.toDecimalPlaces(digits, rm);
     if (v.isFast() || v.isWide()) {
       const x = v.toNumber();

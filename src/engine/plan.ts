@@ -24,6 +24,8 @@ export interface DimensionPlan {
   applicable?: Fn;
   ancestors: DimensionPlan[];
   children: NodePlan[];
+  /** Position among the rule set's dimensions (pre-order): per-record state is an array by it. */
+  slot: number;
 }
 
 export interface IndicatorPlan {
@@ -80,6 +82,8 @@ export interface Program {
   rounding: ReturnType<typeof roundingConstant>;
   roots: NodePlan[];
   indicators: IndicatorPlan[];
+  /** Number of dimensions, the length of per-record arrays by `DimensionPlan.slot`. */
+  dimensionCount: number;
   byPath: Map<string, NodePlan>;
   grades: GradePlan[];
   vetoes: VetoPlan[];
@@ -97,7 +101,8 @@ export function buildProgram(ir: RuleSetIR): Program {
   };
   const indicators: IndicatorPlan[] = [];
   const byPath = new Map<string, NodePlan>();
-  const roots = ir.nodes.map((n) => planNode(n, [], ir, env, indicators, byPath));
+  const dimensions: DimensionPlan[] = [];
+  const roots = ir.nodes.map((n) => planNode(n, [], ir, env, { indicators, dimensions, byPath }));
   return {
     ir,
     env,
@@ -108,6 +113,7 @@ export function buildProgram(ir: RuleSetIR): Program {
     rounding: roundingConstant(ir.settings.rounding),
     roots,
     indicators,
+    dimensionCount: dimensions.length,
     byPath,
     grades: ir.grades.map((g) => ({ label: g.label, min: g.min === null ? null : Num.parse(g.min) })),
     vetoes: ir.vetoes.map((v) => planVeto(v, env)),
@@ -115,7 +121,14 @@ export function buildProgram(ir: RuleSetIR): Program {
   };
 }
 
-function planNode(n: NodeIR, ancestors: DimensionPlan[], ir: RuleSetIR, env: ExprEnv, out: IndicatorPlan[], byPath: Map<string, NodePlan>): NodePlan {
+/** What planning collects across the tree: plans in pre-order, and every node by path. */
+interface Planned {
+  indicators: IndicatorPlan[];
+  dimensions: DimensionPlan[];
+  byPath: Map<string, NodePlan>;
+}
+
+function planNode(n: NodeIR, ancestors: DimensionPlan[], ir: RuleSetIR, env: ExprEnv, out: Planned): NodePlan {
   if (n.kind === 'dimension') {
     const d: DimensionPlan = {
       kind: 'dimension',
@@ -126,16 +139,18 @@ function planNode(n: NodeIR, ancestors: DimensionPlan[], ir: RuleSetIR, env: Exp
       weightNumber: Number(Num.parse(n.weight).toString()),
       ancestors,
       children: [],
+      slot: out.dimensions.length,
     };
     if (n.applicable) d.applicable = compileExpr(n.applicable, env);
-    byPath.set(n.path, d);
+    out.dimensions.push(d);
+    out.byPath.set(n.path, d);
     const inner = [...ancestors, d];
-    d.children = n.children.map((c) => planNode(c, inner, ir, env, out, byPath));
+    d.children = n.children.map((c) => planNode(c, inner, ir, env, out));
     return d;
   }
-  const p = planIndicator(n, ancestors, ir, env, out.length);
-  byPath.set(n.path, p);
-  out.push(p);
+  const p = planIndicator(n, ancestors, ir, env, out.indicators.length);
+  out.byPath.set(n.path, p);
+  out.indicators.push(p);
   return p;
 }
 

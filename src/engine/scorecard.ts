@@ -24,7 +24,7 @@ import { assertNever } from '../common/diagnostic.js';
 import { Num, ONE, ZERO, cmpNum, roundedDifference, toPlainNumber, toRoundedNumber } from './num.js';
 import { EVL, message } from './messages.js';
 import { inputsOf, outcomeOf, type IndicatorOutcome, type RecordState } from './indicator.js';
-import type { DimensionPlan, NodePlan, Program } from './plan.js';
+import type { DimensionPlan, IndicatorPlan, NodePlan, Program } from './plan.js';
 import type { ReportedData } from '../data/reported.js';
 import { asBoolean, isFail, toJson } from './values.js';
 import { aggregate, type AggregateInput, type Aggregated } from './aggregate.js';
@@ -42,17 +42,18 @@ export function buildScorecard(program: Program, state: RecordState, id: string)
   const redistribute = program.ir.settings.notApplicable === 'redistribute';
   const leaves: Placed[] = []; // in walk order, which is the IR's order of indicators
   const dims: DimensionResult[] = [];
-  // Applicability of every node, computed once bottom-up.
-  const applicableOf = new Map<NodePlan, boolean>();
+  // Applicability of every dimension by slot, computed once bottom-up (indicators: their outcome).
+  const dimensionApplicable: boolean[] = new Array(program.dimensionCount);
   const mark = (n: NodePlan): boolean => {
+    if (n.kind === 'indicator') return outcomeOf(state, n).status !== 'not_applicable';
     let a = false;
-    if (n.kind === 'indicator') a = outcomeOf(state, n).status !== 'not_applicable';
-    else for (const c of n.children) a = mark(c) || a;
-    applicableOf.set(n, a);
+    for (const c of n.children) a = mark(c) || a;
+    dimensionApplicable[n.slot] = a;
     return a;
   };
   for (const n of program.roots) mark(n);
-  const isApplicable = (n: NodePlan): boolean => applicableOf.get(n) === true;
+  const isApplicable = (n: NodePlan): boolean =>
+    n.kind === 'indicator' ? outcomeOf(state, n).status !== 'not_applicable' : dimensionApplicable[n.slot] === true;
   const traced = state.level !== 'none';
   // Ratings and points of dimensions, for a parent dimension's aggregation method.
   const ratings = new Map<NodePlan, string | null>();
@@ -321,14 +322,7 @@ function indicatorResult(state: RecordState, p: Placed, round: (d: Num) => numbe
   const value = o.valueString !== undefined ? Number(o.valueString) || 0 : toJson(o.value);
   r.value = typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' ? value : null;
   r.unit = plan.ir.unit;
-  r.target = plan.target
-    ? {
-        op: plan.target.op,
-        value: scalar(f.target),
-        ...(plan.target.upper ? { upper: numOrNull(f.upper) } : {}),
-        ...(plan.target.tolerance ? { tolerance: f.tolerance ? toPlainNumber(f.tolerance) : null } : {}),
-      }
-    : null;
+  r.target = plan.target ? targetResult(plan.target, f) : null;
   r.method = plan.ir.score.method;
   r.points = p.points === null ? null : round(p.points);
   r.status = o.status;
@@ -346,6 +340,13 @@ function indicatorResult(state: RecordState, p: Placed, round: (d: Num) => numbe
   r.trace.rawPoints = o.points === null ? '0' : o.points === plan.weight ? plan.weightText : o.points.toString();
   if (plan.source) r.trace.source = plan.source;
   return r;
+}
+
+function targetResult(t: NonNullable<IndicatorPlan['target']>, f: IndicatorOutcome['frame']): NonNullable<IndicatorResult['target']> {
+  const out: NonNullable<IndicatorResult['target']> = { op: t.op, value: scalar(f.target) };
+  if (t.upper) out.upper = numOrNull(f.upper);
+  if (t.tolerance) out.tolerance = f.tolerance ? toPlainNumber(f.tolerance) : null;
+  return out;
 }
 
 function scalar(v: unknown): number | string | null {

@@ -9,7 +9,8 @@
  * Rotation (`jixiao serve --decision-log-max-size`, `--decision-log-rotate daily`): before a line
  * would take the file past the size, or when the UTC day changes, the file is renamed to
  * `<name>.<ISO time>.<ext>` and a new one started at the same path; whole lines only, none lost.
- * Shipping picks up the rotated files; the live file is always the configured path.
+ * Shipping picks up the rotated files; the live file is always the configured path. Lines logged
+ * in one turn of the event loop (a batch's) are handed to the file as one write at its end.
  *
  * Replay: given a log line and the record, `replayDecision` checks the record's hash against
  * the line, re-evaluates it with the rule set version named by the line's hash, and reports
@@ -88,6 +89,9 @@ export function rotatedName(file: string, at: Date, taken: (path: string) => boo
 
 const utcDay = (d: Date): string => d.toISOString().slice(0, 10);
 
+/** Pending characters that are written at once rather than at the end of the turn. */
+const FLUSH_CHARS = 64 * 1024;
+
 export class DecisionLog {
   private stream: WriteStream | null;
   private readonly file: string | undefined;
@@ -102,6 +106,14 @@ export class DecisionLog {
   private day: string | null = null;
   /** Rotated-away streams still flushing their last lines. */
   private readonly closing: Promise<void>[] = [];
+  /**
+   * Lines not yet handed to the stream: a batch appends hundreds in one turn of the event loop,
+   * and one stream write each (a Buffer, a queue entry, a share of a file write) cost about as
+   * much as building the line. They go out together at the end of the turn, or at FLUSH_CHARS.
+   */
+  private pending: string[] = [];
+  private pendingChars = 0;
+  private flushScheduled = false;
 
   constructor(options: DecisionLogOptions = {}) {
     this.now = options.now ?? (() => new Date());
@@ -143,29 +155,49 @@ export class DecisionLog {
     const old = this.stream;
     if (file === undefined || old === null) return;
     renameSync(file, rotatedName(file, at));
+    this.flush(); // the lines counted into the old file's size belong in it
     this.closing.push(new Promise((done) => old.end(() => done())));
     this.stream = this.open(file);
     this.size = 0;
     this.day = null;
   }
 
-  private append(line: string, at: Date): void {
+  /** Hands the pending lines to the current stream, as one write. */
+  private flush(): void {
+    if (this.pending.length === 0 || this.stream === null) return;
+    const text = this.pending.length === 1 ? this.pending[0]! : this.pending.join('');
+    this.pending = [];
+    this.pendingChars = 0;
+    this.stream.write(text);
+  }
+
+  /** `time` is the entry's ISO time: its first ten characters are its UTC day. */
+  private append(line: string, time: string): void {
     if (this.stream === null || this.failed !== null) return;
     const bytes = Buffer.byteLength(line, 'utf8');
-    const today = utcDay(at);
+    const today = time.slice(0, 10);
     // A line is never split: one longer than the limit gets a file of its own.
     const full = this.size > 0 && this.size + bytes > this.maxBytes;
     const newDay = this.daily && this.day !== null && this.day !== today;
     if (full || newDay) {
       try {
-        this.rotate(at);
+        this.rotate(new Date(time));
       } catch {
         // Could not move the file aside: keep appending to it rather than lose decisions.
       }
     }
-    this.stream.write(line);
+    this.pending.push(line);
+    this.pendingChars += line.length;
     this.size += bytes;
     this.day ??= today;
+    if (this.pendingChars >= FLUSH_CHARS) this.flush();
+    else if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => {
+        this.flushScheduled = false;
+        this.flush();
+      });
+    }
   }
 
   /** The write error that stopped the log, if any (reported by /ready). */
@@ -184,7 +216,7 @@ export class DecisionLog {
       ...(context === undefined ? {} : { contextHash: inputHash(context) }),
       summary: summarize(result),
     };
-    this.append(JSON.stringify(entry) + '\n', new Date(entry.time));
+    this.append(JSON.stringify(entry) + '\n', entry.time);
     return entry;
   }
 
@@ -209,12 +241,13 @@ export class DecisionLog {
       inputHash: inputHash(input),
       summary,
     };
-    this.append(JSON.stringify(entry) + '\n', new Date(entry.time));
+    this.append(JSON.stringify(entry) + '\n', entry.time);
     return entry;
   }
 
   /** Flushes buffered lines and closes the file. */
   async close(): Promise<void> {
+    this.flush();
     const stream = this.stream;
     if (stream !== null && !stream.closed && !stream.destroyed) await new Promise<void>((resolveClose) => stream.end(() => resolveClose()));
     await Promise.all(this.closing);

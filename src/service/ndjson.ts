@@ -1,7 +1,7 @@
 /**
- * Streaming NDJSON input for batch evaluation: `readNdjson` yields one parsed item per
- * non-blank line as bytes arrive, so a large upload is evaluated while it is still being
- * received and never held whole in memory. A line that is not JSON yields a parse error item
+ * Streaming NDJSON input for batch evaluation: `readNdjson` yields the parsed items of the
+ * non-blank lines as bytes arrive (in groups, a chunk's lines at a time), so a large upload is
+ * evaluated while it is still being received and never held whole in memory. A line that is not JSON yields a parse error item
  * (the batch goes on); exceeding the byte limit or the record limit throws a `ServiceProblem`
  * (413), which the caller turns into the response. UTF-8 is decoded across chunk boundaries.
  */
@@ -25,21 +25,30 @@ function parseLine(text: string, line: number): NdjsonItem {
   }
 }
 
-export async function* readNdjson(stream: Readable, limits: NdjsonLimits): AsyncGenerator<NdjsonItem> {
+/** Most items in one group: a batch yields to the event loop between groups. */
+export const GROUP_SIZE = 64;
+
+/**
+ * The items of an NDJSON stream in input order, in groups: the complete lines of each chunk as
+ * it arrives, at most GROUP_SIZE at a time, so a consumer pays one asynchronous step per group
+ * rather than per line. A limit is thrown after the group of the lines before it.
+ */
+export async function* readNdjson(stream: Readable, limits: NdjsonLimits): AsyncGenerator<NdjsonItem[]> {
   const decoder = new StringDecoder('utf8');
   let pending = '';
   let bytes = 0;
   let line = 0;
   let records = 0;
-  const emit = function* (text: string): Generator<NdjsonItem> {
+  let group: NdjsonItem[] = [];
+  /** False when the record limit is passed: the caller yields what came before, then throws. */
+  const emit = (text: string): boolean => {
     line++;
-    if (text.trim() === '') return;
-    records++;
-    if (records > limits.maxRecords) {
-      throw new ServiceProblem('too-many-records', MSG.tooManyRecords(limits.maxRecords));
-    }
-    yield parseLine(text, line);
+    if (text.trim() === '') return true;
+    if (++records > limits.maxRecords) return false;
+    group.push(parseLine(text, line));
+    return true;
   };
+  const tooMany = () => new ServiceProblem('too-many-records', MSG.tooManyRecords(limits.maxRecords));
   for await (const chunk of stream as AsyncIterable<Buffer | string>) {
     const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
     bytes += buf.length;
@@ -48,14 +57,22 @@ export async function* readNdjson(stream: Readable, limits: NdjsonLimits): Async
       throw new ServiceProblem('payload-too-large', MSG.bodyTooLarge(limits.maxBytes), [], { connection: 'close' });
     }
     pending += decoder.write(buf);
-    let nl = pending.indexOf('\n');
-    while (nl >= 0) {
-      const text = pending.slice(0, nl).replace(/\r$/, '');
-      pending = pending.slice(nl + 1);
-      yield* emit(text);
-      nl = pending.indexOf('\n');
+    let start = 0;
+    for (let nl = pending.indexOf('\n'); nl >= 0; nl = pending.indexOf('\n', start)) {
+      const end = nl > start && pending.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      const ok = emit(pending.slice(start, end));
+      start = nl + 1;
+      if (!ok || group.length === GROUP_SIZE) {
+        if (group.length > 0) yield group;
+        group = [];
+        if (!ok) throw tooMany();
+      }
     }
+    pending = pending.slice(start);
+    if (group.length > 0) yield group;
+    group = [];
   }
   pending += decoder.end();
-  if (pending !== '') yield* emit(pending.replace(/\r$/, ''));
+  if (pending !== '' && !emit(pending.replace(/\r$/, ''))) throw tooMany();
+  if (group.length > 0) yield group;
 }

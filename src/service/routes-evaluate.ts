@@ -15,7 +15,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import { assertInTime, lookup, remainingMs, type ServiceContext } from './context.js';
 import type { LoadedRuleSet } from './loader.js';
-import { readNdjson } from './ndjson.js';
+import { GROUP_SIZE, readNdjson } from './ndjson.js';
 import { problemOf, ServiceProblem, type FieldError, type ProblemKind } from './problem.js';
 import { JSON_ARRAY_FRAMING, lateProblemKind, NDJSON_FRAMING, streamBatch } from './batch-stream.js';
 import { evaluateBatchSchema, evaluateSchema } from './schemas.js';
@@ -129,17 +129,19 @@ function wantsNdjson(request: FastifyRequest, format: string | undefined): boole
   return (request.headers['content-type'] ?? '').startsWith(NDJSON);
 }
 
-/** Records of a batch body, whichever format it came in; parse errors come through as items. */
-async function* recordsOf(
-  request: FastifyRequest,
-  ctx: ServiceContext,
-): AsyncGenerator<{ ok: true; value: unknown } | { ok: false; message: string; line: number }> {
+type BatchInput = { ok: true; value: unknown } | { ok: false; message: string; line: number };
+
+/**
+ * Records of a batch body, whichever format it came in, in groups of at most GROUP_SIZE (one
+ * asynchronous step per group, not per record); parse errors come through as items.
+ */
+async function* recordsOf(request: FastifyRequest, ctx: ServiceContext): AsyncGenerator<BatchInput[]> {
   const body = request.body as unknown;
   if (Array.isArray(body)) {
     if (body.length > ctx.limits.maxRecords) {
       throw new ServiceProblem('too-many-records', MSG.tooManyRecords(ctx.limits.maxRecords, body.length));
     }
-    for (const value of body) yield { ok: true, value };
+    for (let i = 0; i < body.length; i += GROUP_SIZE) yield body.slice(i, i + GROUP_SIZE).map((value: unknown) => ({ ok: true as const, value }));
     return;
   }
   const declared = Number(request.headers['content-length'] ?? '0');
@@ -203,9 +205,10 @@ export function registerEvaluateRoutes(app: FastifyInstance, ctx: ServiceContext
 }
 
 /**
- * The items of one batch as their response text, in input order, produced only as fast as they
- * are consumed. Limits throw a `ServiceProblem`: the time budget (checked between records, and
- * raced against each read so a stalled upload cannot outlast it), the record and byte limits.
+ * The items of one batch as their response text, in input order, a group at a time (as the
+ * records came), produced only as fast as they are consumed. Limits throw a `ServiceProblem`
+ * after the items made before them: the time budget (checked between records, and raced against
+ * each read so a stalled upload cannot outlast it), the record and byte limits.
  */
 async function* batchItems(
   ctx: ServiceContext,
@@ -213,34 +216,47 @@ async function* batchItems(
   rs: LoadedRuleSet,
   envelope: boolean,
   trace: TraceLevel | undefined,
-): AsyncGenerator<string> {
+): AsyncGenerator<string[]> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<'timeout'>((r) => {
     timer = setTimeout(() => r('timeout'), Math.max(0, remainingMs(request, ctx.limits)));
   });
-  const records = recordsOf(request, ctx)[Symbol.asyncIterator]();
+  const timeout = (index: number) =>
+    // the unread rest of the upload is dropped with the connection
+    new ServiceProblem('timeout', MSG.batchTimeout(ctx.limits.timeoutMs, index), [], { connection: 'close' });
+  const groups = recordsOf(request, ctx)[Symbol.asyncIterator]();
   let index = 0;
+  let sinceTurn = 0;
   try {
-    for (; ; index++) {
-      const pending = records.next();
+    for (;;) {
+      const pending = groups.next();
       pending.catch(() => undefined); // an abandoned read may fail later; nobody awaits it then
       const next = await Promise.race([pending, deadline]);
-      if (next === 'timeout' || remainingMs(request, ctx.limits) < 0) {
-        // the unread rest of the upload is dropped with the connection
-        throw new ServiceProblem('timeout', MSG.batchTimeout(ctx.limits.timeoutMs, index), [], { connection: 'close' });
-      }
+      if (next === 'timeout' || remainingMs(request, ctx.limits) < 0) throw timeout(index);
       if (next.done === true) return;
-      const item = next.value;
-      const outcome: Outcome = item.ok
-        ? await evaluateItem(ctx, rs, item.value, envelope ? `/${index}` : undefined, trace)
-        : failure('bad-request', MSG.lineNotJson(item.line, item.message), [{ path: `/${index}`, message: MSG.invalidJson(), code: 'json' }]);
-      yield batchItem(ctx, index, outcome, `${request.url}#/${index}`);
+      const out: string[] = [];
+      for (const item of next.value) {
+        if (remainingMs(request, ctx.limits) < 0) {
+          if (out.length > 0) yield out;
+          throw timeout(index);
+        }
+        const outcome: Outcome = item.ok
+          ? await evaluateItem(ctx, rs, item.value, envelope ? `/${index}` : undefined, trace)
+          : failure('bad-request', MSG.lineNotJson(item.line, item.message), [{ path: `/${index}`, message: MSG.invalidJson(), code: 'json' }]);
+        out.push(batchItem(ctx, index, outcome, `${request.url}#/${index}`));
+        index++;
+      }
+      yield out;
       // Let timers, other requests and the deadline run during long batches.
-      if (index % 64 === 63) await yieldToLoop();
+      sinceTurn += out.length;
+      if (sinceTurn >= GROUP_SIZE) {
+        sinceTurn = 0;
+        await yieldToLoop();
+      }
     }
   } finally {
     clearTimeout(timer);
     // not awaited: a reader stuck on a stalled upload would hold the answer until it moved
-    records.return?.(undefined).catch(() => undefined);
+    groups.return?.(undefined).catch(() => undefined);
   }
 }

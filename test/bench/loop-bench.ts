@@ -19,6 +19,7 @@ import { handAssess, loopRecords, loopRulesText, recommendationView } from './lo
 import { GRADE_RANK, naiveAssess, plainAssess, plainCard, plainFired, plainRecommendations, type PlainCard } from './plain-scorer.js';
 import { assessAt, detectTraceLevels, resultBytes } from './trace-levels.js';
 import type { BenchOptions, BenchSection } from './sections.js';
+import { breakdownLine, stageBreakdown } from './stage-breakdown.js';
 
 const CHUNKS = 10;
 const PASSES = 2;
@@ -228,6 +229,7 @@ async function benchLoop(opts: BenchOptions): Promise<void> {
   console.log(
     `  rules stage alone: jixiao recommend ${us('rules jixiao')} µs/record, json-rules-engine ${us('rules jre')} µs, plain JS ${us('rules plain')} µs; jixiao ÷ json-rules-engine = ${rulesRatio.toFixed(2)}× (≥ 10×: ${rulesRatio >= 10 ? 'meets' : 'below'}), jixiao ÷ plain JS = ${(rate('rules jixiao') / rate('rules plain')).toFixed(3)}`,
   );
+  console.log(breakdownLine(stageBreakdown(ir, Math.min(N, 10000), SEED), Number(us('plain'))));
   console.log(
     `  (CPU time of this process, ${CHUNKS} chunks interleaved, best of ${PASSES} per chunk; generation ${((1e6 * gen) / N).toFixed(1)} µs/record subtracted; json-rules-engine and rules-only figures on ${M} records)`,
   );

@@ -8,7 +8,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Decimal } from '../../src/compile/decimal.js';
+import { createNumberCheck } from '../../src/data/numbers.js';
 import { readRecords } from '../../src/data/read-records.js';
 import { compileSource } from '../../src/compile/compile.js';
 import type { RuleSetIR } from '../../src/compile/ir.js';
@@ -209,5 +212,51 @@ describe('fields a target reads', () => {
     expect(r.status).toBe('rejected');
     expect(r.errors.map((e) => [e.code, e.path])).toEqual([['EVL401', 'data.plan.places']]);
     expect(createAssessor(ir!).assess({ id: 't', effect: { places: 1350 }, plan: { places: 1350 } }).status).toBe('ok');
+  });
+});
+
+describe('a JSON number checked against its range', () => {
+  // Bounds that are not doubles (0.1, 0.3) and doubles a unit in the last place beside them:
+  // the quick double comparison must never pass a value the decimal check would refuse.
+  const { ir, diagnostics } = compileSource(
+    `framework 范围 {
+  scale 10
+  grades { 优 >= 9; 差 otherwise }
+  input data.open number (0.1, 0.3)
+  input data.closed number [0.1, 0.3]
+  input data.places count >= 2
+  input data.funds money
+  indicator 甲 weight 10 { value = data.open + data.closed + data.places + data.funds; score bands { else: 0 } }
+}
+`,
+    'range.ind',
+  );
+  const check = createNumberCheck(ir!, 'en');
+  const near = (x: number): number[] => [x, x + Number.EPSILON * x, x - Number.EPSILON * x, 0.1 + 0.2, 0.3 - 0.2];
+  const values = [...near(0.1), ...near(0.3), 0, -0, 0.2, 1, 2, 2.5, 3, -1, 1e-300, 1e300, 2 ** 53 + 2];
+  const D = (v: number): Decimal => new Decimal(v);
+  const inside = (v: number, lo: string, hi: string, open: boolean): boolean => (open ? D(v).gt(lo) && D(v).lt(hi) : D(v).gte(lo) && D(v).lte(hi));
+
+  it('refuses exactly what the decimal comparison refuses', () => {
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...values),
+        fc.constantFrom(...values),
+        fc.constantFrom(...values),
+        fc.constantFrom(...values),
+        (open, closed, places, funds) => {
+          const paths = check.check({ open, closed, places, funds }, 'r').map((e) => `${e.path} ${e.code}`);
+          const expected = [
+            ...(inside(open, '0.1', '0.3', true) ? [] : ['data.open EVL430']),
+            ...(inside(closed, '0.1', '0.3', false) ? [] : ['data.closed EVL430']),
+            ...(!D(places).isInteger() ? ['data.places EVL432'] : D(places).lt(2) ? ['data.places EVL430'] : []),
+            ...(D(funds).isNeg() ? ['data.funds EVL431'] : []),
+          ];
+          expect(paths.sort()).toEqual(expected.sort());
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -4,9 +4,13 @@
  * every item in input order, in NDJSON and as one valid JSON array; a limit reached after the
  * response committed (here the record limit of an NDJSON upload) cannot change the 200, so it
  * arrives as the last item, a problem document at the index where the batch stopped; a small
- * batch over the same limit is still a plain 413 problem.
+ * batch over the same limit is still a plain 413 problem. Once streaming, items go out packed into
+ * chunks, yet an item made while the upload waits is sent at once (a client reading as it uploads
+ * is not kept waiting for a chunk to fill), and the packed bytes are exactly the items' UTF-8.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Readable } from 'node:stream';
+import { NDJSON_FRAMING, streamBatch } from '../../src/service/batch-stream.js';
 import { problemSchema } from '../../src/service/problem.js';
 import * as S from '../../src/service/schemas.js';
 import { fakeToolchain } from './fake-toolchain.js';
@@ -69,5 +73,74 @@ describe('streamed batch responses', () => {
     } finally {
       await small.close();
     }
+  });
+
+  it('an item made while the upload waits reaches the client before the upload goes on', async () => {
+    let release: () => void = () => undefined;
+    const uploadWaits = new Promise<void>((r) => (release = r));
+    let step = 0;
+    const upload = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        step++;
+        // enough records to pass the held-back prefix, then one more, then nothing until the
+        // client has seen that one: packing it with later items would wait forever here
+        if (step === 1) controller.enqueue(new TextEncoder().encode(ndjson(LIMIT - 1) + '\n'));
+        else if (step === 2) controller.enqueue(new TextEncoder().encode('{"id":"late","x":1}\n'));
+        else {
+          await uploadWaits;
+          controller.close();
+        }
+      },
+    });
+    const res = await fetch(t.url + path, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: upload, duplex: 'half' } as RequestInit);
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    while (!text.includes('"late"')) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      text += decoder.decode(chunk.value, { stream: true });
+    }
+    expect(text).toContain(`"index":${LIMIT - 1},`);
+    release();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += decoder.decode(chunk.value, { stream: true });
+    expect(text.split('\n').filter((l) => l !== '')).toHaveLength(LIMIT);
+  });
+});
+
+describe('streamBatch packing', () => {
+  async function bytesOf(items: string[], commitBytes: number): Promise<Buffer> {
+    const it = (async function* () {
+      // groups of uneven sizes, as records arrive in an upload's chunks
+      for (let i = 0, n = 1; i < items.length; i += n, n = (n % 9) + 1) yield items.slice(i, i + n);
+    })();
+    const out = await streamBatch(it, { framing: NDJSON_FRAMING, commitBytes, lateProblem: () => ({ index: 0, error: {} as never }) });
+    if (typeof out === 'string') return Buffer.from(out, 'utf8');
+    const parts: Buffer[] = [];
+    for await (const chunk of out as Readable) parts.push(chunk as Buffer);
+    return Buffer.concat(parts);
+  }
+
+  it('streams the same bytes as the items joined, whatever their characters and sizes', async () => {
+    // 1-, 2-, 3- and 4-byte characters, a lone surrogate (encoded as U+FFFD, as Buffer.from does),
+    // and items larger than a packing slab, so chunks and slabs break at every kind of place
+    const pieces = ['a', 'é', '项目支出', '😀', '\ud800', '{"k":"v"}'];
+    const items: string[] = [];
+    for (let i = 0; i < 400; i++) items.push(pieces[i % pieces.length]!.repeat(1 + ((i * 7919) % 3000)));
+    items.push('量'.repeat(200_000), 'x');
+    const expected = Buffer.from(items.map((i) => i + '\n').join(''), 'utf8');
+    expect((await bytesOf(items, 1)).equals(expected)).toBe(true);
+    expect(
+      (await bytesOf(items.slice(0, 3), 1 << 20)).equals(
+        Buffer.from(
+          items
+            .slice(0, 3)
+            .map((i) => i + '\n')
+            .join(''),
+          'utf8',
+        ),
+      ),
+    ).toBe(true);
   });
 });

@@ -3,12 +3,13 @@
  * moves the file aside as `<name>.<UTC time>.<ext>` and continues at the configured path; every
  * decision is in exactly one file, whole, in order, and no file but one holding a single
  * over-long line passes the limit. Rotation is also reachable end to end: `jixiao serve`'s
- * options parse into the server's, and a live server rotates while answering.
+ * options parse into the server's, and a live server rotates while answering. Lines logged in
+ * one turn of the event loop are written together, yet reach the file without waiting for close.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EvaluationResult } from '../../src/engine/result.js';
 import { DecisionLog, rotatedName } from '../../src/service/decision-log.js';
 import { parseServeArgs } from '../../src/service/serve-command.js';
@@ -88,6 +89,19 @@ describe('decision-log rotation', () => {
         .split('\n')
         .filter((l) => l !== ''),
     ).toHaveLength(1);
+  });
+
+  it('lines reach the live file while the log stays open', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'decisions.ndjson');
+    let n = 0;
+    const log = new DecisionLog({ file, newId: () => `k${++n}` });
+    for (let i = 0; i < 3; i++) log.record(RULESET, { id: `r${i}` }, result(`r${i}`));
+    // a shipper tailing the file sees them without the server closing the log
+    await vi.waitFor(() => expect(allLines(dir).ids).toEqual(['k1', 'k2', 'k3']), { timeout: 5000 });
+    log.record(RULESET, { id: 'r3' }, result('r3'));
+    await vi.waitFor(() => expect(allLines(dir).ids).toEqual(['k1', 'k2', 'k3', 'k4']), { timeout: 5000 });
+    await log.close();
   });
 
   it('rotated names never collide', () => {
