@@ -16,7 +16,7 @@
  * An amount whose inputs are missing is left out (never guessed). Each recommendation lists the
  * facts its rule's condition read, with their values (null when missing).
  */
-import type { ActionIR, RuleBlockIR, RuleSetIR } from '../compile/ir.js';
+import type { ActionIR, RuleSetIR } from '../compile/ir.js';
 import type { Diagnostic } from '../common/diagnostic.js';
 import { assertNever } from '../common/diagnostic.js';
 import type { Recommendation } from '../engine/result.js';
@@ -26,69 +26,30 @@ import type { Scope } from './facts.js';
 import { unitOf } from './units.js';
 import { ACTION_COMBINE_MODES } from '../dsl/literals.js';
 import { recDiagnostic } from './messages.js';
-import type { RecommendEventParams, RulePlan } from './to-rules-engine.js';
+import { addCombined, formatMoney, formatPercentage, type Output } from './pending.js';
+import { valueOn, type RuleOutput } from './output-plan.js';
+import type { RulePlan } from './to-rules-engine.js';
 
-/** A recommendation with what ordering and combination need. */
-export interface PendingRecommendation {
-  rec: Recommendation;
-  blockIndex: number;
-  order: number;
-  priority: number;
-  /** Exact values, for combination. */
-  amount: Num | null;
-  percentage: Num | null;
-  base: Num | null;
-}
-
-export function formatMoney(d: Num): string {
-  return d.toFixed(2);
-}
-
-export function formatPercentage(d: Num): string {
-  return d.decimalPlaces() < 2 ? d.toFixed(2) : d.toFixed();
-}
-
-function lineBase(block: RuleBlockIR | undefined, line: string | undefined, scope: Scope, blockIndex: number): Num | null {
-  const decl = line === undefined ? undefined : block?.lines.find((l) => l.name === line);
-  return decl ? decOf(scope.value(blockIndex, decl.base)) : null;
-}
-
-/** Whether an action's amount is a percentage; static per action, so cached by identity. */
-const percentCache = new WeakMap<ActionIR, boolean>();
-function isPercentAction(action: ActionIR, scope: Scope, blockIndex: number): boolean {
-  let hit = percentCache.get(action);
-  if (hit === undefined) {
-    hit = action.amount ? unitOf(action.amount, (_kind, name) => scope.unitOf(blockIndex, name)) === '%' : false;
-    percentCache.set(action, hit);
-  }
-  return hit;
-}
-
-/** Builds the recommendations of one fired rule. `facts` is what its condition read. */
-export function actionsToRecommendations(
-  _ir: RuleSetIR,
-  plan: RulePlan,
-  params: RecommendEventParams,
-  scope: Scope,
-  facts: Record<string, unknown>,
-): PendingRecommendation[] {
-  const blockIndex = plan.ruleBlock.get(params.order) ?? -1;
-  const block = plan.blocks[blockIndex]?.block;
-  const out: PendingRecommendation[] = [];
-  for (const action of params.actions) {
+/**
+ * Appends the recommendations of one fired rule to `out`. `facts` is what its condition read.
+ * What does not depend on the record (units, lines, combines) was decided in output-plan.ts.
+ */
+export function actionsToRecommendations(rule: RuleOutput, scope: Scope, facts: Record<string, unknown>, out: Output): void {
+  const blockIndex = rule.blockIndex;
+  for (const a of rule.actions) {
     let amount: Num | null = null;
     let percentage: Num | null = null;
     let base: Num | null = null;
-    const verb = action.verb;
+    const { action, verb } = a;
     switch (verb) {
       case 'adjust':
       case 'recall':
       case 'withhold':
       case 'suspend': {
-        if (!action.amount) break;
-        const v = decOf(scope.value(blockIndex, action.amount));
-        base = lineBase(block, action.line, scope, blockIndex);
-        if (isPercentAction(action, scope, blockIndex)) {
+        if (a.amount === undefined) break;
+        const v = valueOn(a.amount, scope, blockIndex);
+        base = a.base === undefined ? null : valueOn(a.base, scope, blockIndex);
+        if (a.percent) {
           percentage = v;
           if (base === null && verb !== 'adjust' && action.line === undefined) base = decOf(scope.name(blockIndex, 'unspent'));
           amount = v !== null && base !== null ? base.times(v) : null;
@@ -106,20 +67,24 @@ export function actionsToRecommendations(
       default:
         assertNever(verb, 'action verb');
     }
-    // Amounts stay exact until output, so a combined sum is rounded once, not per member.
+    // Amounts stay exact until output, so a combined sum is rounded once, not per member; a
+    // combined member's `rec` is never output (combine.ts builds the merged one), so its money
+    // is not formatted here.
     // Keys are assigned in the contract's order: it is the serialised order.
-    const rec = { rule: params.rule, ruleBlock: params.block, action: verb } as Recommendation;
+    const rec = { rule: rule.rule, ruleBlock: rule.block, action: verb } as Recommendation;
     if (action.line !== undefined) rec.line = action.line;
-    if (amount !== null) rec.amount = formatMoney(amount);
-    if (percentage !== null) rec.percentage = formatPercentage(percentage);
-    if (action.withinDays !== undefined) rec.withinDays = Number(action.withinDays);
+    if (a.combine === undefined) {
+      if (amount !== null) rec.amount = formatMoney(amount);
+      if (percentage !== null) rec.percentage = formatPercentage(percentage);
+    }
+    if (a.withinDays !== undefined) rec.withinDays = a.withinDays;
     if (action.level !== undefined) rec.level = action.level;
     if (action.text !== undefined) rec.text = action.text;
-    rec.reason = params.reason;
+    rec.reason = rule.reason;
     rec.facts = facts;
-    out.push({ rec, blockIndex, order: params.order, priority: params.priority, amount, percentage, base });
+    if (a.combine === undefined) out.recs.push(rec);
+    else addCombined(out, { rec, blockIndex, amount, percentage, base }, a.combine);
   }
-  return out;
 }
 
 /** Static checks of actions and combines (REC541–REC543, REC546), run once per rule set. */

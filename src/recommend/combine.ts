@@ -25,16 +25,14 @@
  * - `first` (any kind): the first in output order. Ties always keep the first.
  * A mode that does not fit the kind (hand-written IR, REC546) merges nothing; a cap is ignored.
  */
-import type { CombineIR, RuleSetIR } from '../compile/ir.js';
+import type { CombineIR } from '../compile/ir.js';
 import { assertNever } from '../common/diagnostic.js';
 import type { Recommendation } from '../engine/result.js';
 import type { ActionVerb, CombineActionKind } from '../dsl/ast.js';
-import { ACTION_COMBINE_MODES } from '../dsl/literals.js';
-import { formatMoney, formatPercentage, type PendingRecommendation } from './actions.js';
+import { formatMoney, formatPercentage, type Output, type PendingRecommendation } from './pending.js';
 import { HALF_UP, type Num } from '../engine/num.js';
-import { decOf } from './exprs.js';
+import { valueOn } from './output-plan.js';
 import type { Scope } from './facts.js';
-import { unitOf } from './units.js';
 
 const SEVERITY: Record<ActionVerb, number> = {
   cancel: 9,
@@ -112,11 +110,14 @@ function sum(group: PendingRecommendation[]): PendingRecommendation {
   };
 }
 
+const limit = (v: Num | null, c: Num | null): Num | null => (v === null || c === null || v.abs().cmp(c) <= 0 ? v : v.isNegative() ? c.neg() : c);
+
 function applyCap(p: PendingRecommendation, cap: Num | null, capIsPercent: boolean): PendingRecommendation {
   if (cap === null) return p;
-  const limit = (v: Num | null, c: Num | null): Num | null => (v === null || c === null || v.abs().cmp(c) <= 0 ? v : v.isNegative() ? c.neg() : c);
   const amountCap = capIsPercent ? (p.base === null ? null : p.base.times(cap).abs()) : cap.abs();
-  return { ...p, amount: limit(p.amount, amountCap), percentage: capIsPercent ? limit(p.percentage, cap.abs()) : p.percentage };
+  const amount = limit(p.amount, amountCap);
+  const percentage = capIsPercent ? limit(p.percentage, cap.abs()) : p.percentage;
+  return amount === p.amount && percentage === p.percentage ? p : { ...p, amount, percentage };
 }
 
 const OVERRIDES = new Set<ActionVerb>(['cancel', 'stop']);
@@ -181,14 +182,14 @@ function mergeAction(kind: CombineActionKind, mode: CombineIR['mode'], group: Pe
 }
 
 function merge(c: CombineIR, group: PendingRecommendation[]): PendingRecommendation {
+  // Every mode keeps a lone member as it is (a lone cancel or stop has no amount to drop).
+  if (group.length === 1) return group[0]!;
   return c.action ? mergeAction(c.action, c.mode, group) : mergeLine(c.mode, group);
 }
 
 function finish(p: PendingRecommendation, mode: string, group: PendingRecommendation[]): Recommendation {
-  const rec: Recommendation = { ...p.rec };
-  delete rec.amount;
-  delete rec.percentage;
-  // Re-insert money fields in their declared position (key order is part of the output).
+  const rec = p.rec;
+  // Money fields in their declared position (key order is part of the output).
   const out = { rule: rec.rule, ruleBlock: rec.ruleBlock, action: rec.action } as Recommendation;
   if (rec.line !== undefined) out.line = rec.line;
   if (p.amount !== null) out.amount = formatMoney(p.amount.toDecimalPlaces(2, HALF_UP));
@@ -197,46 +198,27 @@ function finish(p: PendingRecommendation, mode: string, group: PendingRecommenda
   if (rec.level !== undefined) out.level = rec.level;
   if (rec.text !== undefined) out.text = rec.text;
   out.reason = rec.reason;
-  out.facts = Object.assign({}, ...group.map((g) => g.rec.facts));
-  out.combined = { mode, from: group.map((g) => g.rec.rule) };
+  const from = new Array<string>(group.length);
+  // A lone member's facts are its rule's, already shared by that rule's other recommendations.
+  let facts: Record<string, unknown> = group.length === 1 ? group[0]!.rec.facts : {};
+  for (let i = 0; i < group.length; i++) {
+    const g = group[i]!.rec;
+    from[i] = g.rule;
+    if (group.length > 1) facts = Object.assign(facts, g.facts);
+  }
+  out.facts = facts;
+  out.combined = { mode, from };
   return out;
 }
 
-function combineOf(ir: RuleSetIR, p: PendingRecommendation): CombineIR | undefined {
-  const combines = ir.ruleBlocks[p.blockIndex]?.combines;
-  if (!combines || combines.length === 0) return undefined;
-  const line = p.rec.line;
-  const c = line !== undefined ? combines.find((x) => !x.action && x.line === line) : combines.find((x) => x.action === p.rec.action);
-  if (!c || c.mode === 'all') return undefined;
-  // A mode that does not fit the kind (hand-written IR; REC546) merges nothing.
-  return c.action && !ACTION_COMBINE_MODES[c.action].includes(c.mode) ? undefined : c;
-}
-
-/** Applies each block's combines to recommendations already in output order. */
-export function combineRecommendations(ir: RuleSetIR, pending: PendingRecommendation[], scope: Scope): Recommendation[] {
-  const modes = pending.map((p) => combineOf(ir, p));
-  if (modes.every((c) => c === undefined)) return pending.map((p) => p.rec);
-  // Combine ids are unique over the rule set, so one id is one block's one target.
-  const groups = new Map<string, PendingRecommendation[]>();
-  pending.forEach((p, i) => {
-    const c = modes[i];
-    if (!c) return;
-    const g = groups.get(c.id);
-    if (g) g.push(p);
-    else groups.set(c.id, [p]);
-  });
-  const out: Recommendation[] = [];
-  pending.forEach((p, i) => {
-    const c = modes[i];
-    if (!c) {
-      out.push(p.rec);
-      return;
-    }
-    const group = groups.get(c.id)!;
-    if (group[0] !== p) return;
-    const cap = c.cap && !c.action ? decOf(scope.value(p.blockIndex, c.cap)) : null;
-    const capIsPercent = c.cap ? unitOf(c.cap, (_k, n) => scope.unitOf(p.blockIndex, n)) === '%' : false;
-    out.push(finish(applyCap(merge(c, group), cap, capIsPercent), c.mode, group));
-  });
-  return out;
+/** Applies each block's combines: every group's merged recommendation takes its place. */
+export function combineRecommendations(o: Output, scope: Scope): Recommendation[] {
+  const { recs, groups } = o;
+  if (groups === undefined) return recs;
+  for (const { combine: c, members, at } of groups) {
+    const first = members[0]!;
+    const cap = c.cap === undefined ? null : valueOn(c.cap, scope, first.blockIndex);
+    recs[at] = finish(applyCap(merge(c.ir, members), cap, c.capIsPercent), c.ir.mode, members);
+  }
+  return recs;
 }

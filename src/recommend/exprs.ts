@@ -13,11 +13,17 @@ import { compileExpr, type Ctx, type ExprEnv, type Fn, type NodeMember } from '.
 import { asNumber, isDec, isFail, toJson, type Val } from '../engine/values.js';
 import type { Num } from '../engine/num.js';
 import { findName } from './units.js';
+import { assertNever } from '../common/diagnostic.js';
+
+/** The scorecard's values as expressions read them (`total`, `grade`, …). */
+export type CardValues = { total?: Val; grade?: Val; stage?: Val; reportedTotal?: Val; reportedGrade?: Val };
 
 /** What a record offers the expressions of every block: the scorecard's nodes and the context. */
 export interface RecordView {
   node(path: string, member: NodeMember): Val;
   readContext(root: string, path: readonly string[]): Val;
+  /** Built on first read: most records' rule blocks never read the scorecard's values. */
+  card(): CardValues;
 }
 
 /** One block's expressions, compiled on first use and kept for every record. */
@@ -50,27 +56,86 @@ export class BlockExprs {
     return f;
   }
 
+  /** Whether `e` reads nothing of a record; a chain of names deeper than 64 counts as reading. */
+  isConstant(e: ExprIR, depth: number): boolean {
+    if (depth > 64) return false;
+    switch (e.kind) {
+      case 'number':
+      case 'string':
+      case 'boolean':
+        return true;
+      case 'param':
+      case 'let': {
+        const def = (e.kind === 'param' ? this.env.params : this.env.lets).get(e.name);
+        return def !== undefined && this.isConstant(def, depth + 1);
+      }
+      case 'unary':
+        return this.isConstant(e.operand, depth + 1);
+      case 'binary':
+        return this.isConstant(e.left, depth + 1) && this.isConstant(e.right, depth + 1);
+      case 'if':
+        return this.isConstant(e.condition, depth + 1) && this.isConstant(e.then, depth + 1) && this.isConstant(e.otherwise, depth + 1);
+      case 'call':
+        // Every built-in is a pure function of its arguments.
+        return e.args.every((a) => this.isConstant(a, depth + 1));
+      case 'data':
+      case 'node':
+      case 'self':
+      case 'scorecard':
+      case 'context':
+        return false;
+      default:
+        return assertNever(e, 'expression kind');
+    }
+  }
+
+  /** A param or let by name as an expression, of the kind its declaration in the block's scope has. */
+  nameExpr(name: string): ExprIR {
+    const decl = findName(this.block, this.ir, name);
+    const isParam = decl !== undefined && (this.block?.params.includes(decl as never) || this.ir.params.includes(decl as never));
+    return { kind: isParam ? 'param' : 'let', name };
+  }
+
   /** The closure reading a param or let by name, resolved in the block's scope. */
   name(name: string): Fn {
     let f = this.names.get(name);
     if (f === undefined) {
-      const decl = findName(this.block, this.ir, name);
-      const isParam = decl !== undefined && (this.block?.params.includes(decl as never) || this.ir.params.includes(decl as never));
-      f = compileExpr({ kind: isParam ? 'param' : 'let', name }, this.env);
+      f = compileExpr(this.nameExpr(name), this.env);
       this.names.set(name, f);
     }
     return f;
   }
 }
 
+/** A context for expressions that read nothing of a record (`BlockExprs.constant`). */
+const NO_CARD: CardValues = {};
+const NO_RECORD: RecordView = { node: () => null, readContext: () => null, card: () => NO_CARD };
+
+/**
+ * The value of `e` when it reads nothing of a record — literals, operators, built-ins and names
+ * defined by such (`-调减比例`, a cap of `50%`) — computed once, as the engine computes it for
+ * any record; `undefined` when it reads data, the scorecard, a node or the context. A name
+ * resolves as the engine resolves it (`named` in engine/expr.ts: the env map of its kind).
+ */
+export function constantValue(exprs: BlockExprs, e: ExprIR): Val | undefined {
+  if (!exprs.isConstant(e, 0)) return undefined;
+  return exprs.fn(e)(new RecordCtx({}, NO_RECORD), null);
+}
+
 /** A record's context for one block: its own let cache, the shared data and scorecard. */
 export class RecordCtx implements Ctx {
-  readonly cache = new Map<string, Val>();
+  private lets: Map<string, Val> | undefined;
   constructor(
     readonly data: Record<string, unknown>,
-    readonly scorecard: { total?: Val; grade?: Val; stage?: Val; reportedTotal?: Val; reportedGrade?: Val },
     private readonly view: RecordView,
   ) {}
+  // Made on first use: a record whose block expressions read no name needs no cache.
+  get cache(): Map<string, Val> {
+    return (this.lets ??= new Map());
+  }
+  get scorecard(): CardValues {
+    return this.view.card();
+  }
   node(path: string, member: NodeMember): Val {
     return this.view.node(path, member);
   }

@@ -10,10 +10,10 @@
  */
 import type { ExprIR, RuleSetIR } from '../compile/ir.js';
 import type { DimensionResult, EvaluationResult, IndicatorResult } from '../engine/result.js';
-import { readPath, type NodeMember } from '../engine/expr.js';
+import { readPath, type Fn, type NodeMember } from '../engine/expr.js';
 import { fromData, isFail, type Fail, type Val } from '../engine/values.js';
 import { EVL } from '../engine/messages.js';
-import { BlockExprs, factOf, RecordCtx, type RecordView } from './exprs.js';
+import { BlockExprs, type CardValues, constantValue, factOf, RecordCtx, type RecordView } from './exprs.js';
 import { compilePointer, ownProperty, parsePointer } from './path.js';
 import type { RulePlan } from './to-rules-engine.js';
 import { nameUnit } from './units.js';
@@ -47,29 +47,47 @@ export interface Shared {
   nameSlots: Map<string, number>[];
   derivedSlots: Map<string, number>[];
   slotCount: number;
+  /**
+   * A record's memo before any read: the value of each planned fact that reads nothing of a
+   * record (a param `执行率收回线 = 60%`) and cannot fail, computed once; UNSET elsewhere.
+   */
+  memoStart: unknown[];
   /** Last seen position of each indicator/dimension path in a result's list. */
   indicatorAt: Map<string, number>;
   dimensionAt: Map<string, number>;
 }
 
+const UNSET = Symbol('unset');
+
 export function createShared(ir: RuleSetIR, plan: RulePlan): Shared {
   let slot = 0;
   const nameSlots = plan.blocks.map((bp) => new Map([...bp.names].map((n) => [n, slot++])));
   const derivedSlots = plan.blocks.map((bp) => new Map([...bp.derived.keys()].map((k) => [k, slot++])));
+  const exprs = ir.ruleBlocks.map((b) => new BlockExprs(ir, b, plan.gradeRanks));
+  const memoStart = new Array<unknown>(slot).fill(UNSET);
+  const fixed = (slot: number, v: Val | undefined): void => {
+    // A failure stays per record: reading it is what reports it (REC573).
+    if (v !== undefined && !isFail(v)) memoStart[slot] = factOf(v);
+  };
+  plan.blocks.forEach((bp, i) => {
+    const ex = exprs[i]!;
+    for (const [n, s] of nameSlots[i]!) fixed(s, constantValue(ex, ex.nameExpr(n)));
+    for (const [k, s] of derivedSlots[i]!) fixed(s, constantValue(ex, bp.derived.get(k)!));
+  });
   return {
     ir,
     plan,
-    exprs: ir.ruleBlocks.map((b) => new BlockExprs(ir, b, plan.gradeRanks)),
+    exprs,
     nameSlots,
     derivedSlots,
     slotCount: slot,
+    memoStart,
     indicatorAt: new Map(),
     dimensionAt: new Map(),
   };
 }
 
 const scalar = (v: unknown): unknown => (v !== null && typeof v === 'object' ? undefined : v);
-const UNSET = Symbol('unset');
 
 function indicatorMember(r: IndicatorResult, member: string): unknown {
   switch (member) {
@@ -142,30 +160,42 @@ const EMPTY: RecommendContext = {};
 
 /** One record's scope: lazily evaluated names and derived facts, the facts object on demand. */
 export class Scope implements RecordView {
-  readonly stage: string | null;
   readonly context: RecommendContext;
   /** The `data` fact: the record when it is a plain object, else `{}`. */
   readonly data: Record<string, unknown>;
+  private readonly givenStage: string | undefined;
+  private stageValue: string | null | typeof UNSET = UNSET;
   private ctxs: (RecordCtx | undefined)[] | undefined;
   private memo: unknown[] | undefined;
   private built: Facts | undefined;
-  private card: { total?: Val; grade?: Val; stage?: Val; reportedTotal?: Val; reportedGrade?: Val } | undefined;
+  private cardValues: CardValues | undefined;
   constructor(
     readonly shared: Shared,
     readonly result: EvaluationResult,
-    record: unknown,
+    private readonly record: unknown,
     context: RecommendContext,
   ) {
-    // Like the engine: the caller's stage, else the record's own `stage` field; trimmed, as the
-    // engine's `==` trims, so the leaf `stage == "事后"` decides as scoring does.
-    const own = record !== null && typeof record === 'object' && Object.hasOwn(record, 'stage') ? (record as { stage?: unknown }).stage : undefined;
-    const stage = context.stage ?? (typeof own === 'string' ? own : null);
-    this.stage = typeof stage === 'string' ? stage.trim() : stage;
+    this.givenStage = context.stage;
     const ctx = context !== null && typeof context === 'object' ? context : EMPTY;
     this.context = ctx.previous === undefined ? ctx : contextFact(ctx, shared.plan.gradeRanks);
     // A record that is not an object must not reach json-rules-engine as the `data` fact: it
     // would return the value itself for every path (the engine rejects such records anyway).
     this.data = record !== null && typeof record === 'object' && !Array.isArray(record) ? (record as Record<string, unknown>) : {};
+  }
+
+  /**
+   * Like the engine: the caller's stage, else the record's own `stage` field; trimmed, as the
+   * engine's `==` trims, so the leaf `stage == "事后"` decides as scoring does. Read on first use.
+   */
+  get stage(): string | null {
+    let s = this.stageValue;
+    if (s === UNSET) {
+      const record = this.record;
+      const own = record !== null && typeof record === 'object' && Object.hasOwn(record, 'stage') ? (record as { stage?: unknown }).stage : undefined;
+      const stage = this.givenStage ?? (typeof own === 'string' ? own : null);
+      s = this.stageValue = typeof stage === 'string' ? stage.trim() : stage;
+    }
+    return s;
   }
 
   indicator(path: string): IndicatorResult | undefined {
@@ -194,19 +224,22 @@ export class Scope implements RecordView {
     return fromData(readPath(ownProperty(this.context, root), path));
   }
 
+  card(): CardValues {
+    const r = this.result;
+    return (this.cardValues ??= {
+      total: fromData(r.total),
+      grade: fromData(r.grade),
+      stage: this.stage,
+      reportedTotal: fromData(r.reported?.total ?? null),
+      reportedGrade: fromData(r.reported?.grade ?? null),
+    });
+  }
+
   private ctx(blockIndex: number): RecordCtx {
     const ctxs = (this.ctxs ??= []);
     let c = ctxs[blockIndex];
     if (c === undefined) {
-      const r = this.result;
-      this.card ??= {
-        total: fromData(r.total),
-        grade: fromData(r.grade),
-        stage: this.stage,
-        reportedTotal: fromData(r.reported?.total ?? null),
-        reportedGrade: fromData(r.reported?.grade ?? null),
-      };
-      c = new RecordCtx(this.data, this.card, this);
+      c = new RecordCtx(this.data, this);
       ctxs[blockIndex] = c;
     }
     return c;
@@ -215,6 +248,10 @@ export class Scope implements RecordView {
   /** An expression of a block, evaluated by the engine for this record. */
   value(blockIndex: number, e: ExprIR): Val {
     return this.shared.exprs[blockIndex]!.fn(e)(this.ctx(blockIndex), null);
+  }
+  /** A block's compiled expression (BlockExprs.fn), run for this record. */
+  run(blockIndex: number, fn: Fn): Val {
+    return fn(this.ctx(blockIndex), null);
   }
   /** A param or let of a block's scope. */
   name(blockIndex: number, name: string): Val {
@@ -227,14 +264,14 @@ export class Scope implements RecordView {
 
   /** A planned param/let as a fact, evaluated once per record. */
   nameFact(blockIndex: number, slot: number, name: string): unknown {
-    const memo = (this.memo ??= new Array<unknown>(this.shared.slotCount).fill(UNSET));
+    const memo = (this.memo ??= this.shared.memoStart.slice());
     let v = memo[slot];
     if (v === UNSET) memo[slot] = v = this.kept(slot, this.name(blockIndex, name));
     return v;
   }
   /** A planned derived fact, evaluated once per record. */
   derivedFact(blockIndex: number, slot: number, e: ExprIR): unknown {
-    const memo = (this.memo ??= new Array<unknown>(this.shared.slotCount).fill(UNSET));
+    const memo = (this.memo ??= this.shared.memoStart.slice());
     let v = memo[slot];
     if (v === UNSET) memo[slot] = v = this.kept(slot, this.value(blockIndex, e));
     return v;
@@ -246,6 +283,10 @@ export class Scope implements RecordView {
    */
   failure(slot: number): Fail | undefined {
     return this.failures?.get(slot);
+  }
+  /** Whether any fact read so far could not be computed. */
+  anyFailure(): boolean {
+    return this.failures !== undefined;
   }
   private failures: Map<number, Fail> | undefined;
   private kept(slot: number, v: Val): unknown {

@@ -11,6 +11,7 @@
  */
 import type { EvaluationResult } from '../engine/result.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
+import type { ExprIR } from '../compile/ir.js';
 import type { Fail } from '../engine/values.js';
 import type { Scope, Shared } from './facts.js';
 import { formatMessage } from './messages.js';
@@ -26,10 +27,17 @@ interface Read {
   blockIndex: number;
   slot: number;
   key: string;
+  /** The derived fact's expression (derived reads only). */
+  expr: ExprIR | undefined;
 }
 
-/** Per rule (by index in the rule JSON), the planned facts its conditions read. */
-export function conditionReads(shared: Shared, rules: readonly JreRule[]): Read[][] {
+/** The rules that read planned facts (by index in the rule JSON), with what each reads. */
+export interface ConditionReads {
+  rules: readonly { index: number; reads: readonly Read[] }[];
+}
+
+/** Per rule, the planned facts its conditions read; rules reading none are left out. */
+export function conditionReads(shared: Shared, rules: readonly JreRule[]): ConditionReads {
   const { plan } = shared;
   const readOf = (fact: unknown, path: unknown): Read | undefined => {
     if ((fact !== 'params' && fact !== 'derived') || typeof path !== 'string') return undefined;
@@ -38,23 +46,26 @@ export function conditionReads(shared: Shared, rules: readonly JreRule[]): Read[
     const blockIndex = plan.blocks.findIndex((b) => b.key === segs[0]);
     if (blockIndex < 0) return undefined;
     const slot = (fact === 'params' ? shared.nameSlots : shared.derivedSlots)[blockIndex]!.get(segs[1]!);
-    return slot === undefined ? undefined : { kind: fact, blockIndex, slot, key: segs[1]! };
+    const expr = fact === 'derived' ? plan.blocks[blockIndex]!.derived.get(segs[1]!) : undefined;
+    return slot === undefined ? undefined : { kind: fact, blockIndex, slot, key: segs[1]!, expr };
   };
-  return rules.map((r) => {
-    const out: Read[] = [];
+  const out: { index: number; reads: Read[] }[] = [];
+  rules.forEach((r, index) => {
+    const reads: Read[] = [];
     const walk = (c: JreCondition): void => {
       const node = c as unknown as Record<string, unknown>;
       for (const k of ['all', 'any'] as const) if (Array.isArray(node[k])) for (const x of node[k] as JreCondition[]) walk(x);
       if (node.not) walk(node.not as JreCondition);
       const here = readOf(node.fact, node.path);
-      if (here && !out.some((o) => o.kind === here.kind && o.slot === here.slot)) out.push(here);
+      if (here && !reads.some((o) => o.kind === here.kind && o.slot === here.slot)) reads.push(here);
       const v = node.value as { fact?: unknown; path?: unknown } | null;
       const there = v && typeof v === 'object' ? readOf(v.fact, v.path) : undefined;
-      if (there && !out.some((o) => o.kind === there.kind && o.slot === there.slot)) out.push(there);
+      if (there && !reads.some((o) => o.kind === there.kind && o.slot === there.slot)) reads.push(there);
     };
     walk(r.conditions as JreCondition);
-    return out;
+    if (reads.length > 0) out.push({ index, reads });
   });
+  return { rules: out };
 }
 
 /** A rule left unavailable by a fact that failed. */
@@ -74,19 +85,27 @@ function where(shared: Shared, read: Read, rule: JreRule): string {
   return loc ? `${loc.file}:${loc.line}:${loc.column}` : block.name;
 }
 
+const NONE: readonly FailedRule[] = Object.freeze([]);
+
 /** The rules of `rules` that read a fact this record could not compute, with their reasons. */
-export function failedRules(shared: Shared, scope: Scope, rules: readonly JreRule[], reads: readonly Read[][], lang: Lang = DEFAULT_LANG): FailedRule[] {
-  const out: FailedRule[] = [];
-  for (let i = 0; i < reads.length; i++) {
-    for (const read of reads[i]!) {
-      const e = shared.plan.blocks[read.blockIndex]!.derived.get(read.key);
+export function failedRules(shared: Shared, scope: Scope, rules: readonly JreRule[], reads: ConditionReads, lang: Lang = DEFAULT_LANG): readonly FailedRule[] {
+  // Every read is computed first (each once per record): that is what decides the answer,
+  // whichever conditions the evaluator short-circuited; most records then have no failure.
+  for (const { reads: list } of reads.rules) {
+    for (const read of list) {
       if (read.kind === 'params') scope.nameFact(read.blockIndex, read.slot, read.key);
-      else if (e) scope.derivedFact(read.blockIndex, read.slot, e);
+      else if (read.expr) scope.derivedFact(read.blockIndex, read.slot, read.expr);
+    }
+  }
+  if (!scope.anyFailure()) return NONE;
+  const out: FailedRule[] = [];
+  for (const { index, reads: list } of reads.rules) {
+    for (const read of list) {
       const fail: Fail | undefined = scope.failure(read.slot);
       if (!fail) continue;
-      const rule = rules[i]!;
+      const rule = rules[index]!;
       out.push({
-        index: i,
+        index,
         event: rule.event,
         path: read.key,
         message: formatMessage(FAILED_FACT_CODE, [rule.event.params.rule, read.key, fail.reason(lang), where(shared, read, rule)], lang),

@@ -14,9 +14,11 @@ import type { Diagnostic } from '../common/diagnostic.js';
 import type { Lang } from '../common/lang.js';
 import { compareDiagnostics } from '../common/diagnostic.js';
 import type { EvaluationResult, Recommendation } from '../engine/result.js';
-import { actionsToRecommendations, checkActions, type PendingRecommendation } from './actions.js';
+import { actionsToRecommendations, checkActions } from './actions.js';
 import { combineRecommendations } from './combine.js';
+import type { Output } from './pending.js';
 import { conditionReads, failedRules, type FailedRule } from './failed-facts.js';
+import { planOutputs } from './output-plan.js';
 import { createShared, factReader, Scope, type FactReader, type RecommendContext, type Shared } from './facts.js';
 import { planRules, type JreRule, type RecommendEventParams, type RulePlan } from './to-rules-engine.js';
 
@@ -29,10 +31,12 @@ export interface PreparedRuleSet {
   shared: Shared;
   scope(result: EvaluationResult, record: unknown, context?: RecommendContext): Scope;
   /** Rules this record leaves unavailable because a fact they read could not be computed (REC573). */
-  failed(scope: Scope, lang?: Lang): FailedRule[];
+  failed(scope: Scope, lang?: Lang): readonly FailedRule[];
   /** Events (in any order) → final recommendations. */
   finish(events: readonly RecommendEventParams[], scope: Scope): Recommendation[];
 }
+
+const NO_CONTEXT: RecommendContext = Object.freeze({});
 
 export function prepareRuleSet(ir: RuleSetIR): PreparedRuleSet {
   const plan = planRules(ir);
@@ -44,6 +48,7 @@ export function prepareRuleSet(ir: RuleSetIR): PreparedRuleSet {
       order,
       refs.map((r) => [r.label, factReader(shared, r.fact, r.path)]),
     );
+  const outputs = planOutputs(ir, plan, shared, (order) => readers.get(order) ?? []);
   const reads = conditionReads(shared, plan.rules);
   return {
     ir,
@@ -51,7 +56,7 @@ export function prepareRuleSet(ir: RuleSetIR): PreparedRuleSet {
     rules: plan.rules,
     diagnostics,
     shared,
-    scope: (result, record, context = {}) => new Scope(shared, result, record, context),
+    scope: (result, record, context = NO_CONTEXT) => new Scope(shared, result, record, context),
     failed: (scope, lang) => failedRules(shared, scope, plan.rules, reads, lang),
     finish(events, scope) {
       // The compiled path hands events over in this order already; the reference path does not.
@@ -64,16 +69,18 @@ export function prepareRuleSet(ir: RuleSetIR): PreparedRuleSet {
           break;
         }
       }
-      const pending: PendingRecommendation[] = [];
-      for (const ev of sorted) {
+      const out: Output = { recs: [], groups: undefined };
+      for (let i = 0; i < sorted.length; i++) {
+        const rule = outputs[sorted[i]!.order];
+        if (rule === undefined) continue;
         const read: Record<string, unknown> = {};
-        for (const [label, get] of readers.get(ev.order) ?? []) {
+        for (const [label, get] of rule.reads) {
           const v = get(scope);
           read[label] = v === undefined ? null : v;
         }
-        for (const p of actionsToRecommendations(ir, plan, ev, scope, read)) pending.push(p);
+        actionsToRecommendations(rule, scope, read, out);
       }
-      return combineRecommendations(ir, pending, scope);
+      return combineRecommendations(out, scope);
     },
   };
 }
