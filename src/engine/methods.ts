@@ -8,7 +8,8 @@
  */
 import type { BandConditionIR, ScoreIR } from '../compile/ir.js';
 import { assertNever } from '../common/diagnostic.js';
-import { ONE, ZERO, cmpNum, divideExact, type Num } from './num.js';
+import { ONE, ZERO, cmpNum, type Num } from './num.js';
+import { divideExact } from './num-json.js';
 import { compileExpr, type Ctx, type ExprEnv, type Fn, type Frame } from './expr.js';
 import { EVL, EVL_TERMS } from './messages.js';
 import { capToWeight, compileAward, num, shown, type IndicatorFrame, type ScoreFn, type Tracer } from './method-kit.js';

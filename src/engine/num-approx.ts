@@ -21,8 +21,38 @@ const LOW = 1e-250,
   HIGH = 1e250;
 /** Largest |scaled value| whose integer part is exact and a safe integer after rounding. */
 const EXACT_INTEGERS = 2 ** 52;
-/** 10^i for i = 0..15, exact doubles. */
-const POW10: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
+/** 10^i for i = 0..22, exact doubles. */
+const POW10: readonly number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * A double within a few units in the last place of w × 10^-wk: two correctly rounded steps
+ * (BigInt to double, then one scaling), each off by at most half an ulp.
+ */
+export function approximate(w: bigint, wk: number): number {
+  const x = Number(w);
+  return wk >= 0 ? (wk <= 22 ? x / POW10[wk]! : x / 10 ** wk) : x * 10 ** -wk;
+}
+/** Relative distance beyond which two approximations' order is certain (far above their error). */
+export const CERTAIN = 1e-12;
+
+/**
+ * The double nearest the 40-digit quotient of am × 10^-ak by bm × 10^-bk (safe integers, bm ≠ 0),
+ * without computing it; undefined when the two cannot be brought to one scale as safe integers.
+ * At one scale the quotient is A / B, and IEEE division rounds A / B correctly. The 40-digit
+ * quotient rounds to the same double: a midpoint between doubles is at least 2^-107 (relatively)
+ * from any A / B it does not equal — and it never equals one, whose reduced denominator is a
+ * power of two and whose numerator then fits 53 bits — far beyond the 40-digit rounding's 5·10^-40.
+ */
+export function quotientDouble(am: number, ak: number, bm: number, bk: number): number | undefined {
+  let a = am,
+    b = bm;
+  const shift = bk - ak;
+  if (shift > 22 || shift < -22) return undefined;
+  if (shift > 0) a *= POW10[shift]!;
+  else if (shift < 0) b *= POW10[-shift]!;
+  return a <= SAFE && a >= -SAFE && b <= SAFE && b >= -SAFE && b !== 0 ? a / b : undefined;
+}
 
 /** Whether x can carry a bound: finite and, unless zero, inside the range the bounds hold in. */
 export function approximable(x: number, e: number): boolean {

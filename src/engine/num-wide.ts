@@ -23,6 +23,20 @@ export function pow10n(i: number): bigint {
   return POW10N[i] ?? 10n ** BigInt(i);
 }
 
+/** Decimal digits of a base-10^7 word of decimal.js (0 < w < 10^7). */
+export function digitCount(w: number): number {
+  return w < 10 ? 1 : w < 100 ? 2 : w < 1e3 ? 3 : w < 1e4 ? 4 : w < 1e5 ? 5 : w < 1e6 ? 6 : 7;
+}
+
+/** Decimal digits of a nonzero safe integer's magnitude (at most 16): the fast form's digits. */
+export function safeDigits(m: number): number {
+  const a = m < 0 ? -m : m;
+  let n = 1;
+  while (n < 16 && a >= POW10_SAFE[n]!) n++;
+  return n;
+}
+const POW10_SAFE: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
 /** Number of decimal digits of |m| (m ≠ 0), by binary search over the powers of ten. */
 export function digitsOf(m: bigint): number {
   const a = m < 0n ? -m : m;

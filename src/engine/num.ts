@@ -15,16 +15,20 @@
  * against D.
  */
 import type DecimalJs from 'decimal.js';
+import { D, cmpDec, type Dec } from './decimal.js';
+import { addWide, cmpWide, digitCount, divWide, mulWide, roundToPlaces, safeDigits, strip, wide, wideToString } from './num-wide.js';
 import {
-  D,
-  cmpDec,
-  roundedDifference as decRoundedDifference,
-  toPlainNumber as decToPlainNumber,
-  toRoundedNumber as decToRoundedNumber,
-  type Dec,
-} from './decimal.js';
-import { addWide, cmpWide, divWide, mulWide, roundToPlaces, strip, wide, wideToString } from './num-wide.js';
-import { approximable, compareApprox, productError, quotientError, roundApprox, signApprox, sumError } from './num-approx.js';
+  CERTAIN,
+  approximable,
+  approximate,
+  compareApprox,
+  productError,
+  quotientDouble,
+  quotientError,
+  roundApprox,
+  signApprox,
+  sumError,
+} from './num-approx.js';
 
 type Rounding = DecimalJs.Decimal.Rounding;
 const MAX = Number.MAX_SAFE_INTEGER;
@@ -79,29 +83,6 @@ const ROUND_UP = D.ROUND_UP,
 
 const isNegZero = (m: number): boolean => m === 0 && 1 / m < 0;
 const safe = (x: number): boolean => x <= MAX && x >= -MAX;
-
-function digitCount(w: number): number {
-  return w < 10 ? 1 : w < 100 ? 2 : w < 1e3 ? 3 : w < 1e4 ? 4 : w < 1e5 ? 5 : w < 1e6 ? 6 : 7;
-}
-
-/** Decimal digits of a nonzero safe integer's magnitude (at most 16). */
-function safeDigits(m: number): number {
-  const a = m < 0 ? -m : m;
-  let n = 1;
-  while (n < 16 && a >= POW10[n]!) n++;
-  return n;
-}
-
-/**
- * A double within a few units in the last place of w × 10^-wk: two correctly rounded steps
- * (BigInt to double, then one scaling), each off by at most half an ulp.
- */
-function approximate(w: bigint, wk: number): number {
-  const x = Number(w);
-  return wk >= 0 ? (wk <= MAX_SCALE ? x / POW10[wk]! : x / 10 ** wk) : x * 10 ** -wk;
-}
-/** Relative distance beyond which two approximations' order is certain (far above their error). */
-const CERTAIN = 1e-12;
 
 export class Num {
   /**
@@ -189,23 +170,10 @@ export class Num {
     return Num.exactOp(op, a.exact(), b.exact());
   }
 
-  /**
-   * The double of a lazy quotient of two fast values without computing it: with both brought to
-   * one scale it is A / B for safe integers A and B, and IEEE division rounds A / B correctly. The
-   * 40-digit quotient rounds to the same double: a midpoint between doubles is at least 2^-107
-   * (relatively) from any A / B it does not equal — and it never equals one, whose reduced
-   * denominator is a power of two and whose numerator then fits 53 bits — far beyond the
-   * 40-digit rounding's 5·10^-40.
-   */
+  /** The double of a lazy quotient of two fast values, read off their digits (`quotientDouble`). */
   private quotientNumber(): number | undefined {
     const z = this.lz!;
-    if (z.op !== DIV || z.a.k < 0 || z.b.k < 0) return undefined;
-    let a = z.a.m,
-      b = z.b.m;
-    const shift = z.b.k - z.a.k;
-    if (shift > 0) a *= POW10[shift]!;
-    else if (shift < 0) b *= POW10[-shift]!;
-    return safe(a) && safe(b) && b !== 0 ? a / b : undefined;
+    return z.op === DIV && z.a.k >= 0 && z.b.k >= 0 ? quotientDouble(z.a.m, z.a.k, z.b.m, z.b.k) : undefined;
   }
 
   /** An exact w × 10^-wk (w ≠ 0, no trailing zeros, at most 40 digits) in its smallest form. */
@@ -669,50 +637,4 @@ export const ONE = Num.fromNumber(1);
 
 export function cmpNum(a: Num, b: Num): number {
   return a.cmp(b);
-}
-
-/** A JSON number without display rounding: `Number(d.toString())`, never -0. */
-export function toPlainNumber(n: Num): number {
-  if (n.isFast() || n.isLazy()) {
-    const v = n.toNumber();
-    return v === 0 ? 0 : v;
-  }
-  if (n.isWide()) {
-    const v = n.toNumber();
-    return v === 0 ? 0 : v; // a tiny value below the smallest double
-  }
-  return decToPlainNumber(n.dec());
-}
-
-/** Rounded for display as a JSON number: `Number(d.toFixed(digits, rm))`, never -0. */
-export function toRoundedNumber(n: Num, digits: number, rm: Rounding): number {
-  if (!n.isDec()) {
-    const v = n.toDecimalPlaces(digits, rm);
-    if (v.isFast() || v.isWide()) {
-      const x = v.toNumber();
-      return x === 0 ? 0 : x;
-    }
-  }
-  return decToRoundedNumber(n.dec(), digits, rm);
-}
-
-export function clampNum(d: Num, lo: Num, hi: Num): Num {
-  if (d.cmp(lo) < 0) return lo;
-  if (d.cmp(hi) > 0) return hi;
-  return d;
-}
-
-/** b / a, skipping the division when a is exactly 1 and b is fast (the usual `target >= 100%`). */
-export function divideExact(b: Num, a: Num): Num {
-  return a.isFast() && a.m === 1 && a.k === 0 && b.isFast() ? b : b.div(a);
-}
-
-/**
- * `toRoundedNumber(a.minus(b), digits, rm)`, or undefined when the caller should subtract: in
- * the fast and wide forms the subtraction is as cheap as any shortcut; D values keep
- * decimal.ts's digit-level shortcut that avoids a 40-digit subtraction.
- */
-export function roundedDifference(a: Num, b: Num, digits: number, rm: Rounding): number | undefined {
-  if (!a.isDec() && !b.isDec()) return undefined;
-  return decRoundedDifference(a.dec(), b.dec(), digits, rm);
 }

@@ -16,7 +16,8 @@
  */
 import type { Program } from './plan.js';
 import type { DimensionResult, EvaluationError, Finding, IndicatorResult, ReportedScore, ReportedTotal } from './result.js';
-import { Num, ZERO, cmpNum, toRoundedNumber } from './num.js';
+import { Num, ZERO, cmpNum } from './num.js';
+import { toRoundedNumber } from './num-json.js';
 import { readReported, reportedIndex, type ReportedData, type ReportedIndex, type ReportedPoints } from '../data/reported.js';
 import { REPORTED, REPORTED_TERMS, reportedMessage, type ReportedCode } from '../common/reported-messages.js';
 import type { Lang } from '../common/lang.js';

@@ -21,7 +21,8 @@ import type {
 } from './result.js';
 import type { ScoreMethodName } from '../compile/ir.js';
 import { assertNever } from '../common/diagnostic.js';
-import { Num, ONE, ZERO, cmpNum, roundedDifference, toPlainNumber, toRoundedNumber } from './num.js';
+import { Num, ONE, ZERO, cmpNum } from './num.js';
+import { roundedDifference, toPlainNumber, toRoundedNumber } from './num-json.js';
 import { EVL, message } from './messages.js';
 import { inputsOf, outcomeOf, type IndicatorOutcome, type RecordState } from './indicator.js';
 import type { DimensionPlan, IndicatorPlan, NodePlan, Program } from './plan.js';

@@ -5,7 +5,8 @@
  * its EVL code and a reason. Every operator checks for `Fail` and passes it on, so a broken
  * input makes one indicator `unavailable` and never throws.
  */
-import { Num, toPlainNumber } from './num.js';
+import { Num } from './num.js';
+import { toPlainNumber } from './num-json.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import { EVL, EVL_TERMS, message, type EvlCode } from './messages.js';
 import type { Term } from '../common/lang.js';

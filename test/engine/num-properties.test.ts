@@ -12,7 +12,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { D, roundingConstant, type Dec } from '../../src/engine/decimal.js';
-import { Num, toPlainNumber, toRoundedNumber } from '../../src/engine/num.js';
+import { Num } from '../../src/engine/num.js';
+import { toPlainNumber, toRoundedNumber } from '../../src/engine/num-json.js';
 import { scaled } from './decimal-strings.js';
 
 const RUNS = 1500;
