@@ -141,9 +141,11 @@ export class Num {
     return this.k === WIDE ? this.approximation() : this.m;
   }
 
+  /** Bound on `approxValue`'s error; infinite (so never approximated) for a wide value whose double underflowed. */
   private errorOf(x: number): number {
     if (this.k === LAZY) return this.lz!.e;
     if (this.k === 0) return 0;
+    if (this.k === WIDE && x === 0) return Number.POSITIVE_INFINITY;
     return (x < 0 ? -x : x) * (this.k > 0 ? FAST_ERROR : WIDE_ERROR);
   }
 

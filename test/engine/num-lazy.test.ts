@@ -26,6 +26,8 @@ const leaf = fc.oneof(
   fc.bigInt({ min: -(2n ** 54n), max: 2n ** 54n }).map((n) => scaled(n, 3)),
   fc.bigInt({ min: 10n ** 20n, max: 10n ** 30n }).map((n) => scaled(n, 25)),
   fc.constantFrom('0', '-0', '0.005', '0.015', '-0.025', '0.5', '3', '7', '1e-30', '1e30'),
+  // wide values whose double under- or overflows: never to be taken for zero or infinity
+  fc.constantFrom('1234e-400', '-7e-800', '3e-340', '12345678901234567890123e300', '9e700'),
 );
 
 const tree: fc.Arbitrary<Tree> = fc.letrec<{ t: Tree }>((tie) => ({
