@@ -5,7 +5,7 @@
  */
 export { createEvaluator, evaluate, evaluateMany, rejectedResult, traceLevel, withYear } from './evaluate.js';
 export type { Evaluator, EvaluatorOptions, EvaluateOptions, TraceLevel } from './evaluate.js';
-export { serializeResult } from './serialize.js';
+export { serializeAssembledResult, serializeResult } from './serialize.js';
 export { EVL, message as evaluationMessage } from './messages.js';
 export type { EvlCode } from './messages.js';
 export type {

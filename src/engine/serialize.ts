@@ -3,7 +3,8 @@
  * object — the engine, the recommendation stage or a service), extra keys after them sorted,
  * free-form maps (trace inputs, veto and rule facts) in their insertion order, which the IR
  * fixes. Same result → byte-identical text on every run and machine. A result already in that
- * order (what the engine builds) is stringified as it is, without the reordering copy.
+ * order (what the engine builds) is stringified as it is, without the reordering copy; a door
+ * holding a result straight from the assessor skips even the check (`serializeAssembledResult`).
  */
 import type { EvaluationResult } from './result.js';
 
@@ -143,4 +144,15 @@ function inOrder(value: unknown, shape: Shape | 'free' | { each: Shape } | undef
 export function serializeResult(result: EvaluationResult, options: { indent?: number } = {}): string {
   const indent = options.indent ?? 2;
   return JSON.stringify(inOrder(result, RESULT) ? result : order(result, RESULT), null, indent || undefined);
+}
+
+/**
+ * One JSON line of a result exactly as the engine and the recommendation stage assembled it,
+ * unmodified: they build every object in declared order with no extra keys, so this prints what
+ * `serializeResult` prints without its read-only order walk (about a fifth of the cost of
+ * serialising). test/pipeline/assembled-order.test.ts holds the two equal on every golden case
+ * at every trace level. A result anyone has changed or built must go through `serializeResult`.
+ */
+export function serializeAssembledResult(result: EvaluationResult): string {
+  return JSON.stringify(result);
 }

@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { RuleSetIR } from '../compile/ir.js';
 import type { Lang } from '../common/lang.js';
 import type { TraceLevel } from '../engine/result.js';
-import { serializeResult } from '../engine/index.js';
+import { serializeAssembledResult } from '../engine/index.js';
 import { createAssessor } from './assess.js';
 import type { ChunkRequest } from './parallel-protocol.js';
 import { chunkReply, summarizeResult, type ResultSummary } from './parallel-protocol.js';
@@ -25,7 +25,7 @@ parentPort!.on('message', (request: ChunkRequest) => {
       ...(year === undefined ? {} : { year }),
       ...(entry.context ? { context: entry.context } : {}),
     });
-    jsons.push(serializeResult(result, { indent: 0 }));
+    jsons.push(serializeAssembledResult(result));
     summaries.push(summarizeResult(result));
   }
   const reply = chunkReply(request.seq, jsons, summaries);

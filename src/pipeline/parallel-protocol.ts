@@ -7,6 +7,7 @@
  */
 import type { EvaluationError, EvaluationResult } from '../engine/result.js';
 import type { RecommendContext } from '../recommend/index.js';
+import { encodeLine, encodeLines } from './utf8-lines.js';
 
 export interface ChunkRequest {
   seq: number;
@@ -58,7 +59,7 @@ export class SerializedLine implements SerializedResult {
     return (this.text ??= decoder.decode(this.bytes!.subarray(0, this.bytes!.length - 1)));
   }
   get line(): Uint8Array {
-    return (this.bytes ??= Buffer.from(this.text + '\n', 'utf8'));
+    return (this.bytes ??= encodeLine(this.text!));
   }
 }
 
@@ -73,14 +74,8 @@ export interface ChunkReply {
 
 /** The chunk's lines and summaries as one reply; `lines` is a fresh buffer the worker can transfer. */
 export function chunkReply(seq: number, jsons: string[], summaries: ResultSummary[]): ChunkReply {
-  const lines = Buffer.from(jsons.length ? jsons.join('\n') + '\n' : '', 'utf8');
-  // JSON text never holds a raw newline (JSON.stringify escapes it), so each 0x0A ends a line
-  const ends: number[] = [];
-  for (let at = lines.indexOf(10); at >= 0; at = lines.indexOf(10, at + 1)) ends.push(at + 1);
-  // a Buffer of this size has its own ArrayBuffer (the pool holds only small ones), but copy
-  // when it does not, so transferring it can never detach the pool
-  const own = lines.byteOffset === 0 && lines.byteLength === lines.buffer.byteLength ? lines : new Uint8Array(lines);
-  return { seq, lines: own, ends, summaries };
+  const { bytes, ends } = encodeLines(jsons);
+  return { seq, lines: bytes, ends, summaries };
 }
 
 /** The reply's results, each a view into the one transferred buffer. */

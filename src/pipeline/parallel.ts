@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { workerModule } from '../common/worker-module.js';
 import type { RuleSetIR } from '../compile/ir.js';
 import type { SourcedRecord } from '../data/sourced-record.js';
-import { rejectedResult, serializeResult } from '../engine/index.js';
+import { rejectedResult, serializeAssembledResult } from '../engine/index.js';
 import { assessMany, contextOptions, createAssessor, type AssessManyOptions } from './assess.js';
 import { chunkResults, SerializedLine, summarizeResult, type ChunkReply, type ChunkRequest, type SerializedResult } from './parallel-protocol.js';
 
@@ -40,7 +40,7 @@ export async function* assessParallel(ir: RuleSetIR, items: AsyncIterable<Source
       ...(options.contextFor ? { contextFor: options.contextFor } : {}),
     };
     for await (const result of assessMany(createAssessor(ir, { lang: options.lang ?? DEFAULT_LANG, trace: options.trace ?? 'full' }), items, manyOptions)) {
-      yield SerializedLine.ofText(serializeResult(result, { indent: 0 }), summarizeResult(result));
+      yield SerializedLine.ofText(serializeAssembledResult(result), summarizeResult(result));
     }
     return;
   }
@@ -100,7 +100,7 @@ export async function* assessParallel(ir: RuleSetIR, items: AsyncIterable<Source
       if (item.error) {
         // kept on this thread, slotted back into its place when the chunk returns
         const result = rejectedResult(ir, fallbackId, [item.error]);
-        unreadable.set(position, SerializedLine.ofText(serializeResult(result, { indent: 0 }), summarizeResult(result)));
+        unreadable.set(position, SerializedLine.ofText(serializeAssembledResult(result), summarizeResult(result)));
       } else {
         chunk.push({ record: item.record, fallbackId, ...contextOptions(item.record, fallbackId, options.contextFor) });
       }

@@ -18,7 +18,7 @@ import type { RuleSetIR } from '../compile/ir.js';
 import { DEFAULT_LANG, type Lang } from '../common/lang.js';
 import { checkRecord } from '../data/guard.js';
 import { createRecordValidator } from '../data/validate.js';
-import { createEvaluator, serializeResult, type Evaluator } from '../engine/index.js';
+import { createEvaluator, serializeAssembledResult, type Evaluator } from '../engine/index.js';
 import { printExpr } from '../engine/print.js';
 import type { EvaluationError, TraceLevel } from '../engine/result.js';
 import { createRecommender } from '../recommend/index.js';
@@ -113,6 +113,7 @@ export function createRealToolchain(rulesDir: string): Toolchain {
     prepare: prepareRuleSet,
     loop: realLoop,
     printExpr,
-    serializeResult: (result) => serializeResult(result, { indent: 0 }),
+    // results reach it straight from the evaluator and the recommender, unchanged
+    serializeResult: serializeAssembledResult,
   };
 }

@@ -105,7 +105,7 @@ export interface Toolchain {
    */
   checkSource(text: string, file: string, lang?: Lang): Promise<{ diagnostics: Diagnostic[]; formatted: string[] }>;
   prepare(ir: RuleSetIR): PreparedRuleSet;
-  /** One-line JSON of a result in the engine's declared key order (byte-stable output). */
+  /** One-line JSON of a result straight from `prepare`d evaluation, in the engine's declared key order (byte-stable output). */
   serializeResult(result: EvaluationResult): string;
   /** An IR expression in the indicator language's own syntax (`>= 90%`), for /docs. */
   printExpr(expr: ExprIR): string;

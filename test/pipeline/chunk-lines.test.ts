@@ -26,12 +26,32 @@ describe('chunk lines', () => {
     expect(results.map((r) => r.summary.id)).toEqual(['0', '1', '2']);
   });
 
+  it('encodes as Buffer.from does: long chunks past the reused buffer, astral and lone surrogates', () => {
+    const long = Array.from({ length: 40 }, (_, i) => JSON.stringify({ id: `项目${i}`, note: '评价'.repeat(900 + i), face: '😀', lone: '\ud800x' }));
+    const reply = chunkReply(
+      1,
+      long,
+      long.map((_, i) => summary(String(i))),
+    );
+    expect(Buffer.from(reply.lines).equals(Buffer.from(long.map((j) => j + '\n').join(''), 'utf8'))).toBe(true);
+    expect(chunkResults(reply).map((r) => r.json)).toEqual(long.map((j) => Buffer.from(j, 'utf8').toString('utf8')));
+    // a later, smaller chunk is not handed bytes left over from the long one
+    const small = chunkReply(2, ['{"id":"甲"}'], [summary('s')]);
+    expect(Buffer.from(small.lines).toString('utf8')).toBe('{"id":"甲"}\n');
+    expect(small.lines.buffer.byteLength).toBe(small.lines.byteLength);
+  });
+
   it('has no results for an empty chunk', () => {
     expect(chunkResults(chunkReply(0, [], []))).toEqual([]);
   });
 
   it('writes a text result as its line with a newline', () => {
     expect(Buffer.from(SerializedLine.ofText('{"a":"中"}', summary('x')).line).toString('utf8')).toBe('{"a":"中"}\n');
+    const first = SerializedLine.ofText('{"a":"一二三四五"}', summary('y')).line;
+    const second = SerializedLine.ofText('{"b":1}', summary('z')).line;
+    // each line owns its bytes: encoding the next one does not overwrite the first
+    expect(Buffer.from(first).toString('utf8')).toBe('{"a":"一二三四五"}\n');
+    expect(Buffer.from(second).toString('utf8')).toBe('{"b":1}\n');
   });
 });
 
