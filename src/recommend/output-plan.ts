@@ -14,7 +14,8 @@ import { ACTION_COMBINE_MODES } from '../dsl/literals.js';
 import type { Fn } from '../engine/expr.js';
 import type { Num } from '../engine/num.js';
 import { constantValue, decOf } from './exprs.js';
-import type { FactReader, Scope, Shared } from './facts.js';
+import type { FactReader } from './fact-readers.js';
+import type { Scope, Shared } from './facts.js';
 import type { RulePlan } from './to-rules-engine.js';
 import { isPercentIn } from './units.js';
 
