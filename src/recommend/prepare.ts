@@ -78,7 +78,8 @@ export function prepareRuleSet(ir: RuleSetIR): PreparedRuleSet {
       for (let i = 0; i < sorted.length; i++) {
         const rule = outputs[sorted[i]!.order];
         if (rule === undefined) continue;
-        const read: Record<string, unknown> = {};
+        const shape = rule.factsShape;
+        const read: Record<string, unknown> = shape === undefined ? {} : { ...shape };
         for (const [label, get] of rule.reads) {
           const v = get(scope);
           read[label] = v === undefined ? null : v;
