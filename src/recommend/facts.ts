@@ -2,7 +2,7 @@
  * Per record, what both evaluation paths read (fact layout in to-rules-engine.ts), built lazily
  * from the finished scorecard: the reference path asks for the whole `facts` object, which
  * json-rules-engine needs; the compiled path never builds it and reads each (fact, pointer) of
- * its rules through a reader compiled once per rule set (`factReader`), which returns exactly
+ * its rules through a reader compiled once per rule set (fact-readers.ts), which returns exactly
  * what `resolvePointer(facts[fact], pointer)` would (a test holds the two together). Params,
  * lets and derived facts are the engine's values (exprs.ts), evaluated at most once per record
  * and turned into plain JSON there; indicators are found by the position they had in the last
@@ -14,7 +14,7 @@ import { readPath, type Fn, type NodeMember } from '../engine/expr.js';
 import { fromData, isFail, type Fail, type Val } from '../engine/values.js';
 import { EVL } from '../engine/messages.js';
 import { BlockExprs, type CardValues, constantValue, factOf, RecordCtx, type RecordView } from './exprs.js';
-import { compilePointer, ownProperty, parsePointer } from './path.js';
+import { ownProperty } from './path.js';
 import type { RulePlan } from './to-rules-engine.js';
 import { nameUnit } from './units.js';
 
@@ -53,11 +53,16 @@ export interface Shared {
    */
   memoStart: unknown[];
   /** Last seen position of each indicator/dimension path in a result's list. */
-  indicatorAt: Map<string, number>;
-  dimensionAt: Map<string, number>;
+  indicatorAt: Map<string, Position>;
+  dimensionAt: Map<string, Position>;
 }
 
-const UNSET = Symbol('unset');
+export const UNSET = Symbol('unset');
+
+/** Where a path was in the last result's list (-1: not seen yet). */
+export interface Position {
+  at: number;
+}
 
 export function createShared(ir: RuleSetIR, plan: RulePlan): Shared {
   let slot = 0;
@@ -87,9 +92,15 @@ export function createShared(ir: RuleSetIR, plan: RulePlan): Shared {
   };
 }
 
-const scalar = (v: unknown): unknown => (v !== null && typeof v === 'object' ? undefined : v);
+export const scalar = (v: unknown): unknown => (v !== null && typeof v === 'object' ? undefined : v);
 
-function indicatorMember(r: IndicatorResult, member: string): unknown {
+/** A new memo slot, UNSET on every record; only before the first record is scoped. */
+export function addSlot(shared: Shared): number {
+  shared.memoStart.push(UNSET);
+  return shared.slotCount++;
+}
+
+export function indicatorMember(r: IndicatorResult, member: string): unknown {
   switch (member) {
     case 'value':
       return r.value;
@@ -107,7 +118,7 @@ function indicatorMember(r: IndicatorResult, member: string): unknown {
   }
 }
 
-function dimensionMember(r: DimensionResult, member: string): unknown {
+export function dimensionMember(r: DimensionResult, member: string): unknown {
   return member === 'points' || member === 'score' ? r.points : member === 'status' ? r.status : member === 'rating' ? (r.rating ?? null) : undefined;
 }
 
@@ -127,20 +138,24 @@ function dimensionEntry(r: DimensionResult | undefined): Record<string, unknown>
  * the engine's results; both evaluation paths use this one lookup, so even a hand-made result
  * with repeated paths reads the same in both.
  */
-function find<T extends { path: string }>(list: readonly T[], path: string, at: Map<string, number>): T | undefined {
-  const i = at.get(path);
-  if (i !== undefined) {
-    const hit = list[i];
-    if (hit !== undefined && hit.path === path) return hit;
-  }
+export function find<T extends { path: string }>(list: readonly T[], path: string, cell: Position): T | undefined {
+  const hit = list[cell.at];
+  if (hit !== undefined && hit.path === path) return hit;
   for (let j = list.length - 1; j >= 0; j--) {
     const x = list[j]!;
     if (x.path === path) {
-      at.set(path, j);
+      cell.at = j;
       return x;
     }
   }
   return undefined;
+}
+
+/** The shared cell of a path's last position; a reader compiled for the path holds it directly. */
+export function positionOf(at: Map<string, Position>, path: string): Position {
+  let cell = at.get(path);
+  if (cell === undefined) at.set(path, (cell = { at: -1 }));
+  return cell;
 }
 
 /**
@@ -199,10 +214,10 @@ export class Scope implements RecordView {
   }
 
   indicator(path: string): IndicatorResult | undefined {
-    return find(this.result.indicators, path, this.shared.indicatorAt);
+    return find(this.result.indicators, path, positionOf(this.shared.indicatorAt, path));
   }
   dimension(path: string): DimensionResult | undefined {
-    return find(this.result.dimensions, path, this.shared.dimensionAt);
+    return find(this.result.dimensions, path, positionOf(this.shared.dimensionAt, path));
   }
   gradeRank(): number | null {
     const g = this.result.grade;
@@ -267,6 +282,13 @@ export class Scope implements RecordView {
     const memo = (this.memo ??= this.shared.memoStart.slice());
     let v = memo[slot];
     if (v === UNSET) memo[slot] = v = this.kept(slot, this.name(blockIndex, name));
+    return v;
+  }
+  /** A fact read by rules, in a slot of its own (`addSlot`): read once per record. */
+  cached(slot: number, read: (scope: Scope) => unknown): unknown {
+    const memo = (this.memo ??= this.shared.memoStart.slice());
+    let v = memo[slot];
+    if (v === UNSET) memo[slot] = v = read(this);
     return v;
   }
   /** A planned derived fact, evaluated once per record. */
@@ -337,78 +359,5 @@ export class Scope implements RecordView {
       derived,
       context: this.context,
     };
-  }
-}
-
-export type FactReader = (scope: Scope) => unknown;
-
-/**
- * Compiles the read of one (fact, pointer) of the rules into a reader over a record's scope that
- * returns what the pointer gives on the facts object; shapes the rules never emit fall back to
- * that object itself.
- */
-export function factReader(shared: Shared, fact: string, path: string | undefined): FactReader {
-  const fallback = (): FactReader => {
-    const resolve = path === undefined ? (v: unknown) => v : compilePointer(path);
-    return (s) => {
-      const root = (s.facts as unknown as Record<string, unknown>)[fact];
-      return root !== null && typeof root === 'object' ? resolve(root) : root;
-    };
-  };
-  if (path === undefined) return fallback();
-  const segs = parsePointer(path);
-  if (segs === null) return () => undefined;
-  const { plan } = shared;
-  switch (fact) {
-    case 'data':
-    case 'context': {
-      const resolve = compilePointer(path);
-      return fact === 'data' ? (s) => resolve(s.data) : (s) => resolve(s.context);
-    }
-    case 'scorecard':
-      if (segs.length === 1) {
-        const m = segs[0];
-        if (m === 'grade') return (s) => scalar(s.result.grade);
-        if (m === 'total') return (s) => scalar(s.result.total);
-        if (m === 'gradeRank') return (s) => s.gradeRank();
-        if (m === 'stage') return (s) => s.stage;
-        if (m === 'reportedTotal') return (s) => scalar(s.result.reported?.total ?? null);
-        if (m === 'reportedGrade') return (s) => scalar(s.result.reported?.grade ?? null);
-        if (m === 'reportedGradeRank') return (s) => s.reportedGradeRank();
-        if (m === 'missing') return () => undefined;
-      }
-      if (segs.length === 3 && segs[0] === 'indicators' && plan.indicatorPaths.has(segs[1]!)) {
-        const [, p, m] = segs as [string, string, string];
-        return (s) => {
-          const r = s.indicator(p);
-          return r === undefined ? undefined : scalar(indicatorMember(r, m));
-        };
-      }
-      if (segs.length === 3 && segs[0] === 'dimensions' && plan.dimensionPaths.has(segs[1]!)) {
-        const [, p, m] = segs as [string, string, string];
-        return (s) => {
-          const r = s.dimension(p);
-          return r === undefined ? undefined : scalar(dimensionMember(r, m));
-        };
-      }
-      return fallback();
-    case 'params':
-    case 'derived': {
-      if (segs.length !== 2) return fallback();
-      const blockIndex = plan.blocks.findIndex((b) => b.key === segs[0]);
-      if (blockIndex < 0) return fallback();
-      const key = segs[1]!;
-      if (fact === 'params') {
-        const slot = shared.nameSlots[blockIndex]!.get(key);
-        if (slot === undefined) return fallback();
-        return (s) => scalar(s.nameFact(blockIndex, slot, key));
-      }
-      const slot = shared.derivedSlots[blockIndex]!.get(key);
-      const e = plan.blocks[blockIndex]!.derived.get(key);
-      if (slot === undefined || e === undefined) return fallback();
-      return (s) => scalar(s.derivedFact(blockIndex, slot, e));
-    }
-    default:
-      return fallback();
   }
 }

@@ -14,7 +14,8 @@ import { ACTION_COMBINE_MODES } from '../dsl/literals.js';
 import type { Fn } from '../engine/expr.js';
 import type { Num } from '../engine/num.js';
 import { constantValue, decOf } from './exprs.js';
-import type { FactReader, Scope, Shared } from './facts.js';
+import type { FactReader } from './fact-readers.js';
+import type { Scope, Shared } from './facts.js';
 import type { RulePlan } from './to-rules-engine.js';
 import { isPercentIn } from './units.js';
 
@@ -67,6 +68,12 @@ export interface RuleOutput {
   blockIndex: number;
   /** The facts its recommendations list: label and reader. */
   reads: readonly (readonly [string, FactReader])[];
+  /**
+   * Those labels as keys, in order, every value null: a record's facts object is a copy of it
+   * (one shape per rule, no key added per record). Undefined when a label would not be a plain
+   * key (`__proto__`), which is then assigned as before.
+   */
+  factsShape: Readonly<Record<string, unknown>> | undefined;
   actions: readonly ActionPlan[];
 }
 
@@ -78,6 +85,15 @@ function combineFor(ir: RuleSetIR, blockIndex: number, action: ActionIR): Combin
   if (!c || c.mode === 'all') return undefined;
   // A mode that does not fit the kind (hand-written IR; REC546) merges nothing.
   return c.action && !ACTION_COMBINE_MODES[c.action].includes(c.mode) ? undefined : c;
+}
+
+function factsShape(reads: readonly (readonly [string, FactReader])[]): Record<string, unknown> | undefined {
+  const shape: Record<string, unknown> = {};
+  for (const [label] of reads) {
+    if (label === '__proto__') return undefined;
+    shape[label] = null;
+  }
+  return shape;
 }
 
 /** Per `order`, the output plan of each planned rule (undefined for rules left out). */
@@ -114,7 +130,8 @@ export function planOutputs(ir: RuleSetIR, plan: RulePlan, shared: Shared, reade
         combine,
       };
     });
-    outputs[p.order] = { rule: p.rule, block: p.block, reason: p.reason, blockIndex, reads: readersOf(p.order), actions };
+    const reads = readersOf(p.order);
+    outputs[p.order] = { rule: p.rule, block: p.block, reason: p.reason, blockIndex, reads, factsShape: factsShape(reads), actions };
   }
   return outputs;
 }

@@ -19,7 +19,8 @@ import { combineRecommendations } from './combine.js';
 import type { Output } from './pending.js';
 import { conditionReads, failedRules, type FailedRule } from './failed-facts.js';
 import { planOutputs } from './output-plan.js';
-import { createShared, factReader, Scope, type FactReader, type RecommendContext, type Shared } from './facts.js';
+import { createReaders, type FactReader } from './fact-readers.js';
+import { createShared, Scope, type RecommendContext, type Shared } from './facts.js';
 import { planRules, type JreRule, type RecommendEventParams, type RulePlan } from './to-rules-engine.js';
 
 export interface PreparedRuleSet {
@@ -27,8 +28,10 @@ export interface PreparedRuleSet {
   plan: RulePlan;
   rules: JreRule[];
   diagnostics: Diagnostic[];
-  /** Per rule set: compiled expressions and fact slots; `factReader(shared, …)` reads a scope. */
+  /** Per rule set: compiled expressions and fact slots. */
   shared: Shared;
+  /** The reader of a (fact, pointer) over a scope; one per pair, for conditions and traces alike. */
+  reader(fact: string, path: string | undefined): FactReader;
   scope(result: EvaluationResult, record: unknown, context?: RecommendContext): Scope;
   /** Rules this record leaves unavailable because a fact they read could not be computed (REC573). */
   failed(scope: Scope, lang?: Lang): readonly FailedRule[];
@@ -42,11 +45,12 @@ export function prepareRuleSet(ir: RuleSetIR): PreparedRuleSet {
   const plan = planRules(ir);
   const diagnostics = [...plan.diagnostics, ...checkActions(ir, plan)].sort(compareDiagnostics);
   const shared = createShared(ir, plan);
+  const reader = createReaders(shared);
   const readers = new Map<number, [string, FactReader][]>();
   for (const [order, refs] of plan.ruleFacts)
     readers.set(
       order,
-      refs.map((r) => [r.label, factReader(shared, r.fact, r.path)]),
+      refs.map((r) => [r.label, reader(r.fact, r.path)]),
     );
   const outputs = planOutputs(ir, plan, shared, (order) => readers.get(order) ?? []);
   const reads = conditionReads(shared, plan.rules);
@@ -56,6 +60,7 @@ export function prepareRuleSet(ir: RuleSetIR): PreparedRuleSet {
     rules: plan.rules,
     diagnostics,
     shared,
+    reader,
     scope: (result, record, context = NO_CONTEXT) => new Scope(shared, result, record, context),
     failed: (scope, lang) => failedRules(shared, scope, plan.rules, reads, lang),
     finish(events, scope) {
@@ -73,7 +78,8 @@ export function prepareRuleSet(ir: RuleSetIR): PreparedRuleSet {
       for (let i = 0; i < sorted.length; i++) {
         const rule = outputs[sorted[i]!.order];
         if (rule === undefined) continue;
-        const read: Record<string, unknown> = {};
+        const shape = rule.factsShape;
+        const read: Record<string, unknown> = shape === undefined ? {} : { ...shape };
         for (const [label, get] of rule.reads) {
           const v = get(scope);
           read[label] = v === undefined ? null : v;

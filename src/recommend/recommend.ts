@@ -11,7 +11,7 @@ import type { RuleSetIR } from '../compile/ir.js';
 import type { Diagnostic } from '../common/diagnostic.js';
 import type { EvaluationResult, Recommendation } from '../engine/result.js';
 import { compileRules } from './compiled.js';
-import { factReader, type RecommendContext, type Scope } from './facts.js';
+import type { RecommendContext, Scope } from './facts.js';
 import { isRejected, prepareRuleSet } from './prepare.js';
 import { recommendReference } from './reference.js';
 import type { JreRule, RecommendEventParams } from './to-rules-engine.js';
@@ -31,7 +31,7 @@ export function createRecommender(ir: RuleSetIR, options: { lang?: Lang } = {}):
   const lang = options.lang ?? DEFAULT_LANG;
   const prepared = prepareRuleSet(ir);
   // Conditions read each fact straight from the record's scope: no facts object per record.
-  const compiled = compileRules<JreRule['event'], Scope>(prepared.rules, (fact, path) => factReader(prepared.shared, fact, path));
+  const compiled = compileRules<JreRule['event'], Scope>(prepared.rules, prepared.reader);
   return {
     diagnostics: [...prepared.diagnostics, ...compiled.diagnostics],
     rules: prepared.rules,
