@@ -121,12 +121,17 @@ function lowerPath(e: DataPath, ctx: ExprCtx): Lowered {
   if (hasArray && !ctx.inAggregate) {
     ctx.env.accept('CMP221', ctx.file, e.range, { path: `data.${key}`.replace(/\.\[\]/g, '[]') });
   }
-  const declared = ctx.env.inputs.get(key);
+  const inputs = ctx.env.inputs;
+  const declared = inputs.get(key);
   if (declared === undefined) checkUndeclared(e, ctx);
-  // Reading data.items[].x also uses `input data.items list`.
-  for (let i = 1; i <= e.segments.length; i++) {
-    const prefix = e.segments.slice(0, i).join('.');
-    if (ctx.env.inputs.has(prefix)) ctx.env.facts.used.add(`input:${prefix}`);
+  // Reading data.items[].x also uses `input data.items list`. Most frameworks declare no input,
+  // and then no prefix can be one: the prefixes are built only when there is something to find.
+  if (inputs.size > 0) {
+    let prefix = '';
+    for (let i = 0; i < e.segments.length; i++) {
+      prefix = i === 0 ? e.segments[0]! : `${prefix}.${e.segments[i]}`;
+      if (inputs.has(prefix)) ctx.env.facts.used.add(`input:${prefix}`);
+    }
   }
   if (!ctx.env.facts.data.has(key)) ctx.env.facts.data.set(key, { segments: [...e.segments], type: 'any' });
   return { ir: { kind: 'data', path: [...e.segments] }, ty: declared ?? ANY };
