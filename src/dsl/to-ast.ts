@@ -6,18 +6,13 @@
  * building it (unknown option words DSL106, repeated clauses DSL107, non-integers DSL108).
  * It never throws on user input: incomplete nodes from recovery are dropped.
  */
-import type { CstNode, IToken, TokenType } from 'chevrotain';
-import { tokenMatcher } from './chevrotain.js';
+import type { CstNode, IToken } from 'chevrotain';
 import type { SourceRange } from '../common/diagnostic.js';
 import type { Lang } from '../common/lang.js';
 import type {
-  ActionDecl,
   AggregateDecl,
   OutcomeDecl,
   BandCondition,
-  ActionVerb,
-  CombineActionKind,
-  CombineDecl,
   DataPath,
   DimensionDecl,
   Expr,
@@ -31,7 +26,6 @@ import type {
   InputDecl,
   SharedMethodDecl,
   LetDecl,
-  LineDecl,
   Meta,
   Name,
   NodeMember,
@@ -39,14 +33,11 @@ import type {
   ParamPeriod,
   RemoveDecl,
   RequireDecl,
-  RuleDecl,
   RulesDecl,
   Setting,
   VetoDecl,
 } from './ast.js';
 import type {
-  ActionCstChildren,
-  CombineDeclCstChildren,
   DimensionDeclCstChildren,
   FileCstChildren,
   FrameworkDeclCstChildren,
@@ -56,9 +47,6 @@ import type {
   IndicatorDeclCstChildren,
   InputDeclCstChildren,
   LetDeclCstChildren,
-  LineDeclCstChildren,
-  MetaItemCstChildren,
-  MetaItemCstNode,
   NodeMemberCstChildren,
   OverrideDeclCstChildren,
   ParamDeclCstChildren,
@@ -67,23 +55,19 @@ import type {
   ModifyDeclCstChildren,
   RemoveDeclCstChildren,
   RequireDeclCstChildren,
-  RuleDeclCstChildren,
-  RulesDeclCstChildren,
   SeparatorCstChildren,
   SettingCstChildren,
   VetoDeclCstChildren,
 } from './cst-types.js';
-import { combineMode, inputType, isZeroWord, missingPolicy, notApplicablePolicy, OPTION_WORDS, roundingMode, unquote, warnLevel } from './literals.js';
+import { inputType, isZeroWord, missingPolicy, notApplicablePolicy, OPTION_WORDS, roundingMode, unquote } from './literals.js';
 import * as msg from './messages.js';
 import { periodChoice } from './dated-params.js';
 import { first, reservedBuiltin } from './to-ast-expr.js';
-import { ScalesVisitor } from './to-ast-scales.js';
+import { RulesVisitor } from './to-ast-rules.js';
 import type { LineIndex } from './line-index.js';
 import { kw } from './tokens.js';
 
-type MetaEntry = { key: 'title' | 'description' | 'ref'; text: string };
-
-class AstBuilder extends ScalesVisitor {
+class AstBuilder extends RulesVisitor {
   constructor() {
     super();
     this.validateVisitor();
@@ -126,25 +110,6 @@ class AstBuilder extends ScalesVisitor {
   importDecl(ctx: ImportDeclCstChildren, node: CstNode): ImportDecl | undefined {
     const s = first(ctx.StringLiteral);
     return s ? { kind: 'import', path: unquote(s.image), range: this.nodeRange(node) } : undefined;
-  }
-
-  metaItem(ctx: MetaItemCstChildren): MetaEntry | undefined {
-    const s = first(ctx.StringLiteral);
-    if (!s) return undefined;
-    return { key: ctx.Title ? 'title' : ctx.Description ? 'description' : 'ref', text: unquote(s.image) };
-  }
-
-  private meta(nodes: readonly MetaItemCstNode[] | undefined, extra?: Partial<Meta>): Meta {
-    // Once per node: no spread of an empty `extra` and no list of the entries in between.
-    const meta: Meta = extra ? { refs: [], ...extra } : { refs: [] };
-    if (!nodes) return meta;
-    for (const n of nodes) {
-      const e = this.sub<MetaEntry>(n);
-      if (e === undefined) continue;
-      if (e.key === 'ref') meta.refs.push(e.text);
-      else meta[e.key] = e.text;
-    }
-    return meta;
   }
 
   // ── framework ───────────────────────────────────────────────────────────────────────────
@@ -432,115 +397,6 @@ class AstBuilder extends ScalesVisitor {
     for (let i = 1; i < nodes.length; i++) this.report(msg.DSL.duplicateClause, msg.duplicateClause(this.lang, clause), this.nodeRange(nodes[i]));
     return value;
   }
-
-  // ── rules blocks ────────────────────────────────────────────────────────────────────────
-  rulesDecl(ctx: RulesDeclCstChildren, node: CstNode): RulesDecl | undefined {
-    const name = this.nameOf(first(ctx.name));
-    const target = this.nameOf(first(ctx.target));
-    const applies = this.exprOf(first(ctx.applies));
-    const decl: Omit<RulesDecl, 'name' | 'for'> = {
-      kind: 'rules',
-      ...(applies ? { when: applies } : {}),
-      meta: this.meta(ctx.metaItem),
-      params: this.subs<ParamDecl>(ctx.paramDecl),
-      lets: this.subs<LetDecl>(ctx.letDecl),
-      lines: this.subs<LineDecl>(ctx.lineDecl),
-      combines: this.subs<CombineDecl>(ctx.combineDecl),
-      rules: this.subs<RuleDecl>(ctx.ruleDecl),
-      range: this.nodeRange(node),
-    };
-    return name && target ? { ...decl, name, for: target } : undefined;
-  }
-
-  lineDecl(ctx: LineDeclCstChildren, node: CstNode): LineDecl | undefined {
-    const name = this.nameOf(first(ctx.name));
-    const base = this.exprOf(first(ctx.expression));
-    const title = first(ctx.StringLiteral);
-    const range = this.nodeRange(node);
-    if (!name || !base) return undefined;
-    return { kind: 'line', name, base, meta: this.meta(undefined, title ? { title: unquote(title.image) } : {}), range };
-  }
-
-  combineDecl(ctx: CombineDeclCstChildren, node: CstNode): CombineDecl | undefined {
-    const target = first(ctx.name);
-    const line = this.nameOf(target);
-    const action = target ? combineActionOf(target) : undefined;
-    const modeName = this.nameOf(first(ctx.mode));
-    const mode = modeName && this.option(modeName, combineMode, 'combine', OPTION_WORDS.combine);
-    const cap = this.exprOf(first(ctx.cap));
-    const range = this.nodeRange(node);
-    if (!line || !mode) return undefined;
-    return { kind: 'combine', line, ...(action ? { action } : {}), mode, ...(cap ? { cap } : {}), range };
-  }
-
-  ruleDecl(ctx: RuleDeclCstChildren, node: CstNode): RuleDecl | undefined {
-    const name = this.nameOf(first(ctx.name));
-    const prio = this.numberOf(first(ctx.signedNumber));
-    let priority: number | undefined;
-    if (prio) {
-      priority = Number(prio.value);
-      if (!Number.isInteger(priority) || prio.unit !== null) {
-        this.report(msg.DSL.wholeNumber, msg.wholeNumber(this.lang, 'priority'), prio.range);
-        priority = undefined;
-      }
-    }
-    const when = this.exprOf(first(ctx.expression));
-    const actions = this.subs<ActionDecl>(ctx.action);
-    const reason = first(ctx.reason);
-    const range = this.nodeRange(node);
-    if (!name || !when) return undefined;
-    return {
-      kind: 'rule',
-      name,
-      ...(priority !== undefined ? { priority } : {}),
-      when,
-      actions,
-      ...(reason ? { reason: unquote(reason.image) } : {}),
-      meta: { refs: [] },
-      range,
-    };
-  }
-
-  action(ctx: ActionCstChildren, node: CstNode): ActionDecl | undefined {
-    const verbTok = first(ctx.verb);
-    if (!verbTok) return undefined;
-    const verb = verbTok.tokenType.name.toLowerCase() as ActionVerb;
-    const line = this.nameOf(first(ctx.line));
-    const amount = this.exprOf(first(ctx.amount));
-    const withinDays = this.slotOf(first(ctx.numberOrParam));
-    const level = this.nameOf(first(ctx.level));
-    const text = first(ctx.StringLiteral);
-    const range = this.nodeRange(node);
-    if (verb === 'adjust' && (!line || !amount)) return undefined;
-    if (verb === 'recall' && !amount) return undefined;
-    if (verb === 'warn' && !level) return undefined;
-    if (verb === 'flag' && !text) return undefined;
-    return {
-      kind: 'action',
-      verb,
-      ...(line ? { line } : {}),
-      ...(amount ? { amount } : {}),
-      ...(withinDays ? { withinDays } : {}),
-      ...(level ? { level: { ...level, text: warnLevel(level.text) } } : {}),
-      ...(text ? { text: unquote(text.image) } : {}),
-      range,
-    };
-  }
-}
-
-/** Action keywords a `combine` may target; a quoted "warn" stays a line name. */
-const COMBINE_ACTIONS: readonly [TokenType, CombineActionKind][] = [
-  [kw.Warn, 'warn'],
-  [kw.Rectify, 'rectify'],
-  [kw.Interview, 'interview'],
-  [kw.Commend, 'commend'],
-  [kw.Flag, 'flag'],
-];
-
-function combineActionOf(name: CstNode): CombineActionKind | undefined {
-  const tok = Object.values(name.children).flat()[0];
-  if (!tok || !('tokenType' in tok)) return undefined;
-  return COMBINE_ACTIONS.find(([t]) => tokenMatcher(tok, t))?.[1];
 }
 
 function emptyFile(file: string): FileAst {
