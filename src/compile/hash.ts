@@ -20,7 +20,9 @@ export function canonicalJson(value: unknown): string {
       if (sorted) return v;
       keys.sort();
       const obj = v as Record<string, unknown>;
-      const copy: Record<string, unknown> = {};
+      // No prototype, so a parsed record's own "__proto__" key is copied as a key, not
+      // taken as the copy's prototype (which would drop it from the text and the hash).
+      const copy: Record<string, unknown> = Object.create(null);
       for (const k of keys) copy[k] = obj[k];
       return copy;
     }) ?? 'null'

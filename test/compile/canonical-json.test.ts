@@ -12,9 +12,12 @@ function sortedCopy(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(sortedCopy);
   const obj = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(obj).sort()) out[k] = sortedCopy(obj[k]);
-  return out;
+  // fromEntries defines keys as own data properties, so a "__proto__" key stays a key.
+  return Object.fromEntries(
+    Object.keys(obj)
+      .sort()
+      .map((k) => [k, sortedCopy(obj[k])]),
+  );
 }
 
 describe('canonicalJson', () => {
@@ -25,6 +28,12 @@ describe('canonicalJson', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('keeps a parsed "__proto__" key in the text, whether or not the keys need sorting', () => {
+    expect(canonicalJson(JSON.parse('{"__proto__":[1]}'))).toBe('{"__proto__":[1]}');
+    expect(canonicalJson(JSON.parse('{"z":1,"__proto__":{"b":2,"a":1}}'))).toBe('{"__proto__":{"a":1,"b":2},"z":1}');
+    expect(canonicalJson(JSON.parse('{"z":1,"__proto__":1}'))).not.toBe(canonicalJson({ z: 1 }));
   });
 
   it('gives equal text for records that differ only in key order, at every level', () => {
