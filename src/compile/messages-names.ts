@@ -3,7 +3,7 @@
  * of src/common/catalogue.ts (rendered by `makeDiagnostic` in messages.ts, which picks variants).
  * CMP2xx: names, imports, inheritance, types and units, settings, the compiled IR read back,
  * and the compiler's own failures (CMP298 a check failed part-way, CMP299 any other compiler
- * bug). Variants: `CMP204.suggestion` / `CMP207.suggestion` when a near name exists,
+ * bug). Variants: `CMP202.number` / `CMP202.nothingNear` when no near name exists (a number slot, or any other place), `CMP204.suggestion` / `CMP207.suggestion` when a near name exists,
  * `CMP215.arity` a known function with the wrong number of arguments.
  */
 import { defineCatalogue } from '../common/catalogue.js';
@@ -26,6 +26,22 @@ export const COMPILE_NAMES = defineCatalogue('compile-names', {
     zh: '未知的名称 “{name}”',
     en: 'unknown name “{name}”',
     hint: { zh: '您是否想写 “{suggestion}”？', en: 'did you mean “{suggestion}”?' },
+  },
+  'CMP202.number': {
+    zh: '未知的名称 “{name}”',
+    en: 'unknown name “{name}”',
+    hint: {
+      zh: '这里要写一个数字（如 10），或一个值为常数的参数名（先声明：param 名称 = 10）。',
+      en: 'Write a number here (such as 10), or the name of a param with a constant value (declare it first: param name = 10).',
+    },
+  },
+  'CMP202.nothingNear': {
+    zh: '未知的名称 “{name}”',
+    en: 'unknown name “{name}”',
+    hint: {
+      zh: '名称须先声明再使用：本框架的 param、let、input、指标或维度。请检查拼写。',
+      en: 'A name must be declared before it is used: a param, let, input, indicator or dimension of this framework. Check the spelling.',
+    },
   },
   CMP203: {
     severity: 'error',

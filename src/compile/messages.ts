@@ -33,6 +33,8 @@ export type Code = Exclude<keyof typeof ALL, `${string}.${string}`>;
 /** The wording of `code` these arguments call for: the variant key, or the code itself. */
 function variant(code: Code, a: Args): string {
   switch (code) {
+    case 'CMP202':
+      return a.suggestion ? code : a.expects === 'number' ? 'CMP202.number' : 'CMP202.nothingNear';
     case 'CMP204':
     case 'CMP207':
       return a.suggestion ? `${code}.suggestion` : code;

@@ -29,7 +29,7 @@ export function resolveSlot(slot: NumberSlot, kind: SlotKind, scope: Map<string,
   const sym = slot.parts.length === 1 ? scope.get(name) : undefined;
   if (!sym) {
     const params = [...scope.values()].filter((s) => s.kind === 'param').map((s) => s.name);
-    env.accept('CMP202', file, slot.range, { name, suggestion: suggest(name, params) });
+    env.accept('CMP202', file, slot.range, { name, suggestion: suggest(name, params), expects: 'number' });
     return undefined;
   }
   env.facts.used.add(sym.key);
