@@ -5,11 +5,11 @@
  * two together); shapes the rules never emit fall back to that object itself. `createReaders`
  * hands out one reader per distinct pair, so a condition and the trace of the same fact share
  * it: a read that walks the record (data, context) is memoised per record in a slot of its own,
- * and an indicator or dimension read holds its path's position cell and the member it returns,
- * so the hot path has no map lookup and no switch on the member's name.
+ * and an indicator or dimension read is one of the record's node reads, gathered together
+ * (node-reads.ts).
  */
-import type { DimensionResult, IndicatorResult } from '../engine/result.js';
-import { addSlot, dimensionMember, find, indicatorMember, positionOf, scalar, type Position, type Scope, type Shared } from './facts.js';
+import { addSlot, positionOf, scalar, type Scope, type Shared } from './facts.js';
+import { NodeReads } from './node-reads.js';
 import { compilePointer, parsePointer } from './path.js';
 
 export type FactReader = (scope: Scope) => unknown;
@@ -17,11 +17,12 @@ export type FactReader = (scope: Scope) => unknown;
 /** One reader per distinct (fact, pointer) of a rule set, shared by conditions and traces. */
 export function createReaders(shared: Shared): (fact: string, path: string | undefined) => FactReader {
   const made = new Map<string, FactReader>();
+  const nodes = new NodeReads();
   return (fact, path) => {
     // A NUL cannot be in a fact name json-rules-engine accepts from us, nor in a pointer we emit.
     const key = path === undefined ? fact : `${fact}\u0000${path}`;
     let r = made.get(key);
-    if (r === undefined) made.set(key, (r = factReader(shared, fact, path)));
+    if (r === undefined) made.set(key, (r = factReader(shared, fact, path, nodes)));
     return r;
   };
 }
@@ -32,38 +33,15 @@ function memoised(shared: Shared, read: FactReader): FactReader {
   return (s) => s.cached(slot, read);
 }
 
-function indicatorReader(cell: Position, p: string, m: string): FactReader {
-  // The member is known here: only 'target' (an object) and unknown names need the general read.
-  if (m === 'value' || m === 'rating')
-    return (s) => {
-      const r = find(s.result.indicators, p, cell);
-      return r === undefined ? undefined : scalar(r.value);
-    };
-  if (m === 'points' || m === 'score')
-    return (s) => {
-      const r = find(s.result.indicators, p, cell);
-      return r === undefined ? undefined : scalar(r.points);
-    };
-  return (s) => {
-    const r: IndicatorResult | undefined = find(s.result.indicators, p, cell);
-    return r === undefined ? undefined : scalar(indicatorMember(r, m));
-  };
-}
-
-function dimensionReader(cell: Position, p: string, m: string): FactReader {
-  if (m === 'points' || m === 'score')
-    return (s) => {
-      const r = find(s.result.dimensions, p, cell);
-      return r === undefined ? undefined : scalar(r.points);
-    };
-  return (s) => {
-    const r: DimensionResult | undefined = find(s.result.dimensions, p, cell);
-    return r === undefined ? undefined : scalar(dimensionMember(r, m));
-  };
+/** A member of an indicator or dimension, from the record's gathered node reads. */
+function nodeReader(shared: Shared, nodes: NodeReads, indicator: boolean, path: string, member: string): FactReader {
+  const k = nodes.add(indicator, path, positionOf(indicator ? shared.indicatorAt : shared.dimensionAt, path), member);
+  const slot = (nodes.slot ??= addSlot(shared));
+  return (s) => (s.cached(slot, nodes.gatherer) as unknown[])[k];
 }
 
 /** Compiles the read of one (fact, pointer); see the module docblock. */
-export function factReader(shared: Shared, fact: string, path: string | undefined): FactReader {
+export function factReader(shared: Shared, fact: string, path: string | undefined, nodes: NodeReads = new NodeReads()): FactReader {
   const fallback = (): FactReader => {
     const resolve = path === undefined ? (v: unknown) => v : compilePointer(path);
     return (s) => {
@@ -95,11 +73,11 @@ export function factReader(shared: Shared, fact: string, path: string | undefine
       }
       if (segs.length === 3 && segs[0] === 'indicators' && plan.indicatorPaths.has(segs[1]!)) {
         const [, p, m] = segs as [string, string, string];
-        return indicatorReader(positionOf(shared.indicatorAt, p), p, m);
+        return nodeReader(shared, nodes, true, p, m);
       }
       if (segs.length === 3 && segs[0] === 'dimensions' && plan.dimensionPaths.has(segs[1]!)) {
         const [, p, m] = segs as [string, string, string];
-        return dimensionReader(positionOf(shared.dimensionAt, p), p, m);
+        return nodeReader(shared, nodes, false, p, m);
       }
       return fallback();
     case 'params':
