@@ -122,10 +122,11 @@ afterAll(() => {
 
 describe('the packed tarball', () => {
   // The tarball carries the build, its declaration maps' sources, the rule library and the demo's
-  // data; 1.25 MB leaves room for the language's growth while still catching a stray fixture
-  // folder or a second copy of the build (either adds megabytes).
-  it('is under 1.25 MB and carries the build, the rule library and the docs, but no tests', () => {
-    expect(statSync(tarball).size).toBeLessThan(1.25 * MB);
+  // data. It reached 1.25 MB (1.31 MB at 2026-12) by the code's own growth; 1.5 MB leaves room
+  // for more while still catching a stray fixture folder or a second copy of the build (either
+  // adds megabytes).
+  it('is under 1.5 MB and carries the build, the rule library and the docs, but no tests', () => {
+    expect(statSync(tarball).size).toBeLessThan(1.5 * MB);
     const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
       .split('\n')
       .filter(Boolean)
